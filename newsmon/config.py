@@ -1,0 +1,139 @@
+"""Settings: constructor arguments, then NEWSMON_* environment, then newsmon.toml, then defaults."""
+
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+RULE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+
+
+class ConfigError(Exception):
+    """Configuration is invalid; the message is one line naming the key and what was expected."""
+
+
+class KafkaSettings(BaseModel):
+    bootstrap_servers: list[str] = Field(default_factory=list)  # empty: newsmon starts its embedded broker
+    topic_prefix: str = ""
+    partitions: int = Field(4, ge=1, le=1024)
+    embedded_port: int = Field(0, ge=0, le=65535)  # 0: pick a free loopback port
+    session_timeout_ms: int = Field(10_000, ge=1_000)
+    heartbeat_interval_ms: int = Field(3_000, ge=100)
+    max_poll_interval_ms: int = Field(300_000, ge=10_000)
+    max_records: int = Field(200, ge=1, le=10_000)
+    max_record_bytes: int = Field(1_048_576, ge=1_024)
+
+    @property
+    def is_embedded(self) -> bool:
+        return not self.bootstrap_servers
+
+    @model_validator(mode="after")
+    def _heartbeat_below_session(self) -> "KafkaSettings":
+        if self.heartbeat_interval_ms * 3 > self.session_timeout_ms:
+            raise ValueError("heartbeat_interval_ms must be at most a third of session_timeout_ms")
+        return self
+
+
+class StoreSettings(BaseModel):
+    url: str = "sqlite:///newsmon.db"
+    echo: bool = False
+
+    @field_validator("url")
+    @classmethod
+    def _known_engine(cls, url: str) -> str:
+        if not url.startswith(("sqlite:", "sqlite+aiosqlite:", "postgresql:", "postgresql+psycopg:")):
+            raise ValueError("expected a sqlite:/// or postgresql+psycopg:// URL")
+        return url
+
+
+class PollSettings(BaseModel):
+    interval_s: float = Field(900.0, gt=0)
+    timeout_s: float = Field(20.0, gt=0)
+    concurrency: int = Field(16, ge=1, le=1024)
+    max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
+    user_agent: str = "newsmon/0.1 (+https://github.com/newsmon/newsmon)"
+    allow_private_addresses: bool = False
+
+
+class AlertRule(BaseModel):
+    """A keyword rule: any keyword (case-insensitive, whole words) in an article or claim raises an alert."""
+
+    name: str
+    keywords: list[str] = Field(min_length=1)
+    match: list[Literal["articles", "claims"]] = Field(default_factory=lambda: ["articles", "claims"])
+
+    @field_validator("name")
+    @classmethod
+    def _topic_safe(cls, name: str) -> str:
+        if not RULE_NAME.match(name):
+            raise ValueError("expected lowercase letters, digits, '-' or '_' (it becomes a topic name)")
+        return name
+
+
+class AlertSettings(BaseModel):
+    rules: list[AlertRule] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> "AlertSettings":
+        names = [rule.name for rule in self.rules]
+        if len(names) != len(set(names)):
+            raise ValueError(f"rule names must be unique, got {names}")
+        return self
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSMON_", env_nested_delimiter="__", toml_file="newsmon.toml", extra="forbid"
+    )
+
+    kafka: KafkaSettings = KafkaSettings()
+    store: StoreSettings = StoreSettings()
+    poll: PollSettings = PollSettings()
+    alerts: AlertSettings = AlertSettings()
+    feeds_file: Path | None = None  # None: the bundled default catalogue
+    run_dir: Path = Path(".newsmon")  # embedded broker's working directory and log
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, env_settings, TomlConfigSettingsSource(settings_cls)
+
+
+def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
+    """Build Settings once; raise ConfigError with one line naming the first bad key."""
+    try:
+        if config_file is not None:
+            if not config_file.is_file():
+                raise ConfigError(f"config file {config_file}: not found")
+
+            class FileSettings(Settings):
+                model_config = SettingsConfigDict(toml_file=config_file)
+
+            return FileSettings(**overrides)
+        return Settings(**overrides)
+    except ValidationError as error:
+        raise ConfigError(describe_validation_error(error)) from None
+    except ValueError as error:  # TOML syntax errors surface as ValueError subclasses
+        raise ConfigError(f"config: {error}") from None
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    first = error.errors()[0]
+    key = ".".join(str(part) for part in first["loc"]) or "config"
+    value = first.get("input")
+    shown = "" if isinstance(value, dict) else f" = {value!r}"
+    return f"config key '{key}'{shown}: {first['msg']}"

@@ -1,0 +1,201 @@
+"""SQLAlchemy 2 models: the store is the only durable state (the embedded broker is memory-only)."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints so Alembic produces the same names on PostgreSQL and SQLite (batch mode needs names).
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on both engines (SQLite hands back naive values)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use UTC-aware datetimes")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+JsonDocument = JSON().with_variant(JSONB(), "postgresql")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JsonDocument, list[Any]: JsonDocument}
+
+
+class Feed(Base):
+    """A polled feed and its polling state, so a restart resumes the schedule."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    name: Mapped[str] = mapped_column(String(256))
+    outlet: Mapped[str] = mapped_column(String(256))
+    language: Mapped[str] = mapped_column(String(16))
+    etag: Mapped[str | None] = mapped_column(String(512))
+    last_modified: Mapped[str | None] = mapped_column(String(128))
+    body_hash: Mapped[str | None] = mapped_column(String(64))
+    next_poll_at: Mapped[datetime | None]
+    last_polled_at: Mapped[datetime | None]
+    last_success_at: Mapped[datetime | None]
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    is_disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    items_seen: Mapped[int] = mapped_column(Integer, default=0)
+    items_irrelevant: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class OutboxItem(Base):
+    """A relevant feed item, written with the feed state and published from here (broker.md §5 rule 3).
+
+    done_at is set by the dedupe stage in the transaction that stores the article; rows not done are
+    published again after a timeout or a broker restart, so no item is lost in between.
+    """
+
+    __tablename__ = "outbox"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # hash of feed URL + item id
+    item_id: Mapped[str] = mapped_column(String(64))
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    published_at: Mapped[datetime | None]
+    done_at: Mapped[datetime | None]
+
+    __table_args__ = (Index("ix_outbox_pending", "done_at", "published_at"),)
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    url: Mapped[str] = mapped_column(String(2048), index=True)
+    outlet: Mapped[str] = mapped_column(String(256), index=True)
+    feed_url: Mapped[str] = mapped_column(String(2048))
+    language: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime] = mapped_column(index=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    story_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    first_seen_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class ArticleVersionRow(Base):
+    """Every content version of an article, so edits can be compared later."""
+
+    __tablename__ = "article_versions"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    seen_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class DuplicateRow(Base):
+    """A copy of an article seen again (another feed, or a near-duplicate); never dropped silently."""
+
+    __tablename__ = "duplicates"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the copy's outbox id
+    item_id: Mapped[str] = mapped_column(String(64))
+    feed_url: Mapped[str] = mapped_column(String(2048))
+    outlet: Mapped[str] = mapped_column(String(256))
+    url: Mapped[str] = mapped_column(String(2048))
+    duplicate_of: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    similarity: Mapped[float] = mapped_column(Float)
+    method: Mapped[str] = mapped_column(String(32))
+    seen_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class SpeakerRow(Base):
+    __tablename__ = "speakers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(512), unique=True)
+    organisation: Mapped[str] = mapped_column(String(512), default="")
+
+
+class SpeakerAliasRow(Base):
+    """Names under which a speaker was seen ("Putin", "the Russian president")."""
+
+    __tablename__ = "speaker_aliases"
+
+    alias: Mapped[str] = mapped_column(String(512), primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_version: Mapped[int] = mapped_column(Integer)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id"), index=True)
+    speaker_mention: Mapped[str] = mapped_column(Text)
+    cue: Mapped[str] = mapped_column(String(256))
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quantities: Mapped[list[Any]]
+    extractor_version: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class AlertRow(Base):
+    __tablename__ = "alerts"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    rule: Mapped[str] = mapped_column(String(64), index=True)
+    subject: Mapped[str] = mapped_column(String(16))
+    subject_id: Mapped[str] = mapped_column(String(64))
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    payload: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    published_at: Mapped[datetime | None]

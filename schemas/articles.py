@@ -1,0 +1,20 @@
+"""Article: a unique article after dedupe (topic newsmon.articles, key article_id)."""
+
+from pydantic import AwareDatetime, Field
+
+from schemas.base import Message
+
+
+class Article(Message):
+    """A new or updated article; duplicates of an article already stored never reach this topic."""
+
+    article_id: str = Field(description="Stable article id (the item id of its first copy).")
+    version: int = Field(1, description="1 for a new article; incremented each time its content changes.")
+    url: str = Field(description="Canonical article URL.")
+    outlet: str = Field(description="Outlet that published the article.")
+    feed_url: str = Field(description="Feed the article was first read from.")
+    language: str = Field(description="ISO 639-1 language code.")
+    title: str = Field(description="Title, plain text.")
+    text: str = Field(description="Article text, plain text (feed text until full-text fetching exists).")
+    published_at: AwareDatetime = Field(description="Publication time in UTC.")
+    content_hash: str = Field(description="Hash of title + text of this version.")
