@@ -37,10 +37,10 @@ class BrokerStartError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Connection:
-    """How to reach the broker in use, and which mode it is."""
+    """How to reach the broker in use; is_tansu: it is Tansu (started by us or not), with its quirks."""
 
     bootstrap_servers: str
-    is_embedded: bool
+    is_tansu: bool
 
 
 def free_loopback_port() -> int:
@@ -130,9 +130,9 @@ async def connect(settings: KafkaSettings, run_dir: Path) -> AsyncIterator[Conne
     """Use the configured Kafka, or start (and later stop) the embedded broker when none is configured."""
     if settings.is_embedded:
         async with embedded_broker(run_dir, settings.embedded_port) as bootstrap:
-            yield Connection(bootstrap, is_embedded=True)
+            yield Connection(bootstrap, is_tansu=True)
     else:
-        yield Connection(",".join(settings.bootstrap_servers), is_embedded=False)
+        yield Connection(",".join(settings.bootstrap_servers), is_tansu=settings.compat == "tansu")
 
 
 def topic_names(topics: Topics, alert_rules: Iterable[str]) -> list[str]:
@@ -161,12 +161,12 @@ def producer_options(connection: Connection, settings: KafkaSettings) -> dict[st
     return {
         "bootstrap_servers": connection.bootstrap_servers,
         "acks": "all",
-        "enable_idempotence": not connection.is_embedded,
+        "enable_idempotence": not connection.is_tansu,
         "compression_type": "zstd",
         "linger_ms": 20,
         "max_batch_size": 262_144,
         "max_request_size": settings.max_record_bytes,
-        "retry_backoff_ms": 500 if connection.is_embedded else 200,
+        "retry_backoff_ms": 500 if connection.is_tansu else 200,
         "request_timeout_ms": 30_000,
     }
 
@@ -177,12 +177,12 @@ def consumer_options(connection: Connection, settings: KafkaSettings, group_id: 
         "group_id": group_id,
         "enable_auto_commit": False,  # stop() would otherwise commit records we never processed
         "auto_offset_reset": "earliest",
-        "fetch_max_wait_ms": 100 if connection.is_embedded else 500,  # 0 never returns on Tansu
+        "fetch_max_wait_ms": 100 if connection.is_tansu else 500,  # 0 never returns on Tansu
         "session_timeout_ms": settings.session_timeout_ms,
         "heartbeat_interval_ms": settings.heartbeat_interval_ms,
         "max_poll_interval_ms": settings.max_poll_interval_ms,
         "max_poll_records": settings.max_records,
-        "retry_backoff_ms": 500 if connection.is_embedded else 200,
+        "retry_backoff_ms": 500 if connection.is_tansu else 200,
     }
 
 

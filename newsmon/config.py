@@ -21,6 +21,9 @@ class ConfigError(Exception):
 
 class KafkaSettings(BaseModel):
     bootstrap_servers: list[str] = Field(default_factory=list)  # empty: newsmon starts its embedded broker
+    # What runs at bootstrap_servers: "tansu" applies the embedded broker's client settings (no idempotent
+    # producer, ListOffsets work-arounds) to an external Tansu, as the tests' shared broker is.
+    compat: Literal["kafka", "tansu"] = "kafka"
     topic_prefix: str = ""
     partitions: int = Field(4, ge=1, le=1024)
     embedded_port: int = Field(0, ge=0, le=65535)  # 0: pick a free loopback port
@@ -32,6 +35,7 @@ class KafkaSettings(BaseModel):
 
     @property
     def is_embedded(self) -> bool:
+        """True when newsmon starts the broker itself."""
         return not self.bootstrap_servers
 
     @model_validator(mode="after")

@@ -10,7 +10,8 @@ from schemas.base import Message
 class FeedItem(Message):
     """An entry a poller found in a feed and judged relevant; the input of the dedupe stage."""
 
-    item_id: str = Field(description="Stable id: hash of the canonical URL, or of feed URL + guid when there is no link.")
+    item_id: str = Field(description="Stable id: hash of the canonical URL, or of feed URL + guid without a link.")
+    delivery_id: str = Field(description="Id of this sighting: hash of feed URL and item id (the outbox row id).")
     feed_url: str = Field(description="URL of the feed the item was read from.")
     outlet: str = Field(description="Name of the outlet that publishes the feed, e.g. 'TASS'.")
     language: str = Field(description="ISO 639-1 language code of the item (the feed's, unless detected).")
@@ -22,5 +23,5 @@ class FeedItem(Message):
     is_published_at_estimated: bool = Field(
         False, description="True when the feed gave no usable date and published_at is the poll time."
     )
-    content_hash: str = Field(description="Hash of title + text; a changed hash under the same item_id is an update.")
+    content_hash: str = Field(description="Hash of title + text; a new hash under the same item_id is an update.")
     polled_at: datetime = Field(description="When the poller fetched the feed (UTC).")

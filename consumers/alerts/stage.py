@@ -1,0 +1,73 @@
+"""Alerts stage: articles and claims matched against keyword rules; each rule has its own topic."""
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from aiokafka.structs import ConsumerRecord
+
+from consumers.alerts.rules import CompiledRule, compile_rule
+from consumers.runner import Delivery, Outgoing, decode_as
+from newsmon.config import AlertRule
+from newsmon.store import alerts
+from newsmon.store.session import Store
+from schemas.alerts import Alert
+from schemas.articles import Article
+from schemas.base import Message
+from schemas.claims import Claim
+from schemas.ids import stable_id
+from schemas.topics import Topics
+
+
+def alerts_for(rules: Sequence[CompiledRule], message: Message, now: datetime) -> list[Alert]:
+    """Pure: the alerts one article or claim raises."""
+    found = []
+    for rule in rules:
+        if isinstance(message, Article) and rule.on_articles:
+            terms = rule.matched_terms(message.title, message.text)
+            if terms:
+                found.append(Alert(alert_id=stable_id(rule.name, "article", message.article_id), rule=rule.name,
+                                   subject="article", subject_id=message.article_id, article_id=message.article_id,
+                                   outlet=message.outlet, url=message.url, title=message.title, matched_terms=terms,
+                                   excerpt=message.text[:500], created_at=now))  # fmt: skip
+        elif isinstance(message, Claim) and rule.on_claims:
+            terms = rule.matched_terms(message.text)
+            if terms:
+                found.append(Alert(alert_id=stable_id(rule.name, "claim", message.claim_id), rule=rule.name,
+                                   subject="claim", subject_id=message.claim_id, article_id=message.article_id,
+                                   outlet=message.outlet, url=message.url, title="", matched_terms=terms,
+                                   excerpt=message.text[:500], speaker=message.speaker, created_at=now))  # fmt: skip
+    return found
+
+
+class AlertsStage:
+    name = "alerts"
+
+    def __init__(self, store: Store, topics: Topics, rules: Sequence[AlertRule]) -> None:
+        self.store, self.topic_names = store, topics
+        self.rules = [compile_rule(rule) for rule in rules]
+        self.topics = [topics.articles, topics.claims]
+
+    def decode(self, record: ConsumerRecord) -> Message:
+        model = Article if record.topic == self.topic_names.articles else Claim
+        return decode_as(model, record)
+
+    async def process(self, deliveries: Sequence[Delivery]) -> list[Outgoing]:
+        now = datetime.now(UTC)
+        rows: list[dict[str, Any]] = []
+        for delivery in deliveries:
+            for alert in alerts_for(self.rules, delivery.message, now):
+                rows.append({"id": alert.alert_id, "rule": alert.rule, "subject": alert.subject,
+                             "subject_id": alert.subject_id, "article_id": alert.article_id,
+                             "payload": alert.model_dump(mode="json"), "created_at": now})  # fmt: skip
+        if not rows:
+            return []
+        async with self.store.sessions.begin() as session:
+            unpublished = await alerts.add(session, list({row["id"]: row for row in rows}.values()))
+        # Publish from the stored payload, so a repeat carries the first created_at.
+        return [Outgoing(self.topic_names.alerts(p["rule"]), p["alert_id"], Alert.model_validate(p)) for p in unpublished]
+
+    async def after_publish(self, outgoing: Sequence[Outgoing]) -> None:
+        if outgoing:
+            async with self.store.sessions.begin() as session:
+                await alerts.mark_published(session, [o.key for o in outgoing], datetime.now(UTC))

@@ -1,0 +1,265 @@
+"""The `newsmon` command line: the one place that wires producers, consumers and the core together."""
+
+import asyncio
+import json
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import structlog
+import typer
+from rich.console import Console
+
+from newsmon.broker import BrokerStartError, connect, ensure_topics, topic_names
+from newsmon.config import ConfigError, Settings, load_settings
+from newsmon.logging import configure_logging
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="newsmon: who is claiming what about Syria.")
+db_app = typer.Typer(no_args_is_help=True, help="Store schema.")
+alerts_app = typer.Typer(no_args_is_help=True, help="Alert topics.")
+topics_app = typer.Typer(no_args_is_help=True, help="Kafka topics.")
+feeds_app = typer.Typer(no_args_is_help=True, help="The feed catalogue.")
+app.add_typer(db_app, name="db")
+app.add_typer(alerts_app, name="alerts")
+app.add_typer(topics_app, name="topics")
+app.add_typer(feeds_app, name="feeds")
+
+log = structlog.get_logger()
+T = TypeVar("T")
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML config file (default: ./newsmon.toml).")]
+FeedsOption = Annotated[Path | None, typer.Option("--feeds", help="Feed catalogue: newsmon TOML, OPML or URL list.")]
+
+
+def fail(message: str, code: int = 2) -> None:
+    """One clear line on stderr and an exit code, never a traceback, for user errors."""
+    typer.echo(f"newsmon: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def settings_from(config: Path | None, **overrides: Any) -> Settings:
+    try:
+        settings = load_settings(config, **overrides)
+    except ConfigError as error:
+        fail(str(error))
+        raise  # unreachable: fail() exits
+    configure_logging(settings.log_level)
+    return settings
+
+
+def run_async(main: Callable[[asyncio.Event], Awaitable[T]]) -> T:
+    """Run `main(stop)` with SIGINT/SIGTERM setting `stop`, translating expected errors to one line."""
+    from consumers.dedupe.stage import DedupeStage  # noqa: F401 - import errors surface before the loop starts
+    from newsmon.cli.demo import DemoError
+    from newsmon.cli.tail import TailError
+    from producers.catalogue import CatalogueError
+
+    async def wrapper() -> T:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        return await main(stop)
+
+    try:
+        return asyncio.run(wrapper())
+    except (CatalogueError, TailError) as error:
+        fail(str(error))
+    except (BrokerStartError, DemoError) as error:
+        fail(str(error), code=1)
+    raise AssertionError("unreachable")
+
+
+@app.command()
+def run(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
+    """The background service: pollers and every consumer stage, until SIGINT or SIGTERM."""
+    from newsmon.cli.pipeline import open_pipeline, register_catalogue, run_service
+    from producers.catalogue import load_catalogue
+
+    settings = settings_from(config)
+    specs = load_catalogue(feeds or settings.feeds_file)
+
+    async def main(stop: asyncio.Event) -> None:
+        async with open_pipeline(settings) as pipeline:
+            urls = await register_catalogue(pipeline.store, specs)
+            log.info("service_started", feeds=len(urls), bootstrap=pipeline.connection.bootstrap_servers)
+            await run_service(pipeline, urls, stop)
+
+    run_async(main)
+
+
+@app.command()
+def poll(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
+    """Only the pollers and the outbox relay (scale-out: consumers run as `newsmon consume STAGE`)."""
+    from newsmon.cli.pipeline import open_pipeline, register_catalogue, run_service
+    from producers.catalogue import load_catalogue
+
+    settings = settings_from(config)
+    specs = load_catalogue(feeds or settings.feeds_file)
+
+    async def main(stop: asyncio.Event) -> None:
+        async with open_pipeline(settings, stages=()) as pipeline:
+            await run_service(pipeline, await register_catalogue(pipeline.store, specs), stop)
+
+    run_async(main)
+
+
+@app.command()
+def consume(stage: Annotated[str, typer.Argument(help="dedupe, claims or alerts")], config: ConfigOption = None) -> None:
+    """Run one consumer stage alone (its consumer group shares partitions with other replicas)."""
+    from newsmon.cli.pipeline import STAGES, open_pipeline, run_service
+
+    if stage not in STAGES:
+        fail(f"unknown stage {stage!r}; expected one of {', '.join(STAGES)}")
+    settings = settings_from(config)
+
+    async def main(stop: asyncio.Event) -> None:
+        async with open_pipeline(settings, stages=[stage]) as pipeline:
+            await run_service(pipeline, None, stop)
+
+    run_async(main)
+
+
+@app.command()
+def demo(as_json: Annotated[bool, typer.Option("--json", help="Last line: the summary as JSON.")] = False) -> None:
+    """Offline demo: bundled sample feeds, embedded broker, temporary SQLite store; prints a summary."""
+    from newsmon.cli.demo import run_demo
+
+    configure_logging("warning")
+
+    async def main(stop: asyncio.Event) -> Any:
+        return await run_demo()
+
+    summary = run_async(main)
+    console = Console(stderr=as_json)
+    console.print("[bold]newsmon demo[/bold]: feeds -> Kafka -> dedupe -> claims -> SQL -> alerts")
+    for name, value in summary.as_dict().items():
+        console.print(f"  {name:<17} {value}")
+    if as_json:
+        print(json.dumps(summary.as_dict()))
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = "head", config: ConfigOption = None) -> None:
+    """Apply the Alembic migrations to the configured store."""
+    from newsmon.store.session import upgrade_database
+
+    settings = settings_from(config)
+    upgrade_database(settings.store.url, revision)
+    typer.echo(f"store upgraded to {revision}")
+
+
+@topics_app.command("ensure")
+def topics_ensure(config: ConfigOption = None) -> None:
+    """Create every topic (with its partition count) on the configured Kafka; idempotent."""
+    from schemas.topics import Topics
+
+    settings = settings_from(config)
+    if settings.kafka.is_embedded:
+        fail("topics ensure needs kafka.bootstrap_servers (the embedded broker creates its topics itself)")
+
+    async def main(stop: asyncio.Event) -> list[str]:
+        async with connect(settings.kafka, settings.run_dir) as connection:
+            names = topic_names(Topics(settings.kafka.topic_prefix), [r.name for r in settings.alerts.rules])
+            return await ensure_topics(connection, names, settings.kafka.partitions)
+
+    created = run_async(main)
+    typer.echo(f"created {len(created)} topics: {', '.join(created) or '-'}")
+
+
+@alerts_app.command("tail")
+def alerts_tail(
+    rule: str,
+    from_beginning: Annotated[bool, typer.Option("--from-beginning")] = False,
+    max_alerts: Annotated[int | None, typer.Option("--max", min=1)] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Print alerts of RULE as JSON lines (from now on, or --from-beginning)."""
+    from newsmon.cli.tail import tail_alerts
+
+    settings = settings_from(config)
+
+    async def main(stop: asyncio.Event) -> int:
+        return await tail_alerts(settings, rule, from_beginning=from_beginning, max_alerts=max_alerts, stop=stop)
+
+    run_async(main)
+
+
+@app.command()
+def query(
+    kind: Annotated[str, typer.Argument(help="articles or claims")],
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100_000)] = 20,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    config: ConfigOption = None,
+) -> None:
+    """Read articles or claims from the store."""
+    from newsmon.report.tables import fetch_rows, render
+    from newsmon.store.session import open_store
+
+    if kind not in ("articles", "claims"):
+        fail(f"unknown query {kind!r}; expected 'articles' or 'claims'")
+    if fmt not in ("table", "json"):
+        fail(f"unknown format {fmt!r}; expected 'table' or 'json'")
+    settings = settings_from(config)
+
+    async def main(stop: asyncio.Event) -> list[dict[str, Any]]:
+        async with open_store(settings.store) as store:
+            return await fetch_rows(store, kind, limit)  # type: ignore[arg-type]
+
+    rows = run_async(main)
+    render(rows, kind, fmt, Console())  # type: ignore[arg-type]
+
+
+@feeds_app.command("list")
+def feeds_list(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
+    """Show the feed catalogue in use."""
+    from rich.table import Table
+
+    from producers.catalogue import CatalogueError, load_catalogue
+
+    settings = settings_from(config)
+    try:
+        specs = load_catalogue(feeds or settings.feeds_file)
+    except CatalogueError as error:
+        fail(str(error))
+    table = Table(title=f"{len(specs)} feeds")
+    for column in ("outlet", "language", "name", "url"):
+        table.add_column(column, overflow="fold")
+    for spec in specs:
+        table.add_row(spec.outlet, spec.language, spec.name, spec.url)
+    Console().print(table)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Text files or directories of *.txt")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl")] = "jsonl",
+) -> None:
+    """Extract claims from plain-text files (doc_id = file stem); one JSON object per claim."""
+    from consumers.claims.files import extract_paths
+
+    _print_jsonl(fmt, paths, extract_paths)
+
+
+@app.command()
+def cluster(
+    paths: Annotated[list[Path], typer.Argument(help="Text files (first line title) or directories of *.txt")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl")] = "jsonl",
+) -> None:
+    """Dedupe and cluster plain-text articles; one JSON object per document."""
+    from consumers.dedupe.files import cluster_paths
+
+    _print_jsonl(fmt, paths, cluster_paths)
+
+
+def _print_jsonl(fmt: str, paths: list[Path], produce: Callable[[list[Path]], Any]) -> None:
+    if fmt != "jsonl":
+        fail(f"unknown format {fmt!r}; expected 'jsonl'")
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        fail(f"no such file or directory: {', '.join(missing)}")
+    for record in produce(paths):
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+

@@ -1,0 +1,133 @@
+"""Wiring: broker, store, HTTP client, producer and one consumer per stage, owned by one context."""
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator, Collection
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import structlog
+
+from consumers.alerts.stage import AlertsStage
+from consumers.claims.stage import ClaimsStage
+from consumers.dedupe.stage import DedupeStage
+from consumers.runner import Stage, StageRunner
+from newsmon.broker import Connection, connect, ensure_topics, kafka_consumer, kafka_producer, topic_names
+from newsmon.config import Settings
+from newsmon.store import feeds, outbox
+from newsmon.store.feeds import FeedSpec
+from newsmon.store.session import Store, open_store
+from producers.poller import Poller
+from producers.relay import republish_pending, run_relay
+from schemas.topics import Topics
+
+log = structlog.get_logger()
+STAGES = ("dedupe", "claims", "alerts")
+BROKER_FILE = "broker.json"
+
+
+@dataclass(slots=True)
+class Pipeline:
+    settings: Settings
+    connection: Connection
+    store: Store
+    topics: Topics
+    poller: Poller
+    runners: list[StageRunner]
+
+    def is_idle_for(self, seconds: float) -> bool:
+        now = time.monotonic()
+        return all(r.is_idle and now - r.idle_since >= seconds for r in self.runners)
+
+
+def make_stage(name: str, store: Store, topics: Topics, settings: Settings) -> Stage:
+    if name == "dedupe":
+        return DedupeStage(store, topics)
+    if name == "claims":
+        return ClaimsStage(store, topics)
+    if name == "alerts":
+        return AlertsStage(store, topics, settings.alerts.rules)
+    raise ValueError(f"unknown stage {name!r}; expected one of {', '.join(STAGES)}")
+
+
+@asynccontextmanager
+async def open_pipeline(
+    settings: Settings, stages: Collection[str] = STAGES, *, group_suffix: str = ""
+) -> AsyncIterator[Pipeline]:
+    """Start everything in dependency order; unwinding stops consumers, flushes the producer, then the broker.
+
+    group_suffix gives the stages new consumer groups, which read their topics again from offset 0.
+    """
+    topics = Topics(settings.kafka.topic_prefix)
+    async with AsyncExitStack() as stack:
+        connection = await stack.enter_async_context(connect(settings.kafka, settings.run_dir))
+        if settings.kafka.is_embedded:
+            stack.enter_context(_broker_address_file(settings.run_dir, connection))
+        # Topics first: a client naming a missing topic would make Tansu create it with 4 partitions.
+        await ensure_topics(connection, topic_names(topics, [r.name for r in settings.alerts.rules]),
+                            settings.kafka.partitions)  # fmt: skip
+        store = await stack.enter_async_context(open_store(settings.store))
+        producer = await stack.enter_async_context(kafka_producer(connection, settings.kafka))
+        http = await stack.enter_async_context(httpx.AsyncClient(
+            timeout=settings.poll.timeout_s, follow_redirects=True, max_redirects=5,
+            headers={"User-Agent": settings.poll.user_agent, "Accept-Encoding": "gzip, deflate"},
+            limits=httpx.Limits(max_connections=settings.poll.concurrency)))  # fmt: skip
+        runners = []
+        for name in stages:
+            stage = make_stage(name, store, topics, settings)
+            group = f"{settings.kafka.topic_prefix}newsmon.{name}{group_suffix}"
+            consumer = await stack.enter_async_context(kafka_consumer(connection, settings.kafka, stage.topics, group))
+            runners.append(StageRunner(stage, consumer, producer, topics.dlq, settings.kafka.max_record_bytes))
+        poller = Poller(http, producer, store, topics, settings.poll)
+        yield Pipeline(settings, connection, store, topics, poller, runners)
+
+
+class _broker_address_file:  # noqa: N801 - used as a context manager, named like one
+    """Write the embedded broker's address where `newsmon alerts tail` in another process finds it."""
+
+    def __init__(self, run_dir: Path, connection: Connection) -> None:
+        self.path, self.connection = run_dir / BROKER_FILE, connection
+
+    def __enter__(self) -> None:
+        self.path.write_text(json.dumps({"bootstrap_servers": self.connection.bootstrap_servers}))
+
+    def __exit__(self, *exc: object) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+async def register_catalogue(store: Store, specs: list[FeedSpec]) -> list[str]:
+    async with store.sessions.begin() as session:
+        await feeds.register(session, specs)
+    return [spec.url for spec in specs]
+
+
+async def resend_undelivered(pipeline: Pipeline) -> int:
+    """A fresh embedded broker holds nothing: publish every stored item not yet done. On Kafka, only
+    items whose publish was never confirmed or is long overdue."""
+    older_than = timedelta(0) if pipeline.connection.is_tansu else timedelta(minutes=2)
+    count = await republish_pending(pipeline.poller, older_than)
+    if count:
+        log.info("outbox_republished", items=count)
+    return count
+
+
+async def run_service(pipeline: Pipeline, feed_urls: list[str] | None, stop: asyncio.Event) -> None:
+    """Run pollers, relay and every stage until `stop` is set; a crashing task stops them all."""
+    if feed_urls is not None:
+        await resend_undelivered(pipeline)
+    async with asyncio.TaskGroup() as tasks:
+        for runner in pipeline.runners:
+            tasks.create_task(runner.run(stop))
+        if feed_urls is not None:
+            tasks.create_task(pipeline.poller.run(feed_urls, stop))
+            tasks.create_task(run_relay(pipeline.poller, stop))
+    log.info("service_stopped")
+
+
+async def count_not_done(store: Store) -> int:
+    async with store.sessions() as session:
+        return await outbox.count_not_done(session)

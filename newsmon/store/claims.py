@@ -1,0 +1,66 @@
+"""Claims and the speakers they are attributed to."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from newsmon.store.models import ArticleRow, ClaimRow, SpeakerAliasRow, SpeakerRow
+from newsmon.store.upsert import insert_for
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as read back for reports: the row plus its speaker and article."""
+
+    claim: ClaimRow
+    speaker: str
+    speaker_org: str
+    outlet: str
+    url: str
+
+
+async def speaker_id(session: AsyncSession, name: str, organisation: str, aliases: Sequence[str]) -> int:
+    """Id of the canonical speaker `name`, created if new; every alias is recorded as pointing to it."""
+    await session.execute(
+        insert_for(session, SpeakerRow.__table__).on_conflict_do_nothing(index_elements=["name"]),
+        [{"name": name, "organisation": organisation}],
+    )
+    found = await session.scalar(select(SpeakerRow.id).where(SpeakerRow.name == name))
+    assert found is not None  # inserted above in this transaction
+    alias_rows = [{"alias": alias, "speaker_id": found} for alias in dict.fromkeys((name, *aliases)) if alias]
+    await session.execute(
+        insert_for(session, SpeakerAliasRow.__table__).on_conflict_do_nothing(index_elements=["alias"]),
+        alias_rows,
+    )
+    return found
+
+
+async def replace_for_article(session: AsyncSession, article_id: str, rows: list[dict[str, Any]]) -> None:
+    """Make `rows` the article's claims: drop claims of older versions/extractors, insert the new ones.
+
+    Claim ids hash (article, span, extractor version), so a replay inserts nothing new and deletes nothing.
+    """
+    keep = [row["id"] for row in rows]
+    await session.execute(delete(ClaimRow).where(ClaimRow.article_id == article_id, ClaimRow.id.not_in(keep)))
+    if rows:
+        await session.execute(
+            insert_for(session, ClaimRow.__table__).on_conflict_do_nothing(index_elements=["id"]), rows
+        )
+
+
+async def latest(session: AsyncSession, limit: int) -> list[StoredClaim]:
+    query = (
+        select(ClaimRow, SpeakerRow.name, SpeakerRow.organisation, ArticleRow.outlet, ArticleRow.url)
+        .join(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        .order_by(ArticleRow.published_at.desc(), ClaimRow.article_id, ClaimRow.start)
+        .limit(limit)
+    )
+    return [StoredClaim(*row) for row in (await session.execute(query)).tuples().all()]
+
+
+async def count(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).select_from(ClaimRow)) or 0)

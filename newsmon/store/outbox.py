@@ -1,0 +1,57 @@
+"""The transactional outbox between pollers and the broker (broker.md §5 rule 3)."""
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from newsmon.store.models import OutboxItem
+from newsmon.store.upsert import insert_for
+
+
+async def add_new(session: AsyncSession, rows: Iterable[dict[str, Any]]) -> list[str]:
+    """Insert outbox rows whose id is new or whose content changed; return the ids that must be published."""
+    rows = list(rows)
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    known = dict((await session.execute(
+        select(OutboxItem.id, OutboxItem.content_hash).where(OutboxItem.id.in_(ids)))).tuples().all())  # fmt: skip
+    fresh = [row for row in rows if known.get(row["id"]) != row["content_hash"]]
+    if fresh:
+        statement = insert_for(session, OutboxItem.__table__)
+        statement = statement.on_conflict_do_update(
+            index_elements=["id"],
+            set_={"content_hash": statement.excluded.content_hash, "payload": statement.excluded.payload,
+                  "published_at": None, "done_at": None},
+        )  # fmt: skip
+        await session.execute(statement, fresh)
+    return [row["id"] for row in fresh]
+
+
+async def mark_published(session: AsyncSession, ids: Sequence[str], at: datetime) -> None:
+    if ids:
+        await session.execute(update(OutboxItem).where(OutboxItem.id.in_(list(ids))).values(published_at=at))
+
+
+async def mark_done(session: AsyncSession, ids: Iterable[str], at: datetime) -> None:
+    """Called in the transaction that stored the item, so 'done' and 'stored' commit together."""
+    ids = list(ids)
+    if ids:
+        await session.execute(
+            update(OutboxItem).where(OutboxItem.id.in_(ids), OutboxItem.done_at.is_(None)).values(done_at=at)
+        )
+
+
+async def pending(session: AsyncSession, published_before: datetime | None, limit: int = 1000) -> Sequence[OutboxItem]:
+    """Rows not done: never published, or published before `published_before` (None: all not done)."""
+    query = select(OutboxItem).where(OutboxItem.done_at.is_(None))
+    if published_before is not None:
+        query = query.where((OutboxItem.published_at.is_(None)) | (OutboxItem.published_at < published_before))
+    return (await session.scalars(query.order_by(OutboxItem.created_at).limit(limit))).all()
+
+
+async def count_not_done(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).select_from(OutboxItem).where(OutboxItem.done_at.is_(None))) or 0)

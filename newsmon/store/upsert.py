@@ -1,0 +1,17 @@
+"""Dialect-aware INSERT ... ON CONFLICT, the building block of every idempotent write."""
+
+from typing import Any
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.schema import Table
+
+
+def insert_for(session: AsyncSession, table: Table) -> Any:
+    """An INSERT that supports on_conflict_do_nothing / on_conflict_do_update on this session's engine."""
+    dialect = session.bind.dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    if dialect == "sqlite":
+        return sqlite.insert(table)
+    raise NotImplementedError(f"store engine {dialect!r} is not supported (use SQLite or PostgreSQL)")

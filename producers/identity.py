@@ -1,0 +1,39 @@
+"""Canonical URLs and stable item ids (architecture.md, 'Identity and idempotency')."""
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from schemas.ids import stable_id
+
+# Query parameters that identify a campaign or a click, never the article.
+TRACKING_PARAMS = re.compile(
+    r"^(utm_[a-z]+|fbclid|gclid|dclid|yclid|mc_cid|mc_eid|_ga|igshid|ref|ref_src|rss|from|cmpid|ocid|smid|s_cid)$",
+    re.IGNORECASE,
+)
+AMP_PATH = re.compile(r"(/amp/?$|/amp(?=/)|\.amp(?=\.html?$|$))")
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme and host, no default port, fragment, tracking parameters or AMP variant."""
+    parts = urlsplit(url.strip())
+    scheme = (parts.scheme or "http").lower()
+    host = (parts.hostname or "").lower()
+    if host.startswith("amp."):
+        host = host[4:]
+    port = parts.port
+    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
+    path = AMP_PATH.sub("", parts.path) or "/"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)]
+    query = [(k, v) for k, v in query if k.lower() != "amp"]
+    return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
+
+
+def item_id(url: str | None, feed_url: str, guid: str | None) -> str:
+    """Hash of the canonical article URL; feed URL + guid when the entry has no link."""
+    if url:
+        return stable_id("url", canonical_url(url))
+    return stable_id("guid", feed_url, guid or "")
+
+
+def content_hash(title: str, text: str) -> str:
+    return stable_id("content", " ".join(title.split()), " ".join(text.split()))

@@ -1,0 +1,65 @@
+"""Running the real pipeline inside a test until every stage has drained its topics."""
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy import select
+
+from newsmon.cli.pipeline import Pipeline, count_not_done
+from newsmon.store.models import (
+    AlertRow,
+    ArticleRow,
+    ArticleVersionRow,
+    ClaimRow,
+    DuplicateRow,
+    Feed,
+    OutboxItem,
+    SpeakerRow,
+)
+from newsmon.store.session import Store
+
+
+@asynccontextmanager
+async def stages_running(pipeline: Pipeline) -> AsyncIterator[None]:
+    stop = asyncio.Event()
+    tasks = [asyncio.create_task(runner.run(stop)) for runner in pipeline.runners]
+    try:
+        yield
+    finally:
+        stop.set()
+        await asyncio.gather(*tasks)
+
+
+async def wait_until_drained(pipeline: Pipeline, timeout_s: float = 60.0, settle_s: float = 1.5) -> None:
+    """Wait until the outbox is done and every stage has fetched nothing for `settle_s`."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        await asyncio.sleep(0.2)
+        if pipeline.is_idle_for(settle_s) and await count_not_done(pipeline.store) == 0:
+            return
+    raise AssertionError(f"pipeline not drained after {timeout_s} s")
+
+
+SNAPSHOT_TABLES = {
+    ArticleRow: ("id", "version", "content_hash", "title", "text", "published_at", "first_seen_at", "updated_at"),
+    ArticleVersionRow: ("article_id", "version", "content_hash"),
+    DuplicateRow: ("id", "duplicate_of", "seen_at"),
+    ClaimRow: ("id", "article_id", "speaker_id", "text", "start", "end", "created_at"),
+    SpeakerRow: ("id", "name"),
+    AlertRow: ("id", "rule", "created_at", "published_at"),
+    OutboxItem: ("id", "done_at"),
+    Feed: ("id", "url", "items_seen"),
+}
+
+
+async def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every stored row's identity and content, sorted, for before/after comparisons."""
+    result = {}
+    async with store.sessions() as session:
+        for model, columns in SNAPSHOT_TABLES.items():
+            rows = (await session.execute(select(*(getattr(model, c) for c in columns)))).tuples().all()
+            result[model.__tablename__] = sorted(tuple(row) for row in rows)
+    return result

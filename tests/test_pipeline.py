@@ -1,0 +1,150 @@
+"""The walking skeleton end to end: feed server -> poller -> broker -> stages -> store -> alert topic."""
+
+import asyncio
+import json
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from sqlalchemy import select
+
+from newsmon.cli.pipeline import open_pipeline, register_catalogue
+from newsmon.store.feeds import FeedSpec
+from newsmon.store.models import ArticleRow, ClaimRow, DuplicateRow, Feed, SpeakerRow
+from schemas.alerts import Alert
+from schemas.dead_letter import DeadLetter
+from tests.pipeline_helpers import snapshot, stages_running, wait_until_drained
+
+
+def spec(feed_server, path: str, outlet: str = "Fixture Agency") -> FeedSpec:
+    return FeedSpec(url=feed_server.url(path), name=path, outlet=outlet, language="en")
+
+
+async def read_topic(bootstrap: str, topic: str, expected: int, timeout_s: float = 15.0) -> list:
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+                                enable_auto_commit=False, fetch_max_wait_ms=100)  # fmt: skip
+    await consumer.start()
+    records = []
+    try:
+        deadline = asyncio.get_running_loop().time() + timeout_s
+        while len(records) < expected and asyncio.get_running_loop().time() < deadline:
+            batches = await consumer.getmany(timeout_ms=300)
+            records.extend(r for rs in batches.values() for r in rs)
+    finally:
+        await consumer.stop()
+    return records
+
+
+async def test_feed_items_become_articles_and_claims_in_the_store(make_settings, feed_server):
+    settings = make_settings()
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        urls = await register_catalogue(pipeline.store, [spec(feed_server, "rss2_basic.xml"),
+                                                         spec(feed_server, "atom_basic.xml", "Atom Wire")])
+        reports = await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        async with pipeline.store.sessions() as session:
+            stored = (await session.scalars(select(ArticleRow))).all()
+            claims = (await session.execute(select(ClaimRow, SpeakerRow.name).join(SpeakerRow))).all()
+    assert [r.status for r in reports] == ["new", "new"]
+    assert len(stored) == sum(r.items_new for r in reports) >= 5
+    assert {a.outlet for a in stored} == {"Fixture Agency", "Atom Wire"}
+    # Tracking parameters and fragments are gone from stored URLs.
+    assert all("utm_" not in a.url and "#" not in a.url for a in stored)
+    by_speaker = {name: claim for claim, name in claims}
+    assert "Pavel Orlov" in by_speaker
+    orlov = by_speaker["Pavel Orlov"]
+    article = next(a for a in stored if a.id == orlov.article_id)
+    assert article.text[orlov.start:orlov.end] == orlov.text
+    assert "9 violations" in orlov.text
+
+
+async def test_replay_from_offset_zero_leaves_store_unchanged(make_settings, feed_server):
+    settings = make_settings()
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        urls = await register_catalogue(pipeline.store, [spec(feed_server, "rss2_basic.xml"),
+                                                         spec(feed_server, "pangea_basic.xml", "Polygraph")])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        before = await snapshot(pipeline.store)
+    assert before["articles"] and before["claims"]
+    # New consumer groups start every stage again at offset 0 of every topic.
+    async with open_pipeline(settings, group_suffix=".replay") as pipeline, stages_running(pipeline):
+        await wait_until_drained(pipeline, settle_s=3.0)
+        assert sum(r.processed for r in pipeline.runners) > 0
+        after = await snapshot(pipeline.store)
+    assert after == before
+
+
+async def test_same_url_in_two_feeds_is_one_article_and_one_duplicate(make_settings, feed_server, tmp_path):
+    settings = make_settings()
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        urls = await register_catalogue(pipeline.store, [spec(feed_server, "rss2_basic.xml", "First"),
+                                                         spec(feed_server, "rss2_basic.xml?copy=1", "Second")])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        async with pipeline.store.sessions() as session:
+            stored = (await session.scalars(select(ArticleRow))).all()
+            duplicates = (await session.scalars(select(DuplicateRow))).all()
+    assert len(stored) == 3
+    assert len(duplicates) == 3
+    assert {d.duplicate_of for d in duplicates} == {a.id for a in stored}
+    assert all(d.outlet != next(a.outlet for a in stored if a.id == d.duplicate_of) for d in duplicates)
+
+
+async def test_malformed_feed_is_recorded_as_its_error_while_other_feeds_proceed(make_settings, feed_server):
+    settings = make_settings()
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        urls = await register_catalogue(pipeline.store, [spec(feed_server, "html_not_feed.html", "Broken"),
+                                                         spec(feed_server, "missing.xml", "Gone"),
+                                                         spec(feed_server, "rss2_basic.xml")])
+        reports = await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        async with pipeline.store.sessions() as session:
+            feeds = {f.outlet: f for f in (await session.scalars(select(Feed))).all()}
+            articles = (await session.scalars(select(ArticleRow))).all()
+    statuses = {r.feed_url.rsplit("/", 1)[1]: r.status for r in reports}
+    assert statuses == {"html_not_feed.html": "error", "missing.xml": "error", "rss2_basic.xml": "new"}
+    assert "not a feed" in feeds["Broken"].last_error and feeds["Broken"].failures == 1
+    assert "404" in feeds["Gone"].last_error
+    assert feeds["Fixture Agency"].last_error is None and feeds["Fixture Agency"].failures == 0
+    assert len(articles) == 3
+
+
+async def test_unprocessable_message_lands_in_dlq_with_reason_and_processing_goes_on(
+    make_settings, feed_server, broker
+):
+    settings = make_settings()
+    async with open_pipeline(settings, stages=["dedupe"]) as pipeline, stages_running(pipeline):
+        producer = AIOKafkaProducer(bootstrap_servers=broker)
+        await producer.start()
+        try:
+            await producer.send_and_wait(pipeline.topics.items, b"{not json", key=b"bad-1")
+            await producer.send_and_wait(pipeline.topics.items, json.dumps({"item_id": "x"}).encode(), key=b"bad-2")
+        finally:
+            await producer.stop()
+        urls = await register_catalogue(pipeline.store, [spec(feed_server, "rss2_basic.xml")])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        async with pipeline.store.sessions() as session:
+            articles = (await session.scalars(select(ArticleRow))).all()
+    letters = [DeadLetter.model_validate_json(r.value) for r in await read_topic(broker, pipeline.topics.dlq, 2)]
+    by_key = {letter.key: letter for letter in letters}
+    assert set(by_key) == {"bad-1", "bad-2"}
+    assert by_key["bad-1"].stage == "dedupe" and by_key["bad-1"].raw_value == "{not json"
+    assert "invalid FeedItem" in by_key["bad-1"].reason
+    assert "Field required" in by_key["bad-2"].reason
+    assert by_key["bad-2"].topic == pipeline.topics.items
+    assert len(articles) == 3
+
+
+async def test_alert_rule_topic_receives_the_matching_alert_once(make_settings, feed_server, broker):
+    settings = make_settings(alerts={"rules": [{"name": "idlib-violations", "keywords": ["violations"]}]})
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        urls = await register_catalogue(pipeline.store, [spec(feed_server, "rss2_basic.xml")])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+    topic = pipeline.topics.alerts("idlib-violations")
+    alerts = [Alert.model_validate_json(r.value) for r in await read_topic(broker, topic, 10, timeout_s=5)]
+    assert alerts, "no alert published"
+    assert {a.rule for a in alerts} == {"idlib-violations"}
+    assert any(a.subject == "article" and "Idlib" in a.title for a in alerts)
+    assert any(a.subject == "claim" and a.speaker == "Pavel Orlov" for a in alerts)
+    assert len({a.alert_id for a in alerts}) == len(alerts)  # each alert goes out once
