@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -19,7 +19,13 @@ class ConfigError(Exception):
     """Configuration is invalid; the message is one line naming the key and what was expected."""
 
 
-class KafkaSettings(BaseModel):
+class Section(BaseModel):
+    """A config section; an unknown key is an error, so a typo never silently falls back to a default."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class KafkaSettings(Section):
     bootstrap_servers: list[str] = Field(default_factory=list)  # empty: newsmon starts its embedded broker
     # What runs at bootstrap_servers: "tansu" applies the embedded broker's client settings (no idempotent
     # producer, ListOffsets work-arounds) to an external Tansu, as the tests' shared broker is.
@@ -45,7 +51,7 @@ class KafkaSettings(BaseModel):
         return self
 
 
-class StoreSettings(BaseModel):
+class StoreSettings(Section):
     url: str = "sqlite:///newsmon.db"
     echo: bool = False
 
@@ -57,7 +63,7 @@ class StoreSettings(BaseModel):
         return url
 
 
-class PollSettings(BaseModel):
+class PollSettings(Section):
     interval_s: float = Field(900.0, gt=0)
     timeout_s: float = Field(20.0, gt=0)
     concurrency: int = Field(16, ge=1, le=1024)
@@ -66,7 +72,7 @@ class PollSettings(BaseModel):
     allow_private_addresses: bool = False
 
 
-class AlertRule(BaseModel):
+class AlertRule(Section):
     """A keyword rule: any keyword (case-insensitive, whole words) in an article or claim raises an alert."""
 
     name: str
@@ -81,7 +87,7 @@ class AlertRule(BaseModel):
         return name
 
 
-class AlertSettings(BaseModel):
+class AlertSettings(Section):
     rules: list[AlertRule] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -1,0 +1,3 @@
+from newsmon.cli import app
+
+app(prog_name="newsmon")
