@@ -1,0 +1,43 @@
+"""`newsmon cluster`: the dedupe and story decisions over plain-text files, without Kafka or a store."""
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from consumers.dedupe.decide import dedupe
+from consumers.dedupe.index import MemoryIndex
+
+
+def article_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, plus every *.txt under given directories, in arrival order.
+
+    Arrival order is the sorted file name (then the full path), because plain files carry no time:
+    name files by arrival (a timestamp or sequence prefix) to control which copy counts as the origin.
+    """
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_dir():
+            found.update(dict.fromkeys(p for p in path.rglob("*.txt") if p.is_file()))
+        else:
+            found[path] = None
+    return sorted(found, key=lambda p: (p.name, str(p)))
+
+
+def read_article(path: Path) -> tuple[str, str]:
+    """(title, body): the first line is the title, the rest the body; undecodable bytes are replaced."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    title, _, body = text.partition("\n")
+    return title.strip(), body
+
+
+def cluster_paths(paths: list[Path]) -> Iterator[dict[str, object]]:
+    """One dict per article file: doc_id (file stem), duplicate_of, similarity, story_id."""
+    index = MemoryIndex()
+    for position, path in enumerate(article_paths(paths)):
+        title, body = read_article(path)
+        decision = dedupe(index, path.stem, title, body, float(position))
+        yield {
+            "doc_id": decision.doc_id,
+            "duplicate_of": decision.duplicate_of,
+            "similarity": decision.similarity,
+            "story_id": decision.story_id,
+        }
