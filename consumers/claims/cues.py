@@ -1,0 +1,70 @@
+"""Cue lexicon: the reporting verbs and phrases that attribute a claim (claim annotation guideline, "What is a claim")."""
+
+import re
+
+# Verbs that take a reported proposition: "X said (that) P", "P, X said".
+SAY_VERBS = (
+    "said says say saying told tells tell telling added adds adding claimed claims claiming denied denies deny "
+    "denying confirmed confirms confirming estimated estimates estimating warned warns warning stated states "
+    "stating announced announces announcing reported reports noted notes noting explained explains explaining "
+    "insisted insists insisting argued argues arguing stressed stresses stressing reiterated reiterates "
+    "reiterating asserted asserts asserting alleged alleges alleging acknowledged acknowledges acknowledging "
+    "admitted admits admitting wrote writes revealed reveals disclosed discloses declared declares declaring "
+    "maintained maintains maintaining emphasised emphasized emphasises emphasizes emphasising emphasizing "
+    "predicted predicts contended contends countered counters replied replies continued conceded concedes "
+    "cautioned cautions affirmed affirms affirming assured assures informed informs indicated indicates "
+    "clarified clarifies boasted boasts complained complains charged charges observed observes "
+    "recalled recalls remarked remarks suggested suggests believes believed thinks thought "
+    "tweeted posted quoted reads read"
+).split()
+# Verbs whose object is part of the claim: "accused X of Y", "blamed X for Y", "described X as Y".
+OBJECT_VERBS = {
+    "accused": "of", "accuses": "of", "accusing": "of", "blamed": "for", "blames": "for", "blaming": "for",
+    "described": "as", "describes": "as", "describing": "as", "called": "", "branded": "as", "brands": "as",
+    "characterised": "as", "characterized": "as", "dismissed": "as", "dismisses": "as",
+}
+# Verbs that need an addressee before the proposition: "told reporters (in Moscow) that P".
+ADDRESSEE_VERBS = frozenset("told tells tell telling informed informs assured assures".split())
+# "-ing" forms that start a second claim of the same speaker: "..., adding that P", "..., denying reports that P".
+PARTICIPLES = frozenset(v for v in SAY_VERBS + list(OBJECT_VERBS) if v.endswith("ing"))
+# Verbs that can put the speaker after them: "'...,' said Ingrid Halvorsen".
+INVERTIBLE = frozenset("said says added adds continued explained wrote noted told asked insisted stressed warned".split())
+# "read(s)" only reports when a document speaks: "the letters read", "a statement reads".
+DOCUMENT_NOUNS = frozenset(
+    "statement statements letter letters text note notice message communique communiqué report post posts tweet "
+    "release document leaflet banner sign signs declaration resolution transcript memo email".split()
+)
+WEAK_VERBS = frozenset("believes believed thinks thought suggested suggests called posted tweeted".split())
+
+_VERB_ALT = "|".join(sorted(set(SAY_VERBS) | set(OBJECT_VERBS), key=len, reverse=True))
+# "put the (civilian) death toll at N", "put the number of displaced at N", "estimated the number of X at N".
+_TOLL = (r"(?:put|puts|putting|estimated|estimates|placed|places|raised|raises|revised|set|sets)\s+"
+         r"(?:the|its|their)\s+(?:[\w-]+\s+){0,5}?(?:toll|number|figure|tally|count|total)"
+         r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:at|to)\b")
+CUE_RE = re.compile(
+    rf"\b(?:(?P<toll>{_TOLL})|(?P<according>[Aa]ccording\s+to)|(?P<quoted>quoted)\s+(?P<qnp>[^,.;:\"“”«»]{{1,80}}?)\s+as\s+saying"
+    rf"|(?P<verb>{_VERB_ALT}))\b"
+)
+# Words between a subject and its verb that belong to the cue as written: "has previously said", "also denied".
+AUX_RE = re.compile(
+    r"(?:\s+(?:has|have|had|also|previously|long|later|earlier|again|repeatedly|reportedly|further|once|then|"
+    r"separately|publicly|privately|officially|recently|already|would|will|may|might|could|can|did|does|do|"
+    r"has\s+since|in\s+turn|meanwhile|however|too|firmly|flatly|strongly|categorically|vehemently|had\s+earlier|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+$"
+)
+NEGATION_RE = re.compile(
+    r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to|failed\s+to|unable\s+to|did\s+not|would\s+not|could\s+not)"
+    r"(?:\s+(?:immediately|yet|publicly|officially|independently|explicitly))?\s*)$"
+)
+PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")
+# Prepositional phrases and adverbs a cue may carry before its content: "said on Tuesday in a statement that".
+PP_WORDS = frozenset(
+    "on in at to by from during with via through over after before late early earlier later last this today "
+    "yesterday tonight again also repeatedly previously publicly privately officially separately recently "
+    "while when via under per".split()
+)
+DENIAL_OBJECT_RE = re.compile(
+    r"\s+(?:the\s+|these\s+|those\s+|such\s+|media\s+|press\s+|recent\s+|earlier\s+|western\s+|any\s+)*"
+    r"(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?|assertions?|speculation)"
+    r"(?:\s+that\b)?"
+)

@@ -1,0 +1,179 @@
+"""Attributed claims in article text: who said what, with quotes, numbers and provenance.
+
+Pure and thread-safe: rules over spans of the text (no model, nothing downloaded), linear in the text length.
+Definitions follow the claim annotation guideline (shared/dev-data/claims/GUIDELINE.md).
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from consumers.claims.attribution import RawClaim, attribute_sentence
+from consumers.claims.numbers import find_numbers
+from consumers.claims.resolve import DocumentContext, Speaker, resolve_mention
+from consumers.claims.segment import DOUBLE_MARKS, SINGLE_MARKS, Quote, find_paragraphs, find_quotes, find_sentences
+
+EXTRACTOR_VERSION = "rules-2026.11.1"
+
+_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+_WORD_RE = re.compile(r"\w")
+# A trailing journalist's aside is not the source's claim: "..., a figure that could not be verified".
+_ASIDE_RE = re.compile(
+    r",\s+(?:(?:a|an)\s+(?:figure|claim|number|toll|assertion|allegation|account|charge|tally|estimate)\b"
+    r"|which\s+(?:could|can)(?:not|n't)\b)[^,]{0,120}$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimNumber:
+    """A quantity in a claim: "more than 3,000 IS fighters" -> 3000, None, "IS fighters", "more than"."""
+
+    text: str
+    value: float | None
+    value_max: float | None
+    unit: str
+    qualifier: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedClaim:
+    """One attributed claim; text == document[start:end]."""
+
+    speaker: str
+    speaker_mention: str
+    speaker_org: str
+    cue: str
+    kind: str  # "direct" | "indirect" | "mixed"
+    text: str
+    start: int
+    end: int
+    numbers: tuple[ClaimNumber, ...]
+
+
+@dataclass(slots=True)
+class _Document:
+    text: str
+    outer: list[Quote]
+    outer_starts: list[int]
+    inner: list[Quote]
+    ctx: DocumentContext
+
+
+def extract_claims(text: str) -> list[ExtractedClaim]:
+    """Every attributed claim in text, in reading order."""
+    if not text or not _WORD_RE.search(text):
+        return []
+    paragraphs = find_paragraphs(text)
+    quotes = find_quotes(text, paragraphs)
+    outer = [q for q in quotes if q.depth == 0]
+    first_body = next((p.body_start for p in paragraphs if not p.is_heading), 0)
+    doc = _Document(text, outer, [q.start for q in outer], [q for q in quotes if q.depth > 0],
+                    DocumentContext(text, first_body))
+    claims: list[ExtractedClaim] = []
+    previous: list[ExtractedClaim] = []
+    last_paragraph = -1
+    for sentence in find_sentences(text, paragraphs, quotes):
+        sentence_claims = _sentence_claims(doc, sentence.start, sentence.end, previous,
+                                           sentence.paragraph != last_paragraph)
+        last_paragraph = sentence.paragraph
+        previous = sentence_claims
+        claims.extend(sentence_claims)
+        for claim in sentence_claims:
+            if claim.kind == "direct":
+                claims.extend(_nested_claims(doc, claim))
+    return claims
+
+
+def _quotes_between(doc: _Document, start: int, end: int) -> list[Quote]:
+    i = max(0, bisect.bisect_right(doc.outer_starts, start) - 1)
+    j = bisect.bisect_left(doc.outer_starts, end)
+    return [q for q in doc.outer[i:j] if q.end > start]
+
+
+def _sentence_claims(doc: _Document, start: int, end: int, previous: list[ExtractedClaim],
+                     new_paragraph: bool) -> list[ExtractedClaim]:
+    quotes = _quotes_between(doc, start, end)
+    raws = attribute_sentence(doc.text, start, end, quotes)
+    if not raws:
+        raws = _positional(doc, start, end, quotes, previous, new_paragraph)
+    out: list[ExtractedClaim] = []
+    built: dict[int, ExtractedClaim] = {}
+    for index, raw in enumerate(raws):
+        source = built.get(raw.inherit_from) if raw.inherit_from >= 0 else None
+        if raw.inherit_from == -2 and previous:
+            source = previous[-1]
+        claim = _build(doc, raw, source, quotes)
+        if claim is not None:
+            built[index] = claim
+            out.append(claim)
+    return out
+
+
+def _positional(doc: _Document, start: int, end: int, quotes: list[Quote], previous: list[ExtractedClaim],
+                new_paragraph: bool) -> list[RawClaim]:
+    """A quotation with no cue of its own continues the quoted speaker of the sentence before (cue "")."""
+    if not previous or previous[-1].kind == "indirect" or not quotes or quotes[0].start != start:
+        return []
+    q = quotes[0]
+    if new_paragraph and (q.end < end - 2 or doc.text[q.end - 1] not in _MARKS):
+        return []  # across paragraphs only a whole-paragraph quotation continues the last speaker
+    return [RawClaim(q.start, q.end, "", -1, -1, -1, -2, positional=True)]
+
+
+def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes: list[Quote]) -> ExtractedClaim | None:
+    start, end = trim_span(doc.text, raw.start, raw.end)
+    if end - start < 2 or not _WORD_RE.search(doc.text, start, end):
+        return None
+    if raw.mention_start >= 0:
+        speaker = resolve_mention(doc.ctx, raw.mention_start, raw.mention_end, raw.head_end)
+        mention = " ".join(doc.text[raw.mention_start : raw.mention_end].split())
+        doc.ctx.remember(speaker, mention)
+    elif source is not None:
+        speaker, mention = Speaker(source.speaker, source.speaker_org, False), source.speaker_mention
+    else:
+        return None
+    claim_text = doc.text[start:end]
+    numbers = tuple(ClaimNumber(n.text, n.value, n.value_max, n.unit, n.qualifier) for n in find_numbers(claim_text))
+    return ExtractedClaim(speaker.name, mention, speaker.org, raw.cue, _kind(quotes, start, end), claim_text,
+                          start, end, numbers)
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content only: no "that", no quotation marks at the edges, no final , . ; : (guideline, "Spans")."""
+    aside = _ASIDE_RE.search(text, max(start, end - 160), end)
+    if aside:
+        end = aside.start()
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and (text[start].isspace() or text[start] in _MARKS + ",;:—–-"):
+            start, changed = start + 1, True
+        if text.startswith("that ", start) or text.startswith("that\n", start):
+            start, changed = start + 5, True
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _MARKS + ",.;:—–"):
+            end, changed = end - 1, True
+    return start, end
+
+
+def _kind(quotes: list[Quote], start: int, end: int) -> str:
+    """direct: all inside quotation marks; mixed: reported speech with quoted words; else indirect."""
+    overlapping = [q for q in quotes if q.start < end and q.end > start]
+    if not overlapping:
+        return "indirect"
+    if len(overlapping) == 1 and overlapping[0].start < start and end <= overlapping[0].end:
+        return "direct"
+    return "mixed"
+
+
+def _nested_claims(doc: _Document, outer: ExtractedClaim) -> list[ExtractedClaim]:
+    """Quotes inside quotes are claims of their own (guideline, "Nesting")."""
+    inner = [q for q in doc.inner if outer.start <= q.start and q.end <= outer.end + 1 and q.depth == 1]
+    if not inner:
+        return []
+    raws = attribute_sentence(doc.text, outer.start, outer.end, inner)
+    claims: list[ExtractedClaim] = []
+    for raw in raws:
+        claim = _build(doc, raw, None, inner)
+        if claim is not None and claim.kind == "direct":
+            claims.append(claim)
+    return claims

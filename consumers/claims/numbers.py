@@ -1,0 +1,146 @@
+"""Quantities inside claim text: "more than 3,000 IS fighters" -> 3000, qualifier "more than", unit "IS fighters".
+
+Dates, times, years and durations are not quantities (claim annotation guideline, "numbers").
+"""
+
+import re
+from dataclasses import dataclass
+
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9}
+_VAGUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1000.0, "millions": 1e6, "a dozen": 12.0}
+_FRACTIONS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "one third": 1 / 3, "one quarter": 0.25,
+              "two thirds": 2 / 3, "three quarters": 0.75}
+
+_WORD_NUM = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s+(?:hundred|thousand|million|billion)|\s?(?:mln|bn))"
+_ATOM = rf"(?:(?:{_DIGITS})(?:-(?:{_DIGITS}))?|(?:{_WORD_NUM})(?:-(?:{_WORD_NUM}))?){_SCALE}?"
+_QUALIFIER = (r"more than|fewer than|less than|at least|at most|up to|about|around|nearly|almost|roughly|some|"
+              r"over|under|approximately|an estimated|estimated|as many as|as few as|close to|just over|"
+              r"just under|no fewer than|no more than|upwards of")
+_VAGUE_RE = r"tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|a dozen"
+_FRACTION_RE = r"two thirds|three quarters|one third|one quarter|a third|a quarter|half"
+# Range forms keep both ends: "between 40 and 50", "from 70 to 100", "55 to 60", "55-60".
+_CORE = (rf"(?:between\s+(?P<b1>{_ATOM})\s+and\s+(?P<b2>{_ATOM})"
+         rf"|from\s+(?P<f1>{_ATOM})\s+to\s+(?P<f2>{_ATOM})"
+         rf"|(?P<r1>{_ATOM})\s+(?:to|or)\s+(?P<r2>{_ATOM})"
+         rf"|(?P<single>{_ATOM})"
+         rf"|(?P<vague>{_VAGUE_RE})"
+         rf"|(?P<frac>{_FRACTION_RE}))")
+# Unit words stop at function words; case-sensitive so that "IS fighters" keeps its "IS".
+_UNIT_WORD = (r"(?:(?-i:(?!(?:and|or|but|in|on|at|from|to|since|for|by|during|after|before|over|who|which|that|"
+              r"were|was|is|are|had|have|has|this|last|next|across|per|a|an|the|its|their)\b))[\w'’().-]+)")
+_NUMBER_RE = re.compile(
+    rf"(?<![\w.,:/-])(?:(?P<qual>{_QUALIFIER})\s+)?{_CORE}(?![\w])"
+    rf"(?P<pct>\s*(?:%|percent|per cent))?"
+    rf"(?P<unit>(?:\s+of(?:\s+(?:the|its|their|his|her|them|these|those|[\w’-]+['’]s)\b)?)?(?:\s+{_UNIT_WORD}){{0,4}})?",
+    re.IGNORECASE,
+)
+_TIME_UNITS = re.compile(
+    r"^\s*(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|centuries|century|"
+    r"o'clock|am|pm|a\.m|p\.m|GMT|UTC|years?-old|-year|-day|-hour|-month|-week)\b",
+    re.IGNORECASE,
+)
+_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\.?|\b[A-Z]-?)\s*$")
+_DATE_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b|^(?::\d\d)")
+_STOP_UNIT_TAIL = re.compile(r"(?:\s+(?:of|the|its|their|a|an|and|in|to|[\w'’-]+'s))+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """A quantity found at [start, end) of some text."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    value_max: float | None
+    unit: str
+    qualifier: str
+
+
+def _atom_value(atom: str | None) -> float | None:
+    """Value of one number atom: "3,000", "16.7 million", "twenty-one", "five"."""
+    if not atom:
+        return None
+    words = atom.lower().replace(",", "").split()
+    scale = 1.0
+    while words and words[-1] in _SCALES:
+        scale *= _SCALES[words.pop()]
+    if not words:
+        return scale
+    head = words[0]
+    if head.endswith(("mln", "bn")) and head[:-3 if head.endswith("mln") else -2].replace(".", "").isdigit():
+        suffix = "mln" if head.endswith("mln") else "bn"
+        head, scale = head[: -len(suffix)], scale * _SCALES[suffix]
+    try:
+        return float(head) * scale
+    except ValueError:
+        parts = head.split("-")
+        if all(p in _UNITS_WORDS for p in parts):
+            return float(sum(_UNITS_WORDS[p] for p in parts)) * scale
+        return None
+
+
+def _values(m: re.Match[str]) -> tuple[float | None, float | None]:
+    for lo, hi in (("b1", "b2"), ("f1", "f2"), ("r1", "r2")):
+        if m.group(lo):
+            return _atom_value(m.group(lo)), _atom_value(m.group(hi))
+    if m.group("single"):
+        return _atom_value(m.group("single")), None
+    if m.group("vague"):
+        vague = m.group("vague").lower()
+        return (1e4 if vague.startswith("tens") else 1e5 if vague.startswith("hundreds of") else _VAGUE[vague]), None
+    return _FRACTIONS.get((m.group("frac") or "").lower()), None
+
+
+def _is_date_or_duration(text: str, m: re.Match[str]) -> bool:
+    """Years, days of the month, clock times and durations are not claim quantities (guideline)."""
+    core = m.group("single") or ""
+    after = text[m.end("single") : m.end("single") + 20] if core else ""
+    if core and re.fullmatch(r"(?:1[89]|20)\d\d", core) and not m.group("pct"):
+        return True
+    if core and _DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) and core[0].isdigit():
+        return not m.group("qual")  # "March 3", "M4": a date or a road, not a count
+    if core and _DATE_AFTER.match(after):
+        return True
+    unit_text = m.group("unit") or ""
+    return bool(_TIME_UNITS.match(unit_text)) and not m.group("pct")
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every quantity in text, left to right, as written with qualifier and noun."""
+    found: list[NumberMatch] = []
+    for m in _NUMBER_RE.finditer(text):
+        if _is_date_or_duration(text, m):
+            continue
+        low, high = _values(m)
+        if low is None:
+            continue
+        unit = (m.group("unit") or "").strip()
+        unit = _STOP_UNIT_TAIL.sub("", " " + unit).strip()
+        unit = unit.rstrip(".,;:)").removeprefix("of ")
+        if m.group("pct"):
+            unit = ("percent " + unit).strip()
+        end = m.start("unit") + len(m.group("unit") or "") if m.group("unit") else m.end()
+        end = _trim_end(text, m.start(), end, unit, m)
+        found.append(NumberMatch(text[m.start() : end].strip(), m.start(), end, low, high, unit,
+                                 (m.group("qual") or "").lower()))
+    return found
+
+
+def _trim_end(text: str, start: int, end: int, unit: str, m: re.Match[str]) -> int:
+    """Cut the written form back to the kept unit words."""
+    raw = text[start:end]
+    stripped = _STOP_UNIT_TAIL.sub("", raw).rstrip(" .,;:")
+    if stripped.count("(") > stripped.count(")"):
+        stripped = stripped.rsplit("(", 1)[0].rstrip()
+    return start + len(stripped)

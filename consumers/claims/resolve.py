@@ -1,0 +1,349 @@
+"""Speaker mentions -> canonical speakers, with the document as context (claim annotation guideline, "Speaker").
+
+Pronouns and definite descriptions ("he", "the spokesman", "the board") go back to the speaker or organisation
+they refer to; surnames go to the fullest name used earlier; unnamed members of an organisation become the
+organisation; other unnamed sources become "unnamed sources".
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from consumers.claims.attribution import PRONOUNS, SOURCE_NOUNS
+from consumers.claims.speakers import TITLES, canonical_org, canonical_speaker, country_of, is_known_org, norm_key
+
+ORG_WORDS = frozenset(
+    "ministry ministries center centre observatory board council office agency department coalition administration "
+    "committee commission organization organisation institute project front party union brigade brigades group "
+    "room command government authority court bank fund programme program network movement units corps police "
+    "mission embassy parliament assembly foundation university news tv forces army military regime presidency "
+    "cabinet kremlin pentagon asayish monitor defence defense team headquarters directorate bureau alliance "
+    "service services guard channel broadcaster media federation league association".split()
+)
+PERSON_ROLES = frozenset(
+    "spokesman spokeswoman spokesperson general colonel major captain lieutenant sergeant minister official "
+    "researcher envoy ambassador president commander chief head farmer doctor analyst counsellor counselor "
+    "director officer deputy secretary governor mayor leader man woman resident activist journalist witness "
+    "lawyer father mother professor diplomat premier chairman negotiator".split()
+)
+_DOCUMENT_HEADS = frozenset(
+    "statement statements letter letters figures data report text note notice message communique communiqué post "
+    "website release document account tweet".split()
+)
+_ORG_TYPES = {
+    "monitor": "Syrian Observatory for Human Rights", "observatory": "Syrian Observatory for Human Rights",
+    "war monitor": "Syrian Observatory for Human Rights", "coalition": "US-led coalition",
+    "kremlin": "Russian government", "pentagon": "US Department of Defense",
+}
+_CAPITAL_RUN_RE = re.compile(
+    r"(?:[A-Z][\w'’-]*|al-[\w'’-]+)(?:(?:\s+(?:of|for|and|the|on|al|de|of\s+the|for\s+the))?\s+(?:[A-Z][\w'’-]*|al-[\w-]+)){0,9}"
+    r"(?:\s*\([A-Z][\w-]{1,12}\))?"
+)
+_NAME_PART_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)(?:-[\w'’-]+)?)$")
+_DATELINE_COUNTRY = {"moscow": "Russian", "damascus": "Syrian", "ankara": "Turkish", "istanbul": "Turkish",
+                     "washington": "US", "tehran": "Iranian", "jerusalem": "Israeli", "tel aviv": "Israeli"}
+_UNNAMED_RE = re.compile(r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous)\b|\bsources?\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker: canonical name, its organisation, and whether it is a person."""
+
+    name: str
+    org: str
+    is_person: bool
+
+
+class DocumentContext:
+    """What a document has said so far about who is who; one per extract_claims call (not shared)."""
+
+    def __init__(self, text: str, first_body: int) -> None:
+        self.text = text
+        head = text[first_body : first_body + 40].split(",")[0].split("(")[0].strip(" –—-").lower()
+        self.country = next((c for city, c in _DATELINE_COUNTRY.items() if head.startswith(city)), "")
+        self.org_pos: list[int] = []
+        self.org_names: list[tuple[str, str]] = []  # (surface, canonical)
+        self._scan_orgs()
+        self.people: dict[str, Speaker] = {}
+        self.history: list[tuple[Speaker, str]] = []  # (speaker, mention as written)
+
+    def _scan_orgs(self) -> None:
+        for m in _CAPITAL_RUN_RE.finditer(self.text):
+            surface = m.group()
+            words = {w.lower() for w in re.findall(r"[\w'’-]+", surface)}
+            if is_known_org(surface) or words & ORG_WORDS:
+                self.org_pos.append(m.start())
+                self.org_names.append((surface, canonical_org(surface, self._country_before(m.start(), surface))))
+
+    def _country_before(self, pos: int, surface: str) -> str:
+        return country_of(surface) or self.country
+
+    def remember(self, speaker: Speaker, mention: str) -> None:
+        self.history.append((speaker, mention))
+        if speaker.is_person:
+            for key in {speaker.name.split()[-1].lower(), speaker.name.lower()}:
+                known = self.people.get(key)
+                if known is None or len(speaker.name) >= len(known.name):
+                    self.people[key] = speaker if speaker.org or known is None else Speaker(speaker.name, known.org, True)
+
+    def last(self, person: bool | None = None, word: str = "") -> Speaker | None:
+        for speaker, mention in reversed(self.history):
+            if person is not None and speaker.is_person != person:
+                continue
+            if word and word not in mention.lower().split() and word not in speaker.name.lower().split():
+                continue
+            return speaker
+        return None
+
+    def org_before(self, pos: int, head: str) -> str:
+        """Latest organisation named before pos whose name contains head ("the board" -> "Health Board of ...")."""
+        i = bisect.bisect_left(self.org_pos, pos) - 1
+        stem = head.rstrip("s")
+        while i >= 0 and pos - self.org_pos[i] < 5000:
+            surface, canon = self.org_names[i]
+            words = [w.lower().rstrip("s") for w in re.findall(r"[\w'’-]+", surface + " " + canon)]
+            if not head or stem in words:
+                return canon
+            i -= 1
+        return ""
+
+    def first_org_in_sentence_of(self, pos: int) -> str:
+        start = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n", 0, pos), 0)
+        i = bisect.bisect_left(self.org_pos, start)
+        return self.org_names[i][1] if i < len(self.org_pos) and self.org_pos[i] < pos else ""
+
+
+def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -> Speaker:
+    """The canonical speaker behind the mention text[start:end] (head text[start:head_end], then an apposition)."""
+    head = " ".join(ctx.text[start:head_end].split()).strip(" ,")
+    appos = " ".join(ctx.text[head_end:end].split()).strip(" ,")
+    lower = head.lower()
+    words = re.findall(r"[\w'’-]+", lower)
+    if not words:
+        return Speaker("unnamed sources", "", False)
+    if lower in PRONOUNS:
+        return _pronoun(ctx, lower)
+    if words[-1].removesuffix("'s").removesuffix("’s") in _DOCUMENT_HEADS or _is_document_phrase(words):
+        return _document(ctx, start, head)
+    if _is_unnamed(head):
+        return _unnamed(ctx, start, head)
+    if words[0] == "the" and not _has_proper_name(head):
+        return _definite(ctx, start, head, words)
+    return _named(ctx, start, head, appos)
+
+
+def _pronoun(ctx: DocumentContext, pronoun: str) -> Speaker:
+    person = pronoun in ("he", "she", "i")
+    found = ctx.last(person=person) or ctx.last()
+    return found or Speaker("unnamed sources", "", False)
+
+
+def _is_document_phrase(words: list[str]) -> bool:
+    return bool(words) and words[0] in ("a", "an", "the") and len(words) > 1 and words[1] in _DOCUMENT_HEADS
+
+
+def _document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
+    """'the Defense Ministry's statement', 'A statement posted on X's website', 'the letters'."""
+    for m in _CAPITAL_RUN_RE.finditer(head):
+        surface = m.group()
+        if surface.lower() not in ("a", "the", "an") and (is_known_org(surface) or _org_like(surface)):
+            canon = _org_with_context(ctx, pos, surface)
+            return Speaker(canon, canon, False)
+    noun = re.findall(r"[\w'’-]+", head.lower())[-1]
+    earlier = ctx.text.rfind(noun, 0, pos)
+    canon = ctx.first_org_in_sentence_of(earlier) if earlier >= 0 else ""
+    last_org = ctx.last(person=False)
+    if last_org is not None and (not canon or ctx.history):
+        return last_org
+    return Speaker(canon or "unnamed sources", canon, False)
+
+
+def _org_like(surface: str) -> bool:
+    return bool({w.lower() for w in re.findall(r"[\w'’-]+", surface)} & ORG_WORDS)
+
+
+def _has_proper_name(head: str) -> bool:
+    """A capitalised word other than the first and other than a country adjective."""
+    for word in head.split()[1:]:
+        if word[:1].isupper() and not country_of(word):
+            return True
+    return False
+
+
+def _is_unnamed(head: str) -> bool:
+    if not _UNNAMED_RE.search(head):
+        return False
+    capitals = [w for w in head.split()[1:] if w[:1].isupper() and not country_of(w)]
+    return not capitals or bool(re.search(r"\b(?:sources?|officials?|member|spokes\w+)\b", head, re.I))
+
+
+def _unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
+    """'a Pentagon spokesperson' -> the Pentagon; 'a senior Turkish official' -> Turkish government."""
+    org = re.search(r"\b(?:at|of|for|from|with|in|within|close to)\s+((?:the\s+)?[\w'’ -]{2,60})$", head)
+    if org:
+        inner = org.group(1)
+        resolved = _named_org(ctx, pos, inner)
+        if resolved:
+            return Speaker(resolved, resolved, False)
+    alias = _alias_inside(head)
+    if alias:
+        return Speaker(alias, alias, False)
+    country = country_of(head)
+    lower = head.lower()
+    if re.search(r"\b(?:military|army|security|defen[cs]e)\b", lower):
+        sentence_country = country or country_of(_sentence_of(ctx, pos)) or "Syrian"
+        canon = canonical_org(f"{sentence_country} military")
+        return Speaker(canon, canon, False)
+    if country and re.search(r"\b(?:officials?|diplomats?|government|source|sources)\b", lower):
+        canon = canonical_org(f"{country} government")
+        return Speaker(canon, canon, False)
+    if re.search(r"\b(?:experts?|analysts?)\b", lower):
+        return Speaker("experts", "", False)
+    if re.search(r"\bactivists?\b", lower):
+        return Speaker("unnamed activist", "", False)
+    return Speaker("unnamed sources", "", False)
+
+
+def _sentence_of(ctx: DocumentContext, pos: int) -> str:
+    start = max(ctx.text.rfind(". ", 0, pos), ctx.text.rfind("\n", 0, pos), 0)
+    end = ctx.text.find(". ", pos, pos + 400)
+    return ctx.text[start : end if end > 0 else pos + 200]
+
+
+def _alias_inside(head: str) -> str:
+    """A known organisation named inside a longer mention: 'a member of the civil defence team in X'."""
+    tokens = re.findall(r"[\w'’.-]+", head)
+    for size in (4, 3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            chunk = " ".join(tokens[i : i + size])
+            if chunk.lower() in ("a", "an", "the", "us", "it") or country_of(chunk) and size == 1:
+                continue
+            if is_known_org(chunk):
+                return canonical_org(chunk)
+    return ""
+
+
+def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Speaker:
+    """'the spokesman' -> the person named before; 'the board' -> the organisation named before."""
+    if is_known_org(head):
+        canon = canonical_org(head, ctx.country)
+        return Speaker(canon, canon, False)
+    noun = words[-1]
+    if noun in PERSON_ROLES:
+        found = ctx.last(person=True, word=noun) or ctx.last(person=True)
+        if found:
+            return found
+    if noun in ("source", "sources"):
+        found = ctx.last(word=noun)
+        if found:
+            return found
+    found_org = ctx.last(person=False, word=noun)
+    if found_org:
+        return found_org
+    canon = ctx.org_before(pos, noun) or _ORG_TYPES.get(noun, "")
+    if not canon:
+        typed = ctx.last(person=False)
+        canon = typed.name if typed else canonical_org(head, ctx.country)
+    return Speaker(canon, canon, False)
+
+
+def _named(ctx: DocumentContext, pos: int, head: str, appos: str) -> Speaker:
+    tokens = head.split()
+    if tokens and tokens[0].lower() == "the":
+        tokens = tokens[1:]
+    name, prefix = _person_name(tokens)
+    if not name:
+        canon = _org_with_context(ctx, pos, " ".join(tokens))
+        return Speaker(canon, canon, False)
+    known = ctx.people.get(name.lower()) or ctx.people.get(name.split()[-1].lower())
+    if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
+        return known
+    org = _org_from_apposition(ctx, pos, appos) or _org_from_phrase(ctx, pos, prefix)
+    canon_name, _ = canonical_speaker(name)
+    return Speaker(canon_name, org, True)
+
+
+def _person_name(tokens: list[str]) -> tuple[str, str]:
+    """('Karen Ostrander', 'Pentagon spokeswoman Lieutenant Colonel') from the head's tokens; ('', '') for orgs."""
+    if not tokens:
+        return "", ""
+    joined = " ".join(tokens)
+    if is_known_org(joined) and len(tokens) <= 4:
+        return "", ""
+    run = len(tokens)
+    while run > 0 and _NAME_PART_RE.match(tokens[run - 1].strip(",")):
+        run -= 1
+    name_tokens = tokens[run:]
+    stripped = 0
+    while stripped < len(name_tokens) - 1 and _is_title_or_org(name_tokens[stripped]):
+        stripped += 1
+    name_tokens = name_tokens[stripped:]
+    if not name_tokens or any(_is_title_or_org(t) for t in name_tokens):
+        return "", ""
+    before = tokens[run + stripped - 1].lower() if run + stripped > 0 else ""
+    if before and before not in TITLES and before not in PERSON_ROLES and not stripped and not country_of(before):
+        return "", ""  # "Health Board of the Jazira Region": a name after "the" is a place, not a person
+    if len(name_tokens) == 1 and (is_known_org(name_tokens[0]) or country_of(name_tokens[0])):
+        return "", ""
+    return " ".join(name_tokens), " ".join(tokens[: run + stripped])
+
+
+def _is_title_or_org(token: str) -> bool:
+    low = token.lower().strip(",.")
+    return low in TITLES or low in ORG_WORDS or bool(country_of(token)) or is_known_org(token) and len(low) > 2
+
+
+def _org_from_apposition(ctx: DocumentContext, pos: int, appos: str) -> str:
+    m = re.search(r"\b(?:at|for|with|of|from)\s+(.{2,120})$", appos)
+    return _org_from_phrase(ctx, pos, m.group(1)) if m else ""
+
+
+def _org_from_phrase(ctx: DocumentContext, pos: int, phrase: str) -> str:
+    """Organisation named in a role phrase: 'Russian Foreign Ministry spokesperson', 'the SDF media office'."""
+    phrase = re.sub(r"\b[\w-]+-based\s+", "", phrase.strip(" ,."))
+    if not phrase:
+        return ""
+    alias = _alias_inside(phrase)
+    if alias:
+        return alias
+    country = country_of(phrase)
+    if country and re.search(r"minist|government|mission|embassy|ambassador|envoy|consul|presiden", phrase, re.I):
+        return canonical_org(phrase, country)
+    if re.search(r"\b(?:mission|embassy|ambassador|envoy)\b", phrase, re.I) and country:
+        return f"{country} Ministry of Foreign Affairs"
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", phrase)]
+    if words and words[0] == "the" and not _has_proper_name(phrase):
+        return ctx.org_before(pos, words[-1]) or canonical_org(phrase, ctx.country)
+    if set(words) & ORG_WORDS:
+        return canonical_org(phrase, ctx.country)
+    return ""
+
+
+def _org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
+    """Canonical organisation; a bare 'Defense Ministry' takes the country of an earlier full mention."""
+    key = norm_key(surface)
+    if not country_of(surface) and re.search(r"minist", key):
+        i = bisect.bisect_left(ctx.org_pos, pos) - 1
+        while i >= 0:
+            earlier, canon = ctx.org_names[i]
+            if norm_key(earlier).endswith(key) and country_of(earlier):
+                return canon
+            i -= 1
+    named = _named_org(ctx, pos, surface)
+    return named or canonical_org(surface, ctx.country)
+
+
+def _named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
+    surface = re.sub(r"^(?:the|The)\s+", "", surface.strip())
+    if is_known_org(surface):
+        return canonical_org(surface, ctx.country)
+    if _org_like(surface) or _has_capital_word(surface):
+        words = re.findall(r"[\w'’-]+", surface.lower())
+        if words and not _has_capital_word(surface):
+            return ctx.org_before(pos, words[-1]) or ""
+        return canonical_org(surface, ctx.country) if _org_like(surface) else ""
+    return ""
+
+
+def _has_capital_word(text: str) -> bool:
+    return any(w[:1].isupper() for w in text.split())

@@ -1,0 +1,221 @@
+"""Canonical speakers: one key per person or organisation, whatever the mention ("Putin", "the Kremlin").
+
+The store keys its speakers table by the canonical name returned here; ORG_ALIASES and PERSON_ALIASES are the
+alias rows it seeds that table with. Organisation names follow the claim annotation guideline ("Speaker").
+"""
+
+import re
+
+# Canonical organisation -> aliases. The first block is the guideline's list; the rest are other actors of the
+# Syrian conflict and its coverage that our feeds name often.
+ORG_ALIASES: dict[str, tuple[str, ...]] = {
+    "US Department of Defense": ("Pentagon", "US Defense Department", "Department of Defense", "DoD",
+                                 "US military", "US Defense Ministry", "US Ministry of Defense", "US army",
+                                 "US forces", "American military", "CENTCOM", "US Central Command"),
+    "US Department of State": ("State Department", "US State Department", "Department of State"),
+    "US government": ("United States", "US", "Washington", "US administration", "White House",
+                      "US officials", "American officials", "US authorities"),
+    "US-led coalition": ("coalition", "global coalition", "international coalition", "anti-ISIS coalition",
+                         "Global Coalition against ISIS", "Global Coalition to Defeat ISIS", "US coalition",
+                         "Operation Inherent Resolve", "CJTF-OIR", "coalition forces", "international coalition forces"),
+    "Russian Ministry of Defense": ("Russian Defense Ministry", "Russia Defense Ministry", "Russian MoD",
+                                    "Russian military", "Russian army", "Russian armed forces", "Russian forces"),
+    "Russian Ministry of Foreign Affairs": ("Russian Foreign Ministry", "Russia Foreign Ministry",
+                                            "Russian foreign ministry", "Russian MFA"),
+    "Russian Center for Reconciliation": ("Russian reconciliation center", "reconciliation center",
+                                          "Russian Center for Reconciliation of the Opposing Parties",
+                                          "Russian center for reconciliation of the warring parties in Syria",
+                                          "Russian Reconciliation Centre", "Centre for Reconciliation",
+                                          "Center for Reconciliation of the Opposing Parties",
+                                          "Center for Reconciliation", "reconciliation centre"),
+    "Russian government": ("Russia", "Moscow", "Kremlin", "Russian officials", "Russian authorities",
+                           "Russian side", "Russian government"),
+    "Syrian government": ("Syria", "Damascus", "Syrian regime", "Assad regime", "Syrian authorities",
+                          "Syrian officials", "Syrian state", "Syrian side", "regime", "Syrian presidency"),
+    "Syrian Ministry of Foreign Affairs": ("Syrian Foreign Ministry", "Foreign and Expatriates Ministry",
+                                          "Syrian Foreign and Expatriates Ministry",
+                                          "Ministry of Foreign Affairs and Expatriates"),
+    "Syrian Arab Army": ("Syrian army", "Syrian military", "Syrian military source", "Syrian armed forces",
+                         "Syrian Defense Ministry", "Syrian Ministry of Defense", "Syrian troops",
+                         "army general command", "General Command of the Army and Armed Forces", "SAA",
+                         "government forces", "regime forces"),
+    "Syrian Democratic Forces": ("SDF", "QSD", "Kurdish-led SDF", "Syrian Democratic Forces (SDF)"),
+    "Syrian Observatory for Human Rights": ("SOHR", "Syrian Observatory", "Observatory",
+                                            "Britain-based Syrian Observatory for Human Rights"),
+    "Turkish government": ("Turkey", "Ankara", "Turkish regime", "Turkish authorities", "Turkish officials",
+                           "Turkish presidency", "Turkish side", "Türkiye"),
+    "Turkish Ministry of Defense": ("Turkish Defense Ministry", "Turkish Defence Ministry", "Turkish army",
+                                    "Turkish military", "Turkish armed forces", "Turkish MoD",
+                                    "Turkish National Defense Ministry", "Ministry of National Defense"),
+    "Turkish Ministry of Foreign Affairs": ("Turkish Foreign Ministry",),
+    "Iranian government": ("Iran", "Tehran", "Iranian authorities", "Iranian officials"),
+    "Israeli government": ("Israel", "Israeli authorities", "Israeli officials"),
+    "Israel Defense Forces": ("IDF", "Israeli military", "Israeli army", "Israeli Defense Forces"),
+    "Hawar News Agency": ("Hawar", "ANHA", "Hawar news agency"),
+    "SANA": ("Syrian Arab News Agency", "Syrian state news agency", "Syrian state media", "state news agency SANA"),
+    "TASS": ("TASS news agency", "Russian news agency TASS"),
+    "United Nations": ("UN", "U.N.", "United Nations", "UN Security Council", "Security Council",
+                       "UN Secretary-General", "OCHA", "UN Office for the Coordination of Humanitarian Affairs",
+                       "UNHCR", "UN refugee agency", "WFP", "World Food Programme", "UNICEF",
+                       "UN humanitarian office", "UN human rights office", "OHCHR", "UN envoy"),
+    "Asayish": ("Kurdish internal security forces", "internal security forces", "Asayish",
+                "Kurdish security forces", "Internal Security Forces (Asayish)"),
+    "People's Protection Units": ("YPG", "People's Protection Units (YPG)"),
+    "Autonomous Administration of North and East Syria": ("Autonomous Administration", "AANES",
+                                                          "Kurdish-led administration", "self-administration"),
+    "Syria Civil Defence": ("White Helmets", "civil defence", "Syrian Civil Defence", "civil defense",
+                            "Syria Civil Defense", "civil defence team", "civil defence teams"),
+    "Hayat Tahrir al-Sham": ("HTS", "Tahrir al-Sham"),
+    "Syrian National Army": ("SNA", "Turkish-backed Syrian National Army"),
+    "Islamic State": ("ISIS", "IS", "ISIL", "Daesh", "Islamic State group"),
+    "International Committee of the Red Cross": ("ICRC", "Red Cross"),
+    "World Health Organization": ("WHO",),
+    "European Union": ("EU",),
+}
+
+# Canonical person -> aliases. Role aliases ("the Russian president") are true for the time of writing only;
+# the store may add rows of its own.
+PERSON_ALIASES: dict[str, tuple[str, ...]] = {
+    "Vladimir Putin": ("Putin", "Russian President", "President of Russia", "Russian leader"),
+    "Sergei Lavrov": ("Lavrov", "Sergey Lavrov", "Russian Foreign Minister"),
+    "Dmitry Peskov": ("Peskov", "Kremlin spokesman"),
+    "Maria Zakharova": ("Zakharova", "Russian Foreign Ministry spokeswoman"),
+    "Recep Tayyip Erdogan": ("Erdogan", "Erdoğan", "Recep Tayyip Erdoğan", "Turkish President", "Tayyip Erdogan"),
+    "Hakan Fidan": ("Fidan", "Turkish Foreign Minister"),
+    "Ahmed al-Sharaa": ("al-Sharaa", "Sharaa", "Abu Mohammed al-Jolani", "Jolani", "Syrian President"),
+    "Bashar al-Assad": ("Assad", "Bashar Assad"),
+    "Mazloum Abdi": ("Abdi", "Mazloum Kobani", "SDF commander", "SDF commander-in-chief"),
+    "Antonio Guterres": ("Guterres", "António Guterres", "UN Secretary-General"),
+    "Rami Abdel Rahman": ("Abdel Rahman", "Rami Abdulrahman", "SOHR director", "Observatory director"),
+}
+
+_COUNTRY_OF = {
+    "russian": "Russian", "russia": "Russian", "russia's": "Russian",
+    "syrian": "Syrian", "syria": "Syrian", "syria's": "Syrian",
+    "turkish": "Turkish", "turkey": "Turkish", "turkey's": "Turkish", "türkiye": "Turkish",
+    "us": "US", "u.s.": "US", "american": "US", "u.s": "US", "america's": "US",
+    "iranian": "Iranian", "iran": "Iranian", "israeli": "Israeli", "israel": "Israeli",
+    "iraqi": "Iraqi", "jordanian": "Jordanian", "lebanese": "Lebanese", "french": "French", "british": "British",
+    "german": "German", "kurdish": "Kurdish", "saudi": "Saudi", "qatari": "Qatari", "egyptian": "Egyptian",
+}
+# Per-country organisation families: a bare "Defense Ministry" takes the country from its context.
+_MINISTRY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:defen[cs]e ministry|ministry of (?:national )?defen[cs]e|defen[cs]e minist(?:er|ry))\b", re.I),
+     "{c} Ministry of Defense"),
+    (re.compile(r"\b(?:foreign ministry|ministry of foreign affairs|foreign minist(?:er|ry)|foreign office)\b", re.I),
+     "{c} Ministry of Foreign Affairs"),
+    (re.compile(r"\b(?:government|authorities|officials?|administration|regime|presidency|leadership)\b", re.I),
+     "{c} government"),
+)
+_MILITARY_BY_COUNTRY = {"Syrian": "Syrian Arab Army", "Russian": "Russian Ministry of Defense",
+                        "Turkish": "Turkish Ministry of Defense", "US": "US Department of Defense",
+                        "Israeli": "Israel Defense Forces"}
+_MILITARY_RE = re.compile(r"\b(?:military|army|armed forces|troops|forces|defen[cs]e)\b", re.I)
+
+TITLES = frozenset(
+    "mr mrs ms miss dr prof professor sir lord lady sheikh sheik imam mullah general gen lieutenant lt colonel col "
+    "major maj captain capt sergeant sgt brigadier brig admiral adm commander cmdr corporal marshal field rear vice "
+    "deputy acting president vice-president prime minister secretary spokesman spokeswoman spokesperson ambassador "
+    "envoy senator sen governor gov mayor chief head director foreign defense defence interior chairman chairwoman "
+    "king queen prince emir ayatollah father bishop patriarch judge justice representative rep special "
+    "first second under-secretary undersecretary assistant executive senior official officer counsellor "
+    "counselor minister-counsellor attaché colonel-general lieutenant-general major-general".split()
+)
+
+_ALIAS_INDEX: dict[str, str] = {}
+_PERSON_INDEX: dict[str, str] = {}
+
+
+def norm_key(text: str) -> str:
+    """Comparison key: lower case, no "the", no possessive, U.S. -> us, defence -> defense, single spaces."""
+    s = text.lower().replace("’", "'").replace("‘", "'")
+    s = re.sub(r"\bu\.\s?s\.?(?=\s|$|-)", "us", s)
+    s = re.sub(r"\bu\.\s?n\.?(?=\s|$|-)", "un", s)
+    s = re.sub(r"'s\b", "", s).replace("defence", "defense").replace("centre", "center")
+    words = [w for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", s) if w not in ("the", "a", "an")]
+    return " ".join(words)
+
+
+def _build_indexes() -> None:
+    for canon, aliases in ORG_ALIASES.items():
+        for alias in (canon, *aliases):
+            _ALIAS_INDEX.setdefault(norm_key(alias), canon)
+    for canon, aliases in PERSON_ALIASES.items():
+        for alias in (canon, *aliases):
+            _PERSON_INDEX.setdefault(norm_key(alias), canon)
+
+
+_build_indexes()
+
+
+def country_of(text: str) -> str:
+    """The country adjective a mention carries ("Russian Defense Ministry" -> "Russian"), or ""."""
+    for word in re.findall(r"[\w.'’]+", text.lower().replace("’", "'")):
+        country = _COUNTRY_OF.get(word.rstrip("."), "") or _COUNTRY_OF.get(word, "")
+        if country:
+            return country
+    return ""
+
+
+def canonical_org(mention: str, country: str = "") -> str:
+    """Canonical organisation for a mention, using country (e.g. from the dateline) for bare ministries."""
+    key = norm_key(_strip_parenthetical(mention))
+    if not key:
+        return ""
+    if key in _ALIAS_INDEX:
+        return _ALIAS_INDEX[key]
+    acronym = _parenthetical(mention)
+    if acronym and norm_key(acronym) in _ALIAS_INDEX:
+        return _ALIAS_INDEX[norm_key(acronym)]
+    nat = country_of(mention) or country
+    if nat:
+        for pattern, template in _MINISTRY_PATTERNS:
+            if pattern.search(mention):
+                return template.format(c=nat)
+        if _MILITARY_RE.search(mention) and nat in _MILITARY_BY_COUNTRY:
+            return _MILITARY_BY_COUNTRY[nat]
+    if key.startswith(("un ", "united nations ")):
+        return "United Nations"
+    return _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
+
+
+def is_known_org(mention: str) -> bool:
+    """True when the mention is an alias of a canonical organisation."""
+    key = norm_key(_strip_parenthetical(mention))
+    return key in _ALIAS_INDEX or norm_key(_parenthetical(mention)) in _ALIAS_INDEX
+
+
+def strip_titles(name: str) -> str:
+    """'Lieutenant Colonel Karen Ostrander' -> 'Karen Ostrander' (guideline: names without titles)."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".,") in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def canonical_speaker(name: str, org: str = "") -> tuple[str, str]:
+    """(canonical speaker, organisation) for a speaker name or mention and the organisation it came with."""
+    name = " ".join(name.split())
+    org_canon = canonical_org(org) if org.strip() else ""
+    key = norm_key(name)
+    if key in _PERSON_INDEX:
+        return _PERSON_INDEX[key], org_canon
+    if key in _ALIAS_INDEX or (_parenthetical(name) and is_known_org(name)):
+        canon = canonical_org(name)
+        return canon, canon
+    if org_canon and norm_key(name) == norm_key(org):
+        return org_canon, org_canon
+    person = strip_titles(name)
+    if norm_key(person) in _PERSON_INDEX:
+        return _PERSON_INDEX[norm_key(person)], org_canon
+    return person, org_canon
+
+
+def _parenthetical(text: str) -> str:
+    m = re.search(r"\(([^()]{1,40})\)", text)
+    return m.group(1) if m else ""
+
+
+def _strip_parenthetical(text: str) -> str:
+    stripped = re.sub(r"\s*\([^()]{1,40}\)", "", text).strip()
+    return stripped or text
