@@ -12,7 +12,7 @@ from consumers.claims import cues
 from consumers.claims.segment import Quote
 
 _CLAUSE_WORDS_RE = re.compile(
-    r"\b(?:where|while|when|whereas|because|after|before|since|although|though|but|if|so|which|whom|whose|as|"
+    r"\b(?:where|while|when|whereas|because|after|before|since|although|though|but|if|so|which|whom|whose|as|that|"
     r"and(?=\s+(?:the|a|an|he|she|they|it|we|its|his|her|their)\b))\s+"
 )
 _ADVERBIAL_SEGMENTS = frozenset(
@@ -56,6 +56,10 @@ _RIGHT_NP_RE = re.compile(
     rf"\s+((?:(?:the|a|an)\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,5}}|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){{0,3}}?)"
     r"(?=\s*(?:[,.;:!?)]|$))"
 )
+_NP_PREPOSITIONS = frozenset("of in at for from with on near inside within across among to".split())
+_NAME_PARTICLE_RE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von)-[\w'’-]+$")
+_RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
+_NOUN_USE_RE = re.compile(r"\s+(?:say|said|says|suggest|suggested|claim|claimed|indicate|indicated|circulat\w+)\b")
 _DETERMINERS_BEFORE_VERB = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|my|your|this|that)\s+|[-])$", re.I)
 
 
@@ -128,6 +132,8 @@ def _analyse_cue(text: str, m: re.Match[str], lo: int, s_start: int, s_end: int,
     verb = m.group("verb") or "put"
     if _DETERMINERS_BEFORE_VERB.search(text, max(lo, m.start() - 8), m.start()):
         return None  # "an estimated 2,500", "the reported attack", "his stated aim"
+    if _NOUN_USE_RE.match(text, m.end(), min(s_end, m.end() + 12)):
+        return None  # "local reports say", "claims circulated": a noun, not a cue
     return _verb_cue(text, m, verb, lo, s_end, inside, cands)
 
 
@@ -162,9 +168,14 @@ def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: C
         cand.complement, cand.content_from = "direct", _skip_space(text, m.end(), s_end)
         return cand
     kind, pos, cue_end = _complement(text, m.end(), s_end, verb)
+    citing = _CITING_RE.match(text, cue_end, min(s_end, cue_end + 140))
+    if citing and kind == "empty" and _is_outlet(text[cand.mention_start : cand.mention_end]):
+        # Conduit rule: "P, TASS reported, citing a military source": the cited source is the speaker.
+        cand.mention_start, cand.mention_end, cand.head_end = citing.start(1), citing.end(1), citing.end(1)
+        cue_end = citing.start(1) - 1
     if verb in ("read", "reads") and not _mentions_document(text, cand):
         return None
-    if _weak_or_unfit(text, cand, verb) and kind != "that":
+    if (_weak_or_unfit(text, cand, verb) or cand.complement == "relative") and kind not in ("that", "colon"):
         return None
     cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
     return cand
@@ -176,6 +187,11 @@ def _weak_or_unfit(text: str, cand: Candidate, verb: str) -> bool:
     if verb.startswith("warn") and re.match(r"\s+(?:of|about|against)\b", text[cand.cue_end : cand.cue_end + 9]):
         return True  # "warned of a catastrophe": a warning without a proposition
     return False
+
+
+def _is_outlet(mention: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", mention)}
+    return bool(words & _OUTLET_WORDS) or mention.isupper()
 
 
 def _mentions_document(text: str, cand: Candidate) -> bool:
@@ -200,6 +216,8 @@ def _subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
     np_start = _after_clause_word(text, seg_start, seg_end)
     if not _valid_subject(text[np_start:seg_end]):
         return False
+    if _RELATIVE_RE.search(text, max(seg_start, np_start - 8), np_start):
+        cand.complement = "relative"  # "the zone that the coalition declared": not a report unless "that"/":" follows
     cand.mention_start, cand.mention_end, cand.head_end = np_start, seg_end, seg_end
     cand.clause_start = np_start
     return True
@@ -207,14 +225,23 @@ def _subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
 
 def _segment_start(text: str, lo: int, end: int) -> int:
     """Start of the comma/colon/semicolon-delimited stretch that ends at end (bounded look-back)."""
+    cut = _segment_cut(text, lo, end)
+    return _skip_space(text, cut + 1 if cut >= 0 else max(lo, end - 200), end)
+
+
+def _segment_cut(text: str, lo: int, end: int) -> int:
+    """Position of the delimiter before the stretch ending at end, or -1; brackets do not delimit."""
     floor = max(lo, end - 200)
-    cut = max(text.rfind(c, floor, end) for c in ",;:—–(")
-    start = cut + 1 if cut >= floor else floor
-    if cut >= floor and text[cut] == "(":
-        start = max(lo, end - 200)
-        cut2 = max(text.rfind(c, floor, cut) for c in ",;:")
-        start = cut2 + 1 if cut2 >= floor else floor
-    return _skip_space(text, start, end)
+    depth = 0
+    for i in range(end - 1, floor - 1, -1):
+        c = text[i]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in ",;:—–":
+            return i
+    return -1
 
 
 def _after_clause_word(text: str, start: int, end: int) -> int:
@@ -229,15 +256,14 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) ->
     seg_start = _segment_start(text, lo, comma)
     segment = text[seg_start:comma].strip()
     if segment.lower() in _ADVERBIAL_SEGMENTS or re.fullmatch(r"(?:on|in|at|late|early)\s+\w+(?:\s+\w+)?", segment):
-        back = seg_start - 1
-        while back > lo and text[back - 1].isspace():
-            back -= 1
-        if back > lo and text[back - 1] == ",":
-            return _subject_with_apposition(text, lo, back - 1, cand)
-        return _subject_left(text, lo, back, cand) if back > lo else False
-    if not _looks_like_apposition(segment) or seg_start - 1 <= lo or text[seg_start - 1] != ",":
+        back = _segment_cut(text, lo, comma)
+        if back > lo and text[back] == ",":
+            return _subject_left(text, lo, back, cand)
         return False
-    head_end = seg_start - 1
+    cut = _segment_cut(text, lo, comma)
+    if not _looks_like_apposition(segment) or cut <= lo or text[cut] != ",":
+        return False
+    head_end = cut
     head_start = _after_clause_word(text, _segment_start(text, lo, head_end), head_end)
     if not _valid_subject(text[head_start:head_end]) or not _has_capital(text[head_start:head_end]):
         return False
@@ -268,15 +294,16 @@ def _valid_subject(np: str) -> bool:
     lower = [w.lower().strip("\"“”«»'’‘") for w in words]
     if any(w in _FINITE for w in lower) or lower[0] in cues.PP_WORDS - {"this"}:
         return False
-    last = words[-1].strip("\"“”«»'’‘")
-    if last[:1].isupper() or last.endswith(")") or lower[-1] in PRONOUNS:
+    cut = next((i for i, w in enumerate(lower) if i and w in _NP_PREPOSITIONS), len(words))
+    last = words[cut - 1].strip("\"“”«»'’‘,")
+    if last[:1].isupper() or last.endswith(")") or lower[cut - 1] in PRONOUNS or _NAME_PARTICLE_RE.match(last):
         return len(words) == 1 or lower[0] not in PRONOUNS
-    return lower[-1].removesuffix("'s") in SOURCE_NOUNS
+    return lower[cut - 1].removesuffix("'s") in SOURCE_NOUNS
 
 
 def _subject_right(text: str, cue_end: int, s_end: int, cand: Candidate, aux_start: int, lo: int) -> bool:
     """'"...," said Rami Haddad, a researcher with the Observatory.' (speaker after the verb)."""
-    before = text[lo:aux_start].rstrip()
+    before = text[max(0, aux_start - 4) : aux_start].rstrip()
     if not before or before[-1] not in ",\"”’»'":
         return False
     m = _RIGHT_NP_RE.match(text, cue_end, s_end)

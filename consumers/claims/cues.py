@@ -20,7 +20,7 @@ SAY_VERBS = (
 # Verbs whose object is part of the claim: "accused X of Y", "blamed X for Y", "described X as Y".
 OBJECT_VERBS = {
     "accused": "of", "accuses": "of", "accusing": "of", "blamed": "for", "blames": "for", "blaming": "for",
-    "described": "as", "describes": "as", "describing": "as", "called": "", "branded": "as", "brands": "as",
+    "described": "as", "describes": "as", "describing": "as", "branded": "as", "brands": "as",
     "characterised": "as", "characterized": "as", "dismissed": "as", "dismisses": "as",
 }
 # Verbs that need an addressee before the proposition: "told reporters (in Moscow) that P".
@@ -50,7 +50,7 @@ AUX_RE = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|long|later|earlier|again|repeatedly|reportedly|further|once|then|"
     r"separately|publicly|privately|officially|recently|already|would|will|may|might|could|can|did|does|do|"
     r"has\s+since|in\s+turn|meanwhile|however|too|firmly|flatly|strongly|categorically|vehemently|had\s+earlier|"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+$"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+\s*$"
 )
 NEGATION_RE = re.compile(
     r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to|failed\s+to|unable\s+to|did\s+not|would\s+not|could\s+not)"

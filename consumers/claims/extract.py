@@ -68,7 +68,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     outer = [q for q in quotes if q.depth == 0]
     first_body = next((p.body_start for p in paragraphs if not p.is_heading), 0)
     doc = _Document(text, outer, [q.start for q in outer], [q for q in quotes if q.depth > 0],
-                    DocumentContext(text, first_body))
+                    DocumentContext(text, first_body, [(p.start, p.body_start) for p in paragraphs]))
     claims: list[ExtractedClaim] = []
     previous: list[ExtractedClaim] = []
     last_paragraph = -1
@@ -134,7 +134,8 @@ def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes:
         return None
     claim_text = doc.text[start:end]
     numbers = tuple(ClaimNumber(n.text, n.value, n.value_max, n.unit, n.qualifier) for n in find_numbers(claim_text))
-    return ExtractedClaim(speaker.name, mention, speaker.org, raw.cue, _kind(quotes, start, end), claim_text,
+    cue = raw.cue.rstrip(" .,;:!?")
+    return ExtractedClaim(speaker.name, mention, speaker.org, cue, _kind(quotes, start, end), claim_text,
                           start, end, numbers)
 
 

@@ -42,6 +42,7 @@ _CAPITAL_RUN_RE = re.compile(
 _NAME_PART_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)(?:-[\w'’-]+)?)$")
 _DATELINE_COUNTRY = {"moscow": "Russian", "damascus": "Syrian", "ankara": "Turkish", "istanbul": "Turkish",
                      "washington": "US", "tehran": "Iranian", "jerusalem": "Israeli", "tel aviv": "Israeli"}
+_NAME_BEFORE_RE = re.compile(r"((?:[«“\"‘']?(?:[A-Z][\w'’-]*|al-[\w'’-]+)[»”\"’']?\s+){1,6})$")
 _UNNAMED_RE = re.compile(r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous)\b|\bsources?\b", re.I)
 
 
@@ -57,8 +58,9 @@ class Speaker:
 class DocumentContext:
     """What a document has said so far about who is who; one per extract_claims call (not shared)."""
 
-    def __init__(self, text: str, first_body: int) -> None:
+    def __init__(self, text: str, first_body: int, skip: list[tuple[int, int]] | None = None) -> None:
         self.text = text
+        self._skip = skip or []
         head = text[first_body : first_body + 40].split(",")[0].split("(")[0].strip(" –—-").lower()
         self.country = next((c for city, c in _DATELINE_COUNTRY.items() if head.startswith(city)), "")
         self.org_pos: list[int] = []
@@ -68,7 +70,13 @@ class DocumentContext:
         self.history: list[tuple[Speaker, str]] = []  # (speaker, mention as written)
 
     def _scan_orgs(self) -> None:
+        skip = iter(self._skip)
+        current = next(skip, None)
         for m in _CAPITAL_RUN_RE.finditer(self.text):
+            while current is not None and current[1] <= m.start():
+                current = next(skip, None)
+            if current is not None and current[0] <= m.start() < current[1]:
+                continue  # datelines name places, not sources
             surface = m.group()
             words = {w.lower() for w in re.findall(r"[\w'’-]+", surface)}
             if is_known_org(surface) or words & ORG_WORDS:
@@ -163,9 +171,9 @@ def _org_like(surface: str) -> bool:
 
 
 def _has_proper_name(head: str) -> bool:
-    """A capitalised word other than the first and other than a country adjective."""
+    """A capitalised word other than the first, a country adjective or a "Britain-based"-style modifier."""
     for word in head.split()[1:]:
-        if word[:1].isupper() and not country_of(word):
+        if word[:1].isupper() and not country_of(word) and not re.search(r"-(?:based|led|backed|run|born)$", word):
             return True
     return False
 
@@ -179,6 +187,9 @@ def _is_unnamed(head: str) -> bool:
 
 def _unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     """'a Pentagon spokesperson' -> the Pentagon; 'a senior Turkish official' -> Turkish government."""
+    alias = _alias_inside(head)
+    if alias:
+        return Speaker(alias, alias, False)
     org = re.search(r"\b(?:at|of|for|from|with|in|within|close to)\s+((?:the\s+)?[\w'’ -]{2,60})$", head)
     if org:
         inner = org.group(1)
@@ -240,11 +251,26 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
     found_org = ctx.last(person=False, word=noun)
     if found_org:
         return found_org
-    canon = ctx.org_before(pos, noun) or _ORG_TYPES.get(noun, "")
+    phrase = " ".join(w for w in head.split()[1:] if w[:1].islower())
+    canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
     if not canon:
         typed = ctx.last(person=False)
         canon = typed.name if typed else canonical_org(head, ctx.country)
     return Speaker(canon, canon, False)
+
+
+def _antecedent_by_phrase(ctx: DocumentContext, pos: int, phrase: str) -> str:
+    """'the operations room' -> 'al-Fateh al-Mubin operations room' named earlier as 'the “al-Fateh al-Mubin” operations room'."""
+    if len(phrase) < 4:
+        return ""
+    at = ctx.text.rfind(phrase, max(0, pos - 4000), pos)
+    if at < 0:
+        return ""
+    m = _NAME_BEFORE_RE.search(ctx.text, max(0, at - 80), at)
+    if not m:
+        return ""
+    name = re.sub(r"[\"“”«»‘’']", "", m.group(1)).strip()
+    return canonical_org(f"{name} {phrase}")
 
 
 def _named(ctx: DocumentContext, pos: int, head: str, appos: str) -> Speaker:
