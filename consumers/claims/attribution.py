@@ -298,7 +298,8 @@ def _valid_subject(np: str) -> bool:
     last = words[cut - 1].strip("\"“”«»'’‘,")
     if last[:1].isupper() or last.endswith(")") or lower[cut - 1] in PRONOUNS or _NAME_PARTICLE_RE.match(last):
         return len(words) == 1 or lower[0] not in PRONOUNS
-    return lower[cut - 1].removesuffix("'s") in SOURCE_NOUNS
+    # the head noun may carry a modifier after it: "a statement posted on the ministry's website"
+    return any(w.removesuffix("'s") in SOURCE_NOUNS for w in lower[: min(cut, 4)])
 
 
 def _subject_right(text: str, cue_end: int, s_end: int, cand: Candidate, aux_start: int, lo: int) -> bool:
@@ -351,9 +352,10 @@ _TIME_RE = re.compile(
     r"in\s+an?\s+(?:separate\s+|written\s+|joint\s+|brief\s+)?(?:statement|interview|post|message|briefing)|again|"
     r"repeatedly|publicly|previously|separately|too)\b"
 )
+_CUE_WORDS = "|".join(sorted(set(cues.SAY_VERBS) | set(cues.OBJECT_VERBS), key=len, reverse=True))
 _PP_RE = re.compile(
     r"\s+(?!at\s+(?:least|most)\b)(?:on|in|at|to|by|from|during|with|via|through|after|before|late|early|last|this)"
-    r"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before)\b)[\w'’.-]+){1,6}"
+    rf"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|{_CUE_WORDS})\b)[\w'’.-]+){{1,6}}"
 )
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:and\s+)?(?:also\s+)?(" + "|".join(sorted(cues.PARTICIPLES)) + r"|citing)\b")
 _CITING_RE = re.compile(r",\s+citing\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,.;:!?]|$))")

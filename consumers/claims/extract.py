@@ -168,7 +168,7 @@ def _kind(quotes: list[Quote], start: int, end: int) -> str:
 
 def _nested_claims(doc: _Document, outer: ExtractedClaim) -> list[ExtractedClaim]:
     """Quotes inside quotes are claims of their own (guideline, "Nesting")."""
-    inner = [q for q in doc.inner if outer.start <= q.start and q.end <= outer.end + 1 and q.depth == 1]
+    inner = [q for q in doc.inner if outer.start <= q.start < outer.end and q.depth == 1]
     if not inner:
         return []
     raws = attribute_sentence(doc.text, outer.start, outer.end, inner)

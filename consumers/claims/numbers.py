@@ -125,16 +125,45 @@ def find_numbers(text: str) -> list[NumberMatch]:
         low, high = _values(m)
         if low is None:
             continue
-        unit = (m.group("unit") or "").strip()
+        unit = _noun_phrase(m.group("unit") or "")
         unit = _STOP_UNIT_TAIL.sub("", " " + unit).strip()
         unit = unit.rstrip(".,;:)").removeprefix("of ")
         if m.group("pct"):
             unit = ("percent " + unit).strip()
-        end = m.start("unit") + len(m.group("unit") or "") if m.group("unit") else m.end()
+        end = m.start("unit") + len(_noun_phrase(m.group("unit"), keep_space=True)) if m.group("unit") else m.end()
         end = _trim_end(text, m.start(), end, unit, m)
         found.append(NumberMatch(text[m.start() : end].strip(), m.start(), end, low, high, unit,
                                  (m.group("qual") or "").lower()))
     return found
+
+
+_NOT_PLURAL = frozenset("its this his hers ours theirs yours was has does as yes less across thus perhaps always "
+                        "sometimes whereas besides towards afterwards".split())
+_IRREGULAR_PLURALS = frozenset("people children women men personnel police staff civilians".split())
+
+
+def _is_plural_noun(word: str) -> bool:
+    low = word.lower().strip(".,;:)")
+    if word[:1].isupper() or low in _IRREGULAR_PLURALS:
+        return low in _IRREGULAR_PLURALS
+    return low.endswith("s") and not low.endswith(("ss", "us", "is", "ous")) and low not in _NOT_PLURAL
+
+
+def _noun_phrase(unit: str, keep_space: bool = False) -> str:
+    """The counted noun: stop after a plural head unless "of" follows ("14 episodes of shelling")."""
+    words = re.findall(r"\s*\S+", unit)
+    kept: list[str] = []
+    for i, raw in enumerate(words):
+        word = raw.strip()
+        if i and (word.endswith("ed") or word.endswith("ly")) and word.lower() not in ("armed", "displaced"):
+            if kept and kept[-1].strip().lower() != "of":
+                break
+        kept.append(raw)
+        nxt = words[i + 1].strip().lower() if i + 1 < len(words) else ""
+        if _is_plural_noun(word) and nxt != "of":
+            break
+    text = "".join(kept)
+    return text if keep_space else text.strip()
 
 
 def _trim_end(text: str, start: int, end: int, unit: str, m: re.Match[str]) -> int:

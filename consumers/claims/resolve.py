@@ -79,7 +79,7 @@ class DocumentContext:
                 continue  # datelines name places, not sources
             surface = m.group()
             words = {w.lower() for w in re.findall(r"[\w'’-]+", surface)}
-            if is_known_org(surface) or words & ORG_WORDS:
+            if is_known_org(surface) or (words & ORG_WORDS and " " in surface):
                 self.org_pos.append(m.start())
                 self.org_names.append((surface, canonical_org(surface, self._country_before(m.start(), surface))))
 
@@ -179,7 +179,7 @@ def _has_proper_name(head: str) -> bool:
 
 
 def _is_unnamed(head: str) -> bool:
-    if not _UNNAMED_RE.search(head):
+    if head.lower().startswith("the ") or not _UNNAMED_RE.search(head):
         return False
     capitals = [w for w in head.split()[1:] if w[:1].isupper() and not country_of(w)]
     return not capitals or bool(re.search(r"\b(?:sources?|officials?|member|spokes\w+)\b", head, re.I))
