@@ -52,9 +52,16 @@ _OUTLET_WORDS = frozenset("agency news media outlet broadcaster channel newspape
                           "network website tass ria sputnik sana reuters afp ap anadolu hawar anha rudaw interfax "
                           "xinhua irna fars tasnim kurdistan24 enab".split())
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)-?[\w'’-]*)"
+_ROLE_WORDS = ("spokesperson|spokesman|spokeswoman|minister|envoy|ambassador|official|commander|chief|director|"
+               "researcher|analyst|officer|representative|adviser|advisor|secretary|president|head|leader|general")
 _RIGHT_NP_RE = re.compile(
-    rf"\s+((?:(?:the|a|an)\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,5}}|(?:the|a|an)\s+[\w-]+(?:\s+[\w-]+){{0,3}}?)"
-    r"(?=\s*(?:[,.;:!?)]|$))"
+    rf"\s+((?:(?:the|a|an)\s+)?(?:(?:{_NAME_TOKEN}|{_ROLE_WORDS})\s+){{0,5}}{_NAME_TOKEN}"
+    rf"|(?:the|a|an|one)\s+[\w-]+(?:\s+[\w-]+){{0,3}}?)"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|during|from|to|after|before|via|by|late|earlier)\b)"
+)
+_SUBJECT_AT_START_RE = re.compile(
+    rf"\s*((?:(?:The|the|A|An)\s+)?(?:{_NAME_TOKEN}\s+(?:(?:of|for|and|of the|for the)\s+)?){{0,6}}(?:{_NAME_TOKEN}|[a-z]+))"
+    r"(?:\s*\([^()]{1,20}\))?\s+[a-z]"
 )
 _NP_PREPOSITIONS = frozenset("of in at for from with on near inside within across among to".split())
 _NAME_PARTICLE_RE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von)-[\w'’-]+$")
@@ -146,14 +153,27 @@ def _verb_cue(text: str, m: re.Match[str], verb: str, lo: int, s_end: int,
     if cues.NEGATION_RE.search(before) or cues.PASSIVE_RE.search(before):
         return None
     cand = Candidate(aux_start, m.end(), verb, aux_start)
-    joined = re.search(r"(?:,\s*and|,|\band)\s*$", text[max(left_lo, aux_start - 12) : aux_start])
-    if cands and joined and (verb in cues.PARTICIPLES or "and" in joined.group()):
+    joined = re.search(r"(?:,\s*(?:and|but)|,|\b(?:and|but))\s*$", text[max(left_lo, aux_start - 12) : aux_start])
+    coordinated = joined is not None and re.search(r"\b(?:and|but)\b", joined.group()) is not None
+    if joined and (verb in cues.PARTICIPLES or coordinated) and (cands or verb in cues.PARTICIPLES):
         cand.inherit, cand.clause_start = True, aux_start - len(joined.group())  # "..., adding that", "and said"
+        if not cands and not _sentence_subject(text, left_lo, aux_start, cand):
+            return None
     elif not _subject_left(text, left_lo, aux_start, cand):
         if not (verb in cues.INVERTIBLE and _subject_right(text, m.end(), s_end, cand, aux_start, left_lo)):
             return None
         return cand if not _weak_or_unfit(text, cand, verb) else None
     return _with_complement(text, m, verb, s_end, cand)
+
+
+def _sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool:
+    """'The ministry condemned the attack, stressing that P': the participle's speaker is the sentence subject."""
+    m = _SUBJECT_AT_START_RE.match(text, s_start, end)
+    if not m or not _valid_subject(m.group(1)):
+        return False
+    cand.inherit = False
+    cand.mention_start, cand.mention_end, cand.head_end = m.start(1), m.end(1), m.end(1)
+    return True
 
 
 def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: Candidate) -> Candidate | None:
@@ -261,14 +281,30 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) ->
             return _subject_left(text, lo, back, cand)
         return False
     cut = _segment_cut(text, lo, comma)
-    if not _looks_like_apposition(segment) or cut <= lo or text[cut] != ",":
+    if cut <= lo or text[cut] != ",":
         return False
+    if not _looks_like_apposition(segment):
+        return _role_then_name(text, lo, cut, seg_start, comma, cand)
     head_end = cut
     head_start = _after_clause_word(text, _segment_start(text, lo, head_end), head_end)
     if not _valid_subject(text[head_start:head_end]) or not _has_capital(text[head_start:head_end]):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = head_start, comma, head_end
     cand.clause_start = head_start
+    return True
+
+
+def _role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, cand: Candidate) -> bool:
+    """'The UN envoy for Syria, Geir Pedersen, said': a role, then the name in apposition."""
+    name = text[name_start:comma]
+    if not re.fullmatch(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}", name.strip()):
+        return False
+    role_start = _after_clause_word(text, _segment_start(text, lo, cut), cut)
+    role = text[role_start:cut]
+    if not _valid_subject(role) or not role.split() or role.split()[0].lower() not in ("the", "a", "an", "its", "his"):
+        return False
+    cand.mention_start, cand.mention_end, cand.head_end = role_start, comma, cut
+    cand.clause_start = role_start
     return True
 
 
@@ -362,17 +398,23 @@ _CITING_RE = re.compile(r",\s+citing\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,.;:!?]|$))"
 
 
 def _addressee_end(text: str, pos: int, end: int) -> int:
-    """'told reporters', 'told the agency's correspondent', 'told TASS', 'told our team'."""
-    m = re.match(r"\s+(?:(the|our|this|a|an|its|his|her|their|state|local|foreign)\s+)?([\w'’.-]+)", text[pos:end])
-    if not m:
+    """'told reporters', 'told the agency's correspondent', 'told Rudaw English', 'told SANA's reporter'."""
+    window = text[pos : min(end, pos + 120)]
+    m = re.match(r"\s+(?:(the|our|this|a|an|its|his|her|their|state|local|foreign)\s+)?([\w'’.-]+)", window)
+    if not m or m.group(2).lower() in cues.PP_WORDS | {"that", "of", "about", "against", "it", "there"}:
         return pos
-    stop = pos + m.end()
-    if m.group(1):
+    stop = m.end()
+    word = m.group(2)
+    if word[:1].isupper():
+        caps = re.match(r"(?:\s+(?!(?:On|In|At)\b)[A-Z][\w'’.-]*)*", window[stop:])
+        stop += caps.end() if caps else 0
+        word = window[:stop].split()[-1]
+    if m.group(1) or word.endswith(("'s", "’s")):
         more = re.match(r"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|after|last|this)\b)[\w'’-]+){0,2}?"
                         r"(?=\s+(?:that|on|in|at|by|from|during|with|via|after|last|this)\b|\s*[,.;:\"“”«»]|\s*$)",
-                        text[stop:end])
+                        window[stop:])
         stop += more.end() if more else 0
-    return stop
+    return pos + stop
 
 
 def _complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]:

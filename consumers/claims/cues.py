@@ -24,7 +24,8 @@ OBJECT_VERBS = {
     "characterised": "as", "characterized": "as", "dismissed": "as", "dismisses": "as",
 }
 # Verbs that need an addressee before the proposition: "told reporters (in Moscow) that P".
-ADDRESSEE_VERBS = frozenset("told tells tell telling informed informs assured assures".split())
+ADDRESSEE_VERBS = frozenset(
+    "told tells tell telling informed informs assured assures warned warns reminded reminds briefed".split())
 # "-ing" forms that start a second claim of the same speaker: "..., adding that P", "..., denying reports that P".
 PARTICIPLES = frozenset(v for v in SAY_VERBS + list(OBJECT_VERBS) if v.endswith("ing"))
 # Verbs that can put the speaker after them: "'...,' said Ingrid Halvorsen".

@@ -35,7 +35,7 @@ _CORE = (rf"(?:between\s+(?P<b1>{_ATOM})\s+and\s+(?P<b2>{_ATOM})"
          rf"|(?P<frac>{_FRACTION_RE}))")
 # Unit words stop at function words; case-sensitive so that "IS fighters" keeps its "IS".
 _UNIT_WORD = (r"(?:(?-i:(?!(?:and|or|but|in|on|at|from|to|since|for|by|during|after|before|over|who|which|that|"
-              r"were|was|is|are|had|have|has|this|last|next|across|per|a|an|the|its|their)\b))[\w'’().-]+)")
+              r"were|was|is|are|had|have|has|this|last|next|across|per|a|an|the|its|their)\b))[\w'’()./-]+)")
 _NUMBER_RE = re.compile(
     rf"(?<![\w.,:/-])(?:(?P<qual>{_QUALIFIER})\s+)?{_CORE}(?![\w])"
     rf"(?P<pct>\s*(?:%|percent|per cent))?"

@@ -125,12 +125,17 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     """The canonical speaker behind the mention text[start:end] (head text[start:head_end], then an apposition)."""
     head = " ".join(ctx.text[start:head_end].split()).strip(" ,")
     appos = " ".join(ctx.text[head_end:end].split()).strip(" ,")
-    lower = head.lower()
+    if _is_role(head) and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+)){1,4}", appos):
+        # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
+        return _named(ctx, start, appos, "", org_hint=_org_from_phrase(ctx, start, head, whole=True))
+    lower = _OBJECT_PRONOUNS.get(head.lower(), head.lower())
     words = re.findall(r"[\w'’-]+", lower)
     if not words:
         return Speaker("unnamed sources", "", False)
     if lower in PRONOUNS:
         return _pronoun(ctx, lower)
+    if _is_common_plural(words):
+        return _unnamed(ctx, start, head)
     if words[-1].removesuffix("'s").removesuffix("’s") in _DOCUMENT_HEADS or _is_document_phrase(words):
         return _document(ctx, start, head)
     if _is_unnamed(head):
@@ -138,6 +143,23 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if words[0] == "the" and not _has_proper_name(head):
         return _definite(ctx, start, head, words)
     return _named(ctx, start, head, appos)
+
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
+
+
+def _is_role(head: str) -> bool:
+    words = re.findall(r"[\w'’-]+", head.lower())
+    return bool(words) and words[0] in ("the", "a", "an", "its", "his", "her") and not _has_proper_name(head) or bool(
+        set(words) & PERSON_ROLES and not _person_name(head.split())[0])
+
+
+def _is_common_plural(words: list[str]) -> bool:
+    """'Experts', 'Local residents', 'Opposition activists': unnamed groups, not names."""
+    if words[0] == "the" or words[-1] in _DOCUMENT_HEADS:
+        return False
+    return len(words) <= 3 and words[-1] in SOURCE_NOUNS and words[-1].endswith("s") and words[-1] not in (
+        "forces", "news", "headquarters", "authorities", "units", "brigades", "factions", "militias")
 
 
 def _pronoun(ctx: DocumentContext, pronoun: str) -> Speaker:
@@ -273,18 +295,21 @@ def _antecedent_by_phrase(ctx: DocumentContext, pos: int, phrase: str) -> str:
     return canonical_org(f"{name} {phrase}")
 
 
-def _named(ctx: DocumentContext, pos: int, head: str, appos: str) -> Speaker:
+def _named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hint: str = "") -> Speaker:
     tokens = head.split()
     if tokens and tokens[0].lower() == "the":
         tokens = tokens[1:]
     name, prefix = _person_name(tokens)
     if not name:
-        canon = _org_with_context(ctx, pos, " ".join(tokens))
+        joined = " ".join(tokens)
+        role_of_org = set(re.findall(r"[\w'’-]+", joined.lower())) & PERSON_ROLES | {"reporter", "correspondent"}
+        canon = (_alias_inside(joined) if role_of_org & set(joined.lower().split()) else "") or \
+            _org_with_context(ctx, pos, joined)
         return Speaker(canon, canon, False)
     known = ctx.people.get(name.lower()) or ctx.people.get(name.split()[-1].lower())
     if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
         return known
-    org = _org_from_apposition(ctx, pos, appos) or _org_from_phrase(ctx, pos, prefix)
+    org = org_hint or _org_from_apposition(ctx, pos, appos) or _org_from_phrase(ctx, pos, prefix)
     canon_name, _ = canonical_speaker(name)
     return Speaker(canon_name, org, True)
 
@@ -321,14 +346,20 @@ def _is_title_or_org(token: str) -> bool:
 
 def _org_from_apposition(ctx: DocumentContext, pos: int, appos: str) -> str:
     m = re.search(r"\b(?:at|for|with|of|from)\s+(.{2,120})$", appos)
-    return _org_from_phrase(ctx, pos, m.group(1)) if m else ""
+    if m:
+        return _org_from_phrase(ctx, pos, m.group(1))
+    owner = re.match(r"((?:the\s+)?[\w\s'’-]{1,60}?)['’]s\s+\w+", appos)
+    return _org_from_phrase(ctx, pos, owner.group(1)) if owner else ""
 
 
-def _org_from_phrase(ctx: DocumentContext, pos: int, phrase: str) -> str:
+def _org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = False) -> str:
     """Organisation named in a role phrase: 'Russian Foreign Ministry spokesperson', 'the SDF media office'."""
     phrase = re.sub(r"\b[\w-]+-based\s+", "", phrase.strip(" ,."))
     if not phrase:
         return ""
+    if whole:
+        first = re.split(r"\s+(?:for|of|to|in)\s+", phrase, maxsplit=1)[0]
+        return _alias_inside(first) or _org_from_phrase(ctx, pos, phrase)
     alias = _alias_inside(phrase)
     if alias:
         return alias
@@ -339,7 +370,8 @@ def _org_from_phrase(ctx: DocumentContext, pos: int, phrase: str) -> str:
         return f"{country} Ministry of Foreign Affairs"
     words = [w.lower() for w in re.findall(r"[\w'’-]+", phrase)]
     if words and words[0] == "the" and not _has_proper_name(phrase):
-        return ctx.org_before(pos, words[-1]) or canonical_org(phrase, ctx.country)
+        found = ctx.org_before(pos, words[-1]) if words[-1] in ORG_WORDS else ""
+        return found or (canonical_org(phrase, ctx.country) if set(words) & ORG_WORDS else "")
     if set(words) & ORG_WORDS:
         return canonical_org(phrase, ctx.country)
     return ""

@@ -106,7 +106,12 @@ _MINISTRY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      "{c} Ministry of Foreign Affairs"),
     (re.compile(r"\b(?:government|authorities|officials?|administration|regime|presidency|leadership)\b", re.I),
      "{c} government"),
+    (re.compile(r"\b(?:mission|embassy|ambassador|envoy|consulate)\b", re.I), "{c} Ministry of Foreign Affairs"),
 )
+_OTHER_MINISTRY_RE = re.compile(
+    r"\b(?:(interior|justice|health|finance|economy|energy|information|education|agriculture|transport|oil|"
+    r"water|trade|culture|tourism)\s+minist(?:er|ry)|ministry\s+of\s+(?:the\s+)?(interior|justice|health|finance|"
+    r"economy|energy|information|education|agriculture|transport|oil|water|trade|culture|tourism))\b", re.I)
 _MILITARY_BY_COUNTRY = {"Syrian": "Syrian Arab Army", "Russian": "Russian Ministry of Defense",
                         "Turkish": "Turkish Ministry of Defense", "US": "US Department of Defense",
                         "Israeli": "Israel Defense Forces"}
@@ -168,6 +173,9 @@ def canonical_org(mention: str, country: str = "") -> str:
     if acronym and norm_key(acronym) in _ALIAS_INDEX:
         return _ALIAS_INDEX[norm_key(acronym)]
     nat = country_of(mention) or country
+    other = _OTHER_MINISTRY_RE.search(mention)
+    if nat and other:
+        return f"{nat} Ministry of {(other.group(1) or other.group(2)).capitalize()}"
     if nat:
         for pattern, template in _MINISTRY_PATTERNS:
             if pattern.search(mention):
