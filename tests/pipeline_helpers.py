@@ -60,6 +60,6 @@ async def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     result = {}
     async with store.sessions() as session:
         for model, columns in SNAPSHOT_TABLES.items():
-            rows = (await session.execute(select(*(getattr(model, c) for c in columns)))).tuples().all()
+            rows = (await session.execute(select(*(getattr(model, c) for c in columns)))).all()
             result[model.__tablename__] = sorted(tuple(row) for row in rows)
     return result

@@ -18,7 +18,7 @@ async def add_new(session: AsyncSession, rows: Iterable[dict[str, Any]]) -> list
         return []
     ids = [row["id"] for row in rows]
     known = dict((await session.execute(
-        select(OutboxItem.id, OutboxItem.content_hash).where(OutboxItem.id.in_(ids)))).tuples().all())  # fmt: skip
+        select(OutboxItem.id, OutboxItem.content_hash).where(OutboxItem.id.in_(ids)))).all())  # fmt: skip
     fresh = [row for row in rows if known.get(row["id"]) != row["content_hash"]]
     if fresh:
         statement = insert_for(session, OutboxItem.__table__)

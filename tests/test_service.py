@@ -1,0 +1,103 @@
+"""The service as users run it: `newsmon run` in its own process, stopped by SIGTERM; `newsmon demo`."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+from sqlalchemy import create_engine, func, select, text
+
+from newsmon.store.models import ArticleRow, ArticleVersionRow, ClaimRow, OutboxItem
+
+
+def service_env(broker: str, db: Path, run_dir: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "NEWSMON_KAFKA__BOOTSTRAP_SERVERS": json.dumps([broker]),
+        "NEWSMON_KAFKA__COMPAT": "tansu",
+        "NEWSMON_KAFKA__TOPIC_PREFIX": f"svc{uuid.uuid4().hex[:6]}.",
+        "NEWSMON_KAFKA__SESSION_TIMEOUT_MS": "6000",
+        "NEWSMON_KAFKA__HEARTBEAT_INTERVAL_MS": "2000",
+        "NEWSMON_STORE__URL": f"sqlite:///{db}",
+        "NEWSMON_POLL__ALLOW_PRIVATE_ADDRESSES": "true",
+        "NEWSMON_RUN_DIR": str(run_dir),
+    }
+
+
+def counts(db: Path) -> dict[str, int]:
+    engine = create_engine(f"sqlite:///{db}")
+    try:
+        with engine.connect() as connection:
+            if not connection.execute(text("select 1 from sqlite_master where name='articles'")).first():
+                return {"articles": 0, "claims": 0, "not_done": -1, "versions": 0}
+            return {
+                "articles": connection.scalar(select(func.count()).select_from(ArticleRow)),
+                "versions": connection.scalar(select(func.count()).select_from(ArticleVersionRow)),
+                "claims": connection.scalar(select(func.count()).select_from(ClaimRow)),
+                "not_done": connection.scalar(select(func.count()).select_from(OutboxItem)
+                                              .where(OutboxItem.done_at.is_(None))),
+            }  # fmt: skip
+    finally:
+        engine.dispose()
+
+
+def wait_for(condition, timeout_s: float, what: str) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def start_service(feeds: Path, env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "newsmon", "run", "--feeds", str(feeds)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+
+
+def test_sigterm_during_a_run_stops_cleanly_and_a_restart_completes_without_loss(broker, feed_server, tmp_path):
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{feed_server.url('rss2_basic.xml')}\n{feed_server.url('atom_basic.xml')}\n")
+    db, env = tmp_path / "store.db", service_env(broker, tmp_path / "store.db", tmp_path / "run")
+
+    service = start_service(feeds, env)
+    try:
+        wait_for(lambda: counts(db)["articles"] > 0, 60, "the first article")
+        service.send_signal(signal.SIGTERM)
+        _, stderr = service.communicate(timeout=60)
+    finally:
+        service.kill()
+    assert service.returncode == 0, stderr[-3000:]
+    assert not (tmp_path / "run" / "broker.json").exists()
+    stopped = counts(db)
+    assert stopped["versions"] == stopped["articles"]  # no article without its version row
+
+    service = start_service(feeds, env)
+    try:
+        wait_for(lambda: counts(db)["not_done"] == 0 and counts(db)["articles"] == 6, 90, "all items stored")
+        time.sleep(3)  # let claims finish for the last articles
+        service.send_signal(signal.SIGTERM)
+        _, stderr = service.communicate(timeout=60)
+    finally:
+        service.kill()
+    assert service.returncode == 0, stderr[-3000:]
+    final = counts(db)
+    assert final["articles"] == final["versions"] == 6
+    assert final["claims"] > 0
+
+
+def test_demo_prints_a_summary_with_articles_claims_and_alerts():
+    result = subprocess.run([sys.executable, "-m", "newsmon", "demo", "--json"], capture_output=True, text=True,
+                            timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert {"feeds", "items_polled", "articles", "duplicates", "claims", "alerts"} <= set(summary)
+    assert summary["feeds"] == 4 and summary["feeds_failed"] == 0
+    assert summary["articles"] > 0 and summary["claims"] > 0 and summary["alerts"] > 0
+    assert summary["duplicates"] == 4
+    assert summary["items_irrelevant"] == 3
+    assert summary["items_polled"] == summary["articles"] + summary["duplicates"] + summary["items_irrelevant"]
