@@ -48,6 +48,17 @@ def settings_from(config: Path | None, **overrides: Any) -> Settings:
     return settings
 
 
+def catalogue_or_fail(path: Path | None) -> list[Any]:
+    """The feed catalogue from `path` (None: the bundled default), or one error line and exit 2."""
+    from producers.catalogue import CatalogueError, load_catalogue
+
+    try:
+        return load_catalogue(path)
+    except CatalogueError as error:
+        fail(str(error))
+        raise
+
+
 def run_async(main: Callable[[asyncio.Event], Awaitable[T]]) -> T:
     """Run `main(stop)` with SIGINT/SIGTERM setting `stop`, translating expected errors to one line."""
     from consumers.dedupe.stage import DedupeStage  # noqa: F401 - import errors surface before the loop starts
@@ -75,10 +86,9 @@ def run_async(main: Callable[[asyncio.Event], Awaitable[T]]) -> T:
 def run(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     """The background service: pollers and every consumer stage, until SIGINT or SIGTERM."""
     from newsmon.cli.pipeline import open_pipeline, register_catalogue, run_service
-    from producers.catalogue import load_catalogue
 
     settings = settings_from(config)
-    specs = load_catalogue(feeds or settings.feeds_file)
+    specs = catalogue_or_fail(feeds or settings.feeds_file)
 
     async def main(stop: asyncio.Event) -> None:
         async with open_pipeline(settings) as pipeline:
@@ -93,10 +103,9 @@ def run(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
 def poll(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     """Only the pollers and the outbox relay (scale-out: consumers run as `newsmon consume STAGE`)."""
     from newsmon.cli.pipeline import open_pipeline, register_catalogue, run_service
-    from producers.catalogue import load_catalogue
 
     settings = settings_from(config)
-    specs = load_catalogue(feeds or settings.feeds_file)
+    specs = catalogue_or_fail(feeds or settings.feeds_file)
 
     async def main(stop: asyncio.Event) -> None:
         async with open_pipeline(settings, stages=()) as pipeline:
@@ -216,13 +225,8 @@ def feeds_list(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     """Show the feed catalogue in use."""
     from rich.table import Table
 
-    from producers.catalogue import CatalogueError, load_catalogue
-
     settings = settings_from(config)
-    try:
-        specs = load_catalogue(feeds or settings.feeds_file)
-    except CatalogueError as error:
-        fail(str(error))
+    specs = catalogue_or_fail(feeds or settings.feeds_file)
     table = Table(title=f"{len(specs)} feeds")
     for column in ("outlet", "language", "name", "url"):
         table.add_column(column, overflow="fold")

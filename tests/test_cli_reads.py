@@ -1,0 +1,76 @@
+"""Users' read paths through the CLI: `alerts tail` on a rule topic, `query` on the store, bad input."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsmon.cli.pipeline import open_pipeline, register_catalogue
+from newsmon.store.feeds import FeedSpec
+from tests.pipeline_helpers import stages_running, wait_until_drained
+
+
+def cli(*args: str, env: dict[str, str], cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newsmon", *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **env}, cwd=cwd)  # fmt: skip
+
+
+def env_for(settings) -> dict[str, str]:
+    return {
+        "NEWSMON_KAFKA__BOOTSTRAP_SERVERS": json.dumps(settings.kafka.bootstrap_servers),
+        "NEWSMON_KAFKA__COMPAT": "tansu",
+        "NEWSMON_KAFKA__TOPIC_PREFIX": settings.kafka.topic_prefix,
+        "NEWSMON_STORE__URL": settings.store.url,
+    }
+
+
+@pytest.fixture
+async def populated(make_settings, feed_server):
+    """A store and topics after one run of the pipeline over the basic RSS fixture."""
+    settings = make_settings(alerts={"rules": [{"name": "ceasefire", "keywords": ["ceasefire"]}]})
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        spec = FeedSpec(url=feed_server.url("rss2_basic.xml"), name="f", outlet="Fixture Agency", language="en")
+        await pipeline.poller.poll_due(await register_catalogue(pipeline.store, [spec]), everything=True)
+        await wait_until_drained(pipeline)
+    return settings
+
+
+async def test_alerts_tail_prints_the_rules_alerts_as_json_lines(populated):
+    result = cli("alerts", "tail", "ceasefire", "--from-beginning", "--max", "2", env=env_for(populated))
+    assert result.returncode == 0, result.stderr
+    alerts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(alerts) == 2
+    assert all(a["rule"] == "ceasefire" and "ceasefire" in a["matched_terms"] for a in alerts)
+
+
+async def test_alerts_tail_of_an_unknown_rule_says_which_rules_exist(populated):
+    result = cli("alerts", "tail", "no-such-rule", "--max", "1", env=env_for(populated))
+    assert result.returncode == 2
+    assert "no-such-rule" in result.stderr and "ceasefire" in result.stderr
+
+
+async def test_query_prints_articles_and_claims_as_json(populated):
+    articles = cli("query", "articles", "--format", "json", env=env_for(populated))
+    claims = cli("query", "claims", "--limit", "2", "--format", "json", env=env_for(populated))
+    assert articles.returncode == claims.returncode == 0, articles.stderr + claims.stderr
+    assert len(articles.stdout.splitlines()) == 3
+    assert all(json.loads(line)["outlet"] == "Fixture Agency" for line in articles.stdout.splitlines())
+    rows = [json.loads(line) for line in claims.stdout.splitlines()]
+    assert len(rows) == 2 and all(row["speaker"] and row["text"] for row in rows)
+
+
+async def test_query_table_and_bad_query_arguments(populated):
+    table = cli("query", "claims", env=env_for(populated))
+    assert table.returncode == 0 and "speaker" in table.stdout, table.stderr[-2500:]
+    bad = cli("query", "tweets", env=env_for(populated))
+    assert bad.returncode == 2 and "tweets" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_run_with_an_unreadable_feeds_file_fails_with_one_line(tmp_path):
+    (tmp_path / "feeds.txt").write_text("not a url\n")
+    result = cli("run", "--feeds", str(tmp_path / "feeds.txt"), env={}, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "line 1" in result.stderr
