@@ -68,8 +68,8 @@ def decode_as(model: type[Message], record: ConsumerRecord) -> Message:
         raise UnprocessableMessageError(record.topic, record.offset, f"invalid {model.__name__}: {where}: "
                                         f"{first['msg']} ({error.error_count()} errors)") from error  # fmt: skip
     if message.schema_version > model.SCHEMA_VERSION:
-        raise UnprocessableMessageError(record.topic, record.offset,
-                                        f"schema_version {message.schema_version} is newer than this reader")  # fmt: skip
+        reason = f"schema_version {message.schema_version} is newer than this reader"
+        raise UnprocessableMessageError(record.topic, record.offset, reason)
     return message
 
 
@@ -115,15 +115,16 @@ class StageRunner:
 
     async def handle(self, records: list[ConsumerRecord]) -> None:
         """Process one fetched batch end to end and commit its offsets."""
-        deliveries, failures = [], []
+        deliveries: list[Delivery] = []
+        failures: list[tuple[ConsumerRecord, BaseException]] = []
         for record in records:
             try:
                 deliveries.append(Delivery(record, self.stage.decode(record)))
-            except Exception as error:  # noqa: BLE001 - anything undecodable is dead-lettered
+            except Exception as error:
                 failures.append((record, error))
         outgoing, failed_later = await self._process_isolating(deliveries)
-        for record, error in failures + failed_later:
-            letter = dead_letter_for(self.stage.name, record, error, self.max_record_bytes)
+        for record, failure in failures + failed_later:
+            letter = dead_letter_for(self.stage.name, record, failure, self.max_record_bytes)
             await send_dead_letter(self.producer, self.dlq_topic, letter)
         await self._publish(outgoing)
         await self.stage.after_publish(outgoing)
@@ -139,11 +140,12 @@ class StageRunner:
             return [], []
         try:
             return await self.stage.process(deliveries), []
-        except Exception as error:
-            if is_infrastructure_error(error):
+        except Exception as batch_error:
+            if is_infrastructure_error(batch_error):
                 raise
-            self.log.warning("stage_batch_failed_isolating", error=repr(error), records=len(deliveries))
-        outgoing, failed = [], []
+            self.log.warning("stage_batch_failed_isolating", error=repr(batch_error), records=len(deliveries))
+        outgoing: list[Outgoing] = []
+        failed: list[tuple[ConsumerRecord, BaseException]] = []
         for delivery in deliveries:
             try:
                 outgoing.extend(await self._process_one(delivery))

@@ -25,7 +25,7 @@ class FeedServer:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - stdlib name
+            def do_GET(self) -> None:
                 outer.requests.append((self.path, dict(self.headers)))
                 route = outer.routes.get(self.path) or outer._file_route(self.path)
                 time.sleep(route.delay_s)
@@ -36,7 +36,7 @@ class FeedServer:
                 self.end_headers()
                 self.wfile.write(route.body)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 return None
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

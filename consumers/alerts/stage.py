@@ -65,7 +65,9 @@ class AlertsStage:
         async with self.store.sessions.begin() as session:
             unpublished = await alerts.add(session, list({row["id"]: row for row in rows}.values()))
         # Publish from the stored payload, so a repeat carries the first created_at.
-        return [Outgoing(self.topic_names.alerts(p["rule"]), p["alert_id"], Alert.model_validate(p)) for p in unpublished]
+        return [
+            Outgoing(self.topic_names.alerts(p["rule"]), p["alert_id"], Alert.model_validate(p)) for p in unpublished
+        ]
 
     async def after_publish(self, outgoing: Sequence[Outgoing]) -> None:
         if outgoing:

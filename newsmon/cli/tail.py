@@ -6,7 +6,7 @@ import sys
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from newsmon.broker import consumer_options, Connection
+from newsmon.broker import Connection, consumer_options
 from newsmon.cli.pipeline import BROKER_FILE
 from newsmon.config import Settings
 from schemas.topics import Topics
@@ -37,9 +37,10 @@ async def tail_alerts(settings: Settings, rule: str, *, from_beginning: bool, ma
     await consumer.start()
     try:
         # Check before assigning: naming an unknown topic would make the embedded broker create it.
-        if topic not in await consumer.topics():
-            known = sorted(t.removeprefix(Topics(settings.kafka.topic_prefix).alerts("")) for t in await consumer.topics()
-                           if t.startswith(Topics(settings.kafka.topic_prefix).alerts("")))  # fmt: skip
+        existing = await consumer.topics()
+        if topic not in existing:
+            rule_prefix = Topics(settings.kafka.topic_prefix).alerts("")
+            known = sorted(t.removeprefix(rule_prefix) for t in existing if t.startswith(rule_prefix))
             raise TailError(f"no alert topic for rule {rule!r} (known rules: {', '.join(known) or 'none'})")
         partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or [])]
         consumer.assign(partitions)

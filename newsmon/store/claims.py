@@ -59,7 +59,7 @@ async def latest(session: AsyncSession, limit: int) -> list[StoredClaim]:
         .order_by(ArticleRow.published_at.desc(), ClaimRow.article_id, ClaimRow.start)
         .limit(limit)
     )
-    return [StoredClaim(*row) for row in (await session.execute(query)).tuples().all()]
+    return [StoredClaim(*row) for row in (await session.execute(query)).all()]
 
 
 async def count(session: AsyncSession) -> int:

@@ -45,7 +45,9 @@ async def mark_done(session: AsyncSession, ids: Iterable[str], at: datetime) -> 
         )
 
 
-async def pending(session: AsyncSession, published_before: datetime | None, limit: int = 1000) -> Sequence[OutboxItem]:
+async def pending(
+    session: AsyncSession, published_before: datetime | None, limit: int = 1000
+) -> Sequence[OutboxItem]:
     """Rows not done: never published, or published before `published_before` (None: all not done)."""
     query = select(OutboxItem).where(OutboxItem.done_at.is_(None))
     if published_before is not None:
@@ -54,4 +56,5 @@ async def pending(session: AsyncSession, published_before: datetime | None, limi
 
 
 async def count_not_done(session: AsyncSession) -> int:
-    return int(await session.scalar(select(func.count()).select_from(OutboxItem).where(OutboxItem.done_at.is_(None))) or 0)
+    query = select(func.count()).select_from(OutboxItem).where(OutboxItem.done_at.is_(None))
+    return int(await session.scalar(query) or 0)
