@@ -18,7 +18,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bench.dedupe_data.generate import generate, write
+from consumers.dedupe.decide import dedupe
 from consumers.dedupe.files import cluster_paths
+from consumers.dedupe.index import MemoryIndex
 
 
 def pairs(groups: dict[str, str]) -> set[tuple[str, str]]:
@@ -53,14 +55,24 @@ def duplicate_roots(results: Iterable[dict[str, object]]) -> dict[str, str]:
     return {doc_id: root(doc_id) for doc_id in parent}
 
 
-def evaluate(directory: Path) -> dict[str, object]:
-    """Run clustering on a labelled directory and score it."""
+def distractor_index(count: int) -> MemoryIndex:
+    """An index already holding `count` unrelated generated articles (another seed, earlier in time)."""
+    index = MemoryIndex()
+    for position, doc in enumerate(generate(99_991, max(1, count // 5))[:count]):
+        dedupe(index, f"x{position}", doc.title, "\n\n".join(doc.paragraphs), float(position))
+    return index
+
+
+def evaluate(directory: Path, distractors: int = 0) -> dict[str, object]:
+    """Run clustering on a labelled directory (after `distractors` unrelated articles) and score it."""
     labels = [json.loads(line) for line in (directory / "labels.jsonl").read_text().splitlines()]
+    index = distractor_index(distractors) if distractors else MemoryIndex()
     started = time.perf_counter()
-    results = list(cluster_paths([directory]))
+    results = list(cluster_paths([directory], index))
     elapsed = time.perf_counter() - started
     truth_dup = pairs({label["doc_id"]: label["article"] for label in labels})
     truth_story = pairs({label["doc_id"]: label["story"] for label in labels})
+    # Links to distractors count as errors: every doc is scored, through its root, among the labelled set.
     predicted_dup = pairs(duplicate_roots(results))
     predicted_story = pairs({str(r["doc_id"]): str(r["story_id"]) for r in results})
     return {
@@ -86,13 +98,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--events", type=int, default=200)
     parser.add_argument("--dir", type=Path)
+    parser.add_argument("--distractors", type=int, default=0, help="unrelated articles indexed first")
     args = parser.parse_args()
     if args.dir:
-        print(json.dumps(evaluate(args.dir), indent=2))
+        print(json.dumps(evaluate(args.dir, args.distractors), indent=2))
         return
     with tempfile.TemporaryDirectory() as tmp:
         write(generate(args.seed, args.events), Path(tmp))
-        print(json.dumps({"seed": args.seed, **evaluate(Path(tmp))}, indent=2))
+        report = evaluate(Path(tmp), args.distractors)
+        print(json.dumps({"seed": args.seed, "distractors": args.distractors, **report}, indent=2))
 
 
 if __name__ == "__main__":

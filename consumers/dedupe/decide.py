@@ -8,8 +8,16 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from consumers.dedupe.index import AsyncDedupeIndex, DedupeIndex, IndexedDoc
-from consumers.dedupe.sketch import Sketch, dup_similarity, sketch_article, sketch_from_bytes, story_similarity
+from consumers.dedupe.sketch import (
+    Sketch,
+    dup_similarities,
+    sketch_article,
+    sketch_from_bytes,
+    story_similarities,
+)
 
 # Near-duplicate: most of the shorter body's 3-word shingles occur in the other body. Containment, not
 # Jaccard, because reprints are trimmed and padded; the Jaccard floor keeps a two-line blurb from
@@ -38,12 +46,13 @@ class Decision:
 def decide(doc_id: str, first_seen: float, sketch: Sketch, candidates: Sequence[IndexedDoc]) -> Decision:
     """Link a new article to its earliest near-duplicate and to a story, from index candidates."""
     earlier = [doc for doc in candidates if _is_before(doc, doc_id, first_seen)]
-    parsed = [(doc, sketch_from_bytes(doc.sketch)) for doc in earlier]
-    copy = _earliest_copy(sketch, parsed)
+    others = [sketch_from_bytes(doc.sketch) for doc in earlier]
+    names = story_similarities(sketch, others)
+    copy = _earliest_copy(sketch, earlier, others, names)
     if copy is not None:
         doc, similarity = copy
         return Decision(doc_id, doc.duplicate_of or doc.doc_id, similarity, doc.story_id, None)
-    story = _closest_story(sketch, parsed)
+    story = _closest_story(earlier, names)
     if story is not None:
         doc, story_sim = story
         return Decision(doc_id, None, None, doc.story_id, story_sim)
@@ -55,30 +64,27 @@ def _is_before(doc: IndexedDoc, doc_id: str, first_seen: float) -> bool:
     return (doc.first_seen, doc.doc_id) < (first_seen, doc_id)
 
 
-def _earliest_copy(sketch: Sketch, parsed: list[tuple[IndexedDoc, Sketch]]) -> tuple[IndexedDoc, float] | None:
-    matches = []
-    for doc, other in parsed:
-        jaccard, contained = dup_similarity(sketch, other)
-        if contained >= DUP_MIN_CONTAINMENT and jaccard >= DUP_MIN_JACCARD and _same_names(sketch, other):
-            matches.append((doc.first_seen, doc.doc_id, doc, contained))
+def _earliest_copy(
+    sketch: Sketch, earlier: list[IndexedDoc], others: list[Sketch], names: np.ndarray
+) -> tuple[IndexedDoc, float] | None:
+    jaccard, contained = dup_similarities(sketch, others)
+    # A copy names the same people, places and numbers; without names on either side, skip that check.
+    has_names = np.array([sketch.has_story and other.has_story for other in others], dtype=bool)
+    same_names = ~has_names | (names >= DUP_MIN_NAMES_JACCARD)
+    is_copy = (contained >= DUP_MIN_CONTAINMENT) & (jaccard >= DUP_MIN_JACCARD) & same_names
+    matches = [(earlier[i].first_seen, earlier[i].doc_id, i) for i in np.flatnonzero(is_copy)]
     if not matches:
         return None
-    _, _, doc, contained = min(matches, key=lambda match: (match[0], match[1]))
-    return doc, round(contained, 4)
+    *_, first = min(matches)
+    return earlier[first], round(float(contained[first]), 4)
 
 
-def _same_names(sketch: Sketch, other: Sketch) -> bool:
-    if not (sketch.has_story and other.has_story):
-        return True
-    return story_similarity(sketch, other)[0] >= DUP_MIN_NAMES_JACCARD
-
-
-def _closest_story(sketch: Sketch, parsed: list[tuple[IndexedDoc, Sketch]]) -> tuple[IndexedDoc, float] | None:
+def _closest_story(earlier: list[IndexedDoc], names: np.ndarray) -> tuple[IndexedDoc, float] | None:
     # Average linkage over the story's members the index returned: one look-alike member (a sibling
     # event in the same town with the same officials) is not enough to pull an article into a story.
     members: defaultdict[str, list[tuple[float, IndexedDoc]]] = defaultdict(list)
-    for doc, other in parsed:
-        members[doc.story_id].append((story_similarity(sketch, other)[0], doc))
+    for doc, score in zip(earlier, names.tolist(), strict=True):
+        members[doc.story_id].append((score, doc))
     best: tuple[IndexedDoc, float] | None = None
     for scored in members.values():
         mean = sum(score for score, _ in scored) / len(scored)

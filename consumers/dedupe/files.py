@@ -4,7 +4,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from consumers.dedupe.decide import dedupe
-from consumers.dedupe.index import MemoryIndex
+from consumers.dedupe.index import DedupeIndex, MemoryIndex
 
 
 def article_paths(paths: Iterable[Path]) -> list[Path]:
@@ -29,12 +29,16 @@ def read_article(path: Path) -> tuple[str, str]:
     return title.strip(), body
 
 
-def cluster_paths(paths: list[Path]) -> Iterator[dict[str, object]]:
-    """One dict per article file: doc_id (file stem), duplicate_of, similarity, story_id."""
-    index = MemoryIndex()
+def cluster_paths(paths: list[Path], index: DedupeIndex | None = None) -> Iterator[dict[str, object]]:
+    """One dict per article file: doc_id (file stem), duplicate_of, similarity, story_id.
+
+    `index` defaults to a fresh in-memory one; pass a filled one to cluster against earlier articles.
+    """
+    index = MemoryIndex() if index is None else index
+    start = float(len(index)) if isinstance(index, MemoryIndex) else 0.0
     for position, path in enumerate(article_paths(paths)):
         title, body = read_article(path)
-        decision = dedupe(index, path.stem, title, body, float(position))
+        decision = dedupe(index, path.stem, title, body, start + position)
         yield {
             "doc_id": decision.doc_id,
             "duplicate_of": decision.duplicate_of,

@@ -4,14 +4,20 @@ The store's version (newsmon/store/) is a table (band_key, article_id) indexed o
 columns of `IndexedDoc` on articles; every consumer process then shares one index that survives restarts.
 """
 
-from collections import Counter, defaultdict
+import heapq
+from array import array
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 # How many candidates one lookup may return. The true copies share many bands and come first; the
 # limit keeps the per-article cost flat as the index grows (issue: 100k within 2x of 1k).
-CANDIDATE_LIMIT = 200
+CANDIDATE_LIMIT = 64
+# Each band key contributes at most its most recent POSTING_LIMIT articles. A key shared by hundreds of
+# articles comes from stock text (an agency's background paragraph, a standard lead) and says little;
+# reading all of it would make every lookup slower as the index grows. A real copy shares many other keys.
+POSTING_LIMIT = 64
 
 
 @dataclass(frozen=True)
@@ -29,7 +35,7 @@ class DedupeIndex(Protocol):
     """Synchronous index, as used by `newsmon cluster` and the benches."""
 
     def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> list[IndexedDoc]:
-        """Docs sharing at least one band key, most shared keys first, then most recent; at most `limit`."""
+        """Docs sharing a band key (each key: its POSTING_LIMIT most recent docs), most shared keys first."""
         ...
 
     def add(self, doc: IndexedDoc, band_keys: Sequence[str]) -> None:
@@ -41,7 +47,7 @@ class AsyncDedupeIndex(Protocol):
     """The same contract for the store, whose queries are awaited inside the caller's transaction."""
 
     async def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> list[IndexedDoc]:
-        """Docs sharing at least one band key, most shared keys first, then most recent; at most `limit`."""
+        """Docs sharing a band key (each key: its POSTING_LIMIT most recent docs), most shared keys first."""
         ...
 
     async def add(self, doc: IndexedDoc, band_keys: Sequence[str]) -> None:
@@ -55,27 +61,38 @@ class MemoryIndex:
     def __init__(self) -> None:
         self._docs: dict[str, IndexedDoc] = {}
         self._keys: dict[str, tuple[str, ...]] = {}
-        self._postings: defaultdict[str, list[str]] = defaultdict(list)
+        # Postings hold small ints in arrays, not lists of str: a million lists would be scanned by
+        # every garbage collection and make each lookup slower as the index grows.
+        self._ids: list[str] = []
+        self._numbers: dict[str, int] = {}
+        self._postings: dict[str, array[int]] = {}
 
     def __len__(self) -> int:
         return len(self._docs)
 
     def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> list[IndexedDoc]:
-        """Docs sharing at least one band key, most shared keys first, then most recent; at most `limit`."""
-        shared: Counter[str] = Counter()
+        """Docs sharing a band key (each key: its POSTING_LIMIT most recent docs), most shared keys first."""
+        shared: Counter[int] = Counter()
         for key in set(band_keys):
-            shared.update(self._postings.get(key, ()))
-        docs = [self._docs[doc_id] for doc_id in shared]
-        docs.sort(key=lambda doc: (-shared[doc.doc_id], -doc.first_seen, doc.doc_id))
-        return docs[:limit]
+            posting = self._postings.get(key)
+            if posting is not None:
+                shared.update(posting[-POSTING_LIMIT:])
+        # Numbers grow with arrival, so (shared keys, number) ranks ties most recent first.
+        top = heapq.nlargest(limit, shared.items(), key=lambda item: (item[1], item[0]))
+        return [self._docs[self._ids[number]] for number, _ in top]
 
     def add(self, doc: IndexedDoc, band_keys: Sequence[str]) -> None:
         """Insert or replace the doc and its band keys (an upsert keyed by doc_id)."""
+        number = self._numbers.get(doc.doc_id)
+        if number is None:
+            number = self._numbers[doc.doc_id] = len(self._ids)
+            self._ids.append(doc.doc_id)
         for key in self._keys.pop(doc.doc_id, ()):
-            self._postings[key].remove(doc.doc_id)
+            posting = self._postings[key]
+            del posting[posting.index(number)]
         unique = tuple(dict.fromkeys(band_keys))
         for key in unique:
-            self._postings[key].append(doc.doc_id)
+            self._postings.setdefault(key, array("q")).append(number)
         self._keys[doc.doc_id] = unique
         self._docs[doc.doc_id] = doc
 

@@ -7,6 +7,7 @@ sketch computed by one consumer can be compared with one stored by another, and 
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from hashlib import blake2b
 
 from datasketch import MinHash
@@ -27,12 +28,13 @@ DUP_PERMUTATIONS = 256
 DUP_BANDS, DUP_ROWS = 85, 3
 SHINGLE_WORDS = 3
 
-# Stories: 128 permutations on the set of content words (stopwords removed) of title and lead.
-# Same-event articles from different outlets share names, places, numbers and the event's nouns, but
-# few 3-word phrases, so this is a looser, bag-of-words view. 64 bands of 2 rows: P(candidate) is 0.93
-# at J=0.2 and 0.36 at J=0.05.
-STORY_PERMUTATIONS = 128
-STORY_BANDS, STORY_ROWS = 64, 2
+# Stories: 126 permutations on the names, places, days and numbers of headline and lead (see
+# story_features). Same-event articles from different outlets share these but few 3-word phrases.
+# 42 bands of 3 rows: P(candidate) = 1 - (1 - J**3)**42 is 0.84 at J=0.35 and 0.98 at J=0.45 (the story
+# threshold), but only 0.04 at J=0.1, the overlap of two articles that merely name the same town: a
+# Syria monitor has thousands of those, and each candidate costs a comparison.
+STORY_PERMUTATIONS = 126
+STORY_BANDS, STORY_ROWS = 42, 3
 STORY_LEAD_TOKENS = 150
 # Fewer names than this in the lead (a caseless script, an all-lowercase text): use content words instead.
 MIN_STORY_NAMES = 3
@@ -114,6 +116,7 @@ def words(text: str, limit: int = MAX_TOKENS) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=1 << 17)
 def spelling_key(token: str) -> str:
     """Collapse spelling variants of a Latin-script word: Daraa/Deraa, Idlib/Idleb, colour/color."""
     if not token.isascii() or not token.isalpha() or len(token) < 3:
@@ -162,9 +165,16 @@ def story_features(title: str, body: str) -> set[bytes]:
 
 def minhash_values(features: Iterable[bytes], num_perm: int) -> bytes:
     """MinHash of a feature set as little-endian uint32 values (datasketch's 32-bit affine scheme)."""
-    sketch = MinHash(num_perm=num_perm, seed=_SEED, scheme="affine32")
+    sketch = MinHash(num_perm=num_perm, seed=_SEED, scheme="affine32", permutations=_permutations(num_perm))
     sketch.update_batch(list(features))
     return sketch.hashvalues.astype("<u4").tobytes()
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> object:
+    # Building the random permutations costs as much as hashing a whole article; they depend only on
+    # (num_perm, seed), so build them once.
+    return MinHash(num_perm=num_perm, seed=_SEED, scheme="affine32").permutations
 
 
 def band_keys(values: bytes, bands: int, rows: int, kind: str) -> list[str]:

@@ -1,6 +1,7 @@
 """An article's dedupe sketch: what the index stores per article, and the similarities between two."""
 
 import struct
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -84,36 +85,33 @@ def sketch_article(title: str, body: str) -> Sketch:
     return Sketch(len(body_shingles), dup_values, len(features) if story_values else 0, story_values, keys)
 
 
-def jaccard(a: bytes, b: bytes) -> float:
-    """Estimated Jaccard similarity: the share of MinHash positions where both sets agree."""
-    if not a or len(a) != len(b):
-        return 0.0
-    return float(np.mean(np.frombuffer(a, "<u4") == np.frombuffer(b, "<u4")))
+def jaccards(values: bytes, others: Sequence[bytes]) -> np.ndarray:
+    """Estimated Jaccard with each of `others`: the share of MinHash positions where both sets agree."""
+    result = np.zeros(len(others))
+    rows = [i for i, other in enumerate(others) if values and len(other) == len(values)]
+    if rows:
+        matrix = np.frombuffer(b"".join(others[i] for i in rows), "<u4").reshape(len(rows), -1)
+        result[rows] = (matrix == np.frombuffer(values, "<u4")).mean(axis=1)
+    return result
 
 
-def containment(j: float, count_a: int, count_b: int) -> float:
+def containments(j: np.ndarray, count: int, others: np.ndarray) -> np.ndarray:
     """Share of the smaller set found in the larger, from Jaccard and set sizes (|A∩B| = J(|A|+|B|)/(1+J)).
 
     Reprints are often trimmed: the trimmed copy is nearly all contained in the original even when
     their Jaccard is low.
     """
-    smaller = min(count_a, count_b)
-    if smaller <= 0:
-        return 0.0
-    return min(1.0, j * (count_a + count_b) / (1.0 + j) / smaller)
+    smaller = np.maximum(np.minimum(others, count), 1)
+    return np.minimum(1.0, j * (count + others) / (1.0 + j) / smaller)
 
 
-def dup_similarity(a: Sketch, b: Sketch) -> tuple[float, float]:
-    """(estimated Jaccard, estimated containment) of two bodies' 3-shingle sets."""
-    if not (a.has_dup and b.has_dup):
-        return 0.0, 0.0
-    j = jaccard(a.dup_values, b.dup_values)
-    return j, containment(j, a.shingle_count, b.shingle_count)
+def dup_similarities(sketch: Sketch, others: Sequence[Sketch]) -> tuple[np.ndarray, np.ndarray]:
+    """(estimated Jaccard, estimated containment) of a body's 3-shingle set with each of `others`'."""
+    j = jaccards(sketch.dup_values, [other.dup_values for other in others])
+    counts = np.array([other.shingle_count for other in others], dtype=float)
+    return j, containments(j, sketch.shingle_count, counts)
 
 
-def story_similarity(a: Sketch, b: Sketch) -> tuple[float, float]:
-    """(estimated Jaccard, estimated containment) of two articles' headline-and-lead content words."""
-    if not (a.has_story and b.has_story):
-        return 0.0, 0.0
-    j = jaccard(a.story_values, b.story_values)
-    return j, containment(j, a.story_count, b.story_count)
+def story_similarities(sketch: Sketch, others: Sequence[Sketch]) -> np.ndarray:
+    """Estimated Jaccard of the names, places, days and numbers of headline and lead with each of `others`'."""
+    return jaccards(sketch.story_values, [other.story_values for other in others])
