@@ -5,6 +5,7 @@ across the cue), '"Q1," X said, "Q2"' (two claims), "According to X, P", "P, acc
 "X quoted Y as saying: Q", "P, OUTLET reported, citing X" (the outlet only relays), "X said P and accused Y of Q".
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -60,9 +61,13 @@ _RIGHT_NP_RE = re.compile(
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|during|from|to|after|before|via|by|late|earlier)\b)"
 )
 _SUBJECT_AT_START_RE = re.compile(
-    rf"\s*((?:(?:The|the|A|An)\s+)?(?:{_NAME_TOKEN}\s+(?:(?:of|for|and|of the|for the)\s+)?){{0,6}}(?:{_NAME_TOKEN}|[a-z]+))"
-    r"(?:\s*\([^()]{1,20}\))?\s+[a-z]"
+    rf"\s*((?:(?:The|the)\s+)?{_NAME_TOKEN}(?:\s+(?:(?:of|for|and|of the|for the)\s+)?{_NAME_TOKEN}){{0,6}}"
+    rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+)(?:\s*\([^()]{{1,20}}\))?(?=\s+[a-z])"
 )
+_WORD_RE = re.compile(r"\w")
+_APPOSITION_TO_END_RE = re.compile(r",\s+([^.;:!?]{1,200}?)\s*(?=[.;:!?]?\s*$)")
+_ACCORDING_NP_RE = re.compile(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!?\"“”«»]|\.\s|\.?$|\s+that\b))")
+_TRAILING_PUNCT_RE = re.compile(r"[\s.!?…\"”’»')\]]*")
 _NP_PREPOSITIONS = frozenset("of in at for from with on near inside within across among to".split())
 _NAME_PARTICLE_RE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von)-[\w'’-]+$")
 _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
@@ -124,7 +129,16 @@ def _is_question(text: str, start: int, end: int, inside: list[tuple[int, int]])
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """pos inside one of the sorted, disjoint spans (bisect: a sentence may hold thousands of quotes)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _last_end_before(spans: list[tuple[int, int]], pos: int, floor: int) -> int:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    while i >= 0 and spans[i][1] > pos:
+        i -= 1
+    return max(floor, spans[i][1]) if i >= 0 else floor
 
 
 def _analyse_cue(text: str, m: re.Match[str], lo: int, s_start: int, s_end: int,
@@ -146,7 +160,7 @@ def _analyse_cue(text: str, m: re.Match[str], lo: int, s_start: int, s_end: int,
 
 def _verb_cue(text: str, m: re.Match[str], verb: str, lo: int, s_end: int,
               inside: list[tuple[int, int]], cands: list[Candidate]) -> Candidate | None:
-    left_lo = max([lo] + [e for s, e in inside if e <= m.start()])
+    left_lo = _last_end_before(inside, m.start(), lo)
     aux = cues.AUX_RE.search(text, max(left_lo, m.start() - 60), m.start())
     aux_start = aux.start() if aux else m.start()
     before = text[max(left_lo, aux_start - 40) : aux_start]
@@ -182,7 +196,7 @@ def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: C
         return cand
     link = cues.OBJECT_VERBS.get(verb)
     if link is not None:
-        tail = text[m.end() : s_end]
+        tail = text[m.end() : min(s_end, m.end() + 300)]
         if not re.search(rf"\b{link}\b", tail):
             return None
         cand.complement, cand.content_from = "direct", _skip_space(text, m.end(), s_end)
@@ -347,19 +361,19 @@ def _subject_right(text: str, cue_end: int, s_end: int, cand: Candidate, aux_sta
     if not m or not _valid_subject(m.group(1)):
         return False
     mention_end = m.end(1)
-    rest = re.match(r",\s+([^.;:!?]{1,200}?)\s*(?=[.;:!?]?\s*$)", text[mention_end:s_end])
+    rest = _APPOSITION_TO_END_RE.match(text, mention_end, s_end)
     if rest and _looks_like_apposition(rest.group(1)):
-        mention_end += rest.end(1)
+        mention_end = rest.end(1)
     cand.mention_start, cand.mention_end, cand.head_end = m.start(1), mention_end, m.end(1)
     cand.complement, cand.content_from, cand.cue_end = "left", -1, cue_end
     return True
 
 
 def _according(text: str, m: re.Match[str], lo: int, s_end: int, inside: list[tuple[int, int]]) -> Candidate | None:
-    np = re.match(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!?\"“”«»]|\.\s|\.?$|\s+that\b))", text[m.end() : s_end])
+    np = _ACCORDING_NP_RE.match(text, m.end(), s_end)
     if not np:
         return None
-    np_start, np_end = m.end() + np.start(1), m.end() + np.end(1)
+    np_start, np_end = np.start(1), np.end(1)
     cand = Candidate(m.start(), m.end(), "according to", m.start(), np_start, np_end, np_end)
     initial = not text[lo : m.start()].strip(" ,")
     if initial:
@@ -388,7 +402,7 @@ _TIME_RE = re.compile(
     r"in\s+an?\s+(?:separate\s+|written\s+|joint\s+|brief\s+)?(?:statement|interview|post|message|briefing)|again|"
     r"repeatedly|publicly|previously|separately|too)\b"
 )
-_CUE_WORDS = "|".join(sorted(set(cues.SAY_VERBS) | set(cues.OBJECT_VERBS), key=len, reverse=True))
+_CUE_WORDS = cues.trie_pattern(set(cues.SAY_VERBS) | set(cues.OBJECT_VERBS))
 _PP_RE = re.compile(
     r"\s+(?!at\s+(?:least|most)\b)(?:on|in|at|to|by|from|during|with|via|through|after|before|late|early|last|this)"
     rf"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|{_CUE_WORDS})\b)[\w'’.-]+){{1,6}}"
@@ -435,7 +449,7 @@ def _complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int
         return "that", _skip_space(text, q + t.end(), end), q + t.end()
     if (t := re.match(r"\s*:", tail)) is not None:
         return "colon", _skip_space(text, q + t.end(), end), q
-    if re.fullmatch(r"[\s.!?…\"”’»')\]]*", text[q:end]):
+    if _TRAILING_PUNCT_RE.match(text, q, end).end() == end:
         return "empty", -1, q
     if tail.lstrip().startswith(","):
         if _PARTICIPLE_AFTER_COMMA.match(tail):
@@ -463,7 +477,7 @@ def _contents(text: str, s_start: int, s_end: int, cands: list[Candidate],
         cue = text[cand.cue_start : cand.cue_end].strip()
         spans = _spans_for(text, cand, lo, hi, inside)
         for k, (a, b) in enumerate(spans):
-            if not re.search(r"\w", text[a:b]):
+            if _WORD_RE.search(text, a, b) is None:
                 continue
             if k and claims and owner.get(i) is not None:
                 claims.append(RawClaim(a, b, "", -1, -1, -1, owner[i], positional=True))
@@ -480,7 +494,7 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
     if cand.complement in ("empty", "left"):
         return [left]
     right = (cand.content_from, hi)
-    has_left, has_right = bool(re.search(r"\w", text[left[0] : left[1]])), bool(re.search(r"\w", text[right[0] : hi]))
+    has_left, has_right = _WORD_RE.search(text, *left) is not None, _WORD_RE.search(text, right[0], hi) is not None
     if not has_right:
         return [left]
     if not has_left:
@@ -494,5 +508,8 @@ def _is_quote_only(text: str, span: tuple[int, int], inside: list[tuple[int, int
     a, b = span
     while a < b and text[a] in " ,\n":
         a += 1
-    return any(s == a and e >= b - 2 for s, e in inside) or any(
-        s == a and not re.search(r"\w", text[e:b]) for s, e in inside)
+    i = bisect.bisect_left(inside, (a, -1))
+    if i >= len(inside) or inside[i][0] != a:
+        return False
+    e = inside[i][1]
+    return e >= b - 2 or _WORD_RE.search(text, e, b) is None

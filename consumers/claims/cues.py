@@ -37,7 +37,27 @@ DOCUMENT_NOUNS = frozenset(
 )
 WEAK_VERBS = frozenset("believes believed thinks thought suggested suggests called posted tweeted".split())
 
-_VERB_ALT = "|".join(sorted(set(SAY_VERBS) | set(OBJECT_VERBS), key=len, reverse=True))
+def trie_pattern(words: set[str] | frozenset[str] | list[str]) -> str:
+    """A regex alternation factored by common prefixes: one branch per letter instead of one per word (speed)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_to_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+_VERB_ALT = trie_pattern(set(SAY_VERBS) | set(OBJECT_VERBS))
 # "put the (civilian) death toll at N", "put the number of displaced at N", "estimated the number of X at N".
 _TOLL = (r"(?:put|puts|putting|estimated|estimates|placed|places|raised|raises|revised|set|sets)\s+"
          r"(?:the|its|their)\s+(?:[\w-]+\s+){0,5}?(?:toll|number|figure|tally|count|total)"

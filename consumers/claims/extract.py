@@ -56,6 +56,7 @@ class _Document:
     outer: list[Quote]
     outer_starts: list[int]
     inner: list[Quote]
+    inner_starts: list[int]
     ctx: DocumentContext
 
 
@@ -67,7 +68,8 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     quotes = find_quotes(text, paragraphs)
     outer = [q for q in quotes if q.depth == 0]
     first_body = next((p.body_start for p in paragraphs if not p.is_heading), 0)
-    doc = _Document(text, outer, [q.start for q in outer], [q for q in quotes if q.depth > 0],
+    inner = [q for q in quotes if q.depth > 0]
+    doc = _Document(text, outer, [q.start for q in outer], inner, [q.start for q in inner],
                     DocumentContext(text, first_body, [(p.start, p.body_start) for p in paragraphs]))
     claims: list[ExtractedClaim] = []
     previous: list[ExtractedClaim] = []
@@ -158,7 +160,14 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _kind(quotes: list[Quote], start: int, end: int) -> str:
     """direct: all inside quotation marks; mixed: reported speech with quoted words; else indirect."""
-    overlapping = [q for q in quotes if q.start < end and q.end > start]
+    overlapping: list[Quote] = []
+    for q in quotes[_first_quote(quotes, start) :]:
+        if q.start >= end:
+            break
+        if q.end > start:
+            overlapping.append(q)
+        if len(overlapping) > 1:
+            break
     if not overlapping:
         return "indirect"
     if len(overlapping) == 1 and overlapping[0].start < start and end <= overlapping[0].end:
@@ -166,9 +175,15 @@ def _kind(quotes: list[Quote], start: int, end: int) -> str:
     return "mixed"
 
 
+def _first_quote(quotes: list[Quote], start: int) -> int:
+    return max(0, bisect.bisect_right(quotes, start, key=lambda q: q.start) - 1)
+
+
 def _nested_claims(doc: _Document, outer: ExtractedClaim) -> list[ExtractedClaim]:
     """Quotes inside quotes are claims of their own (guideline, "Nesting")."""
-    inner = [q for q in doc.inner if outer.start <= q.start < outer.end and q.depth == 1]
+    i = bisect.bisect_left(doc.inner_starts, outer.start)
+    j = bisect.bisect_left(doc.inner_starts, outer.end)
+    inner = [q for q in doc.inner[i:j] if q.depth == 1]
     if not inner:
         return []
     raws = attribute_sentence(doc.text, outer.start, outer.end, inner)

@@ -42,6 +42,10 @@ _NUMBER_RE = re.compile(
     rf"(?P<unit>(?:\s+of(?:\s+(?:the|its|their|his|her|them|these|those|[\w’-]+['’]s)\b)?)?(?:\s+{_UNIT_WORD}){{0,4}})?",
     re.IGNORECASE,
 )
+_TRIGGER_RE = re.compile(
+    rf"(?<![\w.,:/-])(?:\d|(?:{_WORD_NUM}|{_VAGUE_RE}|tens|{_FRACTION_RE}|a\s+(?:third|quarter|dozen))\b)", re.IGNORECASE)
+_PREFIX_RE = re.compile(
+    rf"(?<![\w-])(?:(?:{_QUALIFIER})\s+)?(?:(?:between|from)\s+)?(?:(?:{_QUALIFIER}|between|from)\s+)$", re.IGNORECASE)
 _TIME_UNITS = re.compile(
     r"^\s*(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|centuries|century|"
     r"o'clock|am|pm|a\.m|p\.m|GMT|UTC|years?-old|-year|-day|-hour|-month|-week)\b",
@@ -119,22 +123,38 @@ def _is_date_or_duration(text: str, m: re.Match[str]) -> bool:
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every quantity in text, left to right, as written with qualifier and noun."""
     found: list[NumberMatch] = []
-    for m in _NUMBER_RE.finditer(text):
-        if _is_date_or_duration(text, m):
+    done = 0
+    # The full pattern is costly at every position; start it only where a number can begin.
+    for trigger in _TRIGGER_RE.finditer(text):
+        if trigger.start() < done:
             continue
-        low, high = _values(m)
-        if low is None:
+        prefix = _PREFIX_RE.search(text, max(done, trigger.start() - 40), trigger.start())
+        m = _NUMBER_RE.match(text, prefix.start()) if prefix else None
+        if m is None or m.end() <= trigger.start():
+            m = _NUMBER_RE.match(text, trigger.start())
+        if m is None:
             continue
-        unit = _noun_phrase(m.group("unit") or "")
-        unit = _STOP_UNIT_TAIL.sub("", " " + unit).strip()
-        unit = unit.rstrip(".,;:)").removeprefix("of ")
-        if m.group("pct"):
-            unit = ("percent " + unit).strip()
-        end = m.start("unit") + len(_noun_phrase(m.group("unit"), keep_space=True)) if m.group("unit") else m.end()
-        end = _trim_end(text, m.start(), end, unit, m)
-        found.append(NumberMatch(text[m.start() : end].strip(), m.start(), end, low, high, unit,
-                                 (m.group("qual") or "").lower()))
+        done = m.end()
+        number = _number_at(text, m)
+        if number is not None:
+            found.append(number)
     return found
+
+
+def _number_at(text: str, m: re.Match[str]) -> NumberMatch | None:
+    if _is_date_or_duration(text, m):
+        return None
+    low, high = _values(m)
+    if low is None:
+        return None
+    phrase = _noun_phrase(m.group("unit") or "", keep_space=True)
+    unit = _STOP_UNIT_TAIL.sub("", " " + phrase.strip()).strip()
+    unit = unit.rstrip(".,;:)").removeprefix("of ")
+    if m.group("pct"):
+        unit = ("percent " + unit).strip()
+    end = m.start("unit") + len(phrase) if m.group("unit") else m.end()
+    end = _trim_end(text, m.start(), end, unit, m)
+    return NumberMatch(text[m.start() : end].strip(), m.start(), end, low, high, unit, (m.group("qual") or "").lower())
 
 
 _NOT_PLURAL = frozenset("its this his hers ours theirs yours was has does as yes less across thus perhaps always "

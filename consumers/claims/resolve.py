@@ -43,6 +43,8 @@ _NAME_PART_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|vo
 _DATELINE_COUNTRY = {"moscow": "Russian", "damascus": "Syrian", "ankara": "Turkish", "istanbul": "Turkish",
                      "washington": "US", "tehran": "Iranian", "jerusalem": "Israeli", "tel aviv": "Israeli"}
 _NAME_BEFORE_RE = re.compile(r"((?:[«“\"‘']?(?:[A-Z][\w'’-]*|al-[\w'’-]+)[»”\"’']?\s+){1,6})$")
+# Look-backs for antecedents stop after this many speakers or organisation mentions: keeps long texts linear.
+_HISTORY_WINDOW = 60
 _UNNAMED_RE = re.compile(r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous)\b|\bsources?\b", re.I)
 
 
@@ -95,7 +97,7 @@ class DocumentContext:
                     self.people[key] = speaker if speaker.org or known is None else Speaker(speaker.name, known.org, True)
 
     def last(self, person: bool | None = None, word: str = "") -> Speaker | None:
-        for speaker, mention in reversed(self.history):
+        for speaker, mention in reversed(self.history[-_HISTORY_WINDOW:]):
             if person is not None and speaker.is_person != person:
                 continue
             if word and word not in mention.lower().split() and word not in speaker.name.lower().split():
@@ -107,7 +109,8 @@ class DocumentContext:
         """Latest organisation named before pos whose name contains head ("the board" -> "Health Board of ...")."""
         i = bisect.bisect_left(self.org_pos, pos) - 1
         stem = head.rstrip("s")
-        while i >= 0 and pos - self.org_pos[i] < 5000:
+        floor = max(-1, i - _HISTORY_WINDOW)
+        while i > floor and pos - self.org_pos[i] < 5000:
             surface, canon = self.org_names[i]
             words = [w.lower().rstrip("s") for w in re.findall(r"[\w'’-]+", surface + " " + canon)]
             if not head or stem in words:
@@ -116,7 +119,7 @@ class DocumentContext:
         return ""
 
     def first_org_in_sentence_of(self, pos: int) -> str:
-        start = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n", 0, pos), 0)
+        start = max(self.text.rfind(". ", max(0, pos - 600), pos), self.text.rfind("\n", max(0, pos - 600), pos), 0)
         i = bisect.bisect_left(self.org_pos, start)
         return self.org_names[i][1] if i < len(self.org_pos) and self.org_pos[i] < pos else ""
 
@@ -180,7 +183,7 @@ def _document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
             canon = _org_with_context(ctx, pos, surface)
             return Speaker(canon, canon, False)
     noun = re.findall(r"[\w'’-]+", head.lower())[-1]
-    earlier = ctx.text.rfind(noun, 0, pos)
+    earlier = ctx.text.rfind(noun, max(0, pos - 5000), pos)
     canon = ctx.first_org_in_sentence_of(earlier) if earlier >= 0 else ""
     last_org = ctx.last(person=False)
     if last_org is not None and (not canon or ctx.history):
@@ -238,7 +241,7 @@ def _unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
 
 
 def _sentence_of(ctx: DocumentContext, pos: int) -> str:
-    start = max(ctx.text.rfind(". ", 0, pos), ctx.text.rfind("\n", 0, pos), 0)
+    start = max(ctx.text.rfind(". ", max(0, pos - 400), pos), ctx.text.rfind("\n", max(0, pos - 400), pos), 0)
     end = ctx.text.find(". ", pos, pos + 400)
     return ctx.text[start : end if end > 0 else pos + 200]
 
@@ -382,7 +385,8 @@ def _org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
     key = norm_key(surface)
     if not country_of(surface) and re.search(r"minist", key):
         i = bisect.bisect_left(ctx.org_pos, pos) - 1
-        while i >= 0:
+        floor = max(-1, i - _HISTORY_WINDOW)
+        while i > floor:
             earlier, canon = ctx.org_names[i]
             if norm_key(earlier).endswith(key) and country_of(earlier):
                 return canon

@@ -4,6 +4,7 @@ Pure and linear in the text length: every pattern here is anchored or bounded, s
 full stop costs one pass, not a pass per sentence.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -197,7 +198,8 @@ def find_sentences(text: str, paragraphs: list[Paragraph], quotes: list[Quote]) 
 
 
 def _split_block(text: str, start: int, end: int, paragraph: int, outer: list[Quote]) -> list[Sentence]:
-    inside = [(q.start, q.end) for q in outer if q.end > start and q.start < end]
+    first = bisect.bisect_left(outer, start, key=lambda q: q.end)
+    inside = [(q.start, q.end) for q in outer[first : bisect.bisect_left(outer, end, key=lambda q: q.start)]]
     result: list[Sentence] = []
     k = 0
     cur = start

@@ -5,6 +5,7 @@ alias rows it seeds that table with. Organisation names follow the claim annotat
 """
 
 import re
+from functools import lru_cache
 
 # Canonical organisation -> aliases. The first block is the guideline's list; the rest are other actors of the
 # Syrian conflict and its coverage that our feeds name often.
@@ -131,6 +132,7 @@ _ALIAS_INDEX: dict[str, str] = {}
 _PERSON_INDEX: dict[str, str] = {}
 
 
+@lru_cache(maxsize=8192)
 def norm_key(text: str) -> str:
     """Comparison key: lower case, no "the", no possessive, U.S. -> us, defence -> defense, single spaces."""
     s = text.lower().replace("’", "'").replace("‘", "'")
@@ -153,6 +155,7 @@ def _build_indexes() -> None:
 _build_indexes()
 
 
+@lru_cache(maxsize=8192)
 def country_of(text: str) -> str:
     """The country adjective a mention carries ("Russian Defense Ministry" -> "Russian"), or ""."""
     for word in re.findall(r"[\w.'’]+", text.lower().replace("’", "'")):
@@ -162,6 +165,7 @@ def country_of(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=8192)
 def canonical_org(mention: str, country: str = "") -> str:
     """Canonical organisation for a mention, using country (e.g. from the dateline) for bare ministries."""
     key = norm_key(_strip_parenthetical(mention))
@@ -187,6 +191,7 @@ def canonical_org(mention: str, country: str = "") -> str:
     return _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
 
 
+@lru_cache(maxsize=8192)
 def is_known_org(mention: str) -> bool:
     """True when the mention is an alias of a canonical organisation."""
     key = norm_key(_strip_parenthetical(mention))
@@ -201,6 +206,7 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def canonical_speaker(name: str, org: str = "") -> tuple[str, str]:
     """(canonical speaker, organisation) for a speaker name or mention and the organisation it came with."""
     name = " ".join(name.split())

@@ -1,0 +1,89 @@
+"""Claim extraction speed: MB of article text per second on one core, plus bad-input timings.
+
+Usage: python bench/claims_speed.py [--mb 5]
+The text is synthetic (invented sentences in several house styles), so no data is needed.
+"""
+
+import argparse
+import random
+import sys
+import time
+
+from consumers.claims.extract import extract_claims
+
+_PEOPLE = ["Lina Moreau", "Tomas Lindqvist", "Karim Aziz", "Hevin Ali", "Pavel Sokolov", "Amira Saleh"]
+_ORGS = ["the Syrian Observatory for Human Rights", "the Pentagon", "the Russian Defense Ministry", "the SDF",
+         "the UN refugee agency", "Ankara", "the Foreign and Expatriates Ministry", "a military source"]
+_TEMPLATES = [
+    '"We have recorded {n} violations in the past week," {p}, a spokesperson for {o}, told reporters.',
+    "{P} said on Tuesday that at least {n} people had been displaced from villages near the river.",
+    "More than {n} fighters remain in the area, {o} said in a statement, adding that talks had stalled.",
+    "According to {o}, between {n} and {m} families returned to their homes during the month.",
+    "The convoy, {p} said, carried food for about {n},000 people and medicine for {m} clinics.",
+    "{P} denied reports that {n} soldiers had been killed. \u201cThis is pure fabrication,\u201d {ph} said.",
+    "Residents described the night as the worst since {y}, when {n} houses were destroyed.",
+    "\u00abThe situation remains under control,\u00bb {p} said, \u00aband there is no reason for panic.\u00bb",
+    "{O} put the death toll at {n}, including {m} children, a figure that could not be verified.",
+    "Diplomats in Geneva were sceptical that the talks would resume before {y}.",
+]
+
+
+def synthetic_article(rng: random.Random, sentences: int = 24) -> str:
+    """An invented article: dateline, paragraphs of templated sentences."""
+    parts = ["Officials trade blame over shelling near the border", "", "BEIRUT (Wire) \u2013 "]
+    for i in range(sentences):
+        person = rng.choice(_PEOPLE)
+        org = rng.choice(_ORGS)
+        sentence = rng.choice(_TEMPLATES).format(
+            p=person, P=person, ph=rng.choice(["he", "she"]), o=org, O=org[0].upper() + org[1:],
+            n=rng.randint(2, 900), m=rng.randint(2, 90), y=rng.randint(2011, 2024))
+        parts[-1] += sentence + " "
+        if i % 2:
+            parts.append("")
+            parts.append("")
+    return "\n".join(p.rstrip() for p in parts) + "\n"
+
+
+def time_once(text: str) -> float:
+    start = time.perf_counter()
+    extract_claims(text)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="megabytes of synthetic article text")
+    args = parser.parse_args()
+    rng = random.Random(7)
+    articles: list[str] = []
+    size = 0
+    while size < args.mb * 1e6:
+        articles.append(synthetic_article(rng))
+        size += len(articles[-1].encode("utf-8"))
+    start = time.perf_counter()
+    claims = sum(len(extract_claims(a)) for a in articles)
+    elapsed = time.perf_counter() - start
+    print(f"articles: {len(articles)}  text: {size / 1e6:.2f} MB  claims: {claims}  time: {elapsed:.2f} s")
+    print(f"speed: {size / 1e6 / elapsed:.2f} MB/s per core (target >= 1.0)")
+    _bad_inputs(rng, articles)
+    return 0
+
+
+def _bad_inputs(rng: random.Random, articles: list[str]) -> None:
+    """Linear scaling on hostile inputs: compare 1 MB and 4 MB of each kind."""
+    words = "said the ministry that fighters \u00ab\u201d\" according to 3,000 \u0645\u0635\u062f\u0631 \u0438\u0441\u0442\u043e\u0447\u043d\u0438\u043a".split()
+    kinds = {
+        "one article repeated": lambda n: (articles[0] * (n // len(articles[0]) + 1))[:n],
+        "no sentence punctuation": lambda n: " ".join(rng.choice(words[:5]) for _ in range(n // 6))[:n],
+        "unbalanced quotes": lambda n: ('"He said ' * (n // 9 + 1))[:n],
+        "mixed scripts, one line": lambda n: " ".join(rng.choice(words) for _ in range(n // 7))[:n],
+        "cue every word": lambda n: ("X said, " * (n // 8 + 1))[:n],
+    }
+    for name, make in kinds.items():
+        small, large = make(1_000_000), make(4_000_000)
+        t1, t4 = time_once(small), time_once(large)
+        print(f"{name:26s} 1 MB: {t1:6.2f} s   4 MB: {t4:6.2f} s   ratio {t4 / max(t1, 1e-9):4.1f} (linear: 4.0)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
