@@ -397,7 +397,7 @@ def _skip_apposition(text: str, np_end: int, s_end: int) -> tuple[int, int]:
 
 
 _TIME_RE = re.compile(
-    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|tonight|earlier|later|"
+    r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|tonight|earlier|later|"
     r"on\s+[A-Z][a-z]+\s+\d{1,2}|last\s+(?:week|month|year|night)|this\s+(?:week|month|morning|evening)|"
     r"in\s+an?\s+(?:separate\s+|written\s+|joint\s+|brief\s+)?(?:statement|interview|post|message|briefing)|again|"
     r"repeatedly|publicly|previously|separately|too)\b"
@@ -407,8 +407,9 @@ _PP_RE = re.compile(
     r"\s+(?!at\s+(?:least|most)\b)(?:on|in|at|to|by|from|during|with|via|through|after|before|late|early|last|this)"
     rf"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|{_CUE_WORDS})\b)[\w'’.-]+){{1,6}}"
 )
-_PARTICIPLE_AFTER_COMMA = re.compile(r",\s+(?:and\s+)?(?:also\s+)?(" + "|".join(sorted(cues.PARTICIPLES)) + r"|citing)\b")
-_CITING_RE = re.compile(r",\s+citing\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,.;:!?]|$))")
+_PARTICIPLE_AFTER_COMMA = re.compile(
+    r",\s+(?:and\s+)?(?:also\s+)?(" + "|".join(sorted(cues.PARTICIPLES)) + r"|citing|quoting)\b")
+_CITING_RE = re.compile(r",\s+(?:citing|quoting)\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,.;:!?]|$))")
 
 
 def _addressee_end(text: str, pos: int, end: int) -> int:

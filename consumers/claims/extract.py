@@ -116,6 +116,8 @@ def _positional(doc: _Document, start: int, end: int, quotes: list[Quote], previ
     """A quotation with no cue of its own continues the quoted speaker of the sentence before (cue "")."""
     if not previous or previous[-1].kind == "indirect" or not quotes or quotes[0].start != start:
         return []
+    if doc.text[start:end].rstrip(" \"”’»'").endswith("?"):
+        return []  # questions are not claims (guideline)
     q = quotes[0]
     if new_paragraph and (q.end < end - 2 or doc.text[q.end - 1] not in _MARKS):
         return []  # across paragraphs only a whole-paragraph quotation continues the last speaker

@@ -98,8 +98,8 @@ class DocumentContext:
 
     def last(self, person: bool | None = None, word: str = "") -> Speaker | None:
         for speaker, mention in reversed(self.history[-_HISTORY_WINDOW:]):
-            if person is not None and speaker.is_person != person:
-                continue
+            if person is not None and (speaker.is_person != person or not person and not speaker.org):
+                continue  # unnamed sources are nobody's antecedent
             if word and word not in mention.lower().split() and word not in speaker.name.lower().split():
                 continue
             return speaker
@@ -182,6 +182,9 @@ def _document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         if surface.lower() not in ("a", "the", "an") and (is_known_org(surface) or _org_like(surface)):
             canon = _org_with_context(ctx, pos, surface)
             return Speaker(canon, canon, False)
+    issuer = re.search(r"\b(?:from|by|of)\s+((?:the\s+)?[\w'’ -]{2,60})$", head)
+    if issuer and not re.search(r"\b(?:statement|letter|report)s?\b", issuer.group(1)):
+        return resolve_mention(ctx, pos + issuer.start(1), pos + issuer.end(1), pos + issuer.end(1))
     noun = re.findall(r"[\w'’-]+", head.lower())[-1]
     earlier = ctx.text.rfind(noun, max(0, pos - 5000), pos)
     canon = ctx.first_org_in_sentence_of(earlier) if earlier >= 0 else ""
@@ -242,8 +245,8 @@ def _unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
 
 def _sentence_of(ctx: DocumentContext, pos: int) -> str:
     start = max(ctx.text.rfind(". ", max(0, pos - 400), pos), ctx.text.rfind("\n", max(0, pos - 400), pos), 0)
-    end = ctx.text.find(". ", pos, pos + 400)
-    return ctx.text[start : end if end > 0 else pos + 200]
+    ends = [e for e in (ctx.text.find(". ", pos, pos + 400), ctx.text.find("\n", pos, pos + 400)) if e > 0]
+    return ctx.text[start : min(ends) if ends else pos + 200]
 
 
 def _alias_inside(head: str) -> str:
@@ -278,9 +281,9 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
         return found_org
     phrase = " ".join(w for w in head.split()[1:] if w[:1].islower())
     canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
-    if not canon:
-        typed = ctx.last(person=False)
-        canon = typed.name if typed else canonical_org(head, ctx.country)
+    if not canon and noun in ("army", "military", "troops"):
+        canon = canonical_org(f"{country_of(_sentence_of(ctx, pos)) or ctx.country or 'Syrian'} army")
+    canon = canon or canonical_org(head, ctx.country)
     return Speaker(canon, canon, False)
 
 
