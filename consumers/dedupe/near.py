@@ -64,6 +64,13 @@ _ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[,.'\u202f\u00a0](?=\d{3}\b)")
+# "Nine killed" in one outlet is "9 killed" in another; tolls are what tell two events apart.
+_NUMBER_NAMES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+)
+# "one" is left out: it is mostly a pronoun ("one of the wounded").
+_NUMBER_WORDS = {word: str(value) for value, word in enumerate(_NUMBER_NAMES.split()) if value >= 2}
 _SENTENCE_BREAK = re.compile(r"[.!?:\n\"]")
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)'(?=\w)")
 # Transliterated Arabic article ("al-Assad" / "Assad", "el-Sisi"): outlets keep or drop it at will.
@@ -97,10 +104,11 @@ def name_words(text: str, limit: int) -> list[str]:
         token, gap = match.group(), text[previous_end : match.start()]
         previous_end = match.end()
         opens_sentence = count == 0 or _SENTENCE_BREAK.search(gap) is not None
-        if token.isdigit() or (token[0].isupper() and not opens_sentence):
-            word = token.casefold()
-            if word not in _DROPPED_TOKENS:
-                found.append(word)
+        word = token.casefold()
+        if word in _NUMBER_WORDS:
+            found.append(_NUMBER_WORDS[word])
+        elif token.isdigit() or (token[0].isupper() and not opens_sentence and word not in _DROPPED_TOKENS):
+            found.append(word)
     return found
 
 
@@ -159,7 +167,8 @@ def story_features(title: str, body: str) -> set[bytes]:
     names = title_names + name_words(body, STORY_LEAD_TOKENS)
     if len({word for word in names if not word.isdigit()}) < MIN_STORY_NAMES:
         lead = [*words(title.casefold()), *words(body.casefold(), STORY_LEAD_TOKENS)]
-        names += [word for word in lead if len(word) > 1 and not is_stopword(word)]
+        # Single characters count only in scripts written without spaces, where they are the words.
+        names += [word for word in lead if (len(word) > 1 or not word.isascii()) and not is_stopword(word)]
     return {spelling_key(word).encode() for word in names}
 
 

@@ -64,7 +64,7 @@ one two three new also since still amid among across within without via per
 monday tuesday wednesday thursday friday saturday sunday week weeks day days today yesterday
 tomorrow year years month months time times people least last first later earlier
 """
-_STOPWORDS_AR = "في من على الى عن مع ان هذا هذه التي الذي كان قد لا ما او ثم بعد قبل حيث كما وقال قال"
+_STOPWORDS_AR = "و ب ل ف في من على الى عن مع ان هذا هذه التي الذي كان قد لا ما او ثم بعد قبل حيث كما وقال قال"
 _STOPWORDS_RU = "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по от из о об это"
 STOPWORDS = frozenset((_STOPWORDS_EN + _STOPWORDS_AR + " " + _STOPWORDS_RU).split())
 

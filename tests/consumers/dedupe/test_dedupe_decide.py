@@ -1,0 +1,133 @@
+"""Duplicate and story decisions over the in-memory index, on hand-written articles in articles/."""
+
+import asyncio
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from consumers.dedupe.decide import Decision, decide, dedupe, dedupe_async
+from consumers.dedupe.files import read_article
+from consumers.dedupe.index import IndexedDoc, MemoryIndex
+from consumers.dedupe.sketch import sketch_article
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+def run(names: list[str]) -> dict[str, Decision]:
+    """Dedupe the named fixture articles in the given order."""
+    index = MemoryIndex()
+    decisions = {}
+    for position, name in enumerate(names):
+        title, body = read_article(ARTICLES / f"{name}.txt")
+        decisions[name] = dedupe(index, name, title, body, float(position))
+    return decisions
+
+
+def test_reprint_with_new_headline_boilerplate_and_house_style_is_a_duplicate() -> None:
+    reprint = run(["01-wire", "02-reprint"])["02-reprint"]
+    assert reprint.duplicate_of == "01-wire"
+    assert reprint.similarity is not None and reprint.similarity >= 0.9
+    assert reprint.story_id == "01-wire"
+
+
+def test_trimmed_reprint_is_a_duplicate() -> None:
+    assert run(["01-wire", "03-trimmed"])["03-trimmed"].duplicate_of == "01-wire"
+
+
+def test_updated_version_is_linked_to_the_earlier_one() -> None:
+    assert run(["01-wire", "06-update"])["06-update"].duplicate_of == "01-wire"
+
+
+def test_other_outlets_own_article_on_the_event_joins_the_story_but_is_no_duplicate() -> None:
+    rewrite = run(["01-wire", "02-reprint", "04-rewrite"])["04-rewrite"]
+    assert rewrite.duplicate_of is None
+    assert rewrite.story_id == "01-wire"
+
+
+def test_different_event_sharing_officials_place_and_background_is_neither() -> None:
+    negative = run(["01-wire", "02-reprint", "03-trimmed", "04-rewrite", "06-update", "05-negative"])["05-negative"]
+    assert negative.duplicate_of is None
+    assert negative.story_id == "05-negative"
+
+
+def test_arabic_reprint_with_boilerplate_is_a_duplicate_and_other_scripts_stay_apart() -> None:
+    decisions = run(["01-wire", "07-arabic", "08-arabic-reprint", "09-russian"])
+    assert decisions["08-arabic-reprint"].duplicate_of == "07-arabic"
+    assert decisions["07-arabic"].duplicate_of is None
+    assert decisions["09-russian"].duplicate_of is None
+    assert decisions["09-russian"].story_id == "09-russian"
+
+
+def test_empty_and_few_word_bodies_are_not_duplicates_of_each_other() -> None:
+    decisions = run(["10-empty", "11-empty", "12-short", "13-short"])
+    for name, decision in decisions.items():
+        assert decision.duplicate_of is None
+        assert decision.story_id == name
+
+
+def test_copy_of_a_copy_points_at_the_earliest_article() -> None:
+    index = MemoryIndex()
+    title, body = read_article(ARTICLES / "01-wire.txt")
+    dedupe(index, "first", title, body, 0.0)
+    dedupe(index, "second", "Other headline", body, 1.0)
+    third = dedupe(index, "third", "Third headline", body + "\nFollow us on Telegram", 2.0)
+    assert third.duplicate_of == "first"
+
+
+def test_replaying_an_article_decides_the_same_way() -> None:
+    index = MemoryIndex()
+    wire, reprint = read_article(ARTICLES / "01-wire.txt"), read_article(ARTICLES / "02-reprint.txt")
+    first = dedupe(index, "a", *wire, 0.0)
+    second = dedupe(index, "b", *reprint, 1.0)
+    # Replays (same ids, same first_seen) must not turn the original into a copy of its own reprint.
+    assert dedupe(index, "a", *wire, 0.0) == first
+    assert dedupe(index, "b", *reprint, 1.0) == second
+    assert len(index) == 2
+
+
+def test_decide_is_pure_over_given_candidates() -> None:
+    title, body = read_article(ARTICLES / "01-wire.txt")
+    sketch = sketch_article(title, body)
+    earlier = IndexedDoc("old", 0.0, sketch.to_bytes(), story_id="story-of-old", duplicate_of=None)
+    later = IndexedDoc("later", 9.0, sketch.to_bytes(), story_id="later", duplicate_of=None)
+    decision = decide("new", 5.0, sketch, [later, earlier])
+    assert decision == Decision("new", "old", 1.0, "story-of-old", None)
+    assert decide("new", 5.0, sketch, []) == Decision("new", None, None, "new", None)
+
+
+class AsyncIndex:
+    """The async protocol over MemoryIndex, as the store will provide it."""
+
+    def __init__(self) -> None:
+        self.memory = MemoryIndex()
+
+    async def candidates(self, band_keys: Sequence[str], limit: int = 64) -> list[IndexedDoc]:
+        return self.memory.candidates(band_keys, limit)
+
+    async def add(self, doc: IndexedDoc, band_keys: Sequence[str]) -> None:
+        self.memory.add(doc, band_keys)
+
+
+def test_async_path_decides_like_the_sync_one() -> None:
+    names = ["01-wire", "02-reprint", "04-rewrite", "05-negative"]
+    expected = run(names)
+    index = AsyncIndex()
+
+    async def go() -> dict[str, Decision]:
+        out = {}
+        for position, name in enumerate(names):
+            title, body = read_article(ARTICLES / f"{name}.txt")
+            out[name] = await dedupe_async(index, name, title, body, float(position))
+        return out
+
+    assert asyncio.run(go()) == expected
+
+
+@pytest.mark.parametrize("body", ["", "x", "\x00\ufffd" * 50, "١٢٣ ٤٥٦", "🙂" * 1000])
+def test_odd_bodies_do_not_crash(body: str) -> None:
+    index = MemoryIndex()
+    first = dedupe(index, "a", "t", body, 0.0)
+    second = dedupe(index, "b", "t", body, 1.0)
+    assert first.duplicate_of is None
+    assert second.duplicate_of in (None, "a")
