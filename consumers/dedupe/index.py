@@ -1,7 +1,16 @@
 """What the dedupe decision needs from an index of already-seen articles, and an in-memory one.
 
-The store's version (newsmon/store/) is a table (band_key, article_id) indexed on band_key, plus the
-columns of `IndexedDoc` on articles; every consumer process then shares one index that survives restarts.
+The store's index (newsmon/store/) implements `AsyncDedupeIndex` with two things:
+
+- on articles: `first_seen` (arrival time, never changed by later versions), `dedupe_sketch`
+  (bytes, `Sketch.to_bytes()`, 1.5 KB at most), `story_id` and `duplicate_of`;
+- a table `dedupe_bands(band_key VARCHAR(17), article_id)`, primary key (band_key, article_id), plus an
+  index on (band_key, first_seen DESC) or an equivalent arrival sequence. About 127 rows per article.
+
+`candidates(keys, limit)`: for each key take at most POSTING_LIMIT most recent rows, count per article
+how many keys it shares, and return the top `limit` by (shared DESC, first_seen DESC) as IndexedDoc.
+`add(doc, keys)`: upsert the article's columns and replace its band rows, in the caller's transaction.
+Every consumer process then sees one index, and a restart loses nothing.
 """
 
 import heapq

@@ -1,5 +1,6 @@
 """Normalisation, sketches and band keys: pure functions, no services."""
 
+import os
 import subprocess
 import sys
 import time
@@ -87,7 +88,7 @@ def test_band_keys_are_identical_across_processes() -> None:
     # Consumers in other processes (other hash seeds) must produce the same keys for the shared index.
     code = "from consumers.dedupe.sketch import sketch_article; import sys; " \
            "print(','.join(sketch_article('t', sys.argv[1]).band_keys))"
-    env = {"PYTHONHASHSEED": "12345"}
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
     other = subprocess.run([sys.executable, "-c", code, WIRE], capture_output=True, text=True, check=True, env=env)
     assert other.stdout.strip().split(",") == sketch_article("t", WIRE).band_keys
 
