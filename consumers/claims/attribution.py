@@ -17,41 +17,58 @@ _CLAUSE_WORDS_RE = re.compile(
     r"and(?=\s+(?:the|a|an|he|she|they|it|we|its|his|her|their)\b))\s+"
 )
 _ADVERBIAL_SEGMENTS = frozenset(
-    "in turn|for its part|for their part|for his part|for her part|however|meanwhile|too|also|in response|"
-    "in a statement|in return|for example|in addition|by contrast|in contrast|though|nevertheless|instead|"
-    "on the other hand|at the same time|separately|again|later|earlier|in reply".split("|")
+    [
+        "in turn", "for its part", "for their part", "for his part", "for her part", "however", "meanwhile", "too",
+        "also", "in response", "in a statement", "in return", "for example", "in addition", "by contrast",
+        "in contrast", "though", "nevertheless", "instead", "on the other hand", "at the same time", "separately",
+        "again", "later", "earlier", "in reply",
+    ]
 )
 _FINITE = frozenset(
-    "is are was were has have had will would can could should must may might did does do found took made gave "
-    "called killed launched began continued remains remain held hold sent say says said told".split()
+    [
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may",
+        "might", "did", "does", "do", "found", "took", "made", "gave", "called", "killed", "launched", "began",
+        "continued", "remains", "remain", "held", "hold", "sent", "say", "says", "said", "told",
+    ]
 )
 SOURCE_NOUNS = frozenset(
-    "source sources official officials spokesman spokeswoman spokesperson spokespeople spokesmen statement "
-    "statements letter letters ministry center centre board monitor monitors force forces army military coalition "
-    "government regime office agency team room council observatory police residents resident witness witnesses "
-    "activist activists expert experts analyst analysts diplomat diplomats doctor doctors medic medics commander "
-    "commanders general colonel major captain lieutenant sergeant minister ministers researcher researchers "
-    "member members group groups figures data report reports document documents communique communiqué post "
-    "tweet website media outlet authorities administration side department committee commission mission envoy "
-    "ambassador president leader leaders chief head director officer officers lawyer lawyers farmer farmers "
-    "worker workers man woman men women mother resident survivor survivors villager villagers journalist "
-    "journalists reporter correspondent organisation organization organizations organisations ngo ngos charity "
-    "agencies observers observer negotiator negotiators delegation delegate delegates prosecutor prosecutors "
-    "court judge inspector inspectors investigators investigator teacher student citizen citizens people person "
-    "relatives family families parliament lawmaker lawmakers deputy premier secretary governor mayor sheikh "
-    "cleric imam priest fighter fighters rebels rebel militants faction factions militia militias brigade "
-    "brigades battalion unit units headquarters command text note notice message release post website account "
-    "channel broadcaster newspaper daily paper tv television network radio paramedic paramedics nurse nurses "
-    "surgeon volunteers volunteer rescuers rescuer defenders operator operators staff personnel guard guards "
-    "insurgents jihadists presidency cabinet kremlin pentagon embassy consulate foundation institute center's "
-    "spokesman's bureau directorate authority union alliance party movement front".split()
+    [
+        "source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
+        "spokesmen", "statement", "statements", "letter", "letters", "ministry", "center", "centre", "board",
+        "monitor", "monitors", "force", "forces", "army", "military", "coalition", "government", "regime", "office",
+        "agency", "team", "room", "council", "observatory", "police", "residents", "resident", "witness",
+        "witnesses", "activist", "activists", "expert", "experts", "analyst", "analysts", "diplomat", "diplomats",
+        "doctor", "doctors", "medic", "medics", "commander", "commanders", "general", "colonel", "major", "captain",
+        "lieutenant", "sergeant", "minister", "ministers", "researcher", "researchers", "member", "members", "group",
+        "groups", "figures", "data", "report", "reports", "document", "documents", "communique", "communiqué",
+        "post", "tweet", "website", "media", "outlet", "authorities", "administration", "side", "department",
+        "committee", "commission", "mission", "envoy", "ambassador", "president", "leader", "leaders", "chief",
+        "head", "director", "officer", "officers", "lawyer", "lawyers", "farmer", "farmers", "worker", "workers",
+        "man", "woman", "men", "women", "mother", "resident", "survivor", "survivors", "villager", "villagers",
+        "journalist", "journalists", "reporter", "correspondent", "organisation", "organization", "organizations",
+        "organisations", "ngo", "ngos", "charity", "agencies", "observers", "observer", "negotiator", "negotiators",
+        "delegation", "delegate", "delegates", "prosecutor", "prosecutors", "court", "judge", "inspector",
+        "inspectors", "investigators", "investigator", "teacher", "student", "citizen", "citizens", "people",
+        "person", "relatives", "family", "families", "parliament", "lawmaker", "lawmakers", "deputy", "premier",
+        "secretary", "governor", "mayor", "sheikh", "cleric", "imam", "priest", "fighter", "fighters", "rebels",
+        "rebel", "militants", "faction", "factions", "militia", "militias", "brigade", "brigades", "battalion",
+        "unit", "units", "headquarters", "command", "text", "note", "notice", "message", "release", "post",
+        "website", "account", "channel", "broadcaster", "newspaper", "daily", "paper", "tv", "television", "network",
+        "radio", "paramedic", "paramedics", "nurse", "nurses", "surgeon", "volunteers", "volunteer", "rescuers",
+        "rescuer", "defenders", "operator", "operators", "staff", "personnel", "guard", "guards", "insurgents",
+        "jihadists", "presidency", "cabinet", "kremlin", "pentagon", "embassy", "consulate", "foundation",
+        "institute", "center's", "spokesman's", "bureau", "directorate", "authority", "union", "alliance", "party",
+        "movement", "front",
+    ]
 )
-PRONOUNS = frozenset("he she they it we i".split())
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 _BARE_REPORTS = re.compile(r"^(?:(?:local|media|press|unconfirmed|some|other|several|many|earlier|initial|recent|"
                            r"news|first)\s+)*(?:reports?|rumou?rs?)$", re.I)
-_OUTLET_WORDS = frozenset("agency news media outlet broadcaster channel newspaper daily tv television radio "
-                          "network website tass ria sputnik sana reuters afp ap anadolu hawar anha rudaw interfax "
-                          "xinhua irna fars tasnim kurdistan24 enab".split())
+_OUTLET_WORDS = frozenset([
+    "agency", "news", "media", "outlet", "broadcaster", "channel", "newspaper", "daily", "tv", "television", "radio",
+    "network", "website", "tass", "ria", "sputnik", "sana", "reuters", "afp", "ap", "anadolu", "hawar", "anha",
+    "rudaw", "interfax", "xinhua", "irna", "fars", "tasnim", "kurdistan24", "enab",
+])
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)-?[\w'’-]*)"
 _ROLE_WORDS = ("spokesperson|spokesman|spokeswoman|minister|envoy|ambassador|official|commander|chief|director|"
                "researcher|analyst|officer|representative|adviser|advisor|secretary|president|head|leader|general")
@@ -65,10 +82,13 @@ _SUBJECT_AT_START_RE = re.compile(
     rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+)(?:\s*\([^()]{{1,20}}\))?(?=\s+[a-z])"
 )
 _WORD_RE = re.compile(r"\w")
+_WARNED_OF_RE = re.compile(r"\s+(?:of|about|against)\b")
 _APPOSITION_TO_END_RE = re.compile(r",\s+([^.;:!?]{1,200}?)\s*(?=[.;:!?]?\s*$)")
 _ACCORDING_NP_RE = re.compile(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!?\"“”«»]|\.\s|\.?$|\s+that\b))")
 _TRAILING_PUNCT_RE = re.compile(r"[\s.!?…\"”’»')\]]*")
-_NP_PREPOSITIONS = frozenset("of in at for from with on near inside within across among to".split())
+_NP_PREPOSITIONS = frozenset([
+    "of", "in", "at", "for", "from", "with", "on", "near", "inside", "within", "across", "among", "to",
+])
 _NAME_PARTICLE_RE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von)-[\w'’-]+$")
 _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
 _NOUN_USE_RE = re.compile(r"\s+(?:say|said|says|suggest|suggested|claim|claimed|indicate|indicated|circulat\w+)\b")
@@ -218,9 +238,8 @@ def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: C
 def _weak_or_unfit(text: str, cand: Candidate, verb: str) -> bool:
     if verb in cues.WEAK_VERBS:
         return True
-    if verb.startswith("warn") and re.match(r"\s+(?:of|about|against)\b", text[cand.cue_end : cand.cue_end + 9]):
-        return True  # "warned of a catastrophe": a warning without a proposition
-    return False
+    # "warned of a catastrophe": a warning without a proposition
+    return verb.startswith("warn") and _WARNED_OF_RE.match(text, cand.cue_end, cand.cue_end + 9) is not None
 
 
 def _is_outlet(mention: str) -> bool:
@@ -349,7 +368,10 @@ def _valid_subject(np: str) -> bool:
     if last[:1].isupper() or last.endswith(")") or lower[cut - 1] in PRONOUNS or _NAME_PARTICLE_RE.match(last):
         return len(words) == 1 or lower[0] not in PRONOUNS
     # the head noun may carry a modifier after it: "a statement posted on the ministry's website"
-    return any(w.removesuffix("'s") in SOURCE_NOUNS for w in lower[: min(cut, 4)])
+    if any(w.removesuffix("'s") in SOURCE_NOUNS for w in lower[: min(cut, 4)]):
+        return True
+    # any short definite or indefinite noun phrase: "the engineer", "a local doctor"
+    return lower[0] in ("the", "a", "an", "one") and 2 <= len(words) <= 4 and all(w.isalpha() for w in lower[1:])
 
 
 def _subject_right(text: str, cue_end: int, s_end: int, cand: Candidate, aux_start: int, lo: int) -> bool:

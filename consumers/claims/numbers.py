@@ -43,7 +43,9 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _TRIGGER_RE = re.compile(
-    rf"(?<![\w.,:/-])(?:\d|(?:{_WORD_NUM}|{_VAGUE_RE}|tens|{_FRACTION_RE}|a\s+(?:third|quarter|dozen))\b)", re.IGNORECASE)
+    rf"(?<![\w.,:/-])(?:\d|(?:{_WORD_NUM}|{_VAGUE_RE}|tens|{_FRACTION_RE}|a\s+(?:third|quarter|dozen))\b)",
+    re.IGNORECASE,
+)
 _PREFIX_RE = re.compile(
     rf"(?<![\w-])(?:(?:{_QUALIFIER})\s+)?(?:(?:between|from)\s+)?(?:(?:{_QUALIFIER}|between|from)\s+)$", re.IGNORECASE)
 _TIME_UNITS = re.compile(
@@ -149,17 +151,18 @@ def _number_at(text: str, m: re.Match[str]) -> NumberMatch | None:
         return None
     phrase = _noun_phrase(m.group("unit") or "", keep_space=True)
     unit = _STOP_UNIT_TAIL.sub("", " " + phrase.strip()).strip()
-    unit = unit.rstrip(".,;:)").removeprefix("of ")
-    if m.group("pct"):
-        unit = ("percent " + unit).strip()
+    unit = unit.rstrip(".,;:)")
+    unit = ("percent " + unit).strip() if m.group("pct") else unit.removeprefix("of ")
     end = m.start("unit") + len(phrase) if m.group("unit") else m.end()
     end = _trim_end(text, m.start(), end, unit, m)
     return NumberMatch(text[m.start() : end].strip(), m.start(), end, low, high, unit, (m.group("qual") or "").lower())
 
 
-_NOT_PLURAL = frozenset("its this his hers ours theirs yours was has does as yes less across thus perhaps always "
-                        "sometimes whereas besides towards afterwards".split())
-_IRREGULAR_PLURALS = frozenset("people children women men personnel police staff civilians".split())
+_NOT_PLURAL = frozenset([
+    "its", "this", "his", "hers", "ours", "theirs", "yours", "was", "has", "does", "as", "yes", "less", "across",
+    "thus", "perhaps", "always", "sometimes", "whereas", "besides", "towards", "afterwards",
+])
+_IRREGULAR_PLURALS = frozenset(["people", "children", "women", "men", "personnel", "police", "staff", "civilians"])
 
 
 def _is_plural_noun(word: str) -> bool:
@@ -175,9 +178,9 @@ def _noun_phrase(unit: str, keep_space: bool = False) -> str:
     kept: list[str] = []
     for i, raw in enumerate(words):
         word = raw.strip()
-        if i and (word.endswith("ed") or word.endswith("ly")) and word.lower() not in ("armed", "displaced"):
-            if kept and kept[-1].strip().lower() != "of":
-                break
+        is_verb_like = word.endswith(("ed", "ly")) and word.lower() not in ("armed", "displaced")
+        if i and is_verb_like and kept and kept[-1].strip().lower() != "of":
+            break  # "46 refugees returned": the count ends before the verb
         kept.append(raw)
         nxt = words[i + 1].strip().lower() if i + 1 < len(words) else ""
         if _is_plural_noun(word) and nxt != "of":

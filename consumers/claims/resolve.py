@@ -13,22 +13,31 @@ from consumers.claims.attribution import PRONOUNS, SOURCE_NOUNS
 from consumers.claims.speakers import TITLES, canonical_org, canonical_speaker, country_of, is_known_org, norm_key
 
 ORG_WORDS = frozenset(
-    "ministry ministries center centre observatory board council office agency department coalition administration "
-    "committee commission organization organisation institute project front party union brigade brigades group "
-    "room command government authority court bank fund programme program network movement units corps police "
-    "mission embassy parliament assembly foundation university news tv forces army military regime presidency "
-    "cabinet kremlin pentagon asayish monitor defence defense team headquarters directorate bureau alliance "
-    "service services guard channel broadcaster media federation league association".split()
+    [
+        "ministry", "ministries", "center", "centre", "observatory", "board", "council", "office", "agency",
+        "department", "coalition", "administration", "committee", "commission", "organization", "organisation",
+        "institute", "project", "front", "party", "union", "brigade", "brigades", "group", "room", "command",
+        "government", "authority", "court", "bank", "fund", "programme", "program", "network", "movement", "units",
+        "corps", "police", "mission", "embassy", "parliament", "assembly", "foundation", "university", "news", "tv",
+        "forces", "army", "military", "regime", "presidency", "cabinet", "kremlin", "pentagon", "asayish", "monitor",
+        "defence", "defense", "team", "headquarters", "directorate", "bureau", "alliance", "service", "services",
+        "guard", "channel", "broadcaster", "media", "federation", "league", "association",
+    ]
 )
 PERSON_ROLES = frozenset(
-    "spokesman spokeswoman spokesperson general colonel major captain lieutenant sergeant minister official "
-    "researcher envoy ambassador president commander chief head farmer doctor analyst counsellor counselor "
-    "director officer deputy secretary governor mayor leader man woman resident activist journalist witness "
-    "lawyer father mother professor diplomat premier chairman negotiator".split()
+    [
+        "spokesman", "spokeswoman", "spokesperson", "general", "colonel", "major", "captain", "lieutenant",
+        "sergeant", "minister", "official", "researcher", "envoy", "ambassador", "president", "commander", "chief",
+        "head", "farmer", "doctor", "analyst", "counsellor", "counselor", "director", "officer", "deputy",
+        "secretary", "governor", "mayor", "leader", "man", "woman", "resident", "activist", "journalist", "witness",
+        "lawyer", "father", "mother", "professor", "diplomat", "premier", "chairman", "negotiator",
+    ]
 )
 _DOCUMENT_HEADS = frozenset(
-    "statement statements letter letters figures data report text note notice message communique communiqué post "
-    "website release document account tweet".split()
+    [
+        "statement", "statements", "letter", "letters", "figures", "data", "report", "text", "note", "notice",
+        "message", "communique", "communiqué", "post", "website", "release", "document", "account", "tweet",
+    ]
 )
 _ORG_TYPES = {
     "monitor": "Syrian Observatory for Human Rights", "observatory": "Syrian Observatory for Human Rights",
@@ -45,6 +54,9 @@ _DATELINE_COUNTRY = {"moscow": "Russian", "damascus": "Syrian", "ankara": "Turki
 _NAME_BEFORE_RE = re.compile(r"((?:[«“\"‘']?(?:[A-Z][\w'’-]*|al-[\w'’-]+)[»”\"’']?\s+){1,6})$")
 # Look-backs for antecedents stop after this many speakers or organisation mentions: keeps long texts linear.
 _HISTORY_WINDOW = 60
+_TITLED_NAME_RE = re.compile(
+    r"\b(?:chief|spokes\w+|minister|envoy|director|commander|official|president|general|colonel|captain|"
+    r"Dr|Mr|Mrs|Ms|President|General|Colonel|Minister|Chief|Director|Sheikh)\.?\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$")
 _UNNAMED_RE = re.compile(r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous)\b|\bsources?\b", re.I)
 
 
@@ -67,6 +79,7 @@ class DocumentContext:
         self.country = next((c for city, c in _DATELINE_COUNTRY.items() if head.startswith(city)), "")
         self.org_pos: list[int] = []
         self.org_names: list[tuple[str, str]] = []  # (surface, canonical)
+        self.person_pos: list[int] = []  # names after a title or role word: antecedents for "she" before any speaker
         self._scan_orgs()
         self.people: dict[str, Speaker] = {}
         self.history: list[tuple[Speaker, str]] = []  # (speaker, mention as written)
@@ -81,6 +94,8 @@ class DocumentContext:
                 continue  # datelines name places, not sources
             surface = m.group()
             words = {w.lower() for w in re.findall(r"[\w'’-]+", surface)}
+            if _TITLED_NAME_RE.search(self.text, max(0, m.start() - 30), m.end()):
+                self.person_pos.append(m.start())
             if is_known_org(surface) or (words & ORG_WORDS and " " in surface):
                 self.org_pos.append(m.start())
                 self.org_names.append((surface, canonical_org(surface, self._country_before(m.start(), surface))))
@@ -94,11 +109,21 @@ class DocumentContext:
             for key in {speaker.name.split()[-1].lower(), speaker.name.lower()}:
                 known = self.people.get(key)
                 if known is None or len(speaker.name) >= len(known.name):
-                    self.people[key] = speaker if speaker.org or known is None else Speaker(speaker.name, known.org, True)
+                    keep_org = known is not None and not speaker.org
+                    self.people[key] = Speaker(speaker.name, known.org, True) if keep_org and known else speaker
+
+    def person_before(self, pos: int) -> Speaker | None:
+        """The latest titled name before pos ('Aid chief Mona Reyes'), for a pronoun with no earlier speaker."""
+        i = bisect.bisect_left(self.person_pos, pos) - 1
+        if i < 0:
+            return None
+        m = _CAPITAL_RUN_RE.match(self.text, self.person_pos[i])
+        name = " ".join(w for w in m.group().split() if w.lower() not in TITLES) if m else ""
+        return Speaker(name, "", True) if len(name.split()) >= 2 else None
 
     def last(self, person: bool | None = None, word: str = "") -> Speaker | None:
         for speaker, mention in reversed(self.history[-_HISTORY_WINDOW:]):
-            if person is not None and (speaker.is_person != person or not person and not speaker.org):
+            if person is not None and (speaker.is_person != person or (not person and not speaker.org)):
                 continue  # unnamed sources are nobody's antecedent
             if word and word not in mention.lower().split() and word not in speaker.name.lower().split():
                 continue
@@ -136,7 +161,7 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if not words:
         return Speaker("unnamed sources", "", False)
     if lower in PRONOUNS:
-        return _pronoun(ctx, lower)
+        return _pronoun(ctx, lower, start)
     if _is_common_plural(words):
         return _unnamed(ctx, start, head)
     if words[-1].removesuffix("'s").removesuffix("’s") in _DOCUMENT_HEADS or _is_document_phrase(words):
@@ -153,7 +178,7 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me":
 
 def _is_role(head: str) -> bool:
     words = re.findall(r"[\w'’-]+", head.lower())
-    return bool(words) and words[0] in ("the", "a", "an", "its", "his", "her") and not _has_proper_name(head) or bool(
+    return (bool(words) and words[0] in ("the", "a", "an", "its", "his", "her") and not _has_proper_name(head)) or bool(
         set(words) & PERSON_ROLES and not _person_name(head.split())[0])
 
 
@@ -165,10 +190,12 @@ def _is_common_plural(words: list[str]) -> bool:
         "forces", "news", "headquarters", "authorities", "units", "brigades", "factions", "militias")
 
 
-def _pronoun(ctx: DocumentContext, pronoun: str) -> Speaker:
+def _pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
     person = pronoun in ("he", "she", "i")
-    found = ctx.last(person=person) or ctx.last()
-    return found or Speaker("unnamed sources", "", False)
+    found = ctx.last(person=person)
+    if found is None and person:
+        found = ctx.person_before(pos)
+    return found or ctx.last() or Speaker("unnamed sources", "", False)
 
 
 def _is_document_phrase(words: list[str]) -> bool:
@@ -255,7 +282,7 @@ def _alias_inside(head: str) -> str:
     for size in (4, 3, 2, 1):
         for i in range(len(tokens) - size + 1):
             chunk = " ".join(tokens[i : i + size])
-            if chunk.lower() in ("a", "an", "the", "us", "it") or country_of(chunk) and size == 1:
+            if chunk.lower() in ("a", "an", "the", "us", "it") or (country_of(chunk) and size == 1):
                 continue
             if is_known_org(chunk):
                 return canonical_org(chunk)
@@ -288,7 +315,7 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
 
 
 def _antecedent_by_phrase(ctx: DocumentContext, pos: int, phrase: str) -> str:
-    """'the operations room' -> 'al-Fateh al-Mubin operations room' named earlier as 'the “al-Fateh al-Mubin” operations room'."""
+    """'the operations room' -> the 'al-Fateh al-Mubin operations room' named earlier."""
     if len(phrase) < 4:
         return ""
     at = ctx.text.rfind(phrase, max(0, pos - 4000), pos)
@@ -347,7 +374,7 @@ def _person_name(tokens: list[str]) -> tuple[str, str]:
 
 def _is_title_or_org(token: str) -> bool:
     low = token.lower().strip(",.")
-    return low in TITLES or low in ORG_WORDS or bool(country_of(token)) or is_known_org(token) and len(low) > 2
+    return low in TITLES or low in ORG_WORDS or bool(country_of(token)) or (is_known_org(token) and len(low) > 2)
 
 
 def _org_from_apposition(ctx: DocumentContext, pos: int, appos: str) -> str:

@@ -17,7 +17,7 @@ _OPEN_CONTEXT = "([{—–-/:;\u00a0"
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…"
 _MAX_DEPTH = 3
 
-# Datelines: "MOSCOW, March 3. ", "BEIRUT (Wire) – ", "ERBIL, Kurdistan Region – ", "Damascus – ", "GENEVA, Nov 2 (AFP) - ".
+# Datelines: "MOSCOW, March 3. ", "BEIRUT (Wire) – ", "ERBIL, Kurdistan Region – ", "Damascus – ".
 _DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Z'./-]+(?:[ /][A-Z][A-Z'./-]+){0,3}|[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2})"
     r"(?:, (?:[A-Z][\w.'-]*)(?: [A-Z\d][\w.'-]*){0,3})?"
@@ -27,8 +27,12 @@ _DATELINE_RE = re.compile(
 _TERMINAL_RE = re.compile(r"[.!?…][\"”’»')\]]*\s*$|[\"”’»]\s*$")
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+[\"“‘«'(\[]?[\w])")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt brig adm cmdr gov sen rep st jr sr no nos vs etc al approx "
-    "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est fig mt ft univ".split()
+    [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "cmdr", "gov",
+        "sen", "rep", "st", "jr", "sr", "no", "nos", "vs", "etc", "al", "approx", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "est", "fig", "mt",
+        "ft", "univ",
+    ]
 )
 _ABBREV_TAIL_RE = re.compile(r"(?:\b([A-Za-z]{1,5})|(?:\b[A-Za-z]\.)+[A-Za-z]|\b[A-Z])\.$")
 
@@ -143,7 +147,7 @@ def _step(text: str, i: int, para: Paragraph, stack: list[tuple[str, int]], quot
     open_index = next((k for k in range(len(stack) - 1, -1, -1) if _family(stack[k][0]) == family), -1)
     if can_close and open_index >= 0 and not (can_open and open_index < len(stack) - 1 and family == "s"):
         while len(stack) > open_index + 1:
-            opener, at = stack.pop()
+            _, at = stack.pop()
             quotes.append(Quote(at, i, len(stack), False))  # an inner quote left open ends where its outer ends
         _, at = stack.pop()
         quotes.append(Quote(at, i + 1, len(stack), True))

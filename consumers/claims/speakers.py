@@ -18,7 +18,8 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
                       "US officials", "American officials", "US authorities"),
     "US-led coalition": ("coalition", "global coalition", "international coalition", "anti-ISIS coalition",
                          "Global Coalition against ISIS", "Global Coalition to Defeat ISIS", "US coalition",
-                         "Operation Inherent Resolve", "CJTF-OIR", "coalition forces", "international coalition forces"),
+                         "Operation Inherent Resolve", "CJTF-OIR", "coalition forces",
+                         "international coalition forces"),
     "Russian Ministry of Defense": ("Russian Defense Ministry", "Russia Defense Ministry", "Russian MoD",
                                     "Russian military", "Russian army", "Russian armed forces", "Russian forces"),
     "Russian Ministry of Foreign Affairs": ("Russian Foreign Ministry", "Russia Foreign Ministry",
@@ -55,8 +56,8 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Hawar News Agency": ("Hawar", "ANHA", "Hawar news agency"),
     "SANA": ("Syrian Arab News Agency", "Syrian state news agency", "Syrian state media", "state news agency SANA"),
     "TASS": ("TASS news agency", "Russian news agency TASS"),
-    "United Nations": ("UN", "U.N.", "United Nations", "UN Security Council", "Security Council",
-                       "UN Secretary-General", "OCHA", "UN Office for the Coordination of Humanitarian Affairs",
+    "United Nations": ("UN", "U.N.", "United Nations", "UN Security Council", "Security Council", "OCHA",
+                       "UN Office for the Coordination of Humanitarian Affairs",
                        "UNHCR", "UN refugee agency", "WFP", "World Food Programme", "UNICEF",
                        "UN humanitarian office", "UN human rights office", "OHCHR", "UN envoy"),
     "Asayish": ("Kurdish internal security forces", "internal security forces", "Asayish",
@@ -119,13 +120,18 @@ _MILITARY_BY_COUNTRY = {"Syrian": "Syrian Arab Army", "Russian": "Russian Minist
 _MILITARY_RE = re.compile(r"\b(?:military|army|armed forces|troops|forces|defen[cs]e)\b", re.I)
 
 TITLES = frozenset(
-    "mr mrs ms miss dr prof professor sir lord lady sheikh sheik imam mullah general gen lieutenant lt colonel col "
-    "major maj captain capt sergeant sgt brigadier brig admiral adm commander cmdr corporal marshal field rear vice "
-    "deputy acting president vice-president prime minister secretary spokesman spokeswoman spokesperson ambassador "
-    "envoy senator sen governor gov mayor chief head director foreign defense defence interior chairman chairwoman "
-    "king queen prince emir ayatollah father bishop patriarch judge justice representative rep special "
-    "first second under-secretary undersecretary assistant executive senior official officer counsellor "
-    "counselor minister-counsellor attaché colonel-general lieutenant-general major-general".split()
+    [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "lord", "lady", "sheikh", "sheik", "imam",
+        "mullah", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "captain", "capt",
+        "sergeant", "sgt", "brigadier", "brig", "admiral", "adm", "commander", "cmdr", "corporal", "marshal",
+        "field", "rear", "vice", "deputy", "acting", "president", "vice-president", "prime", "minister", "secretary",
+        "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "senator", "sen", "governor", "gov",
+        "mayor", "chief", "head", "director", "foreign", "defense", "defence", "interior", "chairman", "chairwoman",
+        "king", "queen", "prince", "emir", "ayatollah", "father", "bishop", "patriarch", "judge", "justice",
+        "representative", "rep", "special", "first", "second", "under-secretary", "undersecretary", "assistant",
+        "executive", "senior", "official", "officer", "counsellor", "counselor", "minister-counsellor", "attaché",
+        "colonel-general", "lieutenant-general", "major-general",
+    ]
 )
 
 _ALIAS_INDEX: dict[str, str] = {}

@@ -1,0 +1,35 @@
+"""Quantities in claims: values, ranges, qualifiers and nouns; never dates, years or durations."""
+
+import pytest
+
+from consumers.claims.numbers import find_numbers
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("more than 3,000 IS fighters fled", [("more than 3,000 IS fighters", 3000.0, None, "IS fighters", "more than")]),
+    ("from 70 to 100 militants", [("from 70 to 100 militants", 70.0, 100.0, "militants", "")]),
+    ("between 40 and 50 fighters remain", [("between 40 and 50 fighters", 40.0, 50.0, "fighters", "")]),
+    ("about 63 percent of the territory", [("about 63 percent of the territory", 63.0, None,
+                                            "percent of the territory", "about")]),
+    ("nearly one million people", [("nearly one million people", 1e6, None, "people", "nearly")]),
+    ("16.7 million this year", [("16.7 million", 16.7e6, None, "", "")]),
+    ("an estimated 2,500 fighters", [("an estimated 2,500 fighters", 2500.0, None, "fighters", "an estimated")]),
+    ("roughly a quarter of the country", [("roughly a quarter of the country", 0.25, None, "the country", "roughly")]),
+    ("twenty-one soldiers", [("twenty-one soldiers", 21.0, None, "soldiers", "")]),
+])
+def test_quantities_are_structured(text: str, expected: list[tuple]) -> None:
+    found = [(n.text, n.value, n.value_max, n.unit, n.qualifier) for n in find_numbers(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "in 2017 the deal was signed", "on March 3 they met", "for more than two months", "at 10:30 local time",
+    "over the past 24 hours", "five years ago", "along the M4 highway",
+])
+def test_dates_years_times_and_durations_are_not_quantities(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+def test_counted_noun_stops_at_the_verb() -> None:
+    [number] = find_numbers("46 refugees returned home")
+    assert number.text == "46 refugees"
