@@ -82,7 +82,7 @@ _SUBJECT_AT_START_RE = re.compile(
     rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+)(?:\s*\([^()]{{1,20}}\))?(?=\s+[a-z])"
 )
 _WORD_RE = re.compile(r"\w")
-_WARNED_OF_RE = re.compile(r"\s+(?:of|about|against)\b")
+_NO_PROPOSITION_RE = re.compile(r"\s+(?:of|about|against|responsibility|credit)\b")
 _APPOSITION_TO_END_RE = re.compile(r",\s+([^.;:!?]{1,200}?)\s*(?=[.;:!?]?\s*$)")
 _ACCORDING_NP_RE = re.compile(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!?\"“”«»]|\.\s|\.?$|\s+that\b))")
 _TRAILING_PUNCT_RE = re.compile(r"[\s.!?…\"”’»')\]]*")
@@ -196,7 +196,7 @@ def _verb_cue(text: str, m: re.Match[str], verb: str, lo: int, s_end: int,
     elif not _subject_left(text, left_lo, aux_start, cand):
         if not (verb in cues.INVERTIBLE and _subject_right(text, m.end(), s_end, cand, aux_start, left_lo)):
             return None
-        return cand if not _weak_or_unfit(text, cand, verb) else None
+        return None if _lacks_proposition(text, cand, verb, "left", -1) else cand
     return _with_complement(text, m, verb, s_end, cand)
 
 
@@ -229,17 +229,21 @@ def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: C
         cue_end = citing.start(1) - 1
     if verb in ("read", "reads") and not _mentions_document(text, cand):
         return None
-    if (_weak_or_unfit(text, cand, verb) or cand.complement == "relative") and kind not in ("that", "colon"):
+    if _lacks_proposition(text, cand, verb, kind, pos):
         return None
     cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
     return cand
 
 
-def _weak_or_unfit(text: str, cand: Candidate, verb: str) -> bool:
-    if verb in cues.WEAK_VERBS:
+def _lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: int) -> bool:
+    """Attitudes, calls and announcements of events are not claims (guideline, "Not claims")."""
+    if (verb in cues.WEAK_VERBS or cand.complement == "relative") and kind not in ("that", "colon"):
         return True
-    # "warned of a catastrophe": a warning without a proposition
-    return verb.startswith("warn") and _WARNED_OF_RE.match(text, cand.cue_end, cand.cue_end + 9) is not None
+    if verb in cues.NEEDS_CLAUSE and kind == "direct" and text[pos : pos + 1] not in "\"“‘«'":
+        return True  # "stressed the need for talks", "announced the start of an operation"
+    if _NO_PROPOSITION_RE.match(text, cand.cue_end, cand.cue_end + 16):
+        return True  # "warned of a catastrophe", "claimed responsibility for the attack"
+    return False
 
 
 def _is_outlet(mention: str) -> bool:
@@ -512,6 +516,10 @@ def _contents(text: str, s_start: int, s_end: int, cands: list[Candidate],
 
 def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
     left = (lo, cand.clause_start)
+    if cand.complement in ("direct", "comma") and _is_quote_only(text, left, inside):
+        if _is_quoted_text(text, cand.content_from) and _is_quote_only(text, (cand.content_from, hi), inside):
+            return [left, (cand.content_from, hi)]  # '"Q1," he said, "Q2."': two claims (guideline, "Spans")
+        return [left]  # '"...," the commander said as his men packed up': the quote is the claim
     if cand.complement in ("that", "colon", "direct"):
         return [(cand.content_from, hi)] if cand.content_from < hi else []
     if cand.complement in ("empty", "left"):
@@ -525,6 +533,10 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
     if _is_quote_only(text, left, inside) and _is_quote_only(text, right, inside):
         return [left, right]  # '"Q1," he said, "Q2."': two claims (guideline, "Spans")
     return [(lo, hi)]
+
+
+def _is_quoted_text(text: str, pos: int) -> bool:
+    return 0 <= pos < len(text) and text[pos] in "\"“‘«'"
 
 
 def _is_quote_only(text: str, span: tuple[int, int], inside: list[tuple[int, int]]) -> bool:

@@ -46,6 +46,14 @@ DOCUMENT_NOUNS = frozenset(
         "signs", "declaration", "resolution", "transcript", "memo", "email",
     ]
 )
+# Verbs that report only with a clause or a quotation, never with a plain object ("stressed the need for").
+NEEDS_CLAUSE = frozenset([
+    "announced", "announces", "announcing", "stressed", "stresses", "stressing", "noted", "notes", "noting",
+    "reiterated", "reiterates", "reiterating", "emphasised", "emphasized", "emphasises", "emphasizes",
+    "emphasising", "emphasizing", "acknowledged", "acknowledges", "acknowledging", "revealed", "reveals",
+    "disclosed", "discloses", "predicted", "predicts", "affirmed", "affirms", "affirming", "declared", "declares",
+    "declaring", "confirmed", "confirms", "confirming", "reported", "reports", "explained", "explains",
+])
 WEAK_VERBS = frozenset([
     "believes", "believed", "thinks", "thought", "suggested", "suggests", "called", "posted", "tweeted",
 ])
