@@ -170,7 +170,7 @@ def _analyse_cue(text: str, m: re.Match[str], lo: int, s_start: int, s_end: int,
         kind, pos, cue_end = _complement(text, m.end(), s_end, "said")
         cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
         return cand if kind in ("that", "colon", "direct") else None
-    verb = m.group("verb") or "put"
+    verb = "said" if m.group("passive") else m.group("verb") or "put"
     if _DETERMINERS_BEFORE_VERB.search(text, max(lo, m.start() - 8), m.start()):
         return None  # "an estimated 2,500", "the reported attack", "his stated aim"
     if _NOUN_USE_RE.match(text, m.end(), min(s_end, m.end() + 12)):
@@ -324,6 +324,11 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) ->
         return _role_then_name(text, lo, cut, seg_start, comma, cand)
     head_end = cut
     head_start = _after_clause_word(text, _segment_start(text, lo, head_end), head_end)
+    if re.fullmatch(r"\d{1,3}", text[head_start:head_end].strip()):
+        head_end = _segment_cut(text, lo, head_end)  # "Ahmed Khalaf, 45, a teacher, said": skip the age
+        if head_end <= lo:
+            return False
+        head_start = _after_clause_word(text, _segment_start(text, lo, head_end), head_end)
     if not _valid_subject(text[head_start:head_end]) or not _has_capital(text[head_start:head_end]):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = head_start, comma, head_end

@@ -297,8 +297,7 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
     noun = words[-1]
     if noun in PERSON_ROLES:
         found = ctx.last(person=True, word=noun) or ctx.last(person=True)
-        if found:
-            return found
+        return found or Speaker("unnamed sources", "", False)
     if noun in ("source", "sources"):
         found = ctx.last(word=noun)
         if found:
@@ -358,6 +357,8 @@ def _person_name(tokens: list[str]) -> tuple[str, str]:
     while run > 0 and _NAME_PART_RE.match(tokens[run - 1].strip(",")):
         run -= 1
     name_tokens = tokens[run:]
+    while len(name_tokens) > 1 and name_tokens[0].endswith(("'s", "’s")):
+        name_tokens, run = name_tokens[1:], run + 1  # "Rudaw's Hiwa Jamal": the possessive is the employer
     stripped = 0
     while stripped < len(name_tokens) - 1 and _is_title_or_org(name_tokens[stripped]):
         stripped += 1
@@ -365,7 +366,8 @@ def _person_name(tokens: list[str]) -> tuple[str, str]:
     if not name_tokens or any(_is_title_or_org(t) for t in name_tokens):
         return "", ""
     before = tokens[run + stripped - 1].lower() if run + stripped > 0 else ""
-    if before and before not in TITLES and before not in PERSON_ROLES and not stripped and not country_of(before):
+    possessive = before.endswith(("'s", "’s"))
+    if before and before not in TITLES | PERSON_ROLES and not stripped and not country_of(before) and not possessive:
         return "", ""  # "Health Board of the Jazira Region": a name after "the" is a place, not a person
     if len(name_tokens) == 1 and (is_known_org(name_tokens[0]) or country_of(name_tokens[0])):
         return "", ""
