@@ -3,6 +3,8 @@
     python -m bench.dedupe_quality --seed 1            # dev set (thresholds were tuned on this one)
     python -m bench.dedupe_quality --seed 7 --events 300   # held-out variant
     python -m bench.dedupe_quality --dir PATH          # an existing set: *.txt plus labels.jsonl
+    python -m bench.dedupe_quality --distractors 20000 # the same, after 20k unrelated articles
+    python -m bench.dedupe_quality --edit-curve        # recall as more words of a copy are replaced
 
 Runs `cluster_paths`, the code behind `newsmon cluster`, over the files. A duplicate pair is two docs
 in the same duplicate_of component; a story pair is two docs with the same story_id.
@@ -11,16 +13,18 @@ in the same duplicate_of component; a story pair is two docs with the same story
 import argparse
 import itertools
 import json
+import random
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from bench.dedupe_data.generate import generate, write
-from consumers.dedupe.decide import dedupe
+from consumers.dedupe.decide import decide, dedupe
 from consumers.dedupe.files import cluster_paths
-from consumers.dedupe.index import MemoryIndex
+from consumers.dedupe.index import IndexedDoc, MemoryIndex
+from consumers.dedupe.sketch import sketch_article
 
 
 def pairs(groups: dict[str, str]) -> set[tuple[str, str]]:
@@ -93,13 +97,39 @@ def _errors(labels: list[dict[str, str]], pdup: set, tdup: set, pstory: set, tst
             "story_false_pos": by_role(pstory - tstory), "story_missed": by_role(tstory - pstory)}
 
 
+def edit_curve(seed: int, rates: Sequence[float] = (0.0, 0.02, 0.05, 0.08, 0.1, 0.15)) -> dict[str, float]:
+    """Share of originals still recognised in a copy with this share of words replaced at random.
+
+    Shows where "lightly edited" ends for 3-word shingles: each changed word breaks up to 3 shingles.
+    """
+    rng = random.Random(seed)
+    originals = [doc for doc in generate(seed, 150) if doc.role == "original"]
+    vocabulary = [word for doc in originals for p in doc.paragraphs for word in p.split()]
+    curve = {}
+    for rate in rates:
+        found = 0
+        for doc in originals:
+            edited = [" ".join(w if rng.random() >= rate else rng.choice(vocabulary) for w in p.split())
+                      for p in doc.paragraphs]
+            original = sketch_article(doc.title, "\n\n".join(doc.paragraphs))
+            candidate = IndexedDoc("original", 0.0, original.to_bytes(), "original")
+            copy = decide("copy", 1.0, sketch_article("New headline", "\n\n".join(edited)), [candidate])
+            found += copy.duplicate_of == "original"
+        curve[f"{rate:.2f}"] = round(found / len(originals), 3)
+    return curve
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--events", type=int, default=200)
     parser.add_argument("--dir", type=Path)
     parser.add_argument("--distractors", type=int, default=0, help="unrelated articles indexed first")
+    parser.add_argument("--edit-curve", action="store_true", help="recall against random word substitutions")
     args = parser.parse_args()
+    if args.edit_curve:
+        print(json.dumps({"seed": args.seed, "words_replaced_to_recall": edit_curve(args.seed)}, indent=2))
+        return
     if args.dir:
         print(json.dumps(evaluate(args.dir, args.distractors), indent=2))
         return

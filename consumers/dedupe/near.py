@@ -36,8 +36,6 @@ SHINGLE_WORDS = 3
 STORY_PERMUTATIONS = 126
 STORY_BANDS, STORY_ROWS = 42, 3
 STORY_LEAD_TOKENS = 150
-# Fewer names than this in the lead (a caseless script, an all-lowercase text): use content words instead.
-MIN_STORY_NAMES = 3
 
 # A body with fewer tokens than this has too little text to call anything a copy of it (empty bodies,
 # "Developing story", a photo caption): it gets no duplicate sketch.
@@ -158,18 +156,26 @@ def story_features(title: str, body: str) -> set[bytes]:
     """What identifies the event: names, places, days and numbers of headline and lead (`clean` texts).
 
     Title-case headlines capitalise every word, so only their numbers count. Texts in scripts without
-    case (Arabic, CJK) fall back to the lead's content words.
+    case (Arabic, CJK) or without capitals use the lead's content words instead.
     """
     title_words = words(title)
     title_names = name_words(title, STORY_LEAD_TOKENS)
     if len(title_names) * 2 > len(title_words):
         title_names = [word for word in title_names if word.isdigit()]
     names = title_names + name_words(body, STORY_LEAD_TOKENS)
-    if len({word for word in names if not word.isdigit()}) < MIN_STORY_NAMES:
+    if not _is_cased(body[: STORY_LEAD_TOKENS * 8]):
         lead = [*words(title.casefold()), *words(body.casefold(), STORY_LEAD_TOKENS)]
         # Single characters count only in scripts written without spaces, where they are the words.
         names += [word for word in lead if (len(word) > 1 or not word.isascii()) and not is_stopword(word)]
     return {spelling_key(word).encode() for word in names}
+
+
+def _is_cased(text: str) -> bool:
+    # Decided by script, not by how many names turned up: a trimmed copy with few names must still be
+    # compared with its original on the same kind of features.
+    letters = [ch for ch in text if ch.isalpha()]
+    cased = sum(1 for ch in letters if ch.isupper() or ch.islower())
+    return bool(letters) and cased * 2 >= len(letters) and any(ch.isupper() for ch in letters)
 
 
 def minhash_values(features: Iterable[bytes], num_perm: int) -> bytes:
