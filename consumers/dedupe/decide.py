@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from consumers.dedupe.index import AsyncDedupeIndex, DedupeIndex, IndexedDoc
+from consumers.dedupe.near import SKETCH_VERSION
 from consumers.dedupe.sketch import (
     Sketch,
     dup_similarities,
@@ -41,6 +42,11 @@ class Decision:
     similarity: float | None  # estimated containment with the copy it matched
     story_id: str  # doc_id of the story's origin (its earliest article)
     story_similarity: float | None = None  # mean names Jaccard with the story's members it was compared to
+
+    @property
+    def method(self) -> str | None:
+        """How the duplicate was found, for the duplicates table's method column."""
+        return f"minhash-lsh-v{SKETCH_VERSION}" if self.duplicate_of else None
 
 
 def decide(doc_id: str, first_seen: float, sketch: Sketch, candidates: Sequence[IndexedDoc]) -> Decision:
