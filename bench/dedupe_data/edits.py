@@ -2,6 +2,7 @@
 
 import random
 import re
+from functools import partial
 
 from bench.dedupe_data.vocab import BOILERPLATE, BYLINES, FIRST_NAMES, LAST_NAMES, SPELLINGS, SYNONYMS
 
@@ -25,8 +26,12 @@ def swap_words(text: str, pairs: list[tuple[str, str]], rng: random.Random, rate
     """Replace some occurrences of each phrase with its alternative (whole words only)."""
     for old, new in pairs:
         pattern = re.compile(rf"\b{re.escape(old.strip())}\b")
-        text = pattern.sub(lambda m, new=new: new.strip() if rng.random() < rate else m.group(), text)
+        text = pattern.sub(partial(_maybe, new.strip(), rng, rate), text)
     return text
+
+
+def _maybe(new: str, rng: random.Random, rate: float, match: re.Match[str]) -> str:
+    return new if rng.random() < rate else match.group()
 
 
 def rotate_clause(sentence: str, rng: random.Random) -> str:
