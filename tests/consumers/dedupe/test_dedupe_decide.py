@@ -131,3 +131,14 @@ def test_odd_bodies_do_not_crash(body: str) -> None:
     second = dedupe(index, "b", "t", body, 1.0)
     assert first.duplicate_of is None
     assert second.duplicate_of in (None, "a")
+
+
+def test_new_version_of_an_article_replaces_its_entry_in_the_index() -> None:
+    index = MemoryIndex()
+    wire, negative = read_article(ARTICLES / "01-wire.txt"), read_article(ARTICLES / "05-negative.txt")
+    dedupe(index, "a", *wire, 0.0)
+    # Same article id, other content (the store saw a new content hash): same first_seen, new sketch.
+    dedupe(index, "a", *negative, 0.0)
+    assert len(index) == 1
+    assert dedupe(index, "b", *wire, 1.0).duplicate_of is None
+    assert dedupe(index, "c", "Copy", negative[1], 2.0).duplicate_of == "a"
