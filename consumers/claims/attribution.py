@@ -82,10 +82,11 @@ _SUBJECT_AT_START_RE = re.compile(
     rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+)(?:\s*\([^()]{{1,20}}\))?(?=\s+[a-z])"
 )
 _WORD_RE = re.compile(r"\w")
-_NO_PROPOSITION_RE = re.compile(r"\s+(?:of|about|against|responsibility|credit)\b")
+_NO_PROPOSITION_RE = re.compile(r"\s+(of|about|against|responsibility|credit|nothing|little)\b")
 _APPOSITION_TO_END_RE = re.compile(r",\s+([^.;:!?]{1,200}?)\s*(?=[.;:!?]?\s*$)")
 _ACCORDING_NP_RE = re.compile(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!?\"“”«»]|\.\s|\.?$|\s+that\b))")
 _TRAILING_PUNCT_RE = re.compile(r"[\s.!?…\"”’»')\]]*")
+_ROLE_NOUNS = frozenset(_ROLE_WORDS.split("|")) | {"commander-in-chief", "spokesman", "member", "resident", "founder"}
 _NP_PREPOSITIONS = frozenset([
     "of", "in", "at", "for", "from", "with", "on", "near", "inside", "within", "across", "among", "to",
 ])
@@ -241,9 +242,9 @@ def _lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: in
         return True
     if verb in cues.NEEDS_CLAUSE and kind == "direct" and text[pos : pos + 1] not in "\"“‘«'":
         return True  # "stressed the need for talks", "announced the start of an operation"
-    if _NO_PROPOSITION_RE.match(text, cand.cue_end, cand.cue_end + 16):
-        return True  # "warned of a catastrophe", "claimed responsibility for the attack"
-    return False
+    # "warned of a catastrophe", "claimed responsibility for the attack", "said nothing"
+    after = _NO_PROPOSITION_RE.match(text, cand.cue_end, cand.cue_end + 16)
+    return after is not None and (verb.startswith(("warn", "claim")) or after.group(1) in ("nothing", "little"))
 
 
 def _is_outlet(mention: str) -> bool:
@@ -354,6 +355,9 @@ def _looks_like_apposition(segment: str) -> bool:
     if not segment or len(segment.split()) > 25:
         return False
     first = segment.split()[0]
+    if first.lower() in ("the", "a", "an") and any(
+            w.lower().strip(".,") in _ROLE_NOUNS for w in segment.split()[1:] if w[:1].islower()):
+        return True  # "the SDF commander-in-chief", "a Pentagon spokesperson"
     if first.lower() in ("who", "which", "whose"):
         return True
     if first.lower() in ("a", "an", "the") and len(segment.split()) > 1:
@@ -402,8 +406,8 @@ def _subject_right(text: str, cue_end: int, s_end: int, cand: Candidate, aux_sta
 
 def _according(text: str, m: re.Match[str], lo: int, s_end: int, inside: list[tuple[int, int]]) -> Candidate | None:
     np = _ACCORDING_NP_RE.match(text, m.end(), s_end)
-    if not np:
-        return None
+    if not np or _BARE_REPORTS.match(np.group(1).strip()):
+        return None  # "according to reports" names no source (guideline)
     np_start, np_end = np.start(1), np.end(1)
     cand = Candidate(m.start(), m.end(), "according to", m.start(), np_start, np_end, np_end)
     initial = not text[lo : m.start()].strip(" ,")
@@ -434,9 +438,12 @@ _TIME_RE = re.compile(
     r"repeatedly|publicly|previously|separately|too)\b"
 )
 _CUE_WORDS = cues.trie_pattern(set(cues.SAY_VERBS) | set(cues.OBJECT_VERBS))
+_DETERMINERS = "the|a|an|its|his|her|their|our|this|these|those"
+# One prepositional phrase after a cue ("at a briefing", "in a post on X"); a second determiner starts a clause.
 _PP_RE = re.compile(
-    r"\s+(?!at\s+(?:least|most)\b)(?:on|in|at|to|by|from|during|with|via|through|after|before|late|early|last|this)"
-    rf"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|{_CUE_WORDS})\b)[\w'’.-]+){{1,6}}"
+    r"\s+(?!at\s+(?:least|most)\b)(?:on|in|at|to|by|from|during|with|via|through|after|before|late|early|last|this|"
+    rf"of|for)(?:\s+(?:{_DETERMINERS}))?(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|of|"
+    rf"for|{_DETERMINERS}|{_CUE_WORDS})\b)[\w'’.-]+){{1,5}}"
 )
 _PARTICIPLE_AFTER_COMMA = re.compile(
     r",\s+(?:and\s+)?(?:also\s+)?(" + "|".join(sorted(cues.PARTICIPLES)) + r"|citing|quoting)\b")

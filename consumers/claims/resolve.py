@@ -153,7 +153,7 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     """The canonical speaker behind the mention text[start:end] (head text[start:head_end], then an apposition)."""
     head = " ".join(ctx.text[start:head_end].split()).strip(" ,")
     appos = " ".join(ctx.text[head_end:end].split()).strip(" ,")
-    if _is_role(head) and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+)){1,4}", appos):
+    if _is_role(head) and re.fullmatch(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|al-[\w'’-]+)){1,4}", appos):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return _named(ctx, start, appos, "", org_hint=_org_from_phrase(ctx, start, head, whole=True))
     lower = _OBJECT_PRONOUNS.get(head.lower(), head.lower())
@@ -295,6 +295,8 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
         canon = canonical_org(head, ctx.country)
         return Speaker(canon, canon, False)
     noun = words[-1]
+    if any(w.startswith("monitor") for w in words[1:]):
+        noun = "monitor"  # "the monitoring group", "the UK-based monitor"
     if noun in PERSON_ROLES:
         found = ctx.last(person=True, word=noun) or ctx.last(person=True)
         return found or Speaker("unnamed sources", "", False)
@@ -384,7 +386,9 @@ def _org_from_apposition(ctx: DocumentContext, pos: int, appos: str) -> str:
     if m:
         return _org_from_phrase(ctx, pos, m.group(1))
     owner = re.match(r"((?:the\s+)?[\w\s'’-]{1,60}?)['’]s\s+\w+", appos)
-    return _org_from_phrase(ctx, pos, owner.group(1)) if owner else ""
+    if owner:
+        return _org_from_phrase(ctx, pos, owner.group(1))
+    return _alias_inside(appos) if appos else ""  # "the SDF commander-in-chief"
 
 
 def _org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = False) -> str:

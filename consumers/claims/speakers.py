@@ -40,7 +40,8 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Syrian Arab Army": ("Syrian army", "Syrian military", "Syrian military source", "Syrian armed forces",
                          "Syrian Defense Ministry", "Syrian Ministry of Defense", "Syrian troops",
                          "army general command", "General Command of the Army and Armed Forces", "SAA",
-                         "government forces", "regime forces"),
+                         "government forces", "regime forces", "Assad forces", "pro-government forces",
+                         "government troops", "regime troops", "Syrian government forces"),
     "Syrian Democratic Forces": ("SDF", "QSD", "Kurdish-led SDF", "Syrian Democratic Forces (SDF)"),
     "Syrian Observatory for Human Rights": ("SOHR", "Syrian Observatory", "Observatory",
                                             "Britain-based Syrian Observatory for Human Rights"),
@@ -48,7 +49,8 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
                            "Turkish presidency", "Turkish side", "Türkiye"),
     "Turkish Ministry of Defense": ("Turkish Defense Ministry", "Turkish Defence Ministry", "Turkish army",
                                     "Turkish military", "Turkish armed forces", "Turkish MoD",
-                                    "Turkish National Defense Ministry", "Ministry of National Defense"),
+                                    "Turkish National Defense Ministry", "Ministry of National Defense",
+                                    "Turkish forces", "Turkish troops"),
     "Turkish Ministry of Foreign Affairs": ("Turkish Foreign Ministry",),
     "Iranian government": ("Iran", "Tehran", "Iranian authorities", "Iranian officials"),
     "Israeli government": ("Israel", "Israeli authorities", "Israeli officials"),
@@ -98,7 +100,8 @@ _COUNTRY_OF = {
     "us": "US", "u.s.": "US", "american": "US", "u.s": "US", "america's": "US",
     "iranian": "Iranian", "iran": "Iranian", "israeli": "Israeli", "israel": "Israeli",
     "iraqi": "Iraqi", "jordanian": "Jordanian", "lebanese": "Lebanese", "french": "French", "british": "British",
-    "german": "German", "kurdish": "Kurdish", "saudi": "Saudi", "qatari": "Qatari", "egyptian": "Egyptian",
+    "moscow": "Russian", "damascus": "Syrian", "ankara": "Turkish", "washington": "US", "tehran": "Iranian",
+    "german": "German", "saudi": "Saudi", "qatari": "Qatari", "egyptian": "Egyptian",
 }
 # Per-country organisation families: a bare "Defense Ministry" takes the country from its context.
 _MINISTRY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
