@@ -64,12 +64,44 @@ class StoreSettings(Section):
 
 
 class PollSettings(Section):
-    interval_s: float = Field(900.0, gt=0)
-    timeout_s: float = Field(20.0, gt=0)
-    concurrency: int = Field(16, ge=1, le=1024)
-    max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)
+    """Feed polling: schedule bounds, politeness limits, safety limits and relevance rules."""
+
+    interval_s: float = Field(900.0, gt=0)  # first interval of a new feed, before its rate is known
+    min_interval_s: float = Field(300.0, gt=0)  # adaptive interval bounds
+    max_interval_s: float = Field(6 * 3600.0, gt=0)
+    backoff_base_s: float = Field(300.0, gt=0)  # failure n waits about base * 2**n (with jitter)
+    backoff_max_s: float = Field(24 * 3600.0, gt=0)
+    max_failure_score: float = Field(10.0, gt=0)  # weighted failures in a row that disable a feed
+    timeout_s: float = Field(20.0, gt=0)  # whole request, body included
+    connect_timeout_s: float = Field(10.0, gt=0)
+    read_timeout_s: float = Field(15.0, gt=0)  # longest silence while reading
+    concurrency: int = Field(64, ge=1, le=4096)
+    per_host_concurrency: int = Field(2, ge=1, le=4096)
+    per_host_min_gap_s: float = Field(0.5, ge=0)  # minimum time between two request starts to one host
+    max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024)  # decoded bytes, enforced while streaming
+    max_redirects: int = Field(5, ge=0, le=20)
     user_agent: str = "newsmon/0.1 (+https://github.com/newsmon/newsmon)"
-    allow_private_addresses: bool = False
+    allow_private_addresses: bool = False  # loopback, private, link-local and metadata addresses
+    lease_s: float = Field(300.0, gt=0)  # how long a claimed feed stays with its poller
+    claim_batch: int = Field(256, ge=1)  # feeds leased per claim
+    parse_processes: int = Field(0, ge=0, le=64)  # 0: parse in the poller's process
+    stale_factor: float = Field(4.0, gt=1)  # stale: nothing new for this many usual gaps
+    zombie_body_bytes: int = Field(256, ge=0)  # a 200 smaller than this is a zombie
+    relevance_terms: list[str] | None = None  # None: the built-in Syria terms (en, ru, ar, ku)
+    extra_relevance_terms: list[str] = Field(default_factory=list)
+
+    @field_validator("user_agent")
+    @classmethod
+    def _has_contact(cls, value: str) -> str:
+        if "http://" not in value and "https://" not in value and "@" not in value:
+            raise ValueError("expected a User-Agent with a contact URL or address, e.g. 'name/1.0 (+https://...)'")
+        return value
+
+    @model_validator(mode="after")
+    def _bounds_in_order(self) -> "PollSettings":
+        if self.min_interval_s > self.max_interval_s:
+            raise ValueError("min_interval_s must not exceed max_interval_s")
+        return self
 
 
 class AlertRule(Section):
@@ -77,7 +109,7 @@ class AlertRule(Section):
 
     name: str
     keywords: list[str] = Field(min_length=1)
-    match: list[Literal["articles", "claims"]] = Field(default_factory=lambda: ["articles", "claims"])
+    match: list[Literal["articles", "claims"]] = Field(default_factory=lambda: ["articles", "claims"])  # type: ignore[arg-type]
 
     @field_validator("name")
     @classmethod

@@ -45,7 +45,8 @@ def _from_toml(text: str, source: str) -> list[FeedSpec]:
     for number, entry in enumerate(entries, start=1):
         url = str(entry.get("url", ""))
         _check_url(url, f"{source}: feed #{number}")
-        specs.append(FeedSpec(url=url, name=str(entry.get("name") or url), outlet=str(entry.get("outlet") or _host(url)),
+        specs.append(FeedSpec(url=url, name=str(entry.get("name") or url),
+                              outlet=str(entry.get("outlet") or _host(url)),
                               language=str(entry.get("language") or "en")))  # fmt: skip
     return specs
 

@@ -1,9 +1,15 @@
-"""Parsed entries to FeedItem messages (pure)."""
+"""Parsed entries to FeedItem messages (pure), and the whole parse-filter-build step for one body,
+which runs in a worker process when the poller has a parse pool."""
 
+from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
+from typing import Any
 
 from producers.identity import canonical_url, content_hash, item_id
-from producers.parse import ParsedEntry
+from producers.language import detect_language
+from producers.parse import ParsedEntry, parse_feed
+from producers.relevance import RelevanceFilter
 from schemas.ids import stable_id
 from schemas.items import FeedItem
 
@@ -19,7 +25,7 @@ def build_item(entry: ParsedEntry, *, feed_url: str, outlet: str, language: str,
         delivery_id=stable_id(feed_url, identity),
         feed_url=feed_url,
         outlet=outlet,
-        language=entry.language or language,
+        language=detect_language(f"{entry.title}\n{entry.text}", entry.language or language),
         url=canonical_url(entry.link) if entry.link else feed_url,
         guid=entry.guid,
         title=entry.title,
@@ -29,3 +35,66 @@ def build_item(entry: ParsedEntry, *, feed_url: str, outlet: str, language: str,
         content_hash=content_hash(entry.title, entry.text),
         polled_at=polled_at,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedItem:
+    """A relevant item ready for the outbox (payload) and the broker (value), built once."""
+
+    delivery_id: str
+    item_id: str
+    content_hash: str
+    payload: dict[str, Any]
+    value: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedFeed:
+    """Everything the poller needs from one body; plain data, so it crosses a process boundary cheaply."""
+
+    items: list[PreparedItem]
+    entries: int
+    irrelevant: int
+    undated: int
+    update_hint_s: float | None
+    publish_gap_s: float | None
+    parser: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParseJob:
+    body: bytes
+    feed_url: str
+    outlet: str
+    language: str
+    content_type: str
+    polled_at: datetime
+    terms: tuple[str, ...]
+
+
+_filters: dict[tuple[str, ...], RelevanceFilter] = {}  # one per worker process and term list
+
+
+def prepare_feed(job: ParseJob) -> PreparedFeed:
+    """Parse a body, drop irrelevant entries (counted), and build the messages of the rest."""
+    parsed = parse_feed(job.body, job.feed_url, job.content_type)
+    relevance = _filters.get(job.terms) or _filters.setdefault(job.terms, RelevanceFilter(job.terms))
+    items, irrelevant = [], 0
+    for entry in parsed.entries:
+        if not relevance.matches(entry.title, entry.text):
+            irrelevant += 1
+            continue
+        item = build_item(entry, feed_url=job.feed_url, outlet=job.outlet, language=job.language,
+                          polled_at=job.polled_at)  # fmt: skip
+        items.append(PreparedItem(item.delivery_id, item.item_id, item.content_hash, item.model_dump(mode="json"),
+                                  item.to_bytes()))  # fmt: skip
+    dates = sorted(e.published_at for e in parsed.entries if e.published_at is not None)
+    return PreparedFeed(items, len(parsed.entries), irrelevant, len(parsed.entries) - len(dates),
+                        parsed.update_hint_s, publish_gap_s(dates), parsed.parser)  # fmt: skip
+
+
+def publish_gap_s(dates: list[datetime]) -> float | None:
+    """The feed's usual gap between items: the median gap of the dated entries in the body."""
+    gaps = sorted((later - earlier).total_seconds() for earlier, later in pairwise(dates))
+    gaps = [gap for gap in gaps if gap > 0]
+    return gaps[len(gaps) // 2] if gaps else None

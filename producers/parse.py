@@ -1,15 +1,35 @@
-"""Feed bodies to entries (feedparser), and entry HTML to plain text."""
+"""Feed bodies to entries: a fast lxml reader for well-formed RSS 2.0 and Atom 1.0, feedparser for
+everything else (broken XML, wrong charsets, RSS 0.9x/1.0, DTDs), and entry HTML to plain text."""
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 import feedparser
 import lxml.html
+from feedparser.datetimes import _parse_date as feedparser_date
+from lxml import etree
 from lxml.etree import ParserError
 
 from producers.errors import FeedParseError
 
 BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"}
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
+DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
+SY = "{http://purl.org/rss/1.0/modules/syndication/}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# sy:updatePeriod (RSS 1.0 syndication module): the period the publisher expects between updates.
+UPDATE_PERIOD_S = {"hourly": 3600.0, "daily": 86400.0, "weekly": 7 * 86400.0, "monthly": 30 * 86400.0,
+                   "yearly": 365 * 86400.0}  # fmt: skip
+XML_ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.IGNORECASE)
+LANGUAGE_TAG = re.compile(rb"<(?:language|dc:language)>\s*([A-Za-z]{2})", re.IGNORECASE)
+LEGACY_CODE_PAGE = {"ru": "windows-1251", "uk": "windows-1251", "be": "windows-1251", "bg": "windows-1251",
+                    "ar": "windows-1256", "fa": "windows-1256", "ku": "windows-1256"}  # fmt: skip
+# No DTDs, no entities, no network: a billion-laughs body goes to feedparser, which refuses to expand it.
+XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,15 +42,160 @@ class ParsedEntry:
     language: str | None
 
 
-def parse_feed(body: bytes, feed_url: str, content_type: str = "") -> list[ParsedEntry]:
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    """The entries plus what the feed says about itself: language and its update hint (<ttl>, sy:*)."""
+
+    entries: list[ParsedEntry] = field(default_factory=list)
+    language: str | None = None
+    update_hint_s: float | None = None
+    parser: str = "lxml"
+
+
+def parse_feed(body: bytes, feed_url: str, content_type: str = "") -> ParsedFeed:
     """Parse RSS/Atom; raise FeedParseError when the body is not a feed at all."""
+    if not body.strip():
+        raise FeedParseError(feed_url, "not a feed: empty body")
+    repaired = repair_encoding(body, content_type)
+    if repaired is not None:
+        body = repaired
+    return _parse_fast(body) or _parse_with_feedparser(body, feed_url, content_type)
+
+
+def repair_encoding(body: bytes, content_type: str = "") -> bytes | None:
+    """UTF-8 bytes of a body whose declared (or default UTF-8) encoding does not decode it, or None.
+
+    Servers send windows-1251 as 'utf-8' and Latin-1 without a declaration; feedparser would guess and
+    produce mojibake. The candidates: the HTTP charset, the legacy code page of the feed's <language>,
+    then windows-1252 (which decodes any byte)."""
+    declared = XML_ENCODING.search(body[:200])
+    encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        body.decode(encoding)
+        return None
+    except (UnicodeDecodeError, LookupError):
+        pass
+    http_charset = HTTP_CHARSET.search(content_type or "")
+    language = LANGUAGE_TAG.search(body[:4096])
+    candidates = [http_charset.group(1) if http_charset else None,
+                  LEGACY_CODE_PAGE.get(language.group(1).decode("ascii").lower()[:2]) if language else None,
+                  "windows-1252"]  # fmt: skip
+    for candidate in filter(None, candidates):
+        try:
+            text = body.decode(candidate)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        return XML_ENCODING.sub(b'encoding="utf-8"', text.encode("utf-8"), count=1)
+    return None
+
+
+def _parse_fast(body: bytes) -> ParsedFeed | None:
+    head = body[:2048]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        return None
+    try:
+        root = etree.fromstring(body, XML_PARSER)
+    except etree.XMLSyntaxError:
+        return None  # not well-formed, or a charset lxml cannot decode: feedparser copes (bozo) or refuses
+    if root.tag == "rss" and root.find("channel") is not None:
+        return _rss(root.find("channel"))
+    if root.tag == f"{ATOM}feed":
+        return _atom(root)
+    return None
+
+
+def _rss(channel: etree._Element) -> ParsedFeed:
+    language = _language(channel.findtext("language"))
+    entries = []
+    for item in channel.iterfind("item"):
+        guid_element = item.find("guid")
+        guid = _text(guid_element)
+        link = _text(item.find("link"))
+        if not link and guid and guid.startswith("http") and (guid_element.get("isPermaLink") or "true") != "false":
+            link = guid
+        html = _text(item.find(CONTENT_ENCODED)) or _text(item.find("description")) or ""
+        date = _text(item.find("pubDate")) or _text(item.find(DC_DATE))
+        entries.append(ParsedEntry(link or None, guid or None, html_to_text(_text(item.find("title")) or ""),
+                                   html_to_text(html), parse_date(date), language))  # fmt: skip
+    return ParsedFeed(entries, language, _rss_update_hint(channel))
+
+
+def _atom(root: etree._Element) -> ParsedFeed:
+    language = _language(root.get(XML_LANG))
+    entries = []
+    for entry in root.iterfind(f"{ATOM}entry"):
+        links = entry.findall(f"{ATOM}link")
+        link = next((e.get("href") for e in links if (e.get("rel") or "alternate") == "alternate"), None)
+        content = _atom_text(entry.find(f"{ATOM}content")) or _atom_text(entry.find(f"{ATOM}summary"))
+        date = _text(entry.find(f"{ATOM}published")) or _text(entry.find(f"{ATOM}updated"))
+        entries.append(ParsedEntry(link, _text(entry.find(f"{ATOM}id")) or None,
+                                   html_to_text(_atom_text(entry.find(f"{ATOM}title"))), html_to_text(content),
+                                   parse_date(date), _language(entry.get(XML_LANG)) or language))  # fmt: skip
+    return ParsedFeed(entries, language, None)
+
+
+def _atom_text(element: etree._Element | None) -> str:
+    if element is None:
+        return ""
+    if element.get("type") == "xhtml":
+        return "".join(etree.tostring(child, encoding="unicode") for child in element)
+    text = element.text or ""
+    # type="text" is plain text: escape it so html_to_text does not read "<" as markup.
+    return text.replace("&", "&amp;").replace("<", "&lt;") if element.get("type", "text") == "text" else text
+
+
+def _text(element: etree._Element | None) -> str | None:
+    return element.text.strip() if element is not None and element.text else None
+
+
+def _language(value: str | None) -> str | None:
+    return (value or "").strip().split("-")[0].lower() or None
+
+
+def _rss_update_hint(channel: etree._Element) -> float | None:
+    ttl = _text(channel.find("ttl"))
+    if ttl and ttl.isdigit():
+        return float(ttl) * 60  # RSS 2.0 <ttl> is in minutes
+    return update_period_s(_text(channel.find(f"{SY}updatePeriod")), _text(channel.find(f"{SY}updateFrequency")))
+
+
+def update_period_s(period: str | None, frequency: str | None) -> float | None:
+    base = UPDATE_PERIOD_S.get((period or "").strip().lower())
+    if base is None:
+        return None
+    times = int(frequency) if frequency and frequency.strip().isdigit() and int(frequency) > 0 else 1
+    return base / times
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """RFC 822 or ISO 8601 to UTC; feedparser's lenient date parsers for anything else; None if unreadable."""
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value) if value[:1].isalpha() else datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)  # RFC 822 '-0000' and zone-less ISO dates: read as UTC
+        return parsed.astimezone(UTC)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        pass
+    fallback = feedparser_date(value)
+    try:
+        return datetime(*fallback[:6], tzinfo=UTC) if fallback else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _parse_with_feedparser(body: bytes, feed_url: str, content_type: str) -> ParsedFeed:
     headers = {"content-type": content_type} if content_type else {}
     parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=False)
     if not parsed.get("version") and not parsed.entries:
         reason = str(parsed.get("bozo_exception") or "no RSS or Atom document found")
         raise FeedParseError(feed_url, f"not a feed: {reason}")
-    language = (parsed.feed.get("language") or "").split("-")[0].lower() or None
-    return [_entry(entry, language) for entry in parsed.entries]
+    language = _language(parsed.feed.get("language"))
+    ttl = str(parsed.feed.get("ttl") or "")
+    hint = float(ttl) * 60 if ttl.isdigit() else update_period_s(parsed.feed.get("sy_updateperiod"),
+                                                                 parsed.feed.get("sy_updatefrequency"))  # fmt: skip
+    return ParsedFeed([_entry(entry, language) for entry in parsed.entries], language, hint, "feedparser")
 
 
 def _entry(entry: feedparser.FeedParserDict, language: str | None) -> ParsedEntry:

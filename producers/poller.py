@@ -1,11 +1,16 @@
-"""Polling loop: fetch, parse, filter, then write feed state + outbox in one transaction, then publish."""
+"""Polling loop: lease due feeds, fetch, parse and filter (in a process pool when there is one), then
+write feed state + outbox in one transaction, then publish."""
 
 import asyncio
+import json
+import os
+import socket
+import uuid
 from collections.abc import Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-import httpx
 import structlog
 from aiokafka import AIOKafkaProducer
 
@@ -13,16 +18,15 @@ from newsmon.config import PollSettings
 from newsmon.store import feeds, outbox
 from newsmon.store.models import Feed
 from newsmon.store.session import Store
+from producers import schedule
 from producers.errors import FeedFetchError, FeedParseError
-from producers.fetch import FetchResult, fetch_feed
-from producers.items import build_item
-from producers.parse import parse_feed
-from producers.relevance import RelevanceFilter
-from schemas.items import FeedItem
+from producers.fetch import Fetcher, FetchResult
+from producers.items import ParseJob, PreparedFeed, PreparedItem, prepare_feed
+from producers.relevance import DEFAULT_TERMS
 from schemas.topics import Topics
 
 log = structlog.get_logger()
-MAX_BACKOFF_S = 24 * 3600.0
+MARK_CHUNK = 500  # ids per UPDATE ... IN (...), well under SQLite's variable limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,112 +38,175 @@ class PollReport:
     error: str | None = None
 
 
+def poller_id() -> str:
+    """Who holds a lease: host, pid and a random part (a restarted process is a new owner)."""
+    return f"{socket.gethostname()[:32]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def relevance_terms(settings: PollSettings) -> tuple[str, ...]:
+    base = DEFAULT_TERMS if settings.relevance_terms is None else tuple(settings.relevance_terms)
+    return tuple(base) + tuple(settings.extra_relevance_terms)
+
+
 @dataclass(slots=True)
 class Poller:
-    """Everything one poll needs, owned by the caller (one HTTP client, one producer, one store)."""
+    """Everything one poll needs, owned by the caller (one fetcher, one producer, one store, one pool)."""
 
-    http: httpx.AsyncClient
+    fetcher: Fetcher
     producer: AIOKafkaProducer
     store: Store
     topics: Topics
     settings: PollSettings
-    relevance: RelevanceFilter = field(default_factory=RelevanceFilter)
+    parse_pool: Executor | None = None
+    owner: str = field(default_factory=poller_id)
+    terms: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.terms = self.terms or relevance_terms(self.settings)
 
     async def poll_feed(self, feed: Feed) -> PollReport:
         """Poll one feed; every failure is recorded on the feed and reported, never raised."""
         bound = log.bind(feed_url=feed.url, outlet=feed.outlet)
         polled_at = datetime.now(UTC)
+        fetched: FetchResult | None = None
         try:
-            fetched = await fetch_feed(self.http, feed.url, etag=feed.etag, last_modified=feed.last_modified,
-                                       max_body_bytes=self.settings.max_body_bytes)  # fmt: skip
-            items, irrelevant = self._items(feed, fetched, polled_at)
+            fetched = await self.fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+            prepared = await self._prepare(feed, fetched, polled_at)
         except (FeedFetchError, FeedParseError) as error:
             bound.warning("feed_failed", error=str(error))
-            await self._record_failure(feed, polled_at, error)
+            await self._record_failure(feed, polled_at, error, fetched)
             return PollReport(feed.url, "error", error=str(error))
-        if items is None:
-            await self._record(feed, fetched, polled_at, [], 0)
+        except Exception as error:  # the loop boundary of one feed: record it and go on
+            bound.exception("feed_poll_crashed")
+            await self._record_failure(feed, polled_at, error, fetched)
+            return PollReport(feed.url, "error", error=f"{type(error).__name__}: {error}")
+        published = await self._record(feed, fetched, polled_at, prepared)
+        if prepared is None:
             return PollReport(feed.url, "not_modified" if fetched.status == 304 else "unchanged")
-        published = await self._record(feed, fetched, polled_at, items, irrelevant)
-        bound.info("feed_polled", items=len(items), new=published, irrelevant=irrelevant)
-        return PollReport(feed.url, "new", items_new=published, items_irrelevant=irrelevant)
+        bound.info("feed_polled", entries=prepared.entries, new=published, irrelevant=prepared.irrelevant)
+        return PollReport(feed.url, "new", items_new=published, items_irrelevant=prepared.irrelevant)
 
-    def _items(self, feed: Feed, fetched: FetchResult, polled_at: datetime) -> tuple[list[FeedItem] | None, int]:
-        if fetched.body is None or (fetched.body_hash and fetched.body_hash == feed.body_hash):
-            return None, 0  # 304, or the same body sent again in full: nothing to parse
-        entries = parse_feed(fetched.body, feed.url, fetched.content_type)
-        items, irrelevant = [], 0
-        for entry in entries:
-            if not self.relevance.matches(entry.title, entry.text):
-                irrelevant += 1
-                continue
-            items.append(build_item(entry, feed_url=feed.url, outlet=feed.outlet, language=feed.language,
-                                    polled_at=polled_at))  # fmt: skip
-        return items, irrelevant
+    async def _prepare(self, feed: Feed, fetched: FetchResult, polled_at: datetime) -> PreparedFeed | None:
+        if fetched.body is None or fetched.body_hash == feed.body_hash:
+            return None  # 304, or the same body sent again in full: nothing to parse
+        job = ParseJob(fetched.body, feed.url, feed.outlet, feed.language, fetched.content_type, polled_at, self.terms)
+        if self.parse_pool is None:
+            return prepare_feed(job)
+        return await asyncio.get_running_loop().run_in_executor(self.parse_pool, prepare_feed, job)
 
-    async def _record(self, feed: Feed, fetched: FetchResult, polled_at: datetime, items: list[FeedItem],
-                      irrelevant: int) -> int:  # fmt: skip
+    async def _record(self, feed: Feed, fetched: FetchResult, polled_at: datetime,
+                      prepared: PreparedFeed | None) -> int:  # fmt: skip
         # Feed state and new items commit together: a crash after this point loses nothing, because
         # the relay publishes outbox rows that never reached the broker.
+        items = prepared.items if prepared else []
         async with self.store.sessions.begin() as session:
             rows = [{"id": i.delivery_id, "item_id": i.item_id, "feed_id": feed.id, "content_hash": i.content_hash,
-                     "payload": i.model_dump(mode="json"), "created_at": polled_at} for i in items]  # fmt: skip
+                     "payload": i.payload, "created_at": polled_at} for i in items]  # fmt: skip
             fresh_ids = set(await outbox.add_new(session, rows))
-            outcome = feeds.PollOutcome(
-                polled_at=polled_at, next_poll_at=polled_at + timedelta(seconds=self.settings.interval_s),
-                etag=fetched.etag, last_modified=fetched.last_modified, body_hash=fetched.body_hash,
-                items_new=len(fresh_ids), items_irrelevant=irrelevant,
-            )  # fmt: skip
-            await feeds.record_poll(session, feed.id, outcome)
+            await feeds.record_poll(session, feed.id, self._success(feed, fetched, polled_at, prepared, len(fresh_ids)))
         await self.publish([i for i in items if i.delivery_id in fresh_ids])
         return len(fresh_ids)
 
-    async def _record_failure(self, feed: Feed, polled_at: datetime, error: Exception) -> None:
-        retry_after = getattr(error, "retry_after_s", None)
-        backoff = min(self.settings.interval_s * 2 ** min(feed.failures, 16), MAX_BACKOFF_S)
-        delay = max(backoff, retry_after or 0.0)
+    def _success(self, feed: Feed, fetched: FetchResult, polled_at: datetime, prepared: PreparedFeed | None,
+                 fresh: int) -> feeds.PollOutcome:  # fmt: skip
+        hints = [h for h in (fetched.max_age_s, prepared.update_hint_s if prepared else None) if h]
+        server_hint = max(hints) if hints else (None if prepared else feed.server_hint_s)
+        gap = prepared.publish_gap_s if prepared and prepared.publish_gap_s else feed.publish_gap_s
+        interval = schedule.success_interval_s(self.settings, publish_gap_s=gap, server_hint_s=server_hint,
+                                               previous_s=feed.interval_s)  # fmt: skip
+        body_bytes = len(fetched.body) if fetched.body is not None else feed.last_body_bytes
+        item_count = prepared.entries if prepared else feed.last_item_count
+        facts = schedule.HealthFacts(
+            is_disabled=False, is_failing=False, body_bytes=body_bytes, item_count=item_count,
+            undated_count=prepared.undated if prepared else feed.last_undated_count,
+            last_new_item_at=polled_at if fresh else (feed.last_new_item_at or polled_at), usual_gap_s=gap or interval,
+        )  # fmt: skip
+        return feeds.PollOutcome(
+            polled_at=polled_at, next_poll_at=polled_at + timedelta(seconds=schedule.jittered(interval)),
+            status=fetched.status, etag=fetched.etag, last_modified=fetched.last_modified,
+            body_hash=fetched.body_hash, items_new=fresh, items_irrelevant=prepared.irrelevant if prepared else 0,
+            interval_s=interval, server_hint_s=server_hint, health=schedule.health(self.settings, facts, polled_at),
+            item_count=item_count, undated_count=facts.undated_count, body_bytes=body_bytes,
+            publish_gap_s=gap, moved_to=fetched.moved_to,
+        )  # fmt: skip
+
+    async def _record_failure(self, feed: Feed, polled_at: datetime, error: Exception,
+                              fetched: FetchResult | None) -> None:  # fmt: skip
+        failures = feed.failures + 1
+        score = (feed.failure_score or 0.0) + getattr(error, "weight", 1.0)
+        reason = None
+        if getattr(error, "is_permanent", False):
+            reason = f"gone: {error}"
+        elif score >= self.settings.max_failure_score:
+            reason = f"failed {failures} times in a row (weighted {score:.1f}); last: {error}"
+        delay = schedule.failure_delay_s(self.settings, failures, getattr(error, "retry_after_s", None))
+        body_bytes = len(fetched.body) if fetched is not None and fetched.body is not None else None
+        facts = schedule.HealthFacts(reason is not None, True, body_bytes, None, None, None, None)
+        if reason:
+            log.warning("feed_disabled", feed_url=feed.url, reason=reason)
         async with self.store.sessions.begin() as session:
             await feeds.record_poll(session, feed.id, feeds.PollOutcome(
                 polled_at=polled_at, next_poll_at=polled_at + timedelta(seconds=delay),
-                error=f"{type(error).__name__}: {error}"))  # fmt: skip
+                status=getattr(error, "status", None) or (fetched.status if fetched else None),
+                error=f"{type(error).__name__}: {error}", failure_score=score, disable_reason=reason,
+                health=schedule.health(self.settings, facts, polled_at), body_bytes=body_bytes))  # fmt: skip
 
-    async def publish(self, items: Sequence[FeedItem]) -> bool:
+    async def publish(self, items: Sequence[PreparedItem]) -> bool:
         """Send items keyed by item id, then mark their outbox rows published; on a broker error return
         False and leave them for the relay."""
         if not items:
             return True
         try:
-            futures = [await self.producer.send(self.topics.items, i.to_bytes(), key=i.item_id.encode()) for i in items]
+            futures = [await self.producer.send(self.topics.items, i.value, key=i.item_id.encode()) for i in items]
             await asyncio.gather(*futures)
-        except Exception as error:  # noqa: BLE001 - the outbox keeps the items; the relay retries
+        except Exception as error:  # the outbox keeps the items; the relay retries
             log.warning("items_publish_failed", error=repr(error), items=len(items))
             return False
+        ids, now = [i.delivery_id for i in items], datetime.now(UTC)
         async with self.store.sessions.begin() as session:
-            await outbox.mark_published(session, [i.delivery_id for i in items], datetime.now(UTC))
+            for start in range(0, len(ids), MARK_CHUNK):
+                await outbox.mark_published(session, ids[start : start + MARK_CHUNK], now)
         return True
 
     async def poll_due(self, urls: Sequence[str] | None = None, *, everything: bool = False) -> list[PollReport]:
-        """Poll the feeds that are due (or all enabled ones), at most `concurrency` at a time."""
-        async with self.store.sessions() as session:
-            rows = await (feeds.by_urls(session, urls) if everything and urls is not None
-                          else feeds.due(session, datetime.max.replace(tzinfo=UTC) if everything
-                                         else datetime.now(UTC), urls))  # fmt: skip
+        """Lease and poll the feeds that are due (or, with `everything`, every enabled feed not polled since
+        this call began), at most `concurrency` at a time, claiming more as slots free up."""
+        started = datetime.now(UTC)
         gate = asyncio.Semaphore(self.settings.concurrency)
+        reports: list[PollReport] = []
 
-        async def guarded(feed: Feed) -> PollReport:
-            async with gate:
-                return await self.poll_feed(feed)
+        async def guarded(feed: Feed) -> None:
+            try:
+                reports.append(await self.poll_feed(feed))
+            finally:
+                gate.release()
 
-        return list(await asyncio.gather(*(guarded(feed) for feed in rows if not feed.is_disabled)))
+        async with asyncio.TaskGroup() as tasks:
+            while batch := await self._claim(urls, started if everything else None):
+                for feed in batch:
+                    await gate.acquire()  # claim the next batch only when this one is under way
+                    tasks.create_task(guarded(feed))
+        return reports
+
+    async def _claim(self, urls: Sequence[str] | None, not_polled_since: datetime | None) -> Sequence[Feed]:
+        async with self.store.sessions.begin() as session:
+            return await feeds.claim_due(session, datetime.now(UTC), owner=self.owner, lease_s=self.settings.lease_s,
+                                         limit=self.settings.claim_batch, urls=urls,
+                                         not_polled_since=not_polled_since)  # fmt: skip
 
     async def run(self, urls: Sequence[str] | None, stop: asyncio.Event) -> None:
         """Poll due feeds until `stop` is set, sleeping until the next feed is due (at most 30 s)."""
         while not stop.is_set():
             await self.poll_due(urls)
             async with self.store.sessions() as session:
-                upcoming = [f.next_poll_at for f in await feeds.all_feeds(session) if f.next_poll_at and not f.is_disabled]
-            wait_s = min([(t - datetime.now(UTC)).total_seconds() for t in upcoming] + [30.0])
+                upcoming = await feeds.next_due_at(session, datetime.now(UTC))
+            wait_s = 30.0 if upcoming is None else min((upcoming - datetime.now(UTC)).total_seconds(), 30.0)
             try:
                 await asyncio.wait_for(stop.wait(), timeout=max(wait_s, 1.0))
             except TimeoutError:
                 continue
+
+
+def payload_item(row_id: str, item_id: str, content_hash: str, payload: dict) -> PreparedItem:
+    """An outbox row as a publishable item (the payload is the FeedItem's JSON form)."""
+    return PreparedItem(row_id, item_id, content_hash, payload, json.dumps(payload, ensure_ascii=False).encode())

@@ -6,8 +6,7 @@ from datetime import UTC, datetime, timedelta
 import structlog
 
 from newsmon.store import outbox
-from producers.poller import Poller
-from schemas.items import FeedItem
+from producers.poller import Poller, payload_item
 
 log = structlog.get_logger()
 BATCH = 500
@@ -20,18 +19,20 @@ async def republish_pending(poller: Poller, older_than: timedelta) -> int:
     while True:
         async with poller.store.sessions() as session:
             rows = await outbox.pending(session, cutoff, limit=BATCH)
-        if not rows or not await poller.publish([FeedItem.model_validate(row.payload) for row in rows]):
+        if not rows or not await poller.publish(
+            [payload_item(row.id, row.item_id, row.content_hash, row.payload) for row in rows]
+        ):
             return total  # nothing left, or the broker is down: the next round retries
         total += len(rows)
 
 
 async def run_relay(poller: Poller, stop: asyncio.Event, *, interval_s: float = 30.0,
-                    timeout: timedelta = timedelta(minutes=2)) -> None:  # fmt: skip
-    """Periodically re-publish items whose delivery was not confirmed within `timeout`."""
+                    overdue_after: timedelta = timedelta(minutes=2)) -> None:  # fmt: skip
+    """Periodically re-publish items whose delivery was not confirmed within `overdue_after`."""
     while not stop.is_set():
         try:
             await asyncio.wait_for(stop.wait(), timeout=interval_s)
         except TimeoutError:
-            count = await republish_pending(poller, timeout)
+            count = await republish_pending(poller, overdue_after)
             if count:
                 log.info("outbox_republished", items=count)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-import httpx
 import structlog
 
 from consumers.alerts.stage import AlertsStage
@@ -21,7 +20,9 @@ from newsmon.config import Settings
 from newsmon.store import feeds, outbox
 from newsmon.store.feeds import FeedSpec
 from newsmon.store.session import Store, open_store
+from producers.fetch import open_fetcher
 from producers.poller import Poller
+from producers.pool import open_parse_pool
 from producers.relay import republish_pending, run_relay
 from schemas.topics import Topics
 
@@ -72,21 +73,19 @@ async def open_pipeline(
                             settings.kafka.partitions)  # fmt: skip
         store = await stack.enter_async_context(open_store(settings.store))
         producer = await stack.enter_async_context(kafka_producer(connection, settings.kafka))
-        http = await stack.enter_async_context(httpx.AsyncClient(
-            timeout=settings.poll.timeout_s, follow_redirects=True, max_redirects=5,
-            headers={"User-Agent": settings.poll.user_agent, "Accept-Encoding": "gzip, deflate"},
-            limits=httpx.Limits(max_connections=settings.poll.concurrency)))  # fmt: skip
+        fetcher = await stack.enter_async_context(open_fetcher(settings.poll))
+        parse_pool = stack.enter_context(open_parse_pool(settings.poll))
         runners = []
         for name in stages:
             stage = make_stage(name, store, topics, settings)
             group = f"{settings.kafka.topic_prefix}newsmon.{name}{group_suffix}"
             consumer = await stack.enter_async_context(kafka_consumer(connection, settings.kafka, stage.topics, group))
             runners.append(StageRunner(stage, consumer, producer, topics.dlq, settings.kafka.max_record_bytes))
-        poller = Poller(http, producer, store, topics, settings.poll)
+        poller = Poller(fetcher, producer, store, topics, settings.poll, parse_pool)
         yield Pipeline(settings, connection, store, topics, poller, runners)
 
 
-class _broker_address_file:  # noqa: N801 - used as a context manager, named like one
+class _broker_address_file:
     """Write the embedded broker's address where `newsmon alerts tail` in another process finds it."""
 
     def __init__(self, run_dir: Path, connection: Connection) -> None:

@@ -1,8 +1,8 @@
-"""Feed rows and polling state."""
+"""Feed rows, their polling state, and the row leases that let several pollers share them."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,22 +23,37 @@ class FeedSpec:
 
 @dataclass(frozen=True, slots=True)
 class PollOutcome:
-    """What one poll learned about a feed; applied to its row in the poll's transaction."""
+    """What one poll learned about a feed; applied to its row in the poll's transaction.
+
+    Fields left None keep the stored value (a 304 carries no item counts, a failure no validators).
+    """
 
     polled_at: datetime
     next_poll_at: datetime
+    status: int | None = None
     error: str | None = None
+    failure_score: float = 0.0
+    disable_reason: str | None = None
     etag: str | None = None
     last_modified: str | None = None
     body_hash: str | None = None
     items_new: int = 0
     items_irrelevant: int = 0
+    interval_s: float | None = None
+    server_hint_s: float | None = None
+    health: str | None = None
+    item_count: int | None = None
+    undated_count: int | None = None
+    body_bytes: int | None = None
+    publish_gap_s: float | None = None
+    moved_to: str | None = None
 
 
 async def register(session: AsyncSession, specs: Iterable[FeedSpec]) -> None:
     """Insert catalogue feeds that are not in the store yet; keep the state of those that are."""
-    rows = [{"url": s.url, "name": s.name, "outlet": s.outlet, "language": s.language,
-             "failures": 0, "is_disabled": False, "items_seen": 0, "items_irrelevant": 0} for s in specs]  # fmt: skip
+    rows = [{"url": s.url, "name": s.name, "outlet": s.outlet, "language": s.language, "failures": 0,
+             "failure_score": 0.0, "polls": 0, "is_disabled": False, "items_seen": 0, "items_irrelevant": 0}
+            for s in specs]  # fmt: skip
     if rows:
         statement = insert_for(session, Feed.__table__)
         await session.execute(statement.on_conflict_do_nothing(index_elements=["url"]), rows)
@@ -61,11 +76,57 @@ async def due(session: AsyncSession, now: datetime, urls: Iterable[str] | None =
     return (await session.scalars(query.order_by(Feed.next_poll_at, Feed.id))).all()
 
 
+async def claim_due(
+    session: AsyncSession, now: datetime, *, owner: str, lease_s: float, limit: int,
+    urls: Iterable[str] | None = None, not_polled_since: datetime | None = None,
+) -> Sequence[Feed]:  # fmt: skip
+    """Lease up to `limit` enabled, due feeds that no live poller holds, for `lease_s` seconds.
+
+    On PostgreSQL, FOR UPDATE SKIP LOCKED lets concurrent pollers claim disjoint rows without waiting;
+    on SQLite the store's BEGIN IMMEDIATE serialises the whole claim, which gives the same guarantee.
+    A poller that dies leaves its lease to expire, and the next claim after `lease_until` takes the feed.
+    With `not_polled_since`, the schedule is ignored and every feed not polled since then is due (poll-once).
+    """
+    query = select(Feed).where(Feed.is_disabled.is_(False))
+    query = query.where(Feed.lease_until.is_(None) | (Feed.lease_until < now))
+    if not_polled_since is None:
+        query = query.where(Feed.next_poll_at.is_(None) | (Feed.next_poll_at <= now))
+    else:
+        query = query.where(Feed.last_polled_at.is_(None) | (Feed.last_polled_at < not_polled_since))
+    if urls is not None:
+        query = query.where(Feed.url.in_(list(urls)))
+    query = query.order_by(Feed.next_poll_at.asc().nulls_first(), Feed.id).limit(limit)
+    if session.bind.dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    rows = (await session.scalars(query)).all()
+    until = now + timedelta(seconds=lease_s)
+    for row in rows:
+        row.lease_owner, row.lease_until = owner, until
+    return rows
+
+
+async def next_due_at(session: AsyncSession, now: datetime) -> datetime | None:
+    """When the earliest enabled feed is due (a lease another poller holds counts as its due time);
+    `now` for a feed never polled, None when no feed is enabled."""
+    query = select(Feed.next_poll_at, Feed.lease_until).where(Feed.is_disabled.is_(False))
+    rows = (await session.execute(query)).all()
+    return min((max(filter(None, (next_at, lease)), default=now) for next_at, lease in rows), default=None)
+
+
 async def record_poll(session: AsyncSession, feed_id: int, outcome: PollOutcome) -> None:
-    """Apply one poll's outcome: validators and counters on success, failure count and error otherwise."""
+    """Apply one poll's outcome to the feed row and release its lease."""
     feed = await session.get_one(Feed, feed_id)
     feed.last_polled_at = outcome.polled_at
     feed.next_poll_at = outcome.next_poll_at
+    feed.lease_owner = feed.lease_until = None
+    feed.polls = (feed.polls or 0) + 1
+    feed.last_status = outcome.status if outcome.status is not None else feed.last_status
+    feed.failure_score = outcome.failure_score
+    _set_if_given(feed, interval_s=outcome.interval_s, server_hint_s=outcome.server_hint_s, health=outcome.health,
+                  last_item_count=outcome.item_count, last_undated_count=outcome.undated_count,
+                  last_body_bytes=outcome.body_bytes, publish_gap_s=outcome.publish_gap_s)  # fmt: skip
+    if outcome.disable_reason is not None:
+        feed.is_disabled, feed.disabled_reason, feed.disabled_at = True, outcome.disable_reason, outcome.polled_at
     if outcome.error is not None:
         feed.failures += 1
         feed.last_error = outcome.error
@@ -78,3 +139,34 @@ async def record_poll(session: AsyncSession, feed_id: int, outcome: PollOutcome)
     feed.body_hash = outcome.body_hash or feed.body_hash
     feed.items_seen += outcome.items_new
     feed.items_irrelevant += outcome.items_irrelevant
+    if outcome.items_new:
+        feed.last_new_item_at = outcome.polled_at
+    if outcome.moved_to and outcome.moved_to != feed.url:
+        await _move(session, feed, outcome.moved_to)
+
+
+async def _move(session: AsyncSession, feed: Feed, new_url: str) -> None:
+    # A 301 is permanent (RFC 9110 §15.4.2): poll the new URL from now on. If the catalogue already has
+    # the new URL, this row is a duplicate of that one and is disabled instead.
+    taken = await session.scalar(select(Feed.id).where(Feed.url == new_url))
+    if taken is None:
+        feed.moved_from, feed.url = feed.url, new_url
+    else:
+        feed.is_disabled, feed.disabled_at = True, feed.last_polled_at
+        feed.disabled_reason = f"moved permanently to {new_url}, which is feed #{taken}"
+
+
+def _set_if_given(feed: Feed, **values: object) -> None:
+    for name, value in values.items():
+        if value is not None:
+            setattr(feed, name, value)
+
+
+async def enable(session: AsyncSession, url: str) -> bool:
+    """Re-enable a disabled feed and clear its failure record; False when the URL is unknown."""
+    feed = await session.scalar(select(Feed).where(Feed.url == url))
+    if feed is None:
+        return False
+    feed.is_disabled, feed.disabled_reason, feed.disabled_at = False, None, None
+    feed.failures, feed.failure_score, feed.next_poll_at = 0, 0.0, None
+    return True

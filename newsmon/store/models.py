@@ -74,7 +74,7 @@ class Feed(Base):
     etag: Mapped[str | None] = mapped_column(String(512))
     last_modified: Mapped[str | None] = mapped_column(String(128))
     body_hash: Mapped[str | None] = mapped_column(String(64))
-    next_poll_at: Mapped[datetime | None]
+    next_poll_at: Mapped[datetime | None] = mapped_column(index=True)
     last_polled_at: Mapped[datetime | None]
     last_success_at: Mapped[datetime | None]
     failures: Mapped[int] = mapped_column(Integer, default=0)
@@ -83,6 +83,26 @@ class Feed(Base):
     items_seen: Mapped[int] = mapped_column(Integer, default=0)
     items_irrelevant: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # Schedule: the adaptive interval, the server's own hint (max-age, <ttl>, sy:updatePeriod, Retry-After)
+    # and the weighted failure score that disables a feed (a timeout weighs less than a 404).
+    interval_s: Mapped[float | None] = mapped_column(Float)
+    server_hint_s: Mapped[float | None] = mapped_column(Float)
+    failure_score: Mapped[float] = mapped_column(Float, default=0.0)
+    last_status: Mapped[int | None] = mapped_column(Integer)
+    disabled_reason: Mapped[str | None] = mapped_column(Text)
+    disabled_at: Mapped[datetime | None]
+    moved_from: Mapped[str | None] = mapped_column(String(2048))
+    # Health facts of the last parsed body, for `newsmon feeds status` and reports.
+    health: Mapped[str | None] = mapped_column(String(16))
+    last_new_item_at: Mapped[datetime | None]
+    publish_gap_s: Mapped[float | None] = mapped_column(Float)
+    last_item_count: Mapped[int | None] = mapped_column(Integer)
+    last_undated_count: Mapped[int | None] = mapped_column(Integer)
+    last_body_bytes: Mapped[int | None] = mapped_column(Integer)
+    polls: Mapped[int] = mapped_column(Integer, default=0)
+    # Row lease for several pollers (SELECT ... FOR UPDATE SKIP LOCKED on PostgreSQL).
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column(index=True)
 
 
 class OutboxItem(Base):
