@@ -313,6 +313,8 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) ->
     """'Dillon, a spokesman for X, said': the name is the segment before the apposition."""
     seg_start = _segment_start(text, lo, comma)
     segment = text[seg_start:comma].strip()
+    if segment.lower().startswith(("citing ", "quoting ")):
+        return _cited_source(text, lo, seg_start, comma, cand)
     if segment.lower() in _ADVERBIAL_SEGMENTS or re.fullmatch(r"(?:on|in|at|late|early)\s+\w+(?:\s+\w+)?", segment):
         back = _segment_cut(text, lo, comma)
         if back > lo and text[back] == ",":
@@ -334,6 +336,20 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) ->
         return False
     cand.mention_start, cand.mention_end, cand.head_end = head_start, comma, head_end
     cand.clause_start = head_start
+    return True
+
+
+def _cited_source(text: str, lo: int, seg_start: int, comma: int, cand: Candidate) -> bool:
+    """'SANA, citing local sources, said P': an outlet relays, the cited source speaks (guideline, conduit rule)."""
+    cut = _segment_cut(text, lo, comma)
+    if cut <= lo or text[cut] != ",":
+        return False
+    outlet_start = _after_clause_word(text, _segment_start(text, lo, cut), cut)
+    if not _is_outlet(text[outlet_start:cut]):
+        return False
+    source_start = seg_start + len(text[seg_start:comma].split()[0]) + 1
+    cand.mention_start, cand.mention_end, cand.head_end = source_start, comma, comma
+    cand.clause_start = outlet_start
     return True
 
 
@@ -371,8 +387,10 @@ def _has_capital(np: str) -> bool:
 
 def _valid_subject(np: str) -> bool:
     words = np.split()
-    if not words or len(words) > 14 or _BARE_REPORTS.match(np.strip()):
+    if not words or len(words) > 24 or _BARE_REPORTS.match(np.strip()):
         return False
+    if len(words) > 14 and not words[-1][:1].isupper():
+        return False  # only a long title before a name may run this long
     lower = [w.lower().strip("\"“”«»'’‘") for w in words]
     if any(w in _FINITE for w in lower) or lower[0] in cues.PP_WORDS - {"this"}:
         return False

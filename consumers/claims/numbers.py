@@ -48,6 +48,8 @@ _TRIGGER_RE = re.compile(
 )
 _PREFIX_RE = re.compile(
     rf"(?<![\w-])(?:(?:{_QUALIFIER})\s+)?(?:(?:between|from)\s+)?(?:(?:{_QUALIFIER}|between|from)\s+)$", re.IGNORECASE)
+_IDENTIFIER_BEFORE_RE = re.compile(
+    r"[a-z,;]\s+(?!(?:Only|Some|About|Nearly|Around|Almost|Over|Under|At|Up|Just|More|Fewer|Less)\b)[A-Z][\w-]*\s+$")
 _TIME_UNITS = re.compile(
     r"^\s*(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|centuries|century|"
     r"o'clock|am|pm|a\.m|p\.m|GMT|UTC|years?-old|-year|-day|-hour|-month|-week)\b",
@@ -118,6 +120,8 @@ def _is_date_or_duration(text: str, m: re.Match[str]) -> bool:
         return not m.group("qual")  # "March 3", "M4": a date or a road, not a count
     if core and _DATE_AFTER.match(after):
         return True
+    if core and not m.group("qual") and _IDENTIFIER_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+        return True  # "Leopard 2 tanks", "Resolution 2254": names, not counts
     unit_text = m.group("unit") or ""
     return bool(_TIME_UNITS.match(unit_text)) and not m.group("pct")
 

@@ -276,10 +276,10 @@ def _sentence_of(ctx: DocumentContext, pos: int) -> str:
     return ctx.text[start : min(ends) if ends else pos + 200]
 
 
-def _alias_inside(head: str) -> str:
+def _alias_inside(head: str, min_words: int = 1) -> str:
     """A known organisation named inside a longer mention: 'a member of the civil defence team in X'."""
     tokens = re.findall(r"[\w'’.-]+", head)
-    for size in (4, 3, 2, 1):
+    for size in range(4, min_words - 1, -1):
         for i in range(len(tokens) - size + 1):
             chunk = " ".join(tokens[i : i + size])
             if chunk.lower() in ("a", "an", "the", "us", "it") or (country_of(chunk) and size == 1):
@@ -297,7 +297,7 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
     noun = words[-1]
     if any(w.startswith("monitor") for w in words[1:]):
         noun = "monitor"  # "the monitoring group", "the UK-based monitor"
-    if noun in PERSON_ROLES:
+    if noun in PERSON_ROLES or noun in TITLES:
         found = ctx.last(person=True, word=noun) or ctx.last(person=True)
         return found or Speaker("unnamed sources", "", False)
     if noun in ("source", "sources"):
@@ -339,6 +339,8 @@ def _named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hint: str 
         role_of_org = set(re.findall(r"[\w'’-]+", joined.lower())) & PERSON_ROLES | {"reporter", "correspondent"}
         canon = (_alias_inside(joined) if role_of_org & set(joined.lower().split()) else "") or \
             _org_with_context(ctx, pos, joined)
+        if not is_known_org(canon):
+            canon = _alias_inside(joined, min_words=2) or canon  # "the Euphrates Region's Autonomous Administration"
         return Speaker(canon, canon, False)
     known = ctx.people.get(name.lower()) or ctx.people.get(name.split()[-1].lower())
     if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
