@@ -82,6 +82,9 @@ _SUBJECT_AT_START_RE = re.compile(
     rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+)(?:\s*\([^()]{{1,20}}\))?(?=\s+[a-z])"
 )
 _WORD_RE = re.compile(r"\w")
+_JOINED_RE = re.compile(r"(?:,\s*(?:and|but)|,|\b(?:and|but))\s*$")
+_THAT_RE = re.compile(r"\s+that\b")
+_COLON_RE = re.compile(r"\s*:")
 _NO_PROPOSITION_RE = re.compile(r"\s+(of|about|against|responsibility|credit|nothing|little)\b")
 _APPOSITION_TO_END_RE = re.compile(r",\s+([^.;:!?]{1,200}?)\s*(?=[.;:!?]?\s*$)")
 _ACCORDING_NP_RE = re.compile(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!?\"“”«»]|\.\s|\.?$|\s+that\b))")
@@ -188,8 +191,8 @@ def _verb_cue(text: str, m: re.Match[str], verb: str, lo: int, s_end: int,
     if cues.NEGATION_RE.search(before) or cues.PASSIVE_RE.search(before):
         return None
     cand = Candidate(aux_start, m.end(), verb, aux_start)
-    joined = re.search(r"(?:,\s*(?:and|but)|,|\b(?:and|but))\s*$", text[max(left_lo, aux_start - 12) : aux_start])
-    coordinated = joined is not None and re.search(r"\b(?:and|but)\b", joined.group()) is not None
+    joined = _JOINED_RE.search(text, max(left_lo, aux_start - 12), aux_start)
+    coordinated = joined is not None and ("and" in joined.group() or "but" in joined.group())
     if joined and (verb in cues.PARTICIPLES or coordinated) and (cands or verb in cues.PARTICIPLES):
         cand.inherit, cand.clause_start = True, aux_start - len(joined.group())  # "..., adding that", "and said"
         if not cands and not _sentence_subject(text, left_lo, aux_start, cand):
@@ -502,9 +505,9 @@ def _complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int
     while (m := _PP_RE.match(text, q, window)) is not None:
         q = m.end()
     tail = text[q:window]
-    if (t := re.match(r"\s+that\b", tail)) is not None:
+    if (t := _THAT_RE.match(tail)) is not None:
         return "that", _skip_space(text, q + t.end(), end), q + t.end()
-    if (t := re.match(r"\s*:", tail)) is not None:
+    if (t := _COLON_RE.match(tail)) is not None:
         return "colon", _skip_space(text, q + t.end(), end), q
     if _TRAILING_PUNCT_RE.match(text, q, end).end() == end:
         return "empty", -1, q

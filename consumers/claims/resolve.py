@@ -51,6 +51,7 @@ _CAPITAL_RUN_RE = re.compile(
 _NAME_PART_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)(?:-[\w'’-]+)?)$")
 _DATELINE_COUNTRY = {"moscow": "Russian", "damascus": "Syrian", "ankara": "Turkish", "istanbul": "Turkish",
                      "washington": "US", "tehran": "Iranian", "jerusalem": "Israeli", "tel aviv": "Israeli"}
+_WORDS_RE = re.compile(r"[\w'’-]+")
 _NAME_BEFORE_RE = re.compile(r"((?:[«“\"‘']?(?:[A-Z][\w'’-]*|al-[\w'’-]+)[»”\"’']?\s+){1,6})$")
 # Look-backs for antecedents stop after this many speakers or organisation mentions: keeps long texts linear.
 _HISTORY_WINDOW = 60
@@ -77,14 +78,33 @@ class DocumentContext:
         self._skip = skip or []
         head = text[first_body : first_body + 40].split(",")[0].split("(")[0].strip(" –—-").lower()
         self.country = next((c for city, c in _DATELINE_COUNTRY.items() if head.startswith(city)), "")
-        self.org_pos: list[int] = []
-        self.org_names: list[tuple[str, str]] = []  # (surface, canonical)
-        self.person_pos: list[int] = []  # names after a title or role word: antecedents for "she" before any speaker
-        self._scan_orgs()
+        self._org_pos: list[int] = []
+        self._org_names: list[tuple[str, str]] = []  # (surface, canonical)
+        self._person_pos: list[int] = []  # names after a title or role word: antecedents for "she" before any speaker
+        self._scanned = False
         self.people: dict[str, Speaker] = {}
         self.history: list[tuple[Speaker, str]] = []  # (speaker, mention as written)
 
+    @property
+    def org_pos(self) -> list[int]:
+        self._scan_orgs()
+        return self._org_pos
+
+    @property
+    def org_names(self) -> list[tuple[str, str]]:
+        self._scan_orgs()
+        return self._org_names
+
+    @property
+    def person_pos(self) -> list[int]:
+        self._scan_orgs()
+        return self._person_pos
+
     def _scan_orgs(self) -> None:
+        """Organisation and titled-name mentions, scanned once and only when an antecedent is needed."""
+        if self._scanned:
+            return
+        self._scanned = True
         skip = iter(self._skip)
         current = next(skip, None)
         for m in _CAPITAL_RUN_RE.finditer(self.text):
@@ -93,12 +113,12 @@ class DocumentContext:
             if current is not None and current[0] <= m.start() < current[1]:
                 continue  # datelines name places, not sources
             surface = m.group()
-            words = {w.lower() for w in re.findall(r"[\w'’-]+", surface)}
+            words = {w.lower() for w in _WORDS_RE.findall(surface)}
             if _TITLED_NAME_RE.search(self.text, max(0, m.start() - 30), m.end()):
-                self.person_pos.append(m.start())
+                self._person_pos.append(m.start())
             if is_known_org(surface) or (words & ORG_WORDS and " " in surface):
-                self.org_pos.append(m.start())
-                self.org_names.append((surface, canonical_org(surface, self._country_before(m.start(), surface))))
+                self._org_pos.append(m.start())
+                self._org_names.append((surface, canonical_org(surface, self._country_before(m.start(), surface))))
 
     def _country_before(self, pos: int, surface: str) -> str:
         return country_of(surface) or self.country
@@ -137,7 +157,7 @@ class DocumentContext:
         floor = max(-1, i - _HISTORY_WINDOW)
         while i > floor and pos - self.org_pos[i] < 5000:
             surface, canon = self.org_names[i]
-            words = [w.lower().rstrip("s") for w in re.findall(r"[\w'’-]+", surface + " " + canon)]
+            words = [w.lower().rstrip("s") for w in _WORDS_RE.findall(surface + " " + canon)]
             if not head or stem in words:
                 return canon
             i -= 1
@@ -157,7 +177,7 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return _named(ctx, start, appos, "", org_hint=_org_from_phrase(ctx, start, head, whole=True))
     lower = _OBJECT_PRONOUNS.get(head.lower(), head.lower())
-    words = re.findall(r"[\w'’-]+", lower)
+    words = _WORDS_RE.findall(lower)
     if not words:
         return Speaker("unnamed sources", "", False)
     if lower in PRONOUNS:
@@ -177,7 +197,7 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me":
 
 
 def _is_role(head: str) -> bool:
-    words = re.findall(r"[\w'’-]+", head.lower())
+    words = _WORDS_RE.findall(head.lower())
     return (bool(words) and words[0] in ("the", "a", "an", "its", "his", "her") and not _has_proper_name(head)) or bool(
         set(words) & PERSON_ROLES and not _person_name(head.split())[0])
 
@@ -212,7 +232,7 @@ def _document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     issuer = re.search(r"\b(?:from|by|of)\s+((?:the\s+)?[\w'’ -]{2,60})$", head)
     if issuer and not re.search(r"\b(?:statement|letter|report)s?\b", issuer.group(1)):
         return resolve_mention(ctx, pos + issuer.start(1), pos + issuer.end(1), pos + issuer.end(1))
-    noun = re.findall(r"[\w'’-]+", head.lower())[-1]
+    noun = _WORDS_RE.findall(head.lower())[-1]
     earlier = ctx.text.rfind(noun, max(0, pos - 5000), pos)
     canon = ctx.first_org_in_sentence_of(earlier) if earlier >= 0 else ""
     last_org = ctx.last(person=False)
@@ -222,7 +242,7 @@ def _document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
 
 
 def _org_like(surface: str) -> bool:
-    return bool({w.lower() for w in re.findall(r"[\w'’-]+", surface)} & ORG_WORDS)
+    return bool({w.lower() for w in _WORDS_RE.findall(surface)} & ORG_WORDS)
 
 
 def _has_proper_name(head: str) -> bool:
@@ -336,7 +356,7 @@ def _named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hint: str 
     name, prefix = _person_name(tokens)
     if not name:
         joined = " ".join(tokens)
-        role_of_org = set(re.findall(r"[\w'’-]+", joined.lower())) & PERSON_ROLES | {"reporter", "correspondent"}
+        role_of_org = set(_WORDS_RE.findall(joined.lower())) & PERSON_ROLES | {"reporter", "correspondent"}
         canon = (_alias_inside(joined) if role_of_org & set(joined.lower().split()) else "") or \
             _org_with_context(ctx, pos, joined)
         if not is_known_org(canon):
@@ -409,7 +429,7 @@ def _org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = 
         return canonical_org(phrase, country)
     if re.search(r"\b(?:mission|embassy|ambassador|envoy)\b", phrase, re.I) and country:
         return f"{country} Ministry of Foreign Affairs"
-    words = [w.lower() for w in re.findall(r"[\w'’-]+", phrase)]
+    words = [w.lower() for w in _WORDS_RE.findall(phrase)]
     if words and words[0] == "the" and not _has_proper_name(phrase):
         found = ctx.org_before(pos, words[-1]) if words[-1] in ORG_WORDS else ""
         return found or (canonical_org(phrase, ctx.country) if set(words) & ORG_WORDS else "")
@@ -438,7 +458,7 @@ def _named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
     if is_known_org(surface):
         return canonical_org(surface, ctx.country)
     if _org_like(surface) or _has_capital_word(surface):
-        words = re.findall(r"[\w'’-]+", surface.lower())
+        words = _WORDS_RE.findall(surface.lower())
         if words and not _has_capital_word(surface):
             return ctx.org_before(pos, words[-1]) or ""
         return canonical_org(surface, ctx.country) if _org_like(surface) else ""
