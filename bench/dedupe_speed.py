@@ -2,18 +2,23 @@
 
     python -m bench.dedupe_speed                       # in-memory index, 1k vs 100k
     python -m bench.dedupe_speed --sizes 1000 20000 --probe 1000
+    python -m bench.dedupe_speed --index sqlite --sizes 1000 20000   # the store's index (newsmon/store)
 
 Each run fills a fresh index with N generated articles (through the real decision code), then times
 `dedupe_async` on the same probe articles (a different seed, so new events plus their copies).
-To measure the store's index, add a factory to INDEXES that yields an `AsyncDedupeIndex`.
+`--index sqlite|postgres` runs the store's own index code on a fresh, migrated database.
 """
 
 import argparse
 import asyncio
 import json
+import os
+import tempfile
 import time
+import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
 
 from bench.dedupe_data.generate import generate
 from consumers.dedupe.decide import dedupe_async
@@ -41,7 +46,68 @@ async def memory_index() -> AsyncIterator[AsyncDedupeIndex]:
     yield AsyncMemoryIndex()
 
 
-INDEXES: dict[str, Callable[[], AbstractAsyncContextManager[AsyncDedupeIndex]]] = {"memory": memory_index}
+class StoreIndex:
+    """The store's index (newsmon.store.dedupe_index) behind the protocol, committing every `batch` adds."""
+
+    def __init__(self, session: Any, batch: int = 100) -> None:
+        from newsmon.store.dedupe_index import SqlDedupeIndex
+
+        self.session, self.batch, self.pending = session, batch, 0
+        self.index = SqlDedupeIndex(session)
+
+    async def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> list[IndexedDoc]:
+        return await self.index.candidates(band_keys, limit)  # type: ignore[return-value]
+
+    async def add(self, doc: IndexedDoc, band_keys: Sequence[str]) -> None:
+        await self.index.add(doc, band_keys)
+        self.pending += 1
+        if self.pending >= self.batch:
+            # Batches like the consumer's: one transaction per poll of messages.
+            await self.session.commit()
+            self.pending = 0
+
+
+@asynccontextmanager
+async def store_index(url: str) -> AsyncIterator[AsyncDedupeIndex]:
+    """A fresh store at `url` (migrated), used through the store's own index code."""
+    from newsmon.config import StoreSettings
+    from newsmon.store.session import open_store
+
+    async with open_store(StoreSettings(url=url)) as store, store.sessions() as session:
+        index = StoreIndex(session)
+        yield index
+        await session.commit()
+
+
+@asynccontextmanager
+async def sqlite_index() -> AsyncIterator[AsyncDedupeIndex]:
+    """A fresh SQLite store in a temporary directory."""
+    with tempfile.TemporaryDirectory() as tmp:
+        async with store_index(f"sqlite:///{tmp}/bench.db") as index:
+            yield index
+
+
+@asynccontextmanager
+async def postgres_index() -> AsyncIterator[AsyncDedupeIndex]:
+    """A fresh database on the PostgreSQL server named by NEWSMON_BENCH_PG (dropped afterwards)."""
+    import psycopg
+
+    admin_dsn = os.environ.get("NEWSMON_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+    name = f"newsmon_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin_dsn, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = f"{admin_dsn.rsplit('/', 1)[0]}/{name}".replace("postgresql:", "postgresql+psycopg:", 1)
+    try:
+        async with store_index(url) as index:
+            yield index
+    finally:
+        with psycopg.connect(admin_dsn, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+INDEXES: dict[str, Callable[[], AbstractAsyncContextManager[AsyncDedupeIndex]]] = {
+    "memory": memory_index, "sqlite": sqlite_index, "postgres": postgres_index,
+}
 
 
 def articles(seed: int, count: int, prefix: str) -> list[Article]:
