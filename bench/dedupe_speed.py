@@ -22,7 +22,7 @@ from typing import Any
 
 from bench.dedupe_data.generate import generate
 from consumers.dedupe.decide import dedupe_async
-from consumers.dedupe.index import CANDIDATE_LIMIT, AsyncDedupeIndex, IndexedDoc, MemoryIndex
+from consumers.dedupe.index import CANDIDATE_LIMIT, AsyncDedupeIndex, CandidateDoc, IndexedDoc, MemoryIndex
 
 Article = tuple[str, str, str]  # doc_id, title, body
 
@@ -55,8 +55,8 @@ class StoreIndex:
         self.session, self.batch, self.pending = session, batch, 0
         self.index = SqlDedupeIndex(session)
 
-    async def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> list[IndexedDoc]:
-        return await self.index.candidates(band_keys, limit)  # type: ignore[return-value]
+    async def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> Sequence[CandidateDoc]:
+        return await self.index.candidates(band_keys, limit)
 
     async def add(self, doc: IndexedDoc, band_keys: Sequence[str]) -> None:
         await self.index.add(doc, band_keys)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from consumers.dedupe.index import AsyncDedupeIndex, DedupeIndex, IndexedDoc
+from consumers.dedupe.index import AsyncDedupeIndex, CandidateDoc, DedupeIndex, IndexedDoc
 from consumers.dedupe.near import SKETCH_VERSION
 from consumers.dedupe.sketch import (
     Sketch,
@@ -49,7 +49,7 @@ class Decision:
         return f"minhash-lsh-v{SKETCH_VERSION}" if self.duplicate_of else None
 
 
-def decide(doc_id: str, first_seen: float, sketch: Sketch, candidates: Sequence[IndexedDoc]) -> Decision:
+def decide(doc_id: str, first_seen: float, sketch: Sketch, candidates: Sequence[CandidateDoc]) -> Decision:
     """Link a new article to its earliest near-duplicate and to a story, from index candidates."""
     earlier = [doc for doc in candidates if _is_before(doc, doc_id, first_seen)]
     others = [sketch_from_bytes(doc.sketch) for doc in earlier]
@@ -65,14 +65,14 @@ def decide(doc_id: str, first_seen: float, sketch: Sketch, candidates: Sequence[
     return Decision(doc_id, None, None, doc_id, None)
 
 
-def _is_before(doc: IndexedDoc, doc_id: str, first_seen: float) -> bool:
+def _is_before(doc: CandidateDoc, doc_id: str, first_seen: float) -> bool:
     # Only earlier articles count, so replaying an article already in the index decides the same way.
     return (doc.first_seen, doc.doc_id) < (first_seen, doc_id)
 
 
 def _earliest_copy(
-    sketch: Sketch, earlier: list[IndexedDoc], others: list[Sketch], names: np.ndarray
-) -> tuple[IndexedDoc, float] | None:
+    sketch: Sketch, earlier: list[CandidateDoc], others: list[Sketch], names: np.ndarray
+) -> tuple[CandidateDoc, float] | None:
     jaccard, contained = dup_similarities(sketch, others)
     # A copy names the same people, places and numbers; without names on either side, skip that check.
     has_names = np.array([sketch.has_story and other.has_story for other in others], dtype=bool)
@@ -85,13 +85,13 @@ def _earliest_copy(
     return earlier[first], round(float(contained[first]), 4)
 
 
-def _closest_story(earlier: list[IndexedDoc], names: np.ndarray) -> tuple[IndexedDoc, float] | None:
+def _closest_story(earlier: list[CandidateDoc], names: np.ndarray) -> tuple[CandidateDoc, float] | None:
     # Average linkage over the story's members the index returned: one look-alike member (a sibling
     # event in the same town with the same officials) is not enough to pull an article into a story.
-    members: defaultdict[str, list[tuple[float, IndexedDoc]]] = defaultdict(list)
+    members: defaultdict[str, list[tuple[float, CandidateDoc]]] = defaultdict(list)
     for doc, score in zip(earlier, names.tolist(), strict=True):
         members[doc.story_id].append((score, doc))
-    best: tuple[IndexedDoc, float] | None = None
+    best: tuple[CandidateDoc, float] | None = None
     for scored in members.values():
         mean = sum(score for score, _ in scored) / len(scored)
         if mean >= STORY_MIN_JACCARD and (best is None or mean > best[1]):

@@ -40,10 +40,25 @@ class IndexedDoc:
     duplicate_of: str | None = None
 
 
+class CandidateDoc(Protocol):
+    """What `decide` reads from a candidate: IndexedDoc, or the store's row object as it is."""
+
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def first_seen(self) -> float: ...
+    @property
+    def sketch(self) -> bytes: ...
+    @property
+    def story_id(self) -> str: ...
+    @property
+    def duplicate_of(self) -> str | None: ...
+
+
 class DedupeIndex(Protocol):
     """Synchronous index, as used by `newsmon cluster` and the benches."""
 
-    def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> list[IndexedDoc]:
+    def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> Sequence[CandidateDoc]:
         """Docs sharing a band key (each key: its POSTING_LIMIT most recent docs), most shared keys first."""
         ...
 
@@ -55,7 +70,7 @@ class DedupeIndex(Protocol):
 class AsyncDedupeIndex(Protocol):
     """The same contract for the store, whose queries are awaited inside the caller's transaction."""
 
-    async def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> list[IndexedDoc]:
+    async def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> Sequence[CandidateDoc]:
         """Docs sharing a band key (each key: its POSTING_LIMIT most recent docs), most shared keys first."""
         ...
 
