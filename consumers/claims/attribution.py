@@ -78,7 +78,8 @@ _RIGHT_NP_RE = re.compile(
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|during|from|to|after|before|via|by|late|earlier)\b)"
 )
 _SUBJECT_AT_START_RE = re.compile(
-    rf"\s*((?:(?:The|the)\s+)?{_NAME_TOKEN}(?:\s+(?:(?:of|for|and|of the|for the)\s+)?{_NAME_TOKEN}){{0,6}}"
+    rf"\s*((?:(?:The|the)\s+)?{_NAME_TOKEN}(?:\s+(?:(?:of|for|and|of the|for the)\s+)?(?:(?:{_ROLE_WORDS})\s+)?"
+    rf"{_NAME_TOKEN}){{0,6}}"
     rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+)(?:\s*\([^()]{{1,20}}\))?(?=\s+[a-z])"
 )
 _WORD_RE = re.compile(r"\w")
@@ -174,7 +175,7 @@ def _analyse_cue(text: str, m: re.Match[str], lo: int, s_start: int, s_end: int,
         kind, pos, cue_end = _complement(text, m.end(), s_end, "said")
         cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
         return cand if kind in ("that", "colon", "direct") else None
-    verb = "said" if m.group("passive") else m.group("verb") or "put"
+    verb = "said" if m.group("passive") else "noted" if m.group("phrasal") else m.group("verb") or "put"
     if _DETERMINERS_BEFORE_VERB.search(text, max(lo, m.start() - 8), m.start()):
         return None  # "an estimated 2,500", "the reported attack", "his stated aim"
     if _NOUN_USE_RE.match(text, m.end(), min(s_end, m.end() + 12)):
@@ -193,7 +194,7 @@ def _verb_cue(text: str, m: re.Match[str], verb: str, lo: int, s_end: int,
     cand = Candidate(aux_start, m.end(), verb, aux_start)
     joined = _JOINED_RE.search(text, max(left_lo, aux_start - 12), aux_start)
     coordinated = joined is not None and ("and" in joined.group() or "but" in joined.group())
-    if joined and (verb in cues.PARTICIPLES or coordinated) and (cands or verb in cues.PARTICIPLES):
+    if joined and (verb in cues.PARTICIPLES or coordinated):
         cand.inherit, cand.clause_start = True, aux_start - len(joined.group())  # "..., adding that", "and said"
         if not cands and not _sentence_subject(text, left_lo, aux_start, cand):
             return None

@@ -85,6 +85,7 @@ _TOLL = (r"(?:put|puts|putting|estimated|estimates|placed|places|raised|raises|r
          r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:at|to)\b")
 CUE_RE = re.compile(
     rf"\b(?:(?P<toll>{_TOLL})|(?P<according>[Aa]ccording\s+to)|(?P<quoted>quoted)\s+(?P<qnp>[^,.;:\"“”«»]{{1,80}}?)\s+as\s+saying"
+    rf"|(?P<phrasal>(?:pointed|points|pointing)\s+out|made\s+clear|went\s+on\s+to\s+say|goes\s+on\s+to\s+say)"
     rf"|(?P<passive>(?:was|were|is|has\s+been|had\s+been)\s+quoted\s+(?:by\s+[^,.;:\"“”«»]{{1,80}}?\s+)?as\s+saying)"
     rf"|(?P<verb>{_VERB_ALT}))\b"
 )

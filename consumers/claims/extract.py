@@ -131,7 +131,7 @@ def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes:
     if raw.mention_start >= 0:
         speaker = resolve_mention(doc.ctx, raw.mention_start, raw.mention_end, raw.head_end)
         mention = " ".join(doc.text[raw.mention_start : raw.mention_end].split())
-        doc.ctx.remember(speaker, mention)
+        doc.ctx.remember(speaker, mention, raw.cue)
     elif source is not None:
         speaker, mention = Speaker(source.speaker, source.speaker_org, False), source.speaker_mention
     else:

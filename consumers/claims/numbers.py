@@ -37,19 +37,20 @@ _CORE = (rf"(?:between\s+(?P<b1>{_ATOM})\s+and\s+(?P<b2>{_ATOM})"
 _UNIT_WORD = (r"(?:(?-i:(?!(?:and|or|but|in|on|at|from|to|since|for|by|during|after|before|over|who|which|that|"
               r"were|was|is|are|had|have|has|this|last|next|across|per|a|an|the|its|their)\b))[\w'’()./-]+)")
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.,:/-])(?:(?P<qual>{_QUALIFIER})\s+)?{_CORE}(?![\w])"
+    rf"(?<![\w.,:/-])(?:(?P<qual>{_QUALIFIER})\s+)?(?:US\$|[$€£])?{_CORE}(?![\w])"
     rf"(?P<pct>\s*(?:%|percent|per cent))?"
     rf"(?P<unit>(?:\s+of(?:\s+(?:the|its|their|his|her|them|these|those|[\w’-]+['’]s)\b)?)?(?:\s+{_UNIT_WORD}){{0,4}})?",
     re.IGNORECASE,
 )
 _TRIGGER_RE = re.compile(
-    rf"(?<![\w.,:/-])(?:\d|(?:{_WORD_NUM}|{_VAGUE_RE}|tens|{_FRACTION_RE}|a\s+(?:third|quarter|dozen))\b)",
+    rf"(?<![\w.,:/-])(?:(?:US\$|[$€£])?\d|(?:{_WORD_NUM}|{_VAGUE_RE}|tens|{_FRACTION_RE}|a\s+(?:third|quarter|dozen))\b)",
     re.IGNORECASE,
 )
 _PREFIX_RE = re.compile(
     rf"(?<![\w-])(?:(?:{_QUALIFIER})\s+)?(?:(?:between|from)\s+)?(?:(?:{_QUALIFIER}|between|from)\s+)$", re.IGNORECASE)
 _IDENTIFIER_BEFORE_RE = re.compile(
     r"[a-z,;]\s+(?!(?:Only|Some|About|Nearly|Around|Almost|Over|Under|At|Up|Just|More|Fewer|Less)\b)[A-Z][\w-]*\s+$")
+_PER_TIME_RE = re.compile(r"\s+(?:of\s+)?an?\s+(?:hour|day|week|month|year|decade|century|minute)\b")
 _TIME_UNITS = re.compile(
     r"^\s*(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|centuries|century|"
     r"o'clock|am|pm|a\.m|p\.m|GMT|UTC|years?-old|-year|-day|-hour|-month|-week)\b",
@@ -123,6 +124,8 @@ def _is_date_or_duration(text: str, m: re.Match[str]) -> bool:
     if core and not m.group("qual") and _IDENTIFIER_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
         return True  # "Leopard 2 tanks", "Resolution 2254": names, not counts
     unit_text = m.group("unit") or ""
+    if m.group("frac") and _PER_TIME_RE.match(text, m.end("frac"), m.end("frac") + 12):
+        return True  # "half an hour", "a quarter of a century"
     return bool(_TIME_UNITS.match(unit_text)) and not m.group("pct")
 
 

@@ -21,7 +21,8 @@ ORG_WORDS = frozenset(
         "corps", "police", "mission", "embassy", "parliament", "assembly", "foundation", "university", "news", "tv",
         "forces", "army", "military", "regime", "presidency", "cabinet", "kremlin", "pentagon", "asayish", "monitor",
         "defence", "defense", "team", "headquarters", "directorate", "bureau", "alliance", "service", "services",
-        "guard", "channel", "broadcaster", "media", "federation", "league", "association",
+        "guard", "channel", "broadcaster", "media", "federation", "league", "association", "international", "watch",
+        "crescent", "society", "initiative", "syndicate", "trust", "relief", "rescue",
     ]
 )
 PERSON_ROLES = frozenset(
@@ -123,8 +124,8 @@ class DocumentContext:
     def _country_before(self, pos: int, surface: str) -> str:
         return country_of(surface) or self.country
 
-    def remember(self, speaker: Speaker, mention: str) -> None:
-        self.history.append((speaker, mention))
+    def remember(self, speaker: Speaker, mention: str, cue: str = "") -> None:
+        self.history.append((speaker, f"{mention} {cue}"))  # the cue too: "said in a report" names the report
         if speaker.is_person:
             for key in {speaker.name.split()[-1].lower(), speaker.name.lower()}:
                 known = self.people.get(key)
@@ -145,7 +146,7 @@ class DocumentContext:
         for speaker, mention in reversed(self.history[-_HISTORY_WINDOW:]):
             if person is not None and (speaker.is_person != person or (not person and not speaker.org)):
                 continue  # unnamed sources are nobody's antecedent
-            if word and word not in mention.lower().split() and word not in speaker.name.lower().split():
+            if word and word not in _WORDS_RE.findall(f"{mention} {speaker.name}".lower()):
                 continue
             return speaker
         return None
@@ -232,6 +233,10 @@ def _document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     issuer = re.search(r"\b(?:from|by|of)\s+((?:the\s+)?[\w'’ -]{2,60})$", head)
     if issuer and not re.search(r"\b(?:statement|letter|report)s?\b", issuer.group(1)):
         return resolve_mention(ctx, pos + issuer.start(1), pos + issuer.end(1), pos + issuer.end(1))
+    noun = next((w for w in _WORDS_RE.findall(head.lower()) if w in _DOCUMENT_HEADS), "")
+    named_it = ctx.last(word=noun) if noun else None
+    if named_it is not None and named_it.org:
+        return named_it  # "X said in a report ... The report accuses ..."
     noun = _WORDS_RE.findall(head.lower())[-1]
     earlier = ctx.text.rfind(noun, max(0, pos - 5000), pos)
     canon = ctx.first_org_in_sentence_of(earlier) if earlier >= 0 else ""
@@ -276,11 +281,11 @@ def _unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         return Speaker(alias, alias, False)
     country = country_of(head)
     lower = head.lower()
-    if re.search(r"\b(?:military|army|security|defen[cs]e)\b", lower):
+    if re.search(r"\b(?:military|army|defen[cs]e)\b", lower):
         sentence_country = country or country_of(_sentence_of(ctx, pos)) or "Syrian"
         canon = canonical_org(f"{sentence_country} military")
         return Speaker(canon, canon, False)
-    if country and re.search(r"\b(?:officials?|diplomats?|government|source|sources)\b", lower):
+    if country and re.search(r"\b(?:officials?|diplomats?|government|source|sources|security)\b", lower):
         canon = canonical_org(f"{country} government")
         return Speaker(canon, canon, False)
     if re.search(r"\b(?:experts?|analysts?)\b", lower):
@@ -318,7 +323,7 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
     if any(w.startswith("monitor") for w in words[1:]):
         noun = "monitor"  # "the monitoring group", "the UK-based monitor"
     if noun in PERSON_ROLES or noun in TITLES:
-        found = ctx.last(person=True, word=noun) or ctx.last(person=True)
+        found = ctx.last(word=noun) or ctx.last(person=True)
         return found or Speaker("unnamed sources", "", False)
     if noun in ("source", "sources"):
         found = ctx.last(word=noun)
@@ -360,7 +365,7 @@ def _named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hint: str 
         canon = (_alias_inside(joined) if role_of_org & set(joined.lower().split()) else "") or \
             _org_with_context(ctx, pos, joined)
         if not is_known_org(canon):
-            canon = _alias_inside(joined, min_words=2) or canon  # "the Euphrates Region's Autonomous Administration"
+            canon = _alias_inside(joined, min_words=2) or _unit_of_known_org(joined) or canon
         return Speaker(canon, canon, False)
     known = ctx.people.get(name.lower()) or ctx.people.get(name.split()[-1].lower())
     if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
@@ -368,6 +373,24 @@ def _named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hint: str 
     org = org_hint or _org_from_apposition(ctx, pos, appos) or _org_from_phrase(ctx, pos, prefix)
     canon_name, _ = canonical_speaker(name)
     return Speaker(canon_name, org, True)
+
+
+_UNIT_WORDS = frozenset(
+    [
+        "press", "media", "office", "centre", "center", "command", "general", "department", "unit", "team", "branch",
+        "wing", "bureau", "information", "public", "relations", "official", "website", "channel", "account",
+        "spokesman", "spokesperson", "spokeswoman",
+    ])
+
+
+def _unit_of_known_org(surface: str) -> str:
+    """'the SDF press office', 'the coalition media centre': an office of a known organisation speaks for it."""
+    words = [w for w in _WORDS_RE.findall(surface) if w.lower() not in ("the", "its", "'s")]
+    for size in (3, 2, 1):
+        head, rest = " ".join(words[:size]), words[size:]
+        if rest and is_known_org(head) and all(w.lower() in _UNIT_WORDS for w in rest):
+            return canonical_org(head)
+    return ""
 
 
 def _person_name(tokens: list[str]) -> tuple[str, str]:
@@ -441,7 +464,7 @@ def _org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = 
 def _org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
     """Canonical organisation; a bare 'Defense Ministry' takes the country of an earlier full mention."""
     key = norm_key(surface)
-    if not country_of(surface) and re.search(r"minist", key):
+    if not country_of(surface) and re.search(r"\bminist", key):
         i = bisect.bisect_left(ctx.org_pos, pos) - 1
         floor = max(-1, i - _HISTORY_WINDOW)
         while i > floor:
@@ -450,7 +473,21 @@ def _org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
                 return canon
             i -= 1
     named = _named_org(ctx, pos, surface)
+    if named and not country_of(surface) and re.search(r"\bminist", key) and not is_known_org(surface):
+        return canonical_org(surface, ctx.country or _country_nearby(ctx, pos))
     return named or canonical_org(surface, ctx.country)
+
+
+def _country_nearby(ctx: DocumentContext, pos: int) -> str:
+    """Country of the latest organisation named before pos; Syria when none (our feeds are about Syria)."""
+    i = bisect.bisect_left(ctx.org_pos, pos) - 1
+    floor = max(-1, i - _HISTORY_WINDOW)
+    while i > floor:
+        country = country_of(ctx.org_names[i][1])
+        if country:
+            return country
+        i -= 1
+    return "Syrian"
 
 
 def _named_org(ctx: DocumentContext, pos: int, surface: str) -> str:

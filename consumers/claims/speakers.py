@@ -73,6 +73,12 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Syrian National Army": ("SNA", "Turkish-backed Syrian National Army"),
     "Islamic State": ("ISIS", "IS", "ISIL", "Daesh", "Islamic State group"),
     "International Committee of the Red Cross": ("ICRC", "Red Cross"),
+    "Amnesty International": ("Amnesty",),
+    "Human Rights Watch": ("HRW",),
+    "Doctors Without Borders": ("MSF", "Medecins Sans Frontieres", "Médecins Sans Frontières"),
+    "Syrian Network for Human Rights": ("SNHR",),
+    "Syrian Arab Red Crescent": ("SARC",),
+    "Syrian American Medical Society": ("SAMS",),
     "World Health Organization": ("WHO",),
     "European Union": ("EU",),
 }
