@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from consumers.claims.attribution import RawClaim, attribute_sentence
 from consumers.claims.numbers import find_numbers
 from consumers.claims.resolve import DocumentContext, Speaker, resolve_mention
-from consumers.claims.segment import DOUBLE_MARKS, SINGLE_MARKS, Quote, find_paragraphs, find_quotes, find_sentences
+from consumers.claims.segment import (
+    DOUBLE_MARKS,
+    SINGLE_MARKS,
+    Quote,
+    Sentence,
+    find_paragraphs,
+    find_quotes,
+    find_sentences,
+)
 
 EXTRACTOR_VERSION = "rules-2026.11.1"
 
@@ -74,7 +82,8 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     claims: list[ExtractedClaim] = []
     previous: list[ExtractedClaim] = []
     last_paragraph = -1
-    for sentence in find_sentences(text, paragraphs, quotes):
+    sentences = _join_colon_leads(text, find_sentences(text, paragraphs, quotes))
+    for sentence in sentences:
         sentence_claims = _sentence_claims(doc, sentence.start, sentence.end, previous,
                                            sentence.paragraph != last_paragraph)
         last_paragraph = sentence.paragraph
@@ -84,6 +93,23 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
             if claim.kind == "direct":
                 claims.extend(_nested_claims(doc, claim))
     return claims
+
+
+def _join_colon_leads(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """'The minister said:' closing a paragraph introduces the quotation that opens the next one."""
+    joined: list[Sentence] = []
+    skip = False
+    for i, sentence in enumerate(sentences):
+        if skip:
+            skip = False
+            continue
+        nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+        if nxt is not None and text[sentence.start : sentence.end].rstrip().endswith(":") and text[nxt.start] in _MARKS:
+            joined.append(Sentence(sentence.start, nxt.end, sentence.paragraph))
+            skip = True
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _quotes_between(doc: _Document, start: int, end: int) -> list[Quote]:
@@ -131,7 +157,7 @@ def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes:
     if raw.mention_start >= 0:
         speaker = resolve_mention(doc.ctx, raw.mention_start, raw.mention_end, raw.head_end)
         mention = " ".join(doc.text[raw.mention_start : raw.mention_end].split())
-        doc.ctx.remember(speaker, mention, raw.cue)
+        doc.ctx.remember(speaker, mention, raw.cue, raw.mention_start)
     elif source is not None:
         speaker, mention = Speaker(source.speaker, source.speaker_org, False), source.speaker_mention
     else:

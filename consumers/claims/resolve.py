@@ -57,8 +57,10 @@ _NAME_BEFORE_RE = re.compile(r"((?:[«“\"‘']?(?:[A-Z][\w'’-]*|al-[\w'’-]
 # Look-backs for antecedents stop after this many speakers or organisation mentions: keeps long texts linear.
 _HISTORY_WINDOW = 60
 _TITLED_NAME_RE = re.compile(
-    r"\b(?:chief|spokes\w+|minister|envoy|director|commander|official|president|general|colonel|captain|"
-    r"Dr|Mr|Mrs|Ms|President|General|Colonel|Minister|Chief|Director|Sheikh)\.?\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$")
+    r"\b(?:[Cc]hief|[Ss]pokes\w+|[Mm]inister|[Ee]nvoy|[Dd]irector|[Cc]ommander|[Oo]fficial|[Pp]resident|[Gg]eneral|"
+    r"[Cc]olonel|[Cc]aptain|[Gg]overnor|[Mm]ayor|[Aa]mbassador|[Ss]heikh|[Dd]r|Mr|Mrs|Ms|[Pp]rofessor|[Jj]udge|"
+    r"[Ll]eader|[Hh]ead|[Rr]esearcher|[Aa]nalyst)\.?\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$")
+_APPOSITION_AFTER_RE = re.compile(r",\s+(?:a|an|who|whose|aged|\d{1,3}\b)")
 _UNNAMED_RE = re.compile(r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous)\b|\bsources?\b", re.I)
 
 
@@ -85,6 +87,7 @@ class DocumentContext:
         self._scanned = False
         self.people: dict[str, Speaker] = {}
         self.history: list[tuple[Speaker, str]] = []  # (speaker, mention as written)
+        self.last_person_pos = -1
 
     @property
     def org_pos(self) -> list[int]:
@@ -115,7 +118,7 @@ class DocumentContext:
                 continue  # datelines name places, not sources
             surface = m.group()
             words = {w.lower() for w in _WORDS_RE.findall(surface)}
-            if _TITLED_NAME_RE.search(self.text, max(0, m.start() - 30), m.end()):
+            if _introduces_person(self.text, m, words):
                 self._person_pos.append(m.start())
             if is_known_org(surface) or (words & ORG_WORDS and " " in surface):
                 self._org_pos.append(m.start())
@@ -124,8 +127,10 @@ class DocumentContext:
     def _country_before(self, pos: int, surface: str) -> str:
         return country_of(surface) or self.country
 
-    def remember(self, speaker: Speaker, mention: str, cue: str = "") -> None:
+    def remember(self, speaker: Speaker, mention: str, cue: str = "", pos: int = -1) -> None:
         self.history.append((speaker, f"{mention} {cue}"))  # the cue too: "said in a report" names the report
+        if speaker.is_person and pos >= 0:
+            self.last_person_pos = pos
         if speaker.is_person:
             for key in {speaker.name.split()[-1].lower(), speaker.name.lower()}:
                 known = self.people.get(key)
@@ -133,10 +138,10 @@ class DocumentContext:
                     keep_org = known is not None and not speaker.org
                     self.people[key] = Speaker(speaker.name, known.org, True) if keep_org and known else speaker
 
-    def person_before(self, pos: int) -> Speaker | None:
-        """The latest titled name before pos ('Aid chief Mona Reyes'), for a pronoun with no earlier speaker."""
+    def person_before(self, pos: int, after: int = -1) -> Speaker | None:
+        """The latest introduced name in (after, pos): 'Aid chief Mona Reyes', 'Ali Omar, a farmer, ...'."""
         i = bisect.bisect_left(self.person_pos, pos) - 1
-        if i < 0:
+        if i < 0 or self.person_pos[i] <= after:
             return None
         m = _CAPITAL_RUN_RE.match(self.text, self.person_pos[i])
         name = " ".join(w for w in m.group().split() if w.lower() not in TITLES) if m else ""
@@ -214,9 +219,23 @@ def _is_common_plural(words: list[str]) -> bool:
 def _pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
     person = pronoun in ("he", "she", "i")
     found = ctx.last(person=person)
-    if found is None and person:
-        found = ctx.person_before(pos)
+    if person:
+        # a person introduced after the last quoted person is the likelier "he": 'Ali, a farmer, lost his home.'
+        newer = ctx.person_before(pos, after=ctx.last_person_pos if found else -1)
+        if newer is not None:
+            known = ctx.people.get(newer.name.split()[-1].lower())
+            found = known if known is not None and known.name == newer.name else newer
     return found or ctx.last() or Speaker("unnamed sources", "", False)
+
+
+def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
+    """A name after a title or role ('Aid chief Mona Reyes'), or before an apposition ('Ali Omar, a farmer')."""
+    if _TITLED_NAME_RE.search(text, max(0, m.start() - 30), m.end()):
+        return True
+    surface = m.group()
+    if words & ORG_WORDS or is_known_org(surface) or country_of(surface) or not 2 <= len(surface.split()) <= 4:
+        return False
+    return _APPOSITION_AFTER_RE.match(text, m.end(), m.end() + 12) is not None
 
 
 def _is_document_phrase(words: list[str]) -> bool:
@@ -323,7 +342,7 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
     if any(w.startswith("monitor") for w in words[1:]):
         noun = "monitor"  # "the monitoring group", "the UK-based monitor"
     if noun in PERSON_ROLES or noun in TITLES:
-        found = ctx.last(word=noun) or ctx.last(person=True)
+        found = ctx.last(word=noun) or ctx.person_before(pos, after=ctx.last_person_pos) or ctx.last(person=True)
         return found or Speaker("unnamed sources", "", False)
     if noun in ("source", "sources"):
         found = ctx.last(word=noun)

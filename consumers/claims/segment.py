@@ -24,7 +24,7 @@ _DATELINE_RE = re.compile(
     r"(?: ?\([^()\n]{1,30}\))?"
     r"(?: ?[–—:]|\s+-{1,2}|\.)\s+"
 )
-_TERMINAL_RE = re.compile(r"[.!?…][\"”’»')\]]*\s*$|[\"”’»]\s*$")
+_TERMINAL_RE = re.compile(r"[.!?…:][\"”’»')\]]*\s*$|[\"”’»]\s*$")
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+[\"“‘«'(\[]?[\w])")
 _ABBREVIATIONS = frozenset(
     [

@@ -143,3 +143,33 @@ def test_participle_after_a_non_cue_verb_takes_the_sentence_subject() -> None:
     claim = only("The Foreign and Expatriates Ministry condemned the raid, stressing that it violated the truce.\n")
     assert claim.speaker == "Syrian Ministry of Foreign Affairs"
     assert claim.text == "it violated the truce"
+
+
+def test_colon_at_paragraph_end_introduces_the_next_quotation() -> None:
+    text = "Governor Sami Haddad spoke after the flood.\n\nThe governor told reporters:\n\n\"We will rebuild every school.\"\n"
+    claim = only(text)
+    assert (claim.speaker, claim.cue, claim.kind) == ("Sami Haddad", "told reporters", "direct")
+    assert claim.text == "We will rebuild every school"
+
+
+def test_he_goes_to_the_person_just_introduced_rather_than_an_earlier_speaker() -> None:
+    text = ("Colonel Pavel Sokolov said the front was quiet.\n\n"
+            "Ali Omar, a 34-year-old father of three, lost his home. \"We have nothing left,\" he said.\n")
+    assert [c.speaker for c in extract_claims(text)] == ["Pavel Sokolov", "Ali Omar"]
+
+
+def test_passive_quoted_as_saying_keeps_the_subject_as_speaker() -> None:
+    claim = only("A local commander was quoted as saying that the tribes would not accept the deal.\n")
+    assert claim.cue == "was quoted as saying that"
+    assert claim.text == "the tribes would not accept the deal"
+
+
+def test_outlet_citing_a_source_in_apposition_relays_that_source() -> None:
+    claim = only("State news agency SANA, citing local sources, said the bridge had been shelled.\n")
+    assert claim.speaker == "unnamed sources"
+    assert claim.text == "the bridge had been shelled"
+
+
+def test_trailing_journalist_aside_is_not_part_of_the_claim() -> None:
+    claim = only("The ministry said 58 people had returned, a figure that could not be independently verified.\n")
+    assert claim.text == "58 people had returned"
