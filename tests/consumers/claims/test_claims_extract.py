@@ -146,7 +146,8 @@ def test_participle_after_a_non_cue_verb_takes_the_sentence_subject() -> None:
 
 
 def test_colon_at_paragraph_end_introduces_the_next_quotation() -> None:
-    text = "Governor Sami Haddad spoke after the flood.\n\nThe governor told reporters:\n\n\"We will rebuild every school.\"\n"
+    text = ("Governor Sami Haddad spoke after the flood.\n\n"
+            "The governor told reporters:\n\n\"We will rebuild every school.\"\n")
     claim = only(text)
     assert (claim.speaker, claim.cue, claim.kind) == ("Sami Haddad", "told reporters", "direct")
     assert claim.text == "We will rebuild every school"
