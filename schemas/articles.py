@@ -18,3 +18,4 @@ class Article(Message):
     text: str = Field(description="Article text, plain text (feed text until full-text fetching exists).")
     published_at: AwareDatetime = Field(description="Publication time in UTC.")
     content_hash: str = Field(description="Hash of title + text of this version.")
+    story_id: str | None = Field(None, description="Story cluster: article_id of the story's earliest article.")

@@ -14,6 +14,8 @@ from newsmon.store.models import (
     ArticleRow,
     ArticleVersionRow,
     ClaimRow,
+    DedupeBandRow,
+    DedupeDocRow,
     DuplicateRow,
     Feed,
     OutboxItem,
@@ -44,7 +46,8 @@ async def wait_until_drained(pipeline: Pipeline, timeout_s: float = 60.0, settle
 
 
 SNAPSHOT_TABLES = {
-    ArticleRow: ("id", "version", "content_hash", "title", "text", "published_at", "first_seen_at", "updated_at"),
+    ArticleRow: ("id", "version", "content_hash", "title", "text", "published_at", "first_seen_at", "updated_at",
+                 "story_id"),
     ArticleVersionRow: ("article_id", "version", "content_hash"),
     DuplicateRow: ("id", "duplicate_of", "seen_at"),
     ClaimRow: ("id", "article_id", "speaker_id", "text", "start", "end", "created_at"),
@@ -52,6 +55,8 @@ SNAPSHOT_TABLES = {
     AlertRow: ("id", "rule", "created_at", "published_at"),
     OutboxItem: ("id", "done_at"),
     Feed: ("id", "url", "items_seen"),
+    DedupeDocRow: ("doc_id", "first_seen", "story_id", "duplicate_of"),
+    DedupeBandRow: ("band_key", "doc_id"),
 }
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from newsmon.cli.pipeline import open_pipeline, register_catalogue
 from newsmon.store.feeds import FeedSpec
-from newsmon.store.models import ArticleRow, ClaimRow, DuplicateRow, Feed, SpeakerRow
+from newsmon.store.models import ArticleRow, ClaimRow, DedupeDocRow, DuplicateRow, Feed, SpeakerRow
 from schemas.alerts import Alert
 from schemas.dead_letter import DeadLetter
 from tests.pipeline_helpers import snapshot, stages_running, wait_until_drained
@@ -86,6 +86,27 @@ async def test_same_url_in_two_feeds_is_one_article_and_one_duplicate(make_setti
     assert len(duplicates) == 3
     assert {d.duplicate_of for d in duplicates} == {a.id for a in stored}
     assert all(d.outlet != next(a.outlet for a in stored if a.id == d.duplicate_of) for d in duplicates)
+
+
+async def test_reprint_with_new_headline_and_boilerplate_is_a_near_duplicate_of_the_origin(make_settings, feed_server):
+    settings = make_settings()
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        origin = await register_catalogue(pipeline.store, [spec(feed_server, "wire_origin.xml", "Origin")])
+        await pipeline.poller.poll_due(origin, everything=True)
+        await wait_until_drained(pipeline)
+        reprint = await register_catalogue(pipeline.store, [spec(feed_server, "wire_reprint.xml", "Reprint")])
+        await pipeline.poller.poll_due(reprint, everything=True)
+        await wait_until_drained(pipeline)
+        async with pipeline.store.sessions() as session:
+            stored = {a.outlet: a for a in (await session.scalars(select(ArticleRow))).all()}
+            [duplicate] = (await session.scalars(select(DuplicateRow))).all()
+            indexed = (await session.scalars(select(DedupeDocRow))).all()
+    assert set(stored) == {"Origin", "Reprint"}  # the reprint's other item (aid convoy) is its own article
+    assert "Qamishli" in stored["Reprint"].title
+    assert (duplicate.outlet, duplicate.method) == ("Reprint", "near_duplicate")
+    assert duplicate.duplicate_of == stored["Origin"].id and duplicate.similarity >= 0.75
+    assert len(indexed) == 3  # both articles and the copy are in the shared index
+    assert stored["Origin"].story_id == stored["Origin"].id != stored["Reprint"].story_id
 
 
 async def test_malformed_feed_is_recorded_as_its_error_while_other_feeds_proceed(make_settings, feed_server):

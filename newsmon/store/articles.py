@@ -15,16 +15,22 @@ async def get(session: AsyncSession, article_id: str) -> ArticleRow | None:
     return await session.get(ArticleRow, article_id)
 
 
-async def insert_new(session: AsyncSession, article: Article, seen_at: datetime) -> None:
+async def insert_new(session: AsyncSession, article: Article, seen_at: datetime, guid: str | None = None) -> None:
     """Store a first version; a replayed insert of the same id changes nothing."""
     await session.execute(
         insert_for(session, ArticleRow.__table__).on_conflict_do_nothing(index_elements=["id"]),
         [{"id": article.article_id, "version": article.version, "url": article.url, "outlet": article.outlet,
           "feed_url": article.feed_url, "language": article.language, "title": article.title,
           "text": article.text, "published_at": article.published_at, "content_hash": article.content_hash,
-          "first_seen_at": seen_at, "updated_at": seen_at}],
+          "story_id": article.story_id, "guid": guid, "first_seen_at": seen_at, "updated_at": seen_at}],
     )  # fmt: skip
     await _add_version(session, article, seen_at)
+
+
+async def by_feed_guid(session: AsyncSession, feed_url: str, guid: str) -> ArticleRow | None:
+    """The article first read from `feed_url` under this guid (RSS guid / Atom id), if any."""
+    query = select(ArticleRow).where(ArticleRow.feed_url == feed_url, ArticleRow.guid == guid).limit(1)
+    return (await session.scalars(query)).first()
 
 
 async def update_content(session: AsyncSession, row: ArticleRow, article: Article, seen_at: datetime) -> None:

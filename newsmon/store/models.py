@@ -1,7 +1,7 @@
 """SQLAlchemy 2 models: the store is the only durable state (the embedded broker is memory-only)."""
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -58,7 +59,11 @@ def utc_now() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JsonDocument, list[Any]: JsonDocument}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UtcDateTime(),
+        dict[str, Any]: JsonDocument,
+        list[Any]: JsonDocument,
+    }
 
 
 class Feed(Base):
@@ -140,8 +145,12 @@ class ArticleRow(Base):
     published_at: Mapped[datetime] = mapped_column(index=True)
     content_hash: Mapped[str] = mapped_column(String(64))
     story_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    guid: Mapped[str | None] = mapped_column(String(1024))
     first_seen_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+Index("ix_articles_feed_guid", ArticleRow.feed_url, ArticleRow.guid)
 
 
 class ArticleVersionRow(Base):
@@ -219,3 +228,28 @@ class AlertRow(Base):
     payload: Mapped[dict[str, Any]]
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     published_at: Mapped[datetime | None]
+
+
+class DedupeDocRow(Base):
+    """An article or a near-duplicate copy as the shared LSH index keeps it (consumers/dedupe/index.py)."""
+
+    __tablename__ = "dedupe_docs"
+
+    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    first_seen: Mapped[float] = mapped_column(Float)
+    sketch: Mapped[bytes] = mapped_column(LargeBinary)
+    story_id: Mapped[str] = mapped_column(String(64), index=True)
+    duplicate_of: Mapped[str | None] = mapped_column(String(64))
+    similarity: Mapped[float | None] = mapped_column(Float)
+
+
+class DedupeBandRow(Base):
+    """LSH band postings: which docs share a band key. In the store so every dedupe process sees one index."""
+
+    __tablename__ = "dedupe_bands"
+
+    band_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("dedupe_docs.doc_id", ondelete="CASCADE"), primary_key=True)
+    first_seen: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = (Index("ix_dedupe_bands_doc_id", "doc_id"),)

@@ -1,0 +1,64 @@
+"""The near-duplicate LSH index in the store, so every dedupe process shares it and a restart loses nothing.
+
+Implements consumers/dedupe/index.py's AsyncDedupeIndex contract inside the caller's transaction.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from newsmon.store.models import DedupeBandRow, DedupeDocRow
+from newsmon.store.upsert import insert_for
+
+# Mirrors consumers/dedupe/index.py (the store may not import consumers): a band key shared by many docs
+# comes from stock text, so each key contributes only its most recent docs, keeping lookups flat as the
+# index grows.
+POSTING_LIMIT = 64
+
+
+
+
+class SqlDedupeIndex:
+    """Band postings in `dedupe_bands`, sketches and decisions in `dedupe_docs`."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def candidates(self, band_keys: Sequence[str], limit: int = 200) -> list[DedupeDocRow]:
+        """Docs sharing a band key (each key: its POSTING_LIMIT most recent docs), most shared keys first."""
+        if not band_keys:
+            return []
+        rank = func.row_number().over(partition_by=DedupeBandRow.band_key, order_by=DedupeBandRow.first_seen.desc())
+        postings = (
+            select(DedupeBandRow.doc_id, rank.label("rank"))
+            .where(DedupeBandRow.band_key.in_(sorted(set(band_keys))))
+            .subquery()
+        )
+        shared = Counter((await self.session.scalars(select(postings.c.doc_id).where(postings.c.rank <= POSTING_LIMIT))).all())
+        if not shared:
+            return []
+        rows = (await self.session.scalars(select(DedupeDocRow).where(DedupeDocRow.doc_id.in_(list(shared))))).all()
+        ranked = sorted(rows, key=lambda row: (-shared[row.doc_id], -row.first_seen, row.doc_id))
+        return ranked[:limit]
+
+    async def add(self, doc: object, band_keys: Sequence[str], similarity: float | None = None) -> None:
+        """Insert or replace the doc and its band keys (an upsert keyed by doc_id)."""
+        doc_id: str = doc.doc_id  # type: ignore[attr-defined]
+        values = {"doc_id": doc_id, "first_seen": doc.first_seen, "sketch": doc.sketch,  # type: ignore[attr-defined]
+                  "story_id": doc.story_id, "duplicate_of": doc.duplicate_of,  # type: ignore[attr-defined]
+                  "similarity": similarity}  # fmt: skip
+        statement = insert_for(self.session, DedupeDocRow.__table__)
+        update = {key: statement.excluded[key] for key in values if key != "doc_id"}
+        await self.session.execute(statement.on_conflict_do_update(index_elements=["doc_id"], set_=update), [values])
+        await self.session.execute(delete(DedupeBandRow).where(DedupeBandRow.doc_id == doc_id))
+        rows = [{"band_key": key, "doc_id": doc_id, "first_seen": values["first_seen"]} for key in dict.fromkeys(band_keys)]
+        if rows:
+            await self.session.execute(insert_for(self.session, DedupeBandRow.__table__), rows)
+
+    async def get(self, doc_id: str) -> DedupeDocRow | None:
+        return await self.session.get(DedupeDocRow, doc_id)
+
+    async def size(self) -> int:
+        return int(await self.session.scalar(select(func.count()).select_from(DedupeDocRow)) or 0)
