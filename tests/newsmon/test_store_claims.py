@@ -27,7 +27,8 @@ async def test_new_extractor_version_replaces_the_articles_claims(store):
     async with store.sessions.begin() as session:
         await articles.insert_new(session, article(), NOW)
         putin = await claims.speaker_id(session, "Vladimir Putin", "", ["Putin"])
-        await claims.replace_for_article(session, "a1", [claim_row("c-v1", putin, "v1"), claim_row("c2-v1", putin, "v1")])
+        first_run = [claim_row("c-v1", putin, "v1"), claim_row("c2-v1", putin, "v1")]
+        await claims.replace_for_article(session, "a1", first_run)
     async with store.sessions.begin() as session:
         await claims.replace_for_article(session, "a1", [claim_row("c-v2", putin, "v2")])
     async with store.sessions() as session:
