@@ -33,7 +33,9 @@ _FINITE = frozenset(
 )
 SOURCE_NOUNS = frozenset(
     [
-        "source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
+        "source", "sources", "official", "officials", "relative", "neighbour", "neighbor", "eyewitness",
+        "estimates", "figures", "statistics", "count", "tally", "survey", "sides", "side", "spokesman", "spokeswoman",
+        "spokesperson", "spokespeople",
         "spokesmen", "statement", "statements", "letter", "letters", "ministry", "center", "centre", "board",
         "monitor", "monitors", "force", "forces", "army", "military", "coalition", "government", "regime", "office",
         "agency", "team", "room", "council", "observatory", "police", "residents", "resident", "witness",
@@ -83,6 +85,9 @@ _SUBJECT_AT_START_RE = re.compile(
     rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+)(?:\s*\([^()]{{1,20}}\))?(?=\s+[a-z])"
 )
 _WORD_RE = re.compile(r"\w")
+_NP_DETERMINERS = frozenset([
+    "the", "a", "an", "one", "both", "all", "several", "many", "some", "two", "three", "four", "other", "another",
+])
 _JOINED_RE = re.compile(r"(?:,\s*(?:and|but)|,|\b(?:and|but))\s*$")
 _THAT_RE = re.compile(r"\s+that\b")
 _COLON_RE = re.compile(r"\s*:")
@@ -96,7 +101,9 @@ _NP_PREPOSITIONS = frozenset([
 ])
 _NAME_PARTICLE_RE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von)-[\w'’-]+$")
 _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
-_NOUN_USE_RE = re.compile(r"\s+(?:say|said|says|suggest|suggested|claim|claimed|indicate|indicated|circulat\w+)\b")
+_NOUN_USE_RE = re.compile(
+    r"\s+(?:say|said|says|suggest|suggested|suggests|claim|claimed|indicate|indicated|indicates|show|shows|showed|"
+    r"put|puts|circulat\w+)\b")
 _DETERMINERS_BEFORE_VERB = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|my|your|this|that)\s+|[-])$", re.I)
 
 
@@ -246,6 +253,8 @@ def _lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: in
         return True
     if verb in cues.NEEDS_CLAUSE and kind == "direct" and text[pos : pos + 1] not in "\"“‘«'":
         return True  # "stressed the need for talks", "announced the start of an operation"
+    if kind == "direct" and text.startswith("to ", pos):
+        return True  # "claims to show", "said to be": no proposition of the speaker's own
     # "warned of a catastrophe", "claimed responsibility for the attack", "said nothing"
     after = _NO_PROPOSITION_RE.match(text, cand.cue_end, cand.cue_end + 16)
     return after is not None and (verb.startswith(("warn", "claim")) or after.group(1) in ("nothing", "little"))
@@ -405,8 +414,9 @@ def _valid_subject(np: str) -> bool:
     # the head noun may carry a modifier after it: "a statement posted on the ministry's website"
     if any(w.removesuffix("'s") in SOURCE_NOUNS for w in lower[: min(cut, 4)]):
         return True
-    # any short definite or indefinite noun phrase: "the engineer", "a local doctor"
-    return lower[0] in ("the", "a", "an", "one") and 2 <= len(words) <= 4 and all(w.isalpha() for w in lower[1:])
+    # any short definite or indefinite noun phrase: "the engineer", "a relative of the victim", "both sides"
+    head = lower[:cut]
+    return lower[0] in _NP_DETERMINERS and 2 <= len(head) <= 4 and all(w.isalpha() for w in head[1:])
 
 
 def _subject_right(text: str, cue_end: int, s_end: int, cand: Candidate, aux_start: int, lo: int) -> bool:

@@ -81,8 +81,9 @@ def _trie_to_regex(node: dict) -> str:
 _VERB_ALT = trie_pattern(set(SAY_VERBS) | set(OBJECT_VERBS))
 # "put the (civilian) death toll at N", "put the number of displaced at N", "estimated the number of X at N".
 _TOLL = (r"(?:put|puts|putting|estimated|estimates|placed|places|raised|raises|revised|set|sets)\s+"
-         r"(?:the|its|their)\s+(?:[\w-]+\s+){0,5}?(?:toll|number|figure|tally|count|total)"
-         r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:at|to)\b")
+         r"(?:the|its|their)\s+(?:[\w-]+\s+){0,5}?"
+         r"(?:toll|number|figure|tally|count|total|population|cost|losses|damage|size|strength)"
+         r"(?:\s+[\w-]+){0,6}?\s+(?:at|to)\b")
 CUE_RE = re.compile(
     rf"\b(?:(?P<toll>{_TOLL})|(?P<according>[Aa]ccording\s+to)|(?P<quoted>quoted)\s+(?P<qnp>[^,.;:\"“”«»]{{1,80}}?)\s+as\s+saying"
     rf"|(?P<phrasal>(?:pointed|points|pointing)\s+out|made\s+clear|went\s+on\s+to\s+say|goes\s+on\s+to\s+say)"

@@ -27,14 +27,20 @@ ORG_WORDS = frozenset(
 )
 PERSON_ROLES = frozenset(
     [
-        "spokesman", "spokeswoman", "spokesperson", "general", "colonel", "major", "captain", "lieutenant",
+        "spokesman", "spokeswoman", "spokesperson", "relative", "neighbour", "neighbor", "eyewitness", "survivor",
+        "general", "colonel", "major", "captain", "lieutenant",
         "sergeant", "minister", "official", "researcher", "envoy", "ambassador", "president", "commander", "chief",
         "head", "farmer", "doctor", "analyst", "counsellor", "counselor", "director", "officer", "deputy",
         "secretary", "governor", "mayor", "leader", "man", "woman", "resident", "activist", "journalist", "witness",
         "lawyer", "father", "mother", "professor", "diplomat", "premier", "chairman", "negotiator",
     ]
 )
-_DOCUMENT_HEADS = frozenset(
+_DOCUMENT_HEADS_EXTRA = frozenset(
+    [
+        "count", "tally", "estimate", "estimates", "survey", "study", "assessment", "analysis", "investigation",
+        "census", "database", "record", "records", "statistics",
+    ])
+_DOCUMENT_HEADS = _DOCUMENT_HEADS_EXTRA | frozenset(
     [
         "statement", "statements", "letter", "letters", "figures", "data", "report", "text", "note", "notice",
         "message", "communique", "communiqué", "post", "website", "release", "document", "account", "tweet",
@@ -61,7 +67,8 @@ _TITLED_NAME_RE = re.compile(
     r"[Cc]olonel|[Cc]aptain|[Gg]overnor|[Mm]ayor|[Aa]mbassador|[Ss]heikh|[Dd]r|Mr|Mrs|Ms|[Pp]rofessor|[Jj]udge|"
     r"[Ll]eader|[Hh]ead|[Rr]esearcher|[Aa]nalyst)\.?\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$")
 _APPOSITION_AFTER_RE = re.compile(r",\s+(?:a|an|who|whose|aged|\d{1,3}\b)")
-_UNNAMED_RE = re.compile(r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous)\b|\bsources?\b", re.I)
+_UNNAMED_RE = re.compile(
+    r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous|both|all)\b|\bsources?\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
