@@ -85,6 +85,7 @@ _SUBJECT_AT_START_RE = re.compile(
     rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+)(?:\s*\([^()]{{1,20}}\))?(?=\s+[a-z])"
 )
 _WORD_RE = re.compile(r"\w")
+_NAME_JOINERS = frozenset("of for and the on in al de".split())
 _NP_DETERMINERS = frozenset([
     "the", "a", "an", "one", "both", "all", "several", "many", "some", "two", "three", "four", "other", "another",
 ])
@@ -373,7 +374,8 @@ def _role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, c
         return False
     role_start = _after_clause_word(text, _segment_start(text, lo, cut), cut)
     role = text[role_start:cut]
-    if not _valid_subject(role) or not role.split() or role.split()[0].lower() not in ("the", "a", "an", "its", "his"):
+    first = role.split()[0].lower() if role.split() else ""
+    if not _valid_subject(role) or not (first in ("the", "a", "an", "its", "his", "her") or first.endswith("'s")):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = role_start, comma, cut
     cand.clause_start = role_start
@@ -383,15 +385,14 @@ def _role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, c
 def _looks_like_apposition(segment: str) -> bool:
     if not segment or len(segment.split()) > 25:
         return False
-    first = segment.split()[0]
-    if first.lower() in ("the", "a", "an") and any(
-            w.lower().strip(".,") in _ROLE_NOUNS for w in segment.split()[1:] if w[:1].islower()):
-        return True  # "the SDF commander-in-chief", "a Pentagon spokesperson"
-    if first.lower() in ("who", "which", "whose"):
+    words = segment.split()
+    first = words[0].lower()
+    if first in ("who", "which", "whose"):
         return True
-    if first.lower() in ("a", "an", "the") and len(segment.split()) > 1:
-        return segment.split()[1][:1].islower() or "-based" in segment
-    return first[:1].islower() and first.lower() not in PRONOUNS
+    if first in ("a", "an", "the") and len(words) > 1:
+        # a role ("the UN deputy coordinator", "a Syrian analyst based in Istanbul"), not a proper name
+        return any(w[:1].islower() and w not in _NAME_JOINERS for w in words[1:])
+    return words[0][:1].islower() and first not in PRONOUNS
 
 
 def _has_capital(np: str) -> bool:
@@ -545,6 +546,8 @@ def _contents(text: str, s_start: int, s_end: int, cands: list[Candidate],
         inherit = owner.get(i - 1, -1) if cand.inherit else -1
         if cand.inherit and inherit < 0:
             continue
+        if i and cand.verb == "according to" and cand.complement == "left":
+            continue  # "X attributed A to B, according to a statement": the statement only carries X's claim
         cue = text[cand.cue_start : cand.cue_end].strip()
         spans = _spans_for(text, cand, lo, hi, inside)
         for k, (a, b) in enumerate(spans):

@@ -24,6 +24,7 @@ OBJECT_VERBS = {
     "accused": "of", "accuses": "of", "accusing": "of", "blamed": "for", "blames": "for", "blaming": "for",
     "described": "as", "describes": "as", "describing": "as", "branded": "as", "brands": "as",
     "characterised": "as", "characterized": "as", "dismissed": "as", "dismisses": "as",
+    "attributed": "to", "attributes": "to", "attributing": "to",
 }
 # Verbs that need an addressee before the proposition: "told reporters (in Moscow) that P".
 ADDRESSEE_VERBS = frozenset(
@@ -35,7 +36,7 @@ ADDRESSEE_VERBS = frozenset(
 PARTICIPLES = frozenset(v for v in SAY_VERBS + list(OBJECT_VERBS) if v.endswith("ing"))
 # Verbs that can put the speaker after them: "'...,' said Ingrid Halvorsen".
 INVERTIBLE = frozenset([
-    "said", "says", "added", "adds", "continued", "explained", "wrote", "noted", "told", "asked", "insisted",
+    "said", "says", "added", "adds", "continued", "explained", "wrote", "noted", "asked", "insisted",
     "stressed", "warned",
 ])
 # "read(s)" only reports when a document speaks: "the letters read", "a statement reads".

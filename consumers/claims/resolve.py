@@ -265,7 +265,7 @@ def _document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         return named_it  # "X said in a report ... The report accuses ..."
     noun = _WORDS_RE.findall(head.lower())[-1]
     earlier = ctx.text.rfind(noun, max(0, pos - 5000), pos)
-    canon = ctx.first_org_in_sentence_of(earlier) if earlier >= 0 else ""
+    canon = ctx.first_org_in_sentence_of(earlier if earlier >= 0 else pos)
     last_org = ctx.last(person=False)
     if last_org is not None and (not canon or ctx.history):
         return last_org
@@ -287,6 +287,8 @@ def _has_proper_name(head: str) -> bool:
 def _is_unnamed(head: str) -> bool:
     if head.lower().startswith("the ") or not _UNNAMED_RE.search(head):
         return False
+    if re.match(r"(?i:an?|one)\s+[a-z]", head):
+        return True  # "an economist at Damascus University": an unnamed member (guideline)
     capitals = [w for w in head.split()[1:] if w[:1].isupper() and not country_of(w)]
     return not capitals or bool(re.search(r"\b(?:sources?|officials?|member|spokes\w+)\b", head, re.I))
 

@@ -199,6 +199,8 @@ def canonical_org(mention: str, country: str = "") -> str:
         for pattern, template in _MINISTRY_PATTERNS:
             if pattern.search(mention):
                 return template.format(c=nat)
+        if re.match(r"(?:the\s+)?ministry\s+of\b", mention, re.I):
+            return f"{nat} {_strip_parenthetical(mention).strip().removeprefix('the ').removeprefix('The ')}"
         if _MILITARY_RE.search(mention) and nat in _MILITARY_BY_COUNTRY:
             return _MILITARY_BY_COUNTRY[nat]
     if key.startswith(("un ", "united nations ")):
