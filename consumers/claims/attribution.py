@@ -85,7 +85,7 @@ _SUBJECT_AT_START_RE = re.compile(
     rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+)(?:\s*\([^()]{{1,20}}\))?(?=\s+[a-z])"
 )
 _WORD_RE = re.compile(r"\w")
-_NAME_JOINERS = frozenset("of for and the on in al de".split())
+_NAME_JOINERS = frozenset(["of", "for", "and", "the", "on", "in", "al", "de"])
 _NP_DETERMINERS = frozenset([
     "the", "a", "an", "one", "both", "all", "several", "many", "some", "two", "three", "four", "other", "another",
 ])
