@@ -66,6 +66,13 @@ _TITLED_NAME_RE = re.compile(
     r"\b(?:[Cc]hief|[Ss]pokes\w+|[Mm]inister|[Ee]nvoy|[Dd]irector|[Cc]ommander|[Oo]fficial|[Pp]resident|[Gg]eneral|"
     r"[Cc]olonel|[Cc]aptain|[Gg]overnor|[Mm]ayor|[Aa]mbassador|[Ss]heikh|[Dd]r|Mr|Mrs|Ms|[Pp]rofessor|[Jj]udge|"
     r"[Ll]eader|[Hh]ead|[Rr]esearcher|[Aa]nalyst)\.?\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$")
+_CAPITALISED_FUNCTION_WORDS = frozenset(
+    [
+        "The", "A", "An", "In", "On", "At", "But", "And", "As", "It", "He", "She", "They", "We", "I", "This", "That",
+        "These", "Those", "For", "With", "From", "By", "After", "Before", "When", "While", "If", "Since",
+        "Meanwhile", "However", "Under", "Over", "Asked", "Speaking", "According", "Earlier", "Later", "Last",
+        "Some", "Many", "Most",
+    ])
 _APPOSITION_AFTER_RE = re.compile(r",\s+(?:a|an|who|whose|aged|\d{1,3}\b)")
 _UNNAMED_RE = re.compile(
     r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous|both|all)\b|\bsources?\b", re.I)
@@ -124,8 +131,10 @@ class DocumentContext:
             if current is not None and current[0] <= m.start() < current[1]:
                 continue  # datelines name places, not sources
             surface = m.group()
-            words = {w.lower() for w in _WORDS_RE.findall(surface)}
-            if _introduces_person(self.text, m, words):
+            if surface in _CAPITALISED_FUNCTION_WORDS:
+                continue  # "The", "In", "But" at sentence starts
+            words = {w.lower() for w in _WORDS_RE.findall(surface)} if " " in surface else {surface.lower()}
+            if " " in surface and _introduces_person(self.text, m, words):
                 self._person_pos.append(m.start())
             if is_known_org(surface) or (words & ORG_WORDS and " " in surface):
                 self._org_pos.append(m.start())
