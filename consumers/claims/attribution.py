@@ -80,9 +80,12 @@ _RIGHT_NP_RE = re.compile(
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|during|from|to|after|before|via|by|late|earlier)\b)"
 )
 _SUBJECT_AT_START_RE = re.compile(
-    rf"\s*((?:(?:The|the)\s+)?{_NAME_TOKEN}(?:\s+(?:(?:of|for|and|of the|for the)\s+)?(?:(?:{_ROLE_WORDS})\s+)?"
+    rf"\s*((?:(?:The|the)\s+)?(?!(?:A|An|The)\s){_NAME_TOKEN}"
+    rf"(?:\s+(?:(?:of|for|and|to|of the|for the)\s+)?(?:(?:{_ROLE_WORDS})\s+)?"
     rf"{_NAME_TOKEN}){{0,6}}"
-    rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+)(?:\s*\([^()]{{1,20}}\))?(?=\s+[a-z])"
+    rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+"
+    r"(?:\s+(?:of|with|at|from|for|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?)"
+    r"(?:\s*\([^()]{1,20}\))?(?=\s+[a-z])"
 )
 _WORD_RE = re.compile(r"\w")
 _NAME_JOINERS = frozenset(["of", "for", "and", "the", "on", "in", "al", "de"])
@@ -389,6 +392,8 @@ def _looks_like_apposition(segment: str) -> bool:
     first = words[0].lower()
     if first in ("who", "which", "whose"):
         return True
+    if first.endswith(("'s", "’s")) and len(words) > 1:
+        return any(w[:1].islower() for w in words[1:])  # "OCHA's director of operations"
     if first in ("a", "an", "the") and len(words) > 1:
         # a role ("the UN deputy coordinator", "a Syrian analyst based in Istanbul"), not a proper name
         return any(w[:1].islower() and w not in _NAME_JOINERS for w in words[1:])

@@ -121,6 +121,8 @@ def _is_date_or_duration(text: str, m: re.Match[str]) -> bool:
         return not m.group("qual")  # "March 3", "M4": a date or a road, not a count
     if core and _DATE_AFTER.match(after):
         return True
+    if core and re.match(r"-[a-z]", after):
+        return True  # "a 15-member council", "a 55-kilometre zone": a modifier, not a count
     if core and not m.group("qual") and _IDENTIFIER_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
         return True  # "Leopard 2 tanks", "Resolution 2254": names, not counts
     unit_text = m.group("unit") or ""
@@ -156,6 +158,8 @@ def _number_at(text: str, m: re.Match[str]) -> NumberMatch | None:
     low, high = _values(m)
     if low is None:
         return None
+    if (m.group("single") or "").lower() == "one" and not (m.group("unit") or "").strip():
+        return None  # "like this one": a pronoun, not a count
     phrase = _noun_phrase(m.group("unit") or "", keep_space=True)
     unit = _STOP_UNIT_TAIL.sub("", " " + phrase.strip()).strip()
     unit = unit.rstrip(".,;:)")

@@ -360,7 +360,12 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
     if any(w.startswith("monitor") for w in words[1:]):
         noun = "monitor"  # "the monitoring group", "the UK-based monitor"
     if noun in PERSON_ROLES or noun in TITLES:
-        found = ctx.last(word=noun) or ctx.person_before(pos, after=ctx.last_person_pos) or ctx.last(person=True)
+        found = ctx.last(word=noun)
+        country = country_of(head)
+        if found is None and country:
+            canon = canonical_org(f"{country} government")  # "the Russian representative": a member of Russia's
+            return Speaker(canon, canon, False)
+        found = found or ctx.person_before(pos, after=ctx.last_person_pos) or ctx.last(person=True)
         return found or Speaker("unnamed sources", "", False)
     if noun in ("source", "sources"):
         found = ctx.last(word=noun)
@@ -535,7 +540,9 @@ def _named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
         words = _WORDS_RE.findall(surface.lower())
         if words and not _has_capital_word(surface):
             return ctx.org_before(pos, words[-1]) or ""
-        return canonical_org(surface, ctx.country) if _org_like(surface) else ""
+        if not _org_like(surface):
+            return ""
+        return _alias_inside(surface, min_words=2) or _unit_of_known_org(surface) or canonical_org(surface, ctx.country)
     return ""
 
 
