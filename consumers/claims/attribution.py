@@ -108,7 +108,8 @@ _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
 _NOUN_USE_RE = re.compile(
     r"\s+(?:say|said|says|suggest|suggested|suggests|claim|claimed|indicate|indicated|indicates|show|shows|showed|"
     r"put|puts|circulat\w+)\b")
-_DETERMINERS_BEFORE_VERB = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|my|your|this|that)\s+|[-])$", re.I)
+_DETERMINERS_BEFORE_VERB = re.compile(
+    r"(?:\b(?:a|an|the|his|her|its|their|our|my|your|this|that)\s+|[-]|['’]s\s+)$", re.I)
 
 
 @dataclass(slots=True)
@@ -497,7 +498,7 @@ def _addressee_end(text: str, pos: int, end: int) -> int:
     stop = m.end()
     word = m.group(2)
     if word[:1].isupper():
-        caps = re.match(r"(?:\s+(?!(?:On|In|At)\b)[A-Z][\w'’.-]*)*", window[stop:])
+        caps = re.match(r"(?:\s+(?!(?:On|In|At)\b)(?:[A-Z][\w'’.-]*|\d+\b))*", window[stop:])
         stop += caps.end() if caps else 0
         word = window[:stop].split()[-1]
     if m.group(1) or word.endswith(("'s", "’s")):

@@ -18,6 +18,9 @@ SAY_VERBS = [
     "informs", "indicated", "indicates", "clarified", "clarifies", "boasted", "boasts", "complained", "complains",
     "charged", "charges", "observed", "observes", "recalled", "recalls", "remarked", "remarks", "suggested",
     "suggests", "believes", "believed", "thinks", "thought", "tweeted", "posted", "quoted", "reads", "read",
+    # base forms for plural subjects: "officials claim", "residents insist"
+    "claim", "confirm", "warn", "insist", "argue", "allege", "admit", "estimate", "stress", "maintain",
+    "contend", "acknowledge", "believe",
 ]
 # Verbs whose object is part of the claim: "accused X of Y", "blamed X for Y", "described X as Y".
 OBJECT_VERBS = {
@@ -49,6 +52,7 @@ DOCUMENT_NOUNS = frozenset(
 )
 # Verbs that report only with a clause or a quotation, never with a plain object ("stressed the need for").
 NEEDS_CLAUSE = frozenset([
+    "confirm", "acknowledge", "stress", "maintain",
     "announced", "announces", "announcing", "stressed", "stresses", "stressing", "noted", "notes", "noting",
     "reiterated", "reiterates", "reiterating", "emphasised", "emphasized", "emphasises", "emphasizes",
     "emphasising", "emphasizing", "acknowledged", "acknowledges", "acknowledging", "revealed", "reveals",
@@ -56,7 +60,7 @@ NEEDS_CLAUSE = frozenset([
     "declaring", "confirmed", "confirms", "confirming", "reported", "reports", "explained", "explains",
 ])
 WEAK_VERBS = frozenset([
-    "believes", "believed", "thinks", "thought", "suggested", "suggests", "called", "posted", "tweeted",
+    "believes", "believed", "thinks", "thought", "suggested", "suggests", "called", "posted", "tweeted", "believe",
 ])
 
 def trie_pattern(words: set[str] | frozenset[str] | list[str]) -> str:

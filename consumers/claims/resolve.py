@@ -204,7 +204,7 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         return Speaker("unnamed sources", "", False)
     if lower in PRONOUNS:
         return _pronoun(ctx, lower, start)
-    if _is_common_plural(words):
+    if _is_common_plural(words) and not _has_proper_name(head):
         return _unnamed(ctx, start, head)
     if words[-1].removesuffix("'s").removesuffix("’s") in _DOCUMENT_HEADS or _is_document_phrase(words):
         return _document(ctx, start, head)
@@ -226,9 +226,13 @@ def _is_role(head: str) -> bool:
 
 def _is_common_plural(words: list[str]) -> bool:
     """'Experts', 'Local residents', 'Opposition activists': unnamed groups, not names."""
+    cut = next((i for i, w in enumerate(words) if i and w in ("of", "on", "in", "at", "from", "with")), len(words))
+    words = words[:cut]  # "Posts on social media": the head is "posts"
     if words[0] == "the" or words[-1] in _DOCUMENT_HEADS:
         return False
-    return len(words) <= 3 and words[-1] in SOURCE_NOUNS and words[-1].endswith("s") and words[-1] not in (
+    head = words[-1]
+    known = head in SOURCE_NOUNS or head.removesuffix("s") in SOURCE_NOUNS
+    return len(words) <= 3 and known and head.endswith("s") and head not in (
         "forces", "news", "headquarters", "authorities", "units", "brigades", "factions", "militias")
 
 
