@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 
 from consumers.claims.attribution import RawClaim, attribute_sentence
+from consumers.claims.context import DocumentContext, Speaker
 from consumers.claims.numbers import find_numbers
-from consumers.claims.resolve import DocumentContext, Speaker, resolve_mention
+from consumers.claims.resolve import resolve_mention
 from consumers.claims.segment import (
     DOUBLE_MARKS,
     SINGLE_MARKS,

@@ -7,24 +7,11 @@ organisation; other unnamed sources become "unnamed sources".
 
 import bisect
 import re
-from dataclasses import dataclass
 
-from consumers.claims.attribution import PRONOUNS, SOURCE_NOUNS
+from consumers.claims.context import CAPITAL_RUN_RE, HISTORY_WINDOW, ORG_WORDS, WORDS_RE, DocumentContext, Speaker
+from consumers.claims.sources import PRONOUNS, SOURCE_NOUNS
 from consumers.claims.speakers import TITLES, canonical_org, canonical_speaker, country_of, is_known_org, norm_key
 
-ORG_WORDS = frozenset(
-    [
-        "ministry", "ministries", "center", "centre", "observatory", "board", "council", "office", "agency",
-        "department", "coalition", "administration", "committee", "commission", "organization", "organisation",
-        "institute", "project", "front", "party", "union", "brigade", "brigades", "group", "room", "command",
-        "government", "authority", "court", "bank", "fund", "programme", "program", "network", "movement", "units",
-        "corps", "police", "mission", "embassy", "parliament", "assembly", "foundation", "university", "news", "tv",
-        "forces", "army", "military", "regime", "presidency", "cabinet", "kremlin", "pentagon", "asayish", "monitor",
-        "defence", "defense", "team", "headquarters", "directorate", "bureau", "alliance", "service", "services",
-        "guard", "channel", "broadcaster", "media", "federation", "league", "association", "international", "watch",
-        "crescent", "society", "initiative", "syndicate", "trust", "relief", "rescue",
-    ]
-)
 PERSON_ROLES = frozenset(
     [
         "spokesman", "spokeswoman", "spokesperson", "relative", "neighbour", "neighbor", "eyewitness", "survivor",
@@ -51,144 +38,10 @@ _ORG_TYPES = {
     "war monitor": "Syrian Observatory for Human Rights", "coalition": "US-led coalition",
     "kremlin": "Russian government", "pentagon": "US Department of Defense",
 }
-_CAPITAL_RUN_RE = re.compile(
-    r"(?:[A-Z][\w'’-]*|al-[\w'’-]+)(?:(?:\s+(?:of|for|and|the|on|al|de|of\s+the|for\s+the))?\s+(?:[A-Z][\w'’-]*|al-[\w-]+)){0,9}"
-    r"(?:\s*\([A-Z][\w-]{1,12}\))?"
-)
 _NAME_PART_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)(?:-[\w'’-]+)?)$")
-_DATELINE_COUNTRY = {"moscow": "Russian", "damascus": "Syrian", "ankara": "Turkish", "istanbul": "Turkish",
-                     "washington": "US", "tehran": "Iranian", "jerusalem": "Israeli", "tel aviv": "Israeli"}
-_WORDS_RE = re.compile(r"[\w'’-]+")
 _NAME_BEFORE_RE = re.compile(r"((?:[«“\"‘']?(?:[A-Z][\w'’-]*|al-[\w'’-]+)[»”\"’']?\s+){1,6})$")
-# Look-backs for antecedents stop after this many speakers or organisation mentions: keeps long texts linear.
-_HISTORY_WINDOW = 60
-_TITLED_NAME_RE = re.compile(
-    r"\b(?:[Cc]hief|[Ss]pokes\w+|[Mm]inister|[Ee]nvoy|[Dd]irector|[Cc]ommander|[Oo]fficial|[Pp]resident|[Gg]eneral|"
-    r"[Cc]olonel|[Cc]aptain|[Gg]overnor|[Mm]ayor|[Aa]mbassador|[Ss]heikh|[Dd]r|Mr|Mrs|Ms|[Pp]rofessor|[Jj]udge|"
-    r"[Ll]eader|[Hh]ead|[Rr]esearcher|[Aa]nalyst)\.?\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$")
-_CAPITALISED_FUNCTION_WORDS = frozenset(
-    [
-        "The", "A", "An", "In", "On", "At", "But", "And", "As", "It", "He", "She", "They", "We", "I", "This", "That",
-        "These", "Those", "For", "With", "From", "By", "After", "Before", "When", "While", "If", "Since",
-        "Meanwhile", "However", "Under", "Over", "Asked", "Speaking", "According", "Earlier", "Later", "Last",
-        "Some", "Many", "Most",
-    ])
-_APPOSITION_AFTER_RE = re.compile(r",\s+(?:a|an|who|whose|aged|\d{1,3}\b)")
 _UNNAMED_RE = re.compile(
     r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous|both|all)\b|\bsources?\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """A resolved speaker: canonical name, its organisation, and whether it is a person."""
-
-    name: str
-    org: str
-    is_person: bool
-
-
-class DocumentContext:
-    """What a document has said so far about who is who; one per extract_claims call (not shared)."""
-
-    def __init__(self, text: str, first_body: int, skip: list[tuple[int, int]] | None = None) -> None:
-        self.text = text
-        self._skip = skip or []
-        head = text[first_body : first_body + 40].split(",")[0].split("(")[0].strip(" –—-").lower()
-        self.country = next((c for city, c in _DATELINE_COUNTRY.items() if head.startswith(city)), "")
-        self._org_pos: list[int] = []
-        self._org_names: list[tuple[str, str]] = []  # (surface, canonical)
-        self._person_pos: list[int] = []  # names after a title or role word: antecedents for "she" before any speaker
-        self._scanned = False
-        self.people: dict[str, Speaker] = {}
-        self.history: list[tuple[Speaker, str]] = []  # (speaker, mention as written)
-        self.last_person_pos = -1
-
-    @property
-    def org_pos(self) -> list[int]:
-        self._scan_orgs()
-        return self._org_pos
-
-    @property
-    def org_names(self) -> list[tuple[str, str]]:
-        self._scan_orgs()
-        return self._org_names
-
-    @property
-    def person_pos(self) -> list[int]:
-        self._scan_orgs()
-        return self._person_pos
-
-    def _scan_orgs(self) -> None:
-        """Organisation and titled-name mentions, scanned once and only when an antecedent is needed."""
-        if self._scanned:
-            return
-        self._scanned = True
-        skip = iter(self._skip)
-        current = next(skip, None)
-        for m in _CAPITAL_RUN_RE.finditer(self.text):
-            while current is not None and current[1] <= m.start():
-                current = next(skip, None)
-            if current is not None and current[0] <= m.start() < current[1]:
-                continue  # datelines name places, not sources
-            surface = m.group()
-            if surface in _CAPITALISED_FUNCTION_WORDS:
-                continue  # "The", "In", "But" at sentence starts
-            words = {w.lower() for w in _WORDS_RE.findall(surface)} if " " in surface else {surface.lower()}
-            if " " in surface and _introduces_person(self.text, m, words):
-                self._person_pos.append(m.start())
-            if is_known_org(surface) or (words & ORG_WORDS and " " in surface):
-                self._org_pos.append(m.start())
-                self._org_names.append((surface, canonical_org(surface, self._country_before(m.start(), surface))))
-
-    def _country_before(self, pos: int, surface: str) -> str:
-        return country_of(surface) or self.country
-
-    def remember(self, speaker: Speaker, mention: str, cue: str = "", pos: int = -1) -> None:
-        self.history.append((speaker, f"{mention} {cue}"))  # the cue too: "said in a report" names the report
-        if speaker.is_person and pos >= 0:
-            self.last_person_pos = pos
-        if speaker.is_person:
-            for key in {speaker.name.split()[-1].lower(), speaker.name.lower()}:
-                known = self.people.get(key)
-                if known is None or len(speaker.name) >= len(known.name):
-                    keep_org = known is not None and not speaker.org
-                    self.people[key] = Speaker(speaker.name, known.org, True) if keep_org and known else speaker
-
-    def person_before(self, pos: int, after: int = -1) -> Speaker | None:
-        """The latest introduced name in (after, pos): 'Aid chief Mona Reyes', 'Ali Omar, a farmer, ...'."""
-        i = bisect.bisect_left(self.person_pos, pos) - 1
-        if i < 0 or self.person_pos[i] <= after:
-            return None
-        m = _CAPITAL_RUN_RE.match(self.text, self.person_pos[i])
-        name = " ".join(w for w in m.group().split() if w.lower() not in TITLES) if m else ""
-        return Speaker(name, "", True) if len(name.split()) >= 2 else None
-
-    def last(self, person: bool | None = None, word: str = "") -> Speaker | None:
-        for speaker, mention in reversed(self.history[-_HISTORY_WINDOW:]):
-            if person is not None and (speaker.is_person != person or (not person and not speaker.org)):
-                continue  # unnamed sources are nobody's antecedent
-            if word and word not in _WORDS_RE.findall(f"{mention} {speaker.name}".lower()):
-                continue
-            return speaker
-        return None
-
-    def org_before(self, pos: int, head: str) -> str:
-        """Latest organisation named before pos whose name contains head ("the board" -> "Health Board of ...")."""
-        i = bisect.bisect_left(self.org_pos, pos) - 1
-        stem = head.rstrip("s")
-        floor = max(-1, i - _HISTORY_WINDOW)
-        while i > floor and pos - self.org_pos[i] < 5000:
-            surface, canon = self.org_names[i]
-            words = [w.lower().rstrip("s") for w in _WORDS_RE.findall(surface + " " + canon)]
-            if not head or stem in words:
-                return canon
-            i -= 1
-        return ""
-
-    def first_org_in_sentence_of(self, pos: int) -> str:
-        start = max(self.text.rfind(". ", max(0, pos - 600), pos), self.text.rfind("\n", max(0, pos - 600), pos), 0)
-        i = bisect.bisect_left(self.org_pos, start)
-        return self.org_names[i][1] if i < len(self.org_pos) and self.org_pos[i] < pos else ""
 
 
 def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -> Speaker:
@@ -199,7 +52,7 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return _named(ctx, start, appos, "", org_hint=_org_from_phrase(ctx, start, head, whole=True))
     lower = _OBJECT_PRONOUNS.get(head.lower(), head.lower())
-    words = _WORDS_RE.findall(lower)
+    words = WORDS_RE.findall(lower)
     if not words:
         return Speaker("unnamed sources", "", False)
     if lower in PRONOUNS:
@@ -219,7 +72,7 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me":
 
 
 def _is_role(head: str) -> bool:
-    words = _WORDS_RE.findall(head.lower())
+    words = WORDS_RE.findall(head.lower())
     return (bool(words) and words[0] in ("the", "a", "an", "its", "his", "her") and not _has_proper_name(head)) or bool(
         set(words) & PERSON_ROLES and not _person_name(head.split())[0])
 
@@ -248,23 +101,13 @@ def _pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
     return found or ctx.last() or Speaker("unnamed sources", "", False)
 
 
-def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
-    """A name after a title or role ('Aid chief Mona Reyes'), or before an apposition ('Ali Omar, a farmer')."""
-    if _TITLED_NAME_RE.search(text, max(0, m.start() - 30), m.end()):
-        return True
-    surface = m.group()
-    if words & ORG_WORDS or is_known_org(surface) or country_of(surface) or not 2 <= len(surface.split()) <= 4:
-        return False
-    return _APPOSITION_AFTER_RE.match(text, m.end(), m.end() + 12) is not None
-
-
 def _is_document_phrase(words: list[str]) -> bool:
     return bool(words) and words[0] in ("a", "an", "the") and len(words) > 1 and words[1] in _DOCUMENT_HEADS
 
 
 def _document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     """'the Defense Ministry's statement', 'A statement posted on X's website', 'the letters'."""
-    for m in _CAPITAL_RUN_RE.finditer(head):
+    for m in CAPITAL_RUN_RE.finditer(head):
         surface = m.group()
         if surface.lower() not in ("a", "the", "an") and (is_known_org(surface) or _org_like(surface)):
             canon = _org_with_context(ctx, pos, surface)
@@ -272,11 +115,11 @@ def _document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     issuer = re.search(r"\b(?:from|by|of)\s+((?:the\s+)?[\w'’ -]{2,60})$", head)
     if issuer and not re.search(r"\b(?:statement|letter|report)s?\b", issuer.group(1)):
         return resolve_mention(ctx, pos + issuer.start(1), pos + issuer.end(1), pos + issuer.end(1))
-    noun = next((w for w in _WORDS_RE.findall(head.lower()) if w in _DOCUMENT_HEADS), "")
+    noun = next((w for w in WORDS_RE.findall(head.lower()) if w in _DOCUMENT_HEADS), "")
     named_it = ctx.last(word=noun) if noun else None
     if named_it is not None and named_it.org:
         return named_it  # "X said in a report ... The report accuses ..."
-    noun = _WORDS_RE.findall(head.lower())[-1]
+    noun = WORDS_RE.findall(head.lower())[-1]
     earlier = ctx.text.rfind(noun, max(0, pos - 5000), pos)
     canon = ctx.first_org_in_sentence_of(earlier if earlier >= 0 else pos)
     last_org = ctx.last(person=False)
@@ -286,7 +129,7 @@ def _document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
 
 
 def _org_like(surface: str) -> bool:
-    return bool({w.lower() for w in _WORDS_RE.findall(surface)} & ORG_WORDS)
+    return bool({w.lower() for w in WORDS_RE.findall(surface)} & ORG_WORDS)
 
 
 def _has_proper_name(head: str) -> bool:
@@ -407,7 +250,7 @@ def _named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hint: str 
     name, prefix = _person_name(tokens)
     if not name:
         joined = " ".join(tokens)
-        role_of_org = set(_WORDS_RE.findall(joined.lower())) & PERSON_ROLES | {"reporter", "correspondent"}
+        role_of_org = set(WORDS_RE.findall(joined.lower())) & PERSON_ROLES | {"reporter", "correspondent"}
         canon = (_alias_inside(joined) if role_of_org & set(joined.lower().split()) else "") or \
             _org_with_context(ctx, pos, joined)
         if not is_known_org(canon):
@@ -431,7 +274,7 @@ _UNIT_WORDS = frozenset(
 
 def _unit_of_known_org(surface: str) -> str:
     """'the SDF press office', 'the coalition media centre': an office of a known organisation speaks for it."""
-    words = [w for w in _WORDS_RE.findall(surface) if w.lower() not in ("the", "its", "'s")]
+    words = [w for w in WORDS_RE.findall(surface) if w.lower() not in ("the", "its", "'s")]
     for size in (3, 2, 1):
         head, rest = " ".join(words[:size]), words[size:]
         if rest and is_known_org(head) and all(w.lower() in _UNIT_WORDS for w in rest):
@@ -498,7 +341,7 @@ def _org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = 
         return canonical_org(phrase, country)
     if re.search(r"\b(?:mission|embassy|ambassador|envoy)\b", phrase, re.I) and country:
         return f"{country} Ministry of Foreign Affairs"
-    words = [w.lower() for w in _WORDS_RE.findall(phrase)]
+    words = [w.lower() for w in WORDS_RE.findall(phrase)]
     if words and words[0] == "the" and not _has_proper_name(phrase):
         found = ctx.org_before(pos, words[-1]) if words[-1] in ORG_WORDS else ""
         return found or (canonical_org(phrase, ctx.country) if set(words) & ORG_WORDS else "")
@@ -512,7 +355,7 @@ def _org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
     key = norm_key(surface)
     if not country_of(surface) and re.search(r"\bminist", key):
         i = bisect.bisect_left(ctx.org_pos, pos) - 1
-        floor = max(-1, i - _HISTORY_WINDOW)
+        floor = max(-1, i - HISTORY_WINDOW)
         while i > floor:
             earlier, canon = ctx.org_names[i]
             if norm_key(earlier).endswith(key) and country_of(earlier):
@@ -527,7 +370,7 @@ def _org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
 def _country_nearby(ctx: DocumentContext, pos: int) -> str:
     """Country of the latest organisation named before pos; Syria when none (our feeds are about Syria)."""
     i = bisect.bisect_left(ctx.org_pos, pos) - 1
-    floor = max(-1, i - _HISTORY_WINDOW)
+    floor = max(-1, i - HISTORY_WINDOW)
     while i > floor:
         country = country_of(ctx.org_names[i][1])
         if country:
@@ -541,7 +384,7 @@ def _named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
     if is_known_org(surface):
         return canonical_org(surface, ctx.country)
     if _org_like(surface) or _has_capital_word(surface):
-        words = _WORDS_RE.findall(surface.lower())
+        words = WORDS_RE.findall(surface.lower())
         if words and not _has_capital_word(surface):
             return ctx.org_before(pos, words[-1]) or ""
         if not _org_like(surface):

@@ -1,0 +1,82 @@
+"""What follows a cue: an addressee, prepositional phrases, "that", a colon, or nothing (content comes before)."""
+
+import re
+
+from consumers.claims import cues
+from consumers.claims.sources import skip_space
+
+_THAT_RE = re.compile(r"\s+that\b")
+_COLON_RE = re.compile(r"\s*:")
+_TRAILING_PUNCT_RE = re.compile(r"[\s.!?…\"”’»')\]]*")
+_TIME_RE = re.compile(
+    r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|tonight|earlier|later|"
+    r"on\s+[A-Z][a-z]+\s+\d{1,2}|last\s+(?:week|month|year|night)|this\s+(?:week|month|morning|evening)|"
+    r"in\s+an?\s+(?:separate\s+|written\s+|joint\s+|brief\s+)?(?:statement|interview|post|message|briefing)|again|"
+    r"repeatedly|publicly|previously|separately|too)\b"
+)
+_CUE_WORDS = cues.trie_pattern(set(cues.SAY_VERBS) | set(cues.OBJECT_VERBS))
+_DETERMINERS = "the|a|an|its|his|her|their|our|this|these|those"
+
+
+# One prepositional phrase after a cue ("at a briefing", "in a post on X"); a second determiner starts a clause.
+_PP_RE = re.compile(
+    r"\s+(?!at\s+(?:least|most)\b)(?:on|in|at|to|by|from|during|with|via|through|after|before|late|early|last|this|"
+    rf"of|for)(?:\s+(?:{_DETERMINERS}))?(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|of|"
+    rf"for|{_DETERMINERS}|{_CUE_WORDS})\b)[\w'’.-]+){{1,5}}"
+)
+_PARTICIPLE_AFTER_COMMA = re.compile(
+    r",\s+(?:and\s+)?(?:also\s+)?(" + "|".join(sorted(cues.PARTICIPLES)) + r"|citing|quoting)\b")
+CITING_RE = re.compile(r",\s+(?:citing|quoting)\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,.;:!?]|$))")
+
+
+def _addressee_end(text: str, pos: int, end: int) -> int:
+    """'told reporters', 'told the agency's correspondent', 'told Rudaw English', 'told SANA's reporter'."""
+    window = text[pos : min(end, pos + 120)]
+    m = re.match(r"\s+(?:(the|our|this|a|an|its|his|her|their|state|local|foreign)\s+)?([\w'’.-]+)", window)
+    if not m or m.group(2).lower() in cues.PP_WORDS | {"that", "of", "about", "against", "it", "there"}:
+        return pos
+    stop = m.end()
+    word = m.group(2)
+    if word[:1].isupper():
+        caps = re.match(r"(?:\s+(?!(?:On|In|At)\b)(?:[A-Z][\w'’.-]*|\d+\b))*", window[stop:])
+        stop += caps.end() if caps else 0
+        word = window[:stop].split()[-1]
+    if m.group(1) or word.endswith(("'s", "’s")):
+        more = re.match(r"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|after|last|this)\b)[\w'’-]+){0,2}?"
+                        r"(?=\s+(?:that|on|in|at|by|from|during|with|via|after|last|this)\b|\s*[,.;:\"“”«»]|\s*$)",
+                        window[stop:])
+        stop += more.end() if more else 0
+    return pos + stop
+
+
+def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]:
+    """Shape after the cue: ('that'|'colon'|'direct', content start, cue end) or ('empty'|'comma', ...)."""
+    window = min(end, pos + 300)
+    p = _addressee_end(text, pos, window) if verb in cues.ADDRESSEE_VERBS else pos
+    if verb.startswith("den"):
+        m = cues.DENIAL_OBJECT_RE.match(text, p, window)
+        if m:
+            p = m.end()
+            if m.group().endswith("that"):
+                return "that", skip_space(text, p, end), p
+    q = p
+    while (m := _PP_RE.match(text, q, window)) is not None:
+        q = m.end()
+    tail = text[q:window]
+    if (t := _THAT_RE.match(tail)) is not None:
+        return "that", skip_space(text, q + t.end(), end), q + t.end()
+    if (t := _COLON_RE.match(tail)) is not None:
+        return "colon", skip_space(text, q + t.end(), end), q
+    if _TRAILING_PUNCT_RE.match(text, q, end).end() == end:
+        return "empty", -1, q
+    if tail.lstrip().startswith(","):
+        if _PARTICIPLE_AFTER_COMMA.match(tail):
+            return "empty", -1, q
+        return "comma", skip_space(text, q + tail.index(",") + 1, end), q
+    t_end = p
+    while (m := _TIME_RE.match(text, t_end, window)) is not None:
+        t_end = m.end()
+    start = skip_space(text, t_end, end)
+    if text.startswith(",", start):
+        start = skip_space(text, start + 1, end)
+    return "direct", start, t_end

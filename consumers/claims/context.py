@@ -1,0 +1,168 @@
+"""What a document has said so far about who is who: speakers in order, named organisations and people.
+
+One DocumentContext per extract_claims call, never shared, so extraction stays thread-safe.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from consumers.claims.speakers import TITLES, canonical_org, country_of, is_known_org
+
+ORG_WORDS = frozenset(
+    [
+        "ministry", "ministries", "center", "centre", "observatory", "board", "council", "office", "agency",
+        "department", "coalition", "administration", "committee", "commission", "organization", "organisation",
+        "institute", "project", "front", "party", "union", "brigade", "brigades", "group", "room", "command",
+        "government", "authority", "court", "bank", "fund", "programme", "program", "network", "movement", "units",
+        "corps", "police", "mission", "embassy", "parliament", "assembly", "foundation", "university", "news", "tv",
+        "forces", "army", "military", "regime", "presidency", "cabinet", "kremlin", "pentagon", "asayish", "monitor",
+        "defence", "defense", "team", "headquarters", "directorate", "bureau", "alliance", "service", "services",
+        "guard", "channel", "broadcaster", "media", "federation", "league", "association", "international", "watch",
+        "crescent", "society", "initiative", "syndicate", "trust", "relief", "rescue",
+    ]
+)
+CAPITAL_RUN_RE = re.compile(
+    r"(?:[A-Z][\w'’-]*|al-[\w'’-]+)(?:(?:\s+(?:of|for|and|the|on|al|de|of\s+the|for\s+the))?\s+(?:[A-Z][\w'’-]*|al-[\w-]+)){0,9}"
+    r"(?:\s*\([A-Z][\w-]{1,12}\))?"
+)
+_DATELINE_COUNTRY = {"moscow": "Russian", "damascus": "Syrian", "ankara": "Turkish", "istanbul": "Turkish",
+                     "washington": "US", "tehran": "Iranian", "jerusalem": "Israeli", "tel aviv": "Israeli"}
+WORDS_RE = re.compile(r"[\w'’-]+")
+# Look-backs for antecedents stop after this many speakers or organisation mentions: keeps long texts linear.
+HISTORY_WINDOW = 60
+_TITLED_NAME_RE = re.compile(
+    r"\b(?:[Cc]hief|[Ss]pokes\w+|[Mm]inister|[Ee]nvoy|[Dd]irector|[Cc]ommander|[Oo]fficial|[Pp]resident|[Gg]eneral|"
+    r"[Cc]olonel|[Cc]aptain|[Gg]overnor|[Mm]ayor|[Aa]mbassador|[Ss]heikh|[Dd]r|Mr|Mrs|Ms|[Pp]rofessor|[Jj]udge|"
+    r"[Ll]eader|[Hh]ead|[Rr]esearcher|[Aa]nalyst)\.?\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$")
+_CAPITALISED_FUNCTION_WORDS = frozenset(
+    [
+        "The", "A", "An", "In", "On", "At", "But", "And", "As", "It", "He", "She", "They", "We", "I", "This", "That",
+        "These", "Those", "For", "With", "From", "By", "After", "Before", "When", "While", "If", "Since",
+        "Meanwhile", "However", "Under", "Over", "Asked", "Speaking", "According", "Earlier", "Later", "Last",
+        "Some", "Many", "Most",
+    ])
+_APPOSITION_AFTER_RE = re.compile(r",\s+(?:a|an|who|whose|aged|\d{1,3}\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker: canonical name, its organisation, and whether it is a person."""
+
+    name: str
+    org: str
+    is_person: bool
+
+
+class DocumentContext:
+    """What a document has said so far about who is who; one per extract_claims call (not shared)."""
+
+    def __init__(self, text: str, first_body: int, skip: list[tuple[int, int]] | None = None) -> None:
+        self.text = text
+        self._skip = skip or []
+        head = text[first_body : first_body + 40].split(",")[0].split("(")[0].strip(" –—-").lower()
+        self.country = next((c for city, c in _DATELINE_COUNTRY.items() if head.startswith(city)), "")
+        self._org_pos: list[int] = []
+        self._org_names: list[tuple[str, str]] = []  # (surface, canonical)
+        self._person_pos: list[int] = []  # names after a title or role word: antecedents for "she" before any speaker
+        self._scanned = False
+        self.people: dict[str, Speaker] = {}
+        self.history: list[tuple[Speaker, str]] = []  # (speaker, mention as written)
+        self.last_person_pos = -1
+
+    @property
+    def org_pos(self) -> list[int]:
+        self._scan_orgs()
+        return self._org_pos
+
+    @property
+    def org_names(self) -> list[tuple[str, str]]:
+        self._scan_orgs()
+        return self._org_names
+
+    @property
+    def person_pos(self) -> list[int]:
+        self._scan_orgs()
+        return self._person_pos
+
+    def _scan_orgs(self) -> None:
+        """Organisation and titled-name mentions, scanned once and only when an antecedent is needed."""
+        if self._scanned:
+            return
+        self._scanned = True
+        skip = iter(self._skip)
+        current = next(skip, None)
+        for m in CAPITAL_RUN_RE.finditer(self.text):
+            while current is not None and current[1] <= m.start():
+                current = next(skip, None)
+            if current is not None and current[0] <= m.start() < current[1]:
+                continue  # datelines name places, not sources
+            surface = m.group()
+            if surface in _CAPITALISED_FUNCTION_WORDS:
+                continue  # "The", "In", "But" at sentence starts
+            words = {w.lower() for w in WORDS_RE.findall(surface)} if " " in surface else {surface.lower()}
+            if " " in surface and _introduces_person(self.text, m, words):
+                self._person_pos.append(m.start())
+            if is_known_org(surface) or (words & ORG_WORDS and " " in surface):
+                self._org_pos.append(m.start())
+                self._org_names.append((surface, canonical_org(surface, self._country_before(m.start(), surface))))
+
+    def _country_before(self, pos: int, surface: str) -> str:
+        return country_of(surface) or self.country
+
+    def remember(self, speaker: Speaker, mention: str, cue: str = "", pos: int = -1) -> None:
+        self.history.append((speaker, f"{mention} {cue}"))  # the cue too: "said in a report" names the report
+        if speaker.is_person and pos >= 0:
+            self.last_person_pos = pos
+        if speaker.is_person:
+            for key in {speaker.name.split()[-1].lower(), speaker.name.lower()}:
+                known = self.people.get(key)
+                if known is None or len(speaker.name) >= len(known.name):
+                    keep_org = known is not None and not speaker.org
+                    self.people[key] = Speaker(speaker.name, known.org, True) if keep_org and known else speaker
+
+    def person_before(self, pos: int, after: int = -1) -> Speaker | None:
+        """The latest introduced name in (after, pos): 'Aid chief Mona Reyes', 'Ali Omar, a farmer, ...'."""
+        i = bisect.bisect_left(self.person_pos, pos) - 1
+        if i < 0 or self.person_pos[i] <= after:
+            return None
+        m = CAPITAL_RUN_RE.match(self.text, self.person_pos[i])
+        name = " ".join(w for w in m.group().split() if w.lower() not in TITLES) if m else ""
+        return Speaker(name, "", True) if len(name.split()) >= 2 else None
+
+    def last(self, person: bool | None = None, word: str = "") -> Speaker | None:
+        for speaker, mention in reversed(self.history[-HISTORY_WINDOW:]):
+            if person is not None and (speaker.is_person != person or (not person and not speaker.org)):
+                continue  # unnamed sources are nobody's antecedent
+            if word and word not in WORDS_RE.findall(f"{mention} {speaker.name}".lower()):
+                continue
+            return speaker
+        return None
+
+    def org_before(self, pos: int, head: str) -> str:
+        """Latest organisation named before pos whose name contains head ("the board" -> "Health Board of ...")."""
+        i = bisect.bisect_left(self.org_pos, pos) - 1
+        stem = head.rstrip("s")
+        floor = max(-1, i - HISTORY_WINDOW)
+        while i > floor and pos - self.org_pos[i] < 5000:
+            surface, canon = self.org_names[i]
+            words = [w.lower().rstrip("s") for w in WORDS_RE.findall(surface + " " + canon)]
+            if not head or stem in words:
+                return canon
+            i -= 1
+        return ""
+
+    def first_org_in_sentence_of(self, pos: int) -> str:
+        start = max(self.text.rfind(". ", max(0, pos - 600), pos), self.text.rfind("\n", max(0, pos - 600), pos), 0)
+        i = bisect.bisect_left(self.org_pos, start)
+        return self.org_names[i][1] if i < len(self.org_pos) and self.org_pos[i] < pos else ""
+
+
+def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
+    """A name after a title or role ('Aid chief Mona Reyes'), or before an apposition ('Ali Omar, a farmer')."""
+    if _TITLED_NAME_RE.search(text, max(0, m.start() - 30), m.end()):
+        return True
+    surface = m.group()
+    if words & ORG_WORDS or is_known_org(surface) or country_of(surface) or not 2 <= len(surface.split()) <= 4:
+        return False
+    return _APPOSITION_AFTER_RE.match(text, m.end(), m.end() + 12) is not None
