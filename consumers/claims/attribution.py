@@ -129,8 +129,8 @@ def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: C
     link = cues.OBJECT_VERBS.get(verb)
     if link is not None:
         tail = text[m.end() : min(s_end, m.end() + 300)]
-        if not re.search(rf"\b{link}\b", tail):
-            return None
+        if not re.search(rf"\b{link}\b", tail) or tail.lstrip().startswith(f"{link} "):
+            return None  # "a quote attributed to X": no object, a participle, not a claim
         cand.complement, cand.content_from = "direct", skip_space(text, m.end(), s_end)
         return cand
     kind, pos, cue_end = complement(text, m.end(), s_end, verb)

@@ -130,6 +130,12 @@ class DocumentContext:
         name = " ".join(w for w in m.group().split() if w.lower() not in TITLES) if m else ""
         return Speaker(name, "", True) if len(name.split()) >= 2 else None
 
+    def last_with_mention(self, person: bool) -> tuple[Speaker | None, str]:
+        for speaker, mention in reversed(self.history[-HISTORY_WINDOW:]):
+            if speaker.is_person == person:
+                return speaker, mention
+        return None, ""
+
     def last(self, person: bool | None = None, word: str = "") -> Speaker | None:
         for speaker, mention in reversed(self.history[-HISTORY_WINDOW:]):
             if person is not None and (speaker.is_person != person or (not person and not speaker.org)):

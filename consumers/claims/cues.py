@@ -47,7 +47,8 @@ DOCUMENT_NOUNS = frozenset(
     [
         "statement", "statements", "letter", "letters", "text", "note", "notice", "message", "communique",
         "communiqué", "report", "post", "posts", "tweet", "release", "document", "leaflet", "banner", "sign",
-        "signs", "declaration", "resolution", "transcript", "memo", "email",
+        "signs", "declaration", "resolution", "transcript", "memo", "email", "quote", "quotation", "caption",
+        "headline", "slogan", "inscription", "placard", "placards",
     ]
 )
 # Verbs that report only with a clause or a quotation, never with a plain object ("stressed the need for").

@@ -24,6 +24,7 @@ PERSON_ROLES = frozenset(
 )
 _DOCUMENT_HEADS_EXTRA = frozenset(
     [
+        "quote", "quotation", "caption", "headline", "slogan",
         "count", "tally", "estimate", "estimates", "survey", "study", "assessment", "analysis", "investigation",
         "census", "database", "record", "records", "statistics",
     ])
@@ -68,6 +69,7 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     return _named(ctx, start, head, appos)
 
 
+_DESTINATION_RE = re.compile(r"\b(?:for|to|in|on)\s+(?:the\s+)?[A-Z][\w'’-]*")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
 
 
@@ -102,7 +104,10 @@ def _pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
 
 
 def _is_document_phrase(words: list[str]) -> bool:
-    return bool(words) and words[0] in ("a", "an", "the") and len(words) > 1 and words[1] in _DOCUMENT_HEADS
+    """'a statement posted on ...', 'the joint statement of the guarantor countries'."""
+    if not words or words[0] not in ("a", "an", "the"):
+        return False
+    return any(w in _DOCUMENT_HEADS for w in words[1:4])
 
 
 def _document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
@@ -114,7 +119,9 @@ def _document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
             return Speaker(canon, canon, False)
     issuer = re.search(r"\b(?:from|by|of)\s+((?:the\s+)?[\w'’ -]{2,60})$", head)
     if issuer and not re.search(r"\b(?:statement|letter|report)s?\b", issuer.group(1)):
-        return resolve_mention(ctx, pos + issuer.start(1), pos + issuer.end(1), pos + issuer.end(1))
+        found = resolve_mention(ctx, pos + issuer.start(1), pos + issuer.end(1), pos + issuer.end(1))
+        if found.is_person or is_known_org(found.name):
+            return found  # "a statement from the army"; not "the statement of the guarantor countries"
     noun = next((w for w in WORDS_RE.findall(head.lower()) if w in _DOCUMENT_HEADS), "")
     named_it = ctx.last(word=noun) if noun else None
     if named_it is not None and named_it.org:
@@ -210,6 +217,9 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
         found = ctx.last(word=noun)
         country = country_of(head)
         if found is None and country:
+            person, mention = ctx.last_with_mention(person=True)
+            if person is not None and not _serves_elsewhere(person, mention, country):
+                return person  # "According to the Russian diplomat": the envoy quoted just before
             canon = canonical_org(f"{country} government")  # "the Russian representative": a member of Russia's
             return Speaker(canon, canon, False)
         found = found or ctx.person_before(pos, after=ctx.last_person_pos) or ctx.last(person=True)
@@ -227,6 +237,15 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
         canon = canonical_org(f"{country_of(_sentence_of(ctx, pos)) or ctx.country or 'Syrian'} army")
     canon = canon or canonical_org(head, ctx.country)
     return Speaker(canon, canon, False)
+
+
+def _serves_elsewhere(person: Speaker, mention: str, country: str) -> bool:
+    """True when what we know of the person ties them to another country or to an international body."""
+    own = _DESTINATION_RE.sub("", mention)  # "envoy for Syria", "ambassador to the UN": where, not whom, they serve
+    found = country_of(own) or country_of(person.org)
+    if found:
+        return found != country
+    return bool(person.org)
 
 
 def _antecedent_by_phrase(ctx: DocumentContext, pos: int, phrase: str) -> str:
@@ -317,17 +336,18 @@ def _is_title_or_org(token: str) -> bool:
 
 def _org_from_apposition(ctx: DocumentContext, pos: int, appos: str) -> str:
     m = re.search(r"\b(?:at|for|with|of|from)\s+(.{2,120})$", appos)
-    if m:
-        return _org_from_phrase(ctx, pos, m.group(1))
+    found = _org_from_phrase(ctx, pos, m.group(1)) if m else ""
     owner = re.match(r"((?:the\s+)?[\w\s'’-]{1,60}?)['’]s\s+\w+", appos)
-    if owner:
-        return _org_from_phrase(ctx, pos, owner.group(1))
-    return _alias_inside(appos) if appos else ""  # "the SDF commander-in-chief"
+    if not found and owner:
+        found = _org_from_phrase(ctx, pos, owner.group(1))  # "OCHA's director of operations"
+    return found or (_alias_inside(appos) if appos else "")  # "the SDF commander-in-chief"
 
 
 def _org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = False) -> str:
     """Organisation named in a role phrase: 'Russian Foreign Ministry spokesperson', 'the SDF media office'."""
     phrase = re.sub(r"\b[\w-]+-based\s+", "", phrase.strip(" ,."))
+    if re.search(r"\b(?:envoy|ambassador|representative|coordinator)\b", phrase, re.I):
+        phrase = _DESTINATION_RE.sub("", phrase).strip()  # "envoy for Syria" serves someone else than Syria
     if not phrase:
         return ""
     if whole:
