@@ -15,6 +15,7 @@ _UNITS_WORDS = {
 _SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9}
 _VAGUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1000.0, "millions": 1e6, "a dozen": 12.0}
 _FRACTIONS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "one third": 1 / 3, "one quarter": 0.25,
+              "two-thirds": 2 / 3, "three-quarters": 0.75, "one-third": 1 / 3, "one-quarter": 0.25,
               "two thirds": 2 / 3, "three quarters": 0.75}
 
 _WORD_NUM = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
@@ -25,14 +26,14 @@ _QUALIFIER = (r"more than|fewer than|less than|at least|at most|up to|about|arou
               r"over|under|approximately|an estimated|estimated|as many as|as few as|close to|just over|"
               r"just under|no fewer than|no more than|upwards of")
 _VAGUE_RE = r"tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|a dozen"
-_FRACTION_RE = r"two thirds|three quarters|one third|one quarter|a third|a quarter|half"
+_FRACTION_RE = (r"two[- ]thirds|three[- ]quarters|one[- ]third|one[- ]quarter|a third|a quarter|half")
 # Range forms keep both ends: "between 40 and 50", "from 70 to 100", "55 to 60", "55-60".
 _CORE = (rf"(?:between\s+(?P<b1>{_ATOM})\s+and\s+(?P<b2>{_ATOM})"
          rf"|from\s+(?P<f1>{_ATOM})\s+to\s+(?P<f2>{_ATOM})"
+         rf"|(?P<frac>{_FRACTION_RE})"
          rf"|(?P<r1>{_ATOM})\s+(?:to|or)\s+(?P<r2>{_ATOM})"
          rf"|(?P<single>{_ATOM})"
-         rf"|(?P<vague>{_VAGUE_RE})"
-         rf"|(?P<frac>{_FRACTION_RE}))")
+         rf"|(?P<vague>{_VAGUE_RE}))")
 # Unit words stop at function words; case-sensitive so that "IS fighters" keeps its "IS".
 _UNIT_WORD = (r"(?:(?-i:(?!(?:and|or|but|in|on|at|from|to|since|for|by|during|after|before|over|who|which|that|"
               r"were|was|is|are|had|have|has|this|last|next|across|per|a|an|the|its|their)\b))[\w'’()./-]+)")

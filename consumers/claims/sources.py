@@ -143,12 +143,28 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
         return _subject_with_apposition(text, lo, seg_end - 1, cand)
     seg_start = _segment_start(text, lo, seg_end)
     np_start = _after_clause_word(text, seg_start, seg_end)
+    if text[np_start:seg_end] in ("who", "which"):
+        return _relative_antecedent(text, lo, np_start, cand)
     if not _valid_subject(text[np_start:seg_end]):
         return False
     if _RELATIVE_RE.search(text, max(seg_start, np_start - 8), np_start):
         cand.complement = "relative"  # "the zone that the coalition declared": not a report unless "that"/":" follows
     cand.mention_start, cand.mention_end, cand.head_end = np_start, seg_end, seg_end
     cand.clause_start = np_start
+    return True
+
+
+def _relative_antecedent(text: str, lo: int, who_start: int, cand: Candidate) -> bool:
+    """'said Peskov, who described the situation as ...': the speaker is the name before 'who'."""
+    end = who_start
+    while end > lo and text[end - 1] in " ,":
+        end -= 1
+    start = _segment_start(text, lo, end)
+    start = _after_clause_word(text, start, end)
+    if end <= start or not _valid_subject(text[start:end]) or not _has_capital(text[start:end]):
+        return False
+    cand.mention_start, cand.mention_end, cand.head_end = start, end, end
+    cand.clause_start = who_start
     return True
 
 

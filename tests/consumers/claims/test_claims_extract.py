@@ -174,3 +174,16 @@ def test_outlet_citing_a_source_in_apposition_relays_that_source() -> None:
 def test_trailing_journalist_aside_is_not_part_of_the_claim() -> None:
     claim = only("The ministry said 58 people had returned, a figure that could not be independently verified.\n")
     assert claim.text == "58 people had returned"
+
+
+def test_who_clause_after_a_name_makes_a_claim_of_that_person() -> None:
+    text = '"We are in contact with both sides," said Peskov, who described the talks as "difficult".\n'
+    quote, description = extract_claims(text)
+    assert quote.speaker == description.speaker == "Dmitry Peskov"
+    assert (description.cue, description.text) == ("described", 'the talks as "difficult')
+
+
+def test_envoy_for_a_country_does_not_work_for_that_country() -> None:
+    claim = only("Special Envoy for Syria Alexander Lavrentiev said talks would resume in the autumn.\n")
+    assert claim.speaker == "Alexander Lavrentiev"
+    assert claim.speaker_org != "Syrian government"
