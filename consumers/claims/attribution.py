@@ -23,6 +23,7 @@ from consumers.claims.sources import (
 )
 
 _WORD_RE = re.compile(r"\w")
+_CONTRAST_RE = re.compile(r"(?:\b(?:while|whereas|but)|;)\s*$")
 _JOINED_RE = re.compile(r"(?:,\s*(?:and|but)|,|\b(?:and|but))\s*$")
 _NO_PROPOSITION_RE = re.compile(r"\s+(of|about|against|responsibility|credit|nothing|little)\b")
 _ACCORDING_NP_RE = re.compile(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!?\"“”«»]|\.\s|\.?$|\s+that\b))")
@@ -58,9 +59,21 @@ def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> 
             continue
         lo = cands[-1].cue_end if cands else start
         cand = _analyse_cue(text, m, lo, start, end, inside, cands)
-        if cand is not None:
+        if cand is not None and not _is_embedded(text, cand, cands):
             cands.append(cand)
     return _contents(text, start, end, cands, inside)
+
+
+def _is_embedded(text: str, cand: Candidate, cands: list[Candidate]) -> bool:
+    """'He said the Russian side had informed its partners': a report inside reported content (guideline, outer only)."""
+    if not cands or cand.inherit or cand.verb == "according to":
+        return False
+    if cands[-1].complement not in ("that", "colon", "direct"):
+        return False
+    if cand.mention_start < cands[-1].content_from:
+        return False
+    # "..., while the Observatory said 15": a contrasting report of another source stands on its own
+    return _CONTRAST_RE.search(text, max(0, cand.clause_start - 12), cand.clause_start) is None
 
 
 def _is_question(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> bool:

@@ -58,6 +58,10 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         return Speaker("unnamed sources", "", False)
     if lower in PRONOUNS:
         return _pronoun(ctx, lower, start)
+    if words[0] in ("its", "their") and len(words) > 1:
+        org = ctx.org_before(start, "")  # "its commanders": the organisation named just before
+        if org:
+            return Speaker(org, org, False)
     if _is_common_plural(words) and not _has_proper_name(head):
         return _unnamed(ctx, start, head)
     if words[-1].removesuffix("'s").removesuffix("’s") in _DOCUMENT_HEADS or _is_document_phrase(words):

@@ -61,7 +61,9 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "United Nations": ("UN", "U.N.", "United Nations", "UN Security Council", "Security Council", "OCHA",
                        "UN Office for the Coordination of Humanitarian Affairs",
                        "UNHCR", "UN refugee agency", "WFP", "World Food Programme", "UNICEF",
-                       "UN humanitarian office", "UN human rights office", "OHCHR", "UN envoy"),
+                       "UN humanitarian office", "UN human rights office", "OHCHR", "UN envoy",
+                       "World Health Organization", "WHO", "UNRWA", "UNDP", "IOM",
+                       "International Organization for Migration"),
     "Asayish": ("Kurdish internal security forces", "internal security forces", "Asayish",
                 "Kurdish security forces", "Internal Security Forces (Asayish)"),
     "People's Protection Units": ("YPG", "People's Protection Units (YPG)"),
@@ -79,7 +81,6 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Syrian Network for Human Rights": ("SNHR",),
     "Syrian Arab Red Crescent": ("SARC",),
     "Syrian American Medical Society": ("SAMS",),
-    "World Health Organization": ("WHO",),
     "European Union": ("EU",),
 }
 
