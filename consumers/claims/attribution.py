@@ -65,7 +65,7 @@ def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> 
 
 
 def _is_embedded(text: str, cand: Candidate, cands: list[Candidate]) -> bool:
-    """'He said the Russian side had informed its partners': a report inside reported content (guideline, outer only)."""
+    """'He said the Russian side had informed its partners': a report inside reported content (outer only)."""
     if not cands or cand.inherit or cand.verb == "according to":
         return False
     if cands[-1].complement not in ("that", "colon", "direct"):
