@@ -27,7 +27,7 @@ OBJECT_VERBS = {
     "accused": "of", "accuses": "of", "accusing": "of", "blamed": "for", "blames": "for", "blaming": "for",
     "described": "as", "describes": "as", "describing": "as", "branded": "as", "brands": "as",
     "characterised": "as", "characterized": "as", "dismissed": "as", "dismisses": "as",
-    "attributed": "to", "attributes": "to", "attributing": "to",
+    "attributed": "to", "attributes": "to", "attributing": "to", "accuse": "of", "blame": "for", "describe": "as",
 }
 # Verbs that need an addressee before the proposition: "told reporters (in Moscow) that P".
 ADDRESSEE_VERBS = frozenset(
@@ -100,6 +100,7 @@ CUE_RE = re.compile(
 AUX_RE = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|long|later|earlier|again|repeatedly|reportedly|further|once|then|"
     r"separately|publicly|privately|officially|recently|already|would|will|may|might|could|can|did|does|do|"
+    r"usually|often|routinely|frequently|regularly|always|now|still|"
     r"has\s+since|in\s+turn|meanwhile|however|too|firmly|flatly|strongly|categorically|vehemently|had\s+earlier|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+\s*$"
 )
