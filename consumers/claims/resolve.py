@@ -327,6 +327,10 @@ def _person_name(tokens: list[str]) -> tuple[str, str]:
     before = tokens[run + stripped - 1].lower() if run + stripped > 0 else ""
     possessive = before.endswith(("'s", "’s"))
     if before and before not in TITLES | PERSON_ROLES and not stripped and not country_of(before) and not possessive:
+        titled = any(t.lower().strip(",.") in TITLES for t in tokens[:run])
+        if titled and len(name_tokens) >= 3:
+            # "Minister of the Displaced Issam Charafeddine": the title's object, then the name
+            return " ".join(name_tokens[-2:]), " ".join(tokens[: len(tokens) - 2])
         return "", ""  # "Health Board of the Jazira Region": a name after "the" is a place, not a person
     if len(name_tokens) == 1 and (is_known_org(name_tokens[0]) or country_of(name_tokens[0])):
         return "", ""
