@@ -89,7 +89,7 @@ _VERB_ALT = trie_pattern(set(SAY_VERBS) | set(OBJECT_VERBS))
 _TOLL = (r"(?:put|puts|putting|estimated|estimates|placed|places|raised|raises|revised|set|sets)\s+"
          r"(?:the|its|their)\s+(?:[\w-]+\s+){0,5}?"
          r"(?:toll|number|figure|tally|count|total|population|cost|losses|damage|size|strength)"
-         r"(?:\s+[\w-]+){0,6}?\s+(?:at|to)\b")
+         r"(?:\s+[\w-]+){0,12}?\s+(?:at|to)\b")
 CUE_RE = re.compile(
     rf"\b(?:(?P<toll>{_TOLL})|(?P<according>[Aa]ccording\s+to)|(?P<quoted>quoted)\s+(?P<qnp>[^,.;:\"“”«»]{{1,80}}?)\s+as\s+saying"
     rf"|(?P<phrasal>(?:pointed|points|pointing)\s+out|made\s+clear|went\s+on\s+to\s+say|goes\s+on\s+to\s+say)"

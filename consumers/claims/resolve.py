@@ -318,9 +318,8 @@ def _person_name(tokens: list[str]) -> tuple[str, str]:
     name_tokens = tokens[run:]
     while len(name_tokens) > 1 and name_tokens[0].endswith(("'s", "’s")):
         name_tokens, run = name_tokens[1:], run + 1  # "Rudaw's Hiwa Jamal": the possessive is the employer
-    stripped = 0
-    while stripped < len(name_tokens) - 1 and _is_title_or_org(name_tokens[stripped]):
-        stripped += 1
+    # the name follows the last title, country or organisation word: "Syrian Information Minister Ziad Makari"
+    stripped = max((i + 1 for i, t in enumerate(name_tokens[:-1]) if _is_title_or_org(t)), default=0)
     name_tokens = name_tokens[stripped:]
     if not name_tokens or any(_is_title_or_org(t) for t in name_tokens):
         return "", ""
