@@ -90,7 +90,7 @@ def _is_common_plural(words: list[str]) -> bool:
     if words[0] == "the" or words[-1] in _DOCUMENT_HEADS:
         return False
     head = words[-1]
-    known = head in SOURCE_NOUNS or head.removesuffix("s") in SOURCE_NOUNS
+    known = head in SOURCE_NOUNS or head.removesuffix("s") in SOURCE_NOUNS or head.removesuffix("es") in SOURCE_NOUNS
     return len(words) <= 3 and known and head.endswith("s") and head not in (
         "forces", "news", "headquarters", "authorities", "units", "brigades", "factions", "militias")
 

@@ -199,7 +199,8 @@ def canonical_org(mention: str, country: str = "") -> str:
     if nat:
         for pattern, template in _MINISTRY_PATTERNS:
             if pattern.search(mention):
-                return template.format(c=nat)
+                built = template.format(c=nat)
+                return _ALIAS_INDEX.get(norm_key(built), built)  # "Syrian Ministry of Defense" is the army
         if re.match(r"(?:the\s+)?ministry\s+of\b", mention, re.I):
             return f"{nat} {_strip_parenthetical(mention).strip().removeprefix('the ').removeprefix('The ')}"
         if _MILITARY_RE.search(mention) and nat in _MILITARY_BY_COUNTRY:
