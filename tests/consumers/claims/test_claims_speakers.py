@@ -1,7 +1,10 @@
 """One canonical key per speaker, whatever the mention (claim annotation guideline, "Speaker")."""
 
+from pathlib import Path
+
 import pytest
 
+from consumers.claims.files import extract_paths
 from consumers.claims.speakers import ORG_ALIASES, PERSON_ALIASES, canonical_org, canonical_speaker
 
 
@@ -41,3 +44,12 @@ def test_alias_tables_have_no_key_claimed_by_two_speakers() -> None:
         for alias in (canonical, *aliases):
             key = alias.lower()
             assert seen.setdefault(key, canonical) == canonical, alias
+
+
+def test_canonicalising_extractor_output_again_changes_nothing() -> None:
+    # The claims stage canonicalises what the extractor returns; the store keys speakers by the result.
+    fixtures = Path(__file__).parents[2] / "fixtures" / "claims"
+    records = list(extract_paths([fixtures]))
+    assert records
+    for record in records:
+        assert canonical_speaker(record["speaker"], record["speaker_org"]) == (record["speaker"], record["speaker_org"])
