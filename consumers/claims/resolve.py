@@ -74,6 +74,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
 
 
 _DESTINATION_RE = re.compile(r"\b(?:for|to|in|on)\s+(?:the\s+)?[A-Z][\w'’-]*")
+_UNNAMED_OUTLET_RE = re.compile(
+    r"^(?i:an?|one|some|several)\b[\w\s'’-]{0,60}?\b(?:newspaper|daily|outlet|channel|website|broadcaster|tv|radio|"
+    r"television|magazine|news\s+site|blog)s?$")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
 
 
@@ -165,6 +168,8 @@ def _unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     alias = _alias_inside(head)
     if alias:
         return Speaker(alias, alias, False)
+    if _UNNAMED_OUTLET_RE.search(head):
+        return Speaker("unnamed sources", "", False)  # "a Turkish pro-government newspaper"
     org = re.search(r"\b(?:at|of|for|from|with|in|within|close to)\s+((?:the\s+)?[\w'’ -]{2,60})$", head)
     if org:
         inner = org.group(1)
