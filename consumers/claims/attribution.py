@@ -14,6 +14,7 @@ from consumers.claims.complements import CITING_RE, complement
 from consumers.claims.segment import Quote
 from consumers.claims.sources import (
     BARE_REPORTS,
+    PRONOUNS,
     Candidate,
     is_outlet,
     sentence_subject,
@@ -30,6 +31,25 @@ _ACCORDING_NP_RE = re.compile(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!
 _NOUN_USE_RE = re.compile(
     r"\s+(?:say|said|says|suggest|suggested|suggests|claim|claimed|indicate|indicated|indicates|show|shows|showed|"
     r"put|puts|circulat\w+)\b")
+_TAIL_NP = r"(?:(?:the|a|an)\s+)?[\w'’.&-]+(?:\s+[\w'’.&-]+){0,6}?"
+_TAIL_TIME = r"(?:\s+(?:on|late|early|in|last|this|earlier|later|overnight|today|yesterday)\b[^,.;:!?\"“”«»]{0,40}?)?"
+_TAIL_CITING = r"(?:,?\s+(?P<citing>citing|quoting)\s+[^.;:!?\"“”«»]{1,140}?)?"
+# A relay clause closing a sentence whose claim has its own cue: ", Reuters reported on Monday", ", TASS quoted
+# him as saying", ", the agency said, citing a military source".
+_TAIL_NOT_NP_RE = re.compile(
+    r"\b(?:had|has|have|been|was|were|is|are|be|being|and|or|not|also|which|who|that)\b", re.I)
+_TAIL_OUTLET_WORDS = frozenset([
+    "agency", "news", "media", "outlet", "broadcaster", "channel", "newspaper", "daily", "tv", "television", "radio",
+    "network", "website", "tass", "ria", "novosti", "sputnik", "sana", "reuters", "afp", "ap", "anadolu", "hawar",
+    "anha", "rudaw", "interfax", "xinhua", "irna", "fars", "tasnim", "kurdistan24", "enab", "press", "rt", "al-watan",
+    "watan", "npa", "times", "post", "journal", "gazette", "wire", "site", "portal", "magazine", "weekly",
+])
+_CONDUIT_TAIL_RE = re.compile(
+    rf",\s+(?:(?P<np>{_TAIL_NP})\s+(?:reported|reports|wrote|writes|published)"
+    rf"|(?P<np2>{_TAIL_NP})\s+(?:quoted|quotes|cited|cites)\s+[^,.;:!?\"“”«»]{{1,80}}?\s+as\s+saying"
+    rf"|(?P<np3>{_TAIL_NP})\s+(?:said|says|added|adds))"
+    rf"{_TAIL_TIME}{_TAIL_CITING}[\s.!…)\]]*$"
+)
 _DETERMINERS_BEFORE_VERB = re.compile(
     r"(?:\b(?:a|an|the|his|her|its|their|our|my|your|this|that)\s+|[-]|['’]s\s+)$", re.I)
 
@@ -53,6 +73,31 @@ def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> 
     inside = [(q.start, q.end) for q in quotes if q.end > start and q.start < end]
     if _is_question(text, start, end, inside):
         return []
+    tail = _conduit_tail(text, start, end, inside)
+    if tail > start:
+        # Conduit rule: "P, X said, TASS reported": the outlet only relays; X speaks and the span stops before it.
+        cands = _candidates(text, start, tail, inside)
+        if cands:
+            return _contents(text, start, tail, cands, inside)
+    return _contents(text, start, end, _candidates(text, start, end, inside), inside)
+
+
+def _conduit_tail(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> int:
+    """Start of a trailing relay clause (", Reuters reported on Monday", ", TASS quoted him as saying"), or -1."""
+    m = _CONDUIT_TAIL_RE.search(text, max(start, end - 240), end)
+    if m is None or _in_spans(m.start(), inside):
+        return -1
+    np = m.group("np") or m.group("np2") or m.group("np3") or ""
+    words = np.lower().split()
+    if not words or words[0] in PRONOUNS or _TAIL_NOT_NP_RE.search(np):
+        return -1  # "drone attacks had been reported": a passive, not an outlet
+    outlet = bool(set(re.findall(r"[\w'’-]+", np.lower())) & _TAIL_OUTLET_WORDS)
+    if m.group("np3") is not None:
+        return m.start() if m.group("citing") or outlet else -1  # ", the SDF said": a second source, not a relay
+    return m.start() if outlet or any(w[:1].isupper() for w in np.split()) else -1
+
+
+def _candidates(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> list[Candidate]:
     cands: list[Candidate] = []
     for m in cues.CUE_RE.finditer(text, start, end):
         if _in_spans(m.start(), inside):
@@ -61,7 +106,7 @@ def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> 
         cand = _analyse_cue(text, m, lo, start, end, inside, cands)
         if cand is not None and not _is_embedded(text, cand, cands):
             cands.append(cand)
-    return _contents(text, start, end, cands, inside)
+    return cands
 
 
 def _is_embedded(text: str, cand: Candidate, cands: list[Candidate]) -> bool:
