@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from consumers.claims import cues
-from consumers.claims.complements import CITING_RE, complement
+from consumers.claims.complements import CITING_RE, TOLD_OBJECT_RE, complement
 from consumers.claims.segment import Quote
 from consumers.claims.sources import (
     BARE_REPORTS,
@@ -211,6 +211,8 @@ def _lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: in
         return True
     if verb in cues.NEEDS_CLAUSE and kind == "direct" and text[pos : pos + 1] not in "\"“‘«'":
         return True  # "stressed the need for talks", "announced the start of an operation"
+    if kind == "direct" and verb in cues.ADDRESSEE_VERBS and TOLD_OBJECT_RE.match(text, pos):
+        return True  # "residents tell a different story": an object, not a proposition
     if kind == "direct" and text.startswith("to ", pos):
         return True  # "claims to show", "said to be": no proposition of the speaker's own
     # "warned of a catastrophe", "claimed responsibility for the attack", "said nothing"
@@ -259,7 +261,11 @@ def _contents(text: str, s_start: int, s_end: int, cands: list[Candidate],
         hi = cands[i + 1].clause_start if i + 1 < len(cands) else s_end
         inherit = owner.get(i - 1, -1) if cand.inherit else -1
         if cand.inherit and inherit < 0:
-            continue
+            prev = cands[i - 1] if i else None
+            if prev is None or prev.mention_start < 0 or prev.complement != "empty":
+                continue
+            # "X denied the accusation, telling SANA that P": the first cue has no content, the second speaks for X
+            cand.mention_start, cand.mention_end, cand.head_end = prev.mention_start, prev.mention_end, prev.head_end
         if i and cand.verb == "according to" and cand.complement == "left":
             continue  # "X attributed A to B, according to a statement": the statement only carries X's claim
         cue = text[cand.cue_start : cand.cue_end].strip()

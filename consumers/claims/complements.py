@@ -29,12 +29,17 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
 CITING_RE = re.compile(r",\s+(?:citing|quoting)\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,.;:!?]|$))")
 
 
+TOLD_OBJECT_RE = re.compile(r"(?:[\w'’-]+\s+){0,2}(?:story|stories|truth|lies?|tales?|jokes?|secrets?)\b")
+
+
 def _addressee_end(text: str, pos: int, end: int) -> int:
     """'told reporters', 'told the agency's correspondent', 'told Rudaw English', 'told SANA's reporter'."""
     window = text[pos : min(end, pos + 120)]
     m = re.match(r"\s+(?:(the|our|this|a|an|its|his|her|their|state|local|foreign)\s+)?([\w'’.-]+)", window)
     if not m or m.group(2).lower() in cues.PP_WORDS | {"that", "of", "about", "against", "it", "there"}:
         return pos
+    if TOLD_OBJECT_RE.match(window, m.start(2)):
+        return pos  # "told a different story", "tell the truth": an object, not an addressee
     stop = m.end()
     word = m.group(2)
     if word[:1].isupper():
@@ -42,7 +47,8 @@ def _addressee_end(text: str, pos: int, end: int) -> int:
         stop += caps.end() if caps else 0
         word = window[:stop].split()[-1]
     if m.group(1) or word.endswith(("'s", "’s")):
-        more = re.match(r"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|after|last|this)\b)[\w'’-]+){0,2}?"
+        more = re.match(r"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|after|last|this|the|a|an|was|were|is|"
+                        r"are|had|has)\b)[\w'’-]+){0,4}?"
                         r"(?=\s+(?:that|on|in|at|by|from|during|with|via|after|last|this)\b|\s*[,.;:\"“”«»]|\s*$)",
                         window[stop:])
         stop += more.end() if more else 0

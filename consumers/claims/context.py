@@ -42,7 +42,7 @@ _CAPITALISED_FUNCTION_WORDS = frozenset(
         "Meanwhile", "However", "Under", "Over", "Asked", "Speaking", "According", "Earlier", "Later", "Last",
         "Some", "Many", "Most",
     ])
-_APPOSITION_AFTER_RE = re.compile(r",\s+(?:a|an|who|whose|aged|\d{1,3}\b)")
+_APPOSITION_AFTER_RE = re.compile(r",\s+(?:a|an|who|whose|aged|\d{1,3},)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,11 @@ class DocumentContext:
         self._skip = skip or []
         head = text[first_body : first_body + 40].split(",")[0].split("(")[0].strip(" –—-").lower()
         self.country = next((c for city, c in _DATELINE_COUNTRY.items() if head.startswith(city)), "")
+        if not self.country:
+            # the dateline itself ("Damascus, SANA –"), which the body start skips
+            line = next((text[a:b] for a, b in self._skip if b == first_body and b > a), "").lower()
+            single = "/" not in line.split(",")[0]  # "ANKARA/MOSCOW": two sides, no one country
+            self.country = next((c for city, c in _DATELINE_COUNTRY.items() if single and line.startswith(city)), "")
         self._org_pos: list[int] = []
         self._org_names: list[tuple[str, str]] = []  # (surface, canonical)
         self._person_pos: list[int] = []  # names after a title or role word: antecedents for "she" before any speaker
@@ -169,6 +174,7 @@ def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
     if _TITLED_NAME_RE.search(text, max(0, m.start() - 30), m.end()):
         return True
     surface = m.group()
-    if words & ORG_WORDS or is_known_org(surface) or country_of(surface) or not 2 <= len(surface.split()) <= 4:
+    if words & ORG_WORDS or is_known_org(surface) or country_of(surface) or not 2 <= len(surface.split()) <= 4 \
+            or " and " in surface:
         return False
     return _APPOSITION_AFTER_RE.match(text, m.end(), m.end() + 12) is not None

@@ -102,7 +102,10 @@ AUX_RE = re.compile(
     r"separately|publicly|privately|officially|recently|already|would|will|may|might|could|can|did|does|do|"
     r"usually|often|routinely|frequently|regularly|always|now|still|"
     r"has\s+since|in\s+turn|meanwhile|however|too|firmly|flatly|strongly|categorically|vehemently|had\s+earlier|"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+\s*$"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    # manner adverbs: "falsely said", "wrongly claimed", "angrily denied" (not nouns in -ly: "the family said")
+    r"(?!(?:family|ally|assembly|supply|rally|anomaly|monopoly|daily|weekly|monthly|fly|italy|july)\b)[a-z]{3,}ly)"
+    r")+\s*$"
 )
 NEGATION_RE = re.compile(
     r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to|failed\s+to|unable\s+to|did\s+not|would\s+not|could\s+not)"

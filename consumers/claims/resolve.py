@@ -73,6 +73,11 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     return _named(ctx, start, head, appos)
 
 
+_TITLE_WORDS = (TITLES | PERSON_ROLES) - {"foreign", "defense", "defence", "interior", "justice"}
+_GENERIC_ORG_NOUNS = frozenset([
+    "group", "groups", "force", "forces", "organisation", "organization", "militia", "movement", "faction", "body",
+    "alliance", "administration", "authority", "authorities", "charity", "agency", "monitor", "outfit", "network",
+])
 _DESTINATION_RE = re.compile(r"\b(?:for|to|in|on)\s+(?:the\s+)?[A-Z][\w'’-]*")
 _UNNAMED_OUTLET_RE = re.compile(
     r"^(?i:an?|one|some|several)\b[\w\s'’-]{0,60}?\b(?:newspaper|daily|outlet|channel|website|broadcaster|tv|radio|"
@@ -149,6 +154,8 @@ def _org_like(surface: str) -> bool:
 def _has_proper_name(head: str) -> bool:
     """A capitalised word other than the first, a country adjective or a "Britain-based"-style modifier."""
     for word in head.split()[1:]:
+        if word.lower().strip(",.") in _TITLE_WORDS:
+            continue  # "the Special Envoy", "the Deputy Head": capitalised titles, not names
         if word[:1].isupper() and not country_of(word) and not re.search(r"-(?:based|led|backed|run|born)$", word):
             return True
     return False
@@ -157,7 +164,7 @@ def _has_proper_name(head: str) -> bool:
 def _is_unnamed(head: str) -> bool:
     if head.lower().startswith("the ") or not _UNNAMED_RE.search(head):
         return False
-    if re.match(r"(?i:an?|one)\s+[a-z]", head):
+    if re.match(r"(?i:an?|one)\s+(?:\d[\w-]*\s+)?[a-z]", head):
         return True  # "an economist at Damascus University": an unnamed member (guideline)
     capitals = [w for w in head.split()[1:] if w[:1].isupper() and not country_of(w)]
     return not capitals or bool(re.search(r"\b(?:sources?|officials?|member|spokes\w+)\b", head, re.I))
@@ -182,7 +189,9 @@ def _unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     country = country_of(head)
     lower = head.lower()
     if re.search(r"\b(?:military|army|defen[cs]e)\b", lower):
-        sentence_country = country or country_of(_sentence_of(ctx, pos)) or "Syrian"
+        # the source's own side: its words, the dateline, the outlet it spoke to, before the content's countries
+        sentence_country = country or _outlet_country(ctx, pos) or ctx.country or country_of(
+            _sentence_of(ctx, pos)) or "Syrian"
         canon = canonical_org(f"{sentence_country} military")
         return Speaker(canon, canon, False)
     if country and re.search(r"\b(?:officials?|diplomats?|government|source|sources|security)\b", lower):
@@ -193,6 +202,26 @@ def _unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     if re.search(r"\bactivists?\b", lower):
         return Speaker("unnamed activist", "", False)
     return Speaker("unnamed sources", "", False)
+
+
+_OUTLET_COUNTRY = {"sana": "Syrian", "tass": "Russian", "ria": "Russian", "sputnik": "Russian", "interfax": "Russian",
+                   "anadolu": "Turkish", "trt": "Turkish", "irna": "Iranian", "fars": "Iranian", "tasnim": "Iranian"}
+
+
+def _outlet_country(ctx: DocumentContext, pos: int) -> str:
+    """'a military source told SANA': a state outlet's own country."""
+    sentence = _sentence_of(ctx, pos)
+    state = _STATE_MEDIA_RE.search(sentence)
+    if state and country_of(state.group(1)):
+        return country_of(state.group(1))  # "Syrian state media quoted a military source"
+    for word in WORDS_RE.findall(sentence.lower()):
+        if word in _OUTLET_COUNTRY:
+            return _OUTLET_COUNTRY[word]
+    return ""
+
+
+_STATE_MEDIA_RE = re.compile(
+    r"\b([\w'’]+)\s+(?:state(?:-run)?|official|government)\s+(?:media|television|tv|news\s+agency)", re.I)
 
 
 def _sentence_of(ctx: DocumentContext, pos: int) -> str:
@@ -220,6 +249,9 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
         canon = canonical_org(head, ctx.country)
         return Speaker(canon, canon, False)
     noun = words[-1]
+    cut = next((i for i, w in enumerate(words) if i > 1 and w in ("of", "for", "at", "in", "to", "with")), 0)
+    if cut and (words[cut - 1] in PERSON_ROLES or words[cut - 1] in TITLES):
+        noun = words[cut - 1]  # "the deputy head of the center": a person, the head of something
     if any(w.startswith("monitor") for w in words[1:]):
         noun = "monitor"  # "the monitoring group", "the UK-based monitor"
     if noun in PERSON_ROLES or noun in TITLES:
@@ -231,7 +263,8 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
                 return person  # "According to the Russian diplomat": the envoy quoted just before
             canon = canonical_org(f"{country} government")  # "the Russian representative": a member of Russia's
             return Speaker(canon, canon, False)
-        found = found or ctx.person_before(pos, after=ctx.last_person_pos) or ctx.last(person=True)
+        found = found or _name_near_role(ctx, pos, noun) or ctx.person_before(pos, after=ctx.last_person_pos) \
+            or ctx.last(person=True)
         return found or Speaker("unnamed sources", "", False)
     if noun in ("source", "sources"):
         found = ctx.last(word=noun)
@@ -244,8 +277,43 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
     canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
     if not canon and noun in ("army", "military", "troops"):
         canon = canonical_org(f"{country_of(_sentence_of(ctx, pos)) or ctx.country or 'Syrian'} army")
+    if not canon and noun in _GENERIC_ORG_NOUNS:
+        last_org = ctx.last(person=False)
+        if last_org is not None:
+            return last_org  # "the group said": the organisation quoted last
     canon = canon or canonical_org(head, ctx.country)
     return Speaker(canon, canon, False)
+
+
+def _name_near_role(ctx: DocumentContext, pos: int, noun: str) -> Speaker | None:
+    """'The UN Special Envoy for Syria, Geir Pedersen, ...' earlier: 'the Special Envoy' is Geir Pedersen."""
+    floor = max(0, pos - 3000)
+    at = pos
+    for _ in range(3):
+        at = _rfind_word(ctx.text, noun, floor, at)
+        if at < 0:
+            return None
+        m = _NAME_AFTER_ROLE_RE.match(ctx.text, at + len(noun), min(len(ctx.text), at + len(noun) + 90))
+        if m:
+            name, _ = canonical_speaker(m.group(1))
+            if len(name.split()) >= 2 and not is_known_org(name) and not country_of(name):
+                known = ctx.people.get(name.lower())
+                org = _org_from_phrase(ctx, at, ctx.text[max(floor, at - 40) : at + len(noun)], whole=True)
+                return known or Speaker(name, org, True)
+    return None
+
+
+def _rfind_word(text: str, word: str, floor: int, end: int) -> int:
+    """Last case-insensitive whole-word occurrence of word in text[floor:end], or -1 (bounded window)."""
+    last = -1
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text[floor:end], re.I):
+        last = floor + m.start()
+    return last
+
+
+_NAME_AFTER_ROLE_RE = re.compile(
+    r"(?:\s+(?:for|of|to|in|on|the|and|[A-Z][\w'’-]*)){0,6}?,?\s+"
+    r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)){1,4})(?=\s*[,)]|\s+[a-z])")
 
 
 def _serves_elsewhere(person: Speaker, mention: str, country: str) -> bool:
@@ -289,7 +357,28 @@ def _named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hint: str 
         return known
     org = org_hint or _org_from_apposition(ctx, pos, appos) or _org_from_phrase(ctx, pos, prefix)
     canon_name, _ = canonical_speaker(name)
+    if len(canon_name.split()) == 1 and canon_name == name:
+        canon_name = _full_name_before(ctx, pos, name) or canon_name
     return Speaker(canon_name, org, True)
+
+
+def _full_name_before(ctx: DocumentContext, pos: int, surname: str) -> str:
+    """'Petrov said' after 'General Ivan Petrov': the fullest name used earlier (guideline), titles dropped."""
+    pattern = re.compile(rf"((?:(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)\s+){{1,3}}){re.escape(surname)}\b")
+    best = ""
+    for m in pattern.finditer(ctx.text, max(0, pos - 6000), pos):
+        words = [w for w in m.group(1).split() if w.lower() not in TITLES and w not in _CAPITALISED_STARTS]
+        while words and (country_of(words[0]) or words[0].lower() in ORG_WORDS or is_known_org(words[0])):
+            words.pop(0)
+        if words and not any(w.lower() in ORG_WORDS for w in words):
+            candidate = " ".join([*words, surname])
+            if len(candidate) > len(best):
+                best = candidate
+    return best
+
+
+_CAPITALISED_STARTS = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "As", "When", "While", "After",
+                                 "Before", "Earlier", "Later", "Meanwhile", "However", "According", "Speaking"])
 
 
 _UNIT_WORDS = frozenset(

@@ -57,7 +57,8 @@ SOURCE_NOUNS = frozenset(
         "rescuer", "defenders", "operator", "operators", "staff", "personnel", "guard", "guards", "insurgents",
         "jihadists", "presidency", "cabinet", "kremlin", "pentagon", "embassy", "consulate", "foundation",
         "institute", "center's", "spokesman's", "bureau", "directorate", "authority", "union", "alliance", "party",
-        "movement", "front",
+        "movement", "front", "chairman", "chairwoman", "chair", "founder", "coordinator", "representative",
+        "adviser", "advisor", "deputy",
     ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
@@ -86,7 +87,8 @@ _SUBJECT_AT_START_RE = re.compile(
 )
 _NAME_JOINERS = frozenset(["of", "for", "and", "the", "on", "in", "al", "de"])
 _NP_DETERMINERS = frozenset([
-    "the", "a", "an", "one", "both", "all", "several", "many", "some", "two", "three", "four", "other", "another",
+    "the", "a", "an", "one", "its", "his", "her", "their", "our", "both", "all", "several", "many", "some", "two",
+    "three", "four", "other", "another",
 ])
 _APPOSITION_TO_END_RE = re.compile(r",\s+([^.;:!?]{1,200}?)\s*(?=[.;:!?]?\s*$)")
 _ROLE_NOUNS = frozenset(_ROLE_WORDS.split("|")) | {"commander-in-chief", "spokesman", "member", "resident", "founder"}
@@ -248,7 +250,8 @@ def _role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, c
     role_start = _after_clause_word(text, _segment_start(text, lo, cut), cut)
     role = text[role_start:cut]
     first = role.split()[0].lower() if role.split() else ""
-    if not _valid_subject(role) or not (first in ("the", "a", "an", "its", "his", "her") or first.endswith("'s")):
+    if not _valid_subject(role) or not (first in ("the", "a", "an", "its", "his", "her", "their", "our", "one")
+                                        or first.endswith("'s")):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = role_start, comma, cut
     cand.clause_start = role_start
