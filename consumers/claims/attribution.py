@@ -28,6 +28,19 @@ _CONTRAST_RE = re.compile(r"(?:\b(?:while|whereas|but)|;)\s*$")
 _JOINED_RE = re.compile(r"(?:,\s*(?:and|but)|,|\b(?:and|but))\s*$")
 _NO_PROPOSITION_RE = re.compile(r"\s+(of|about|against|responsibility|credit|nothing|little)\b")
 _ACCORDING_NP_RE = re.compile(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!?\"“”«»]|\.\s|\.?$|\s+that\b))")
+_ACCORDING_NAME_RE = re.compile(
+    r",\s+((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)){1,4})(?=[\s.!…]*$)")
+# Trailing journalist context after "P, X said,": not the source's words (guideline, "Spans").
+_JOURNALIST_TAIL_RE = re.compile(
+    r"\s*(?:in\s+(?:the\s+)?(?:latest|what|a\s+(?:move|sign|statement|series|further))|amid|as\s+part\s+of|"
+    r"(?:a\s+)?(?:days?|weeks?|hours?)\s+after|following|the\s+latest|marking|adding\s+to|without\s+(?:giving|providing|"
+    r"naming|elaborating|specifying))\b")
+_NUMBER_AHEAD_RE = re.compile(
+    r"\s+(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+(?:dozen|hundred|"
+    r"thousand|million))\b|half|a\s+third|a\s+quarter|\$)")
+_STATES_NOUN_RE = re.compile(
+    r"\b(?:Gulf|Arab|[Mm]ember|Western|European|[Nn]eighbou?ring|Islamic|Muslim|[Oo]ther|[Ss]everal|[Mm]any|[Ss]ome|"
+    r"[Nn]ation|[Bb]altic|African|Asian|Central)\s+$")
 _NOUN_USE_RE = re.compile(
     r"\s+(?:say|said|says|suggest|suggested|suggests|claim|claimed|indicate|indicated|indicates|show|shows|showed|"
     r"put|puts|circulat\w+)\b")
@@ -148,11 +161,17 @@ def _analyse_cue(text: str, m: re.Match[str], lo: int, s_start: int, s_end: int,
     if m.group("quoted"):
         cand = Candidate(m.start(), m.end(), "quoted", m.start(), m.start("qnp"), m.end("qnp"), m.end("qnp"))
         kind, pos, cue_end = complement(text, m.end(), s_end, "said")
+        if kind == "empty" and text[lo : m.start()].strip(" ,"):
+            kind = "left"  # "P, the agency quoted a military source as saying": the content comes first
+            comma = text.rfind(",", lo, m.start())
+            cand.clause_start = comma if comma >= 0 else m.start()
         cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
-        return cand if kind in ("that", "colon", "direct") else None
+        return cand if kind in ("that", "colon", "direct", "left") else None
     verb = "said" if m.group("passive") else "noted" if m.group("phrasal") else m.group("verb") or "put"
     if _DETERMINERS_BEFORE_VERB.search(text, max(lo, m.start() - 8), m.start()):
         return None  # "an estimated 2,500", "the reported attack", "his stated aim"
+    if verb in ("states", "state") and _STATES_NOUN_RE.search(text, max(lo, m.start() - 16), m.start()):
+        return None  # "talks with Gulf states", "member states"
     if _NOUN_USE_RE.match(text, m.end(), min(s_end, m.end() + 12)):
         return None  # "local reports say", "claims circulated": a noun, not a cue
     return _verb_cue(text, m, verb, lo, s_end, inside, cands)
@@ -209,6 +228,8 @@ def _lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: in
     """Attitudes, calls and announcements of events are not claims (guideline, "Not claims")."""
     if (verb in cues.WEAK_VERBS or cand.complement == "relative") and kind not in ("that", "colon"):
         return True
+    if verb in ("agreed", "agrees") and kind != "colon":
+        return True  # "agreed to halt clashes": only "X agreed: '...'" reports words
     if verb in cues.NEEDS_CLAUSE and kind == "direct" and text[pos : pos + 1] not in "\"“‘«'":
         return True  # "stressed the need for talks", "announced the start of an operation"
     if kind == "direct" and verb in cues.ADDRESSEE_VERBS and TOLD_OBJECT_RE.match(text, pos):
@@ -217,6 +238,8 @@ def _lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: in
         return True  # "claims to show", "said to be": no proposition of the speaker's own
     # "warned of a catastrophe", "claimed responsibility for the attack", "said nothing"
     after = _NO_PROPOSITION_RE.match(text, cand.cue_end, cand.cue_end + 16)
+    if after is not None and after.group(1) == "about" and not _NUMBER_AHEAD_RE.match(text, after.end()):
+        return True  # "complained about power cuts"; not "said about 3,500 detainees were held"
     return after is not None and (verb.startswith(("warn", "claim")) or after.group(1) in ("nothing", "little"))
 
 
@@ -237,6 +260,9 @@ def _according(text: str, m: re.Match[str], lo: int, s_end: int, inside: list[tu
         cand.mention_end, cand.complement, cand.content_from, cand.cue_end = pos[0], "direct", pos[1], np_end
     else:
         cand.complement, cand.cue_end = "left", np_end
+        named = _ACCORDING_NAME_RE.match(text, np_end, s_end)
+        if named:
+            cand.mention_end = cand.cue_end = named.end(1)  # "..., according to its spokesperson, Thameen Kheetan."
     return cand
 
 
@@ -292,6 +318,8 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
     if cand.complement in ("empty", "left"):
         return [left]
     right = (cand.content_from, hi)
+    if cand.complement == "comma" and _JOURNALIST_TAIL_RE.match(text, cand.content_from, hi):
+        return [left]  # "P, state media said, in the latest of a series of attacks": journalist's context
     has_left, has_right = _WORD_RE.search(text, *left) is not None, _WORD_RE.search(text, right[0], hi) is not None
     if not has_right:
         return [left]

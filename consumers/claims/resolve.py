@@ -10,7 +10,15 @@ import re
 
 from consumers.claims.context import CAPITAL_RUN_RE, HISTORY_WINDOW, ORG_WORDS, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.sources import PRONOUNS, SOURCE_NOUNS
-from consumers.claims.speakers import TITLES, canonical_org, canonical_speaker, country_of, is_known_org, norm_key
+from consumers.claims.speakers import (
+    ORG_ALIASES,
+    TITLES,
+    canonical_org,
+    canonical_speaker,
+    country_of,
+    is_known_org,
+    norm_key,
+)
 
 PERSON_ROLES = frozenset(
     [
@@ -20,6 +28,8 @@ PERSON_ROLES = frozenset(
         "head", "farmer", "doctor", "analyst", "counsellor", "counselor", "director", "officer", "deputy",
         "secretary", "governor", "mayor", "leader", "man", "woman", "resident", "activist", "journalist", "witness",
         "lawyer", "father", "mother", "professor", "diplomat", "premier", "chairman", "negotiator",
+        "co-chair", "co-chairman", "co-chairwoman", "chair", "chairwoman", "representative", "coordinator", "founder",
+        "adviser", "advisor", "neighbour", "neighbor",
     ]
 )
 _DOCUMENT_HEADS_EXTRA = frozenset(
@@ -58,6 +68,11 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         return Speaker("unnamed sources", "", False)
     if lower in PRONOUNS:
         return _pronoun(ctx, lower, start)
+    if words[0] in ("its", "their") and len(words) > 1 and _person_name(head.split()[1:])[0]:
+        org = ctx.org_before(start, "")  # "Its director Rami Abdel Rahman": the name speaks for the organisation
+        return _named(ctx, start, " ".join(head.split()[1:]), appos, org_hint=org)
+    if words[0] in ("his", "her") and len(words) == 2 and words[1] in PERSON_ROLES | SOURCE_NOUNS:
+        return Speaker("unnamed sources", "", False)  # "her neighbour agreed": unnamed
     if words[0] in ("its", "their") and len(words) > 1:
         org = ctx.org_before(start, "")  # "its commanders": the organisation named just before
         if org:
@@ -105,6 +120,10 @@ def _is_common_plural(words: list[str]) -> bool:
 
 def _pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
     person = pronoun in ("he", "she", "i")
+    if pronoun in ("it", "they"):
+        subject = _previous_subject_org(ctx, pos)
+        if subject:
+            return Speaker(subject, subject, False)
     found = ctx.last(person=person)
     if person:
         # a person introduced after the last quoted person is the likelier "he": 'Ali, a farmer, lost his home.'
@@ -113,6 +132,38 @@ def _pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
             known = ctx.people.get(newer.name.split()[-1].lower())
             found = known if known is not None and known.name == newer.name else newer
     return found or ctx.last() or Speaker("unnamed sources", "", False)
+
+
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][\"”’»)]*\s+|\n\s*)(?=[A-Z\"“])")
+
+
+def _previous_subject_org(ctx: DocumentContext, pos: int) -> str:
+    """'State news agency SANA gave a lower toll. It said ...': "it" opening a sentence is the subject before."""
+    text = ctx.text
+    start = pos
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    if start > 0 and text[start - 1] not in ".!?\n\"”’»":
+        return ""  # only a sentence-initial pronoun
+    window_start = max(0, start - 400)
+    starts = [m.end() for m in _SENTENCE_START_RE.finditer(text, window_start, max(window_start, start - 1))]
+    if not starts:
+        return ""
+    m = CAPITAL_RUN_RE.match(text, starts[-1])
+    if not m:
+        return ""
+    surface = re.sub(r"^(?:The|the)\s+", "", m.group())
+    prefix = text[starts[-1] : m.start()]
+    if prefix.strip() or surface in ("It", "They", "He", "She", "The"):
+        return ""
+    words = text[starts[-1] : m.end() + 40].split()
+    head = " ".join(words[:6])
+    if is_known_org(surface) or _org_like(surface):
+        return _org_with_context(ctx, starts[-1], surface)
+    alias = _alias_inside(head, min_words=1)
+    if alias and re.match(r"(?:[Ss]tate\s+)?(?:news\s+agency|media|television)\s+[A-Z]", " ".join(words[:4])):
+        return alias  # "State news agency SANA gave a lower toll."
+    return ""
 
 
 def _is_document_phrase(words: list[str]) -> bool:
@@ -188,13 +239,16 @@ def _unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         return Speaker(alias, alias, False)
     country = country_of(head)
     lower = head.lower()
+    if re.search(r"\bmonitor(?:ing\s+group)?\b", lower):
+        return Speaker("Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", False)
     if re.search(r"\b(?:military|army|defen[cs]e)\b", lower):
         # the source's own side: its words, the dateline, the outlet it spoke to, before the content's countries
         sentence_country = country or _outlet_country(ctx, pos) or ctx.country or country_of(
             _sentence_of(ctx, pos)) or "Syrian"
         canon = canonical_org(f"{sentence_country} military")
         return Speaker(canon, canon, False)
-    if country and re.search(r"\b(?:officials?|diplomats?|government|source|sources|security)\b", lower):
+    if country and re.search(r"\b(?:officials?|diplomats?|government|source|sources|security|ministers?|lawmakers?)\b",
+                             lower):
         canon = canonical_org(f"{country} government")
         return Speaker(canon, canon, False)
     if re.search(r"\b(?:experts?|analysts?)\b", lower):
@@ -270,6 +324,10 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
         found = ctx.last(word=noun)
         if found:
             return found
+    if len(words) >= 3:
+        by_phrase = _last_org_with_phrase(ctx, " ".join(words[-2:]))
+        if by_phrase is not None:
+            return by_phrase  # "the security forces" -> the Asayish ("internal security forces") quoted before
     found_org = ctx.last(person=False, word=noun)
     if found_org:
         return found_org
@@ -316,6 +374,16 @@ _NAME_AFTER_ROLE_RE = re.compile(
     r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)){1,4})(?=\s*[,)]|\s+[a-z])")
 
 
+def _last_org_with_phrase(ctx: DocumentContext, phrase: str) -> Speaker | None:
+    for speaker, mention in reversed(ctx.history[-HISTORY_WINDOW:]):
+        if speaker.is_person or not speaker.org:
+            continue
+        names = (speaker.name, mention, *ORG_ALIASES.get(speaker.name, ()))
+        if any(phrase in name.lower() for name in names):
+            return speaker
+    return None
+
+
 def _serves_elsewhere(person: Speaker, mention: str, country: str) -> bool:
     """True when what we know of the person ties them to another country or to an international body."""
     own = _DESTINATION_RE.sub("", mention)  # "envoy for Syria", "ambassador to the UN": where, not whom, they serve
@@ -346,6 +414,9 @@ def _named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hint: str 
     name, prefix = _person_name(tokens)
     if not name:
         joined = " ".join(tokens)
+        placed = _LOCATIVE_TAIL_RE.search(joined)
+        if placed and is_known_org(joined[: placed.start()]):
+            joined = joined[: placed.start()]  # "the Asayish in Hasakah": the organisation, not its branch
         role_of_org = set(WORDS_RE.findall(joined.lower())) & PERSON_ROLES | {"reporter", "correspondent"}
         canon = (_alias_inside(joined) if role_of_org & set(joined.lower().split()) else "") or \
             _org_with_context(ctx, pos, joined)
@@ -360,6 +431,9 @@ def _named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hint: str 
     if len(canon_name.split()) == 1 and canon_name == name:
         canon_name = _full_name_before(ctx, pos, name) or canon_name
     return Speaker(canon_name, org, True)
+
+
+_LOCATIVE_TAIL_RE = re.compile(r"\s+(?:in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$")
 
 
 def _full_name_before(ctx: DocumentContext, pos: int, surname: str) -> str:
@@ -482,10 +556,25 @@ def _org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
             if norm_key(earlier).endswith(key) and country_of(earlier):
                 return canon
             i -= 1
+    family = _ministry_family(key) if not country_of(surface) else ""
+    if family:
+        for speaker, _ in reversed(ctx.history[-8:]):
+            if not speaker.is_person and speaker.org and _ministry_family(norm_key(speaker.name)) == family:
+                return speaker.name  # "the Defense Department" after "the Pentagon said"
     named = _named_org(ctx, pos, surface)
     if named and not country_of(surface) and re.search(r"\bminist", key) and not is_known_org(surface):
         return canonical_org(surface, ctx.country or _country_nearby(ctx, pos))
     return named or canonical_org(surface, ctx.country)
+
+
+def _ministry_family(key: str) -> str:
+    """'defense' for defence ministries and departments (and the armies named as such), 'foreign' for diplomacy."""
+    if re.search(r"\b(?:defense (?:ministry|department)|(?:ministry|department) of defense|pentagon|"
+                 r"syrian arab army|israel defense forces)\b", key):
+        return "defense"
+    if re.search(r"\b(?:foreign ministry|ministry of foreign affairs|state department|department of state)\b", key):
+        return "foreign"
+    return ""
 
 
 def _country_nearby(ctx: DocumentContext, pos: int) -> str:

@@ -58,7 +58,7 @@ SOURCE_NOUNS = frozenset(
         "jihadists", "presidency", "cabinet", "kremlin", "pentagon", "embassy", "consulate", "foundation",
         "institute", "center's", "spokesman's", "bureau", "directorate", "authority", "union", "alliance", "party",
         "movement", "front", "chairman", "chairwoman", "chair", "founder", "coordinator", "representative",
-        "adviser", "advisor", "deputy",
+        "adviser", "advisor", "deputy", "co-chair", "co-chairman", "co-chairwoman", "neighbours", "neighbors",
     ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
@@ -75,7 +75,7 @@ _ROLE_WORDS = ("spokesperson|spokesman|spokeswoman|minister|envoy|ambassador|off
 _RIGHT_NP_RE = re.compile(
     rf"\s+((?:(?:the|a|an)\s+)?(?:(?:{_NAME_TOKEN}|{_ROLE_WORDS})\s+){{0,5}}{_NAME_TOKEN}"
     rf"|(?:the|a|an|one)\s+[\w-]+(?:\s+[\w-]+){{0,3}}?)"
-    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|during|from|to|after|before|via|by|late|earlier)\b)"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|during|from|to|after|before|via|by|late|earlier|who|whose)\b)"
 )
 _SUBJECT_AT_START_RE = re.compile(
     rf"\s*((?:(?:The|the)\s+)?(?!(?:A|An|The)\s){_NAME_TOKEN}"
@@ -117,12 +117,28 @@ class Candidate:
 
 def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool:
     """'The ministry condemned the attack, stressing that P': the participle's speaker is the sentence subject."""
+    role = _ROLE_NAME_AT_START_RE.match(text, s_start, end)
+    if role and _valid_subject(role.group(1)):
+        # "Iran's foreign ministry spokesman, Esmaeil Baghaei, condemned the attack and said P"
+        cand.inherit = False
+        cand.mention_start, cand.mention_end, cand.head_end = role.start(1), role.end(2), role.end(1)
+        return True
     m = _SUBJECT_AT_START_RE.match(text, s_start, end)
     if not m or not _valid_subject(m.group(1)):
         return False
     cand.inherit = False
     cand.mention_start, cand.mention_end, cand.head_end = m.start(1), m.end(1), m.end(1)
+    named = _NAME_APPOSITION_RE.match(text, m.end(1), end)
+    if named:
+        cand.mention_end = named.end(1)  # "Iran's foreign ministry spokesman, Esmaeil Baghaei, condemned ..."
     return True
+
+
+_ROLE_NAME_AT_START_RE = re.compile(
+    rf"\s*((?:The\s+|[A-Z][\w'’-]*['’]s\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,8}}?),\s+"
+    rf"((?:[A-Z][\w'’.-]*\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}),\s+(?=[a-z])")
+_NAME_APPOSITION_RE = re.compile(
+    rf",\s+((?:(?:[A-Z][\w'’.-]*)\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})\s*,")
 
 
 def is_outlet(mention: str) -> bool:
@@ -286,6 +302,9 @@ def _valid_subject(np: str) -> bool:
     lower = [w.lower().strip("\"“”«»'’‘") for w in words]
     if any(w in _FINITE for w in lower) or lower[0] in cues.PP_WORDS - {"this"}:
         return False
+    if len(words) > 4 and words[0][:1].islower() and lower[0] not in _NP_DETERMINERS | PRONOUNS \
+            and lower[0] not in SOURCE_NOUNS and not lower[0].endswith(("'s", "’s")):
+        return False  # "serve mainly as a bargaining chip in talks with Gulf (states)": a clause, not a subject
     cut = next((i for i, w in enumerate(lower) if i and w in _NP_PREPOSITIONS), len(words))
     last = words[cut - 1].strip("\"“”«»'’‘,")
     if last[:1].isupper() or last.endswith(")") or lower[cut - 1] in PRONOUNS or _NAME_PARTICLE_RE.match(last):
@@ -295,7 +314,7 @@ def _valid_subject(np: str) -> bool:
         return True
     # any short definite or indefinite noun phrase: "the engineer", "a relative of the victim", "both sides"
     head = lower[:cut]
-    return lower[0] in _NP_DETERMINERS and 2 <= len(head) <= 4 and all(w.isalpha() for w in head[1:])
+    return lower[0] in _NP_DETERMINERS and 2 <= len(head) <= 4 and all(w.replace("-", "").isalpha() for w in head[1:])
 
 
 def subject_right(text: str, cue_end: int, s_end: int, cand: Candidate, aux_start: int, lo: int) -> bool:

@@ -67,3 +67,78 @@ def test_military_source_quoted_by_state_media_is_of_that_state() -> None:
     text = ("ANKARA/MOSCOW (Wire) - Turkey and Russia traded blame.\n\n"
             'Syrian state media quoted a military source as saying: "Our forces responded to the fire."')
     assert speakers(text)[-1][0] == "Syrian Arab Army"
+
+
+def test_possessive_pronoun_then_name_is_the_named_person() -> None:
+    text = "The Observatory counted 17 dead. Its director Omar Saleh told Wire that cells had stepped up attacks."
+    assert speakers(text)[-1][0] == "Omar Saleh"
+
+
+def test_sentence_initial_it_is_the_organisation_subject_before() -> None:
+    text = ("The monitor said 17 soldiers died.\n\nState news agency SANA gave a lower toll. "
+            "It said nine soldiers were killed.")
+    assert speakers(text)[-1] == ("SANA", "nine soldiers were killed")
+
+
+def test_bare_defense_department_follows_the_ministry_quoted_before() -> None:
+    text = ("DAMASCUS (Wire) - Jihadists ambushed a bus.\n\nIn Washington, the Pentagon said US forces raided the area."
+            ' "A senior leader was killed," the Defense Department said in a statement.')
+    assert speakers(text)[-1][0] == "US Department of Defense"
+
+
+def test_known_organisation_with_a_place_is_the_organisation() -> None:
+    assert speakers("The Asayish in Hasakah said a car bomb was defused.")[0][0] == "Asayish"
+
+
+def test_definite_two_word_description_matches_an_alias_of_the_last_organisation() -> None:
+    text = ("Meanwhile, the Asayish said a car bomb was defused. "
+            "The SDF said it sent troops. The security forces stated that the car held 50 kilograms of explosives.")
+    assert speakers(text)[-1][0] == "Asayish"
+
+
+def test_role_then_name_with_hyphenated_role_and_representative() -> None:
+    text = ("The co-chair of the Autonomous Administration's Foreign Relations Department, Abdulkarim Omar, said "
+            "34 families had returned. Syria's Permanent Representative to the United Nations, Ambassador Bassam "
+            "Sabbagh, affirmed that the presence of foreign forces is illegal.")
+    assert [s for s, _ in speakers(text)] == ["Abdulkarim Omar", "Bassam Sabbagh"]
+
+
+def test_according_to_role_then_name_at_the_end() -> None:
+    text = "The office has verified 111 deaths, according to its spokesperson, Thameen Kheetan."
+    assert speakers(text) == [("Thameen Kheetan", "The office has verified 111 deaths")]
+
+
+def test_unnamed_national_minister_is_the_government_and_indefinite_monitor_is_sohr() -> None:
+    assert speakers('"The war is over," a Lebanese minister told Wire.')[0][0] == "Lebanese government"
+    [(monitor, _)] = speakers("IS killed 17 fighters on Friday, a war monitor said.")
+    assert monitor == "Syrian Observatory for Human Rights"
+
+
+def test_subject_role_and_name_before_a_coordinated_cue() -> None:
+    text = "Iran's foreign ministry spokesman, Esmaeil Baghaei, condemned the attack and said Israel would pay."
+    assert speakers(text) == [("Esmaeil Baghaei", "Israel would pay")]
+
+
+def test_speaker_after_quote_with_relative_clause_and_positional_follow_up() -> None:
+    text = '"These strikes are a message," said a regional diplomat who follows Syria closely. "They know."'
+    assert [s for s, _ in speakers(text)] == ["unnamed sources", "unnamed sources"]
+
+
+def test_content_first_then_agency_quoting_a_source() -> None:
+    text = ("AMMAN (Wire) - Syrian air defences shot down most missiles, "
+            "the state news agency quoted a military source as saying.")
+    assert speakers(text) == [("Syrian Arab Army", "Syrian air defences shot down most missiles")]
+
+
+def test_journalist_context_after_the_cue_is_not_content() -> None:
+    text = "Israel struck targets near Damascus, Syrian state media said, in the latest of a series of attacks."
+    assert speakers(text) == [("SANA", "Israel struck targets near Damascus")]
+
+
+def test_interrupting_cue_with_gulf_states_and_complaints_about() -> None:
+    text = "The returns, she argued, serve mainly as a bargaining chip in talks with Gulf states."
+    assert [t for _, t in speakers(text)] == [text.removesuffix(".")]
+    assert speakers("Residents complained about power cuts.") == []
+    agreed = speakers('Her neighbour agreed: "We would rather be poor here."')
+    assert agreed == [("unnamed sources", "We would rather be poor here")]
+    assert speakers("The two sides agreed on Sunday to halt clashes that killed nine people.") == []
