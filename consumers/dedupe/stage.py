@@ -88,7 +88,7 @@ class DedupeStage:
         if known is not None:
             return Decision(known.doc_id, known.duplicate_of, known.similarity, known.story_id)
         first_seen = time.time()
-        decision = decide(item.item_id, first_seen, sketch, await index.candidates(sketch.band_keys))  # type: ignore[arg-type]
+        decision = decide(item.item_id, first_seen, sketch, await index.candidates(sketch.band_keys))
         indexed = IndexedDoc(item.item_id, first_seen, sketch.to_bytes(), decision.story_id, decision.duplicate_of)
         await index.add(indexed, sketch.band_keys, similarity=decision.similarity)
         return decision

@@ -37,6 +37,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('band_key', 'doc_id', name=op.f('pk_dedupe_bands')),
     )
     op.create_index('ix_dedupe_bands_doc_id', 'dedupe_bands', ['doc_id'], unique=False)
+    op.create_index('ix_dedupe_bands_recent', 'dedupe_bands', ['band_key', 'first_seen'], unique=False)
     with op.batch_alter_table('articles', schema=None) as batch_op:
         batch_op.add_column(sa.Column('guid', sa.String(length=1024), nullable=True))
         batch_op.create_index('ix_articles_feed_guid', ['feed_url', 'guid'], unique=False)
@@ -46,6 +47,7 @@ def downgrade() -> None:
     with op.batch_alter_table('articles', schema=None) as batch_op:
         batch_op.drop_index('ix_articles_feed_guid')
         batch_op.drop_column('guid')
+    op.drop_index('ix_dedupe_bands_recent', table_name='dedupe_bands')
     op.drop_index('ix_dedupe_bands_doc_id', table_name='dedupe_bands')
     op.drop_table('dedupe_bands')
     op.drop_index(op.f('ix_dedupe_docs_story_id'), table_name='dedupe_docs')

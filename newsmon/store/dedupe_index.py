@@ -3,19 +3,32 @@
 Implements consumers/dedupe/index.py's AsyncDedupeIndex contract inside the caller's transaction.
 """
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import TextClause, delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from newsmon.store.models import DedupeBandRow, DedupeDocRow
 from newsmon.store.upsert import insert_for
 
-# Mirrors consumers/dedupe/index.py (the store may not import consumers): a band key shared by many docs
-# comes from stock text, so each key contributes only its most recent docs, keeping lookups flat as the
-# index grows.
+# Mirror consumers/dedupe/index.py (the store may not import consumers). A band key shared by many docs comes
+# from stock text, so each key contributes only its most recent docs: lookups stay flat as the index grows.
 POSTING_LIMIT = 64
+CANDIDATE_LIMIT = 64
+
+
+@functools.cache
+def _postings_query(key_count: int) -> TextClause:
+    """One LIMITed index range scan per key, glued with UNION ALL; cached per key count, since building
+    the statement through Core objects costs more than running it (~127 keys an article)."""
+    per_key = (
+        f"SELECT * FROM (SELECT doc_id FROM dedupe_bands WHERE band_key = :k{i} "
+        f"ORDER BY first_seen DESC LIMIT {POSTING_LIMIT}) AS p{i}"
+        for i in range(key_count)
+    )
+    return text(" UNION ALL ".join(per_key))
 
 
 
@@ -26,20 +39,17 @@ class SqlDedupeIndex:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def candidates(self, band_keys: Sequence[str], limit: int = 200) -> list[DedupeDocRow]:
+    async def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> list[DedupeDocRow]:
         """Docs sharing a band key (each key: its POSTING_LIMIT most recent docs), most shared keys first."""
-        if not band_keys:
+        keys = sorted(set(band_keys))
+        if not keys:
             return []
-        rank = func.row_number().over(partition_by=DedupeBandRow.band_key, order_by=DedupeBandRow.first_seen.desc())
-        postings = (
-            select(DedupeBandRow.doc_id, rank.label("rank"))
-            .where(DedupeBandRow.band_key.in_(sorted(set(band_keys))))
-            .subquery()
-        )
-        shared = Counter((await self.session.scalars(select(postings.c.doc_id).where(postings.c.rank <= POSTING_LIMIT))).all())
+        result = await self.session.execute(_postings_query(len(keys)), {f"k{i}": key for i, key in enumerate(keys)})
+        shared = Counter(result.scalars().all())
         if not shared:
             return []
-        rows = (await self.session.scalars(select(DedupeDocRow).where(DedupeDocRow.doc_id.in_(list(shared))))).all()
+        top = sorted(shared, key=lambda doc_id: -shared[doc_id])[: limit * 2]  # ties settled on first_seen below
+        rows = (await self.session.scalars(select(DedupeDocRow).where(DedupeDocRow.doc_id.in_(top)))).all()
         ranked = sorted(rows, key=lambda row: (-shared[row.doc_id], -row.first_seen, row.doc_id))
         return ranked[:limit]
 
@@ -53,7 +63,8 @@ class SqlDedupeIndex:
         update = {key: statement.excluded[key] for key in values if key != "doc_id"}
         await self.session.execute(statement.on_conflict_do_update(index_elements=["doc_id"], set_=update), [values])
         await self.session.execute(delete(DedupeBandRow).where(DedupeBandRow.doc_id == doc_id))
-        rows = [{"band_key": key, "doc_id": doc_id, "first_seen": values["first_seen"]} for key in dict.fromkeys(band_keys)]
+        first_seen = values["first_seen"]
+        rows = [{"band_key": key, "doc_id": doc_id, "first_seen": first_seen} for key in dict.fromkeys(band_keys)]
         if rows:
             await self.session.execute(insert_for(self.session, DedupeBandRow.__table__), rows)
 

@@ -252,4 +252,8 @@ class DedupeBandRow(Base):
     doc_id: Mapped[str] = mapped_column(ForeignKey("dedupe_docs.doc_id", ondelete="CASCADE"), primary_key=True)
     first_seen: Mapped[float] = mapped_column(Float)
 
-    __table_args__ = (Index("ix_dedupe_bands_doc_id", "doc_id"),)
+    # (band_key, first_seen) serves "the most recent docs under this key" as one index range scan.
+    __table_args__ = (
+        Index("ix_dedupe_bands_doc_id", "doc_id"),
+        Index("ix_dedupe_bands_recent", "band_key", "first_seen"),
+    )
