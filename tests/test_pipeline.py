@@ -8,9 +8,19 @@ from sqlalchemy import select
 
 from newsmon.cli.pipeline import open_pipeline, register_catalogue
 from newsmon.store.feeds import FeedSpec
-from newsmon.store.models import ArticleRow, ClaimRow, DedupeDocRow, DuplicateRow, Feed, SpeakerRow
+from newsmon.store.models import (
+    ArticleRow,
+    ArticleVersionRow,
+    ClaimRow,
+    DedupeDocRow,
+    DuplicateRow,
+    Feed,
+    SpeakerRow,
+)
 from schemas.alerts import Alert
 from schemas.dead_letter import DeadLetter
+from tests.conftest import FIXTURES
+from tests.feed_server import Route
 from tests.pipeline_helpers import snapshot, stages_running, wait_until_drained
 
 
@@ -107,6 +117,31 @@ async def test_reprint_with_new_headline_and_boilerplate_is_a_near_duplicate_of_
     assert duplicate.duplicate_of == stored["Origin"].id and duplicate.similarity >= 0.75
     assert len(indexed) == 3  # both articles and the copy are in the shared index
     assert stored["Origin"].story_id == stored["Origin"].id != stored["Reprint"].story_id
+
+
+async def test_changed_article_text_is_a_new_version_with_its_claims_replaced(make_settings, feed_server):
+    original = (FIXTURES / "feeds" / "rss2_basic.xml").read_bytes()
+    edited = original.replace(b"9 violations", b"12 violations").replace(b"nobody was hurt", b"two soldiers were hurt")
+    feed_server.routes["/edited.xml"] = Route(200, original, {"Content-Type": "application/rss+xml"})
+    settings = make_settings()
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        urls = await register_catalogue(pipeline.store, [spec(feed_server, "edited.xml")])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        feed_server.routes["/edited.xml"] = Route(200, edited, {"Content-Type": "application/rss+xml"})
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        async with pipeline.store.sessions() as session:
+            stored = (await session.scalars(select(ArticleRow))).all()
+            versions = (await session.execute(select(ArticleVersionRow.article_id, ArticleVersionRow.version))).all()
+            claims = (await session.scalars(select(ClaimRow))).all()
+    assert len(stored) == 3
+    [changed] = [a for a in stored if a.version == 2]
+    assert "12 violations" in changed.text
+    assert sorted(v for a, v in versions if a == changed.id) == [1, 2]
+    changed_claims = [c.text for c in claims if c.article_id == changed.id]
+    assert "two soldiers were hurt" in changed_claims and "nobody was hurt" not in changed_claims
+    assert all(c.article_version == 2 for c in claims if c.article_id == changed.id)
 
 
 async def test_malformed_feed_is_recorded_as_its_error_while_other_feeds_proceed(make_settings, feed_server):
