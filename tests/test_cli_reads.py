@@ -74,3 +74,14 @@ def test_run_with_an_unreadable_feeds_file_fails_with_one_line(tmp_path):
     result = cli("run", "--feeds", str(tmp_path / "feeds.txt"), env={}, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "line 1" in result.stderr
+
+
+def test_db_upgrade_creates_the_schema_and_is_repeatable(tmp_path):
+    env = {"NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'fresh.db'}"}
+    first, second = cli("db", "upgrade", env=env, cwd=tmp_path), cli("db", "upgrade", env=env, cwd=tmp_path)
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "fresh.db") as connection:
+        tables = {row[0] for row in connection.execute("select name from sqlite_master where type='table'")}
+    assert {"feeds", "outbox", "articles", "claims", "speakers", "alerts", "dedupe_bands"} <= tables
