@@ -2,6 +2,7 @@
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -80,8 +81,6 @@ def test_db_upgrade_creates_the_schema_and_is_repeatable(tmp_path):
     env = {"NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'fresh.db'}"}
     first, second = cli("db", "upgrade", env=env, cwd=tmp_path), cli("db", "upgrade", env=env, cwd=tmp_path)
     assert first.returncode == second.returncode == 0, first.stderr + second.stderr
-    import sqlite3
-
     with sqlite3.connect(tmp_path / "fresh.db") as connection:
         tables = {row[0] for row in connection.execute("select name from sqlite_master where type='table'")}
     assert {"feeds", "outbox", "articles", "claims", "speakers", "alerts", "dedupe_bands"} <= tables
