@@ -433,14 +433,21 @@ def _named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hint: str 
     return Speaker(canon_name, org, True)
 
 
+_NAME_LEAD_RE = re.compile(r"((?:(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)\s+){1,3})$")
 _LOCATIVE_TAIL_RE = re.compile(r"\s+(?:in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$")
 
 
 def _full_name_before(ctx: DocumentContext, pos: int, surname: str) -> str:
     """'Petrov said' after 'General Ivan Petrov': the fullest name used earlier (guideline), titles dropped."""
-    pattern = re.compile(rf"((?:(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)\s+){{1,3}}){re.escape(surname)}\b")
     best = ""
-    for m in pattern.finditer(ctx.text, max(0, pos - 6000), pos):
+    floor = max(0, pos - 6000)
+    at = ctx.text.find(surname, floor, pos)
+    while at >= 0:
+        after = ctx.text[at + len(surname) : at + len(surname) + 1]
+        m = None if after.isalnum() else _NAME_LEAD_RE.search(ctx.text, max(floor, at - 80), at)
+        at = ctx.text.find(surname, at + len(surname), pos)
+        if m is None:
+            continue
         words = [w for w in m.group(1).split() if w.lower() not in TITLES and w not in _CAPITALISED_STARTS]
         while words and (country_of(words[0]) or words[0].lower() in ORG_WORDS or is_known_org(words[0])):
             words.pop(0)
