@@ -35,6 +35,7 @@ _JOURNALIST_TAIL_RE = re.compile(
     r"\s*(?:in\s+(?:the\s+)?(?:latest|what|a\s+(?:move|sign|statement|series|further))|amid|as\s+part\s+of|"
     r"(?:a\s+)?(?:days?|weeks?|hours?)\s+after|following|the\s+latest|marking|adding\s+to|without\s+(?:giving|providing|"
     r"naming|elaborating|specifying))\b")
+_SUBORDINATE_END_RE = re.compile(r"\b(?:where|that|whereas)\s*,?\s*$")
 _NUMBER_AHEAD_RE = re.compile(
     r"\s+(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+(?:dozen|hundred|"
     r"thousand|million))\b|half|a\s+third|a\s+quarter|\$)")
@@ -50,7 +51,7 @@ _TAIL_CITING = r"(?:,?\s+(?P<citing>citing|quoting)\s+[^.;:!?\"“”«»]{1,140
 # A relay clause closing a sentence whose claim has its own cue: ", Reuters reported on Monday", ", TASS quoted
 # him as saying", ", the agency said, citing a military source".
 _TAIL_NOT_NP_RE = re.compile(
-    r"\b(?:had|has|have|been|was|were|is|are|be|being|and|or|not|also|which|who|that)\b", re.I)
+    r"\b(?:had|has|have|been|was|were|is|are|be|being|and|or|not|also|which|who|that|said|says|told|in)\b", re.I)
 _TAIL_OUTLET_WORDS = frozenset([
     "agency", "news", "media", "outlet", "broadcaster", "channel", "newspaper", "daily", "tv", "television", "radio",
     "network", "website", "tass", "ria", "novosti", "sputnik", "sana", "reuters", "afp", "ap", "anadolu", "hawar",
@@ -254,7 +255,9 @@ def _according(text: str, m: re.Match[str], lo: int, s_end: int, inside: list[tu
         return None  # "according to reports" names no source (guideline)
     np_start, np_end = np.start(1), np.end(1)
     cand = Candidate(m.start(), m.end(), "according to", m.start(), np_start, np_end, np_end)
-    initial = not text[lo : m.start()].strip(" ,")
+    initial = not text[lo : m.start()].strip(" ,") or (
+        _SUBORDINATE_END_RE.search(text, max(lo, m.start() - 12), m.start()) is not None
+        and text.startswith(",", np.end(1)))  # "the camp, where, according to the envoy, P"
     if initial:
         pos = _skip_apposition(text, np_end, s_end)
         cand.mention_end, cand.complement, cand.content_from, cand.cue_end = pos[0], "direct", pos[1], np_end

@@ -20,7 +20,7 @@ SAY_VERBS = [
     "suggests", "believes", "believed", "thinks", "thought", "tweeted", "posted", "quoted", "reads", "read",
     # base forms for plural subjects: "officials claim", "residents insist"
     "claim", "confirm", "warn", "insist", "argue", "allege", "admit", "estimate", "stress", "maintain",
-    "contend", "acknowledge", "believe", "agreed", "agrees",
+    "contend", "acknowledge", "believe", "agreed", "agrees", "concluded", "concludes",
 ]
 # Verbs whose object is part of the claim: "accused X of Y", "blamed X for Y", "described X as Y".
 OBJECT_VERBS = {
@@ -53,7 +53,7 @@ DOCUMENT_NOUNS = frozenset(
 )
 # Verbs that report only with a clause or a quotation, never with a plain object ("stressed the need for").
 NEEDS_CLAUSE = frozenset([
-    "agreed", "agrees", "confirm", "acknowledge", "stress", "maintain",
+    "agreed", "agrees", "concluded", "concludes", "confirm", "acknowledge", "stress", "maintain",
     "announced", "announces", "announcing", "stressed", "stresses", "stressing", "noted", "notes", "noting",
     "reiterated", "reiterates", "reiterating", "emphasised", "emphasized", "emphasises", "emphasizes",
     "emphasising", "emphasizing", "acknowledged", "acknowledges", "acknowledging", "revealed", "reveals",

@@ -77,6 +77,14 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         org = ctx.org_before(start, "")  # "its commanders": the organisation named just before
         if org:
             return Speaker(org, org, False)
+    members = _MEMBERS_OF_RE.match(head)
+    member = members.group(2) if members else ""
+    if members and member not in ORG_WORDS and (is_known_org(members.group(1)) or _org_like(members.group(1))) and (
+            member in SOURCE_NOUNS or member.removesuffix("s") in SOURCE_NOUNS):
+        canon = _org_with_context(ctx, start, members.group(1))  # "The OPCW's investigators": the organisation
+        return Speaker(canon, canon, False)
+    if _COUNTRY_MEDIA_RE.match(head) and country_of(head.split()[0]):
+        return Speaker("unnamed sources", "", False)  # "Syrian media reported": unnamed outlets
     if _is_common_plural(words) and not _has_proper_name(head):
         return _unnamed(ctx, start, head)
     if words[-1].removesuffix("'s").removesuffix("’s") in _DOCUMENT_HEADS or _is_document_phrase(words):
@@ -93,6 +101,8 @@ _GENERIC_ORG_NOUNS = frozenset([
     "group", "groups", "force", "forces", "organisation", "organization", "militia", "movement", "faction", "body",
     "alliance", "administration", "authority", "authorities", "charity", "agency", "monitor", "outfit", "network",
 ])
+_MEMBERS_OF_RE = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w'’ -]{1,60}?)['’]s\s+([a-z][\w-]*)$")
+_COUNTRY_MEDIA_RE = re.compile(r"^[\w'’-]+\s+(?:media|press|outlets|newspapers|websites|channels)$", re.I)
 _DESTINATION_RE = re.compile(r"\b(?:for|to|in|on)\s+(?:the\s+)?[A-Z][\w'’-]*")
 _UNNAMED_OUTLET_RE = re.compile(
     r"^(?i:an?|one|some|several)\b[\w\s'’-]{0,60}?\b(?:newspaper|daily|outlet|channel|website|broadcaster|tv|radio|"
@@ -102,8 +112,11 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me":
 
 def _is_role(head: str) -> bool:
     words = WORDS_RE.findall(head.lower())
-    return (bool(words) and words[0] in ("the", "a", "an", "its", "his", "her") and not _has_proper_name(head)) or bool(
-        set(words) & PERSON_ROLES and not _person_name(head.split())[0])
+    if words and words[0] in ("the", "a", "an") and words[-1] in PERSON_ROLES:
+        return True  # "the Deputy Regional Humanitarian Coordinator": capitalised, but a role
+    if words and words[0] in ("the", "a", "an", "its", "his", "her") and not _has_proper_name(head):
+        return True
+    return bool(set(words) & PERSON_ROLES and not _person_name(head.split())[0])
 
 
 def _is_common_plural(words: list[str]) -> bool:
@@ -114,6 +127,9 @@ def _is_common_plural(words: list[str]) -> bool:
         return False
     head = words[-1]
     known = head in SOURCE_NOUNS or head.removesuffix("s") in SOURCE_NOUNS or head.removesuffix("es") in SOURCE_NOUNS
+    # any plural of a doer ("Protesters", "Humanitarian partners", "Demonstrators"): people, not an organisation
+    doers = ("ers", "ors", "ants", "ents", "ists", "ians", "ees", "ners")
+    known = known or (head.endswith(doers) and head not in ORG_WORDS)
     return len(words) <= 3 and known and head.endswith("s") and head not in (
         "forces", "news", "headquarters", "authorities", "units", "brigades", "factions", "militias")
 
@@ -232,6 +248,10 @@ def _unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     if org:
         inner = org.group(1)
         resolved = _named_org(ctx, pos, inner)
+        owner = re.match(r"the\s+([\w-]+)['’]s\s", inner)
+        if not resolved and owner:
+            # "the administration's economic committee": the administration named before
+            resolved = ctx.org_before(pos, owner.group(1).lower()) or _modified_alias_before(ctx, pos, owner.group(1))
         if resolved:
             return Speaker(resolved, resolved, False)
     alias = _alias_inside(head)
@@ -276,6 +296,16 @@ def _outlet_country(ctx: DocumentContext, pos: int) -> str:
 
 _STATE_MEDIA_RE = re.compile(
     r"\b([\w'’]+)\s+(?:state(?:-run)?|official|government)\s+(?:media|television|tv|news\s+agency)", re.I)
+
+
+def _modified_alias_before(ctx: DocumentContext, pos: int, noun: str) -> str:
+    """'the administration' after 'The Kurdish-led administration that runs ...': a known alias with its modifier."""
+    found = ""
+    for m in re.finditer(rf"\b([\w'’-]+)\s+{re.escape(noun)}\b", ctx.text[max(0, pos - 3000) : pos]):
+        phrase = f"{m.group(1)} {noun}"
+        if is_known_org(phrase):
+            found = canonical_org(phrase)
+    return found
 
 
 def _sentence_of(ctx: DocumentContext, pos: int) -> str:

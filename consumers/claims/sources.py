@@ -327,8 +327,10 @@ def subject_right(text: str, cue_end: int, s_end: int, cand: Candidate, aux_star
         return False
     mention_end = m.end(1)
     rest = _APPOSITION_TO_END_RE.match(text, mention_end, s_end)
-    if rest and _looks_like_apposition(rest.group(1)):
-        mention_end = rest.end(1)
+    if rest and (_looks_like_apposition(rest.group(1)) or (
+            m.group(1).split()[0].lower() in ("the", "a", "an") and re.fullmatch(
+                rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}", rest.group(1)))):
+        mention_end = rest.end(1)  # "said the Deputy Coordinator, David Carden."
     cand.mention_start, cand.mention_end, cand.head_end = m.start(1), mention_end, m.end(1)
     cand.complement, cand.content_from, cand.cue_end = "left", -1, cue_end
     return True

@@ -79,6 +79,8 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Human Rights Watch": ("HRW",),
     "Doctors Without Borders": ("MSF", "Medecins Sans Frontieres", "Médecins Sans Frontières"),
     "Syrian Network for Human Rights": ("SNHR",),
+    "Organisation for the Prohibition of Chemical Weapons": ("OPCW",
+                                                             "Organization for the Prohibition of Chemical Weapons"),
     "Syrian Arab Red Crescent": ("SARC",),
     "Syrian American Medical Society": ("SAMS",),
     "European Union": ("EU",),

@@ -142,3 +142,32 @@ def test_interrupting_cue_with_gulf_states_and_complaints_about() -> None:
     agreed = speakers('Her neighbour agreed: "We would rather be poor here."')
     assert agreed == [("unnamed sources", "We would rather be poor here")]
     assert speakers("The two sides agreed on Sunday to halt clashes that killed nine people.") == []
+
+
+def test_plural_doers_and_national_media_are_unnamed_sources() -> None:
+    assert speakers("Protesters said security forces fired in the air.")[0][0] == "unnamed sources"
+    assert speakers("Syrian media reported that Damascus had asked for extraditions.")[0][0] == "unnamed sources"
+
+
+def test_member_of_an_organisation_named_by_its_modified_alias_before() -> None:
+    text = ("The Kurdish-led administration that runs the city doubled prices. "
+            '"We had no choice," an official in the administration\'s economic committee told Wire.')
+    assert speakers(text)[-1][0] == "Autonomous Administration of North and East Syria"
+
+
+def test_role_after_the_cue_with_name_in_apposition() -> None:
+    text = '"People are losing shelter," said the Deputy Regional Humanitarian Coordinator, David Carden.'
+    assert speakers(text)[0][0] == "David Carden"
+
+
+def test_members_of_an_organisation_speak_for_it_but_its_army_is_an_organisation() -> None:
+    assert speakers("The OPCW's investigators also concluded that the air force was responsible.")[0][0] == (
+        "Organisation for the Prohibition of Chemical Weapons")
+    assert speakers("Syria's army said in a statement that it had downed two drones.")[0][0] == "Syrian Arab Army"
+
+
+def test_according_to_after_where_introduces_the_content() -> None:
+    text = ('Russian envoy Vasily Nebenzya spoke. He pointed to the camp, where, according to the envoy, '
+            '"thousands live in inhuman conditions."')
+    [claim] = extract_claims(text)
+    assert (claim.speaker, claim.text) == ("Vasily Nebenzya", "thousands live in inhuman conditions")
