@@ -34,7 +34,7 @@ HISTORY_WINDOW = 60
 _TITLED_NAME_RE = re.compile(
     r"\b(?:[Cc]hief|[Ss]pokes\w+|[Mm]inister|[Ee]nvoy|[Dd]irector|[Cc]ommander|[Oo]fficial|[Pp]resident|[Gg]eneral|"
     r"[Cc]olonel|[Cc]aptain|[Gg]overnor|[Mm]ayor|[Aa]mbassador|[Ss]heikh|[Dd]r|Mr|Mrs|Ms|[Pp]rofessor|[Jj]udge|"
-    r"[Ll]eader|[Hh]ead|[Rr]esearcher|[Aa]nalyst)\.?\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+$")
+    r"[Ll]eader|[Hh]ead|[Rr]esearcher|[Aa]nalyst)\.?\s+[A-Z][\w'’-]+\s+(?:[A-Z]|al-)[\w'’-]+$")
 _CAPITALISED_FUNCTION_WORDS = frozenset(
     [
         "The", "A", "An", "In", "On", "At", "But", "And", "As", "It", "He", "She", "They", "We", "I", "This", "That",

@@ -71,6 +71,8 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if words[0] in ("its", "their") and len(words) > 1 and _person_name(head.split()[1:])[0]:
         org = ctx.org_before(start, "")  # "Its director Rami Abdel Rahman": the name speaks for the organisation
         return _named(ctx, start, " ".join(head.split()[1:]), appos, org_hint=org)
+    if words[0] in ("his", "her") and len(words) == 2 and words[1] in _SPEAKS_FOR_OWNER:
+        return _pronoun(ctx, "he" if words[0] == "his" else "she", start)  # "his office said": the person speaks
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in PERSON_ROLES | SOURCE_NOUNS:
         return Speaker("unnamed sources", "", False)  # "her neighbour agreed": unnamed
     if words[0] in ("its", "their") and len(words) > 1:
@@ -102,6 +104,8 @@ _GENERIC_ORG_NOUNS = frozenset([
     "alliance", "administration", "authority", "authorities", "charity", "agency", "monitor", "outfit", "network",
 ])
 _MEMBERS_OF_RE = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w'’ -]{1,60}?)['’]s\s+([a-z][\w-]*)$")
+_SPEAKS_FOR_OWNER = frozenset(["office", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "aides", "lawyer",
+                               "lawyers", "representative", "representatives", "campaign", "bureau"])
 _COUNTRY_MEDIA_RE = re.compile(r"^[\w'’-]+\s+(?:media|press|outlets|newspapers|websites|channels)$", re.I)
 _DESTINATION_RE = re.compile(r"\b(?:for|to|in|on)\s+(?:the\s+)?[A-Z][\w'’-]*")
 _UNNAMED_OUTLET_RE = re.compile(
@@ -140,6 +144,11 @@ def _pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
         subject = _previous_subject_org(ctx, pos)
         if subject:
             return Speaker(subject, subject, False)
+    if pronoun == "they" and ctx.history:
+        speaker, mention = ctx.history[-1]
+        head = WORDS_RE.findall(mention.lower())
+        if not speaker.org and not speaker.is_person and len(head) > 1 and head[-2].endswith("s"):
+            return speaker  # "local residents said. The tribes, they said, ...": the group quoted just before
     found = ctx.last(person=person)
     if person:
         # a person introduced after the last quoted person is the likelier "he": 'Ali, a farmer, lost his home.'

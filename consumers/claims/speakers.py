@@ -183,6 +183,10 @@ def country_of(text: str) -> str:
     return ""
 
 
+_OF_KNOWN_RE = re.compile(
+    r"^(?:general\s+)?(?:command|leadership|headquarters|media\s+(?:office|center)|press\s+office)\s+of\s+(.+)$")
+
+
 @lru_cache(maxsize=8192)
 def canonical_org(mention: str, country: str = "") -> str:
     """Canonical organisation for a mention, using country (e.g. from the dateline) for bare ministries."""
@@ -194,6 +198,9 @@ def canonical_org(mention: str, country: str = "") -> str:
     acronym = _parenthetical(mention)
     if acronym and norm_key(acronym) in _ALIAS_INDEX:
         return _ALIAS_INDEX[norm_key(acronym)]
+    owner = _OF_KNOWN_RE.search(key)
+    if owner and owner.group(1) in _ALIAS_INDEX and " " in owner.group(1):
+        return _ALIAS_INDEX[owner.group(1)]  # "General Command of the Syrian Democratic Forces": the SDF's own organ
     nat = country_of(mention) or country
     other = _OTHER_MINISTRY_RE.search(mention)
     if nat and other:

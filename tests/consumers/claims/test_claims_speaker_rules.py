@@ -171,3 +171,22 @@ def test_according_to_after_where_introduces_the_content() -> None:
             '"thousands live in inhuman conditions."')
     [claim] = extract_claims(text)
     assert (claim.speaker, claim.text) == ("Vasily Nebenzya", "thousands live in inhuman conditions")
+
+
+def test_his_office_speaks_for_the_person_and_trailing_participle_is_not_content() -> None:
+    text = ("A ministry spokesman, Omar Khatib, said forces would stay out. Spiritual leader Sheikh Hikmat al-Hamdi "
+            "rejected that. Troops had shelled villages, his office said in a statement, calling it a war.")
+    claim = extract_claims(text)[-1]
+    assert (claim.speaker, claim.text) == ("Hikmat al-Hamdi", "Troops had shelled villages")
+
+
+def test_they_after_an_unnamed_group_is_that_group() -> None:
+    text = ("The Interior Ministry said it would deploy. The fighting began after a kidnapping, residents said. "
+            "The tribes, they said, had set up checkpoints.")
+    assert speakers(text)[-1][0] == "unnamed sources"
+
+
+def test_command_of_a_known_organisation_is_that_organisation() -> None:
+    text = ("The General Command of the Syrian Democratic Forces announced the end of an operation. "
+            "The command said its forces had arrested 125 suspects.")
+    assert speakers(text)[-1][0] == "Syrian Democratic Forces"
