@@ -22,7 +22,7 @@ from consumers.claims.segment import (
     find_sentences,
 )
 
-EXTRACTOR_VERSION = "rules-2026.11.6"
+EXTRACTOR_VERSION = "rules-2026.11.7"
 
 _MARKS = DOUBLE_MARKS + SINGLE_MARKS
 _WORD_RE = re.compile(r"\w")

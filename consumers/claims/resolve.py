@@ -87,7 +87,7 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         return Speaker(canon, canon, False)
     if _COUNTRY_MEDIA_RE.match(head) and country_of(head.split()[0]):
         return Speaker("unnamed sources", "", False)  # "Syrian media reported": unnamed outlets
-    if _is_common_plural(words) and not _has_proper_name(head):
+    if _is_common_plural(words) and not _has_proper_name(_before_preposition(head)):
         return _unnamed(ctx, start, head)
     if words[-1].removesuffix("'s").removesuffix("’s") in _DOCUMENT_HEADS or _is_document_phrase(words):
         return _document(ctx, start, head)
@@ -121,6 +121,11 @@ def _is_role(head: str) -> bool:
     if words and words[0] in ("the", "a", "an", "its", "his", "her") and not _has_proper_name(head):
         return True
     return bool(set(words) & PERSON_ROLES and not _person_name(head.split())[0])
+
+
+def _before_preposition(head: str) -> str:
+    """'Residents of the Washokani camp' -> 'Residents': the group, whatever place it is from."""
+    return re.split(r"\s+(?:of|in|at|from|on|near)\s+", head, maxsplit=1)[0]
 
 
 def _is_common_plural(words: list[str]) -> bool:
@@ -270,7 +275,9 @@ def _unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     lower = head.lower()
     if re.search(r"\bmonitor(?:ing\s+group)?\b", lower):
         return Speaker("Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", False)
-    if re.search(r"\b(?:military|army|defen[cs]e)\b", lower):
+    field = re.search(r"\b(?:commander|officer|soldier)s?\b", lower) and not re.search(
+        r"\b(?:rebel|opposition|militia|faction|insurgent|jihadist|tribal|kurdish|druze|police)\b", lower)
+    if field or re.search(r"\b(?:military|army|defen[cs]e)\b", lower):
         # the source's own side: its words, the dateline, the outlet it spoke to, before the content's countries
         sentence_country = country or _outlet_country(ctx, pos) or ctx.country or country_of(
             _sentence_of(ctx, pos)) or "Syrian"
@@ -350,6 +357,10 @@ def _definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Sp
     if noun in PERSON_ROLES or noun in TITLES:
         found = ctx.last(word=noun)
         country = country_of(head)
+        if found is not None and country:
+            mention = next((m for sp, m in reversed(ctx.history[-HISTORY_WINDOW:]) if sp == found), "")
+            if _serves_elsewhere(found, mention, country):
+                found = None  # "the Syrian minister" after Russia's foreign minister spoke: someone else
         if found is None and country:
             person, mention = ctx.last_with_mention(person=True)
             if person is not None and not _serves_elsewhere(person, mention, country):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from consumers.claims import cues
 
 _CLAUSE_WORDS_RE = re.compile(
-    r"\b(?:where|while|when|whereas|because|after|before|since|although|though|but|if|so|which|whom|whose|as|that|"
+    r"(?:^|(?<=[\s,;:]))(?:But|And|Yet)\s+|\b(?:where|while|when|whereas|because|after|before|since|although|though|but|if|so|which|whom|whose|as|that|"
     r"and(?=\s+(?:the|a|an|he|she|they|it|we|its|his|her|their)\b))\s+"
 )
 _ADVERBIAL_SEGMENTS = frozenset(
@@ -78,12 +78,13 @@ _RIGHT_NP_RE = re.compile(
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|during|from|to|after|before|via|by|late|earlier|who|whose)\b)"
 )
 _SUBJECT_AT_START_RE = re.compile(
-    rf"\s*((?:(?:The|the)\s+)?(?!(?:A|An|The)\s){_NAME_TOKEN}"
+    rf"\s*(?:(?:But|And|Yet)\s+)?((?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+(?=,\s+(?:in\s+turn|for\s+\w+\s+part),)"
+    rf"|(?:(?:The|the)\s+)?(?!(?:A|An|The)\s){_NAME_TOKEN}"
     rf"(?:\s+(?:(?:of|for|and|to|of the|for the)\s+)?(?:(?:{_ROLE_WORDS})\s+)?"
     rf"{_NAME_TOKEN}){{0,6}}"
     rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+"
     r"(?:\s+(?:of|with|at|from|for|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?)"
-    r"(?:\s*\([^()]{1,20}\))?(?=\s+[a-z])"
+    r"(?:\s*\([^()]{1,20}\))?(?=\s+[a-z]|,\s+(?:in\s+turn|for\s+\w+\s+part),)"
 )
 _NAME_JOINERS = frozenset(["of", "for", "and", "the", "on", "in", "al", "de"])
 _NP_DETERMINERS = frozenset([

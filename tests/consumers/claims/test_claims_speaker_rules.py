@@ -190,3 +190,25 @@ def test_command_of_a_known_organisation_is_that_organisation() -> None:
     text = ("The General Command of the Syrian Democratic Forces announced the end of an operation. "
             "The command said its forces had arrested 125 suspects.")
     assert speakers(text)[-1][0] == "Syrian Democratic Forces"
+
+
+def test_sentence_initial_conjunction_is_not_part_of_the_source() -> None:
+    text = "But the Syrian Network for Human Rights says the decree freed 539 detainees."
+    assert speakers(text)[0][0] == "Syrian Network for Human Rights"
+
+
+def test_group_from_a_named_place_is_still_an_unnamed_group() -> None:
+    assert speakers("Residents of the Washokani camp said trucks came twice.")[0][0] == "unnamed sources"
+
+
+def test_field_commander_told_state_agency_is_the_army_and_rebel_commander_is_not() -> None:
+    text = ("Aleppo, SANA - Units repelled an attack.\n\nA field commander told SANA's reporter that units destroyed "
+            "three vehicles. The commander added that engineers had dismantled mines.")
+    assert [s for s, _ in speakers(text)] == ["Syrian Arab Army", "Syrian Arab Army"]
+    assert speakers("A rebel commander told Wire that the drone was shot down.")[0][0] == "unnamed sources"
+
+
+def test_national_role_does_not_go_back_to_a_speaker_of_another_country() -> None:
+    text = ("Russian Foreign Minister Sergey Lavrov said talks went well. "
+            "The Syrian minister, in turn, thanked Moscow and said that Damascus counted on advisers.")
+    assert speakers(text)[-1][0] == "Syrian government"
