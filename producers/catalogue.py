@@ -4,7 +4,8 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
-from xml.etree.ElementTree import ParseError
+from xml.etree.ElementTree import Element as XmlElement
+from xml.etree.ElementTree import ParseError, SubElement, indent, tostring
 
 from defusedxml import ElementTree
 
@@ -85,3 +86,16 @@ def _check_url(url: str, where: str) -> None:
 
 def _host(url: str) -> str:
     return (urlsplit(url).hostname or url).removeprefix("www.")
+
+
+def to_opml(specs: list[FeedSpec], title: str = "newsmon feeds") -> str:
+    """OPML 2.0 of the feeds, one <outline type="rss"> each (what `load_catalogue` reads back)."""
+    root = XmlElement("opml", version="2.0")
+    head = SubElement(root, "head")
+    SubElement(head, "title").text = title
+    body = SubElement(root, "body")
+    for spec in specs:
+        SubElement(body, "outline", type="rss", text=spec.outlet, title=spec.name, xmlUrl=spec.url,
+                   language=spec.language)  # fmt: skip
+    indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + tostring(root, encoding="unicode") + "\n"

@@ -79,13 +79,16 @@ def prepare_feed(job: ParseJob) -> PreparedFeed:
     """Parse a body, drop irrelevant entries (counted), and build the messages of the rest."""
     parsed = parse_feed(job.body, job.feed_url, job.content_type)
     relevance = _filters.get(job.terms) or _filters.setdefault(job.terms, RelevanceFilter(job.terms))
-    items, irrelevant = [], 0
+    items, irrelevant, seen = [], 0, set()
     for entry in parsed.entries:
         if not relevance.matches(entry.title, entry.text):
             irrelevant += 1
             continue
         item = build_item(entry, feed_url=job.feed_url, outlet=job.outlet, language=job.language,
                           polled_at=job.polled_at)  # fmt: skip
+        if item.delivery_id in seen:
+            continue  # the same article twice in one body: one outbox row
+        seen.add(item.delivery_id)
         items.append(PreparedItem(item.delivery_id, item.item_id, item.content_hash, item.model_dump(mode="json"),
                                   item.to_bytes()))  # fmt: skip
     dates = sorted(e.published_at for e in parsed.entries if e.published_at is not None)

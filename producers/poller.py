@@ -22,10 +22,12 @@ from producers import schedule
 from producers.errors import FeedFetchError, FeedParseError
 from producers.fetch import Fetcher, FetchResult
 from producers.items import ParseJob, PreparedFeed, PreparedItem, prepare_feed
+from producers.recorder import PendingPoll, Recorder
 from producers.relevance import DEFAULT_TERMS
 from schemas.topics import Topics
 
 log = structlog.get_logger()
+CLAIM_ATTEMPTS = 3
 MARK_CHUNK = 500  # ids per UPDATE ... IN (...), well under SQLite's variable limit
 
 
@@ -60,9 +62,11 @@ class Poller:
     parse_pool: Executor | None = None
     owner: str = field(default_factory=poller_id)
     terms: tuple[str, ...] = ()
+    recorder: Recorder = field(init=False)
 
     def __post_init__(self) -> None:
         self.terms = self.terms or relevance_terms(self.settings)
+        self.recorder = Recorder(self.store, self.publish)
 
     async def poll_feed(self, feed: Feed) -> PollReport:
         """Poll one feed; every failure is recorded on the feed and reported, never raised."""
@@ -72,19 +76,24 @@ class Poller:
         try:
             fetched = await self.fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
             prepared = await self._prepare(feed, fetched, polled_at)
+            published = await self._record(feed, fetched, polled_at, prepared)
         except (FeedFetchError, FeedParseError) as error:
             bound.warning("feed_failed", error=str(error))
-            await self._record_failure(feed, polled_at, error, fetched)
-            return PollReport(feed.url, "error", error=str(error))
+            return await self._fail(feed, polled_at, error, fetched)
         except Exception as error:  # the loop boundary of one feed: record it and go on
             bound.exception("feed_poll_crashed")
-            await self._record_failure(feed, polled_at, error, fetched)
-            return PollReport(feed.url, "error", error=f"{type(error).__name__}: {error}")
-        published = await self._record(feed, fetched, polled_at, prepared)
+            return await self._fail(feed, polled_at, error, fetched)
         if prepared is None:
             return PollReport(feed.url, "not_modified" if fetched.status == 304 else "unchanged")
-        bound.info("feed_polled", entries=prepared.entries, new=published, irrelevant=prepared.irrelevant)
+        bound.debug("feed_polled", entries=prepared.entries, new=published, irrelevant=prepared.irrelevant)
         return PollReport(feed.url, "new", items_new=published, items_irrelevant=prepared.irrelevant)
+
+    async def _fail(self, feed: Feed, polled_at: datetime, error: Exception, fetched: FetchResult | None) -> PollReport:
+        try:
+            await self._record_failure(feed, polled_at, error, fetched)
+        except Exception:  # the store is failing too: the lease expires and the feed is polled again
+            log.exception("feed_failure_not_recorded", feed_url=feed.url)
+        return PollReport(feed.url, "error", error=f"{type(error).__name__}: {error}")
 
     async def _prepare(self, feed: Feed, fetched: FetchResult, polled_at: datetime) -> PreparedFeed | None:
         if fetched.body is None or fetched.body_hash == feed.body_hash:
@@ -98,14 +107,9 @@ class Poller:
                       prepared: PreparedFeed | None) -> int:  # fmt: skip
         # Feed state and new items commit together: a crash after this point loses nothing, because
         # the relay publishes outbox rows that never reached the broker.
-        items = prepared.items if prepared else []
-        async with self.store.sessions.begin() as session:
-            rows = [{"id": i.delivery_id, "item_id": i.item_id, "feed_id": feed.id, "content_hash": i.content_hash,
-                     "payload": i.payload, "created_at": polled_at} for i in items]  # fmt: skip
-            fresh_ids = set(await outbox.add_new(session, rows))
-            await feeds.record_poll(session, feed.id, self._success(feed, fetched, polled_at, prepared, len(fresh_ids)))
-        await self.publish([i for i in items if i.delivery_id in fresh_ids])
-        return len(fresh_ids)
+        return await self.recorder.record(PendingPoll(
+            feed.id, polled_at, prepared.items if prepared else [],
+            lambda fresh: self._success(feed, fetched, polled_at, prepared, fresh)))  # fmt: skip
 
     def _success(self, feed: Feed, fetched: FetchResult, polled_at: datetime, prepared: PreparedFeed | None,
                  fresh: int) -> feeds.PollOutcome:  # fmt: skip
@@ -144,12 +148,13 @@ class Poller:
         facts = schedule.HealthFacts(reason is not None, True, body_bytes, None, None, None, None)
         if reason:
             log.warning("feed_disabled", feed_url=feed.url, reason=reason)
-        async with self.store.sessions.begin() as session:
-            await feeds.record_poll(session, feed.id, feeds.PollOutcome(
-                polled_at=polled_at, next_poll_at=polled_at + timedelta(seconds=delay),
-                status=getattr(error, "status", None) or (fetched.status if fetched else None),
-                error=f"{type(error).__name__}: {error}", failure_score=score, disable_reason=reason,
-                health=schedule.health(self.settings, facts, polled_at), body_bytes=body_bytes))  # fmt: skip
+        outcome = feeds.PollOutcome(
+            polled_at=polled_at, next_poll_at=polled_at + timedelta(seconds=delay),
+            status=getattr(error, "status", None) or (fetched.status if fetched else None),
+            error=f"{type(error).__name__}: {error}", failure_score=score, disable_reason=reason,
+            health=schedule.health(self.settings, facts, polled_at), body_bytes=body_bytes,
+        )  # fmt: skip
+        await self.recorder.record(PendingPoll(feed.id, polled_at, [], lambda _fresh: outcome))
 
     async def publish(self, items: Sequence[PreparedItem]) -> bool:
         """Send items keyed by item id, then mark their outbox rows published; on a broker error return
@@ -163,7 +168,7 @@ class Poller:
             log.warning("items_publish_failed", error=repr(error), items=len(items))
             return False
         ids, now = [i.delivery_id for i in items], datetime.now(UTC)
-        async with self.store.sessions.begin() as session:
+        async with self.recorder.write_lock, self.store.sessions.begin() as session:
             for start in range(0, len(ids), MARK_CHUNK):
                 await outbox.mark_published(session, ids[start : start + MARK_CHUNK], now)
         return True
@@ -189,10 +194,16 @@ class Poller:
         return reports
 
     async def _claim(self, urls: Sequence[str] | None, not_polled_since: datetime | None) -> Sequence[Feed]:
-        async with self.store.sessions.begin() as session:
-            return await feeds.claim_due(session, datetime.now(UTC), owner=self.owner, lease_s=self.settings.lease_s,
-                                         limit=self.settings.claim_batch, urls=urls,
-                                         not_polled_since=not_polled_since)  # fmt: skip
+        for attempt in range(CLAIM_ATTEMPTS):
+            try:
+                async with self.recorder.write_lock, self.store.sessions.begin() as session:
+                    return await feeds.claim_due(session, datetime.now(UTC), owner=self.owner,
+                                                 lease_s=self.settings.lease_s, limit=self.settings.claim_batch,
+                                                 urls=urls, not_polled_since=not_polled_since)  # fmt: skip
+            except Exception:  # a busy or unreachable store: end this round, the next one claims again
+                log.exception("feeds_claim_failed", attempt=attempt + 1)
+                await asyncio.sleep(1.0 * (attempt + 1))
+        return []
 
     async def run(self, urls: Sequence[str] | None, stop: asyncio.Event) -> None:
         """Poll due feeds until `stop` is set, sleeping until the next feed is due (at most 30 s)."""

@@ -269,3 +269,78 @@ def _print_jsonl(fmt: str, paths: list[Path], produce: Callable[[list[Path]], An
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+@app.command("poll-once")
+def poll_once_command(
+    feeds: Annotated[Path, typer.Option("--feeds", help="Feeds to poll: URL list, OPML or newsmon TOML.")],
+    state_dir: Annotated[Path, typer.Option("--state-dir", help="Where the store lives between calls.")] = Path(
+        ".newsmon-poll"
+    ),
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow loopback and private addresses (local test servers).")
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Poll every feed in FILE once, wait until the new items are stored as articles, then exit.
+
+    The last output line is JSON with "new_items"."""
+    from newsmon.cli.poll_once import poll_once, poll_once_settings, summary_dict
+
+    specs = catalogue_or_fail(feeds)
+    try:
+        settings = poll_once_settings(config, state_dir, allow_private=allow_private)
+    except ConfigError as error:
+        fail(str(error))
+        raise
+    configure_logging(settings.log_level if settings.log_level != "info" else "warning")
+
+    async def main(stop: asyncio.Event) -> Any:
+        return await poll_once(settings, specs, stop)
+
+    summary = run_async(main)
+    sys.stdout.flush()
+    print(json.dumps(summary_dict(summary)), flush=True)
+
+
+@feeds_app.command("status")
+def feeds_status(
+    only: Annotated[str | None, typer.Option("--only", help="Show one health: ok, stale, empty, zombie, ...")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    config: ConfigOption = None,
+) -> None:
+    """Feed health from the store: stale, empty, zombie, undated, failing and disabled feeds."""
+    from newsmon.cli.feeds_admin import print_status
+
+    if fmt not in ("table", "json"):
+        fail(f"unknown format {fmt!r}; expected 'table' or 'json'")
+    settings = settings_from(config)
+    run_async(lambda stop: print_status(settings, only, fmt, Console()))
+
+
+@feeds_app.command("import")
+def feeds_import(
+    file: Annotated[Path, typer.Argument(help="OPML (or URL list, or newsmon TOML) to add to the store.")],
+    config: ConfigOption = None,
+) -> None:
+    """Add the feeds of an OPML file to the store (feeds already there keep their state)."""
+    from newsmon.cli.feeds_admin import import_feeds
+
+    settings = settings_from(config)
+    specs = catalogue_or_fail(file)
+    added = run_async(lambda stop: import_feeds(settings, specs))
+    typer.echo(f"imported {len(specs)} feeds ({added} new)")
+
+
+@feeds_app.command("export")
+def feeds_export(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Write the store's feeds as OPML 2.0."""
+    from newsmon.cli.feeds_admin import export_opml
+
+    settings = settings_from(config)
+    text = run_async(lambda stop: export_opml(settings))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
