@@ -18,6 +18,7 @@ from pathlib import Path
 
 from newsmon.cli.pipeline import open_pipeline, register_catalogue
 from newsmon.cli.poll_once import poll_once_settings
+from newsmon.logging import configure_logging
 from producers.catalogue import load_catalogue
 
 HARNESS = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "poll"
@@ -46,6 +47,7 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=18090)
     parser.add_argument("--server-python", default="/tmp/pollbench/venv/bin/python")
     args = parser.parse_args()
+    configure_logging("warning")
     base = f"http://127.0.0.1:{args.port}"
     fixture = [
         args.server_python,
