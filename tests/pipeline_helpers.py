@@ -2,8 +2,6 @@
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import select
@@ -22,17 +20,6 @@ from newsmon.store.models import (
     SpeakerRow,
 )
 from newsmon.store.session import Store
-
-
-@asynccontextmanager
-async def stages_running(pipeline: Pipeline) -> AsyncIterator[None]:
-    stop = asyncio.Event()
-    tasks = [asyncio.create_task(runner.run(stop)) for runner in pipeline.runners]
-    try:
-        yield
-    finally:
-        stop.set()
-        await asyncio.gather(*tasks)
 
 
 async def wait_until_drained(pipeline: Pipeline, timeout_s: float = 60.0, settle_s: float = 1.5) -> None:

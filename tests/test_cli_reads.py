@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newsmon.cli.pipeline import open_pipeline, register_catalogue
+from newsmon.cli.pipeline import open_pipeline, register_catalogue, stages_running
 from newsmon.store.feeds import FeedSpec
-from tests.pipeline_helpers import stages_running, wait_until_drained
+from tests.pipeline_helpers import wait_until_drained
 
 
 def cli(*args: str, env: dict[str, str], cwd: Path | None = None) -> subprocess.CompletedProcess:

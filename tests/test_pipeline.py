@@ -6,7 +6,7 @@ import json
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from sqlalchemy import select
 
-from newsmon.cli.pipeline import open_pipeline, register_catalogue
+from newsmon.cli.pipeline import open_pipeline, register_catalogue, stages_running
 from newsmon.store.feeds import FeedSpec
 from newsmon.store.models import (
     ArticleRow,
@@ -21,7 +21,7 @@ from schemas.alerts import Alert
 from schemas.dead_letter import DeadLetter
 from tests.conftest import FIXTURES
 from tests.feed_server import Route
-from tests.pipeline_helpers import snapshot, stages_running, wait_until_drained
+from tests.pipeline_helpers import snapshot, wait_until_drained
 
 
 def spec(feed_server, path: str, outlet: str = "Fixture Agency") -> FeedSpec:

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from newsmon.cli.pipeline import Pipeline, count_not_done, open_pipeline, register_catalogue
+from newsmon.cli.pipeline import Pipeline, count_not_done, open_pipeline, register_catalogue, stages_running
 from newsmon.config import AlertRule, Settings
 from newsmon.store import alerts, articles, claims
 from newsmon.store.feeds import FeedSpec
@@ -94,15 +94,9 @@ async def run_demo() -> DemoSummary:
                  for name, (outlet, lang) in DEMO_FEEDS.items()]  # fmt: skip
         async with open_pipeline(settings) as pipeline:
             urls = await register_catalogue(pipeline.store, specs)
-            stop = asyncio.Event()
-            async with asyncio.TaskGroup() as tasks:
-                for runner in pipeline.runners:
-                    tasks.create_task(runner.run(stop))
-                try:
-                    reports = await pipeline.poller.poll_due(urls, everything=True)
-                    await _wait_until_processed(pipeline)
-                finally:
-                    stop.set()
+            async with stages_running(pipeline):
+                reports = await pipeline.poller.poll_due(urls, everything=True)
+                await _wait_until_processed(pipeline)
             return await _summary(pipeline, reports, time.monotonic() - started)
 
 

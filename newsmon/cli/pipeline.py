@@ -98,6 +98,20 @@ class _broker_address_file:
         self.path.unlink(missing_ok=True)
 
 
+@asynccontextmanager
+async def stages_running(pipeline: Pipeline) -> AsyncIterator[None]:
+    """Run every stage while the block runs; on exit they finish their batch and stop. A crashing stage
+    cancels the block (TaskGroup), so a bug never leaves the block waiting on a dead stage."""
+    stop = asyncio.Event()
+    async with asyncio.TaskGroup() as tasks:
+        for runner in pipeline.runners:
+            tasks.create_task(runner.run(stop))
+        try:
+            yield
+        finally:
+            stop.set()
+
+
 async def register_catalogue(store: Store, specs: list[FeedSpec]) -> list[str]:
     async with store.sessions.begin() as session:
         await feeds.register(session, specs)

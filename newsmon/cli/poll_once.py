@@ -11,7 +11,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from newsmon.cli.pipeline import count_not_done, open_pipeline, register_catalogue, resend_undelivered
+from newsmon.cli.pipeline import (
+    count_not_done,
+    open_pipeline,
+    register_catalogue,
+    resend_undelivered,
+    stages_running,
+)
 from newsmon.config import Settings, load_settings
 from newsmon.store.feeds import FeedSpec
 
@@ -47,16 +53,10 @@ async def poll_once(settings: Settings, specs: list[FeedSpec], stop: asyncio.Eve
     started = time.perf_counter()
     async with open_pipeline(settings, stages=["dedupe"]) as pipeline:
         urls = await register_catalogue(pipeline.store, specs)
-        stages_stop = asyncio.Event()
-        async with asyncio.TaskGroup() as tasks:
-            for runner in pipeline.runners:
-                tasks.create_task(runner.run(stages_stop))
-            try:
-                republished = await resend_undelivered(pipeline)
-                reports = await pipeline.poller.poll_due(urls, everything=True)
-                await _until_done(pipeline.store, stop)
-            finally:
-                stages_stop.set()
+        async with stages_running(pipeline):
+            republished = await resend_undelivered(pipeline)
+            reports = await pipeline.poller.poll_due(urls, everything=True)
+            await _until_done(pipeline.store, stop)
     counts = {
         status: sum(1 for r in reports if r.status == status) for status in ("not_modified", "unchanged", "error")
     }
