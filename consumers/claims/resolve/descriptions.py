@@ -1,0 +1,247 @@
+"""Definite descriptions ('the spokesman', 'the board', 'the Russian diplomat') and documents ('the statement', 'a
+report by X') back to the person or organisation they refer to.
+"""
+
+import re
+
+from consumers.claims.context import CAPITAL_RUN_RE, HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
+from consumers.claims.resolve.organisations import org_from_phrase, org_with_context
+from consumers.claims.resolve.words import DESTINATION_RE, PERSON_ROLES, is_org_like, sentence_of
+from consumers.claims.speakers import ORG_ALIASES, TITLES, canonical_org, canonical_speaker, country_of, is_known_org
+
+_DOCUMENT_HEADS_EXTRA = frozenset(
+    [
+        "quote",
+        "quotation",
+        "caption",
+        "headline",
+        "slogan",
+        "count",
+        "tally",
+        "estimate",
+        "estimates",
+        "survey",
+        "study",
+        "assessment",
+        "analysis",
+        "investigation",
+        "census",
+        "database",
+        "record",
+        "records",
+        "statistics",
+    ]
+)
+
+DOCUMENT_HEADS = _DOCUMENT_HEADS_EXTRA | frozenset(
+    [
+        "statement",
+        "statements",
+        "letter",
+        "letters",
+        "figures",
+        "data",
+        "report",
+        "text",
+        "note",
+        "notice",
+        "message",
+        "communique",
+        "communiqué",
+        "post",
+        "website",
+        "release",
+        "document",
+        "account",
+        "tweet",
+    ]
+)
+
+_ORG_TYPES = {
+    "monitor": "Syrian Observatory for Human Rights",
+    "observatory": "Syrian Observatory for Human Rights",
+    "war monitor": "Syrian Observatory for Human Rights",
+    "coalition": "US-led coalition",
+    "kremlin": "Russian government",
+    "pentagon": "US Department of Defense",
+}
+
+_GENERIC_ORG_NOUNS = frozenset(
+    [
+        "group",
+        "groups",
+        "force",
+        "forces",
+        "organisation",
+        "organization",
+        "militia",
+        "movement",
+        "faction",
+        "body",
+        "alliance",
+        "administration",
+        "authority",
+        "authorities",
+        "charity",
+        "agency",
+        "monitor",
+        "outfit",
+        "network",
+    ]
+)
+
+_NAME_BEFORE_RE = re.compile(r"((?:[«“\"‘']?(?:[A-Z][\w'’-]*|al-[\w'’-]+)[»”\"’']?\s+){1,6})$")
+
+
+def is_document_phrase(words: list[str]) -> bool:
+    """'a statement posted on ...', 'the joint statement of the guarantor countries'."""
+    if not words or words[0] not in ("a", "an", "the"):
+        return False
+    return any(w in DOCUMENT_HEADS for w in words[1:4])
+
+
+def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
+    """'the Defense Ministry's statement', 'A statement posted on X's website', 'the letters'."""
+    for m in CAPITAL_RUN_RE.finditer(head):
+        surface = m.group()
+        if surface.lower() not in ("a", "the", "an") and (is_known_org(surface) or is_org_like(surface)):
+            canon = org_with_context(ctx, pos, surface)
+            return Speaker(canon, canon, False)
+    issuer = re.search(r"\b(?:from|by|of)\s+((?:the\s+)?[\w'’ -]{2,60})$", head)
+    if issuer and not re.search(r"\b(?:statement|letter|report)s?\b", issuer.group(1)):
+        # imported here: the issuer is itself a mention, and mention.py dispatches to this module
+        from consumers.claims.resolve.mention import resolve_mention
+
+        found = resolve_mention(ctx, pos + issuer.start(1), pos + issuer.end(1), pos + issuer.end(1))
+        if found.is_person or is_known_org(found.name):
+            return found  # "a statement from the army"; not "the statement of the guarantor countries"
+    noun = next((w for w in WORDS_RE.findall(head.lower()) if w in DOCUMENT_HEADS), "")
+    named_it = ctx.last(word=noun) if noun else None
+    if named_it is not None and named_it.org:
+        return named_it  # "X said in a report ... The report accuses ..."
+    noun = WORDS_RE.findall(head.lower())[-1]
+    earlier = ctx.text.rfind(noun, max(0, pos - 5000), pos)
+    canon = ctx.first_org_in_sentence_of(earlier if earlier >= 0 else pos)
+    last_org = ctx.last(person=False)
+    if last_org is not None and (not canon or ctx.history):
+        return last_org
+    return Speaker(canon or "unnamed sources", canon, False)
+
+
+def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Speaker:
+    """'the spokesman' -> the person named before; 'the board' -> the organisation named before."""
+    if is_known_org(head):
+        canon = canonical_org(head, ctx.country)
+        return Speaker(canon, canon, False)
+    noun = words[-1]
+    cut = next((i for i, w in enumerate(words) if i > 1 and w in ("of", "for", "at", "in", "to", "with")), 0)
+    if cut and (words[cut - 1] in PERSON_ROLES or words[cut - 1] in TITLES):
+        noun = words[cut - 1]  # "the deputy head of the center": a person, the head of something
+    if any(w.startswith("monitor") for w in words[1:]):
+        noun = "monitor"  # "the monitoring group", "the UK-based monitor"
+    if noun in PERSON_ROLES or noun in TITLES:
+        found = ctx.last(word=noun)
+        country = country_of(head)
+        if found is not None and country:
+            mention = next((m for sp, m in reversed(ctx.history[-HISTORY_WINDOW:]) if sp == found), "")
+            if _serves_elsewhere(found, mention, country):
+                found = None  # "the Syrian minister" after Russia's foreign minister spoke: someone else
+        if found is None and country:
+            person, mention = ctx.last_with_mention(person=True)
+            if person is not None and not _serves_elsewhere(person, mention, country):
+                return person  # "According to the Russian diplomat": the envoy quoted just before
+            canon = canonical_org(f"{country} government")  # "the Russian representative": a member of Russia's
+            return Speaker(canon, canon, False)
+        found = (
+            found
+            or _name_near_role(ctx, pos, noun)
+            or ctx.person_before(pos, after=ctx.last_person_pos)
+            or ctx.last(person=True)
+        )
+        return found or Speaker("unnamed sources", "", False)
+    if noun in ("source", "sources"):
+        found = ctx.last(word=noun)
+        if found:
+            return found
+    if len(words) >= 3:
+        by_phrase = _last_org_with_phrase(ctx, " ".join(words[-2:]))
+        if by_phrase is not None:
+            return by_phrase  # "the security forces" -> the Asayish ("internal security forces") quoted before
+    found_org = ctx.last(person=False, word=noun)
+    if found_org:
+        return found_org
+    phrase = " ".join(w for w in head.split()[1:] if w[:1].islower())
+    canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
+    if not canon and noun in ("army", "military", "troops"):
+        canon = canonical_org(f"{country_of(sentence_of(ctx, pos)) or ctx.country or 'Syrian'} army")
+    if not canon and noun in _GENERIC_ORG_NOUNS:
+        last_org = ctx.last(person=False)
+        if last_org is not None:
+            return last_org  # "the group said": the organisation quoted last
+    canon = canon or canonical_org(head, ctx.country)
+    return Speaker(canon, canon, False)
+
+
+def _name_near_role(ctx: DocumentContext, pos: int, noun: str) -> Speaker | None:
+    """'The UN Special Envoy for Syria, Geir Pedersen, ...' earlier: 'the Special Envoy' is Geir Pedersen."""
+    floor = max(0, pos - 3000)
+    at = pos
+    for _ in range(3):
+        at = _rfind_word(ctx.text, noun, floor, at)
+        if at < 0:
+            return None
+        m = _NAME_AFTER_ROLE_RE.match(ctx.text, at + len(noun), min(len(ctx.text), at + len(noun) + 90))
+        if m:
+            name, _ = canonical_speaker(m.group(1))
+            if len(name.split()) >= 2 and not is_known_org(name) and not country_of(name):
+                known = ctx.people.get(name.lower())
+                org = org_from_phrase(ctx, at, ctx.text[max(floor, at - 40) : at + len(noun)], whole=True)
+                return known or Speaker(name, org, True)
+    return None
+
+
+def _rfind_word(text: str, word: str, floor: int, end: int) -> int:
+    """Last case-insensitive whole-word occurrence of word in text[floor:end], or -1 (bounded window)."""
+    last = -1
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text[floor:end], re.I):
+        last = floor + m.start()
+    return last
+
+
+_NAME_AFTER_ROLE_RE = re.compile(
+    r"(?:\s+(?:for|of|to|in|on|the|and|[A-Z][\w'’-]*)){0,6}?,?\s+"
+    r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)){1,4})(?=\s*[,)]|\s+[a-z])"
+)
+
+
+def _last_org_with_phrase(ctx: DocumentContext, phrase: str) -> Speaker | None:
+    for speaker, mention in reversed(ctx.history[-HISTORY_WINDOW:]):
+        if speaker.is_person or not speaker.org:
+            continue
+        names = (speaker.name, mention, *ORG_ALIASES.get(speaker.name, ()))
+        if any(phrase in name.lower() for name in names):
+            return speaker
+    return None
+
+
+def _serves_elsewhere(person: Speaker, mention: str, country: str) -> bool:
+    """True when what we know of the person ties them to another country or to an international body."""
+    own = DESTINATION_RE.sub("", mention)  # "envoy for Syria", "ambassador to the UN": where, not whom, they serve
+    found = country_of(own) or country_of(person.org)
+    if found:
+        return found != country
+    return bool(person.org)
+
+
+def _antecedent_by_phrase(ctx: DocumentContext, pos: int, phrase: str) -> str:
+    """'the operations room' -> the 'al-Fateh al-Mubin operations room' named earlier."""
+    if len(phrase) < 4:
+        return ""
+    at = ctx.text.rfind(phrase, max(0, pos - 4000), pos)
+    if at < 0:
+        return ""
+    m = _NAME_BEFORE_RE.search(ctx.text, max(0, at - 80), at)
+    if not m:
+        return ""
+    name = re.sub(r"[\"“”«»‘’']", "", m.group(1)).strip()
+    return canonical_org(f"{name} {phrase}")

@@ -1,0 +1,160 @@
+"""Organisation mentions -> canonical organisations: aliases inside phrases, ministries by country, units of known
+organisations (claim annotation guideline, "Speaker").
+"""
+
+import bisect
+import re
+
+from consumers.claims.context import HISTORY_WINDOW, ORG_WORDS, WORDS_RE, DocumentContext
+from consumers.claims.resolve.words import DESTINATION_RE, has_capital_word, has_proper_name, is_org_like
+from consumers.claims.speakers import canonical_org, country_of, is_known_org, norm_key
+
+
+def modified_alias_before(ctx: DocumentContext, pos: int, noun: str) -> str:
+    """'the administration' after 'The Kurdish-led administration that runs ...': a known alias with its modifier."""
+    found = ""
+    for m in re.finditer(rf"\b([\w'’-]+)\s+{re.escape(noun)}\b", ctx.text[max(0, pos - 3000) : pos]):
+        phrase = f"{m.group(1)} {noun}"
+        if is_known_org(phrase):
+            found = canonical_org(phrase)
+    return found
+
+
+def alias_inside(head: str, min_words: int = 1) -> str:
+    """A known organisation named inside a longer mention: 'a member of the civil defence team in X'."""
+    tokens = re.findall(r"[\w'’.-]+", head)
+    for size in range(4, min_words - 1, -1):
+        for i in range(len(tokens) - size + 1):
+            chunk = " ".join(tokens[i : i + size])
+            if chunk.lower() in ("a", "an", "the", "us", "it") or (country_of(chunk) and size == 1):
+                continue
+            if is_known_org(chunk):
+                return canonical_org(chunk)
+    return ""
+
+
+_UNIT_WORDS = frozenset(
+    [
+        "press",
+        "media",
+        "office",
+        "centre",
+        "center",
+        "command",
+        "general",
+        "department",
+        "unit",
+        "team",
+        "branch",
+        "wing",
+        "bureau",
+        "information",
+        "public",
+        "relations",
+        "official",
+        "website",
+        "channel",
+        "account",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+    ]
+)
+
+
+def unit_of_known_org(surface: str) -> str:
+    """'the SDF press office', 'the coalition media centre': an office of a known organisation speaks for it."""
+    words = [w for w in WORDS_RE.findall(surface) if w.lower() not in ("the", "its", "'s")]
+    for size in (3, 2, 1):
+        head, rest = " ".join(words[:size]), words[size:]
+        if rest and is_known_org(head) and all(w.lower() in _UNIT_WORDS for w in rest):
+            return canonical_org(head)
+    return ""
+
+
+def org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = False) -> str:
+    """Organisation named in a role phrase: 'Russian Foreign Ministry spokesperson', 'the SDF media office'."""
+    phrase = re.sub(r"\b[\w-]+-based\s+", "", phrase.strip(" ,."))
+    if re.search(r"\b(?:envoy|ambassador|representative|coordinator)\b", phrase, re.I):
+        phrase = DESTINATION_RE.sub("", phrase).strip()  # "envoy for Syria" serves someone else than Syria
+    if not phrase:
+        return ""
+    if whole:
+        first = re.split(r"\s+(?:for|of|to|in)\s+", phrase, maxsplit=1)[0]
+        return alias_inside(first) or org_from_phrase(ctx, pos, phrase)
+    alias = alias_inside(phrase)
+    if alias:
+        return alias
+    country = country_of(phrase)
+    if country and re.search(r"minist|government|mission|embassy|ambassador|envoy|consul|presiden", phrase, re.I):
+        return canonical_org(phrase, country)
+    if re.search(r"\b(?:mission|embassy|ambassador|envoy)\b", phrase, re.I) and country:
+        return f"{country} Ministry of Foreign Affairs"
+    words = [w.lower() for w in WORDS_RE.findall(phrase)]
+    if words and words[0] == "the" and not has_proper_name(phrase):
+        found = ctx.org_before(pos, words[-1]) if words[-1] in ORG_WORDS else ""
+        return found or (canonical_org(phrase, ctx.country) if set(words) & ORG_WORDS else "")
+    if set(words) & ORG_WORDS:
+        return canonical_org(phrase, ctx.country)
+    return ""
+
+
+def org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
+    """Canonical organisation; a bare 'Defense Ministry' takes the country of an earlier full mention."""
+    key = norm_key(surface)
+    if not country_of(surface) and re.search(r"\bminist", key):
+        i = bisect.bisect_left(ctx.org_pos, pos) - 1
+        floor = max(-1, i - HISTORY_WINDOW)
+        while i > floor:
+            earlier, canon = ctx.org_names[i]
+            if norm_key(earlier).endswith(key) and country_of(earlier):
+                return canon
+            i -= 1
+    family = _ministry_family(key) if not country_of(surface) else ""
+    if family:
+        for speaker, _ in reversed(ctx.history[-8:]):
+            if not speaker.is_person and speaker.org and _ministry_family(norm_key(speaker.name)) == family:
+                return speaker.name  # "the Defense Department" after "the Pentagon said"
+    named = named_org(ctx, pos, surface)
+    if named and not country_of(surface) and re.search(r"\bminist", key) and not is_known_org(surface):
+        return canonical_org(surface, ctx.country or _country_nearby(ctx, pos))
+    return named or canonical_org(surface, ctx.country)
+
+
+def _ministry_family(key: str) -> str:
+    """'defense' for defence ministries and departments (and the armies named as such), 'foreign' for diplomacy."""
+    if re.search(
+        r"\b(?:defense (?:ministry|department)|(?:ministry|department) of defense|pentagon|"
+        r"syrian arab army|israel defense forces)\b",
+        key,
+    ):
+        return "defense"
+    if re.search(r"\b(?:foreign ministry|ministry of foreign affairs|state department|department of state)\b", key):
+        return "foreign"
+    return ""
+
+
+def _country_nearby(ctx: DocumentContext, pos: int) -> str:
+    """Country of the latest organisation named before pos; Syria when none (our feeds are about Syria)."""
+    i = bisect.bisect_left(ctx.org_pos, pos) - 1
+    floor = max(-1, i - HISTORY_WINDOW)
+    while i > floor:
+        country = country_of(ctx.org_names[i][1])
+        if country:
+            return country
+        i -= 1
+    return "Syrian"
+
+
+def named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
+    surface = re.sub(r"^(?:the|The)\s+", "", surface.strip())
+    if is_known_org(surface):
+        return canonical_org(surface, ctx.country)
+    if is_org_like(surface) or has_capital_word(surface):
+        words = WORDS_RE.findall(surface.lower())
+        if words and not has_capital_word(surface):
+            return ctx.org_before(pos, words[-1]) or ""
+        if not is_org_like(surface):
+            return ""
+        return alias_inside(surface, min_words=2) or unit_of_known_org(surface) or canonical_org(surface, ctx.country)
+    return ""

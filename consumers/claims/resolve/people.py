@@ -1,0 +1,135 @@
+"""Named people: the person's name in a mention, titles stripped, surnames to the fullest name used before, and the
+organisation their role names (claim annotation guideline, "Speaker").
+"""
+
+import re
+
+from consumers.claims.context import ORG_WORDS, WORDS_RE, DocumentContext, Speaker
+from consumers.claims.resolve.organisations import alias_inside, org_from_phrase, org_with_context, unit_of_known_org
+from consumers.claims.resolve.words import PERSON_ROLES
+from consumers.claims.speakers import TITLES, canonical_speaker, country_of, is_known_org
+
+_NAME_PART_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)(?:-[\w'’-]+)?)$")
+
+
+def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hint: str = "") -> Speaker:
+    tokens = head.split()
+    if tokens and tokens[0].lower() == "the":
+        tokens = tokens[1:]
+    name, prefix = person_name(tokens)
+    if not name:
+        joined = " ".join(tokens)
+        placed = _LOCATIVE_TAIL_RE.search(joined)
+        if placed and is_known_org(joined[: placed.start()]):
+            joined = joined[: placed.start()]  # "the Asayish in Hasakah": the organisation, not its branch
+        role_of_org = set(WORDS_RE.findall(joined.lower())) & PERSON_ROLES | {"reporter", "correspondent"}
+        canon = (alias_inside(joined) if role_of_org & set(joined.lower().split()) else "") or org_with_context(
+            ctx, pos, joined
+        )
+        if not is_known_org(canon):
+            canon = alias_inside(joined, min_words=2) or unit_of_known_org(joined) or canon
+        return Speaker(canon, canon, False)
+    known = ctx.people.get(name.lower()) or ctx.people.get(name.split()[-1].lower())
+    if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
+        return known
+    org = org_hint or _org_from_apposition(ctx, pos, appos) or org_from_phrase(ctx, pos, prefix)
+    canon_name, _ = canonical_speaker(name)
+    if len(canon_name.split()) == 1 and canon_name == name:
+        canon_name = _full_name_before(ctx, pos, name) or canon_name
+    return Speaker(canon_name, org, True)
+
+
+_NAME_LEAD_RE = re.compile(r"((?:(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)\s+){1,3})$")
+
+_LOCATIVE_TAIL_RE = re.compile(r"\s+(?:in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$")
+
+
+def _full_name_before(ctx: DocumentContext, pos: int, surname: str) -> str:
+    """'Petrov said' after 'General Ivan Petrov': the fullest name used earlier (guideline), titles dropped."""
+    best = ""
+    floor = max(0, pos - 6000)
+    at = ctx.text.find(surname, floor, pos)
+    while at >= 0:
+        after = ctx.text[at + len(surname) : at + len(surname) + 1]
+        m = None if after.isalnum() else _NAME_LEAD_RE.search(ctx.text, max(floor, at - 80), at)
+        at = ctx.text.find(surname, at + len(surname), pos)
+        if m is None:
+            continue
+        words = [w for w in m.group(1).split() if w.lower() not in TITLES and w not in _CAPITALISED_STARTS]
+        while words and (country_of(words[0]) or words[0].lower() in ORG_WORDS or is_known_org(words[0])):
+            words.pop(0)
+        if words and not any(w.lower() in ORG_WORDS for w in words):
+            candidate = " ".join([*words, surname])
+            if len(candidate) > len(best):
+                best = candidate
+    return best
+
+
+_CAPITALISED_STARTS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "As",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Earlier",
+        "Later",
+        "Meanwhile",
+        "However",
+        "According",
+        "Speaking",
+    ]
+)
+
+
+def person_name(tokens: list[str]) -> tuple[str, str]:
+    """('Karen Ostrander', 'Pentagon spokeswoman Lieutenant Colonel') from the head's tokens; ('', '') for orgs."""
+    if not tokens:
+        return "", ""
+    joined = " ".join(tokens)
+    if is_known_org(joined) and len(tokens) <= 4:
+        return "", ""
+    run = len(tokens)
+    while run > 0 and _NAME_PART_RE.match(tokens[run - 1].strip(",")):
+        run -= 1
+    name_tokens = tokens[run:]
+    while len(name_tokens) > 1 and name_tokens[0].endswith(("'s", "’s")):
+        name_tokens, run = name_tokens[1:], run + 1  # "Rudaw's Hiwa Jamal": the possessive is the employer
+    # the name follows the last title, country or organisation word: "Syrian Information Minister Ziad Makari"
+    stripped = max((i + 1 for i, t in enumerate(name_tokens[:-1]) if _is_title_or_org(t)), default=0)
+    name_tokens = name_tokens[stripped:]
+    if not name_tokens or any(_is_title_or_org(t) for t in name_tokens):
+        return "", ""
+    before = tokens[run + stripped - 1].lower() if run + stripped > 0 else ""
+    possessive = before.endswith(("'s", "’s"))
+    if before and before not in TITLES | PERSON_ROLES and not stripped and not country_of(before) and not possessive:
+        titled = any(t.lower().strip(",.") in TITLES for t in tokens[:run])
+        if titled and len(name_tokens) >= 3:
+            # "Minister of the Displaced Issam Charafeddine": the title's object, then the name
+            return " ".join(name_tokens[-2:]), " ".join(tokens[: len(tokens) - 2])
+        return "", ""  # "Health Board of the Jazira Region": a name after "the" is a place, not a person
+    if len(name_tokens) == 1 and (is_known_org(name_tokens[0]) or country_of(name_tokens[0])):
+        return "", ""
+    return " ".join(name_tokens), " ".join(tokens[: run + stripped])
+
+
+def _is_title_or_org(token: str) -> bool:
+    low = token.lower().strip(",.")
+    return low in TITLES or low in ORG_WORDS or bool(country_of(token)) or (is_known_org(token) and len(low) > 2)
+
+
+def _org_from_apposition(ctx: DocumentContext, pos: int, appos: str) -> str:
+    m = re.search(r"\b(?:at|for|with|of|from)\s+(.{2,120})$", appos)
+    found = org_from_phrase(ctx, pos, m.group(1)) if m else ""
+    owner = re.match(r"((?:the\s+)?[\w\s'’-]{1,60}?)['’]s\s+\w+", appos)
+    if not found and owner:
+        found = org_from_phrase(ctx, pos, owner.group(1))  # "OCHA's director of operations"
+    return found or (alias_inside(appos) if appos else "")  # "the SDF commander-in-chief"

@@ -1,0 +1,61 @@
+"""Pronouns ('he', 'it', 'they') back to the speaker or organisation they refer to."""
+
+import re
+
+from consumers.claims.context import CAPITAL_RUN_RE, WORDS_RE, DocumentContext, Speaker
+from consumers.claims.resolve.organisations import alias_inside, org_with_context
+from consumers.claims.resolve.words import is_org_like
+from consumers.claims.speakers import is_known_org
+
+
+def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
+    person = pronoun in ("he", "she", "i")
+    if pronoun in ("it", "they"):
+        subject = _previous_subject_org(ctx, pos)
+        if subject:
+            return Speaker(subject, subject, False)
+    if pronoun == "they" and ctx.history:
+        speaker, mention = ctx.history[-1]
+        head = WORDS_RE.findall(mention.lower())
+        if not speaker.org and not speaker.is_person and len(head) > 1 and head[-2].endswith("s"):
+            return speaker  # "local residents said. The tribes, they said, ...": the group quoted just before
+    found = ctx.last(person=person)
+    if person:
+        # a person introduced after the last quoted person is the likelier "he": 'Ali, a farmer, lost his home.'
+        newer = ctx.person_before(pos, after=ctx.last_person_pos if found else -1)
+        if newer is not None:
+            known = ctx.people.get(newer.name.split()[-1].lower())
+            found = known if known is not None and known.name == newer.name else newer
+    return found or ctx.last() or Speaker("unnamed sources", "", False)
+
+
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][\"”’»)]*\s+|\n\s*)(?=[A-Z\"“])")
+
+
+def _previous_subject_org(ctx: DocumentContext, pos: int) -> str:
+    """'State news agency SANA gave a lower toll. It said ...': "it" opening a sentence is the subject before."""
+    text = ctx.text
+    start = pos
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    if start > 0 and text[start - 1] not in '.!?\n"”’»':
+        return ""  # only a sentence-initial pronoun
+    window_start = max(0, start - 400)
+    starts = [m.end() for m in _SENTENCE_START_RE.finditer(text, window_start, max(window_start, start - 1))]
+    if not starts:
+        return ""
+    m = CAPITAL_RUN_RE.match(text, starts[-1])
+    if not m:
+        return ""
+    surface = re.sub(r"^(?:The|the)\s+", "", m.group())
+    prefix = text[starts[-1] : m.start()]
+    if prefix.strip() or surface in ("It", "They", "He", "She", "The"):
+        return ""
+    words = text[starts[-1] : m.end() + 40].split()
+    head = " ".join(words[:6])
+    if is_known_org(surface) or is_org_like(surface):
+        return org_with_context(ctx, starts[-1], surface)
+    alias = alias_inside(head, min_words=1)
+    if alias and re.match(r"(?:[Ss]tate\s+)?(?:news\s+agency|media|television)\s+[A-Z]", " ".join(words[:4])):
+        return alias  # "State news agency SANA gave a lower toll."
+    return ""

@@ -1,0 +1,100 @@
+"""Shared vocabulary of speaker resolution: person roles, titles, and tests on capitalised mentions."""
+
+import re
+
+from consumers.claims.context import ORG_WORDS, WORDS_RE, DocumentContext
+from consumers.claims.speakers import TITLES, country_of
+
+PERSON_ROLES = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "relative",
+        "neighbour",
+        "neighbor",
+        "eyewitness",
+        "survivor",
+        "general",
+        "colonel",
+        "major",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "minister",
+        "official",
+        "researcher",
+        "envoy",
+        "ambassador",
+        "president",
+        "commander",
+        "chief",
+        "head",
+        "farmer",
+        "doctor",
+        "analyst",
+        "counsellor",
+        "counselor",
+        "director",
+        "officer",
+        "deputy",
+        "secretary",
+        "governor",
+        "mayor",
+        "leader",
+        "man",
+        "woman",
+        "resident",
+        "activist",
+        "journalist",
+        "witness",
+        "lawyer",
+        "father",
+        "mother",
+        "professor",
+        "diplomat",
+        "premier",
+        "chairman",
+        "negotiator",
+        "co-chair",
+        "co-chairman",
+        "co-chairwoman",
+        "chair",
+        "chairwoman",
+        "representative",
+        "coordinator",
+        "founder",
+        "adviser",
+        "advisor",
+        "neighbour",
+        "neighbor",
+    ]
+)
+
+_TITLE_WORDS = (TITLES | PERSON_ROLES) - {"foreign", "defense", "defence", "interior", "justice"}
+
+DESTINATION_RE = re.compile(r"\b(?:for|to|in|on)\s+(?:the\s+)?[A-Z][\w'’-]*")
+
+
+def is_org_like(surface: str) -> bool:
+    return bool({w.lower() for w in WORDS_RE.findall(surface)} & ORG_WORDS)
+
+
+def has_proper_name(head: str) -> bool:
+    """A capitalised word other than the first, a country adjective or a "Britain-based"-style modifier."""
+    for word in head.split()[1:]:
+        if word.lower().strip(",.") in _TITLE_WORDS:
+            continue  # "the Special Envoy", "the Deputy Head": capitalised titles, not names
+        if word[:1].isupper() and not country_of(word) and not re.search(r"-(?:based|led|backed|run|born)$", word):
+            return True
+    return False
+
+
+def has_capital_word(text: str) -> bool:
+    return any(w[:1].isupper() for w in text.split())
+
+
+def sentence_of(ctx: DocumentContext, pos: int) -> str:
+    start = max(ctx.text.rfind(". ", max(0, pos - 400), pos), ctx.text.rfind("\n", max(0, pos - 400), pos), 0)
+    ends = [e for e in (ctx.text.find(". ", pos, pos + 400), ctx.text.find("\n", pos, pos + 400)) if e > 0]
+    return ctx.text[start : min(ends) if ends else pos + 200]
