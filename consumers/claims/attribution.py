@@ -328,8 +328,11 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
         return [left]
     if not has_left:
         return [right]
-    if _is_quote_only(text, left, inside) and _is_quote_only(text, right, inside):
+    right_quoted = _is_quoted_text(text, right[0]) and _is_quote_only(text, right, inside)
+    if _is_quote_only(text, left, inside) and right_quoted:
         return [left, right]  # '"Q1," he said, "Q2."': two claims (guideline, "Spans")
+    if right_quoted:
+        return [right]  # 'When the bombs came, I told my staff, "Go."': the words quoted, not the scene before
     return [(lo, hi)]
 
 

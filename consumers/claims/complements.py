@@ -35,7 +35,7 @@ TOLD_OBJECT_RE = re.compile(r"(?:[\w'’-]+\s+){0,2}(?:story|stories|truth|lies?
 def _addressee_end(text: str, pos: int, end: int) -> int:
     """'told reporters', 'told the agency's correspondent', 'told Rudaw English', 'told SANA's reporter'."""
     window = text[pos : min(end, pos + 120)]
-    m = re.match(r"\s+(?:(the|our|this|a|an|its|his|her|their|state|local|foreign)\s+)?([\w'’.-]+)", window)
+    m = re.match(r"\s+(?:(the|our|my|your|this|a|an|its|his|her|their|state|local|foreign)\s+)?([\w'’.-]+)", window)
     if not m or m.group(2).lower() in cues.PP_WORDS | {"that", "of", "about", "against", "it", "there"}:
         return pos
     if TOLD_OBJECT_RE.match(window, m.start(2)):
@@ -63,7 +63,7 @@ def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]
         m = cues.DENIAL_OBJECT_RE.match(text, p, window)
         if m:
             p = m.end()
-            if m.group().endswith("that"):
+            if m.group().endswith("that") and m.group().strip() != "that":  # not "denied that, saying P"
                 return "that", skip_space(text, p, end), p
     q = p
     while (m := _PP_RE.match(text, q, window)) is not None:
@@ -73,7 +73,8 @@ def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]
         return "that", skip_space(text, q + t.end(), end), q + t.end()
     if (t := _COLON_RE.match(tail)) is not None:
         return "colon", skip_space(text, q + t.end(), end), q
-    if _TRAILING_PUNCT_RE.match(text, q, end).end() == end:
+    trailing = _TRAILING_PUNCT_RE.match(text, q, end)  # always matches: the pattern accepts nothing
+    if trailing is not None and trailing.end() == end:
         return "empty", -1, q
     if tail.lstrip().startswith(","):
         if _PARTICIPLE_AFTER_COMMA.match(tail):

@@ -125,4 +125,6 @@ DENIAL_OBJECT_RE = re.compile(
     r"\s+(?:the\s+|these\s+|those\s+|such\s+|media\s+|press\s+|recent\s+|earlier\s+|western\s+|any\s+)*"
     r"(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?|assertions?|speculation)"
     r"(?:\s+that\b)?"
+    # "Barudo denied this, saying P": what is denied was said before; the words after speak for the denier
+    r"|\s+(?:this|that|it|these|those|them)(?=\s*[,.;])"
 )

@@ -163,10 +163,13 @@ def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes:
         speaker, mention = Speaker(source.speaker, source.speaker_org, False), source.speaker_mention
     else:
         return None
+    kind = _kind(quotes, start, end)
+    if kind == "direct" and _is_quoted_question(doc.text, quotes, start):
+        return None  # questions are not claims (guideline); a question quoted inside the quote does not count
     claim_text = doc.text[start:end]
     numbers = tuple(ClaimNumber(n.text, n.value, n.value_max, n.unit, n.qualifier) for n in find_numbers(claim_text))
     cue = raw.cue.rstrip(" .,;:!?")
-    return ExtractedClaim(speaker.name, mention, speaker.org, cue, _kind(quotes, start, end), claim_text,
+    return ExtractedClaim(speaker.name, mention, speaker.org, cue, kind, claim_text,
                           start, end, numbers)
 
 
@@ -202,6 +205,14 @@ def _kind(quotes: list[Quote], start: int, end: int) -> str:
     if len(overlapping) == 1 and overlapping[0].start < start and end <= overlapping[0].end:
         return "direct"
     return "mixed"
+
+
+def _is_quoted_question(text: str, quotes: list[Quote], start: int) -> bool:
+    """The quotation holding start ends with '?' just before its closing mark."""
+    q = quotes[_first_quote(quotes, start)] if quotes else None
+    if q is None or not (q.start <= start < q.end) or not q.closed:
+        return False
+    return text[q.end - 2 : q.end - 1] == "?"
 
 
 def _first_quote(quotes: list[Quote], start: int) -> int:

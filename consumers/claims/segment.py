@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 DOUBLE_MARKS = "\"“”„«»"
 SINGLE_MARKS = "'‘’‚"
+_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 _QUOTE_CHAR_RE = re.compile(r"[\"“”„«»'‘’‚]")
 _OPENERS_ONLY = "“„«‘‚"
 _CLOSERS_ONLY = "”»’"
@@ -25,6 +26,7 @@ _DATELINE_RE = re.compile(
     r"(?: ?[–—:]|\s+-{1,2}|\.)\s+"
 )
 _TERMINAL_RE = re.compile(r"[.!?…:][\"”’»')\]]*\s*$|[\"”’»]\s*$")
+_LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+[\"“‘«'(\[]?[\w])")
 _ABBREVIATIONS = frozenset(
     [
@@ -215,6 +217,8 @@ def _split_block(text: str, start: int, end: int, paragraph: int, outer: list[Qu
             continue
         if text[m.start()] == "." and _is_abbreviation(text, max(start, m.start() - 12), m.start() + 1):
             continue
+        if text[cut - 1] in _MARKS and _LOWER_NEXT_RE.match(text, cut):
+            continue  # '"Why so cheap?" he said, laughing.': the attribution after a quote is the same sentence
         result.append(Sentence(cur, cut, paragraph))
         cur = cut
         while cur < end and text[cur].isspace():

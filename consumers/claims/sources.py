@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from consumers.claims import cues
+from consumers.claims.context import ORG_WORDS
 
 _CLAUSE_WORDS_RE = re.compile(
     r"(?:^|(?<=[\s,;:]))(?:But|And|Yet)\s+|\b(?:where|while|when|whereas|because|after|before|since|although|though|but|if|so|which|whom|whose|as|that|"
@@ -229,6 +230,8 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) ->
     cut = _segment_cut(text, lo, comma)
     if cut <= lo or text[cut] != ",":
         return False
+    if re.fullmatch(r"\d{1,3}", segment):
+        return subject_left(text, lo, cut, cand)  # "Kassem, 58, said": the age is not the speaker
     if not _looks_like_apposition(segment):
         return _role_then_name(text, lo, cut, seg_start, comma, cand)
     head_end = cut
@@ -313,6 +316,8 @@ def _valid_subject(np: str) -> bool:
     # the head noun may carry a modifier after it: "a statement posted on the ministry's website"
     if any(w.removesuffix("'s") in SOURCE_NOUNS for w in lower[: min(cut, 4)]):
         return True
+    if lower[0] in ("the", "a", "an") and cut <= 7 and lower[cut - 1] in ORG_WORDS and _has_capital(np):
+        return True  # "the White Helmets rescue group": a named organisation with its kind after the name
     # any short definite or indefinite noun phrase: "the engineer", "a relative of the victim", "both sides"
     head = lower[:cut]
     return lower[0] in _NP_DETERMINERS and 2 <= len(head) <= 4 and all(w.replace("-", "").isalpha() for w in head[1:])

@@ -233,6 +233,11 @@ def _serves_elsewhere(person: Speaker, mention: str, country: str) -> bool:
     return bool(person.org)
 
 
+_LED_BY_RE = re.compile(
+    r",?\s+(?:led|headed|dominated|run)\s+by\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,5})"
+)
+
+
 def _antecedent_by_phrase(ctx: DocumentContext, pos: int, phrase: str) -> str:
     """'the operations room' -> the 'al-Fateh al-Mubin operations room' named earlier."""
     if len(phrase) < 4:
@@ -240,6 +245,12 @@ def _antecedent_by_phrase(ctx: DocumentContext, pos: int, phrase: str) -> str:
     at = ctx.text.rfind(phrase, max(0, pos - 4000), pos)
     if at < 0:
         return ""
+    leader = _LED_BY_RE.match(ctx.text, at + len(phrase), min(pos, at + len(phrase) + 80))
+    words = leader.group(1).split() if leader else []
+    for size in range(len(words), 0, -1):
+        if is_known_org(" ".join(words[:size])):
+            # "a jihadist alliance led by HTS ... The alliance said": the leading organisation speaks
+            return canonical_org(" ".join(words[:size]))
     m = _NAME_BEFORE_RE.search(ctx.text, max(0, at - 80), at)
     if not m:
         return ""

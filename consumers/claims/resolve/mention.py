@@ -25,6 +25,10 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if _is_role(head) and re.fullmatch(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|al-[\w'’-]+)){1,4}", appos):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return resolve_named(ctx, start, appos, "", org_hint=org_from_phrase(ctx, start, head, whole=True))
+    given = _NAME_GIVEN_RE.match(ctx.text, head_end, min(len(ctx.text), max(end, head_end) + 160))
+    if given and not has_proper_name(head):
+        # "a team member who gave his name as Yasser al-Hussein": the person is named after all
+        return resolve_named(ctx, start, given.group(1), "")
     lower = _OBJECT_PRONOUNS.get(head.lower(), head.lower())
     words = WORDS_RE.findall(lower)
     if not words:
@@ -52,15 +56,16 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     ):
         canon = org_with_context(ctx, start, members.group(1))  # "The OPCW's investigators": the organisation
         return Speaker(canon, canon, False)
-    if _COUNTRY_MEDIA_RE.match(head) and country_of(head.split()[0]):
-        return Speaker("unnamed sources", "", False)  # "Syrian media reported": unnamed outlets
+    if _COUNTRY_MEDIA_RE.match(head) and (country_of(head.split()[0]) or words[0] in _MEDIA_KINDS):
+        return Speaker("unnamed sources", "", False)  # "Syrian media reported", "state media said": unnamed outlets
     if _is_common_plural(words) and not has_proper_name(_before_preposition(head)):
         return resolve_unnamed(ctx, start, head)
     if words[-1].removesuffix("'s").removesuffix("’s") in DOCUMENT_HEADS or is_document_phrase(words):
         return resolve_document(ctx, start, head)
     if is_unnamed(head):
         return resolve_unnamed(ctx, start, head)
-    if words[0] == "the" and not has_proper_name(head):
+    # "the Ministry said": a capitalised kind of organisation is still a description of one named before
+    if words[0] == "the" and (not has_proper_name(head) or (len(words) == 2 and words[1] in ORG_WORDS)):
         return resolve_definite(ctx, start, head, words)
     return resolve_named(ctx, start, head, appos)
 
@@ -86,6 +91,30 @@ _SPEAKS_FOR_OWNER = frozenset(
 
 _COUNTRY_MEDIA_RE = re.compile(r"^[\w'’-]+\s+(?:media|press|outlets|newspapers|websites|channels)$", re.I)
 
+_MEDIA_KINDS = frozenset(
+    [
+        "state",
+        "local",
+        "official",
+        "government",
+        "pro-government",
+        "opposition",
+        "regional",
+        "foreign",
+        "international",
+        "western",
+        "arab",
+        "kurdish",
+        "social",
+    ]
+)
+# A name given in a relative clause after an unnamed source (guideline: the speaker is the named person).
+_NAME_GIVEN_RE = re.compile(
+    r",?\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:gave\s+(?:his|her|their)\s+(?:first\s+|full\s+)?name\s+as|name\s+(?:is|was)|"
+    r"identified\s+(?:(?:himself|herself)\s+)?(?:only\s+)?as|known\s+(?:only\s+)?as|goes\s+by)\s+"
+    r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu)){0,3})"
+)
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
 
 

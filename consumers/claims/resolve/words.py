@@ -68,6 +68,8 @@ PERSON_ROLES = frozenset(
         "advisor",
         "neighbour",
         "neighbor",
+        "correspondent",
+        "reporter",
     ]
 )
 

@@ -1,0 +1,80 @@
+"""General rules found on a fresh batch of own passages (claim guideline); invented sentences, not the batch's."""
+
+from consumers.claims.extract import extract_claims
+
+
+def claims(text: str) -> list[tuple[str, str, str]]:
+    return [(c.speaker, c.cue, c.text) for c in extract_claims(text)]
+
+
+def test_quote_inside_a_quote_after_told_my_staff_is_a_claim_of_its_own() -> None:
+    text = (
+        "Dr. Lina Sabbagh ran the clinic for six years.\n\n"
+        "\"When the shelling started, I told my nurses, 'Carry the babies first,'\" she said."
+    )
+    found = extract_claims(text)
+    inner = [c for c in found if c.text == "Carry the babies first"]
+    assert [(c.speaker, c.kind, c.cue) for c in inner] == [("Lina Sabbagh", "direct", "told my nurses")]
+    assert found[0].text == "When the shelling started, I told my nurses, 'Carry the babies first"
+
+
+def test_age_between_commas_is_not_the_speaker() -> None:
+    text = "Leila Haddad, 47, said the water had been cut for a week."
+    assert claims(text) == [("Leila Haddad", "said", "the water had been cut for a week")]
+
+
+def test_named_organisation_with_its_kind_after_the_name_is_a_subject() -> None:
+    text = "In the flooded camps, the Blue Crescent relief agency said at least 30 tents had collapsed."
+    [(speaker, cue, content)] = claims(text)
+    assert (speaker, cue, content) == ("Blue Crescent relief agency", "said", "at least 30 tents had collapsed")
+
+
+def test_attribution_after_a_quote_ending_in_a_quoted_question_is_the_same_sentence() -> None:
+    text = "Omar Khalil, a baker, sells bread.\n\n\"People stop me and ask, 'Why is it so cheap?'\" he said, smiling.\n"
+    assert claims(text) == [("Omar Khalil", "said", "People stop me and ask, 'Why is it so cheap?")]
+
+
+def test_quoted_question_is_not_a_claim_even_with_a_cue() -> None:
+    text = 'Omar Khalil, a baker, sells bread.\n\n"Who will pay for the flour?" he asked. "Nobody," he said.\n'
+    assert claims(text) == [("Omar Khalil", "said", "Nobody")]
+
+
+def test_denying_a_pronoun_hands_the_denier_to_the_participle_after_it() -> None:
+    text = "Aid workers said trucks were turned back. Karim Yusuf denied this, saying every truck had been searched."
+    assert claims(text)[-1] == ("Karim Yusuf", "saying", "every truck had been searched")
+    text = "Karim Yusuf denied that, telling Wire that every truck had been searched."
+    assert claims(text) == [("Karim Yusuf", "telling Wire that", "every truck had been searched")]
+
+
+def test_name_given_in_a_relative_clause_names_the_speaker() -> None:
+    text = '"The wells are dry," said a farmer who gave his name as Ahmad Khalil.'
+    assert claims(text) == [("Ahmad Khalil", "said", "The wells are dry")]
+    text = "A nurse, who asked to be identified only as Umm Ali, said the clinic had no insulin."
+    assert claims(text)[0][0] == "Umm Ali"
+
+
+def test_state_media_is_an_unnamed_outlet() -> None:
+    text = "Two bridges over the river were destroyed overnight, state media reported."
+    assert claims(text) == [("unnamed sources", "reported", "Two bridges over the river were destroyed overnight")]
+
+
+def test_reporter_of_an_outlet_then_name_in_apposition_is_the_named_reporter() -> None:
+    text = "Rudaw's reporter in Erbil, Dara Salih, reported that the road to Mosul had reopened."
+    assert claims(text) == [("Dara Salih", "reported that", "the road to Mosul had reopened")]
+
+
+def test_capitalised_kind_of_organisation_refers_back_to_the_one_named_before() -> None:
+    text = (
+        "The Lebanese Ministry of Health said 12 people were hurt in the strike.\n\n"
+        "The Ministry said that three of them were in critical condition."
+    )
+    first, second = extract_claims(text)
+    assert second.speaker == first.speaker != "Ministry"
+
+
+def test_group_led_by_a_known_organisation_speaks_as_that_organisation() -> None:
+    text = (
+        "An alliance led by the Syrian Democratic Forces launched an offensive on Monday.\n\n"
+        "The alliance said its fighters had taken two villages. It said three fighters were wounded."
+    )
+    assert [s for s, _, _ in claims(text)] == ["Syrian Democratic Forces", "Syrian Democratic Forces"]
