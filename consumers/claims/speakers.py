@@ -53,6 +53,11 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
                                     "Turkish forces", "Turkish troops"),
     "Turkish Ministry of Foreign Affairs": ("Turkish Foreign Ministry",),
     "Iranian government": ("Iran", "Tehran", "Iranian authorities", "Iranian officials"),
+    # capitals as metonyms of their governments ("Baghdad said"); country_of leaves them alone, for datelines
+    "Iraqi government": ("Iraq", "Baghdad", "Iraqi authorities", "Iraqi officials"),
+    "Lebanese government": ("Lebanon", "Beirut", "Lebanese authorities", "Lebanese officials"),
+    "Jordanian government": ("Jordan", "Amman", "Jordanian authorities", "Jordanian officials"),
+    "Kurdistan Regional Government": ("KRG", "Erbil", "Kurdistan Regional Government (KRG)"),
     "Israeli government": ("Israel", "Israeli authorities", "Israeli officials"),
     "Israel Defense Forces": ("IDF", "Israeli military", "Israeli army", "Israeli Defense Forces"),
     "Hawar News Agency": ("Hawar", "ANHA", "Hawar news agency"),

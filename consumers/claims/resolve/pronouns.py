@@ -5,13 +5,13 @@ import re
 from consumers.claims.context import CAPITAL_RUN_RE, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.organisations import alias_inside, org_with_context
 from consumers.claims.resolve.words import is_org_like
-from consumers.claims.speakers import is_known_org
+from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 
 def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
     person = pronoun in ("he", "she", "i")
     if pronoun in ("it", "they"):
-        subject = _previous_subject_org(ctx, pos)
+        subject = _previous_subject_org(ctx, pos, pronoun)
         if subject:
             return Speaker(subject, subject, False)
     if pronoun == "they" and ctx.history:
@@ -32,7 +32,7 @@ def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][\"”’»)]*\s+|\n\s*)(?=[A-Z\"“])")
 
 
-def _previous_subject_org(ctx: DocumentContext, pos: int) -> str:
+def _previous_subject_org(ctx: DocumentContext, pos: int, pronoun: str) -> str:
     """'State news agency SANA gave a lower toll. It said ...': "it" opening a sentence is the subject before."""
     text = ctx.text
     start = pos
@@ -58,4 +58,15 @@ def _previous_subject_org(ctx: DocumentContext, pos: int) -> str:
     alias = alias_inside(head, min_words=1)
     if alias and re.match(r"(?:[Ss]tate\s+)?(?:news\s+agency|media|television)\s+[A-Z]", " ".join(words[:4])):
         return alias  # "State news agency SANA gave a lower toll."
+    if (
+        pronoun == "it"
+        and _VERB_AFTER_RE.match(text, m.end())
+        and not country_of(surface)
+        and (surface.split()[-1].lower() not in ctx.people)
+    ):
+        # "Hurras al-Din has not commented. It said last year ...": a named subject that is an "it" is an organisation
+        return canonical_org(surface)
     return ""
+
+
+_VERB_AFTER_RE = re.compile(r"\s+(?:has|have|had|is|was|also|[a-z]+(?:s|ed))\b")

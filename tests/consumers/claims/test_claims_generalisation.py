@@ -78,3 +78,13 @@ def test_group_led_by_a_known_organisation_speaks_as_that_organisation() -> None
         "The alliance said its fighters had taken two villages. It said three fighters were wounded."
     )
     assert [s for s, _, _ in claims(text)] == ["Syrian Democratic Forces", "Syrian Democratic Forces"]
+
+
+def test_capitals_of_neighbouring_states_speak_for_their_governments() -> None:
+    text = "Baghdad said it had closed the Rabia crossing. Amman said 40 trucks were waiting at the border."
+    assert [s for s, _, _ in claims(text)] == ["Iraqi government", "Jordanian government"]
+
+
+def test_it_after_a_named_subject_that_made_no_claim_is_that_organisation() -> None:
+    text = "Jaysh al-Izza operates in northern Hama and has not commented. It said last year that it would fight on."
+    assert claims(text) == [("Jaysh al-Izza", "said last year that", "it would fight on")]
