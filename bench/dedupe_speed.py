@@ -1,28 +1,24 @@
-"""Dedupe throughput with a small and a large index already filled (issue: 100k within 2x of 1k).
+"""Decision throughput of the in-memory index with a small and a large index already filled.
 
     python -m bench.dedupe_speed                       # in-memory index, 1k vs 100k
     python -m bench.dedupe_speed --sizes 1000 20000 --probe 1000
-    python -m bench.dedupe_speed --index sqlite --sizes 1000 20000   # the store's index (newsmon/store)
 
 Each run fills a fresh index with N generated articles (through the real decision code), then times
 `dedupe_async` on the same probe articles (a different seed, so new events plus their copies).
-`--index sqlite|postgres` runs the store's own index code on a fresh, migrated database.
+The store's index, as the consumer uses it (batches through DedupeStage), is measured by
+bench/dedupe_stage.py (`--prefill N` for the size comparison).
 """
 
 import argparse
 import asyncio
 import json
-import os
-import tempfile
 import time
-import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Any
 
 from bench.dedupe_data.generate import generate
 from consumers.dedupe.decide import dedupe_async
-from consumers.dedupe.index import CANDIDATE_LIMIT, AsyncDedupeIndex, CandidateDoc, IndexedDoc, MemoryIndex
+from consumers.dedupe.index import CANDIDATE_LIMIT, AsyncDedupeIndex, IndexedDoc, MemoryIndex
 
 Article = tuple[str, str, str]  # doc_id, title, body
 
@@ -33,10 +29,10 @@ class AsyncMemoryIndex:
     def __init__(self) -> None:
         self.memory = MemoryIndex()
 
-    async def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> list[IndexedDoc]:
+    async def candidates(self, band_keys: Sequence[int], limit: int = CANDIDATE_LIMIT) -> list[IndexedDoc]:
         return self.memory.candidates(band_keys, limit)
 
-    async def add(self, doc: IndexedDoc, band_keys: Sequence[str]) -> None:
+    async def add(self, doc: IndexedDoc, band_keys: Sequence[int]) -> None:
         self.memory.add(doc, band_keys)
 
 
@@ -46,68 +42,7 @@ async def memory_index() -> AsyncIterator[AsyncDedupeIndex]:
     yield AsyncMemoryIndex()
 
 
-class StoreIndex:
-    """The store's index (newsmon.store.dedupe_index) behind the protocol, committing every `batch` adds."""
-
-    def __init__(self, session: Any, batch: int = 100) -> None:
-        from newsmon.store.dedupe_index import SqlDedupeIndex
-
-        self.session, self.batch, self.pending = session, batch, 0
-        self.index = SqlDedupeIndex(session)
-
-    async def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> Sequence[CandidateDoc]:
-        return await self.index.candidates(band_keys, limit)
-
-    async def add(self, doc: IndexedDoc, band_keys: Sequence[str]) -> None:
-        await self.index.add(doc, band_keys)
-        self.pending += 1
-        if self.pending >= self.batch:
-            # Batches like the consumer's: one transaction per poll of messages.
-            await self.session.commit()
-            self.pending = 0
-
-
-@asynccontextmanager
-async def store_index(url: str) -> AsyncIterator[AsyncDedupeIndex]:
-    """A fresh store at `url` (migrated), used through the store's own index code."""
-    from newsmon.config import StoreSettings
-    from newsmon.store.session import open_store
-
-    async with open_store(StoreSettings(url=url)) as store, store.sessions() as session:
-        index = StoreIndex(session)
-        yield index
-        await session.commit()
-
-
-@asynccontextmanager
-async def sqlite_index() -> AsyncIterator[AsyncDedupeIndex]:
-    """A fresh SQLite store in a temporary directory."""
-    with tempfile.TemporaryDirectory() as tmp:
-        async with store_index(f"sqlite:///{tmp}/bench.db") as index:
-            yield index
-
-
-@asynccontextmanager
-async def postgres_index() -> AsyncIterator[AsyncDedupeIndex]:
-    """A fresh database on the PostgreSQL server named by NEWSMON_BENCH_PG (dropped afterwards)."""
-    import psycopg
-
-    admin_dsn = os.environ.get("NEWSMON_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
-    name = f"newsmon_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin_dsn, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = f"{admin_dsn.rsplit('/', 1)[0]}/{name}".replace("postgresql:", "postgresql+psycopg:", 1)
-    try:
-        async with store_index(url) as index:
-            yield index
-    finally:
-        with psycopg.connect(admin_dsn, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-INDEXES: dict[str, Callable[[], AbstractAsyncContextManager[AsyncDedupeIndex]]] = {
-    "memory": memory_index, "sqlite": sqlite_index, "postgres": postgres_index,
-}
+INDEXES: dict[str, Callable[[], AbstractAsyncContextManager[AsyncDedupeIndex]]] = {"memory": memory_index}
 
 
 def articles(seed: int, count: int, prefix: str) -> list[Article]:
@@ -131,9 +66,12 @@ async def measure(index_name: str, corpus: list[Article], size: int, probe: list
     async with INDEXES[index_name]() as index:
         fill_s = await run(index, corpus[:size], 0.0)
         probe_s = await run(index, probe, float(size))
-    return {"indexed": size, "fill_docs_per_s": round(size / fill_s, 1),
-            "probe_docs_per_s": round(len(probe) / probe_s, 1),
-            "probe_ms_per_doc": round(probe_s * 1000 / len(probe), 3)}
+    return {
+        "indexed": size,
+        "fill_docs_per_s": round(size / fill_s, 1),
+        "probe_docs_per_s": round(len(probe) / probe_s, 1),
+        "probe_ms_per_doc": round(probe_s * 1000 / len(probe), 3),
+    }
 
 
 async def main_async(args: argparse.Namespace) -> None:

@@ -42,8 +42,8 @@ SNAPSHOT_TABLES = {
     AlertRow: ("id", "rule", "created_at", "published_at"),
     OutboxItem: ("id", "done_at"),
     Feed: ("id", "url", "items_seen"),
-    DedupeDocRow: ("doc_id", "first_seen", "story_id", "duplicate_of"),
-    DedupeBandRow: ("band_key", "doc_id"),
+    DedupeDocRow: ("doc_id", "seq", "first_seen", "sketch", "story_id", "duplicate_of"),
+    DedupeBandRow: ("band_key", "doc_seq"),
 }
 
 

@@ -84,16 +84,20 @@ class RawClaim:
 
 def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> list[RawClaim]:
     """Claims of one sentence [start, end); quotes are the outermost quotations of the text."""
+    first_cue = cues.CUE_RE.search(text, start, end)
+    if first_cue is None:
+        return []  # no cue at all (most narrative sentences): nothing to attribute, skip the costlier tests
+    scan_from = first_cue.start()
     inside = [(q.start, q.end) for q in quotes if q.end > start and q.start < end]
     if _is_question(text, start, end, inside):
         return []
     tail = _conduit_tail(text, start, end, inside)
     if tail > start:
         # Conduit rule: "P, X said, TASS reported": the outlet only relays; X speaks and the span stops before it.
-        cands = _candidates(text, start, tail, inside)
+        cands = _candidates(text, start, tail, inside, scan_from)
         if cands:
             return _contents(text, start, tail, cands, inside)
-    return _contents(text, start, end, _candidates(text, start, end, inside), inside)
+    return _contents(text, start, end, _candidates(text, start, end, inside, scan_from), inside)
 
 
 def _conduit_tail(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> int:
@@ -111,9 +115,10 @@ def _conduit_tail(text: str, start: int, end: int, inside: list[tuple[int, int]]
     return m.start() if outlet or any(w[:1].isupper() for w in np.split()) else -1
 
 
-def _candidates(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> list[Candidate]:
+def _candidates(text: str, start: int, end: int, inside: list[tuple[int, int]], scan_from: int) -> list[Candidate]:
+    """Cues of [start, end) that attribute something; scan_from: the first cue (no cue starts before it)."""
     cands: list[Candidate] = []
-    for m in cues.CUE_RE.finditer(text, start, end):
+    for m in cues.CUE_RE.finditer(text, scan_from, end):
         if _in_spans(m.start(), inside):
             continue
         lo = cands[-1].cue_end if cands else start

@@ -140,7 +140,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
     for trigger in _TRIGGER_RE.finditer(text):
         if trigger.start() < done:
             continue
-        prefix = _PREFIX_RE.search(text, max(done, trigger.start() - 40), trigger.start())
+        prefix = _PREFIX_RE.search(text, max(done, trigger.start() - 40), trigger.start()) if _may_have_prefix(
+            text, trigger.start()) else None
         m = _NUMBER_RE.match(text, prefix.start()) if prefix else None
         if m is None or m.end() <= trigger.start():
             m = _NUMBER_RE.match(text, trigger.start())
@@ -151,6 +152,25 @@ def find_numbers(text: str) -> list[NumberMatch]:
         if number is not None:
             found.append(number)
     return found
+
+
+# Last words of the qualifiers and range openers: a prefix can only end in one of them (a cheap test first).
+_PREFIX_LAST_WORDS = frozenset([
+    "than", "least", "most", "to", "about", "around", "nearly", "almost", "roughly", "some", "over", "under",
+    "approximately", "estimated", "as", "of", "between", "from",
+])
+
+
+def _may_have_prefix(text: str, pos: int) -> bool:
+    end = pos
+    while end > 0 and text[end - 1] in " \t\n":
+        end -= 1
+    if end == pos:
+        return False
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end].lower() in _PREFIX_LAST_WORDS
 
 
 def _number_at(text: str, m: re.Match[str]) -> NumberMatch | None:

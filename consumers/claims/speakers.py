@@ -155,14 +155,25 @@ _ALIAS_INDEX: dict[str, str] = {}
 _PERSON_INDEX: dict[str, str] = {}
 
 
+# Compiled once: norm_key and the parenthetical helpers run on every mention not seen before.
+_US_RE = re.compile(r"\bu\.\s?s\.?(?=\s|$|-)")
+_UN_RE = re.compile(r"\bu\.\s?n\.?(?=\s|$|-)")
+_POSSESSIVE_RE = re.compile(r"'s\b")
+_KEY_WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_COUNTRY_WORD_RE = re.compile(r"[\w.'’]+")
+_PARENTHETICAL_RE = re.compile(r"\(([^()]{1,40})\)")
+_SPACED_PARENTHETICAL_RE = re.compile(r"\s*\([^()]{1,40}\)")
+
+
 @lru_cache(maxsize=8192)
 def norm_key(text: str) -> str:
     """Comparison key: lower case, no "the", no possessive, U.S. -> us, defence -> defense, single spaces."""
     s = text.lower().replace("’", "'").replace("‘", "'")
-    s = re.sub(r"\bu\.\s?s\.?(?=\s|$|-)", "us", s)
-    s = re.sub(r"\bu\.\s?n\.?(?=\s|$|-)", "un", s)
-    s = re.sub(r"'s\b", "", s).replace("defence", "defense").replace("centre", "center")
-    words = [w for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", s) if w not in ("the", "a", "an")]
+    if "u." in s:
+        s = _US_RE.sub("us", s)
+        s = _UN_RE.sub("un", s)
+    s = _POSSESSIVE_RE.sub("", s).replace("defence", "defense").replace("centre", "center")
+    words = [w for w in _KEY_WORD_RE.findall(s) if w not in ("the", "a", "an")]
     return " ".join(words)
 
 
@@ -181,7 +192,7 @@ _build_indexes()
 @lru_cache(maxsize=8192)
 def country_of(text: str) -> str:
     """The country adjective a mention carries ("Russian Defense Ministry" -> "Russian"), or ""."""
-    for word in re.findall(r"[\w.'’]+", text.lower().replace("’", "'")):
+    for word in _COUNTRY_WORD_RE.findall(text.lower().replace("’", "'")):
         country = _COUNTRY_OF.get(word.rstrip("."), "") or _COUNTRY_OF.get(word, "")
         if country:
             return country
@@ -259,10 +270,14 @@ def canonical_speaker(name: str, org: str = "") -> tuple[str, str]:
 
 
 def _parenthetical(text: str) -> str:
-    m = re.search(r"\(([^()]{1,40})\)", text)
+    if "(" not in text:
+        return ""
+    m = _PARENTHETICAL_RE.search(text)
     return m.group(1) if m else ""
 
 
 def _strip_parenthetical(text: str) -> str:
-    stripped = re.sub(r"\s*\([^()]{1,40}\)", "", text).strip()
+    if "(" not in text:
+        return text.strip() or text
+    stripped = _SPACED_PARENTHETICAL_RE.sub("", text).strip()
     return stripped or text

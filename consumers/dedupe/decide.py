@@ -51,8 +51,15 @@ class Decision:
 
 def decide(doc_id: str, first_seen: float, sketch: Sketch, candidates: Sequence[CandidateDoc]) -> Decision:
     """Link a new article to its earliest near-duplicate and to a story, from index candidates."""
-    earlier = [doc for doc in candidates if _is_before(doc, doc_id, first_seen)]
-    others = [sketch_from_bytes(doc.sketch) for doc in earlier]
+    return decide_among(doc_id, first_seen, sketch, [(doc, sketch_from_bytes(doc.sketch)) for doc in candidates])
+
+
+def decide_among(doc_id: str, first_seen: float, sketch: Sketch,
+                 candidates: Sequence[tuple[CandidateDoc, Sketch]]) -> Decision:  # fmt: skip
+    """`decide` with the candidates' sketches already parsed (a batch parses each stored sketch once)."""
+    pairs = [(doc, other) for doc, other in candidates if _is_before(doc, doc_id, first_seen)]
+    earlier = [doc for doc, _ in pairs]
+    others = [other for _, other in pairs]
     names = story_similarities(sketch, others)
     copy = _earliest_copy(sketch, earlier, others, names)
     if copy is not None:

@@ -4,13 +4,13 @@ The store's index (newsmon/store/) implements `AsyncDedupeIndex` with two things
 
 - on articles: `first_seen` (arrival time, never changed by later versions), `dedupe_sketch`
   (bytes, `Sketch.to_bytes()`, 1.5 KB at most), `story_id` and `duplicate_of`;
-- a table `dedupe_bands(band_key VARCHAR(17), article_id)`, primary key (band_key, article_id), plus an
-  index on (band_key, first_seen DESC) or an equivalent arrival sequence. About 127 rows per article.
+- a table `dedupe_bands(band_key BIGINT, doc_seq BIGINT)`, primary key (band_key, doc_seq), where doc_seq
+  is the doc's arrival number. About 60 rows per article.
 
 `candidates(keys, limit)`: for each key take at most POSTING_LIMIT most recent rows, count per article
-how many keys it shares, and return the top `limit` by (shared DESC, first_seen DESC) as IndexedDoc.
-`add(doc, keys)`: upsert the article's columns and replace its band rows, in the caller's transaction.
-Every consumer process then sees one index, and a restart loses nothing.
+how many keys it shares, and return the top `limit` by (shared DESC, arrival DESC).
+The dedupe stage reads and writes it a batch at a time (consumers/dedupe/batch.py), in the batch's
+transaction. Every consumer process then sees one index, and a restart loses nothing.
 """
 
 import heapq
@@ -58,11 +58,11 @@ class CandidateDoc(Protocol):
 class DedupeIndex(Protocol):
     """Synchronous index, as used by `newsmon cluster` and the benches."""
 
-    def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> Sequence[CandidateDoc]:
+    def candidates(self, band_keys: Sequence[int], limit: int = CANDIDATE_LIMIT) -> Sequence[CandidateDoc]:
         """Docs sharing a band key (each key: its POSTING_LIMIT most recent docs), most shared keys first."""
         ...
 
-    def add(self, doc: IndexedDoc, band_keys: Sequence[str]) -> None:
+    def add(self, doc: IndexedDoc, band_keys: Sequence[int]) -> None:
         """Insert or replace the doc and its band keys (an upsert keyed by doc_id)."""
         ...
 
@@ -70,11 +70,11 @@ class DedupeIndex(Protocol):
 class AsyncDedupeIndex(Protocol):
     """The same contract for the store, whose queries are awaited inside the caller's transaction."""
 
-    async def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> Sequence[CandidateDoc]:
+    async def candidates(self, band_keys: Sequence[int], limit: int = CANDIDATE_LIMIT) -> Sequence[CandidateDoc]:
         """Docs sharing a band key (each key: its POSTING_LIMIT most recent docs), most shared keys first."""
         ...
 
-    async def add(self, doc: IndexedDoc, band_keys: Sequence[str]) -> None:
+    async def add(self, doc: IndexedDoc, band_keys: Sequence[int]) -> None:
         """Insert or replace the doc and its band keys (an upsert keyed by doc_id)."""
         ...
 
@@ -84,17 +84,17 @@ class MemoryIndex:
 
     def __init__(self) -> None:
         self._docs: dict[str, IndexedDoc] = {}
-        self._keys: dict[str, tuple[str, ...]] = {}
+        self._keys: dict[str, tuple[int, ...]] = {}
         # Postings hold small ints in arrays, not lists of str: a million lists would be scanned by
         # every garbage collection and make each lookup slower as the index grows.
         self._ids: list[str] = []
         self._numbers: dict[str, int] = {}
-        self._postings: dict[str, array[int]] = {}
+        self._postings: dict[int, array[int]] = {}
 
     def __len__(self) -> int:
         return len(self._docs)
 
-    def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> list[IndexedDoc]:
+    def candidates(self, band_keys: Sequence[int], limit: int = CANDIDATE_LIMIT) -> list[IndexedDoc]:
         """Docs sharing a band key (each key: its POSTING_LIMIT most recent docs), most shared keys first."""
         shared: Counter[int] = Counter()
         for key in set(band_keys):
@@ -105,7 +105,7 @@ class MemoryIndex:
         top = heapq.nlargest(limit, shared.items(), key=lambda item: (item[1], item[0]))
         return [self._docs[self._ids[number]] for number, _ in top]
 
-    def add(self, doc: IndexedDoc, band_keys: Sequence[str]) -> None:
+    def add(self, doc: IndexedDoc, band_keys: Sequence[int]) -> None:
         """Insert or replace the doc and its band keys (an upsert keyed by doc_id)."""
         number = self._numbers.get(doc.doc_id)
         if number is None:

@@ -1,6 +1,6 @@
 """Text normalisation, shingling and MinHash sketches for near-duplicate and story detection.
 
-Everything here is pure and deterministic across processes (SHA-1 based hashing, fixed seeds), so a
+Everything here is pure and deterministic across processes (BLAKE2 word hashes, fixed seeds), so a
 sketch computed by one consumer can be compared with one stored by another, and after a restart.
 """
 
@@ -10,32 +10,38 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from hashlib import blake2b
 
+import numpy as np
 from datasketch import MinHash
 
 from consumers.dedupe.text import boilerplate_free_lines, is_stopword
 
 # Bump when tokenisation, shingling or MinHash parameters change: band keys carry it, so sketches made
 # by an older version never collide with new ones (they just stop matching until re-indexed).
-SKETCH_VERSION = 1
+SKETCH_VERSION = 2  # 2: word hashes combined into shingle hashes; 64-bit integer band keys
 
-# Near-duplicates: 256 permutations on word 3-shingles, LSH with 85 bands of 3 rows (255 used).
+# Near-duplicates: 256 permutations on word 3-shingles, LSH with 40 bands of 2 rows (80 used for bands).
 # Trimmed reprints have a low Jaccard but a high containment, so candidates must be found down to
-# Jaccard ~0.3: P(candidate) = 1 - (1 - J**3)**85 is 0.90 at J=0.3, 0.996 at J=0.4, and only ~0.01 at
-# J=0.05, the overlap two different articles on the same topic typically reach. 256 permutations keep
-# the standard error of the Jaccard estimate (sqrt(J(1-J)/256)) under 0.031, which the containment
-# estimate in `containment` needs.
+# Jaccard ~0.3: P(candidate) = 1 - (1 - J**2)**40 is 0.977 at J=0.3 and 0.999 at J=0.4, against 0.095 at
+# J=0.05, the overlap two different articles on the same topic typically reach; those extra candidates
+# share one or two keys, rank below real copies (many shared keys) and fall off the candidate limit.
+# Every band is a row in the store per article, so fewer bands is what makes the index fast:
+# bench/dedupe_quality.py gave the same duplicate P/R and story F1 as 85x3 + 42x3 (127 rows), also after
+# 20k distractors, with 60 rows. 256 permutations keep the standard error of the Jaccard estimate
+# (sqrt(J(1-J)/256)) under 0.031, which the containment estimate in `containment` needs.
 DUP_PERMUTATIONS = 256
-DUP_BANDS, DUP_ROWS = 85, 3
+DUP_BANDS, DUP_ROWS = 40, 2
 SHINGLE_WORDS = 3
 
-# Stories: 126 permutations on the names, places, days and numbers of headline and lead (see
-# story_features). Same-event articles from different outlets share these but few 3-word phrases.
-# 42 bands of 3 rows: P(candidate) = 1 - (1 - J**3)**42 is 0.84 at J=0.35 and 0.98 at J=0.45 (the story
-# threshold), but only 0.04 at J=0.1, the overlap of two articles that merely name the same town: a
-# Syria monitor has thousands of those, and each candidate costs a comparison.
+# Stories: the names, places, days and numbers of headline and lead (see story_features). Same-event
+# articles from different outlets share these but few 3-word phrases. Their similarity is computed
+# exactly from the stored features; a 126-permutation MinHash only feeds the LSH bands. 20 bands of
+# 2 rows: P(candidate) = 1 - (1 - J**2)**20 is 0.93 at J=0.35 and 0.99 at J=0.45 (the story threshold),
+# 0.18 at J=0.1, the overlap of two articles that merely name the same town.
 STORY_PERMUTATIONS = 126
-STORY_BANDS, STORY_ROWS = 42, 3
+STORY_BANDS, STORY_ROWS = 20, 2
 STORY_LEAD_TOKENS = 150
+# Stored per article (as sorted hashes); beyond this the smallest hashes are kept (a bottom-k sample).
+MAX_STORY_FEATURES = 256
 
 # A body with fewer tokens than this has too little text to call anything a copy of it (empty bodies,
 # "Developing story", a photo caption): it gets no duplicate sketch.
@@ -45,6 +51,7 @@ MIN_STORY_FEATURES = 4
 MAX_TOKENS = 20_000
 
 _SEED = 1
+# fmt: off
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
@@ -57,10 +64,13 @@ _ARABIC = str.maketrans({
     "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
     "\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None, "\u0451": "\u0435",
 })
+# fmt: on
 _ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 # Scripts written without spaces: every character is a token, so shingles still work.
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+# The same tokens with the non-word run before each (what _TOKEN skips is exactly \W).
+_GAP_AND_TOKEN = re.compile(rf"(\W*)([{_CJK}]|[^\W{_CJK}]+)")
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[,.'\u202f\u00a0](?=\d{3}\b)")
 # "Nine killed" in one outlet is "9 killed" in another; tolls are what tell two events apart.
 _NUMBER_NAMES = (
@@ -94,18 +104,20 @@ def name_words(text: str, limit: int) -> list[str]:
     are shared with every other article on the same topic. Scripts without case yield only numbers.
     """
     text = _APOSTROPHE_IN_WORD.sub("", _DIGIT_GROUPS.sub("", text))
+    # (gap before, token) pairs from one findall; a prefix is enough unless tokens are sparse in it.
+    pairs = _GAP_AND_TOKEN.findall(text[: limit * 30])
+    if len(pairs) <= limit and len(text) > limit * 30:
+        pairs = _GAP_AND_TOKEN.findall(text)
     found: list[str] = []
-    previous_end = 0
-    for count, match in enumerate(_TOKEN.finditer(text)):
-        if count >= limit:
-            break
-        token, gap = match.group(), text[previous_end : match.start()]
-        previous_end = match.end()
-        opens_sentence = count == 0 or _SENTENCE_BREAK.search(gap) is not None
+    for count, (gap, token) in enumerate(pairs[:limit]):
         word = token.casefold()
         if word in _NUMBER_WORDS:
             found.append(_NUMBER_WORDS[word])
-        elif token.isdigit() or (token[0].isupper() and not opens_sentence and word not in _DROPPED_TOKENS):
+        elif token.isdigit() or (
+            token[0].isupper()
+            and word not in _DROPPED_TOKENS
+            and not (count == 0 or _SENTENCE_BREAK.search(gap) is not None)  # opens a sentence
+        ):
             found.append(word)
     return found
 
@@ -113,6 +125,8 @@ def name_words(text: str, limit: int) -> list[str]:
 def words(text: str, limit: int = MAX_TOKENS) -> list[str]:
     """Words of an already normalised text, digit groups joined ("1,200" -> "1200")."""
     text = _APOSTROPHE_IN_WORD.sub("", _DIGIT_GROUPS.sub("", text))
+    if len(text) < limit * 2:  # too short to hold `limit` tokens: one findall instead of a Python loop
+        return [token for token in _TOKEN.findall(text) if token not in _DROPPED_TOKENS][:limit]
     found: list[str] = []
     for match in _TOKEN.finditer(text):
         if match.group() not in _DROPPED_TOKENS:
@@ -145,14 +159,45 @@ def _strip_latin_accents(token: str) -> str:
     return spelling_key(stripped) if stripped.isascii() and stripped.isalpha() else token
 
 
-def shingles(keys: Sequence[str], size: int = SHINGLE_WORDS) -> set[bytes]:
-    """Distinct word n-grams of a token stream, as bytes ready for hashing."""
-    if len(keys) < size:
-        return {" ".join(keys).encode()} if keys else set()
-    return {" ".join(keys[i : i + size]).encode() for i in range(len(keys) - size + 1)}
+def token_hashes(tokens: Sequence[str]) -> np.ndarray:
+    """64-bit hashes of the tokens' spelling keys (uint64), stable across processes."""
+    return np.fromiter((token_hash(token) for token in tokens), dtype=np.uint64, count=len(tokens))
 
 
-def story_features(title: str, body: str) -> set[bytes]:
+@lru_cache(maxsize=1 << 18)
+def token_hash(token: str) -> int:
+    """Stable 64-bit hash of a word's spelling key. Hashing each word once (cached) and combining the
+    hashes of neighbours in numpy costs a fraction of hashing every 3-word shingle as a string."""
+    return int.from_bytes(blake2b(spelling_key(token).encode(), digest_size=8).digest(), "little")
+
+
+# Odd 64-bit constants (golden ratio, MurmurHash3, xxHash): one per position, so "a b c" != "c b a".
+_POSITION_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
+
+
+def shingle_hashes(hashes: np.ndarray, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """Distinct 32-bit hashes of the word n-grams of a stream of token hashes (the shingle set)."""
+    count = len(hashes) - size + 1
+    if count < 1:
+        count, size = (1, len(hashes)) if len(hashes) else (0, 0)
+    if count == 0:
+        return np.zeros(0, dtype=np.uint32)
+    combined = np.zeros(count, dtype=np.uint64)
+    for position in range(size):
+        combined = (combined ^ hashes[position : position + count]) * _POSITION_MULTIPLIERS[position]
+    return np.unique(_fold32(combined))
+
+
+def feature_hashes(features: Iterable[str]) -> np.ndarray:
+    """Distinct 32-bit hashes of a set of words (story features)."""
+    return np.unique(_fold32(token_hashes(list(features))))
+
+
+def _fold32(values: np.ndarray) -> np.ndarray:
+    return ((values >> np.uint64(32)) ^ values).astype(np.uint32)
+
+
+def story_features(title: str, body: str) -> list[str]:
     """What identifies the event: names, places, days and numbers of headline and lead (`clean` texts).
 
     Title-case headlines capitalise every word, so only their numbers count. Texts in scripts without
@@ -167,22 +212,33 @@ def story_features(title: str, body: str) -> set[bytes]:
         lead = [*words(title.casefold()), *words(body.casefold(), STORY_LEAD_TOKENS)]
         # Single characters count only in scripts written without spaces, where they are the words.
         names += [word for word in lead if (len(word) > 1 or not word.isascii()) and not is_stopword(word)]
-    return {spelling_key(word).encode() for word in names}
+    return names
 
 
 def _is_cased(text: str) -> bool:
     # Decided by script, not by how many names turned up: a trimmed copy with few names must still be
     # compared with its original on the same kind of features.
-    letters = [ch for ch in text if ch.isalpha()]
-    cased = sum(1 for ch in letters if ch.isupper() or ch.islower())
-    return bool(letters) and cased * 2 >= len(letters) and any(ch.isupper() for ch in letters)
+    if text.isascii():
+        # Every ASCII letter is cased: the text is cased when it has a capital (bytes.translate is C speed).
+        return len(text.encode().translate(None, _NOT_ASCII_UPPER)) > 0
+    letters = sum(map(str.isalpha, text))
+    cased = sum(map(str.isupper, text)) + sum(map(str.islower, text))
+    return bool(letters) and cased * 2 >= letters and any(map(str.isupper, text))
 
 
-def minhash_values(features: Iterable[bytes], num_perm: int) -> bytes:
-    """MinHash of a feature set as little-endian uint32 values (datasketch's 32-bit affine scheme)."""
-    sketch = MinHash(num_perm=num_perm, seed=_SEED, scheme="affine32", permutations=_permutations(num_perm))
-    sketch.update_batch(list(features))
+_NOT_ASCII_UPPER = bytes(byte for byte in range(128) if not chr(byte).isupper())
+
+
+def minhash_values(hashes: np.ndarray, num_perm: int) -> bytes:
+    """MinHash of a set of 32-bit feature hashes as little-endian uint32 values (datasketch, affine32)."""
+    sketch = MinHash(num_perm=num_perm, seed=_SEED, scheme="affine32", permutations=_permutations(num_perm),
+                     hashfunc=_already_hashed)  # fmt: skip
+    sketch.update_batch(hashes)
     return sketch.hashvalues.astype("<u4").tobytes()
+
+
+def _already_hashed(value: int) -> int:
+    return value
 
 
 @lru_cache(maxsize=4)
@@ -192,12 +248,21 @@ def _permutations(num_perm: int) -> object:
     return MinHash(num_perm=num_perm, seed=_SEED, scheme="affine32").permutations
 
 
-def band_keys(values: bytes, bands: int, rows: int, kind: str) -> list[str]:
-    """LSH band keys: one short hash per band, so the index is a plain (band_key, doc_id) table."""
-    width = rows * 4
-    keys = []
-    for band in range(bands):
-        chunk = values[band * width : (band + 1) * width]
-        digest = blake2b(chunk, digest_size=8, person=f"{kind}{SKETCH_VERSION}:{band}".encode()).hexdigest()
-        keys.append(f"{kind}{digest}")
-    return keys
+_BAND_MULTIPLIER = np.uint64(0xFF51AFD7ED558CCD)
+
+
+def band_keys(values: bytes, bands: int, rows: int, kind: str) -> list[int]:
+    """LSH band keys as signed 64-bit integers: one hash per band of `rows` MinHash values, seeded by the
+    kind and band number, so duplicate and story bands never share a key. Computed for all bands at once."""
+    matrix = np.frombuffer(values, "<u4")[: bands * rows].reshape(bands, rows).astype(np.uint64)
+    keys = _band_seeds(kind, bands).copy()
+    for row in range(rows):
+        keys = (keys ^ matrix[:, row]) * _BAND_MULTIPLIER
+        keys ^= keys >> np.uint64(33)
+    return keys.view(np.int64).tolist()  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=8)
+def _band_seeds(kind: str, bands: int) -> np.ndarray:
+    seeds = [blake2b(f"{kind}{SKETCH_VERSION}:{band}".encode(), digest_size=8).digest() for band in range(bands)]
+    return np.frombuffer(b"".join(seeds), "<u8").astype(np.uint64)

@@ -10,6 +10,7 @@ from consumers.dedupe.near import (
     DUP_BANDS,
     DUP_PERMUTATIONS,
     DUP_ROWS,
+    MAX_STORY_FEATURES,
     MIN_DUP_TOKENS,
     MIN_STORY_FEATURES,
     SKETCH_VERSION,
@@ -18,14 +19,16 @@ from consumers.dedupe.near import (
     STORY_ROWS,
     band_keys,
     clean,
+    feature_hashes,
     minhash_values,
-    shingles,
-    spelling_key,
+    shingle_hashes,
     story_features,
+    token_hashes,
     words,
 )
 
-# version, duplicate shingle count, story feature count, then the two MinHash arrays (absent when empty).
+# version, duplicate shingle count, story feature count, then the body's MinHash values (absent when too
+# short) and the story features' sorted 32-bit hashes (absent when too few).
 _HEADER = struct.Struct("<BII")
 DUP_KIND, STORY_KIND = "d", "s"
 
@@ -37,8 +40,11 @@ class Sketch:
     shingle_count: int = 0
     dup_values: bytes = b""
     story_count: int = 0
+    # The story features themselves (sorted uint32 hashes), not a MinHash: a headline and lead have a few
+    # dozen, so storing them costs less than 126 MinHash values and their Jaccard is exact, not estimated
+    # (an estimate's noise of +-0.045 flipped same-topic different-event pairs across the story threshold).
     story_values: bytes = b""
-    band_keys: list[str] = field(default_factory=list, compare=False)
+    band_keys: list[int] = field(default_factory=list, compare=False)  # signed 64-bit LSH keys
 
     @property
     def has_dup(self) -> bool:
@@ -50,8 +56,8 @@ class Sketch:
 
     def to_bytes(self) -> bytes:
         """Serialised form for the store's sketch column."""
-        return _HEADER.pack(SKETCH_VERSION, self.shingle_count, self.story_count) + self.dup_values + (
-            self.story_values
+        return (
+            _HEADER.pack(SKETCH_VERSION, self.shingle_count, self.story_count) + self.dup_values + (self.story_values)
         )
 
 
@@ -64,7 +70,7 @@ def sketch_from_bytes(data: bytes) -> Sketch:
         return Sketch()
     body = data[_HEADER.size :]
     dup_len = DUP_PERMUTATIONS * 4 if shingle_count else 0
-    story_len = STORY_PERMUTATIONS * 4 if story_count else 0
+    story_len = story_count * 4
     if len(body) != dup_len + story_len:
         return Sketch()
     return Sketch(shingle_count, body[:dup_len], story_count, body[dup_len:])
@@ -74,15 +80,30 @@ def sketch_article(title: str, body: str) -> Sketch:
     """Sketch of an article: duplicates are judged on the body, stories on headline and lead."""
     clean_body = clean(body)
     body_words = words(clean_body.casefold())
-    features = story_features(clean(title), clean_body)
-    story_values = minhash_values(features, STORY_PERMUTATIONS) if len(features) >= MIN_STORY_FEATURES else b""
-    keys = band_keys(story_values, STORY_BANDS, STORY_ROWS, STORY_KIND) if story_values else []
+    features = feature_hashes(story_features(clean(title), clean_body))[:MAX_STORY_FEATURES]
+    story_values = features.astype("<u4").tobytes() if len(features) >= MIN_STORY_FEATURES else b""
+    keys = _story_band_keys(story_values)
+    story_count = len(features) if story_values else 0
     if len(body_words) < MIN_DUP_TOKENS:
-        return Sketch(0, b"", len(features) if story_values else 0, story_values, keys)
-    body_shingles = shingles([spelling_key(word) for word in body_words])
+        return Sketch(0, b"", story_count, story_values, keys)
+    body_shingles = shingle_hashes(token_hashes(body_words))
     dup_values = minhash_values(body_shingles, DUP_PERMUTATIONS)
     keys = band_keys(dup_values, DUP_BANDS, DUP_ROWS, DUP_KIND) + keys
-    return Sketch(len(body_shingles), dup_values, len(features) if story_values else 0, story_values, keys)
+    return Sketch(len(body_shingles), dup_values, story_count, story_values, keys)
+
+
+def band_keys_of(sketch: Sketch) -> list[int]:
+    """The LSH band keys of a sketch's MinHash values (what `sketch_article` put in `band_keys`)."""
+    keys = band_keys(sketch.dup_values, DUP_BANDS, DUP_ROWS, DUP_KIND) if sketch.dup_values else []
+    return keys + _story_band_keys(sketch.story_values)
+
+
+def _story_band_keys(features: bytes) -> list[int]:
+    # The LSH bands of the story features come from their MinHash, computed here and not stored.
+    if not features:
+        return []
+    values = minhash_values(np.frombuffer(features, "<u4"), STORY_PERMUTATIONS)
+    return band_keys(values, STORY_BANDS, STORY_ROWS, STORY_KIND)
 
 
 def jaccards(values: bytes, others: Sequence[bytes]) -> np.ndarray:
@@ -113,5 +134,16 @@ def dup_similarities(sketch: Sketch, others: Sequence[Sketch]) -> tuple[np.ndarr
 
 
 def story_similarities(sketch: Sketch, others: Sequence[Sketch]) -> np.ndarray:
-    """Estimated Jaccard of the names, places, days and numbers of headline and lead with each of `others`'."""
-    return jaccards(sketch.story_values, [other.story_values for other in others])
+    """Jaccard of the names, places, days and numbers of headline and lead with each of `others`'."""
+    result = np.zeros(len(others))
+    if not sketch.story_values or not others:
+        return result
+    mine = np.frombuffer(sketch.story_values, "<u4")
+    sizes = np.array([len(other.story_values) // 4 for other in others])
+    theirs = np.frombuffer(b"".join(other.story_values for other in others), "<u4")
+    # All candidates at once: which of their features are also mine, summed per candidate.
+    owner = np.repeat(np.arange(len(others)), sizes)
+    shared = np.bincount(owner, weights=np.isin(theirs, mine, assume_unique=True), minlength=len(others))
+    union = len(mine) + sizes - shared
+    np.divide(shared, union, out=result, where=sizes > 0)
+    return result

@@ -2,22 +2,26 @@
 
 Exact first (same canonical URL, or same guid in the same feed), then near-duplicates and stories through
 the MinHash LSH index that lives in the store (consumers/dedupe/decide.py decides; newsmon/store keeps it).
+A batch is read and written in bulk: a few lookups for all its items, the decisions in memory
+(consumers/dedupe/batch.py), then one bulk insert per table.
 """
 
 import asyncio
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from aiokafka.structs import ConsumerRecord
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from consumers.dedupe.decide import Decision, decide
+from consumers.dedupe.batch import BatchIndex, KnownDoc, stored_band_keys, top_store_docs
+from consumers.dedupe.decide import Decision, decide_among
 from consumers.dedupe.index import IndexedDoc
 from consumers.dedupe.sketch import Sketch, sketch_article
 from consumers.runner import Delivery, Outgoing, decode_as
-from newsmon.store import articles, outbox
-from newsmon.store.dedupe_index import SqlDedupeIndex
+from newsmon.store import articles, dedupe_index, outbox
 from newsmon.store.models import ArticleRow
 from newsmon.store.session import Store
 from schemas.articles import Article
@@ -51,65 +55,154 @@ class DedupeStage:
     async def process(self, deliveries: Sequence[Delivery]) -> list[Outgoing]:
         items: list[FeedItem] = [d.message for d in deliveries]  # type: ignore[misc]
         sketches = await asyncio.to_thread(sketch_items, items)
-        outgoing: list[Outgoing] = []
         now = datetime.now(UTC)
         async with self.store.sessions.begin() as session:
-            index = SqlDedupeIndex(session)
-            for item, sketch in zip(items, sketches, strict=True):
-                article = await self._store_item(session, index, item, sketch, now)
-                if article is not None:
-                    outgoing.append(Outgoing(self.out_topic, article.article_id, article))
+            # Held until commit: another process deciding copies of the same story waits for ours.
+            await dedupe_index.lock(session)
+            batch = await BatchRun.read(session, items, sketches, now)
+            published = [await batch.store_item(item, sketch) for item, sketch in zip(items, sketches, strict=True)]
+            await batch.write()
             await outbox.mark_done(session, [item.delivery_id for item in items], now)
-        return outgoing
+        return [Outgoing(self.out_topic, article.article_id, article) for article in published if article is not None]
 
-    async def _store_item(self, session: AsyncSession, index: SqlDedupeIndex, item: FeedItem, sketch: Sketch,
-                          now: datetime) -> Article | None:  # fmt: skip
-        """Store the item; return the Article to publish, or None for a duplicate or a stale replay."""
-        row = await articles.get(session, item.item_id)
+    async def after_publish(self, outgoing: Sequence[Outgoing]) -> None:
+        return None
+
+
+@dataclass
+class PendingArticle:
+    """An article this batch creates: its row is written with the batch."""
+
+    id: str
+    feed_url: str
+    content_hash: str
+    version: int
+    story_id: str | None
+    values: dict[str, Any]
+    hashes: set[str] = field(default_factory=set)  # content hashes of its versions in this batch
+
+
+class BatchRun:
+    """One batch inside its transaction: what the store knew at the start, and what the batch adds."""
+
+    def __init__(self, session: AsyncSession, now: datetime, index: BatchIndex) -> None:
+        self.session, self.now, self.index = session, now, index
+        self.by_id: dict[str, ArticleRow | PendingArticle] = {}
+        self.by_guid: dict[tuple[str, str], ArticleRow | PendingArticle] = {}
+        self.docs: dict[str, KnownDoc] = {}
+        self.new_articles: list[PendingArticle] = []
+        self.versions: list[dict[str, Any]] = []
+        self.duplicates: list[dict[str, Any]] = []
+
+    @classmethod
+    async def read(cls, session: AsyncSession, items: Sequence[FeedItem], sketches: Sequence[Sketch],
+                   now: datetime) -> "BatchRun":  # fmt: skip
+        """The batch's lookups: articles by id and by feed guid, docs already indexed, LSH postings."""
+        stored = await articles.get_many(session, [item.item_id for item in items])
+        guids = [(item.feed_url, item.guid) for item in items if item.guid and item.item_id not in stored]
+        by_guid = await articles.by_feed_guids(session, guids)
+        # Docs of the items (replays keep their decision) and of the articles they may update (new sketch).
+        ids = [item.item_id for item in items] + [row.id for row in by_guid.values()]
+        docs = await dedupe_index.known_docs(session, ids)
+        deciding = [sketch for item, sketch in zip(items, sketches, strict=True)
+                    if item.item_id not in stored and item.item_id not in docs
+                    and (item.feed_url, item.guid or "") not in by_guid]  # fmt: skip
+        postings = await dedupe_index.postings(session, (key for sketch in deciding for key in sketch.band_keys))
+        wanted = {seq for sketch in deciding for seq in top_store_docs(postings, sketch.band_keys)}
+        index = BatchIndex(postings, await dedupe_index.docs_by_seq(session, wanted),
+                           await dedupe_index.next_seq(session))  # fmt: skip
+        run = cls(session, now, index)
+        run.by_id.update(stored)
+        run.by_guid.update(by_guid)
+        run.docs.update({doc_id: KnownDoc.from_row(row) for doc_id, row in docs.items()})
+        return run
+
+    async def store_item(self, item: FeedItem, sketch: Sketch) -> Article | None:
+        """Decide one item; return the Article to publish, or None for a duplicate or a stale replay."""
+        row = self.by_id.get(item.item_id)
         if row is None and item.guid:
-            row = await articles.by_feed_guid(session, item.feed_url, item.guid)  # same entry, new URL
+            row = self.by_guid.get((item.feed_url, item.guid))  # same entry, new URL
         if row is not None:
-            return await self._known_article(session, row, item, now)
-        decision = await self._decide(index, item, sketch)
+            return await self._known_article(row, item, sketch)
+        decision = self._decide(item, sketch)
         if decision.duplicate_of is not None:
-            await articles.record_duplicate(
-                session, copy_id=item.delivery_id, item_id=item.item_id, feed_url=item.feed_url, outlet=item.outlet,
-                url=item.url, duplicate_of=decision.duplicate_of, similarity=decision.similarity or 0.0,
-                method="near_duplicate", seen_at=now,
-            )  # fmt: skip
+            self._record_duplicate(item, decision.duplicate_of, decision.similarity or 0.0, "near_duplicate")
             return None
         article = article_from(item, item.item_id, 1, decision.story_id)
-        await articles.insert_new(session, article, now, guid=item.guid)
+        values = articles.new_article_values(article, self.now, item.guid)
+        pending = PendingArticle(article.article_id, item.feed_url, item.content_hash, 1, decision.story_id, values,
+                                 {item.content_hash})  # fmt: skip
+        self.new_articles.append(pending)
+        self.versions.append(articles.version_values(article, self.now))
+        self.by_id[pending.id] = pending
+        if item.guid:
+            self.by_guid.setdefault((item.feed_url, item.guid), pending)
         return article
 
-    async def _decide(self, index: SqlDedupeIndex, item: FeedItem, sketch: Sketch) -> Decision:
+    def _decide(self, item: FeedItem, sketch: Sketch) -> Decision:
         # A doc already in the index keeps its first decision, so a replay decides exactly as before.
-        known = await index.get(item.item_id)
+        known = self.docs.get(item.item_id)
         if known is not None:
-            return Decision(known.doc_id, known.duplicate_of, known.similarity, known.story_id)
+            return known.decision
         first_seen = time.time()
-        decision = decide(item.item_id, first_seen, sketch, await index.candidates(sketch.band_keys))
-        indexed = IndexedDoc(item.item_id, first_seen, sketch.to_bytes(), decision.story_id, decision.duplicate_of)
-        await index.add(indexed, sketch.band_keys, similarity=decision.similarity)
+        decision = decide_among(item.item_id, first_seen, sketch, self.index.candidates(sketch.band_keys))
+        stored_sketch = sketch.to_bytes()
+        doc = IndexedDoc(item.item_id, first_seen, stored_sketch, decision.story_id, decision.duplicate_of)
+        seq = self.index.add(doc, sketch, decision.similarity)
+        self.docs[item.item_id] = KnownDoc(item.item_id, seq, stored_sketch, decision.story_id, decision.duplicate_of,
+                                           decision.similarity, is_stored=False)  # fmt: skip
         return decision
 
-    async def _known_article(self, session: AsyncSession, row: ArticleRow, item: FeedItem,
-                             now: datetime) -> Article | None:  # fmt: skip
+    async def _known_article(self, row: ArticleRow | PendingArticle, item: FeedItem,
+                             sketch: Sketch) -> Article | None:  # fmt: skip
         if row.feed_url != item.feed_url:
-            await articles.record_duplicate(
-                session, copy_id=item.delivery_id, item_id=item.item_id, feed_url=item.feed_url, outlet=item.outlet,
-                url=item.url, duplicate_of=row.id, similarity=1.0, method="exact_url", seen_at=now,
-            )  # fmt: skip
+            self._record_duplicate(item, row.id, 1.0, "exact_url")
             return None
         if row.content_hash == item.content_hash:
             # A replay of the current version: publish again, since the first publish may not have
             # happened before a crash; downstream stages are idempotent.
             return article_from(item, row.id, row.version, row.story_id)
-        if await articles.version_with_hash(session, row.id, item.content_hash) is not None:
+        if await self._has_version(row, item.content_hash):
             return None  # a replay of an older version: the current one was already published
         article = article_from(item, row.id, row.version + 1, row.story_id)
-        await articles.update_content(session, row, article, now)
+        if isinstance(row, PendingArticle):
+            row.version, row.content_hash = article.version, article.content_hash
+            row.hashes.add(article.content_hash)
+            keep = ("id", "guid", "first_seen_at")
+            row.values.update({k: v for k, v in articles.new_article_values(article, self.now, None).items()
+                               if k not in keep})  # fmt: skip
+            self.versions.append(articles.version_values(article, self.now))
+        else:
+            await articles.update_content(self.session, row, article, self.now)
+        await self._refresh_sketch(row.id, sketch)
         return article
 
-    async def after_publish(self, outgoing: Sequence[Outgoing]) -> None:
-        return None
+    async def _has_version(self, row: ArticleRow | PendingArticle, content_hash: str) -> bool:
+        if isinstance(row, PendingArticle):
+            return content_hash in row.hashes
+        return await articles.version_with_hash(self.session, row.id, content_hash) is not None
+
+    async def _refresh_sketch(self, article_id: str, sketch: Sketch) -> None:
+        """A new version is compared by its new text from now on; its story and duplicate links stay."""
+        doc = self.docs.get(article_id)
+        if doc is None:
+            return  # indexed before the store kept an index, or under another id
+        if doc.is_stored:
+            await dedupe_index.replace_sketch(self.session, doc.seq, sketch.to_bytes(),
+                                              stored_band_keys(doc.sketch), sketch.band_keys)  # fmt: skip
+        else:
+            self.index.replace_added(doc.seq, sketch)
+        self.docs[article_id] = doc.with_sketch(sketch.to_bytes())
+
+    def _record_duplicate(self, item: FeedItem, duplicate_of: str, similarity: float, method: str) -> None:
+        self.duplicates.append({
+            "id": item.delivery_id, "item_id": item.item_id, "feed_url": item.feed_url, "outlet": item.outlet,
+            "url": item.url, "duplicate_of": duplicate_of, "similarity": similarity, "method": method,
+            "seen_at": self.now,
+        })  # fmt: skip
+
+    async def write(self) -> None:
+        """The batch's rows in bulk: docs and bands, then articles, versions and duplicates (in FK order)."""
+        await dedupe_index.add_docs(self.session, list(self.index.new_docs.values()), self.index.new_bands)
+        await articles.insert_many(self.session, [pending.values for pending in self.new_articles], self.versions,
+                                   self.duplicates)  # fmt: skip

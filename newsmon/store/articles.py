@@ -1,14 +1,17 @@
 """Articles, their versions and the duplicates recorded against them."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from newsmon.store.models import ArticleRow, ArticleVersionRow, DuplicateRow
 from newsmon.store.upsert import insert_for
 from schemas.articles import Article
+
+_ARTICLE_COLUMNS = tuple(column.name for column in ArticleRow.__table__.columns)
 
 
 async def get(session: AsyncSession, article_id: str) -> ArticleRow | None:
@@ -25,6 +28,54 @@ async def insert_new(session: AsyncSession, article: Article, seen_at: datetime,
           "story_id": article.story_id, "guid": guid, "first_seen_at": seen_at, "updated_at": seen_at}],
     )  # fmt: skip
     await _add_version(session, article, seen_at)
+
+
+async def get_many(session: AsyncSession, article_ids: Iterable[str]) -> dict[str, ArticleRow]:
+    """The stored articles among these ids, by id."""
+    ids = list(set(article_ids))
+    if not ids:
+        return {}
+    return {row.id: row for row in (await session.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids)))).all()}
+
+
+async def by_feed_guids(session: AsyncSession, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], ArticleRow]:
+    """For (feed_url, guid) pairs: the article first read from that feed under that guid, if any."""
+    pairs = list(set(keys))
+    if not pairs:
+        return {}
+    query = select(ArticleRow).where(tuple_(ArticleRow.feed_url, ArticleRow.guid).in_(pairs))
+    found: dict[tuple[str, str], ArticleRow] = {}
+    for row in (await session.scalars(query.order_by(ArticleRow.first_seen_at, ArticleRow.id))).all():
+        found.setdefault((row.feed_url, row.guid or ""), row)
+    return found
+
+
+def new_article_values(article: Article, seen_at: datetime, guid: str | None) -> dict[str, Any]:
+    """The articles row of a first version (for `insert_many`): every Article field that is a column."""
+    values = article.model_dump()
+    values.update(id=article.article_id, guid=guid, first_seen_at=seen_at, updated_at=seen_at)
+    return {name: values[name] for name in _ARTICLE_COLUMNS if name in values}
+
+
+def version_values(article: Article, seen_at: datetime) -> dict[str, Any]:
+    """The article_versions row of one version (for `insert_many`)."""
+    return {"article_id": article.article_id, "version": article.version, "content_hash": article.content_hash,
+            "title": article.title, "text": article.text, "seen_at": seen_at}  # fmt: skip
+
+
+async def insert_many(session: AsyncSession, rows: Sequence[dict[str, Any]], versions: Sequence[dict[str, Any]],
+                      duplicates: Sequence[dict[str, Any]]) -> None:  # fmt: skip
+    """Bulk `insert_new` / `_add_version` / `record_duplicate` of one batch; replays change nothing."""
+    if rows:
+        statement = insert_for(session, ArticleRow.__table__).on_conflict_do_nothing(index_elements=["id"])
+        await session.execute(statement, list(rows))
+    if versions:
+        statement = insert_for(session, ArticleVersionRow.__table__)
+        await session.execute(statement.on_conflict_do_nothing(index_elements=["article_id", "version"]),
+                              list(versions))  # fmt: skip
+    if duplicates:
+        statement = insert_for(session, DuplicateRow.__table__).on_conflict_do_nothing(index_elements=["id"])
+        await session.execute(statement, list(duplicates))
 
 
 async def by_feed_guid(session: AsyncSession, feed_url: str, guid: str) -> ArticleRow | None:

@@ -1,75 +1,145 @@
 """The near-duplicate LSH index in the store, so every dedupe process shares it and a restart loses nothing.
 
-Implements consumers/dedupe/index.py's AsyncDedupeIndex contract inside the caller's transaction.
+Batch-shaped: the dedupe stage reads everything one batch of items needs in a few queries (the docs it
+already knows, the postings of every band key of the batch, the candidate docs) and writes the batch's
+docs and band rows in bulk. Band keys are signed 64-bit integers; band rows point at a doc's `seq`.
 """
 
-import functools
-from collections import Counter
-from collections.abc import Sequence
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
+from typing import Any
 
-from sqlalchemy import TextClause, delete, func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from newsmon.store.models import DedupeBandRow, DedupeDocRow
+from newsmon.store.models import DedupeDocRow
 from newsmon.store.upsert import insert_for
 
 # Mirror consumers/dedupe/index.py (the store may not import consumers). A band key shared by many docs comes
 # from stock text, so each key contributes only its most recent docs: lookups stay flat as the index grows.
 POSTING_LIMIT = 64
-CANDIDATE_LIMIT = 64
+# Any 64-bit constant: the PostgreSQL advisory lock every dedupe transaction takes before deciding.
+INDEX_LOCK_KEY = 0x6E65_7773_6D6F_6E31 - (1 << 63)
+
+_DOC_COLUMNS = (DedupeDocRow.doc_id, DedupeDocRow.seq, DedupeDocRow.first_seen, DedupeDocRow.sketch,
+                DedupeDocRow.story_id, DedupeDocRow.duplicate_of, DedupeDocRow.similarity)  # fmt: skip
+# One row per key that has postings: its most recent POSTING_LIMIT doc numbers, comma-separated. A
+# correlated subquery per key is one backward range scan of the primary key, evaluated once per key.
+_SQLITE_POSTINGS = text(
+    "SELECT key, seqs FROM (SELECT keys.value AS key, (SELECT group_concat(doc_seq) FROM (SELECT doc_seq "
+    "FROM dedupe_bands WHERE band_key = keys.value ORDER BY doc_seq DESC LIMIT :limit)) AS seqs "
+    "FROM json_each(:keys) AS keys) WHERE seqs IS NOT NULL"
+)
+_POSTGRES_POSTINGS = text(
+    "SELECT keys.key, recent.doc_seq FROM unnest(CAST(:keys AS bigint[])) AS keys(key) CROSS JOIN LATERAL "
+    "(SELECT doc_seq FROM dedupe_bands WHERE band_key = keys.key ORDER BY doc_seq DESC LIMIT :limit) AS recent"
+)
+# One execution per doc, its keys as a JSON array: SQLite unpacks them in C, Python builds no row tuples.
+_SQLITE_ADD_BANDS = "INSERT OR IGNORE INTO dedupe_bands (band_key, doc_seq) SELECT value, ? FROM json_each(?)"
+_POSTGRES_ADD_BANDS = text(
+    "INSERT INTO dedupe_bands (band_key, doc_seq) SELECT * FROM unnest(CAST(:keys AS bigint[]), "
+    "CAST(:seqs AS bigint[])) ON CONFLICT DO NOTHING"
+)
+_SQLITE_DELETE_BANDS = text("DELETE FROM dedupe_bands WHERE doc_seq = :seq AND band_key IN (SELECT value FROM "
+                            "json_each(:keys))")  # fmt: skip
+_POSTGRES_DELETE_BANDS = text("DELETE FROM dedupe_bands WHERE doc_seq = :seq AND band_key = ANY(CAST(:keys AS "
+                              "bigint[]))")  # fmt: skip
 
 
-@functools.cache
-def _postings_query(key_count: int) -> TextClause:
-    """One LIMITed index range scan per key, glued with UNION ALL; cached per key count, since building
-    the statement through Core objects costs more than running it (~127 keys an article)."""
-    per_key = (
-        f"SELECT * FROM (SELECT doc_id FROM dedupe_bands WHERE band_key = :k{i} "
-        f"ORDER BY first_seen DESC LIMIT {POSTING_LIMIT}) AS p{i}"
-        for i in range(key_count)
-    )
-    return text(" UNION ALL ".join(per_key))
+def _is_postgres(session: AsyncSession) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
 
 
+async def lock(session: AsyncSession) -> None:
+    """Serialise deciding across dedupe processes until this transaction ends.
+
+    Two processes deciding copies of one story at the same instant would each miss the other's
+    uncommitted doc and both call it new. PostgreSQL: a transaction-level advisory lock. SQLite: the
+    transaction already began with BEGIN IMMEDIATE (newsmon/store/session.py), which holds the write lock.
+    """
+    if _is_postgres(session):
+        await session.execute(select(func.pg_advisory_xact_lock(INDEX_LOCK_KEY)))
 
 
-class SqlDedupeIndex:
-    """Band postings in `dedupe_bands`, sketches and decisions in `dedupe_docs`."""
+async def known_docs(session: AsyncSession, doc_ids: Iterable[str]) -> dict[str, Any]:
+    """Docs already in the index, by doc_id (they keep their first decision)."""
+    ids = list(set(doc_ids))
+    if not ids:
+        return {}
+    rows = (await session.execute(select(*_DOC_COLUMNS).where(DedupeDocRow.doc_id.in_(ids)))).all()
+    return {row.doc_id: row for row in rows}
 
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
 
-    async def candidates(self, band_keys: Sequence[str], limit: int = CANDIDATE_LIMIT) -> list[DedupeDocRow]:
-        """Docs sharing a band key (each key: its POSTING_LIMIT most recent docs), most shared keys first."""
-        keys = sorted(set(band_keys))
-        if not keys:
-            return []
-        result = await self.session.execute(_postings_query(len(keys)), {f"k{i}": key for i, key in enumerate(keys)})
-        shared = Counter(result.scalars().all())
-        if not shared:
-            return []
-        top = sorted(shared, key=lambda doc_id: -shared[doc_id])[: limit * 2]  # ties settled on first_seen below
-        rows = (await self.session.scalars(select(DedupeDocRow).where(DedupeDocRow.doc_id.in_(top)))).all()
-        ranked = sorted(rows, key=lambda row: (-shared[row.doc_id], -row.first_seen, row.doc_id))
-        return ranked[:limit]
+async def docs_by_seq(session: AsyncSession, seqs: Iterable[int]) -> dict[int, Any]:
+    """Docs by arrival number."""
+    wanted = list(set(seqs))
+    if not wanted:
+        return {}
+    rows = (await session.execute(select(*_DOC_COLUMNS).where(DedupeDocRow.seq.in_(wanted)))).all()
+    return {row.seq: row for row in rows}
 
-    async def add(self, doc: object, band_keys: Sequence[str], similarity: float | None = None) -> None:
-        """Insert or replace the doc and its band keys (an upsert keyed by doc_id)."""
-        doc_id: str = doc.doc_id  # type: ignore[attr-defined]
-        values = {"doc_id": doc_id, "first_seen": doc.first_seen, "sketch": doc.sketch,  # type: ignore[attr-defined]
-                  "story_id": doc.story_id, "duplicate_of": doc.duplicate_of,  # type: ignore[attr-defined]
-                  "similarity": similarity}  # fmt: skip
-        statement = insert_for(self.session, DedupeDocRow.__table__)
-        update = {key: statement.excluded[key] for key in values if key != "doc_id"}
-        await self.session.execute(statement.on_conflict_do_update(index_elements=["doc_id"], set_=update), [values])
-        await self.session.execute(delete(DedupeBandRow).where(DedupeBandRow.doc_id == doc_id))
-        first_seen = values["first_seen"]
-        rows = [{"band_key": key, "doc_id": doc_id, "first_seen": first_seen} for key in dict.fromkeys(band_keys)]
-        if rows:
-            await self.session.execute(insert_for(self.session, DedupeBandRow.__table__), rows)
 
-    async def get(self, doc_id: str) -> DedupeDocRow | None:
-        return await self.session.get(DedupeDocRow, doc_id)
+async def postings(session: AsyncSession, band_keys: Iterable[int]) -> dict[int, list[int]]:
+    """For each band key with docs: the arrival numbers of its POSTING_LIMIT most recent docs, newest first."""
+    keys = sorted(set(band_keys))
+    if not keys:
+        return {}
+    found: defaultdict[int, list[int]] = defaultdict(list)
+    if _is_postgres(session):
+        result = await session.execute(_POSTGRES_POSTINGS, {"keys": keys, "limit": POSTING_LIMIT})
+        for key, seq in result:
+            found[key].append(seq)
+    else:
+        result = await session.execute(_SQLITE_POSTINGS, {"keys": json.dumps(keys), "limit": POSTING_LIMIT})
+        for key, seqs in result:
+            found[key] = [int(seq) for seq in seqs.split(",")]
+    for seqs in found.values():
+        seqs.sort(reverse=True)
+    return dict(found)
 
-    async def size(self) -> int:
-        return int(await self.session.scalar(select(func.count()).select_from(DedupeDocRow)) or 0)
+
+async def next_seq(session: AsyncSession) -> int:
+    """The next free arrival number; call after `lock` so no other process hands out the same."""
+    return int(await session.scalar(select(func.coalesce(func.max(DedupeDocRow.seq), 0))) or 0) + 1
+
+
+async def add_docs(session: AsyncSession, docs: Sequence[dict[str, Any]], bands: Mapping[int, Sequence[int]]) -> None:
+    """Insert docs (dicts of dedupe_docs columns) and their band keys by doc seq; replays change nothing."""
+    if docs:
+        statement = insert_for(session, DedupeDocRow.__table__).on_conflict_do_nothing(index_elements=["doc_id"])
+        await session.execute(statement, list(docs))
+    await _add_bands(session, bands)
+
+
+async def _add_bands(session: AsyncSession, bands: Mapping[int, Sequence[int]]) -> None:
+    bands = {seq: keys for seq, keys in bands.items() if keys}
+    if not bands:
+        return
+    if _is_postgres(session):
+        keys = list(chain.from_iterable(bands.values()))
+        seqs = list(chain.from_iterable([seq] * len(doc_keys) for seq, doc_keys in bands.items()))
+        await session.execute(_POSTGRES_ADD_BANDS, {"keys": keys, "seqs": seqs})
+    else:
+        # The driver's executemany: one prepared statement for all docs, no per-row dict handling.
+        connection = await session.connection()
+        await connection.exec_driver_sql(
+            _SQLITE_ADD_BANDS, [(seq, json.dumps(list(doc_keys))) for seq, doc_keys in bands.items()]
+        )
+
+
+async def replace_sketch(session: AsyncSession, seq: int, sketch: bytes, old_keys: Sequence[int],
+                         new_keys: Sequence[int]) -> None:  # fmt: skip
+    """A doc's new content: its sketch and band rows change, its decision (story, duplicate_of) does not."""
+    await session.execute(update(DedupeDocRow).where(DedupeDocRow.seq == seq).values(sketch=sketch))
+    if old_keys:
+        if _is_postgres(session):
+            await session.execute(_POSTGRES_DELETE_BANDS, {"seq": seq, "keys": list(old_keys)})
+        else:
+            await session.execute(_SQLITE_DELETE_BANDS, {"seq": seq, "keys": json.dumps(list(old_keys))})
+    await _add_bands(session, {seq: list(dict.fromkeys(new_keys))})
+
+
+async def size(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).select_from(DedupeDocRow)) or 0)

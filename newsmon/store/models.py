@@ -5,6 +5,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -236,6 +237,8 @@ class DedupeDocRow(Base):
     __tablename__ = "dedupe_docs"
 
     doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # Arrival number (max + 1 under the index lock): band rows point at it, 8 bytes instead of a 64-char id.
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     first_seen: Mapped[float] = mapped_column(Float)
     sketch: Mapped[bytes] = mapped_column(LargeBinary)
     story_id: Mapped[str] = mapped_column(String(64), index=True)
@@ -244,16 +247,18 @@ class DedupeDocRow(Base):
 
 
 class DedupeBandRow(Base):
-    """LSH band postings: which docs share a band key. In the store so every dedupe process sees one index."""
+    """LSH band postings: which docs share a band key. In the store so every dedupe process sees one index.
+
+    The primary key (band_key, doc_seq) is the only index: "the most recent docs under this key" is a
+    backward range scan of it, and ~60 rows an article make every extra index cost a B-tree insert each.
+    On SQLite the table is WITHOUT ROWID, so the rows live in that one B-tree. No foreign key: dedupe
+    docs are never deleted, and checking one would cost a lookup per row; a doc's rows are found again
+    from its sketch's band keys.
+    """
 
     __tablename__ = "dedupe_bands"
 
-    band_key: Mapped[str] = mapped_column(String(32), primary_key=True)
-    doc_id: Mapped[str] = mapped_column(ForeignKey("dedupe_docs.doc_id", ondelete="CASCADE"), primary_key=True)
-    first_seen: Mapped[float] = mapped_column(Float)
+    band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    doc_seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
 
-    # (band_key, first_seen) serves "the most recent docs under this key" as one index range scan.
-    __table_args__ = (
-        Index("ix_dedupe_bands_doc_id", "doc_id"),
-        Index("ix_dedupe_bands_recent", "band_key", "first_seen"),
-    )
+    __table_args__ = {"sqlite_with_rowid": False}

@@ -4,6 +4,7 @@ organisations (claim annotation guideline, "Speaker").
 
 import bisect
 import re
+from functools import lru_cache
 
 from consumers.claims.context import HISTORY_WINDOW, ORG_WORDS, WORDS_RE, DocumentContext
 from consumers.claims.resolve.words import DESTINATION_RE, has_capital_word, has_proper_name, is_org_like
@@ -20,6 +21,7 @@ def modified_alias_before(ctx: DocumentContext, pos: int, noun: str) -> str:
     return found
 
 
+@lru_cache(maxsize=8192)
 def alias_inside(head: str, min_words: int = 1) -> str:
     """A known organisation named inside a longer mention: 'a member of the civil defence team in X'."""
     tokens = re.findall(r"[\w'’.-]+", head)

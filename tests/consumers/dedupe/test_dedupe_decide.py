@@ -102,10 +102,10 @@ class AsyncIndex:
     def __init__(self) -> None:
         self.memory = MemoryIndex()
 
-    async def candidates(self, band_keys: Sequence[str], limit: int = 64) -> list[IndexedDoc]:
+    async def candidates(self, band_keys: Sequence[int], limit: int = 64) -> list[IndexedDoc]:
         return self.memory.candidates(band_keys, limit)
 
-    async def add(self, doc: IndexedDoc, band_keys: Sequence[str]) -> None:
+    async def add(self, doc: IndexedDoc, band_keys: Sequence[int]) -> None:
         self.memory.add(doc, band_keys)
 
 

@@ -1,0 +1,176 @@
+"""DedupeStage.process on the real store (SQLite and PostgreSQL): batches, replays, races and updates."""
+
+import asyncio
+from collections.abc import AsyncIterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiokafka.structs import ConsumerRecord
+from sqlalchemy import select
+
+from consumers.dedupe.stage import DedupeStage
+from consumers.runner import Delivery, Outgoing
+from newsmon.config import StoreSettings
+from newsmon.store.models import ArticleRow, ArticleVersionRow, DedupeBandRow, DedupeDocRow, DuplicateRow
+from newsmon.store.session import Store, open_store
+from schemas.articles import Article
+from schemas.ids import stable_id
+from schemas.items import FeedItem
+from schemas.topics import Topics
+from tests.pipeline_helpers import snapshot
+
+ARTICLES = Path(__file__).parent / "articles"
+WHEN = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+def text_of(name: str) -> tuple[str, str]:
+    title, _, body = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8").partition("\n")
+    return title.strip(), body
+
+
+def item(outlet: str, slug: str, title: str, body: str) -> FeedItem:
+    """A feed item as the poller builds it: ids from the URL and the feed."""
+    url = f"https://{outlet}.example.org/news/{slug}"
+    feed_url = f"https://{outlet}.example.org/rss"
+    item_id = stable_id("url", url)
+    return FeedItem(item_id=item_id, delivery_id=stable_id(feed_url, item_id), feed_url=feed_url, outlet=outlet,
+                    language="en", url=url, guid=url, title=title, summary=body, published_at=WHEN,
+                    content_hash=stable_id("content", title, body), polled_at=WHEN)  # fmt: skip
+
+
+def deliveries(items: Sequence[FeedItem]) -> list[Delivery]:
+    return [Delivery(ConsumerRecord("newsmon.items", 0, offset, 0, 0, it.item_id.encode(), it.to_bytes(), None, 0, 0,
+                                    ()), it) for offset, it in enumerate(items)]  # fmt: skip
+
+
+def copies_and_others() -> list[FeedItem]:
+    """A wire story, a reprint and a trimmed copy from two other outlets, a same-topic other event, two empty
+    bodies, and the wire story's URL again in another outlet's feed."""
+    wire = item("wire", "blast", *text_of("01-wire"))
+    aggregator = "https://aggregator.example.org/rss"
+    again = wire.model_copy(update={"feed_url": aggregator, "outlet": "aggregator",
+                                    "delivery_id": stable_id(aggregator, wire.item_id)})  # fmt: skip
+    return [
+        wire,
+        item("daily", "blast-reprint", *text_of("02-reprint")),
+        item("gazette", "blast-short", *text_of("03-trimmed")),
+        item("wire", "other-event", *text_of("05-negative")),
+        item("daily", "empty-1", "Developing story", ""),
+        item("gazette", "empty-2", "Developing story", ""),
+        again,
+    ]
+
+
+def articles_in(outgoing: Sequence[Outgoing]) -> list[Article]:
+    published = [out.message for out in outgoing]
+    assert all(isinstance(message, Article) for message in published)
+    return published  # type: ignore[return-value]
+
+
+async def rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """What dedupe decided, as stored: articles with their story, duplicates with what they copy."""
+    async with store.sessions() as session:
+        stored_articles = (await session.execute(select(ArticleRow.url, ArticleRow.story_id, ArticleRow.id))).all()
+        url_of = {article_id: url for url, _, article_id in stored_articles}
+        query = select(DuplicateRow.url, DuplicateRow.duplicate_of, DuplicateRow.method)
+        duplicates = (await session.execute(query)).all()
+    return {
+        "articles": sorted((url, url_of.get(story_id or "")) for url, story_id, _ in stored_articles),
+        "duplicates": sorted((url, url_of[of], method) for url, of, method in duplicates),
+    }
+
+
+@pytest.fixture
+async def other_store(store_url: str) -> AsyncIterator[Store]:
+    """A second engine on the same database: what a second dedupe process has."""
+    async with open_store(StoreSettings(url=store_url), upgrade=False) as opened:
+        yield opened
+
+
+async def test_batch_decides_as_one_item_at_a_time_would(store: Store, store_url: str, tmp_path: Path) -> None:
+    items = copies_and_others()
+    published = await DedupeStage(store, Topics()).process(deliveries(items))
+    together = await rows(store)
+    assert together["duplicates"] == sorted([
+        ("https://daily.example.org/news/blast-reprint", "https://wire.example.org/news/blast", "near_duplicate"),
+        ("https://gazette.example.org/news/blast-short", "https://wire.example.org/news/blast", "near_duplicate"),
+        ("https://wire.example.org/news/blast", "https://wire.example.org/news/blast", "exact_url"),
+    ])  # fmt: skip
+    assert ("https://wire.example.org/news/other-event", "https://wire.example.org/news/other-event") in together[
+        "articles"
+    ]  # the other event is its own story
+    assert {(url, story) for url, story in together["articles"] if "empty" in url} == {
+        ("https://daily.example.org/news/empty-1", "https://daily.example.org/news/empty-1"),
+        ("https://gazette.example.org/news/empty-2", "https://gazette.example.org/news/empty-2"),
+    }  # two empty bodies are neither copies nor one story
+    assert sorted(article.url for article in articles_in(published)) == sorted(url for url, _ in together["articles"])
+
+    # The same items one per batch, in a fresh database of the same engine, decide the same.
+    if store_url.startswith("sqlite"):
+        async with open_store(StoreSettings(url=f"sqlite:///{tmp_path / 'single.db'}")) as single:
+            stage = DedupeStage(single, Topics())
+            for one in items:
+                await stage.process(deliveries([one]))
+            assert await rows(single) == together
+
+
+async def test_replaying_a_batch_changes_nothing_and_publishes_the_articles_again(store: Store) -> None:
+    stage, batch = DedupeStage(store, Topics()), deliveries(copies_and_others())
+    first = await stage.process(batch)
+    before = await snapshot(store)
+    again = await stage.process(batch)
+    assert await snapshot(store) == before
+    assert [(o.key, o.message) for o in again] == [(o.key, o.message) for o in first]
+    async with store.sessions() as session:
+        assert len((await session.scalars(select(DedupeBandRow.doc_seq))).all()) > 0
+
+
+async def test_two_processes_deciding_copies_at_once_link_them(store: Store, other_store: Store) -> None:
+    # Each stage has its own engine, as two dedupe processes do; both batches start at the same instant.
+    for origin, copy in (("01-wire", "02-reprint"), ("07-arabic", "08-arabic-reprint")):
+        first = item("wire", origin, *text_of(origin))
+        second = item("daily", copy, *text_of(copy))
+        await asyncio.gather(
+            DedupeStage(store, Topics()).process(deliveries([first])),
+            DedupeStage(other_store, Topics()).process(deliveries([second])),
+        )
+        async with store.sessions() as session:
+            stored = (
+                await session.scalars(select(ArticleRow.url).where(ArticleRow.url.in_([first.url, second.url])))
+            ).all()
+            copies = (await session.scalars(select(DuplicateRow.url))).all()
+        assert len(stored) == 1 and len(set(copies) & {first.url, second.url}) == 1, (stored, copies)
+
+
+async def test_new_version_refreshes_the_sketch_and_keeps_the_decision(store: Store) -> None:
+    stage = DedupeStage(store, Topics())
+    original = item("wire", "blast", *text_of("01-wire"))
+    await stage.process(deliveries([original]))
+    async with store.sessions() as session:
+        first = await session.get(DedupeDocRow, original.item_id)
+        assert first is not None
+        first_sketch, first_story = first.sketch, first.story_id
+
+    # The outlet replaces the text under the same URL with another story (an Arabic report).
+    new_title, new_body = text_of("07-arabic")
+    edited = original.model_copy(update={"title": new_title, "summary": new_body,
+                                         "content_hash": stable_id("content", new_title, new_body)})  # fmt: skip
+    published = await stage.process(deliveries([edited]))
+    assert [(a.article_id, a.version) for a in articles_in(published)] == [(original.item_id, 2)]
+    async with store.sessions() as session:
+        refreshed = await session.get(DedupeDocRow, original.item_id)
+        assert refreshed is not None
+        assert refreshed.sketch != first_sketch
+        assert (refreshed.story_id, refreshed.duplicate_of) == (first_story, None)  # the decision stays
+        versions = (await session.scalars(select(ArticleVersionRow.version))).all()
+        assert sorted(versions) == [1, 2]
+
+    # A reprint of the new text is now a copy of the article; a reprint of the old text no longer is.
+    new_copy = item("daily", "arabic-reprint", *text_of("08-arabic-reprint"))
+    old_copy = item("gazette", "blast-reprint", *text_of("02-reprint"))
+    await stage.process(deliveries([new_copy, old_copy]))
+    async with store.sessions() as session:
+        duplicates = dict((await session.execute(select(DuplicateRow.url, DuplicateRow.duplicate_of))).all())
+    assert duplicates == {new_copy.url: original.item_id}
