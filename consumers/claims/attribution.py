@@ -64,6 +64,9 @@ _CONDUIT_TAIL_RE = re.compile(
     rf"|(?P<np3>{_TAIL_NP})\s+(?:said|says|added|adds))"
     rf"{_TAIL_TIME}{_TAIL_CITING}[\s.!…)\]]*$"
 )
+_RELAY_VERB_RE = re.compile(
+    r"\b(?:reported|reports|wrote|writes|published|quoted|quotes|cited|cites|said|says|added|adds)\b")
+_CITING_WORD_RE = re.compile(r"\b(?:citing|quoting)\b")
 _DETERMINERS_BEFORE_VERB = re.compile(
     r"(?:\b(?:a|an|the|his|her|its|their|our|my|your|this|that)\s+|[-]|['’]s\s+)$", re.I)
 
@@ -102,7 +105,14 @@ def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> 
 
 def _conduit_tail(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> int:
     """Start of a trailing relay clause (", Reuters reported on Monday", ", TASS quoted him as saying"), or -1."""
-    m = _CONDUIT_TAIL_RE.search(text, max(start, end - 240), end)
+    window_start = max(start, end - 240)
+    last_comma = text.rfind(",", window_start, end)
+    if last_comma < 0:
+        return -1
+    # Cheap test first: without a citing clause the relay clause is all after the last comma (its parts hold none).
+    if not _RELAY_VERB_RE.search(text, last_comma, end) and not _CITING_WORD_RE.search(text, window_start, end):
+        return -1
+    m = _CONDUIT_TAIL_RE.search(text, window_start, end)
     if m is None or _in_spans(m.start(), inside):
         return -1
     np = m.group("np") or m.group("np2") or m.group("np3") or ""

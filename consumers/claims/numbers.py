@@ -64,6 +64,11 @@ _DATE_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b|^(?::\d\d)")
 _STOP_UNIT_TAIL = re.compile(r"(?:\s+(?:of|the|its|their|a|an|and|in|to|[\w'’-]+'s))+$", re.IGNORECASE)
 
 
+_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+_MODIFIER_AFTER_RE = re.compile(r"-[a-z]")
+_UNIT_WORDS_RE = re.compile(r"\s*\S+")
+
+
 @dataclass(frozen=True, slots=True)
 class NumberMatch:
     """A quantity found at [start, end) of some text."""
@@ -116,13 +121,13 @@ def _is_date_or_duration(text: str, m: re.Match[str]) -> bool:
     """Years, days of the month, clock times and durations are not claim quantities (guideline)."""
     core = m.group("single") or ""
     after = text[m.end("single") : m.end("single") + 20] if core else ""
-    if core and re.fullmatch(r"(?:1[89]|20)\d\d", core) and not m.group("pct"):
+    if core and _YEAR_RE.fullmatch(core) and not m.group("pct"):
         return True
     if core and _DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) and core[0].isdigit():
         return not m.group("qual")  # "March 3", "M4": a date or a road, not a count
     if core and _DATE_AFTER.match(after):
         return True
-    if core and re.match(r"-[a-z]", after):
+    if core and _MODIFIER_AFTER_RE.match(after):
         return True  # "a 15-member council", "a 55-kilometre zone": a modifier, not a count
     if core and not m.group("qual") and _IDENTIFIER_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
         return True  # "Leopard 2 tanks", "Resolution 2254": names, not counts
@@ -206,7 +211,7 @@ def _is_plural_noun(word: str) -> bool:
 
 def _noun_phrase(unit: str, keep_space: bool = False) -> str:
     """The counted noun: stop after a plural head unless "of" follows ("14 episodes of shelling")."""
-    words = re.findall(r"\s*\S+", unit)
+    words = _UNIT_WORDS_RE.findall(unit)
     kept: list[str] = []
     for i, raw in enumerate(words):
         word = raw.strip()

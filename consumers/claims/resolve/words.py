@@ -82,12 +82,15 @@ def is_org_like(surface: str) -> bool:
     return bool({w.lower() for w in WORDS_RE.findall(surface)} & ORG_WORDS)
 
 
+_MODIFIER_RE = re.compile(r"-(?:based|led|backed|run|born)$")
+
+
 def has_proper_name(head: str) -> bool:
     """A capitalised word other than the first, a country adjective or a "Britain-based"-style modifier."""
     for word in head.split()[1:]:
         if word.lower().strip(",.") in _TITLE_WORDS:
             continue  # "the Special Envoy", "the Deputy Head": capitalised titles, not names
-        if word[:1].isupper() and not country_of(word) and not re.search(r"-(?:based|led|backed|run|born)$", word):
+        if word[:1].isupper() and not country_of(word) and not _MODIFIER_RE.search(word):
             return True
     return False
 
