@@ -137,7 +137,8 @@ async def connect(settings: KafkaSettings, run_dir: Path) -> AsyncIterator[Conne
 
 
 def topic_names(topics: Topics, alert_rules: Iterable[str]) -> list[str]:
-    return [topics.items, topics.articles, topics.claims, topics.dlq, *(topics.alerts(r) for r in alert_rules)]
+    return [topics.items, topics.items_fetch, topics.articles, topics.claims, topics.dlq,
+            *(topics.alerts(r) for r in alert_rules)]  # fmt: skip
 
 
 async def ensure_topics(connection: Connection, names: Iterable[str], partitions: int) -> list[str]:

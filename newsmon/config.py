@@ -104,6 +104,14 @@ class PollSettings(Section):
         return self
 
 
+class FullTextSettings(Section):
+    """The full-text stage: pages are fetched with the poller's limits (`poll.*`); this is its batch size."""
+
+    # Every page of a batch is fetched before the stage polls the broker again; a slow host at
+    # poll.per_host_min_gap_s per page must finish a batch within kafka.max_poll_interval_ms.
+    max_records: int = Field(16, ge=1, le=1_000)
+
+
 class AlertRule(Section):
     """A keyword rule: any keyword (case-insensitive, whole words) in an article or claim raises an alert."""
 
@@ -138,6 +146,7 @@ class Settings(BaseSettings):
     kafka: KafkaSettings = KafkaSettings()
     store: StoreSettings = StoreSettings()
     poll: PollSettings = PollSettings()
+    fulltext: FullTextSettings = FullTextSettings()
     alerts: AlertSettings = AlertSettings()
     feeds_file: Path | None = None  # None: the bundled default catalogue
     run_dir: Path = Path(".newsmon")  # embedded broker's working directory and log

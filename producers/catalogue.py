@@ -11,6 +11,8 @@ from defusedxml import ElementTree
 
 from newsmon.store.feeds import FeedSpec
 
+FULL_TEXT_ATTRIBUTE = "fullText"  # our own OPML outline attribute: "true" for feeds that carry only summaries
+
 
 class CatalogueError(Exception):
     """A feed catalogue file is unreadable or has an invalid entry (the message names which)."""
@@ -46,9 +48,12 @@ def _from_toml(text: str, source: str) -> list[FeedSpec]:
     for number, entry in enumerate(entries, start=1):
         url = str(entry.get("url", ""))
         _check_url(url, f"{source}: feed #{number}")
+        full_text = entry.get("full_text", False)
+        if not isinstance(full_text, bool):
+            raise CatalogueError(f"{source}: feed #{number}: full_text: expected true or false, got {full_text!r}")
         specs.append(FeedSpec(url=url, name=str(entry.get("name") or url),
                               outlet=str(entry.get("outlet") or _host(url)),
-                              language=str(entry.get("language") or "en")))  # fmt: skip
+                              language=str(entry.get("language") or "en"), full_text=full_text))  # fmt: skip
     return specs
 
 
@@ -64,7 +69,8 @@ def _from_opml(text: str, source: str) -> list[FeedSpec]:
             _check_url(url, f"{source}: outline {outline.get('text') or url!r}")
             name = outline.get("title") or outline.get("text") or url
             specs.append(FeedSpec(url=url, name=name, outlet=outline.get("text") or _host(url),
-                                  language=outline.get("language") or "en"))  # fmt: skip
+                                  language=outline.get("language") or "en",
+                                  full_text=outline.get(FULL_TEXT_ATTRIBUTE, "").lower() == "true"))  # fmt: skip
     return specs
 
 
@@ -95,7 +101,9 @@ def to_opml(specs: list[FeedSpec], title: str = "newsmon feeds") -> str:
     SubElement(head, "title").text = title
     body = SubElement(root, "body")
     for spec in specs:
-        SubElement(body, "outline", type="rss", text=spec.outlet, title=spec.name, xmlUrl=spec.url,
-                   language=spec.language)  # fmt: skip
+        outline = SubElement(body, "outline", type="rss", text=spec.outlet, title=spec.name, xmlUrl=spec.url,
+                             language=spec.language)  # fmt: skip
+        if spec.full_text:
+            outline.set(FULL_TEXT_ATTRIBUTE, "true")
     indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + tostring(root, encoding="unicode") + "\n"

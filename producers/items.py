@@ -12,6 +12,7 @@ from producers.parse import ParsedEntry, parse_feed
 from producers.relevance import RelevanceFilter
 from schemas.ids import stable_id
 from schemas.items import FeedItem
+from schemas.topics import ITEMS
 
 
 def build_item(entry: ParsedEntry, *, feed_url: str, outlet: str, language: str, polled_at: datetime) -> FeedItem:
@@ -46,6 +47,7 @@ class PreparedItem:
     content_hash: str
     payload: dict[str, Any]
     value: bytes
+    topic: str = ITEMS  # base name; newsmon.items.fetch for a full-text feed
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ class ParseJob:
     content_type: str
     polled_at: datetime
     terms: tuple[str, ...]
+    topic: str = ITEMS
 
 
 _filters: dict[tuple[str, ...], RelevanceFilter] = {}  # one per worker process and term list
@@ -90,7 +93,7 @@ def prepare_feed(job: ParseJob) -> PreparedFeed:
             continue  # the same article twice in one body: one outbox row
         seen.add(item.delivery_id)
         items.append(PreparedItem(item.delivery_id, item.item_id, item.content_hash, item.model_dump(mode="json"),
-                                  item.to_bytes()))  # fmt: skip
+                                  item.to_bytes(), job.topic))  # fmt: skip
     dates = sorted(e.published_at for e in parsed.entries if e.published_at is not None)
     return PreparedFeed(items, len(parsed.entries), irrelevant, len(parsed.entries) - len(dates),
                         parsed.update_hint_s, publish_gap_s(dates), parsed.parser)  # fmt: skip

@@ -24,7 +24,7 @@ from producers.fetch import Fetcher, FetchResult
 from producers.items import ParseJob, PreparedFeed, PreparedItem, prepare_feed
 from producers.recorder import PendingPoll, Recorder
 from producers.relevance import DEFAULT_TERMS
-from schemas.topics import Topics
+from schemas.topics import ITEMS, ITEMS_FETCH, Topics
 
 log = structlog.get_logger()
 CLAIM_ATTEMPTS = 3
@@ -98,7 +98,9 @@ class Poller:
     async def _prepare(self, feed: Feed, fetched: FetchResult, polled_at: datetime) -> PreparedFeed | None:
         if fetched.body is None or fetched.body_hash == feed.body_hash:
             return None  # 304, or the same body sent again in full: nothing to parse
-        job = ParseJob(fetched.body, feed.url, feed.outlet, feed.language, fetched.content_type, polled_at, self.terms)
+        topic = ITEMS_FETCH if feed.full_text else ITEMS  # a full-text feed's items go via the page fetcher
+        job = ParseJob(fetched.body, feed.url, feed.outlet, feed.language, fetched.content_type, polled_at, self.terms,
+                       topic)  # fmt: skip
         if self.parse_pool is None:
             return prepare_feed(job)
         return await asyncio.get_running_loop().run_in_executor(self.parse_pool, prepare_feed, job)
@@ -162,7 +164,8 @@ class Poller:
         if not items:
             return True
         try:
-            futures = [await self.producer.send(self.topics.items, i.value, key=i.item_id.encode()) for i in items]
+            futures = [await self.producer.send(self.topics.named(i.topic), i.value, key=i.item_id.encode())
+                       for i in items]  # fmt: skip
             await asyncio.gather(*futures)
         except Exception as error:  # the outbox keeps the items; the relay retries
             log.warning("items_publish_failed", error=repr(error), items=len(items))
@@ -218,6 +221,7 @@ class Poller:
                 continue
 
 
-def payload_item(row_id: str, item_id: str, content_hash: str, payload: dict) -> PreparedItem:
+def payload_item(row_id: str, item_id: str, content_hash: str, payload: dict, topic: str = ITEMS) -> PreparedItem:
     """An outbox row as a publishable item (the payload is the FeedItem's JSON form)."""
-    return PreparedItem(row_id, item_id, content_hash, payload, json.dumps(payload, ensure_ascii=False).encode())
+    value = json.dumps(payload, ensure_ascii=False).encode()
+    return PreparedItem(row_id, item_id, content_hash, payload, value, topic)

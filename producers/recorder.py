@@ -85,7 +85,8 @@ class Recorder:
 
     async def _write_one(self, session: AsyncSession, pending: PendingPoll) -> set[str]:
         rows = [{"id": i.delivery_id, "item_id": i.item_id, "feed_id": pending.feed_id, "content_hash": i.content_hash,
-                 "payload": i.payload, "created_at": pending.polled_at} for i in pending.items]  # fmt: skip
+                 "payload": i.payload, "topic": i.topic, "created_at": pending.polled_at}
+                for i in pending.items]  # fmt: skip
         fresh = set(await outbox.add_new(session, rows)) if rows else set()
         await feeds.record_poll(session, pending.feed_id, pending.outcome(len(fresh)))
         return fresh

@@ -20,7 +20,7 @@ async def republish_pending(poller: Poller, older_than: timedelta) -> int:
         async with poller.store.sessions() as session:
             rows = await outbox.pending(session, cutoff, limit=BATCH)
         if not rows or not await poller.publish(
-            [payload_item(row.id, row.item_id, row.content_hash, row.payload) for row in rows]
+            [payload_item(row.id, row.item_id, row.content_hash, row.payload, row.topic) for row in rows]
         ):
             return total  # nothing left, or the broker is down: the next round retries
         total += len(rows)

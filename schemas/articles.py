@@ -1,5 +1,7 @@
 """Article: a unique article after dedupe (topic newsmon.articles, key article_id)."""
 
+from typing import Literal
+
 from pydantic import AwareDatetime, Field
 
 from schemas.base import Message
@@ -15,7 +17,13 @@ class Article(Message):
     feed_url: str = Field(description="Feed the article was first read from.")
     language: str = Field(description="ISO 639-1 language code.")
     title: str = Field(description="Title, plain text.")
-    text: str = Field(description="Article text, plain text (feed text until full-text fetching exists).")
+    text: str = Field(description="Article text, plain text: the article page's main text, or the feed's summary.")
+    text_source: Literal["feed", "page"] = Field(
+        "feed", description="How the text was obtained: 'feed' (the feed's summary) or 'page' (the article page)."
+    )
+    text_error: str | None = Field(
+        None, description="Why the page text is missing for an outlet whose pages are fetched (summary used)."
+    )
     published_at: AwareDatetime = Field(description="Publication time in UTC.")
     content_hash: str = Field(description="Hash of title + text of this version.")
     story_id: str | None = Field(None, description="Story cluster: article_id of the story's earliest article.")

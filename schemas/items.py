@@ -1,6 +1,7 @@
 """FeedItem: one entry of one feed, as the poller saw it (topic newsmon.items, key item_id)."""
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import AwareDatetime, Field
 
@@ -23,5 +24,16 @@ class FeedItem(Message):
     is_published_at_estimated: bool = Field(
         False, description="True when the feed gave no usable date and published_at is the poll time."
     )
-    content_hash: str = Field(description="Hash of title + text; a new hash under the same item_id is an update.")
+    content_hash: str = Field(
+        description="Hash of title + the feed's text (not the page's); a new hash under the same item_id is an update."
+    )
     polled_at: datetime = Field(description="When the poller fetched the feed (UTC).")
+    text: str | None = Field(
+        None, description="Main text extracted from the article page (full-text feeds only); None: use `summary`."
+    )
+    text_source: Literal["feed", "page"] = Field(
+        "feed", description="Where the article text comes from: 'feed' (the summary) or 'page' (`text`)."
+    )
+    text_error: str | None = Field(
+        None, description="Why a full-text feed's page text is missing (fetch or extraction failed); summary used."
+    )

@@ -7,6 +7,7 @@ deployments share one broker without seeing each other's records.
 from dataclasses import dataclass
 
 ITEMS = "newsmon.items"
+ITEMS_FETCH = "newsmon.items.fetch"  # items of full-text feeds, on their way to the full-text stage
 ARTICLES = "newsmon.articles"
 CLAIMS = "newsmon.claims"
 DLQ = "newsmon.dlq"
@@ -22,6 +23,14 @@ class Topics:
     @property
     def items(self) -> str:
         return self.prefix + ITEMS
+
+    @property
+    def items_fetch(self) -> str:
+        return self.prefix + ITEMS_FETCH
+
+    def named(self, base: str) -> str:
+        """A base name stored without prefix (an outbox row's topic) as this deployment's topic."""
+        return self.prefix + base
 
     @property
     def articles(self) -> str:

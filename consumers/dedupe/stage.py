@@ -32,7 +32,8 @@ from schemas.topics import Topics
 def article_from(item: FeedItem, article_id: str, version: int, story_id: str | None) -> Article:
     return Article(
         article_id=article_id, version=version, url=item.url, outlet=item.outlet, feed_url=item.feed_url,
-        language=item.language, title=item.title, text=item.summary, published_at=item.published_at,
+        language=item.language, title=item.title, text=item.text or item.summary, text_source=item.text_source,
+        text_error=item.text_error, published_at=item.published_at,
         content_hash=item.content_hash, story_id=story_id,
     )  # fmt: skip
 

@@ -116,7 +116,7 @@ def poll(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
 
 @app.command()
 def consume(
-    stage: Annotated[str, typer.Argument(help="dedupe, claims or alerts")], config: ConfigOption = None
+    stage: Annotated[str, typer.Argument(help="fulltext, dedupe, claims or alerts")], config: ConfigOption = None
 ) -> None:
     """Run one consumer stage alone (its consumer group shares partitions with other replicas)."""
     from newsmon.cli.pipeline import STAGES, open_pipeline, run_service

@@ -67,7 +67,9 @@ async def import_feeds(settings: Settings, specs: list[FeedSpec]) -> int:
 async def export_opml(settings: Settings) -> str:
     async with open_store(settings.store) as store, store.sessions() as session:
         rows = await feeds.all_feeds(session)
-    return to_opml([FeedSpec(url=f.url, name=f.name, outlet=f.outlet, language=f.language) for f in rows])
+    return to_opml(
+        [FeedSpec(url=f.url, name=f.name, outlet=f.outlet, language=f.language, full_text=f.full_text) for f in rows]
+    )
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -4,6 +4,7 @@ import asyncio
 import json
 import time
 from collections.abc import AsyncIterator, Collection
+from concurrent.futures import Executor
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -14,20 +15,23 @@ import structlog
 from consumers.alerts.stage import AlertsStage
 from consumers.claims.stage import ClaimsStage
 from consumers.dedupe.stage import DedupeStage
+from consumers.fulltext.pages import Page, PageFetchError
+from consumers.fulltext.stage import FullTextStage
 from consumers.runner import Stage, StageRunner
 from newsmon.broker import Connection, connect, ensure_topics, kafka_consumer, kafka_producer, topic_names
 from newsmon.config import Settings
 from newsmon.store import feeds, outbox
 from newsmon.store.feeds import FeedSpec
 from newsmon.store.session import Store, open_store
-from producers.fetch import open_fetcher
+from producers.errors import FeedFetchError
+from producers.fetch import Fetcher, open_fetcher
 from producers.poller import Poller
 from producers.pool import open_parse_pool
 from producers.relay import republish_pending, run_relay
 from schemas.topics import Topics
 
 log = structlog.get_logger()
-STAGES = ("dedupe", "claims", "alerts")
+STAGES = ("fulltext", "dedupe", "claims", "alerts")
 BROKER_FILE = "broker.json"
 
 
@@ -45,7 +49,24 @@ class Pipeline:
         return all(r.is_idle and now - r.idle_since >= seconds for r in self.runners)
 
 
-def make_stage(name: str, store: Store, topics: Topics, settings: Settings) -> Stage:
+class PagesThroughFetcher:
+    """The poller's Fetcher as the full-text stage's page source: one session, one set of per-host limits."""
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        self.fetcher = fetcher
+
+    async def fetch_page(self, url: str) -> Page:
+        try:
+            fetched = await self.fetcher.fetch(url)
+        except FeedFetchError as error:
+            raise PageFetchError(url, str(error)) from error
+        return Page(fetched.final_url, fetched.body or b"", fetched.content_type)
+
+
+def make_stage(name: str, store: Store, topics: Topics, settings: Settings, fetcher: Fetcher,
+               extract_pool: Executor | None = None) -> Stage:  # fmt: skip
+    if name == "fulltext":
+        return FullTextStage(store, topics, PagesThroughFetcher(fetcher), extract_pool)
     if name == "dedupe":
         return DedupeStage(store, topics)
     if name == "claims":
@@ -77,9 +98,12 @@ async def open_pipeline(
         parse_pool = stack.enter_context(open_parse_pool(settings.poll))
         runners = []
         for name in stages:
-            stage = make_stage(name, store, topics, settings)
+            stage = make_stage(name, store, topics, settings, fetcher, parse_pool)
             group = f"{settings.kafka.topic_prefix}newsmon.{name}{group_suffix}"
-            consumer = await stack.enter_async_context(kafka_consumer(connection, settings.kafka, stage.topics, group))
+            kafka = settings.kafka
+            if name == "fulltext":  # each record costs a page fetch: small batches keep within max_poll_interval
+                kafka = kafka.model_copy(update={"max_records": settings.fulltext.max_records})
+            consumer = await stack.enter_async_context(kafka_consumer(connection, kafka, stage.topics, group))
             runners.append(StageRunner(stage, consumer, producer, topics.dlq, settings.kafka.max_record_bytes))
         poller = Poller(fetcher, producer, store, topics, settings.poll, parse_pool)
         yield Pipeline(settings, connection, store, topics, poller, runners)

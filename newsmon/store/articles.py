@@ -24,7 +24,8 @@ async def insert_new(session: AsyncSession, article: Article, seen_at: datetime,
         insert_for(session, ArticleRow.__table__).on_conflict_do_nothing(index_elements=["id"]),
         [{"id": article.article_id, "version": article.version, "url": article.url, "outlet": article.outlet,
           "feed_url": article.feed_url, "language": article.language, "title": article.title,
-          "text": article.text, "published_at": article.published_at, "content_hash": article.content_hash,
+          "text": article.text, "text_source": article.text_source, "text_error": article.text_error,
+          "published_at": article.published_at, "content_hash": article.content_hash,
           "story_id": article.story_id, "guid": guid, "first_seen_at": seen_at, "updated_at": seen_at}],
     )  # fmt: skip
     await _add_version(session, article, seen_at)
@@ -87,6 +88,7 @@ async def by_feed_guid(session: AsyncSession, feed_url: str, guid: str) -> Artic
 async def update_content(session: AsyncSession, row: ArticleRow, article: Article, seen_at: datetime) -> None:
     """Make `article` (a new version of `row`) the current content and keep it in the version history."""
     row.version, row.title, row.text = article.version, article.title, article.text
+    row.text_source, row.text_error = article.text_source, article.text_error
     row.content_hash, row.published_at, row.updated_at = article.content_hash, article.published_at, seen_at
     await _add_version(session, article, seen_at)
 
@@ -99,6 +101,23 @@ async def _add_version(session: AsyncSession, article: Article, seen_at: datetim
         [{"article_id": article.article_id, "version": article.version, "content_hash": article.content_hash,
           "title": article.title, "text": article.text, "seen_at": seen_at}],
     )  # fmt: skip
+
+
+async def stored_with_hash(session: AsyncSession, keys: Iterable[tuple[str, str]]) -> dict[str, ArticleRow | None]:
+    """For (article id, content hash) pairs already stored: the article when the hash is its current version,
+    None when it is an older one. Pairs never stored are absent (the full-text stage fetches only those)."""
+    wanted = dict(keys)
+    if not wanted:
+        return {}
+    current = (await session.scalars(select(ArticleRow).where(ArticleRow.id.in_(list(wanted))))).all()
+    found: dict[str, ArticleRow | None] = {row.id: row for row in current if row.content_hash == wanted[row.id]}
+    older = await session.execute(
+        select(ArticleVersionRow.article_id, ArticleVersionRow.content_hash).where(
+            ArticleVersionRow.article_id.in_([key for key in wanted if key not in found])
+        )
+    )
+    found.update({article_id: None for article_id, content_hash in older if wanted[article_id] == content_hash})
+    return found
 
 
 async def version_with_hash(session: AsyncSession, article_id: str, content_hash: str) -> int | None:

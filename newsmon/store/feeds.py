@@ -20,6 +20,7 @@ class FeedSpec:
     name: str
     outlet: str
     language: str
+    full_text: bool = False  # the feed carries only summaries: fetch each article's page
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +52,18 @@ class PollOutcome:
 
 
 async def register(session: AsyncSession, specs: Iterable[FeedSpec]) -> None:
-    """Insert catalogue feeds that are not in the store yet; keep the state of those that are."""
-    rows = [{"url": s.url, "name": s.name, "outlet": s.outlet, "language": s.language, "failures": 0,
-             "failure_score": 0.0, "polls": 0, "is_disabled": False, "items_seen": 0, "items_irrelevant": 0}
-            for s in specs]  # fmt: skip
+    """Insert catalogue feeds that are not in the store yet; keep the state of those that are (their
+    full_text flag follows the catalogue, which decides how items are fetched)."""
+    # One row per URL: an upsert may not touch the same row twice in one statement (PostgreSQL).
+    rows = list({s.url: {"url": s.url, "name": s.name, "outlet": s.outlet, "language": s.language, "failures": 0,
+                         "failure_score": 0.0, "polls": 0, "is_disabled": False, "items_seen": 0,
+                         "items_irrelevant": 0, "full_text": s.full_text} for s in specs}.values())  # fmt: skip
     if rows:
         statement = insert_for(session, Feed.__table__)
-        await session.execute(statement.on_conflict_do_nothing(index_elements=["url"]), rows)
+        full_text = statement.excluded.full_text
+        statement = statement.on_conflict_do_update(index_elements=["url"], set_={"full_text": full_text},
+                                                    where=Feed.__table__.c.full_text != full_text)  # fmt: skip
+        await session.execute(statement, rows)
 
 
 async def by_urls(session: AsyncSession, urls: Iterable[str]) -> Sequence[Feed]:

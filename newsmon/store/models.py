@@ -17,10 +17,13 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    false,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from schemas.topics import ITEMS
 
 # Named constraints so Alembic produces the same names on PostgreSQL and SQLite (batch mode needs names).
 NAMING_CONVENTION = {
@@ -109,6 +112,8 @@ class Feed(Base):
     # Row lease for several pollers (SELECT ... FOR UPDATE SKIP LOCKED on PostgreSQL).
     lease_owner: Mapped[str | None] = mapped_column(String(64))
     lease_until: Mapped[datetime | None] = mapped_column(index=True)
+    # The feed carries only summaries: its items go to the full-text stage, which fetches the article page.
+    full_text: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class OutboxItem(Base):
@@ -125,6 +130,8 @@ class OutboxItem(Base):
     feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"))
     content_hash: Mapped[str] = mapped_column(String(64))
     payload: Mapped[dict[str, Any]]
+    # Base topic name (no deployment prefix): newsmon.items, or newsmon.items.fetch for full-text feeds.
+    topic: Mapped[str] = mapped_column(String(128), default=ITEMS, server_default=ITEMS)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     published_at: Mapped[datetime | None]
     done_at: Mapped[datetime | None]
@@ -143,6 +150,8 @@ class ArticleRow(Base):
     language: Mapped[str] = mapped_column(String(16))
     title: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+    text_source: Mapped[str] = mapped_column(String(16), default="feed", server_default="feed")  # "feed" | "page"
+    text_error: Mapped[str | None] = mapped_column(Text)  # why the page text is missing, for full-text feeds
     published_at: Mapped[datetime] = mapped_column(index=True)
     content_hash: Mapped[str] = mapped_column(String(64))
     story_id: Mapped[str | None] = mapped_column(String(64), index=True)

@@ -25,7 +25,7 @@ async def add_new(session: AsyncSession, rows: Iterable[dict[str, Any]]) -> list
         statement = statement.on_conflict_do_update(
             index_elements=["id"],
             set_={"content_hash": statement.excluded.content_hash, "payload": statement.excluded.payload,
-                  "published_at": None, "done_at": None},
+                  "topic": statement.excluded.topic, "published_at": None, "done_at": None},
         )  # fmt: skip
         await session.execute(statement, fresh)
     return [row["id"] for row in fresh]

@@ -1,0 +1,195 @@
+"""The full-text stage end to end: poller -> newsmon.items.fetch -> page fetch + extraction -> dedupe -> store."""
+
+from itertools import pairwise
+from uuid import uuid4
+
+from aiokafka import AIOKafkaProducer
+from sqlalchemy import select
+
+from newsmon.cli.pipeline import open_pipeline, register_catalogue, resend_undelivered, stages_running
+from newsmon.store.feeds import FeedSpec
+from newsmon.store.models import ArticleRow, OutboxItem
+from schemas.items import FeedItem
+from schemas.topics import ITEMS, ITEMS_FETCH
+from tests.consumers.fulltext.conftest import HTML, PAGES, Entry, requested, rss, serve_feed, serve_page
+from tests.feed_server import Route
+from tests.pipeline_helpers import snapshot, wait_until_drained
+
+# Page paths get a fresh suffix per test (`fresh`): the feed server and its request log live for the session.
+SARAQIB = Entry("Reconciliation centre reports shelling near Saraqib in Syria", "/pages/saraqib",
+                "Militants shelled Syrian army positions near Saraqib, the reconciliation centre said.")  # fmt: skip
+DAMASCUS = Entry("Russian ambassador meets Syria's foreign minister", "/pages/damascus",
+                 "The ambassador and the minister discussed the situation in Idlib province of Syria.")  # fmt: skip
+
+
+def fresh(entry: Entry) -> Entry:
+    return Entry(entry.title, f"{entry.page_path}-{uuid4().hex[:8]}", entry.summary)
+
+
+async def stored_articles(pipeline) -> dict[str, ArticleRow]:
+    async with pipeline.store.sessions() as session:
+        return {row.title: row for row in (await session.scalars(select(ArticleRow))).all()}
+
+
+async def test_full_text_feed_is_stored_with_the_page_main_text_and_other_feeds_are_untouched(
+    make_settings, feed_server
+):
+    saraqib_entry, damascus_entry = fresh(SARAQIB), fresh(DAMASCUS)
+    serve_page(feed_server, saraqib_entry.page_path, "idlib_article.html")
+    serve_page(feed_server, damascus_entry.page_path, "damascus_article_cp1251.html", content_type="text/html")
+    plain = fresh(
+        Entry("Convoy reaches Syria's Deir ez-Zor", "/pages/convoy", "A convoy reached Deir ez-Zor in Syria.")
+    )
+    serve_page(feed_server, plain.page_path, "idlib_article.html")
+    full_text_url = serve_feed(feed_server, "/ft/summary-only.xml", [saraqib_entry, damascus_entry])
+    plain_url = serve_feed(feed_server, "/ft/plain.xml", [plain])
+    async with open_pipeline(make_settings()) as pipeline, stages_running(pipeline):
+        urls = await register_catalogue(pipeline.store, [
+            FeedSpec(full_text_url, "summary only", "Agency", "en", full_text=True),
+            FeedSpec(plain_url, "plain", "Plain Wire", "en")])  # fmt: skip
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        stored = await stored_articles(pipeline)
+        async with pipeline.store.sessions() as session:
+            topics = {row.item_id: row.topic for row in (await session.scalars(select(OutboxItem))).all()}
+    saraqib, damascus, convoy = stored[SARAQIB.title], stored[DAMASCUS.title], stored[plain.title]
+    assert (saraqib.text_source, saraqib.text_error) == ("page", None)
+    assert saraqib.text.startswith("MOSCOW, November 2.") and "village of Nayrab" in saraqib.text
+    assert not [p for p in ("cookies", "Most read", "Read also", "All rights reserved", "Bolshoi") if p in saraqib.text]
+    assert damascus.text_source == "page" and "Игорь Павленко" in damascus.text
+    # The plain feed's item keeps the feed text, and its page is never requested.
+    assert (convoy.text, convoy.text_source, convoy.text_error) == (plain.summary, "feed", None)
+    assert requested(feed_server, plain.page_path) == 0
+    assert requested(feed_server, saraqib_entry.page_path) == 1
+    assert topics == {saraqib.id: ITEMS_FETCH, damascus.id: ITEMS_FETCH, convoy.id: ITEMS}
+
+
+async def test_pages_that_cannot_be_used_fall_back_to_the_summary_with_the_reason(make_settings, feed_server):
+    cases = {  # page path -> (how it is served, the reason expected in text_error)
+        "/bad/missing": (Route(404, b"gone"), "HTTP 404"),
+        "/bad/slow": (Route(200, b"<html><body><p>late</p></body></html>", {"Content-Type": HTML}, delay_s=4),
+                      "timed out"),
+        "/bad/report.pdf": (Route(200, b"%PDF-1.7 ...", {"Content-Type": "application/pdf"}),
+                            "not an HTML page: application/pdf"),
+        "/bad/huge": (Route(200, b"<html><body>" + b"<p>Syria</p>" * 20_000 + b"</body></html>",
+                            {"Content-Type": HTML}), "larger than 65536 bytes"),
+        "/bad/empty": (Route(200, (PAGES / "no_article.html").read_bytes(), {"Content-Type": HTML}),
+                       "no main text found on the page"),
+    }  # fmt: skip
+    entries = [Entry(f"Syria story {path}", path, f"Summary of the Syria story at {path}.") for path in cases]
+    for path, (route, _) in cases.items():
+        feed_server.routes[path] = route
+    feed_url = serve_feed(feed_server, "/ft/bad-pages.xml", entries)
+    settings = make_settings(poll={"timeout_s": 1.5, "max_body_bytes": 65536, "per_host_min_gap_s": 0})
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        urls = await register_catalogue(pipeline.store, [FeedSpec(feed_url, "bad", "Agency", "en", full_text=True)])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        stored = await stored_articles(pipeline)
+        dead_lettered = sum(runner.dead_lettered for runner in pipeline.runners)
+    assert dead_lettered == 0
+    assert set(stored) == {entry.title for entry in entries}  # every item stored, none dropped
+    for entry in entries:
+        row, reason = stored[entry.title], cases[entry.page_path][1]
+        assert (row.text, row.text_source) == (entry.summary, "feed")
+        assert row.text_error is not None and reason in row.text_error, (entry.page_path, row.text_error)
+
+
+async def test_pages_at_refused_addresses_fall_back_to_the_summary(make_settings, feed_server, broker):
+    page_path = f"/ssrf/page-{uuid4().hex[:8]}"
+    serve_page(feed_server, page_path, "idlib_article.html")
+    port = feed_server.url("").split(":")[2].split("/")[0]
+    targets = {"loopback": f"http://127.0.0.1:{port}{page_path}", "localhost": f"http://localhost:{port}{page_path}",
+               "metadata": "http://169.254.169.254/latest/meta-data/", "private": "http://10.1.2.3/news/1"}  # fmt: skip
+    settings = make_settings(poll={"allow_private_addresses": False})
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        producer = AIOKafkaProducer(bootstrap_servers=broker)
+        await producer.start()
+        try:
+            for name, url in targets.items():
+                item = FeedItem(item_id=f"ssrf-{name}", delivery_id=f"ssrf-{name}", feed_url="https://agency.example/rss",
+                                outlet="Agency", language="en", url=url, title=f"Syria {name}",
+                                summary=f"Summary {name} about Syria.", published_at="2026-11-02T10:00:00Z",
+                                content_hash=f"hash-{name}", polled_at="2026-11-02T10:00:00Z")  # fmt: skip
+                await producer.send_and_wait(pipeline.topics.items_fetch, item.to_bytes(), key=item.item_id.encode())
+        finally:
+            await producer.stop()
+        await wait_until_drained(pipeline)
+        stored = await stored_articles(pipeline)
+    assert set(stored) == {f"Syria {name}" for name in targets}
+    for name in targets:
+        row = stored[f"Syria {name}"]
+        assert (row.text, row.text_source) == (f"Summary {name} about Syria.", "feed")
+        assert row.text_error is not None and "refused" in row.text_error, (name, row.text_error)
+    assert requested(feed_server, page_path) == 0
+
+
+async def test_replay_does_not_fetch_pages_again_and_changes_nothing(make_settings, feed_server):
+    entries = [
+        fresh(SARAQIB),
+        fresh(Entry("Syria story that is gone", "/pages/gone", "Summary of a gone Syria story.")),
+    ]
+    serve_page(feed_server, entries[0].page_path, "idlib_article.html")
+    feed_url = serve_feed(feed_server, "/ft/replay.xml", entries)
+    settings = make_settings()
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        urls = await register_catalogue(pipeline.store, [FeedSpec(feed_url, "replay", "Agency", "en", full_text=True)])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        before, sources_before = await snapshot(pipeline.store), await text_sources(pipeline)
+    pages_before = [requested(feed_server, entry.page_path) for entry in entries]
+    assert pages_before == [1, 1]
+    assert sources_before[SARAQIB.title][0] == "page" and "HTTP 404" in sources_before[entries[1].title][1]
+    async with open_pipeline(settings, group_suffix=".replay") as pipeline, stages_running(pipeline):
+        await wait_until_drained(pipeline, settle_s=3.0)
+        fulltext = next(runner for runner in pipeline.runners if runner.stage.name == "fulltext")
+        assert fulltext.processed == 2
+        after, sources_after = await snapshot(pipeline.store), await text_sources(pipeline)
+    assert [requested(feed_server, entry.page_path) for entry in entries] == pages_before
+    assert (after, sources_after) == (before, sources_before)
+
+
+async def text_sources(pipeline) -> dict[str, tuple[str, str | None]]:
+    return {title: (row.text_source, row.text_error) for title, row in (await stored_articles(pipeline)).items()}
+
+
+async def test_page_fetches_share_the_poller_per_host_limits(make_settings, timed_site):
+    pages = [Entry(f"Syria story {n}", f"/shared/{n}", f"Summary of Syria story {n}.") for n in range(3)]
+    page_body = (PAGES / "idlib_article.html").read_bytes()
+    timed_site.routes = {entry.page_path: (page_body, HTML) for entry in pages}
+    timed_site.routes["/feed.xml"] = (rss(timed_site.base_url, pages), "application/rss+xml")
+    timed_site.routes["/other.xml"] = (rss(timed_site.base_url, []), "application/rss+xml")
+    gap_s = 0.6
+    settings = make_settings(poll={"per_host_concurrency": 1, "per_host_min_gap_s": gap_s})
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        full_text = FeedSpec(timed_site.base_url + "/feed.xml", "feed", "Agency", "en", full_text=True)
+        other = FeedSpec(timed_site.base_url + "/other.xml", "other", "Agency", "en")
+        urls = await register_catalogue(pipeline.store, [full_text, other])
+        await pipeline.poller.poll_due(urls[:1], everything=True)
+        # Polled while the stage is fetching pages from the same host: it must queue behind them.
+        await pipeline.poller.poll_due(urls[1:], everything=True)
+        await wait_until_drained(pipeline)
+        stored = await stored_articles(pipeline)
+    assert {row.text_source for row in stored.values()} == {"page"}
+    paths = [path for _, path in timed_site.starts]
+    assert sorted(paths) == sorted(["/feed.xml", "/other.xml", *(entry.page_path for entry in pages)])
+    assert timed_site.max_in_flight == 1
+    starts = [start for start, _ in timed_site.starts]
+    gaps = [later - earlier for earlier, later in pairwise(starts)]
+    assert min(gaps) >= gap_s - 0.1, list(zip(paths, gaps, strict=False))
+
+
+async def test_outbox_relay_sends_full_text_items_to_the_fetch_topic(make_settings, feed_server):
+    entry = fresh(SARAQIB)
+    serve_page(feed_server, entry.page_path, "idlib_article.html")
+    feed_url = serve_feed(feed_server, "/ft/relay.xml", [entry])
+    async with open_pipeline(make_settings(), stages=()) as pipeline:  # the poller alone: nothing gets done
+        urls = await register_catalogue(pipeline.store, [FeedSpec(feed_url, "relay", "Agency", "en", full_text=True)])
+        await pipeline.poller.poll_due(urls, everything=True)
+    # A fresh set of topics stands for a restarted embedded broker that lost everything: only the relay sends.
+    restarted = make_settings(kafka={"topic_prefix": f"t{uuid4().hex[:8]}."})
+    async with open_pipeline(restarted) as pipeline, stages_running(pipeline):
+        assert await resend_undelivered(pipeline) == 1
+        await wait_until_drained(pipeline)
+        stored = await stored_articles(pipeline)
+    assert stored[SARAQIB.title].text_source == "page" and "village of Nayrab" in stored[SARAQIB.title].text
