@@ -28,9 +28,16 @@ _MARKS = DOUBLE_MARKS + SINGLE_MARKS
 _WORD_RE = re.compile(r"\w")
 # A trailing journalist's aside is not the source's claim: "..., a figure that could not be verified".
 _ASIDE_RE = re.compile(
-    r",\s+(?:(?:a|an)\s+(?:figure|claim|number|toll|assertion|allegation|account|charge|tally|estimate)\b"
+    r",\s+(?:(?:a|an)\s+(?:figure|claim|number|toll|assertion|allegation|accusation|account|charge|tally|estimate|"
+    r"version|description|characteri[sz]ation)\b"
     r"|which\s+(?:could|can)(?:not|n't)\b)[^,]{0,120}$"
 )
+
+
+# A call or attitude coordinated with the report ends the claim: "said P and urged all sides to ..." (guideline,
+# "Not claims": calls, demands and attitudes without a proposition).
+_COORDINATED_CALL_RE = re.compile(
+    r",?\s+and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|appealed|demanded|expressed|condemned|welcomed)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +170,9 @@ def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes:
         speaker, mention = Speaker(source.speaker, source.speaker_org, False), source.speaker_mention
     else:
         return None
+    call = _COORDINATED_CALL_RE.search(doc.text, start, end)
+    if call is not None and not _inside_quote(quotes, call.start()):
+        start, end = trim_span(doc.text, start, call.start())  # "said P and urged Y": the call is not the claim
     kind = _kind(quotes, start, end)
     if kind == "direct" and _is_quoted_question(doc.text, quotes, start):
         return None  # questions are not claims (guideline); a question quoted inside the quote does not count
@@ -205,6 +215,11 @@ def _kind(quotes: list[Quote], start: int, end: int) -> str:
     if len(overlapping) == 1 and overlapping[0].start < start and end <= overlapping[0].end:
         return "direct"
     return "mixed"
+
+
+def _inside_quote(quotes: list[Quote], pos: int) -> bool:
+    q = quotes[_first_quote(quotes, pos)] if quotes else None
+    return q is not None and q.start <= pos < q.end
 
 
 def _is_quoted_question(text: str, quotes: list[Quote], start: int) -> bool:

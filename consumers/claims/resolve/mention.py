@@ -112,7 +112,8 @@ _MEDIA_KINDS = frozenset(
 _NAME_GIVEN_RE = re.compile(
     r",?\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?:gave\s+(?:his|her|their)\s+(?:first\s+|full\s+)?name\s+as|name\s+(?:is|was)|"
-    r"identified\s+(?:(?:himself|herself)\s+)?(?:only\s+)?as|known\s+(?:only\s+)?as|goes\s+by)\s+"
+    r"identified\s+(?:(?:himself|herself)\s+)?(?:only\s+)?as|known\s+(?:only\s+)?as|goes\s+by(?:\s+the\s+name)?|"
+    r"uses\s+the\s+(?:nom\s+de\s+guerre|pseudonym|alias|name))\s+"
     r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu)){0,3})"
 )
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}

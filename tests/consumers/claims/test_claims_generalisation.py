@@ -88,3 +88,23 @@ def test_capitals_of_neighbouring_states_speak_for_their_governments() -> None:
 def test_it_after_a_named_subject_that_made_no_claim_is_that_organisation() -> None:
     text = "Jaysh al-Izza operates in northern Hama and has not commented. It said last year that it would fight on."
     assert claims(text) == [("Jaysh al-Izza", "said last year that", "it would fight on")]
+
+
+def test_call_coordinated_with_the_report_is_not_part_of_the_claim() -> None:
+    text = "The Red Cross said the convoy had been shelled twice and urged both sides to respect the truce."
+    assert claims(text) == [("International Committee of the Red Cross", "said", "the convoy had been shelled twice")]
+
+
+def test_quoted_call_stays_inside_the_quotation() -> None:
+    text = '"We were shelled and urged the drivers to turn back," said Nadia Suleiman, a convoy leader.'
+    assert claims(text)[0][2] == "We were shelled and urged the drivers to turn back"
+
+
+def test_journalist_aside_calling_the_claim_an_accusation_is_cut() -> None:
+    text = "The army said the clinic stored weapons, an accusation its doctors strongly reject."
+    assert claims(text)[0][2] == "the clinic stored weapons"
+
+
+def test_nom_de_guerre_in_a_relative_clause_names_the_speaker() -> None:
+    text = "A commander of the brigade, who uses the nom de guerre Abu Layth, said his men had left the hill."
+    assert claims(text)[0][0] == "Abu Layth"
