@@ -29,35 +29,85 @@ _JOINED_RE = re.compile(r"(?:,\s*(?:and|but)|,|\b(?:and|but))\s*$")
 _NO_PROPOSITION_RE = re.compile(r"\s+(of|about|against|responsibility|credit|nothing|little)\b")
 _ACCORDING_NP_RE = re.compile(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!?\"“”«»]|\.\s|\.?$|\s+that\b))")
 _ACCORDING_NAME_RE = re.compile(
-    r",\s+((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)){1,4})(?=[\s.!…]*$)")
+    r",\s+((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)){1,4})(?=[\s.!…]*$)"
+)
 # Trailing journalist context after "P, X said,": not the source's words (guideline, "Spans").
 _JOURNALIST_TAIL_RE = re.compile(
     r"\s*(?:in\s+(?:the\s+)?(?:latest|what|a\s+(?:move|sign|statement|series|further))|amid|as\s+part\s+of|"
     r"(?:a\s+)?(?:days?|weeks?|hours?)\s+after|following|the\s+latest|marking|adding\s+to|without\s+(?:giving|providing|"
-    r"naming|elaborating|specifying)|(?!(?:adding|saying|noting|stressing|insisting|warning)\b)[a-z]+ing\s+(?:the|a|an|it|its|his|her|their|on|for|to))\b")
+    r"naming|elaborating|specifying)|(?!(?:adding|saying|noting|stressing|insisting|warning)\b)[a-z]+ing\s+(?:the|a|an|it|its|his|her|their|on|for|to))\b"
+)
 _SUBORDINATE_END_RE = re.compile(r"\b(?:where|that|whereas)\s*,?\s*$")
 _NUMBER_AHEAD_RE = re.compile(
     r"\s+(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+(?:dozen|hundred|"
-    r"thousand|million))\b|half|a\s+third|a\s+quarter|\$)")
+    r"thousand|million))\b|half|a\s+third|a\s+quarter|\$)"
+)
 _STATES_NOUN_RE = re.compile(
     r"\b(?:Gulf|Arab|[Mm]ember|Western|European|[Nn]eighbou?ring|Islamic|Muslim|[Oo]ther|[Ss]everal|[Mm]any|[Ss]ome|"
-    r"[Nn]ation|[Bb]altic|African|Asian|Central)\s+$")
+    r"[Nn]ation|[Bb]altic|African|Asian|Central)\s+$"
+)
 _NOUN_USE_RE = re.compile(
     r"\s+(?:say|said|says|suggest|suggested|suggests|claim|claimed|indicate|indicated|indicates|show|shows|showed|"
-    r"put|puts|circulat\w+)\b")
+    r"put|puts|circulat\w+)\b"
+)
 _TAIL_NP = r"(?:(?:the|a|an)\s+)?[\w'’.&-]+(?:\s+[\w'’.&-]+){0,6}?"
 _TAIL_TIME = r"(?:\s+(?:on|late|early|in|last|this|earlier|later|overnight|today|yesterday)\b[^,.;:!?\"“”«»]{0,40}?)?"
 _TAIL_CITING = r"(?:,?\s+(?P<citing>citing|quoting)\s+[^.;:!?\"“”«»]{1,140}?)?"
 # A relay clause closing a sentence whose claim has its own cue: ", Reuters reported on Monday", ", TASS quoted
 # him as saying", ", the agency said, citing a military source".
 _TAIL_NOT_NP_RE = re.compile(
-    r"\b(?:had|has|have|been|was|were|is|are|be|being|and|or|not|also|which|who|that|said|says|told|in)\b", re.I)
-_TAIL_OUTLET_WORDS = frozenset([
-    "agency", "news", "media", "outlet", "broadcaster", "channel", "newspaper", "daily", "tv", "television", "radio",
-    "network", "website", "tass", "ria", "novosti", "sputnik", "sana", "reuters", "afp", "ap", "anadolu", "hawar",
-    "anha", "rudaw", "interfax", "xinhua", "irna", "fars", "tasnim", "kurdistan24", "enab", "press", "rt", "al-watan",
-    "watan", "npa", "times", "post", "journal", "gazette", "wire", "site", "portal", "magazine", "weekly",
-])
+    r"\b(?:had|has|have|been|was|were|is|are|be|being|and|or|not|also|which|who|that|said|says|told|in)\b", re.I
+)
+_TAIL_OUTLET_WORDS = frozenset(
+    [
+        "agency",
+        "news",
+        "media",
+        "outlet",
+        "broadcaster",
+        "channel",
+        "newspaper",
+        "daily",
+        "tv",
+        "television",
+        "radio",
+        "network",
+        "website",
+        "tass",
+        "ria",
+        "novosti",
+        "sputnik",
+        "sana",
+        "reuters",
+        "afp",
+        "ap",
+        "anadolu",
+        "hawar",
+        "anha",
+        "rudaw",
+        "interfax",
+        "xinhua",
+        "irna",
+        "fars",
+        "tasnim",
+        "kurdistan24",
+        "enab",
+        "press",
+        "rt",
+        "al-watan",
+        "watan",
+        "npa",
+        "times",
+        "post",
+        "journal",
+        "gazette",
+        "wire",
+        "site",
+        "portal",
+        "magazine",
+        "weekly",
+    ]
+)
 _CONDUIT_TAIL_RE = re.compile(
     rf",\s+(?:(?P<np>{_TAIL_NP})\s+(?:reported|reports|wrote|writes|published)"
     rf"|(?P<np2>{_TAIL_NP})\s+(?:quoted|quotes|cited|cites)\s+[^,.;:!?\"“”«»]{{1,80}}?\s+as\s+saying"
@@ -65,10 +115,12 @@ _CONDUIT_TAIL_RE = re.compile(
     rf"{_TAIL_TIME}{_TAIL_CITING}[\s.!…)\]]*$"
 )
 _RELAY_VERB_RE = re.compile(
-    r"\b(?:reported|reports|wrote|writes|published|quoted|quotes|cited|cites|said|says|added|adds)\b")
+    r"\b(?:reported|reports|wrote|writes|published|quoted|quotes|cited|cites|said|says|added|adds)\b"
+)
 _CITING_WORD_RE = re.compile(r"\b(?:citing|quoting)\b")
 _DETERMINERS_BEFORE_VERB = re.compile(
-    r"(?:\b(?:a|an|the|his|her|its|their|our|my|your|this|that)\s+|[-]|['’]s\s+)$", re.I)
+    r"(?:\b(?:a|an|the|his|her|its|their|our|my|your|this|that)\s+|[-]|['’]s\s+)$", re.I
+)
 
 
 @dataclass(slots=True)
@@ -81,8 +133,8 @@ class RawClaim:
     mention_start: int
     mention_end: int
     head_end: int
-    inherit_from: int          # index into the sentence's claims, -1 for none
-    positional: bool = False   # attributed only by position: cue ""
+    inherit_from: int  # index into the sentence's claims, -1 for none
+    positional: bool = False  # attributed only by position: cue ""
 
 
 def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> list[RawClaim]:
@@ -170,8 +222,15 @@ def _last_end_before(spans: list[tuple[int, int]], pos: int, floor: int) -> int:
     return max(floor, spans[i][1]) if i >= 0 else floor
 
 
-def _analyse_cue(text: str, m: re.Match[str], lo: int, s_start: int, s_end: int,
-                 inside: list[tuple[int, int]], cands: list[Candidate]) -> Candidate | None:
+def _analyse_cue(
+    text: str,
+    m: re.Match[str],
+    lo: int,
+    s_start: int,
+    s_end: int,
+    inside: list[tuple[int, int]],
+    cands: list[Candidate],
+) -> Candidate | None:
     if m.group("according"):
         return _according(text, m, lo, s_end, inside)
     if m.group("quoted"):
@@ -193,8 +252,9 @@ def _analyse_cue(text: str, m: re.Match[str], lo: int, s_start: int, s_end: int,
     return _verb_cue(text, m, verb, lo, s_end, inside, cands)
 
 
-def _verb_cue(text: str, m: re.Match[str], verb: str, lo: int, s_end: int,
-              inside: list[tuple[int, int]], cands: list[Candidate]) -> Candidate | None:
+def _verb_cue(
+    text: str, m: re.Match[str], verb: str, lo: int, s_end: int, inside: list[tuple[int, int]], cands: list[Candidate]
+) -> Candidate | None:
     left_lo = _last_end_before(inside, m.start(), lo)
     aux = cues.AUX_RE.search(text, max(left_lo, m.start() - 60), m.start())
     aux_start = aux.start() if aux else m.start()
@@ -272,7 +332,8 @@ def _according(text: str, m: re.Match[str], lo: int, s_end: int, inside: list[tu
     cand = Candidate(m.start(), m.end(), "according to", m.start(), np_start, np_end, np_end)
     initial = not text[lo : m.start()].strip(" ,") or (
         _SUBORDINATE_END_RE.search(text, max(lo, m.start() - 12), m.start()) is not None
-        and text.startswith(",", np.end(1)))  # "the camp, where, according to the envoy, P"
+        and text.startswith(",", np.end(1))
+    )  # "the camp, where, according to the envoy, P"
     if initial:
         pos = _skip_apposition(text, np_end, s_end)
         cand.mention_end, cand.complement, cand.content_from, cand.cue_end = pos[0], "direct", pos[1], np_end
@@ -296,8 +357,9 @@ def _skip_apposition(text: str, np_end: int, s_end: int) -> tuple[int, int]:
     return np_end, skip_space(text, pos, s_end)
 
 
-def _contents(text: str, s_start: int, s_end: int, cands: list[Candidate],
-              inside: list[tuple[int, int]]) -> list[RawClaim]:
+def _contents(
+    text: str, s_start: int, s_end: int, cands: list[Candidate], inside: list[tuple[int, int]]
+) -> list[RawClaim]:
     claims: list[RawClaim] = []
     owner: dict[int, int] = {}
     for i, cand in enumerate(cands):

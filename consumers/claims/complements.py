@@ -25,7 +25,8 @@ _PP_RE = re.compile(
     rf"for|{_DETERMINERS}|{_CUE_WORDS})\b)[\w'’.-]+){{1,5}}"
 )
 _PARTICIPLE_AFTER_COMMA = re.compile(
-    r",\s+(?:and\s+)?(?:also\s+)?(" + "|".join(sorted(cues.PARTICIPLES)) + r"|citing|quoting)\b")
+    r",\s+(?:and\s+)?(?:also\s+)?(" + "|".join(sorted(cues.PARTICIPLES)) + r"|citing|quoting)\b"
+)
 CITING_RE = re.compile(r",\s+(?:citing|quoting)\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,.;:!?]|$))")
 
 
@@ -47,10 +48,12 @@ def _addressee_end(text: str, pos: int, end: int) -> int:
         stop += caps.end() if caps else 0
         word = window[:stop].split()[-1]
     if m.group(1) or word.endswith(("'s", "’s")):
-        more = re.match(r"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|after|last|this|the|a|an|was|were|is|"
-                        r"are|had|has)\b)[\w'’-]+){0,4}?"
-                        r"(?=\s+(?:that|on|in|at|by|from|during|with|via|after|last|this)\b|\s*[,.;:\"“”«»]|\s*$)",
-                        window[stop:])
+        more = re.match(
+            r"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|after|last|this|the|a|an|was|were|is|"
+            r"are|had|has)\b)[\w'’-]+){0,4}?"
+            r"(?=\s+(?:that|on|in|at|by|from|during|with|via|after|last|this)\b|\s*[,.;:\"“”«»]|\s*$)",
+            window[stop:],
+        )
         stop += more.end() if more else 0
     return pos + stop
 

@@ -37,7 +37,8 @@ _ASIDE_RE = re.compile(
 # A call or attitude coordinated with the report ends the claim: "said P and urged all sides to ..." (guideline,
 # "Not claims": calls, demands and attitudes without a proposition).
 _COORDINATED_CALL_RE = re.compile(
-    r",?\s+and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|appealed|demanded|expressed|condemned|welcomed)\b")
+    r",?\s+and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|appealed|demanded|expressed|condemned|welcomed)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,15 +86,22 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     outer = [q for q in quotes if q.depth == 0]
     first_body = next((p.body_start for p in paragraphs if not p.is_heading), 0)
     inner = [q for q in quotes if q.depth > 0]
-    doc = _Document(text, outer, [q.start for q in outer], inner, [q.start for q in inner],
-                    DocumentContext(text, first_body, [(p.start, p.body_start) for p in paragraphs]))
+    doc = _Document(
+        text,
+        outer,
+        [q.start for q in outer],
+        inner,
+        [q.start for q in inner],
+        DocumentContext(text, first_body, [(p.start, p.body_start) for p in paragraphs]),
+    )
     claims: list[ExtractedClaim] = []
     previous: list[ExtractedClaim] = []
     last_paragraph = -1
     sentences = _join_colon_leads(text, find_sentences(text, paragraphs, quotes))
     for sentence in sentences:
-        sentence_claims = _sentence_claims(doc, sentence.start, sentence.end, previous,
-                                           sentence.paragraph != last_paragraph)
+        sentence_claims = _sentence_claims(
+            doc, sentence.start, sentence.end, previous, sentence.paragraph != last_paragraph
+        )
         last_paragraph = sentence.paragraph
         previous = sentence_claims
         claims.extend(sentence_claims)
@@ -126,8 +134,9 @@ def _quotes_between(doc: _Document, start: int, end: int) -> list[Quote]:
     return [q for q in doc.outer[i:j] if q.end > start]
 
 
-def _sentence_claims(doc: _Document, start: int, end: int, previous: list[ExtractedClaim],
-                     new_paragraph: bool) -> list[ExtractedClaim]:
+def _sentence_claims(
+    doc: _Document, start: int, end: int, previous: list[ExtractedClaim], new_paragraph: bool
+) -> list[ExtractedClaim]:
     quotes = _quotes_between(doc, start, end)
     raws = attribute_sentence(doc.text, start, end, quotes)
     if not raws:
@@ -145,8 +154,9 @@ def _sentence_claims(doc: _Document, start: int, end: int, previous: list[Extrac
     return out
 
 
-def _positional(doc: _Document, start: int, end: int, quotes: list[Quote], previous: list[ExtractedClaim],
-                new_paragraph: bool) -> list[RawClaim]:
+def _positional(
+    doc: _Document, start: int, end: int, quotes: list[Quote], previous: list[ExtractedClaim], new_paragraph: bool
+) -> list[RawClaim]:
     """A quotation with no cue of its own continues the quoted speaker of the sentence before (cue "")."""
     if not previous or previous[-1].kind == "indirect" or not quotes or quotes[0].start != start:
         return []
@@ -179,8 +189,7 @@ def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes:
     claim_text = doc.text[start:end]
     numbers = tuple(ClaimNumber(n.text, n.value, n.value_max, n.unit, n.qualifier) for n in find_numbers(claim_text))
     cue = raw.cue.rstrip(" .,;:!?")
-    return ExtractedClaim(speaker.name, mention, speaker.org, cue, kind, claim_text,
-                          start, end, numbers)
+    return ExtractedClaim(speaker.name, mention, speaker.org, cue, kind, claim_text, start, end, numbers)
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:

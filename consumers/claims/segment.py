@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-DOUBLE_MARKS = "\"“”„«»"
+DOUBLE_MARKS = '"“”„«»'
 SINGLE_MARKS = "'‘’‚"
 _MARKS = DOUBLE_MARKS + SINGLE_MARKS
 _QUOTE_CHAR_RE = re.compile(r"[\"“”„«»'‘’‚]")
@@ -30,10 +30,54 @@ _LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+[\"“‘«'(\[]?[\w])")
 _ABBREVIATIONS = frozenset(
     [
-        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "cmdr", "gov",
-        "sen", "rep", "st", "jr", "sr", "no", "nos", "vs", "etc", "al", "approx", "jan", "feb", "mar", "apr", "jun",
-        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "est", "fig", "mt",
-        "ft", "univ",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "brig",
+        "adm",
+        "cmdr",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "al",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "est",
+        "fig",
+        "mt",
+        "ft",
+        "univ",
     ]
 )
 _ABBREV_TAIL_RE = re.compile(r"(?:\b([A-Za-z]{1,5})|(?:\b[A-Za-z]\.)+[A-Za-z]|\b[A-Z])\.$")
@@ -138,11 +182,15 @@ def _step(text: str, i: int, para: Paragraph, stack: list[tuple[str, int]], quot
     if _family(mark) == "s" and prev.isalnum() and nxt.isalnum():
         return  # an apostrophe: Syria's, didn't
     can_open = mark in _OPENERS_ONLY or (
-        mark not in _CLOSERS_ONLY and (prev.isspace() or prev in _OPEN_CONTEXT or prev in DOUBLE_MARKS + SINGLE_MARKS)
-        and not nxt.isspace())
+        mark not in _CLOSERS_ONLY
+        and (prev.isspace() or prev in _OPEN_CONTEXT or prev in DOUBLE_MARKS + SINGLE_MARKS)
+        and not nxt.isspace()
+    )
     can_close = mark in _CLOSERS_ONLY or (
-        mark not in _OPENERS_ONLY and not prev.isspace()
-        and (nxt.isspace() or nxt in _CLOSE_CONTEXT or nxt in DOUBLE_MARKS + SINGLE_MARKS))
+        mark not in _OPENERS_ONLY
+        and not prev.isspace()
+        and (nxt.isspace() or nxt in _CLOSE_CONTEXT or nxt in DOUBLE_MARKS + SINGLE_MARKS)
+    )
     if mark == "“" and stack and stack[-1][0] == "„":
         can_open, can_close = False, True  # German and Russian inner quotes: „…“
     family = _family(mark)
