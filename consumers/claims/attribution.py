@@ -256,7 +256,8 @@ def _verb_cue(
     text: str, m: re.Match[str], verb: str, lo: int, s_end: int, inside: list[tuple[int, int]], cands: list[Candidate]
 ) -> Candidate | None:
     left_lo = _last_end_before(inside, m.start(), lo)
-    aux = cues.AUX_RE.search(text, max(left_lo, m.start() - 60), m.start())
+    aux_lo = max(left_lo, m.start() - 60)
+    aux = cues.AUX_RE.search(text, aux_lo, m.start()) if cues.may_end_with_aux(text, aux_lo, m.start()) else None
     aux_start = aux.start() if aux else m.start()
     before = text[max(left_lo, aux_start - 40) : aux_start]
     if cues.NEGATION_RE.search(before) or cues.PASSIVE_RE.search(before):

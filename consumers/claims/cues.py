@@ -107,6 +107,30 @@ AUX_RE = re.compile(
     r"(?!(?:family|ally|assembly|supply|rally|anomaly|monopoly|daily|weekly|monthly|fly|italy|july)\b)[a-z]{3,}ly)"
     r")+\s*$"
 )
+# Last words of AUX_RE's alternatives: AUX_RE can only match when the word before the cue is one of them.
+_AUX_LAST_WORDS = frozenset(
+    [
+        "has", "have", "had", "also", "previously", "long", "later", "earlier", "again", "repeatedly",
+        "reportedly", "further", "once", "then", "separately", "publicly", "privately", "officially", "recently",
+        "already", "would", "will", "may", "might", "could", "can", "did", "does", "do", "usually", "often",
+        "routinely", "frequently", "regularly", "always", "now", "still", "since", "turn", "meanwhile", "however",
+        "too", "firmly", "flatly", "strongly", "categorically", "vehemently", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Sunday",
+    ])
+
+
+def may_end_with_aux(text: str, lo: int, pos: int) -> bool:
+    """Cheap necessary test for AUX_RE.search(text, lo, pos): the word before pos could close an auxiliary run."""
+    end = pos
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > lo and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:end]
+    return word in _AUX_LAST_WORDS or (len(word) >= 5 and word.endswith("ly") and word.islower())
+
+
 NEGATION_RE = re.compile(
     r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to|failed\s+to|unable\s+to|did\s+not|would\s+not|could\s+not)"
     r"(?:\s+(?:immediately|yet|publicly|officially|independently|explicitly))?\s*)$"

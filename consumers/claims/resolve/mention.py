@@ -22,7 +22,7 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     """The canonical speaker behind the mention text[start:end] (head text[start:head_end], then an apposition)."""
     head = " ".join(ctx.text[start:head_end].split()).strip(" ,")
     appos = " ".join(ctx.text[head_end:end].split()).strip(" ,")
-    if _is_role(head) and re.fullmatch(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|al-[\w'’-]+)){1,4}", appos):
+    if appos and _APPOSITIVE_NAME_RE.fullmatch(appos) and _is_role(head):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return resolve_named(ctx, start, appos, "", org_hint=org_from_phrase(ctx, start, head, whole=True))
     given = _NAME_GIVEN_RE.match(ctx.text, head_end, min(len(ctx.text), max(end, head_end) + 160))
@@ -91,6 +91,7 @@ _SPEAKS_FOR_OWNER = frozenset(
 
 _COUNTRY_MEDIA_RE = re.compile(r"^[\w'’-]+\s+(?:media|press|outlets|newspapers|websites|channels)$", re.I)
 
+_APPOSITIVE_NAME_RE = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|al-[\w'’-]+)){1,4}")
 _MEDIA_KINDS = frozenset(
     [
         "state",
