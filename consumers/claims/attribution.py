@@ -260,7 +260,9 @@ def _verb_cue(
     aux = cues.AUX_RE.search(text, aux_lo, m.start()) if cues.may_end_with_aux(text, aux_lo, m.start()) else None
     aux_start = aux.start() if aux else m.start()
     before = text[max(left_lo, aux_start - 40) : aux_start]
-    if cues.NEGATION_RE.search(before) or cues.PASSIVE_RE.search(before):
+    if cues.may_end_with_negation_or_passive(before) and (
+        cues.NEGATION_RE.search(before) or cues.PASSIVE_RE.search(before)
+    ):
         return None
     cand = Candidate(aux_start, m.end(), verb, aux_start)
     joined = _JOINED_RE.search(text, max(left_lo, aux_start - 12), aux_start)

@@ -121,14 +121,31 @@ _AUX_LAST_WORDS = frozenset(
 
 def may_end_with_aux(text: str, lo: int, pos: int) -> bool:
     """Cheap necessary test for AUX_RE.search(text, lo, pos): the word before pos could close an auxiliary run."""
+    word = _last_word(text, lo, pos)
+    return word in _AUX_LAST_WORDS or (len(word) >= 5 and word.endswith("ly") and word.islower())
+
+
+# Last words NEGATION_RE and PASSIVE_RE can end on ("n't" ends on "t"): a cheap test before either search.
+_NEGATION_OR_PASSIVE_LAST_WORDS = frozenset(
+    [
+        "not", "never", "t", "to", "immediately", "yet", "publicly", "officially", "independently", "explicitly",
+        "is", "are", "was", "were", "be", "been", "being",
+    ])
+
+
+def may_end_with_negation_or_passive(text: str) -> bool:
+    """Cheap necessary test for NEGATION_RE.search(text) or PASSIVE_RE.search(text)."""
+    return _last_word(text, 0, len(text)) in _NEGATION_OR_PASSIVE_LAST_WORDS
+
+
+def _last_word(text: str, lo: int, pos: int) -> str:
     end = pos
     while end > lo and text[end - 1].isspace():
         end -= 1
     start = end
     while start > lo and text[start - 1].isalpha():
         start -= 1
-    word = text[start:end]
-    return word in _AUX_LAST_WORDS or (len(word) >= 5 and word.endswith("ly") and word.islower())
+    return text[start:end]
 
 
 NEGATION_RE = re.compile(

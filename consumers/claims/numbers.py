@@ -6,6 +6,8 @@ Dates, times, years and durations are not quantities (claim annotation guideline
 import re
 from dataclasses import dataclass
 
+from consumers.claims.cues import trie_pattern
+
 _UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -43,8 +45,11 @@ _NUMBER_RE = re.compile(
     rf"(?P<unit>(?:\s+of(?:\s+(?:the|its|their|his|her|them|these|those|[\w’-]+['’]s)\b)?)?(?:\s+{_UNIT_WORD}){{0,4}})?",
     re.IGNORECASE,
 )
+# Where a number can begin; the number words as a trie (one branch per letter), as the full pattern is tried at
+# every position of every claim.
+_TRIGGER_WORDS = trie_pattern([*_UNITS_WORDS, "tens", "dozens", "hundreds", "thousands", "millions"])
 _TRIGGER_RE = re.compile(
-    rf"(?<![\w.,:/-])(?:(?:US\$|[$€£])?\d|(?:{_WORD_NUM}|{_VAGUE_RE}|tens|{_FRACTION_RE}|a\s+(?:third|quarter|dozen))\b)",
+    rf"(?<![\w.,:/-])(?:(?:US\$|[$€£])?\d|(?:{_TRIGGER_WORDS}|{_VAGUE_RE}|{_FRACTION_RE}|a\s+(?:third|quarter|dozen))\b)",
     re.IGNORECASE,
 )
 _PREFIX_RE = re.compile(

@@ -197,6 +197,10 @@ def _segment_start(text: str, lo: int, end: int) -> int:
 def _segment_cut(text: str, lo: int, end: int) -> int:
     """Position of the delimiter before the stretch ending at end, or -1; brackets do not delimit."""
     floor = max(lo, end - 200)
+    if text.find(")", floor, end) < 0:
+        # no bracket to skip (the usual case): the last delimiter, found without a Python loop
+        return max(text.rfind(",", floor, end), text.rfind(";", floor, end), text.rfind(":", floor, end),
+                   text.rfind("—", floor, end), text.rfind("–", floor, end))
     depth = 0
     for i in range(end - 1, floor - 1, -1):
         c = text[i]
