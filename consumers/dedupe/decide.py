@@ -4,7 +4,6 @@
 `dedupe_async` do exactly that around it, for the in-memory index and for the store.
 """
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,7 +56,9 @@ def decide(doc_id: str, first_seen: float, sketch: Sketch, candidates: Sequence[
 def decide_among(doc_id: str, first_seen: float, sketch: Sketch,
                  candidates: Sequence[tuple[CandidateDoc, Sketch]]) -> Decision:  # fmt: skip
     """`decide` with the candidates' sketches already parsed (a batch parses each stored sketch once)."""
-    pairs = [(doc, other) for doc, other in candidates if _is_before(doc, doc_id, first_seen)]
+    # Only earlier articles count, so replaying an article already in the index decides the same way.
+    now = (first_seen, doc_id)
+    pairs = [(doc, other) for doc, other in candidates if (doc.first_seen, doc.doc_id) < now]
     earlier = [doc for doc, _ in pairs]
     others = [other for _, other in pairs]
     names = story_similarities(sketch, others)
@@ -70,11 +71,6 @@ def decide_among(doc_id: str, first_seen: float, sketch: Sketch,
         doc, story_sim = story
         return Decision(doc_id, None, None, doc.story_id, story_sim)
     return Decision(doc_id, None, None, doc_id, None)
-
-
-def _is_before(doc: CandidateDoc, doc_id: str, first_seen: float) -> bool:
-    # Only earlier articles count, so replaying an article already in the index decides the same way.
-    return (doc.first_seen, doc.doc_id) < (first_seen, doc_id)
 
 
 def _earliest_copy(
@@ -95,15 +91,17 @@ def _earliest_copy(
 def _closest_story(earlier: list[CandidateDoc], names: np.ndarray) -> tuple[CandidateDoc, float] | None:
     # Average linkage over the story's members the index returned: one look-alike member (a sibling
     # event in the same town with the same officials) is not enough to pull an article into a story.
-    members: defaultdict[str, list[tuple[float, CandidateDoc]]] = defaultdict(list)
-    for doc, score in zip(earlier, names.tolist(), strict=True):
-        members[doc.story_id].append((score, doc))
-    best: tuple[CandidateDoc, float] | None = None
-    for scored in members.values():
-        mean = sum(score for score, _ in scored) / len(scored)
-        if mean >= STORY_MIN_JACCARD and (best is None or mean > best[1]):
-            best = (max(scored, key=lambda pair: pair[0])[1], mean)
-    return None if best is None else (best[0], round(best[1], 4))
+    if not earlier:
+        return None
+    numbers: dict[str, int] = {}
+    story_of = np.array([numbers.setdefault(doc.story_id, len(numbers)) for doc in earlier])
+    means = np.bincount(story_of, weights=names) / np.bincount(story_of)
+    best = int(np.argmax(means))  # the first story seen among equals, as candidates are ranked
+    if means[best] < STORY_MIN_JACCARD:
+        return None
+    members = np.flatnonzero(story_of == best)
+    closest = members[int(np.argmax(names[members]))]
+    return earlier[closest], round(float(means[best]), 4)
 
 
 def dedupe(index: DedupeIndex, doc_id: str, title: str, body: str, first_seen: float) -> Decision:

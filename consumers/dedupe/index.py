@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 # How many candidates one lookup may return. The true copies share many bands and come first; the
-# limit keeps the per-article cost flat as the index grows (issue: 100k within 2x of 1k).
-CANDIDATE_LIMIT = 64
+# limit keeps the per-article cost flat as the index grows (issue: 100k within 2x of 1k). 32 and 64 gave
+# the same duplicate P/R and story F1 in bench/dedupe_quality.py (also after 20k distractors); each
+# candidate costs a comparison.
+CANDIDATE_LIMIT = 32
 # Each band key contributes at most its most recent POSTING_LIMIT articles. A key shared by hundreds of
 # articles comes from stock text (an agency's background paragraph, a standard lead) and says little;
 # reading all of it would make every lookup slower as the index grows. A real copy shares many other keys.

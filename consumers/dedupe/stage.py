@@ -16,7 +16,7 @@ from typing import Any
 from aiokafka.structs import ConsumerRecord
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from consumers.dedupe.batch import BatchIndex, KnownDoc, stored_band_keys, top_store_docs
+from consumers.dedupe.batch import BatchIndex, KnownDoc, stored_band_keys
 from consumers.dedupe.decide import Decision, decide_among
 from consumers.dedupe.index import IndexedDoc
 from consumers.dedupe.sketch import Sketch, sketch_article
@@ -61,7 +61,8 @@ class DedupeStage:
             # Held until commit: another process deciding copies of the same story waits for ours.
             await dedupe_index.lock(session)
             batch = await BatchRun.read(session, items, sketches, now)
-            published = [await batch.store_item(item, sketch) for item, sketch in zip(items, sketches, strict=True)]
+            published = [await batch.store_item(position, item, sketch)
+                         for position, (item, sketch) in enumerate(zip(items, sketches, strict=True))]  # fmt: skip
             await batch.write()
             await outbox.mark_done(session, [item.delivery_id for item in items], now)
         return [Outgoing(self.out_topic, article.article_id, article) for article in published if article is not None]
@@ -91,6 +92,7 @@ class BatchRun:
         self.by_id: dict[str, ArticleRow | PendingArticle] = {}
         self.by_guid: dict[tuple[str, str], ArticleRow | PendingArticle] = {}
         self.docs: dict[str, KnownDoc] = {}
+        self.rows: dict[int, int] = {}  # batch position -> row of the batch index
         self.new_articles: list[PendingArticle] = []
         self.versions: list[dict[str, Any]] = []
         self.duplicates: list[dict[str, Any]] = []
@@ -105,27 +107,33 @@ class BatchRun:
         # Docs of the items (replays keep their decision) and of the articles they may update (new sketch).
         ids = [item.item_id for item in items] + [row.id for row in by_guid.values()]
         docs = await dedupe_index.known_docs(session, ids)
-        deciding = [sketch for item, sketch in zip(items, sketches, strict=True)
+        # Items that may need a decision (unknown so far), as rows of the batch index, in batch order.
+        deciding = [position for position, item in enumerate(items)
                     if item.item_id not in stored and item.item_id not in docs
                     and (item.feed_url, item.guid or "") not in by_guid]  # fmt: skip
-        postings = await dedupe_index.postings(session, (key for sketch in deciding for key in sketch.band_keys))
-        wanted = {seq for sketch in deciding for seq in top_store_docs(postings, sketch.band_keys)}
-        index = BatchIndex(postings, await dedupe_index.docs_by_seq(session, wanted),
-                           await dedupe_index.next_seq(session))  # fmt: skip
+        keys = (key for position in deciding for key in sketches[position].band_keys)
+        postings = await dedupe_index.postings(session, keys)
+        index = BatchIndex(
+            [sketches[position] for position in deciding], postings, await dedupe_index.next_seq(session)
+        )
+        wanted = {seq for row in range(len(deciding)) for seq in index.top_store_docs(row)}
+        index.add_store_docs(await dedupe_index.docs_by_seq(session, wanted))
         run = cls(session, now, index)
+        run.rows = {position: row for row, position in enumerate(deciding)}
         run.by_id.update(stored)
         run.by_guid.update(by_guid)
         run.docs.update({doc_id: KnownDoc.from_row(row) for doc_id, row in docs.items()})
         return run
 
-    async def store_item(self, item: FeedItem, sketch: Sketch) -> Article | None:
-        """Decide one item; return the Article to publish, or None for a duplicate or a stale replay."""
+    async def store_item(self, position: int, item: FeedItem, sketch: Sketch) -> Article | None:
+        """Decide the batch's item at `position`; return the Article to publish, or None for a duplicate or a
+        stale replay."""
         row = self.by_id.get(item.item_id)
         if row is None and item.guid:
             row = self.by_guid.get((item.feed_url, item.guid))  # same entry, new URL
         if row is not None:
             return await self._known_article(row, item, sketch)
-        decision = self._decide(item, sketch)
+        decision = self._decide(position, item, sketch)
         if decision.duplicate_of is not None:
             self._record_duplicate(item, decision.duplicate_of, decision.similarity or 0.0, "near_duplicate")
             return None
@@ -140,16 +148,17 @@ class BatchRun:
             self.by_guid.setdefault((item.feed_url, item.guid), pending)
         return article
 
-    def _decide(self, item: FeedItem, sketch: Sketch) -> Decision:
+    def _decide(self, position: int, item: FeedItem, sketch: Sketch) -> Decision:
         # A doc already in the index keeps its first decision, so a replay decides exactly as before.
         known = self.docs.get(item.item_id)
         if known is not None:
             return known.decision
+        row = self.rows[position]  # unknown at the start of the batch, so read() made it a row
         first_seen = time.time()
-        decision = decide_among(item.item_id, first_seen, sketch, self.index.candidates(sketch.band_keys))
+        decision = decide_among(item.item_id, first_seen, sketch, self.index.candidates(row))
         stored_sketch = sketch.to_bytes()
         doc = IndexedDoc(item.item_id, first_seen, stored_sketch, decision.story_id, decision.duplicate_of)
-        seq = self.index.add(doc, sketch, decision.similarity)
+        seq = self.index.add(row, doc, sketch, decision.similarity)
         self.docs[item.item_id] = KnownDoc(item.item_id, seq, stored_sketch, decision.story_id, decision.duplicate_of,
                                            decision.similarity, is_stored=False)  # fmt: skip
         return decision

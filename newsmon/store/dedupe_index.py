@@ -25,12 +25,12 @@ INDEX_LOCK_KEY = 0x6E65_7773_6D6F_6E31 - (1 << 63)
 
 _DOC_COLUMNS = (DedupeDocRow.doc_id, DedupeDocRow.seq, DedupeDocRow.first_seen, DedupeDocRow.sketch,
                 DedupeDocRow.story_id, DedupeDocRow.duplicate_of, DedupeDocRow.similarity)  # fmt: skip
-# One row per key that has postings: its most recent POSTING_LIMIT doc numbers, comma-separated. A
+# One row per key that has postings: its most recent POSTING_LIMIT doc numbers as a JSON array. A
 # correlated subquery per key is one backward range scan of the primary key, evaluated once per key.
 _SQLITE_POSTINGS = text(
-    "SELECT key, seqs FROM (SELECT keys.value AS key, (SELECT group_concat(doc_seq) FROM (SELECT doc_seq "
+    "SELECT key, seqs FROM (SELECT keys.value AS key, (SELECT json_group_array(doc_seq) FROM (SELECT doc_seq "
     "FROM dedupe_bands WHERE band_key = keys.value ORDER BY doc_seq DESC LIMIT :limit)) AS seqs "
-    "FROM json_each(:keys) AS keys) WHERE seqs IS NOT NULL"
+    "FROM json_each(:keys) AS keys) WHERE seqs != '[]'"
 )
 _POSTGRES_POSTINGS = text(
     "SELECT keys.key, recent.doc_seq FROM unnest(CAST(:keys AS bigint[])) AS keys(key) CROSS JOIN LATERAL "
@@ -94,7 +94,7 @@ async def postings(session: AsyncSession, band_keys: Iterable[int]) -> dict[int,
     else:
         result = await session.execute(_SQLITE_POSTINGS, {"keys": json.dumps(keys), "limit": POSTING_LIMIT})
         for key, seqs in result:
-            found[key] = [int(seq) for seq in seqs.split(",")]
+            found[key] = json.loads(seqs)
     for seqs in found.values():
         seqs.sort(reverse=True)
     return dict(found)

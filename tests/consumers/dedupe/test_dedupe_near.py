@@ -16,11 +16,17 @@ WIRE = (
 
 
 def test_boilerplate_lines_are_removed_but_article_lines_stay() -> None:
-    text = "\n".join([
-        "By Hana Jabri", "Follow us on Telegram", WIRE, "Read more: Syria's fuel crisis explained",
-        "© 2024 Eastern Tribune. All rights reserved.", "Subscribe to our newsletter",
-        "More than 20 people were hurt, and by Friday the toll was still rising.",
-    ])
+    text = "\n".join(
+        [
+            "By Hana Jabri",
+            "Follow us on Telegram",
+            WIRE,
+            "Read more: Syria's fuel crisis explained",
+            "© 2024 Eastern Tribune. All rights reserved.",
+            "Subscribe to our newsletter",
+            "More than 20 people were hurt, and by Friday the toll was still rising.",
+        ]
+    )
     kept = clean(text).splitlines()
     assert kept == [WIRE, "More than 20 people were hurt, and by Friday the toll was still rising."]
 
@@ -34,8 +40,15 @@ def test_quotes_dashes_and_case_are_unified() -> None:
 
 
 def test_spelling_variants_share_a_key() -> None:
-    for a, b in [("Idlib", "Idleb"), ("Daraa", "Deraa"), ("colour", "color"), ("organise", "organize"),
-                 ("Qamishli", "Qamishly"), ("Raqqa", "Raqqah"), ("Hayat", "Hay'at")]:
+    for a, b in [
+        ("Idlib", "Idleb"),
+        ("Daraa", "Deraa"),
+        ("colour", "color"),
+        ("organise", "organize"),
+        ("Qamishli", "Qamishly"),
+        ("Raqqa", "Raqqah"),
+        ("Hayat", "Hay'at"),
+    ]:
         assert words(normalise(a)) and [spelling_key(w) for w in words(normalise(a))] == [
             spelling_key(w) for w in words(normalise(b))
         ], (a, b)
@@ -87,8 +100,10 @@ def test_band_keys_have_one_key_per_band() -> None:
 
 def test_band_keys_are_identical_across_processes() -> None:
     # Consumers in other processes (other hash seeds) must produce the same keys for the shared index.
-    code = "from consumers.dedupe.sketch import sketch_article; import sys; " \
-           "print(','.join(map(str, sketch_article('t', sys.argv[1]).band_keys)))"
+    code = (
+        "from consumers.dedupe.sketch import sketch_article; import sys; "
+        "print(','.join(map(str, sketch_article('t', sys.argv[1]).band_keys)))"
+    )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     other = subprocess.run([sys.executable, "-c", code, WIRE], capture_output=True, text=True, check=True, env=env)
     assert other.stdout.strip().split(",") == [str(key) for key in sketch_article("t", WIRE).band_keys]
