@@ -82,7 +82,7 @@ class PollSettings(Section):
     max_redirects: int = Field(5, ge=0, le=20)
     user_agent: str = "newsmon/0.1 (+https://github.com/newsmon/newsmon)"
     allow_private_addresses: bool = False  # loopback, private, link-local and metadata addresses
-    lease_s: float = Field(300.0, gt=0)  # how long a claimed feed stays with its poller
+    lease_s: float = Field(60.0, gt=0)  # a dead poller's feeds wait this long; live pollers renew theirs
     claim_batch: int = Field(256, ge=1)  # feeds leased per claim
     parse_processes: int = Field(0, ge=0, le=64)  # 0: parse in the poller's process
     stale_factor: float = Field(4.0, gt=1)  # stale: nothing new for this many usual gaps
@@ -110,6 +110,8 @@ class FullTextSettings(Section):
     # Every page of a batch is fetched before the stage polls the broker again; a slow host at
     # poll.per_host_min_gap_s per page must finish a batch within kafka.max_poll_interval_ms.
     max_records: int = Field(16, ge=1, le=1_000)
+    # Longer page text is not used (the summary is): it is no article, and must fit kafka.max_record_bytes.
+    max_text_chars: int = Field(100_000, ge=1_000)
 
 
 class AlertRule(Section):

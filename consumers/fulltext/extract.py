@@ -22,6 +22,7 @@ class ExtractJob:
     body: bytes
     content_type: str
     summary: str
+    max_chars: int = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,9 @@ def extract_main_text(job: ExtractJob) -> Extraction:
     text = _tidy(text or "")
     if not text:
         return Extraction(None, "no main text found on the page")
+    if len(text) > job.max_chars:
+        # Not an article (an archive page, a book): a record this big could also pass the broker's size limit.
+        return Extraction(None, f"page text ({len(text)} chars) is longer than {job.max_chars} chars")
     if len(text) < len(_tidy(job.summary)):
         # A paywall, a cookie wall or a teaser page: the feed's summary says more than what was found.
         return Extraction(None, f"page text ({len(text)} chars) is shorter than the feed summary")

@@ -28,9 +28,11 @@ log = structlog.get_logger()
 class FullTextStage:
     name = "fulltext"
 
-    def __init__(self, store: Store, topics: Topics, pages: PageFetcher, extract_pool: Executor | None = None) -> None:
+    def __init__(self, store: Store, topics: Topics, pages: PageFetcher, extract_pool: Executor | None = None,
+                 max_text_chars: int = 100_000) -> None:  # fmt: skip
         """`extract_pool`: where trafilatura runs (a process pool); None: the event loop's thread pool."""
         self.store, self.pages, self.extract_pool = store, pages, extract_pool
+        self.max_text_chars = max_text_chars
         self.topics, self.out_topic = [topics.items_fetch], topics.items
 
     def decode(self, record: ConsumerRecord) -> FeedItem:
@@ -59,11 +61,13 @@ class FullTextStage:
         return item.model_copy(update={"text": extraction.text, "text_source": "page", "text_error": None})
 
     async def _page_text(self, item: FeedItem) -> Extraction:
+        if item.url == item.feed_url:  # the poller's stand-in URL for an entry without a link
+            return Extraction(None, "the entry has no link to an article page")
         try:
             page = await self.pages.fetch_page(item.url)
         except PageFetchError as error:
             return Extraction(None, f"page fetch failed: {error.reason}")
-        job = ExtractJob(page.url, page.body, page.content_type, item.summary)
+        job = ExtractJob(page.url, page.body, page.content_type, item.summary, self.max_text_chars)
         return await asyncio.get_running_loop().run_in_executor(self.extract_pool, extract_main_text, job)
 
     async def after_publish(self, outgoing: Sequence[Outgoing]) -> None:

@@ -66,7 +66,8 @@ class PagesThroughFetcher:
 def make_stage(name: str, store: Store, topics: Topics, settings: Settings, fetcher: Fetcher,
                extract_pool: Executor | None = None) -> Stage:  # fmt: skip
     if name == "fulltext":
-        return FullTextStage(store, topics, PagesThroughFetcher(fetcher), extract_pool)
+        pages = PagesThroughFetcher(fetcher)
+        return FullTextStage(store, topics, pages, extract_pool, settings.fulltext.max_text_chars)
     if name == "dedupe":
         return DedupeStage(store, topics)
     if name == "claims":

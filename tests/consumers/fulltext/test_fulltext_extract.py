@@ -79,3 +79,11 @@ def test_gzip_bytes_served_as_html_are_not_inflated():
 def test_garbage_bytes_give_a_reason_not_an_exception():
     extraction = extract_main_text(ExtractJob("https://a.example/1", b"\x00\xff" * 5000, HTML, SUMMARY))
     assert extraction.text is None and extraction.error
+
+
+def test_page_text_longer_than_the_limit_is_not_used():
+    body = (PAGES / "idlib_article.html").read_bytes()
+    extraction = extract_main_text(ExtractJob("https://a.example/1", body, HTML, SUMMARY, max_chars=1_000))
+    assert extraction.text is None
+    assert extraction.error is not None and extraction.error.endswith("is longer than 1000 chars")
+    assert extract_main_text(ExtractJob("https://a.example/1", body, HTML, SUMMARY, max_chars=2_000)).text

@@ -95,7 +95,8 @@ async def test_pages_that_cannot_be_used_fall_back_to_the_summary_with_the_reaso
         assert row.text_error is not None and reason in row.text_error, (entry.page_path, row.text_error)
 
 
-async def test_pages_at_refused_addresses_fall_back_to_the_summary(make_settings, feed_server, broker):
+async def test_pages_at_refused_addresses_or_without_a_link_fall_back_to_the_summary(make_settings, feed_server,
+                                                                                     broker):  # fmt: skip
     page_path = f"/ssrf/page-{uuid4().hex[:8]}"
     serve_page(feed_server, page_path, "idlib_article.html")
     port = feed_server.url("").split(":")[2].split("/")[0]
@@ -112,11 +113,17 @@ async def test_pages_at_refused_addresses_fall_back_to_the_summary(make_settings
                                 summary=f"Summary {name} about Syria.", published_at="2026-11-02T10:00:00Z",
                                 content_hash=f"hash-{name}", polled_at="2026-11-02T10:00:00Z")  # fmt: skip
                 await producer.send_and_wait(pipeline.topics.items_fetch, item.to_bytes(), key=item.item_id.encode())
+            # An entry without a link carries the feed's own URL; fetching that would only fetch the feed again.
+            unlinked = item.model_copy(update={"item_id": "no-link", "delivery_id": "no-link", "url": item.feed_url,
+                                               "title": "Syria no link"})  # fmt: skip
+            await producer.send_and_wait(pipeline.topics.items_fetch, unlinked.to_bytes(), key=b"no-link")
         finally:
             await producer.stop()
         await wait_until_drained(pipeline)
         stored = await stored_articles(pipeline)
-    assert set(stored) == {f"Syria {name}" for name in targets}
+    assert set(stored) == {f"Syria {name}" for name in targets} | {"Syria no link"}
+    no_link = stored["Syria no link"]
+    assert (no_link.text_source, no_link.text_error) == ("feed", "the entry has no link to an article page")
     for name in targets:
         row = stored[f"Syria {name}"]
         assert (row.text, row.text_source) == (f"Summary {name} about Syria.", "feed")
