@@ -1,6 +1,7 @@
 """Parsed entries to FeedItem messages (pure), and the whole parse-filter-build step for one body,
 which runs in a worker process when the poller has a parse pool."""
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
@@ -40,14 +41,19 @@ def build_item(entry: ParsedEntry, *, feed_url: str, outlet: str, language: str,
 
 @dataclass(frozen=True, slots=True)
 class PreparedItem:
-    """A relevant item ready for the outbox (payload) and the broker (value), built once."""
+    """A relevant item ready for the outbox and the broker: `value` is the FeedItem's JSON, serialised once in
+    the parse worker and stored and sent as it is (a dict would be pickled back and dumped again per item)."""
 
     delivery_id: str
     item_id: str
     content_hash: str
-    payload: dict[str, Any]
     value: bytes
     topic: str = ITEMS  # base name; newsmon.items.fetch for a full-text feed
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        """The FeedItem as a dict (for inspection; the hot path never decodes it)."""
+        return json.loads(self.value)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +98,7 @@ def prepare_feed(job: ParseJob) -> PreparedFeed:
         if item.delivery_id in seen:
             continue  # the same article twice in one body: one outbox row
         seen.add(item.delivery_id)
-        items.append(PreparedItem(item.delivery_id, item.item_id, item.content_hash, item.model_dump(mode="json"),
-                                  item.to_bytes(), job.topic))  # fmt: skip
+        items.append(PreparedItem(item.delivery_id, item.item_id, item.content_hash, item.to_bytes(), job.topic))
     dates = sorted(e.published_at for e in parsed.entries if e.published_at is not None)
     return PreparedFeed(items, len(parsed.entries), irrelevant, len(parsed.entries) - len(dates),
                         parsed.update_hint_s, publish_gap_s(dates), parsed.parser)  # fmt: skip

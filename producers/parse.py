@@ -180,7 +180,7 @@ def parse_date(value: str | None) -> datetime | None:
         pass
     fallback = feedparser_date(value)
     try:
-        return datetime(*fallback[:6], tzinfo=UTC) if fallback else None
+        return datetime(*fallback[:6], tzinfo=UTC) if fallback else None  # type: ignore[misc]
     except (TypeError, ValueError):
         return None
 
@@ -217,7 +217,7 @@ def _entry_time(entry: feedparser.FeedParserDict) -> datetime | None:
         value = entry.get(key)
         if value:
             try:
-                return datetime(*value[:6], tzinfo=UTC)
+                return datetime(*value[:6], tzinfo=UTC)  # type: ignore[misc]
             except (TypeError, ValueError):
                 continue
     return None

@@ -3,16 +3,14 @@ write feed state + outbox in one transaction, then publish."""
 
 import asyncio
 import json
-import os
-import socket
-import uuid
 from collections.abc import Sequence
 from concurrent.futures import Executor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
 
 import structlog
-from aiokafka import AIOKafkaProducer
 
 from newsmon.config import PollSettings
 from newsmon.store import feeds, outbox
@@ -22,6 +20,7 @@ from producers import schedule
 from producers.errors import FeedFetchError, FeedParseError
 from producers.fetch import Fetcher, FetchResult
 from producers.items import ParseJob, PreparedFeed, PreparedItem, prepare_feed
+from producers.leases import poller_id, stale_owners
 from producers.recorder import PendingPoll, Recorder
 from producers.relevance import DEFAULT_TERMS
 from schemas.topics import ITEMS, ITEMS_FETCH, Topics
@@ -40,9 +39,10 @@ class PollReport:
     error: str | None = None
 
 
-def poller_id() -> str:
-    """Who holds a lease: host, pid and a random part (a restarted process is a new owner)."""
-    return f"{socket.gethostname()[:32]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+class ItemProducer(Protocol):
+    """What the poller needs of a Kafka producer (AIOKafkaProducer, or one that starts the broker on demand)."""
+
+    async def send(self, topic: str, value: bytes, key: bytes) -> "asyncio.Future[Any]": ...
 
 
 def relevance_terms(settings: PollSettings) -> tuple[str, ...]:
@@ -55,7 +55,7 @@ class Poller:
     """Everything one poll needs, owned by the caller (one fetcher, one producer, one store, one pool)."""
 
     fetcher: Fetcher
-    producer: AIOKafkaProducer
+    producer: ItemProducer
     store: Store
     topics: Topics
     settings: PollSettings
@@ -182,19 +182,56 @@ class Poller:
         started = datetime.now(UTC)
         gate = asyncio.Semaphore(self.settings.concurrency)
         reports: list[PollReport] = []
+        in_flight: set[int] = set()  # claimed and not yet recorded: their leases are renewed
 
         async def guarded(feed: Feed) -> None:
             try:
                 reports.append(await self.poll_feed(feed))
             finally:
+                in_flight.discard(feed.id)
                 gate.release()
 
-        async with asyncio.TaskGroup() as tasks:
-            while batch := await self._claim(urls, started if everything else None):
-                for feed in batch:
-                    await gate.acquire()  # claim the next batch only when this one is under way
-                    tasks.create_task(guarded(feed))
+        await self._release_stale_leases()
+        renewer = asyncio.create_task(self._renew_leases(in_flight))
+        try:
+            async with asyncio.TaskGroup() as tasks:
+                while batch := await self._claim(urls, started if everything else None):
+                    in_flight.update(feed.id for feed in batch)
+                    for feed in batch:
+                        await gate.acquire()  # claim the next batch only when this one is under way
+                        tasks.create_task(guarded(feed))
+        finally:
+            renewer.cancel()
+            with suppress(asyncio.CancelledError):
+                await renewer
         return reports
+
+    async def _renew_leases(self, in_flight: set[int]) -> None:
+        # A claimed feed may wait behind others for a slot or for its host's gap, longer than one lease:
+        # renewing every third of a lease keeps it ours while this process lives, so lease_s only has to
+        # bound how long a dead poller's feeds wait, not the longest poll.
+        while True:
+            await asyncio.sleep(self.settings.lease_s / 3)
+            if not in_flight:
+                continue
+            try:
+                async with self.recorder.write_lock, self.store.sessions.begin() as session:
+                    until = datetime.now(UTC) + timedelta(seconds=self.settings.lease_s)
+                    await feeds.renew_leases(session, self.owner, sorted(in_flight), until)
+            except Exception:  # the store is busy or down: the next round tries again
+                log.exception("feed_leases_not_renewed", feeds=len(in_flight))
+
+    async def _release_stale_leases(self) -> None:
+        """Free leases held by earlier processes of this host that are gone (a restarted poller resumes at
+        once instead of waiting out its own old leases)."""
+        try:
+            async with self.recorder.write_lock, self.store.sessions.begin() as session:
+                dead = stale_owners(await feeds.lease_owners(session, datetime.now(UTC)), self.owner)
+                if dead:
+                    released = await feeds.release_leases(session, dead)
+                    log.info("feed_leases_released", owners=len(dead), feeds=released)
+        except Exception:  # not fatal: those leases still expire on their own
+            log.exception("feed_leases_not_released")
 
     async def _claim(self, urls: Sequence[str] | None, not_polled_since: datetime | None) -> Sequence[Feed]:
         for attempt in range(CLAIM_ATTEMPTS):
@@ -223,5 +260,4 @@ class Poller:
 
 def payload_item(row_id: str, item_id: str, content_hash: str, payload: dict, topic: str = ITEMS) -> PreparedItem:
     """An outbox row as a publishable item (the payload is the FeedItem's JSON form)."""
-    value = json.dumps(payload, ensure_ascii=False).encode()
-    return PreparedItem(row_id, item_id, content_hash, payload, value, topic)
+    return PreparedItem(row_id, item_id, content_hash, json.dumps(payload, ensure_ascii=False).encode(), topic)

@@ -10,12 +10,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from newsmon.store import feeds, outbox
 from newsmon.store.session import Store
 from producers.items import PreparedItem
 
+log = structlog.get_logger()
 MAX_BATCH = 256
 LINGER_S = 0.02  # the writer waits this long for more polls to join its transaction
 
@@ -60,6 +62,31 @@ class Recorder:
         return await pending.done
 
     async def _write(self, batch: list[PendingPoll]) -> None:
+        try:
+            fresh = await self._write_together(batch)
+        except Exception as error:  # some poll's rows are bad: write them one by one so it fails alone
+            log.warning("poll_batch_failed_isolating", error=repr(error), polls=len(batch))
+            fresh = await self._write_each(batch)
+        except BaseException:
+            for pending in batch:
+                pending.done.cancel()
+            raise
+        await self.publish([i for p in batch if id(p) in fresh for i in p.items if i.delivery_id in fresh[id(p)]])
+        for pending in batch:
+            if not pending.done.done():
+                pending.done.set_result(len(fresh[id(pending)]))
+
+    async def _write_together(self, batch: list[PendingPoll]) -> dict[int, set[str]]:
+        # The usual case: one SELECT and one INSERT for every item of the batch, one executemany UPDATE
+        # for the feeds; no SAVEPOINT per feed, which tripled the statements of an all-304 poll.
+        async with self.write_lock, self.store.sessions.begin() as session:
+            rows = [row for pending in batch for row in _outbox_rows(pending)]
+            new_ids = set(await outbox.add_new(session, rows)) if rows else set()
+            fresh = {id(p): {i.delivery_id for i in p.items if i.delivery_id in new_ids} for p in batch}
+            await feeds.record_polls(session, [(p.feed_id, p.outcome(len(fresh[id(p)]))) for p in batch])
+        return fresh
+
+    async def _write_each(self, batch: list[PendingPoll]) -> dict[int, set[str]]:
         fresh: dict[int, set[str]] = {}
         try:
             async with self.write_lock, self.store.sessions.begin() as session:
@@ -73,20 +100,16 @@ class Recorder:
             for pending in batch:
                 if not pending.done.done():
                     pending.done.set_exception(error)
-            return
-        except BaseException:
-            for pending in batch:
-                pending.done.cancel()
-            raise
-        await self.publish([i for p in batch if id(p) in fresh for i in p.items if i.delivery_id in fresh[id(p)]])
-        for pending in batch:
-            if not pending.done.done():
-                pending.done.set_result(len(fresh[id(pending)]))
+            return {}
+        return fresh
 
     async def _write_one(self, session: AsyncSession, pending: PendingPoll) -> set[str]:
-        rows = [{"id": i.delivery_id, "item_id": i.item_id, "feed_id": pending.feed_id, "content_hash": i.content_hash,
-                 "payload": i.payload, "topic": i.topic, "created_at": pending.polled_at}
-                for i in pending.items]  # fmt: skip
-        fresh = set(await outbox.add_new(session, rows)) if rows else set()
+        fresh = set(await outbox.add_new(session, _outbox_rows(pending))) if pending.items else set()
         await feeds.record_poll(session, pending.feed_id, pending.outcome(len(fresh)))
         return fresh
+
+
+def _outbox_rows(pending: PendingPoll) -> list[dict[str, object]]:
+    return [{"id": i.delivery_id, "item_id": i.item_id, "feed_id": pending.feed_id, "content_hash": i.content_hash,
+             "payload": i.value.decode(), "topic": i.topic, "created_at": pending.polled_at}
+            for i in pending.items]  # fmt: skip

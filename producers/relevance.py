@@ -27,7 +27,8 @@ class RelevanceFilter:
     """Matches any configured term in title or text, case-insensitively."""
 
     def __init__(self, terms: Iterable[str] = DEFAULT_TERMS) -> None:
-        latin_cyrillic, other = [], []
+        latin_cyrillic: list[str] = []
+        other: list[str] = []
         for term in {t.casefold() for t in terms if t.strip()}:
             (latin_cyrillic if re.match(r"[\w\-]", term, re.ASCII) or _is_cyrillic(term) else other).append(term)
         # Word-start anchors stop "hama" matching "Bahamas"; Arabic-script terms carry prefixes (ال, و, ب)

@@ -12,7 +12,6 @@ import structlog
 import typer
 from rich.console import Console
 
-from newsmon.broker import BrokerStartError, connect, ensure_topics, topic_names
 from newsmon.config import ConfigError, Settings, load_settings
 from newsmon.logging import configure_logging
 
@@ -59,12 +58,13 @@ def catalogue_or_fail(path: Path | None) -> list[Any]:
         raise
 
 
-def run_async(main: Callable[[asyncio.Event], Awaitable[T]]) -> T:
-    """Run `main(stop)` with SIGINT/SIGTERM setting `stop`, translating expected errors to one line."""
-    from consumers.dedupe.stage import DedupeStage  # noqa: F401 - import errors surface before the loop starts
-    from newsmon.cli.demo import DemoError
-    from newsmon.cli.tail import TailError
-    from producers.catalogue import CatalogueError
+def run_async(main: Callable[[asyncio.Event], Awaitable[T]], *, preload_stages: bool = True) -> T:
+    """Run `main(stop)` with SIGINT/SIGTERM setting `stop`, translating expected errors to one line.
+
+    preload_stages imports the consumer stages first, so their import errors surface before the loop starts;
+    poll-once turns it off (it starts its stages in a child process, and a warm poll needs none)."""
+    if preload_stages:
+        from consumers.dedupe.stage import DedupeStage  # noqa: F401
 
     async def wrapper() -> T:
         stop = asyncio.Event()
@@ -75,11 +75,28 @@ def run_async(main: Callable[[asyncio.Event], Awaitable[T]]) -> T:
 
     try:
         return asyncio.run(wrapper())
-    except (CatalogueError, TailError) as error:
-        fail(str(error))
-    except (BrokerStartError, DemoError) as error:
-        fail(str(error), code=1)
+    except Exception as error:
+        code = _user_error_code(error)
+        if code is None:
+            raise
+        fail(str(error), code=code)
     raise AssertionError("unreachable")
+
+
+def _user_error_code(error: Exception) -> int | None:
+    """The exit code of an expected error (2: bad input, 1: could not run), None for a bug."""
+    # Imported here, when an error happened: the modules that define them pull in the whole pipeline.
+    from newsmon.broker import BrokerStartError
+    from newsmon.cli.demo import DemoError
+    from newsmon.cli.poll_once import StageProcessError
+    from newsmon.cli.tail import TailError
+    from producers.catalogue import CatalogueError
+
+    if isinstance(error, CatalogueError | TailError):
+        return 2
+    if isinstance(error, BrokerStartError | DemoError | StageProcessError):
+        return 1
+    return None
 
 
 @app.command()
@@ -164,6 +181,7 @@ def db_upgrade(revision: str = "head", config: ConfigOption = None) -> None:
 @topics_app.command("ensure")
 def topics_ensure(config: ConfigOption = None) -> None:
     """Create every topic (with its partition count) on the configured Kafka; idempotent."""
+    from newsmon.broker import connect, ensure_topics, topic_names
     from schemas.topics import Topics
 
     settings = settings_from(config)
@@ -296,7 +314,7 @@ def poll_once_command(
     async def main(stop: asyncio.Event) -> Any:
         return await poll_once(settings, specs, stop)
 
-    summary = run_async(main)
+    summary = run_async(main, preload_stages=False)
     sys.stdout.flush()
     print(json.dumps(summary_dict(summary)), flush=True)
 

@@ -1,27 +1,44 @@
 """`newsmon poll-once`: poll every feed of a file once, wait until what is new is stored, print a summary.
 
-The store (SQLite) lives in the state directory, so validators and body hashes carry over between calls;
-the embedded broker is started and stopped per call, and the relay republishes outbox rows not done
-(a broker's memory-only log does not survive the call)."""
+The store (SQLite) lives in the state directory, so validators and body hashes carry over between calls.
+Nothing else is started before it is needed: when no outbox row is pending and no feed has anything new
+(a warm poll), neither the embedded broker nor the dedupe stage ever starts. The first item to publish
+starts the broker, the producer and a child process running the stages that store items as articles
+(newsmon/cli/poll_once_stages.py), so they work on the second core while the poller goes on polling.
+Outbox rows not done are republished first, since a fresh embedded broker holds nothing.
+"""
 
 import asyncio
 import os
+import sys
 import time
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import asdict, dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from newsmon.cli.pipeline import (
-    count_not_done,
-    open_pipeline,
-    register_catalogue,
-    resend_undelivered,
-    stages_running,
-)
-from newsmon.config import Settings, load_settings
-from newsmon.store.feeds import FeedSpec
+import structlog
 
+from newsmon.config import Settings, load_settings
+from newsmon.store import feeds, outbox
+from newsmon.store.feeds import FeedSpec
+from newsmon.store.session import Store, migrations_dir, open_store
+from producers.fetch import open_fetcher
+from producers.poller import Poller
+from producers.pool import open_parse_pool
+from producers.relay import republish_pending
+from schemas.topics import Topics
+
+log = structlog.get_logger()
 DRAIN_TIMEOUT_S = 600.0
+DONE_CHECK_S = 0.05
+STAGE_STOP_TIMEOUT_S = 30.0
+SCHEMA_MARK = "schema-checked"
+
+
+class StageProcessError(Exception):
+    """The child process running the stages exited before the outbox was done."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +65,102 @@ def poll_once_settings(config: Path | None, state_dir: Path, *, allow_private: b
                          run_dir=state_dir / "run", poll=poll_values)  # fmt: skip
 
 
+class DeliveryOnDemand:
+    """The poller's producer: the broker, the Kafka producer and the stage process start on the first send."""
+
+    def __init__(self, settings: Settings, stack: AsyncExitStack, stage_names: list[str]) -> None:
+        self.settings, self.stack, self.stage_names = settings, stack, stage_names
+        self.stages: asyncio.subprocess.Process | None = None
+        self._producer: Any = None
+        self._starting = asyncio.Lock()
+        self.start_error: Exception | None = None
+
+    @property
+    def is_started(self) -> bool:
+        return self._producer is not None
+
+    async def send(self, topic: str, value: bytes, key: bytes) -> "asyncio.Future[Any]":
+        if self._producer is None:
+            await self._start()
+        return await self._producer.send(topic, value, key=key)  # type: ignore[no-any-return]
+
+    async def _start(self) -> None:
+        async with self._starting:
+            if self._producer is not None:
+                return
+            if self.start_error is not None:  # the poller keeps calling; fail fast, poll_once raises it
+                raise self.start_error
+            try:
+                await self._start_everything()
+            except Exception as error:
+                self.start_error = error
+                raise
+
+    async def _start_everything(self) -> None:
+        from newsmon.broker import connect, ensure_topics, kafka_producer, topic_names
+
+        kafka = self.settings.kafka
+        connection = await self.stack.enter_async_context(connect(kafka, self.settings.run_dir))
+        # Topics first: a client naming a missing topic would make Tansu create it with 4 partitions.
+        rules = [rule.name for rule in self.settings.alerts.rules]
+        await ensure_topics(connection, topic_names(Topics(kafka.topic_prefix), rules), kafka.partitions)
+        stage_settings = self.settings.model_copy(update={"kafka": kafka.model_copy(update={
+            "bootstrap_servers": connection.bootstrap_servers.split(","),
+            "compat": "tansu" if connection.is_tansu else "kafka"})})  # fmt: skip
+        self.stages = await self.stack.enter_async_context(stage_process(stage_settings, self.stage_names))
+        self._producer = await self.stack.enter_async_context(kafka_producer(connection, kafka))
+
+
+@asynccontextmanager
+async def stage_process(settings: Settings, stage_names: list[str]):  # type: ignore[no-untyped-def]
+    """`python -m newsmon.cli.poll_once_stages` with these settings on its stdin; SIGTERM on the way out."""
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "newsmon.cli.poll_once_stages", *stage_names, stdin=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        assert child.stdin is not None
+        child.stdin.write(settings.model_dump_json().encode())
+        await child.stdin.drain()
+        child.stdin.close()
+        yield child
+    finally:
+        if child.returncode is None:
+            child.terminate()
+            try:
+                await asyncio.wait_for(child.wait(), timeout=STAGE_STOP_TIMEOUT_S)
+            except TimeoutError:
+                child.kill()
+                await child.wait()
+
+
 async def poll_once(settings: Settings, specs: list[FeedSpec], stop: asyncio.Event) -> PollOnceSummary:
-    """Republish what is not done, poll every feed once, and run dedupe until the outbox is done."""
+    """Republish what is not done, poll every feed once, and wait until the stages have stored it all."""
     started = time.perf_counter()
-    async with open_pipeline(settings, stages=["dedupe"]) as pipeline:
-        urls = await register_catalogue(pipeline.store, specs)
-        async with stages_running(pipeline):
-            republished = await resend_undelivered(pipeline)
-            reports = await pipeline.poller.poll_due(urls, everything=True)
-            await _until_done(pipeline.store, stop)
+    # Items of full-text feeds reach dedupe through the full-text stage; without it they would never be done.
+    stage_names = ["fulltext", "dedupe"] if any(getattr(spec, "full_text", False) for spec in specs) else ["dedupe"]
+    mark = _schema_mark(settings)
+    is_checked = mark is not None and _read(settings.run_dir / SCHEMA_MARK) == mark
+    async with open_store(settings.store, upgrade=not is_checked) as store, AsyncExitStack() as stack:
+        if mark is not None and not is_checked:
+            settings.run_dir.mkdir(parents=True, exist_ok=True)
+            (settings.run_dir / SCHEMA_MARK).write_text(mark)
+        async with store.sessions.begin() as session:
+            await feeds.register(session, specs)
+        delivery = DeliveryOnDemand(settings, stack, stage_names)
+        fetcher = await stack.enter_async_context(open_fetcher(settings.poll))
+        parse_pool = stack.enter_context(open_parse_pool(settings.poll))
+        poller = Poller(fetcher, delivery, store, Topics(settings.kafka.topic_prefix), settings.poll, parse_pool)
+        # A fresh embedded broker holds nothing: every row not done goes out again (on Kafka, only those
+        # whose delivery was never confirmed or is long overdue).
+        older_than = timedelta(0) if settings.kafka.is_embedded or settings.kafka.compat == "tansu" else timedelta(
+            minutes=2)  # fmt: skip
+        republished = await republish_pending(poller, older_than) if await count_not_done(store) else 0
+        urls = [spec.url for spec in specs]
+        reports = await poller.poll_due(urls, everything=True)
+        if delivery.start_error is not None:  # the items are safe in the outbox for the next call
+            raise delivery.start_error
+        if delivery.is_started:
+            await _until_done(store, delivery, stop)
     counts = {
         status: sum(1 for r in reports if r.status == status) for status in ("not_modified", "unchanged", "error")
     }
@@ -68,12 +172,40 @@ async def poll_once(settings: Settings, specs: list[FeedSpec], stop: asyncio.Eve
     )  # fmt: skip
 
 
-async def _until_done(store: Any, stop: asyncio.Event) -> None:
+def _schema_mark(settings: Settings) -> str | None:
+    """What the last schema upgrade of this state directory saw: the SQLite file (by inode, so a new file is
+    upgraded again) and the migration files. When nothing of it changed, Alembic (~0.4 s) is not needed."""
+    prefix = "sqlite:///"
+    if not settings.store.url.startswith(prefix):
+        return None
+    database = Path(settings.store.url.removeprefix(prefix))
+    if not database.is_file():
+        return None
+    migrations = sorted(f"{p.name}:{p.stat().st_size}" for p in (migrations_dir() / "versions").glob("*.py"))
+    return f"{database}:{database.stat().st_ino}\n" + "\n".join(migrations)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text()
+    except OSError:
+        return None
+
+
+async def count_not_done(store: Store) -> int:
+    async with store.sessions() as session:
+        return await outbox.count_not_done(session)
+
+
+async def _until_done(store: Store, delivery: DeliveryOnDemand, stop: asyncio.Event) -> None:
     deadline = time.monotonic() + DRAIN_TIMEOUT_S
     while await count_not_done(store) and not stop.is_set():
+        if delivery.stages is not None and delivery.stages.returncode is not None:
+            raise StageProcessError(f"the stage process exited ({delivery.stages.returncode}) before the outbox "
+                                    "was done; see its log lines above")  # fmt: skip
         if time.monotonic() > deadline:
             raise TimeoutError(f"outbox not done after {DRAIN_TIMEOUT_S:.0f} s")
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(DONE_CHECK_S)
 
 
 def summary_dict(summary: PollOnceSummary) -> dict[str, Any]:

@@ -5,11 +5,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from newsmon.store.models import Feed
 from newsmon.store.upsert import insert_for
+
+ID_CHUNK = 500  # ids per UPDATE ... IN (...), well under SQLite's variable limit
+FEEDS: Table = Feed.__table__  # type: ignore[assignment]  # the Core table, for statements without the ORM
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +106,36 @@ async def claim_due(
     if urls is not None:
         query = query.where(Feed.url.in_(list(urls)))
     query = query.order_by(Feed.next_poll_at.asc().nulls_first(), Feed.id).limit(limit)
-    if session.bind.dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
     rows = (await session.scalars(query)).all()
     until = now + timedelta(seconds=lease_s)
     for row in rows:
         row.lease_owner, row.lease_until = owner, until
     return rows
+
+
+async def renew_leases(session: AsyncSession, owner: str, feed_ids: Sequence[int], until: datetime) -> None:
+    """Extend `owner`'s leases on these feeds (those it has already released stay released)."""
+    table = FEEDS
+    for start in range(0, len(feed_ids), ID_CHUNK):
+        chunk = list(feed_ids[start : start + ID_CHUNK])
+        await session.execute(update(table).where(table.c.lease_owner == owner, table.c.id.in_(chunk))
+                              .values(lease_until=until))  # fmt: skip
+
+
+async def lease_owners(session: AsyncSession, now: datetime) -> list[str]:
+    """Owners of leases that have not expired yet."""
+    query = select(Feed.lease_owner).where(Feed.lease_owner.is_not(None), Feed.lease_until >= now).distinct()
+    return [owner for owner in (await session.scalars(query)).all() if owner]
+
+
+async def release_leases(session: AsyncSession, owners: Sequence[str]) -> int:
+    """Drop every lease these owners hold (they are known to be gone); return how many feeds were freed."""
+    table = FEEDS
+    result = await session.execute(update(table).where(table.c.lease_owner.in_(list(owners)))
+                                   .values(lease_owner=None, lease_until=None))  # fmt: skip
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 async def next_due_at(session: AsyncSession, now: datetime) -> datetime | None:
@@ -146,9 +172,60 @@ async def record_poll(session: AsyncSession, feed_id: int, outcome: PollOutcome)
     # A Core UPDATE on the session's connection: the ORM's bulk-update bookkeeping costs more than the
     # statement when a thousand 304s are recorded.
     connection = await session.connection()
-    await connection.execute(update(Feed.__table__).where(Feed.__table__.c.id == feed_id).values(values))
+    await connection.execute(update(FEEDS).where(FEEDS.c.id == feed_id).values(values))
     if outcome.error is None and outcome.moved_to:
         await _move(session, feed_id, outcome.moved_to, outcome.polled_at)
+
+
+# Columns a successful poll leaves as they are when its outcome has no value for them (a 304 has no counts).
+KEPT_WHEN_NONE = {
+    "last_status": "status", "interval_s": "interval_s", "server_hint_s": "server_hint_s", "health": "health",
+    "last_item_count": "item_count", "last_undated_count": "undated_count", "last_body_bytes": "body_bytes",
+    "publish_gap_s": "publish_gap_s", "body_hash": "body_hash",
+}  # fmt: skip
+
+
+async def record_polls(session: AsyncSession, polls: Sequence[tuple[int, PollOutcome]]) -> None:
+    """Apply many polls' outcomes; the plain successes (most of them) in one executemany UPDATE, since a
+    statement per feed costs more than the poll itself when a thousand feeds answer 304."""
+    plain = [(feed_id, o) for feed_id, o in polls if o.error is None and not o.moved_to]
+    for feed_id, outcome in polls:
+        if outcome.error is not None or outcome.moved_to:
+            await record_poll(session, feed_id, outcome)
+    if plain:
+        connection = await session.connection()
+        await connection.execute(_successes_statement(), [_success_row(feed_id, o) for feed_id, o in plain])
+
+
+def _successes_statement() -> Any:
+    table = FEEDS
+    c = table.c
+
+    def param(name: str, column: str) -> Any:
+        return bindparam(f"p_{name}", type_=c[column].type)
+
+    values: dict[str, Any] = {
+        "last_polled_at": param("polled_at", "last_polled_at"), "next_poll_at": param("next_poll_at", "next_poll_at"),
+        "lease_owner": None, "lease_until": None, "polls": c.polls + 1,
+        "failure_score": param("failure_score", "failure_score"), "failures": 0, "last_error": None,
+        "last_success_at": param("polled_at", "last_success_at"), "etag": param("etag", "etag"),
+        "last_modified": param("last_modified", "last_modified"),
+        "items_seen": c.items_seen + param("items_new", "items_seen"),
+        "items_irrelevant": c.items_irrelevant + param("items_irrelevant", "items_irrelevant"),
+        "last_new_item_at": case((param("items_new", "items_seen") > 0, param("polled_at", "last_new_item_at")),
+                                 else_=c.last_new_item_at),
+    }  # fmt: skip
+    values.update({column: func.coalesce(param(field, column), c[column]) for column, field in KEPT_WHEN_NONE.items()})
+    return update(table).where(c.id == bindparam("p_id", type_=c.id.type)).values(values)
+
+
+def _success_row(feed_id: int, outcome: PollOutcome) -> dict[str, Any]:
+    row = {f"p_{field}": getattr(outcome, field) for field in KEPT_WHEN_NONE.values()}
+    row.update(p_id=feed_id, p_polled_at=outcome.polled_at, p_next_poll_at=outcome.next_poll_at,
+               p_failure_score=outcome.failure_score, p_etag=outcome.etag, p_last_modified=outcome.last_modified,
+               p_items_new=outcome.items_new, p_items_irrelevant=outcome.items_irrelevant,
+               p_body_hash=outcome.body_hash or None)  # fmt: skip
+    return row
 
 
 async def _move(session: AsyncSession, feed_id: int, new_url: str, at: datetime) -> None:

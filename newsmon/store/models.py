@@ -270,4 +270,4 @@ class DedupeBandRow(Base):
     band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     doc_seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
 
-    __table_args__ = {"sqlite_with_rowid": False}
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy reads it as it is

@@ -5,14 +5,15 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from newsmon.config import StoreSettings
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -44,7 +45,10 @@ def migrations_dir() -> Path:
     raise FileNotFoundError("Alembic migrations not found next to the newsmon package")
 
 
-def alembic_config(url: str) -> Config:
+def alembic_config(url: str) -> "Config":
+    # Alembic is imported when a migration runs, not with the store: it costs a warm poll-once ~0.4 s.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     config.attributes["url"] = sync_url(url)  # attributes, not options: no '%' interpolation of passwords
@@ -53,6 +57,8 @@ def alembic_config(url: str) -> Config:
 
 def upgrade_database(url: str, revision: str = "head") -> None:
     """Run the Alembic migrations up to `revision` (the same migrations on SQLite and PostgreSQL)."""
+    from alembic import command
+
     command.upgrade(alembic_config(url), revision)
 
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,44 @@ def test_poll_once_stores_new_items_then_finds_nothing_new(feed_server, tmp_path
     assert by_url[feed_server.url("missing-feed.xml")]["health"] == "failing"
     assert "404" in by_url[feed_server.url("missing-feed.xml")]["last_error"]
     assert by_url[feed_server.url("rss2_basic.xml")]["items_seen"] == 3
+
+
+def test_poll_once_stores_articles_and_a_warm_poll_starts_no_broker(feed_server, tmp_path):
+    feeds = tmp_path / "urls.txt"
+    feeds.write_text(f"{feed_server.url('rss2_basic.xml')}\n{feed_server.url('atom_basic.xml')}\n")
+    state, env = tmp_path / "state", {"NEWSMON_POLL__PER_HOST_MIN_GAP_S": "0"}
+    first = run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
+    assert first.returncode == 0, first.stderr + first.stdout
+    with sqlite3.connect(state / "newsmon.db") as db:
+        assert db.execute("select count(*) from articles").fetchone()[0] == 6
+        assert db.execute("select count(*) from outbox where done_at is null").fetchone()[0] == 0
+    broker_log = state / "run" / "broker.log"
+    started_once = broker_log.read_bytes()
+    assert started_once  # the cold poll had items to publish, so it started the embedded broker
+
+    second = run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
+    assert second.returncode == 0, second.stderr + second.stdout
+    assert json.loads(second.stdout.strip().splitlines()[-1])["new_items"] == 0
+    assert broker_log.read_bytes() == started_once  # nothing new, nothing pending: no broker this time
+
+
+def test_poll_once_first_publishes_what_an_earlier_call_left_not_done(feed_server, tmp_path):
+    feeds = tmp_path / "urls.txt"
+    feeds.write_text(feed_server.url("rss2_basic.xml") + "\n")
+    state, env = tmp_path / "state", {"NEWSMON_POLL__PER_HOST_MIN_GAP_S": "0"}
+    assert run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private",
+                   env=env).returncode == 0  # fmt: skip
+    with sqlite3.connect(state / "newsmon.db") as db:  # as if the call had been killed before dedupe stored one
+        articles = db.execute("select count(*) from articles").fetchone()[0]
+        db.execute("update outbox set done_at = null, published_at = null "
+                   "where id = (select id from outbox order by id limit 1)")  # fmt: skip
+    again = run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
+    assert again.returncode == 0, again.stderr + again.stdout
+    summary = json.loads(again.stdout.strip().splitlines()[-1])
+    assert summary["republished"] == 1 and summary["new_items"] == 0
+    with sqlite3.connect(state / "newsmon.db") as db:  # dedupe saw it again, stored nothing twice, marked it done
+        assert db.execute("select count(*) from outbox where done_at is null").fetchone()[0] == 0
+        assert db.execute("select count(*) from articles").fetchone()[0] == articles == 3
 
 
 def test_poll_once_refuses_private_addresses_without_the_flag(feed_server, tmp_path):

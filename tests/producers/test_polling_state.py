@@ -4,8 +4,13 @@ import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import select
+
 from newsmon.store import feeds
+from newsmon.store.models import OutboxItem
 from newsmon.store.session import open_store
+from producers.leases import poller_id
+from schemas.items import FeedItem
 from tests.feed_server import Route
 from tests.producers.conftest import feed_rows, register
 
@@ -150,3 +155,67 @@ async def test_state_survives_in_the_store_for_reports(poller_pipeline, feed_ser
     undated, empty = rows[urls[0]], rows[urls[1]]
     assert undated.health == "undated" and undated.last_undated_count == undated.last_item_count == 2
     assert empty.health == "empty" and empty.last_item_count == 0 and empty.last_success_at is not None
+
+
+def owner_on_this_host(pid: int) -> str:
+    """A lease owner as a poller process `pid` of this host (and PID namespace) would write it."""
+    host, namespace, _, _ = poller_id().split(":")
+    return f"{host}:{namespace}:{pid}:0123456789ab"
+
+
+async def test_restarted_poller_takes_over_its_dead_predecessors_leases_at_once(poller_pipeline, feed_server):
+    paths = [f"/restart-{uuid.uuid4().hex[:8]}-{i}" for i in range(3)]
+    for path in paths:
+        feed_server.routes[path] = Route(200, RSS % b"")
+    finished = await asyncio.create_subprocess_exec("true")  # a process of this host that has exited, like a
+    await finished.wait()  # killed poller
+    async with poller_pipeline() as pipeline:  # the default lease, far longer than this test
+        urls = await register(pipeline.store, *(feed_server.url(p) for p in paths))
+        async with pipeline.store.sessions.begin() as session:
+            await feeds.claim_due(session, datetime.now(UTC), owner=owner_on_this_host(finished.pid),
+                                  lease_s=pipeline.settings.poll.lease_s, limit=100, urls=urls)  # fmt: skip
+        taken = await pipeline.poller.poll_due(urls)
+    assert sorted(r.feed_url for r in taken) == sorted(urls)
+
+
+async def test_leases_of_a_live_poller_on_the_same_host_are_left_alone(poller_pipeline, feed_server):
+    path = f"/alive-{uuid.uuid4().hex[:8]}"
+    feed_server.routes[path] = Route(200, RSS % b"")
+    running = await asyncio.create_subprocess_exec("sleep", "60")  # another poller process of this host, running
+    try:
+        async with poller_pipeline() as pipeline:
+            urls = await register(pipeline.store, feed_server.url(path))
+            async with pipeline.store.sessions.begin() as session:
+                await feeds.claim_due(session, datetime.now(UTC), owner=owner_on_this_host(running.pid),
+                                      lease_s=60, limit=100, urls=urls)  # fmt: skip
+            assert await pipeline.poller.poll_due(urls) == []
+    finally:
+        running.kill()
+        await running.wait()
+    assert requests_to(feed_server, path) == []
+
+
+async def test_a_poll_longer_than_its_lease_keeps_the_feed(poller_pipeline, feed_server):
+    path = f"/long-{uuid.uuid4().hex[:8]}"
+    feed_server.routes[path] = Route(200, RSS % b"", delay_s=1.5)
+    async with poller_pipeline(lease_s=0.6) as one, poller_pipeline(lease_s=0.6) as two:
+        urls = await register(one.store, feed_server.url(path))
+        slow = asyncio.create_task(one.poller.poll_due(urls))
+        await asyncio.sleep(1.0)  # past the lease taken at the claim; the first poller renewed it
+        assert await two.poller.poll_due(urls) == []
+        assert [r.status for r in await slow] == ["new"]
+    assert len(requests_to(feed_server, path)) == 1
+
+
+async def test_outbox_row_holds_the_feed_item_as_published(poller_pipeline, feed_server):
+    path = f"/outbox-{uuid.uuid4().hex[:8]}"
+    feed_server.routes[path] = Route(200, RSS % b"")
+    async with poller_pipeline() as pipeline:
+        urls = await register(pipeline.store, feed_server.url(path))
+        await pipeline.poller.poll_due(urls, everything=True)
+        async with pipeline.store.sessions() as session:
+            feed_id = (await feed_rows(pipeline.store))[urls[0]].id
+            rows = (await session.scalars(select(OutboxItem).where(OutboxItem.feed_id == feed_id))).all()
+    assert len(rows) == 1
+    item = FeedItem.model_validate(rows[0].payload)  # a JSON object in the store, not a JSON string
+    assert (item.title, item.delivery_id, item.content_hash) == ("Shelling in Idlib", rows[0].id, rows[0].content_hash)
