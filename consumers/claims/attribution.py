@@ -297,8 +297,8 @@ def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: C
         cue_end = citing.start(1) - 1
     if verb in ("read", "reads") and not _mentions_document(text, cand):
         return None
-    if _lacks_proposition(text, cand, verb, kind, pos):
-        return None
+    if _lacks_proposition(text, cand, verb, kind, pos) or (cue_end > cand.cue_end and _is_topic(text, cue_end)):
+        return None  # the second: "informed his counterpart about the steps": a topic, not a proposition
     cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
     return cand
 
@@ -320,6 +320,12 @@ def _lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: in
     if after is not None and after.group(1) == "about" and not _NUMBER_AHEAD_RE.match(text, after.end()):
         return True  # "complained about power cuts"; not "said about 3,500 detainees were held"
     return after is not None and (verb.startswith(("warn", "claim")) or after.group(1) in ("nothing", "little"))
+
+
+def _is_topic(text: str, pos: int) -> bool:
+    """'about the steps' (not 'about 3,500 detainees') right after pos."""
+    after = _NO_PROPOSITION_RE.match(text, pos, pos + 16)
+    return after is not None and after.group(1) == "about" and not _NUMBER_AHEAD_RE.match(text, after.end())
 
 
 def _mentions_document(text: str, cand: Candidate) -> bool:

@@ -24,6 +24,10 @@ _PP_RE = re.compile(
     rf"of|for)(?:\s+(?:{_DETERMINERS}))?(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|of|"
     rf"for|{_DETERMINERS}|{_CUE_WORDS})\b)[\w'’.-]+){{1,5}}"
 )
+_AND_NP_RE = re.compile(
+    rf"\s+(?:and\s+)?(?:{_DETERMINERS})(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|of|"
+    rf"for|and|{_DETERMINERS}|{_CUE_WORDS})\b)[\w'’.-]+){{1,5}}"
+)
 _PARTICIPLE_AFTER_COMMA = re.compile(
     r",\s+(?:and\s+)?(?:also\s+)?(" + "|".join(sorted(cues.PARTICIPLES)) + r"|citing|quoting)\b"
 )
@@ -51,7 +55,7 @@ def _addressee_end(text: str, pos: int, end: int) -> int:
         more = re.match(
             r"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|after|last|this|the|a|an|was|were|is|"
             r"are|had|has)\b)[\w'’-]+){0,4}?"
-            r"(?=\s+(?:that|on|in|at|by|from|during|with|via|after|last|this)\b|\s*[,.;:\"“”«»]|\s*$)",
+            r"(?=\s+(?:that|on|in|at|by|from|during|with|via|after|last|this|about)\b|\s*[,.;:\"“”«»]|\s*$)",
             window[stop:],
         )
         stop += more.end() if more else 0
@@ -69,8 +73,16 @@ def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]
             if m.group().endswith("that") and m.group().strip() != "that":  # not "denied that, saying P"
                 return "that", skip_space(text, p, end), p
     q = p
-    while (m := _PP_RE.match(text, q, window)) is not None:
+    # prepositional phrases and bare times: "said on Tuesday in a statement", "announced Thursday"
+    while (m := _PP_RE.match(text, q, window) or _TIME_RE.match(text, q, window)) is not None:
         q = m.end()
+    if text.endswith(" and", p, q) or text.startswith(" and ", q):
+        # "said in letters to the Secretary-General and the President of the Council that P": only with "that"
+        r = q
+        while (m := _AND_NP_RE.match(text, r, window) or _PP_RE.match(text, r, window)) is not None:
+            r = m.end()
+        if r > q and _THAT_RE.match(text, r, window) is not None:
+            q = r
     tail = text[q:window]
     if (t := _THAT_RE.match(tail)) is not None:
         return "that", skip_space(text, q + t.end(), end), q + t.end()

@@ -150,12 +150,12 @@ class DocumentContext:
             return speaker
         return None
 
-    def org_before(self, pos: int, head: str) -> str:
-        """Latest organisation named before pos whose name contains head ("the board" -> "Health Board of ...")."""
+    def org_before(self, pos: int, head: str, floor: int = 0) -> str:
+        """Latest organisation named in [floor, pos) whose name contains head ("the board" -> "Health Board of ...")."""
         i = bisect.bisect_left(self.org_pos, pos) - 1
         stem = head.rstrip("s")
-        floor = max(-1, i - HISTORY_WINDOW)
-        while i > floor and pos - self.org_pos[i] < 5000:
+        lowest = max(-1, i - HISTORY_WINDOW)
+        while i > lowest and pos - self.org_pos[i] < 5000 and self.org_pos[i] >= floor:
             surface, canon = self.org_names[i]
             words = [w.lower().rstrip("s") for w in WORDS_RE.findall(surface + " " + canon)]
             if not head or stem in words:
@@ -163,8 +163,12 @@ class DocumentContext:
             i -= 1
         return ""
 
+    def sentence_start(self, pos: int) -> int:
+        """Roughly where the sentence holding pos starts (after '. ' or a line break, at most 600 back)."""
+        return max(self.text.rfind(". ", max(0, pos - 600), pos), self.text.rfind("\n", max(0, pos - 600), pos), 0)
+
     def first_org_in_sentence_of(self, pos: int) -> str:
-        start = max(self.text.rfind(". ", max(0, pos - 600), pos), self.text.rfind("\n", max(0, pos - 600), pos), 0)
+        start = self.sentence_start(pos)
         i = bisect.bisect_left(self.org_pos, start)
         return self.org_names[i][1] if i < len(self.org_pos) and self.org_pos[i] < pos else ""
 

@@ -22,7 +22,7 @@ from consumers.claims.segment import (
     find_sentences,
 )
 
-EXTRACTOR_VERSION = "rules-2026.11.7"
+EXTRACTOR_VERSION = "rules-2026.11.8"
 
 _MARKS = DOUBLE_MARKS + SINGLE_MARKS
 _WORD_RE = re.compile(r"\w")
@@ -31,6 +31,14 @@ _ASIDE_RE = re.compile(
     r",\s+(?:(?:a|an)\s+(?:figure|claim|number|toll|assertion|allegation|accusation|account|charge|tally|estimate|"
     r"version|description|characteri[sz]ation)\b"
     r"|which\s+(?:could|can)(?:not|n't)\b)[^,]{0,120}$"
+)
+# A trailing wire-style context clause is the journalist's too: "..., without giving details", "..., a day after
+# rockets were fired at the base", "..., the latest in a series of strikes" (guideline, "Spans").
+_CONTEXT_TAIL_RE = re.compile(
+    r",\s+(?:without\s+(?:giving|providing|offering|citing|naming|elaborating|specifying|presenting)"
+    r"|(?:(?:just|only)\s+)?(?:a|one|two|three|several|hours|days|weeks|months)\s+(?:(?:day|days|week|weeks|hours?)\s+)?"
+    r"(?:after|before)"
+    r"|the\s+latest\s+(?:in|of)|in\s+the\s+latest)\b[^,\"“”«»]{0,120}$"
 )
 
 
@@ -194,7 +202,9 @@ def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes:
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Content only: no "that", no quotation marks at the edges, no final , . ; : (guideline, "Spans")."""
-    aside = _ASIDE_RE.search(text, max(start, end - 160), end)
+    aside = _ASIDE_RE.search(text, max(start, end - 160), end) or _CONTEXT_TAIL_RE.search(
+        text, max(start, end - 160), end
+    )
     if aside:
         end = aside.start()
     changed = True

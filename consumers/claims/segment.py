@@ -18,10 +18,11 @@ _OPEN_CONTEXT = "([{—–-/:;\u00a0"
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…"
 _MAX_DEPTH = 3
 
-# Datelines: "MOSCOW, March 3. ", "BEIRUT (Wire) – ", "ERBIL, Kurdistan Region – ", "Damascus – ".
+# Datelines: "MOSCOW, March 3. ", "BEIRUT (Wire) – ", "ERBIL, Kurdistan Region – ", "Damascus – ",
+# "QAMISHLI, Syria, March 14 (Reuters) - ".
 _DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Z'./-]+(?:[ /][A-Z][A-Z'./-]+){0,3}|[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2})"
-    r"(?:, (?:[A-Z][\w.'-]*)(?: [A-Z\d][\w.'-]*){0,3})?"
+    r"(?:, (?:[A-Z][\w.'-]*)(?: [A-Z\d][\w.'-]*){0,3}){0,2}"
     r"(?: ?\([^()\n]{1,30}\))?"
     r"(?: ?[–—:]|\s+-{1,2}|\.)\s+"
 )

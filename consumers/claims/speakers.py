@@ -201,6 +201,15 @@ def country_of(text: str) -> str:
 
 _OF_KNOWN_RE = re.compile(
     r"^(?:general\s+)?(?:command|leadership|headquarters|media\s+(?:office|center)|press\s+office)\s+of\s+(.+)$")
+# "Kremlin press service", "SDF media center": an organisation's own press organ speaks for it.
+_PRESS_ORGAN_RE = re.compile(
+    r"^(.+?)\s+(?:press\s+(?:service|office|center|department)|media\s+(?:office|center|department|bureau)|"
+    r"information\s+(?:office|department)|spokesman\s+office)$"
+)
+# "Syrian Interim Government", "Syrian Salvation Government": named bodies, not the country's government.
+_NAMED_GOVERNMENT_RE = re.compile(
+    r"\b(?:Interim|Salvation|Provisional|Transitional|Exile|Opposition)\s+(?:Government|Administration|Authority)\b"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -217,6 +226,11 @@ def canonical_org(mention: str, country: str = "") -> str:
     owner = _OF_KNOWN_RE.search(key)
     if owner and owner.group(1) in _ALIAS_INDEX and " " in owner.group(1):
         return _ALIAS_INDEX[owner.group(1)]  # "General Command of the Syrian Democratic Forces": the SDF's own organ
+    organ = _PRESS_ORGAN_RE.match(key)
+    if organ and organ.group(1) in _ALIAS_INDEX:
+        return _ALIAS_INDEX[organ.group(1)]  # "the Kremlin press service": the Kremlin
+    if _NAMED_GOVERNMENT_RE.search(mention):
+        return _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
     nat = country_of(mention) or country
     other = _OTHER_MINISTRY_RE.search(mention)
     if nat and other:

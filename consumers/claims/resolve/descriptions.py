@@ -54,6 +54,9 @@ DOCUMENT_HEADS = _DOCUMENT_HEADS_EXTRA | frozenset(
         "document",
         "account",
         "tweet",
+        "readout",
+        "transcript",
+        "bulletin",
     ]
 )
 
@@ -178,6 +181,9 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
         last_org = ctx.last(person=False)
         if last_org is not None:
             return last_org  # "the group said": the organisation quoted last
+        named = ctx.org_before(pos, "", floor=ctx.sentence_start(pos))
+        if named:
+            return Speaker(named, named, False)  # "P about the SDF, the Kurdish-led group said": named just before
     canon = canon or canonical_org(head, ctx.country)
     return Speaker(canon, canon, False)
 

@@ -108,3 +108,65 @@ def test_journalist_aside_calling_the_claim_an_accusation_is_cut() -> None:
 def test_nom_de_guerre_in_a_relative_clause_names_the_speaker() -> None:
     text = "A commander of the brigade, who uses the nom de guerre Abu Layth, said his men had left the hill."
     assert claims(text)[0][0] == "Abu Layth"
+
+
+# Batch k (wire, briefings, readouts, state media): general rules, invented sentences.
+
+
+def test_bare_weekday_after_a_closing_cue_keeps_the_claim() -> None:
+    text = "Title\n\nBEIRUT (Wire) - Shelling killed four farmers near Qusayr, the town council announced Monday.\n"
+    assert claims(text) == [("town council", "announced Monday", "Shelling killed four farmers near Qusayr")]
+
+
+def test_dateline_with_region_and_date_is_not_part_of_the_claim() -> None:
+    text = "Title\n\nHASAKAH, Syria, April 2 (Wire) - The dam's turbines stopped overnight, the water board said.\n"
+    [(_, _, content)] = claims(text)
+    assert content == "The dam's turbines stopped overnight"
+
+
+def test_the_group_resolves_to_the_organisation_named_earlier_in_the_sentence() -> None:
+    text = (
+        "Title\n\nA mortar round hit a post of the Syrian Democratic Forces in Tal Tamr, the Kurdish-led group said.\n"
+    )
+    [(speaker, _, _)] = claims(text)
+    assert speaker == "Syrian Democratic Forces"
+
+
+def test_press_service_of_a_known_organisation_is_that_organisation() -> None:
+    text = "Title\n\nThe two presidents spoke by phone on Monday, the Kremlin press service said.\n"
+    assert [c.speaker for c in extract_claims(text)] == ["Russian government"]
+
+
+def test_interim_government_is_its_own_organisation_not_the_state() -> None:
+    text = "Title\n\nA spokesman for the Syrian Interim Government said the crossing would reopen on Sunday.\n"
+    assert [c.speaker for c in extract_claims(text)] == ["Syrian Interim Government"]
+
+
+def test_informed_someone_about_a_topic_leaves_the_claim_to_according_to() -> None:
+    text = (
+        "Title\n\nThe foreign ministry issued a readout of the talks.\n\n"
+        "Lavrov also informed his Iranian colleague about the plans for the next round, according to the readout.\n"
+    )
+    found = extract_claims(text)
+    assert [(c.cue, c.text[:12]) for c in found] == [("according to the readout", "Lavrov also ")]
+
+
+def test_trailing_wire_context_clauses_are_not_the_claim() -> None:
+    text = (
+        "Title\n\nThe army said its units had destroyed 14 drones, without giving details.\n\n"
+        "The ministry said the talks had failed, a day after envoys left Geneva.\n\n"
+        "The monitor said a market was hit, the latest in a string of attacks on the town.\n"
+    )
+    assert [c.text for c in extract_claims(text)] == [
+        "its units had destroyed 14 drones",
+        "the talks had failed",
+        "a market was hit",
+    ]
+
+
+def test_cue_with_coordinated_addressees_before_that() -> None:
+    text = (
+        "Title\n\nThe ministry said in letters to the Secretary-General and the President of the Council that the "
+        "strikes violated the truce.\n"
+    )
+    assert [c.text for c in extract_claims(text)] == ["the strikes violated the truce"]
