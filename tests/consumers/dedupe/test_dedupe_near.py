@@ -3,7 +3,6 @@
 import os
 import subprocess
 import sys
-import time
 
 from consumers.dedupe.near import DUP_BANDS, STORY_BANDS, clean, normalise, spelling_key, words
 from consumers.dedupe.sketch import Sketch, dup_similarities, sketch_article, sketch_from_bytes
@@ -75,12 +74,11 @@ def test_non_latin_scripts_are_sketched() -> None:
         assert sketch.has_dup and sketch.has_story
 
 
-def test_five_megabyte_body_is_sketched_quickly() -> None:
+def test_five_megabyte_body_is_sketched_from_its_first_words() -> None:
+    # Time lives in bench/ (pytest-timeout guards against a hang); a long body is cut at MAX_TOKENS words.
     body = (WIRE + "\n") * (5_000_000 // len(WIRE))
-    started = time.perf_counter()
     sketch = sketch_article("Huge", body)
-    assert sketch.has_dup
-    assert time.perf_counter() - started < 30  # a guard against a hang, not a benchmark
+    assert sketch.has_dup and sketch == sketch_article("Huge", body[: len(body) // 2])
 
 
 def test_sketch_survives_a_round_trip_through_bytes() -> None:
