@@ -23,7 +23,8 @@ ORG_WORDS = frozenset(
     ]
 )
 CAPITAL_RUN_RE = re.compile(
-    r"(?:[A-Z][\w'’-]*|al-[\w'’-]+)(?:(?:\s+(?:of|for|and|the|on|al|de|of\s+the|for\s+the))?\s+(?:[A-Z][\w'’-]*|al-[\w-]+)){0,9}"
+    r"(?:[A-Z][\w'’-]*|al-[\w'’-]+)(?:(?:\s+(?:of|for|and|the|on(?!\s+[MTWFS][a-z]+day\b)|al|de|of\s+the|for\s+the))?"
+    r"\s+(?:[A-Z][\w'’-]*|al-[\w-]+)){0,9}"
     r"(?:\s*\([A-Z][\w-]{1,12}\))?"
 )
 _DATELINE_COUNTRY = {"moscow": "Russian", "damascus": "Syrian", "ankara": "Turkish", "istanbul": "Turkish",

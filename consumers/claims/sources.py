@@ -97,6 +97,8 @@ _ROLE_NOUNS = frozenset(_ROLE_WORDS.split("|")) | {"commander-in-chief", "spokes
 _NP_PREPOSITIONS = frozenset([
     "of", "in", "at", "for", "from", "with", "on", "near", "inside", "within", "across", "among", "to",
 ])
+_UNDER_TITLE_RE = re.compile(r"Under[- ]Secretary\b")
+_PARTITIVES = frozenset(["one", "two", "three", "some", "several", "many", "most", "none", "neither", "each", "both"])
 _NAME_PARTICLE_RE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von)-[\w'’-]+$")
 _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
 
@@ -308,8 +310,12 @@ def _valid_subject(np: str) -> bool:
     if len(words) > 14 and not words[-1][:1].isupper():
         return False  # only a long title before a name may run this long
     lower = [w.lower().strip("\"“”«»'’‘") for w in words]
-    if any(w in _FINITE for w in lower) or lower[0] in cues.PP_WORDS - {"this"}:
-        return False
+    if any(w in _FINITE for w in lower) or (lower[0] in cues.PP_WORDS - {"this"} and not _UNDER_TITLE_RE.match(np)):
+        return False  # but "Under Secretary of the Treasury Brian Nelson" is a title
+    if lower[0] in _PARTITIVES and lower[1:2] == ["of"] and any(
+        w.removesuffix("s") in SOURCE_NOUNS or w in SOURCE_NOUNS for w in lower[2:5]
+    ):
+        return True  # "one of the sources", "two of the officials"
     if len(words) > 4 and words[0][:1].islower() and lower[0] not in _NP_DETERMINERS | PRONOUNS \
             and lower[0] not in SOURCE_NOUNS and not lower[0].endswith(("'s", "’s")):
         return False  # "serve mainly as a bargaining chip in talks with Gulf (states)": a clause, not a subject

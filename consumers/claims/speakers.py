@@ -89,6 +89,9 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Syrian Arab Red Crescent": ("SARC",),
     "Syrian American Medical Society": ("SAMS",),
     "European Union": ("EU",),
+    "US Department of the Treasury": ("US Treasury", "Treasury Department", "US Treasury Department", "Treasury",
+                                      "Department of the Treasury", "US Department of Treasury", "OFAC"),
+    "Jordanian Armed Forces": ("Jordanian army", "Jordanian military", "Jordan Armed Forces", "Jordan army"),
 }
 
 # Canonical person -> aliases. Role aliases ("the Russian president") are true for the time of writing only;
@@ -116,6 +119,7 @@ _COUNTRY_OF = {
     "iraqi": "Iraqi", "jordanian": "Jordanian", "lebanese": "Lebanese", "french": "French", "british": "British",
     "moscow": "Russian", "damascus": "Syrian", "ankara": "Turkish", "washington": "US", "tehran": "Iranian",
     "german": "German", "saudi": "Saudi", "qatari": "Qatari", "egyptian": "Egyptian",
+    "jordan's": "Jordanian", "lebanon's": "Lebanese", "iraq's": "Iraqi", "iran's": "Iranian", "israel's": "Israeli",
 }
 # Per-country organisation families: a bare "Defense Ministry" takes the country from its context.
 _MINISTRY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -133,7 +137,7 @@ _OTHER_MINISTRY_RE = re.compile(
     r"economy|energy|information|education|agriculture|transport|oil|water|trade|culture|tourism))\b", re.I)
 _MILITARY_BY_COUNTRY = {"Syrian": "Syrian Arab Army", "Russian": "Russian Ministry of Defense",
                         "Turkish": "Turkish Ministry of Defense", "US": "US Department of Defense",
-                        "Israeli": "Israel Defense Forces"}
+                        "Israeli": "Israel Defense Forces", "Jordanian": "Jordanian Armed Forces"}
 _MILITARY_RE = re.compile(r"\b(?:military|army|armed forces|troops|forces|defen[cs]e)\b", re.I)
 
 TITLES = frozenset(
@@ -247,6 +251,16 @@ def canonical_org(mention: str, country: str = "") -> str:
     if key.startswith(("un ", "united nations ")):
         return "United Nations"
     return _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
+
+
+_ACRONYM_KEYS = frozenset(
+    norm_key(alias) for aliases in ORG_ALIASES.values() for alias in aliases if alias.replace(".", "").isupper()
+)
+
+
+def is_acronym(word: str) -> bool:
+    """'WHO', 'IS', 'SAMS': an alias written in capitals, so the lower-case word ('who', 'is') is not it."""
+    return norm_key(word) in _ACRONYM_KEYS
 
 
 @lru_cache(maxsize=8192)

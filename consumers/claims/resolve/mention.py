@@ -134,10 +134,13 @@ def _before_preposition(head: str) -> str:
     return re.split(r"\s+(?:of|in|at|from|on|near)\s+", head, maxsplit=1)[0]
 
 
+_HEAD_ENDS = frozenset(["of", "on", "in", "at", "from", "with", "who", "whom", "whose", "which", "that"])
+
+
 def _is_common_plural(words: list[str]) -> bool:
     """'Experts', 'Local residents', 'Opposition activists': unnamed groups, not names."""
-    cut = next((i for i, w in enumerate(words) if i and w in ("of", "on", "in", "at", "from", "with")), len(words))
-    words = words[:cut]  # "Posts on social media": the head is "posts"
+    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_ENDS), len(words))
+    words = words[:cut]  # "Posts on social media", "traders who spoke to us": the head is "posts", "traders"
     if words[0] == "the" or words[-1] in DOCUMENT_HEADS:
         return False
     head = words[-1]

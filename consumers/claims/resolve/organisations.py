@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from consumers.claims.context import HISTORY_WINDOW, ORG_WORDS, WORDS_RE, DocumentContext
 from consumers.claims.resolve.words import DESTINATION_RE, has_capital_word, has_proper_name, is_org_like
-from consumers.claims.speakers import canonical_org, country_of, is_known_org, norm_key
+from consumers.claims.speakers import canonical_org, country_of, is_acronym, is_known_org, norm_key
 
 
 def modified_alias_before(ctx: DocumentContext, pos: int, noun: str) -> str:
@@ -30,6 +30,8 @@ def alias_inside(head: str, min_words: int = 1) -> str:
             chunk = " ".join(tokens[i : i + size])
             if chunk.lower() in ("a", "an", "the", "us", "it") or (country_of(chunk) and size == 1):
                 continue
+            if size == 1 and chunk.islower() and is_acronym(chunk):
+                continue  # "sources who spoke to ...": the word "who", not the WHO
             if is_known_org(chunk):
                 return canonical_org(chunk)
     return ""

@@ -126,10 +126,18 @@ def _is_title_or_org(token: str) -> bool:
     return low in TITLES or low in ORG_WORDS or bool(country_of(token)) or (is_known_org(token) and len(low) > 2)
 
 
+_RELATIVE_OWNER_RE = re.compile(r"(?:who|which|whose|that)\b(?:.*?\b(the\s+.+)|.*)$")
+
+
 def _org_from_apposition(ctx: DocumentContext, pos: int, appos: str) -> str:
     m = re.search(r"\b(?:at|for|with|of|from)\s+(.{2,120})$", appos)
     found = org_from_phrase(ctx, pos, m.group(1)) if m else ""
     owner = re.match(r"((?:the\s+)?[\w\s'’-]{1,60}?)['’]s\s+\w+", appos)
     if not found and owner:
-        found = org_from_phrase(ctx, pos, owner.group(1))  # "OCHA's director of operations"
+        name = owner.group(1)
+        relative = _RELATIVE_OWNER_RE.match(name)
+        if relative:
+            name = relative.group(1)  # "who heads the administration's office": the administration
+        found = org_from_phrase(ctx, pos, name) if name else ""  # "OCHA's director of operations"
+        found = "" if found.islower() and " " not in found else found  # a bare "administration" names nobody
     return found or (alias_inside(appos) if appos else "")  # "the SDF commander-in-chief"

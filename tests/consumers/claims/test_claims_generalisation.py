@@ -170,3 +170,36 @@ def test_cue_with_coordinated_addressees_before_that() -> None:
         "strikes violated the truce.\n"
     )
     assert [c.text for c in extract_claims(text)] == ["the strikes violated the truce"]
+
+
+# Batch l (written after batch k's fixes, first scored untuned): general rules, invented sentences.
+
+
+def test_lower_case_who_in_a_relative_clause_is_not_the_who() -> None:
+    text = "Title\n\nPrices doubled in a month, according to traders who spoke to the radio.\n"
+    assert [c.speaker for c in extract_claims(text)] == ["unnamed sources"]
+    text = 'Title\n\n"The oven is cold," said Samir Haddad, a baker who has worked in the souk for years.\n'
+    assert [(c.speaker, c.speaker_org) for c in extract_claims(text)] == [("Samir Haddad", "")]
+
+
+def test_weekday_after_on_does_not_join_an_organisation_name() -> None:
+    text = (
+        "Title\n\nThe U.S. Treasury Department on Monday fined two banks. The department said the banks had "
+        "moved funds for the network.\n"
+    )
+    assert [c.speaker for c in extract_claims(text)] == ["US Department of the Treasury"]
+
+
+def test_under_secretary_title_before_a_name_is_a_subject() -> None:
+    text = 'Title\n\n"The fines will continue," Under Secretary of State for Arms Control Jane Holt said.\n'
+    assert [c.speaker for c in extract_claims(text)] == ["Jane Holt"]
+
+
+def test_one_of_the_sources_is_a_subject() -> None:
+    text = "Title\n\nThe talks will resume next week, one of the officials said.\n"
+    assert [c.text for c in extract_claims(text)] == ["The talks will resume next week"]
+
+
+def test_possessive_country_army_is_that_countrys_military() -> None:
+    text = "Title\n\nAMMAN - Jordan's army said it had shot down a drone carrying drugs.\n"
+    assert [c.speaker for c in extract_claims(text)] == ["Jordanian Armed Forces"]
