@@ -48,6 +48,13 @@ def test_large_text_is_handled_in_one_piece() -> None:
     assert all(text[c.start : c.end] == c.text for c in claims[:50])
 
 
+def test_five_megabytes_without_sentence_punctuation_behind_an_open_quote() -> None:
+    # 5 MB in one paragraph: a quote that never closes, no sentence end, then a cue and another script
+    text = '"' + "the road to the north is open and " * 150_000 + "the minister said " + "قال المتحدث إن " * 2000
+    assert len(text) > 5_000_000
+    assert_valid(text)
+
+
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
 def test_fixture_articles_keep_offsets_exact(path: Path) -> None:
     assert_valid(path.read_text(encoding="utf-8", errors="replace"))
