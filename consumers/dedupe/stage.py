@@ -40,7 +40,8 @@ def article_from(item: FeedItem, article_id: str, version: int, story_id: str | 
 
 def sketch_items(items: Sequence[FeedItem]) -> list[Sketch]:
     """CPU-bound MinHash sketches; runs in a worker thread so heartbeats keep going."""
-    return [sketch_article(item.title, item.summary) for item in items]
+    # The article's text, as published (`article_from`): a full-text feed's page text, not its teaser.
+    return [sketch_article(item.title, item.text or item.summary) for item in items]
 
 
 class DedupeStage:

@@ -174,3 +174,15 @@ async def test_new_version_refreshes_the_sketch_and_keeps_the_decision(store: St
     async with store.sessions() as session:
         duplicates = dict((await session.execute(select(DuplicateRow.url, DuplicateRow.duplicate_of))).all())
     assert duplicates == {new_copy.url: original.item_id}
+
+
+async def test_full_text_item_is_compared_by_its_page_text_not_its_teaser(store: Store) -> None:
+    # A summary-only feed (full_text = true): the feed gives a teaser, the fulltext stage the page's text.
+    title, body = text_of("01-wire")
+    wire = item("wire", "blast", title, "Nine workers were killed in a fuel depot blast.")
+    wire = wire.model_copy(update={"text": body, "text_source": "page"})
+    reprint = item("daily", "blast-reprint", *text_of("02-reprint"))
+    await DedupeStage(store, Topics()).process(deliveries([wire, reprint]))
+    async with store.sessions() as session:
+        duplicates = dict((await session.execute(select(DuplicateRow.url, DuplicateRow.duplicate_of))).all())
+    assert duplicates == {reprint.url: wire.item_id}
