@@ -5,18 +5,20 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from producers.identity import canonical_url, content_hash, item_id
 from producers.language import detect_language
-from producers.parse import ParsedEntry, parse_feed
 from producers.relevance import RelevanceFilter
 from schemas.ids import stable_id
 from schemas.items import FeedItem
 from schemas.topics import ITEMS
 
+if TYPE_CHECKING:  # producers.parse pulls in lxml and feedparser (~0.3 s): only a process that parses needs them
+    from producers.parse import ParsedEntry
 
-def build_item(entry: ParsedEntry, *, feed_url: str, outlet: str, language: str, polled_at: datetime) -> FeedItem:
+
+def build_item(entry: "ParsedEntry", *, feed_url: str, outlet: str, language: str, polled_at: datetime) -> FeedItem:
     """Normalise one entry: canonical URL, stable ids, UTC time (poll time when the feed gives none)."""
     identity = item_id(entry.link, feed_url, entry.guid)
     published = entry.published_at
@@ -86,6 +88,8 @@ _filters: dict[tuple[str, ...], RelevanceFilter] = {}  # one per worker process 
 
 def prepare_feed(job: ParseJob) -> PreparedFeed:
     """Parse a body, drop irrelevant entries (counted), and build the messages of the rest."""
+    from producers.parse import parse_feed
+
     parsed = parse_feed(job.body, job.feed_url, job.content_type)
     relevance = _filters.get(job.terms) or _filters.setdefault(job.terms, RelevanceFilter(job.terms))
     items, irrelevant, seen = [], 0, set()

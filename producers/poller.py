@@ -3,7 +3,7 @@ write feed state + outbox in one transaction, then publish."""
 
 import asyncio
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -19,7 +19,7 @@ from newsmon.store.session import Store
 from producers import schedule
 from producers.errors import FeedFetchError, FeedParseError
 from producers.fetch import Fetcher, FetchResult
-from producers.items import ParseJob, PreparedFeed, PreparedItem, prepare_feed
+from producers.items import ParseJob, PreparedFeed, PreparedItem, prepare_feed, publish_gap_s
 from producers.leases import poller_id, stale_owners
 from producers.recorder import PendingPoll, Recorder
 from producers.relevance import DEFAULT_TERMS
@@ -62,7 +62,9 @@ class Poller:
     parse_pool: Executor | None = None
     owner: str = field(default_factory=poller_id)
     terms: tuple[str, ...] = ()
+    on_new_body: Callable[[], None] | None = None  # told before a new body is parsed (poll-once starts its broker)
     recorder: Recorder = field(init=False)
+    _pool_spawn: "asyncio.Task[Any] | None" = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.terms = self.terms or relevance_terms(self.settings)
@@ -98,11 +100,18 @@ class Poller:
     async def _prepare(self, feed: Feed, fetched: FetchResult, polled_at: datetime) -> PreparedFeed | None:
         if fetched.body is None or fetched.body_hash == feed.body_hash:
             return None  # 304, or the same body sent again in full: nothing to parse
+        if self.on_new_body is not None:
+            self.on_new_body()
         topic = ITEMS_FETCH if feed.full_text else ITEMS  # a full-text feed's items go via the page fetcher
         job = ParseJob(fetched.body, feed.url, feed.outlet, feed.language, fetched.content_type, polled_at, self.terms,
                        topic)  # fmt: skip
         if self.parse_pool is None:
             return prepare_feed(job)
+        if self._pool_spawn is None:
+            # The first submit spawns the workers and blocks until the forkserver has imported the parser
+            # (0.3-1 s): done in a thread, so fetches, writes and the broker start go on meanwhile.
+            self._pool_spawn = asyncio.create_task(asyncio.to_thread(self.parse_pool.submit, publish_gap_s, []))
+        await self._pool_spawn
         return await asyncio.get_running_loop().run_in_executor(self.parse_pool, prepare_feed, job)
 
     async def _record(self, feed: Feed, fetched: FetchResult, polled_at: datetime,
@@ -204,6 +213,7 @@ class Poller:
             renewer.cancel()
             with suppress(asyncio.CancelledError):
                 await renewer
+            await self.recorder.flush()  # every send acknowledged (or left to the relay) when this returns
         return reports
 
     async def _renew_leases(self, in_flight: set[int]) -> None:

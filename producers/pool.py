@@ -19,7 +19,7 @@ def open_parse_pool(settings: PollSettings, processes: int | None = None) -> Ite
         yield None
         return
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["producers.items"])
+    context.set_forkserver_preload(["producers.items", "producers.parse"])
     pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
     try:
         yield pool

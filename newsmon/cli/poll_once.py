@@ -1,18 +1,19 @@
 """`newsmon poll-once`: poll every feed of a file once, wait until what is new is stored, print a summary.
 
 The store (SQLite) lives in the state directory, so validators and body hashes carry over between calls.
-Nothing else is started before it is needed: when no outbox row is pending and no feed has anything new
-(a warm poll), neither the embedded broker nor the dedupe stage ever starts. The first item to publish
-starts the broker, the producer and a child process running the stages that store items as articles
-(newsmon/cli/poll_once_stages.py), so they work on the second core while the poller goes on polling.
-Outbox rows not done are republished first, since a fresh embedded broker holds nothing.
+Nothing else is started before it is needed: when no outbox row is pending and no feed sends a new body
+(a warm poll), neither the embedded broker nor the dedupe stage ever starts. The first body to parse (or
+the first row to republish) starts, in the background, a child process running the stages that store items
+as articles (newsmon/cli/poll_once_stages.py; it imports them while the broker starts), the broker and the
+producer, so their start overlaps the parse and they work on the second core while the poller goes on
+polling. Outbox rows not done are republished first, since a fresh embedded broker holds nothing.
 """
 
 import asyncio
 import os
 import sys
 import time
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import AsyncExitStack, suppress
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -66,18 +67,41 @@ def poll_once_settings(config: Path | None, state_dir: Path, *, allow_private: b
 
 
 class DeliveryOnDemand:
-    """The poller's producer: the broker, the Kafka producer and the stage process start on the first send."""
+    """The poller's producer: the broker, the Kafka producer and the stage process start on the first send,
+    or earlier in the background when `start_soon` says items are likely (a body is being parsed)."""
 
     def __init__(self, settings: Settings, stack: AsyncExitStack, stage_names: list[str]) -> None:
         self.settings, self.stack, self.stage_names = settings, stack, stage_names
         self.stages: asyncio.subprocess.Process | None = None
         self._producer: Any = None
         self._starting = asyncio.Lock()
+        self._early: asyncio.Task[None] | None = None
         self.start_error: Exception | None = None
 
     @property
     def is_started(self) -> bool:
         return self._producer is not None
+
+    def start_soon(self) -> None:
+        """Start everything in the background (once); a failure is kept in `start_error`, sends then fail fast."""
+        if self._early is None and self._producer is None:
+            self._early = asyncio.create_task(self._start_quietly())
+
+    async def _start_quietly(self) -> None:
+        with suppress(Exception):  # kept in start_error by _start
+            await self._start()
+
+    async def settle(self) -> None:
+        """Wait for a background start under way."""
+        if self._early is not None:
+            await self._early
+
+    async def abandon_start(self) -> None:
+        """Cancel a background start under way; what it opened already is on the exit stack and closes there."""
+        if self._early is not None and not self._early.done():
+            self._early.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._early
 
     async def send(self, topic: str, value: bytes, key: bytes) -> "asyncio.Future[Any]":
         if self._producer is None:
@@ -100,37 +124,41 @@ class DeliveryOnDemand:
         from newsmon.broker import connect, ensure_topics, kafka_producer, topic_names
 
         kafka = self.settings.kafka
-        connection = await self.stack.enter_async_context(connect(kafka, self.settings.run_dir))
+        # The child first: it imports its stages (~1 s of CPU) on the other core while the broker starts.
+        stages = self.stages = await start_stage_process(self.stage_names)
+        try:
+            connection = await self.stack.enter_async_context(connect(kafka, self.settings.run_dir))
+        finally:  # pushed after the broker, so the stages stop while it still runs
+            self.stack.push_async_callback(stop_stage_process, stages)
         # Topics first: a client naming a missing topic would make Tansu create it with 4 partitions.
         rules = [rule.name for rule in self.settings.alerts.rules]
         await ensure_topics(connection, topic_names(Topics(kafka.topic_prefix), rules), kafka.partitions)
         stage_settings = self.settings.model_copy(update={"kafka": kafka.model_copy(update={
             "bootstrap_servers": connection.bootstrap_servers.split(","),
             "compat": "tansu" if connection.is_tansu else "kafka"})})  # fmt: skip
-        self.stages = await self.stack.enter_async_context(stage_process(stage_settings, self.stage_names))
+        assert stages.stdin is not None
+        stages.stdin.write(stage_settings.model_dump_json().encode())
+        await stages.stdin.drain()
+        stages.stdin.close()
         self._producer = await self.stack.enter_async_context(kafka_producer(connection, kafka))
 
 
-@asynccontextmanager
-async def stage_process(settings: Settings, stage_names: list[str]):  # type: ignore[no-untyped-def]
-    """`python -m newsmon.cli.poll_once_stages` with these settings on its stdin; SIGTERM on the way out."""
-    child = await asyncio.create_subprocess_exec(
+async def start_stage_process(stage_names: list[str]) -> asyncio.subprocess.Process:
+    """`python -m newsmon.cli.poll_once_stages`; it imports its stages, then waits for its settings on stdin."""
+    return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "newsmon.cli.poll_once_stages", *stage_names, stdin=asyncio.subprocess.PIPE,
     )  # fmt: skip
-    try:
-        assert child.stdin is not None
-        child.stdin.write(settings.model_dump_json().encode())
-        await child.stdin.drain()
-        child.stdin.close()
-        yield child
-    finally:
-        if child.returncode is None:
-            child.terminate()
-            try:
-                await asyncio.wait_for(child.wait(), timeout=STAGE_STOP_TIMEOUT_S)
-            except TimeoutError:
-                child.kill()
-                await child.wait()
+
+
+async def stop_stage_process(child: asyncio.subprocess.Process) -> None:
+    """SIGTERM, then SIGKILL after STAGE_STOP_TIMEOUT_S."""
+    if child.returncode is None:
+        child.terminate()
+        try:
+            await asyncio.wait_for(child.wait(), timeout=STAGE_STOP_TIMEOUT_S)
+        except TimeoutError:
+            child.kill()
+            await child.wait()
 
 
 async def poll_once(settings: Settings, specs: list[FeedSpec], stop: asyncio.Event) -> PollOnceSummary:
@@ -149,18 +177,23 @@ async def poll_once(settings: Settings, specs: list[FeedSpec], stop: asyncio.Eve
         delivery = DeliveryOnDemand(settings, stack, stage_names)
         fetcher = await stack.enter_async_context(open_fetcher(settings.poll))
         parse_pool = stack.enter_context(open_parse_pool(settings.poll))
-        poller = Poller(fetcher, delivery, store, Topics(settings.kafka.topic_prefix), settings.poll, parse_pool)
+        poller = Poller(fetcher, delivery, store, Topics(settings.kafka.topic_prefix), settings.poll, parse_pool,
+                        on_new_body=delivery.start_soon)  # fmt: skip
         # A fresh embedded broker holds nothing: every row not done goes out again (on Kafka, only those
         # whose delivery was never confirmed or is long overdue).
         older_than = timedelta(0) if settings.kafka.is_embedded or settings.kafka.compat == "tansu" else timedelta(
             minutes=2)  # fmt: skip
-        republished = await republish_pending(poller, older_than) if await count_not_done(store) else 0
         urls = [spec.url for spec in specs]
-        reports = await poller.poll_due(urls, everything=True)
-        if delivery.start_error is not None:  # the items are safe in the outbox for the next call
-            raise delivery.start_error
-        if delivery.is_started:
-            await _until_done(store, delivery, stop)
+        try:
+            republished = await republish_pending(poller, older_than) if await count_not_done(store) else 0
+            reports = await poller.poll_due(urls, everything=True)
+            await delivery.settle()
+            if delivery.start_error is not None and await count_not_done(store):  # in the outbox for next time
+                raise delivery.start_error
+            if delivery.is_started:
+                await _until_done(store, delivery, stop)
+        finally:
+            await delivery.abandon_start()  # a start still under way must not outlive the exit stack
     counts = {
         status: sum(1 for r in reports if r.status == status) for status in ("not_modified", "unchanged", "error")
     }

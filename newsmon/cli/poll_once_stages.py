@@ -10,6 +10,7 @@ process reads every partition anyway. Offsets are still committed under the stag
 """
 
 import asyncio
+import importlib
 import signal
 import sys
 from contextlib import AsyncExitStack
@@ -71,7 +72,14 @@ async def run_stages(settings: Settings, names: list[str]) -> None:
                 tasks.create_task(runner.run(stop))
 
 
+def import_stages(names: list[str]) -> None:
+    """Import the stages' modules before the settings arrive: the parent starts the broker meanwhile."""
+    for name in names:
+        importlib.import_module("consumers.dedupe.stage" if name == "dedupe" else "newsmon.cli.pipeline")
+
+
 def main() -> None:
+    import_stages(sys.argv[1:])
     settings = Settings.model_validate_json(sys.stdin.buffer.read())
     configure_logging(settings.log_level if settings.log_level != "info" else "warning")  # as poll-once itself
     asyncio.run(run_stages(settings, sys.argv[1:]))
