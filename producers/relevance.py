@@ -32,13 +32,29 @@ class RelevanceFilter:
         for term in {t.casefold() for t in terms if t.strip()}:
             (latin_cyrillic if re.match(r"[\w\-]", term, re.ASCII) or _is_cyrillic(term) else other).append(term)
         # Word-start anchors stop "hama" matching "Bahamas"; Arabic-script terms carry prefixes (ال, و, ب)
-        # that \b would reject, so they match anywhere.
-        alternatives = [r"(?<!\w)" + re.escape(t) for t in sorted(latin_cyrillic, key=len, reverse=True)]
-        alternatives += [re.escape(t) for t in sorted(other, key=len, reverse=True)]
-        self._pattern = re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE)
+        # that \b would reject, so they match anywhere. One anchor before the whole alternation (not one per
+        # term) lets the regex engine leave a mid-word position after one test instead of one per term.
+        words = "|".join(re.escape(t) for t in sorted(latin_cyrillic, key=len, reverse=True))
+        self._words = re.compile(rf"(?<!\w)(?:{words})" if words else r"(?!)", re.IGNORECASE)
+        self._anywhere = re.compile("|".join(re.escape(t) for t in sorted(other, key=len, reverse=True)) or r"(?!)",
+                                    re.IGNORECASE)  # fmt: skip
+        # A term with a letter that has no ASCII case variant cannot occur in ASCII text: skip that scan there.
+        self._is_anywhere_ascii_free = all(any(not _has_ascii_variant(c) for c in t) for t in other)
 
     def matches(self, *texts: str) -> bool:
-        return any(self._pattern.search(text.casefold()) for text in texts if text)
+        for text in texts:
+            if not text:
+                continue
+            folded = text.casefold()
+            if self._words.search(folded):
+                return True
+            if not (self._is_anywhere_ascii_free and folded.isascii()) and self._anywhere.search(folded):
+                return True
+        return False
+
+
+def _has_ascii_variant(char: str) -> bool:
+    return any(variant.isascii() for variant in (char, char.lower(), char.upper(), char.casefold()))
 
 
 def _is_cyrillic(term: str) -> bool:
