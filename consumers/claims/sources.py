@@ -78,8 +78,14 @@ _RIGHT_NP_RE = re.compile(
     rf"|(?:the|a|an|one)\s+[\w-]+(?:\s+[\w-]+){{0,3}}?)"
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|during|from|to|after|before|via|by|late|earlier|who|whose)\b)"
 )
+_ORGAN_HEADS = (
+    "ministry|army|military|government|presidency|foreign office|embassy|mission|police|"
+    "spokesman|spokeswoman|spokesperson|armed forces|security forces|intelligence"
+)
 _SUBJECT_AT_START_RE = re.compile(
     rf"\s*(?:(?:But|And|Yet)\s+)?((?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+(?=,\s+(?:in\s+turn|for\s+\w+\s+part),)"
+    # "Syria's foreign ministry denounced ..., saying P": a country's organ by its kind
+    rf"|[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_ORGAN_HEADS})(?=\s+[a-z])"
     rf"|(?:(?:The|the)\s+)?(?!(?:A|An|The)\s){_NAME_TOKEN}"
     rf"(?:\s+(?:(?:of|for|and|to|of the|for the)\s+)?(?:(?:{_ROLE_WORDS})\s+)?"
     rf"{_NAME_TOKEN}){{0,6}}"

@@ -88,7 +88,8 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
                                                              "Organization for the Prohibition of Chemical Weapons"),
     "Syrian Arab Red Crescent": ("SARC",),
     "Syrian American Medical Society": ("SAMS",),
-    "European Union": ("EU",),
+    "European Union": ("EU", "Council of the European Union", "EU Council", "European Council",
+                       "European Commission"),
     "US Department of the Treasury": ("US Treasury", "Treasury Department", "US Treasury Department", "Treasury",
                                       "Department of the Treasury", "US Department of Treasury", "OFAC"),
     "Jordanian Armed Forces": ("Jordanian army", "Jordanian military", "Jordan Armed Forces", "Jordan army"),
@@ -127,7 +128,8 @@ _MINISTRY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      "{c} Ministry of Defense"),
     (re.compile(r"\b(?:foreign ministry|ministry of foreign affairs|foreign minist(?:er|ry)|foreign office)\b", re.I),
      "{c} Ministry of Foreign Affairs"),
-    (re.compile(r"\b(?:government|authorities|officials?|administration|regime|presidency|leadership)\b", re.I),
+    (re.compile(r"\b(?:government|authorities|officials?|administration|regime|presidency|leadership|"
+                r"security services|intelligence services)\b", re.I),
      "{c} government"),
     (re.compile(r"\b(?:mission|embassy|ambassador|envoy|consulate)\b", re.I), "{c} Ministry of Foreign Affairs"),
 )

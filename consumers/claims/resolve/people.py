@@ -30,6 +30,8 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
             canon = alias_inside(joined, min_words=2) or unit_of_known_org(joined) or canon
         return Speaker(canon, canon, False)
     known = ctx.people.get(name.lower()) or ctx.people.get(name.split()[-1].lower())
+    if known is None and len(name.split()) == 1:
+        known = _known_by_first_name(ctx, name)  # "Mao said" after "spokesperson Mao Ning": family name first
     if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
         return known
     org = org_hint or _org_from_apposition(ctx, pos, appos) or org_from_phrase(ctx, pos, prefix)
@@ -37,6 +39,12 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
     if len(canon_name.split()) == 1 and canon_name == name:
         canon_name = _full_name_before(ctx, pos, name) or canon_name
     return Speaker(canon_name, org, True)
+
+
+def _known_by_first_name(ctx: DocumentContext, name: str) -> Speaker | None:
+    """The one person already quoted whose full name starts with name, or None (none or several)."""
+    found = {p.name: p for p in ctx.people.values() if p.is_person and p.name.split()[0] == name and " " in p.name}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _NAME_LEAD_RE = re.compile(r"((?:(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)\s+){1,3})$")

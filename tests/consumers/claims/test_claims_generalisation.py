@@ -203,3 +203,31 @@ def test_one_of_the_sources_is_a_subject() -> None:
 def test_possessive_country_army_is_that_countrys_military() -> None:
     text = "Title\n\nAMMAN - Jordan's army said it had shot down a drone carrying drugs.\n"
     assert [c.speaker for c in extract_claims(text)] == ["Jordanian Armed Forces"]
+
+
+# Batch m (Xinhua, Anadolu, SOHR, EU, Sputnik): general rules, invented sentences.
+
+
+def test_family_name_first_refers_back_to_the_full_name() -> None:
+    text = (
+        "Title\n\nThe talks were useful, Foreign Ministry spokesperson Lin Jian said on Monday.\n\n"
+        '"Both sides showed goodwill," Lin said.\n'
+    )
+    assert [c.speaker for c in extract_claims(text)] == ["Lin Jian", "Lin Jian"]
+
+
+def test_council_of_the_eu_is_the_european_union() -> None:
+    text = "Title\n\nThe measures will stay in force for a year, the Council of the European Union said.\n"
+    assert [c.speaker for c in extract_claims(text)] == ["European Union"]
+
+
+def test_possessive_country_organ_is_the_subject_of_a_participle() -> None:
+    text = "Title\n\nIraq's foreign ministry rejected the report, saying the border had stayed closed.\n"
+    assert [(c.speaker, c.text) for c in extract_claims(text)] == [
+        ("Iraqi Ministry of Foreign Affairs", "the border had stayed closed")
+    ]
+
+
+def test_a_source_in_a_countrys_security_services_speaks_for_its_government() -> None:
+    text = "Title\n\nThe convoy reached the city at dawn, a source in the Iraqi security services said.\n"
+    assert [c.speaker for c in extract_claims(text)] == ["Iraqi government"]
