@@ -121,6 +121,7 @@ _COUNTRY_OF = {
     "moscow": "Russian", "damascus": "Syrian", "ankara": "Turkish", "washington": "US", "tehran": "Iranian",
     "german": "German", "saudi": "Saudi", "qatari": "Qatari", "egyptian": "Egyptian",
     "jordan's": "Jordanian", "lebanon's": "Lebanese", "iraq's": "Iraqi", "iran's": "Iranian", "israel's": "Israeli",
+    "chinese": "Chinese", "china's": "Chinese",
 }
 # Per-country organisation families: a bare "Defense Ministry" takes the country from its context.
 _MINISTRY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
