@@ -10,7 +10,7 @@ import os
 import socket
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,12 +200,27 @@ async def kafka_producer(connection: Connection, settings: KafkaSettings) -> Asy
 
 
 @asynccontextmanager
-async def kafka_consumer(
-    connection: Connection, settings: KafkaSettings, topics: list[str], group_id: str | None, **extra: Any
-) -> AsyncIterator[AIOKafkaConsumer]:
-    consumer = AIOKafkaConsumer(*topics, **consumer_options(connection, settings, group_id), **extra)
-    await consumer.start()
+async def kafka_consumers(
+    connection: Connection, groups: Sequence[tuple[KafkaSettings, list[str], str]]
+) -> AsyncIterator[list[AIOKafkaConsumer]]:
+    """One consumer per (settings, topics, group id), started together and stopped together.
+
+    start() waits for the group join, and every join holds the window open for session_timeout_ms / 2
+    (broker.md, group timing): started one after another, the service's four stages took four windows."""
+    consumers = [AIOKafkaConsumer(*topics, **consumer_options(connection, settings, group_id))
+                 for settings, topics, group_id in groups]  # fmt: skip
+
+    async def stop_all() -> None:
+        await asyncio.wait_for(asyncio.gather(*(c.stop() for c in consumers), return_exceptions=True), timeout=30)
+
+    results = await asyncio.gather(*(c.start() for c in consumers), return_exceptions=True)
+    failed = [result for result in results if isinstance(result, BaseException)]
+    if failed:
+        await stop_all()
+        raise failed[0]
     try:
-        yield consumer
+        yield consumers
     finally:
-        await asyncio.wait_for(consumer.stop(), timeout=30)
+        await stop_all()
+
+

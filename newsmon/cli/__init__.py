@@ -58,11 +58,23 @@ def catalogue_or_fail(path: Path | None) -> list[Any]:
         raise
 
 
+_early_stops: list[int] = []
+
+
+def catch_early_stop() -> None:
+    """Remember a SIGTERM that arrives before the event loop runs (the pipeline's imports take seconds).
+
+    An orchestrator may stop a service at any moment, also while it starts; without this the default
+    action would kill it half-way, and with this it starts, sees the stop at once and exits cleanly."""
+    signal.signal(signal.SIGTERM, lambda signum, _frame: _early_stops.append(signum))
+
+
 def run_async(main: Callable[[asyncio.Event], Awaitable[T]], *, preload_stages: bool = True) -> T:
     """Run `main(stop)` with SIGINT/SIGTERM setting `stop`, translating expected errors to one line.
 
     preload_stages imports the consumer stages first, so their import errors surface before the loop starts;
     poll-once turns it off (it starts its stages in a child process, and a warm poll needs none)."""
+    catch_early_stop()
     if preload_stages:
         from consumers.dedupe.stage import DedupeStage  # noqa: F401
 
@@ -71,6 +83,8 @@ def run_async(main: Callable[[asyncio.Event], Awaitable[T]], *, preload_stages: 
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
+        if _early_stops:
+            stop.set()
         return await main(stop)
 
     try:
@@ -102,6 +116,7 @@ def _user_error_code(error: Exception) -> int | None:
 @app.command()
 def run(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     """The background service: pollers and every consumer stage, until SIGINT or SIGTERM."""
+    catch_early_stop()
     from newsmon.cli.pipeline import open_pipeline, register_catalogue, run_service
 
     settings = settings_from(config)
@@ -119,6 +134,7 @@ def run(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
 @app.command()
 def poll(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     """Only the pollers and the outbox relay (scale-out: consumers run as `newsmon consume STAGE`)."""
+    catch_early_stop()
     from newsmon.cli.pipeline import open_pipeline, register_catalogue, run_service
 
     settings = settings_from(config)
@@ -136,6 +152,7 @@ def consume(
     stage: Annotated[str, typer.Argument(help="fulltext, dedupe, claims or alerts")], config: ConfigOption = None
 ) -> None:
     """Run one consumer stage alone (its consumer group shares partitions with other replicas)."""
+    catch_early_stop()
     from newsmon.cli.pipeline import STAGES, open_pipeline, run_service
 
     if stage not in STAGES:

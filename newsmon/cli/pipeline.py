@@ -18,7 +18,7 @@ from consumers.dedupe.stage import DedupeStage
 from consumers.fulltext.pages import Page, PageFetchError
 from consumers.fulltext.stage import FullTextStage
 from consumers.runner import Stage, StageRunner
-from newsmon.broker import Connection, connect, ensure_topics, kafka_consumer, kafka_producer, topic_names
+from newsmon.broker import Connection, connect, ensure_topics, kafka_consumers, kafka_producer, topic_names
 from newsmon.config import Settings
 from newsmon.store import feeds, outbox
 from newsmon.store.feeds import FeedSpec
@@ -97,15 +97,16 @@ async def open_pipeline(
         producer = await stack.enter_async_context(kafka_producer(connection, settings.kafka))
         fetcher = await stack.enter_async_context(open_fetcher(settings.poll))
         parse_pool = stack.enter_context(open_parse_pool(settings.poll))
-        runners = []
-        for name in stages:
-            stage = make_stage(name, store, topics, settings, fetcher, parse_pool)
-            group = f"{settings.kafka.topic_prefix}newsmon.{name}{group_suffix}"
+        built = [make_stage(name, store, topics, settings, fetcher, parse_pool) for name in stages]
+        groups = []
+        for stage in built:
             kafka = settings.kafka
-            if name == "fulltext":  # each record costs a page fetch: small batches keep within max_poll_interval
+            if stage.name == "fulltext":  # each record costs a page fetch: small batches keep within max_poll_interval
                 kafka = kafka.model_copy(update={"max_records": settings.fulltext.max_records})
-            consumer = await stack.enter_async_context(kafka_consumer(connection, kafka, stage.topics, group))
-            runners.append(StageRunner(stage, consumer, producer, topics.dlq, settings.kafka.max_record_bytes))
+            groups.append((kafka, stage.topics, f"{settings.kafka.topic_prefix}newsmon.{stage.name}{group_suffix}"))
+        consumers = await stack.enter_async_context(kafka_consumers(connection, groups))
+        runners = [StageRunner(stage, consumer, producer, topics.dlq, settings.kafka.max_record_bytes)
+                   for stage, consumer in zip(built, consumers, strict=True)]  # fmt: skip
         poller = Poller(fetcher, producer, store, topics, settings.poll, parse_pool)
         yield Pipeline(settings, connection, store, topics, poller, runners)
 
