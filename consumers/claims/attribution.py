@@ -34,7 +34,7 @@ _ACCORDING_NAME_RE = re.compile(
 # Trailing journalist context after "P, X said,": not the source's words (guideline, "Spans").
 _JOURNALIST_TAIL_RE = re.compile(
     r"\s*(?:in\s+(?:the\s+)?(?:latest|what|a\s+(?:move|sign|statement|series|further))|amid|as\s+part\s+of|"
-    r"(?:a\s+)?(?:days?|weeks?|hours?)\s+after|following|the\s+latest|marking|adding\s+to|without\s+(?:giving|providing|"
+    r"(?:a\s+)?(?:days?|weeks?|hours?)\s+after|(?:shortly\s+|soon\s+|just\s+)?(?:after|before)(?!\s+(?:adding|saying))|following|the\s+latest|marking|adding\s+to|without\s+(?:giving|providing|"
     r"naming|elaborating|specifying)|(?!(?:adding|saying|noting|stressing|insisting|warning)\b)[a-z]+ing\s+(?:the|a|an|it|its|his|her|their|on|for|to))\b"
 )
 _SUBORDINATE_END_RE = re.compile(r"\b(?:where|that|whereas)\s*,?\s*$")

@@ -244,6 +244,8 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) ->
         return False
     if re.fullmatch(r"\d{1,3}", segment):
         return subject_left(text, lo, cut, cand)  # "Kassem, 58, said": the age is not the speaker
+    if _given_name(text, lo, cut, segment, comma, cand):
+        return True
     if not _looks_like_apposition(segment):
         return _role_then_name(text, lo, cut, seg_start, comma, cand)
     head_end = cut
@@ -258,6 +260,29 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) ->
     cand.mention_start, cand.mention_end, cand.head_end = head_start, comma, head_end
     cand.clause_start = head_start
     return True
+
+
+def _given_name(text: str, lo: int, cut: int, segment: str, comma: int, cand: Candidate) -> bool:
+    """'A farmer from X, who gave only his first name, Mahmoud, said': the unnamed head, then the name it gave."""
+    if not _GIVEN_NAME_RE.fullmatch(segment):
+        return False
+    clause_start = _segment_start(text, lo, cut)
+    back = _segment_cut(text, lo, clause_start)
+    if back <= lo or text[back] != "," or not _GAVE_NAME_CLAUSE_RE.fullmatch(text[clause_start:cut]):
+        return False
+    head_start = _after_clause_word(text, _segment_start(text, lo, back), back)
+    if not _valid_subject(text[head_start:back]):
+        return False
+    cand.mention_start, cand.mention_end, cand.head_end = head_start, comma, back
+    cand.clause_start = head_start
+    return True
+
+
+_GIVEN_NAME_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}")
+_GAVE_NAME_CLAUSE_RE = re.compile(
+    r"(?:who|and)\s+(?:[\w'’-]+\s+){0,3}?(?:gave|give[sn]?|offered|provided)\s+(?:only\s+)?(?:his|her|their)\s+"
+    r"(?:first\s+|full\s+|last\s+)?name(?:\s+only)?"
+)
 
 
 def _cited_source(text: str, lo: int, seg_start: int, comma: int, cand: Candidate) -> bool:

@@ -92,6 +92,9 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
                        "European Commission"),
     "US Department of the Treasury": ("US Treasury", "Treasury Department", "US Treasury Department", "Treasury",
                                       "Department of the Treasury", "US Department of Treasury", "OFAC"),
+    # named opposition bodies, often written without "Syrian" ("the Salvation Government, which runs Idlib")
+    "Syrian Salvation Government": ("Salvation Government", "SSG"),
+    "Syrian Interim Government": ("Interim Government", "SIG"),
     "Jordanian Armed Forces": ("Jordanian army", "Jordanian military", "Jordan Armed Forces", "Jordan army"),
 }
 

@@ -69,7 +69,7 @@ _ORG_TYPES = {
     "pentagon": "US Department of Defense",
 }
 
-_GENERIC_ORG_NOUNS = frozenset(
+GENERIC_ORG_NOUNS = frozenset(
     [
         "group",
         "groups",
@@ -98,6 +98,8 @@ _NAME_BEFORE_RE = re.compile(r"((?:[«“\"‘']?(?:[A-Z][\w'’-]*|al-[\w'’-]
 
 def is_document_phrase(words: list[str]) -> bool:
     """'a statement posted on ...', 'the joint statement of the guarantor countries'."""
+    if len(words) > 2 and words[0] in DOCUMENT_HEADS and (words[1] in ("by", "from") or words[2] == "by"):
+        return True  # "figures compiled by X", "data from X": the document's author speaks
     if not words or words[0] not in ("a", "an", "the"):
         return False
     return any(w in DOCUMENT_HEADS for w in words[1:4])
@@ -177,7 +179,7 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
     canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
     if not canon and noun in ("army", "military", "troops"):
         canon = canonical_org(f"{country_of(sentence_of(ctx, pos)) or ctx.country or 'Syrian'} army")
-    if not canon and noun in _GENERIC_ORG_NOUNS:
+    if not canon and noun in GENERIC_ORG_NOUNS:
         last_org = ctx.last(person=False)
         if last_org is not None:
             return last_org  # "the group said": the organisation quoted last

@@ -26,7 +26,7 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return resolve_named(ctx, start, appos, "", org_hint=org_from_phrase(ctx, start, head, whole=True))
     given = _NAME_GIVEN_RE.match(ctx.text, head_end, min(len(ctx.text), max(end, head_end) + 160))
-    if given and not has_proper_name(head):
+    if given and not has_proper_name(_before_preposition(head)):
         # "a team member who gave his name as Yasser al-Hussein": the person is named after all
         return resolve_named(ctx, start, given.group(1), "")
     lower = _OBJECT_PRONOUNS.get(head.lower(), head.lower())
@@ -46,6 +46,10 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         org = ctx.org_before(start, "")  # "its commanders": the organisation named just before
         if org:
             return Speaker(org, org, False)
+    partitive = _PARTITIVE_RE.match(lower)
+    found = ctx.last(word=partitive.group(1)) if partitive else None
+    if found is not None:
+        return found  # "One of the officials said": the officials quoted before
     members = _MEMBERS_OF_RE.match(head)
     member = members.group(2) if members else ""
     if (
@@ -70,6 +74,10 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     return resolve_named(ctx, start, head, appos)
 
 
+_PARTITIVE_RE = re.compile(
+    r"^(?:one|two|three|four|some|several|many|most|each|both|neither|either|another)\s+of\s+(?:the|these|those)\s+"
+    r"(?:[\w-]+\s+){0,2}?([a-z]+s)$"
+)
 _MEMBERS_OF_RE = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w'’ -]{1,60}?)['’]s\s+([a-z][\w-]*)$")
 
 _SPEAKS_FOR_OWNER = frozenset(
@@ -113,6 +121,7 @@ _MEDIA_KINDS = frozenset(
 _NAME_GIVEN_RE = re.compile(
     r",?\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?:gave\s+(?:his|her|their)\s+(?:first\s+|full\s+)?name\s+as|name\s+(?:is|was)|"
+    r"gave\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|full\s+)?name(?:\s+only)?\s*,|"
     r"identified\s+(?:(?:himself|herself)\s+)?(?:only\s+)?as|known\s+(?:only\s+)?as|goes\s+by(?:\s+the\s+name)?|"
     r"uses\s+the\s+(?:nom\s+de\s+guerre|pseudonym|alias|name))\s+"
     r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu)){0,3})"

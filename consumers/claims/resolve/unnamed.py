@@ -5,6 +5,7 @@ government; other unnamed people and outlets are "unnamed sources" (claim annota
 import re
 
 from consumers.claims.context import WORDS_RE, DocumentContext, Speaker
+from consumers.claims.resolve.descriptions import GENERIC_ORG_NOUNS
 from consumers.claims.resolve.organisations import alias_inside, modified_alias_before, named_org
 from consumers.claims.resolve.words import sentence_of
 from consumers.claims.speakers import canonical_org, country_of
@@ -30,6 +31,14 @@ def is_unnamed(head: str) -> bool:
 
 def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     """'a Pentagon spokesperson' -> the Pentagon; 'a senior Turkish official' -> Turkish government."""
+    again = _ANOTHER_RE.match(head)
+    found = ctx.last(word=again.group(1).lower()) if again else None
+    if found is not None:
+        return found  # "a second source claimed": one more of the sources quoted before
+    embassy = _EMBASSY_RE.search(head)
+    if embassy and country_of(embassy.group(1)):
+        canon = canonical_org(f"{country_of(embassy.group(1))} embassy")  # not the city it sits in
+        return Speaker(canon, canon, False)
     alias = alias_inside(head)
     if alias:
         return Speaker(alias, alias, False)
@@ -43,6 +52,10 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         if not resolved and owner:
             # "the administration's economic committee": the administration named before
             resolved = ctx.org_before(pos, owner.group(1).lower()) or modified_alias_before(ctx, pos, owner.group(1))
+        if not resolved and owner and owner.group(1).lower() in GENERIC_ORG_NOUNS:
+            # "a spokesperson for the group's media office": the group named earlier in the sentence, or quoted last
+            last_org = ctx.last(person=False)
+            resolved = ctx.org_before(pos, "", floor=ctx.sentence_start(pos)) or (last_org.name if last_org else "")
         if resolved:
             return Speaker(resolved, resolved, False)
     alias = alias_inside(head)
@@ -50,6 +63,10 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         return Speaker(alias, alias, False)
     country = country_of(head)
     lower = head.lower()
+    if not country and _STATE_SOURCE_RE.search(lower):
+        # "a security source said" under "PALMYRA, Syria (AFP) –": one unnamed member of the dateline's state
+        # (guideline: an indefinite unnamed member is the organisation; bare "security sources" stay unnamed)
+        country = ctx.country
     if re.search(r"\bmonitor(?:ing\s+group)?\b", lower):
         return Speaker("Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", False)
     field = re.search(r"\b(?:commander|officer|soldier)s?\b", lower) and not re.search(
@@ -73,6 +90,12 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         return Speaker("unnamed activist", "", False)
     return Speaker("unnamed sources", "", False)
 
+
+_ANOTHER_RE = re.compile(r"(?i:another|an\s+other|a\s+(?:second|third|fourth|fifth))\s+(source|official|diplomat)\b")
+_EMBASSY_RE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:embassy|consulate|mission)\b", re.I)
+_STATE_SOURCE_RE = re.compile(
+    r"^(?:an?|one)\s+(?:[\w-]+\s+)?(?:security|government|intelligence|official)\s+(?:source|official)$"
+)
 
 _OUTLET_COUNTRY = {
     "sana": "Syrian",

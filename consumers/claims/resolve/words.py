@@ -70,6 +70,24 @@ PERSON_ROLES = frozenset(
         "neighbor",
         "correspondent",
         "reporter",
+        # community and trade roles of rural and local sources ("the tribal elder", "the village notable")
+        "elder",
+        "notable",
+        "dignitary",
+        "cleric",
+        "imam",
+        "mukhtar",
+        "teacher",
+        "nurse",
+        "physician",
+        "surgeon",
+        "paramedic",
+        "engineer",
+        "trader",
+        "merchant",
+        "shopkeeper",
+        "shepherd",
+        "economist",
     ]
 )
 

@@ -212,3 +212,54 @@ def test_national_role_does_not_go_back_to_a_speaker_of_another_country() -> Non
     text = ("Russian Foreign Minister Sergey Lavrov said talks went well. "
             "The Syrian minister, in turn, thanked Moscow and said that Damascus counted on advisers.")
     assert speakers(text)[-1][0] == "Syrian government"
+
+
+# Batch n (rural and tribal sources, NGO figures, dateline-only countries, group media offices): invented sentences.
+
+
+def test_definite_description_of_a_village_elder_goes_back_to_the_named_person() -> None:
+    text = ("Sheikh Hamad al-Naif, an elder of the Shammar tribe, said that the wells had dried up. "
+            "The village elder told Wire that 30 families had left.")
+    assert [s for s, _ in speakers(text)] == ["Hamad al-Naif", "Hamad al-Naif"]
+
+
+def test_figures_compiled_by_an_organisation_are_that_organisation() -> None:
+    text = "At least 80 people died in May, according to figures compiled by the Syrian Network for Human Rights."
+    assert speakers(text)[0][0] == "Syrian Network for Human Rights"
+
+
+def test_security_source_takes_the_country_of_a_city_country_dateline() -> None:
+    text = ("HOMS, Syria (Wire) – Three guards were wounded at a depot, a security source said. "
+            "The source said the attackers fled. The attack was planned abroad, another source claimed.")
+    assert [s for s, _ in speakers(text)] == ["Syrian government"] * 3
+
+
+def test_one_of_the_officials_goes_back_to_the_officials_quoted_before() -> None:
+    text = "Two Jordanian officials said the border was closed. One of the officials said 400 trucks were waiting."
+    assert [s for s, _ in speakers(text)] == ["Jordanian government", "Jordanian government"]
+
+
+def test_embassy_of_a_country_in_another_capital_speaks_for_its_own_country() -> None:
+    text = "A diplomat at the Turkish embassy in Baghdad said the talks would resume."
+    assert speakers(text)[0][0] == "Turkish Ministry of Foreign Affairs"
+
+
+def test_media_office_of_the_group_named_before_is_that_group_not_an_army() -> None:
+    text = ("Hayat Tahrir al-Sham fighters shot down a drone near Sarmin, a spokesman for the group's military "
+            "media office said.")
+    assert speakers(text)[0][0] == "Hayat Tahrir al-Sham"
+
+
+def test_name_given_after_only_his_first_name_is_the_speaker() -> None:
+    text = ("A shepherd from the village of Tal Tamr, who gave only his first name, Saleh, said that 12 sheep "
+            'had died. "We have nothing left," he said.')
+    assert [s for s, _ in speakers(text)] == ["Saleh", "Saleh"]
+
+
+def test_salvation_government_without_syrian_is_the_named_body() -> None:
+    assert speakers("The Salvation Government said it had opened two schools.")[0][0] == "Syrian Salvation Government"
+
+
+def test_trailing_after_clause_is_journalist_context_not_the_claim() -> None:
+    text = "Turkey has closed two crossings, three Turkish officials said on Monday, after shelling near Kilis."
+    assert speakers(text) == [("Turkish government", "Turkey has closed two crossings")]
