@@ -305,6 +305,8 @@ def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: C
 
 def _lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: int) -> bool:
     """Attitudes, calls and announcements of events are not claims (guideline, "Not claims")."""
+    if cand.complement == "relative" and kind == "direct" and _gapped_subject(text, cand, pos):
+        return False  # "the shelling, which it said killed a woman": the rest of the relative clause is reported
     if (verb in cues.WEAK_VERBS or cand.complement == "relative") and kind not in ("that", "colon"):
         return True
     if verb in ("agreed", "agrees") and kind != "colon":
@@ -320,6 +322,22 @@ def _lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: in
     if after is not None and after.group(1) == "about" and not _NUMBER_AHEAD_RE.match(text, after.end()):
         return True  # "complained about power cuts"; not "said about 3,500 detainees were held"
     return after is not None and (verb.startswith(("warn", "claim")) or after.group(1) in ("nothing", "little"))
+
+
+def _gapped_subject(text: str, cand: Candidate, pos: int) -> bool:
+    """'which it said killed ...': a pronoun speaker inside a relative clause whose subject is the gap."""
+    mention = text[cand.mention_start : cand.mention_end]
+    if mention not in ("it", "they", "he", "she"):
+        return False
+    before = text[max(0, cand.mention_start - 8) : cand.mention_start]
+    return _RELATIVE_WORD_RE.search(before) is not None and _GAP_VERB_RE.match(text, pos) is not None
+
+
+_RELATIVE_WORD_RE = re.compile(r"\b(?:which|that|who)\s+$")
+_GAP_VERB_RE = re.compile(
+    r"(?:had\s+|has\s+|have\s+|was\s+|were\s+|would\s+|will\s+|could\s+)?(?:[a-z]+ed|hit|left|struck|"
+    r"was|were|is|are|had|has|have|includes|came|began)\b"
+)
 
 
 def _is_topic(text: str, pos: int) -> bool:

@@ -357,6 +357,8 @@ def _valid_subject(np: str) -> bool:
     # the head noun may carry a modifier after it: "a statement posted on the ministry's website"
     if any(w.removesuffix("'s") in SOURCE_NOUNS for w in lower[: min(cut, 4)]):
         return True
+    if lower[0].endswith(("'s", "’s")) and cut <= 7 and lower[cut - 1] in SOURCE_NOUNS:
+        return True  # "Lebanon's caretaker social affairs minister": a country's or body's role, however long
     if lower[0] in ("the", "a", "an") and cut <= 7 and lower[cut - 1] in ORG_WORDS and _has_capital(np):
         return True  # "the White Helmets rescue group": a named organisation with its kind after the name
     # any short definite or indefinite noun phrase: "the engineer", "a relative of the victim", "both sides"

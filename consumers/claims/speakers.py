@@ -95,6 +95,7 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     # named opposition bodies, often written without "Syrian" ("the Salvation Government, which runs Idlib")
     "Syrian Salvation Government": ("Salvation Government", "SSG"),
     "Syrian Interim Government": ("Interim Government", "SIG"),
+    "Lebanese Armed Forces": ("Lebanese army", "Lebanese military", "Lebanon Armed Forces", "LAF"),
     "Jordanian Armed Forces": ("Jordanian army", "Jordanian military", "Jordan Armed Forces", "Jordan army"),
 }
 
@@ -125,6 +126,13 @@ _COUNTRY_OF = {
     "german": "German", "saudi": "Saudi", "qatari": "Qatari", "egyptian": "Egyptian",
     "jordan's": "Jordanian", "lebanon's": "Lebanese", "iraq's": "Iraqi", "iran's": "Iranian", "israel's": "Israeli",
     "chinese": "Chinese", "china's": "Chinese",
+    # other states whose ministries and officials speak on Syria (Astana talks, Gulf and European capitals)
+    "kazakh": "Kazakh", "kazakhstan": "Kazakh", "emirati": "Emirati", "kuwaiti": "Kuwaiti", "omani": "Omani",
+    "bahraini": "Bahraini", "yemeni": "Yemeni", "libyan": "Libyan", "ukrainian": "Ukrainian", "italian": "Italian",
+    "spanish": "Spanish", "dutch": "Dutch", "belgian": "Belgian", "swiss": "Swiss", "austrian": "Austrian",
+    "swedish": "Swedish", "norwegian": "Norwegian", "danish": "Danish", "canadian": "Canadian",
+    "australian": "Australian", "japanese": "Japanese", "indian": "Indian", "pakistani": "Pakistani",
+    "azerbaijani": "Azerbaijani", "armenian": "Armenian", "greek": "Greek", "cypriot": "Cypriot", "polish": "Polish",
 }
 # Per-country organisation families: a bare "Defense Ministry" takes the country from its context.
 _MINISTRY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -143,7 +151,8 @@ _OTHER_MINISTRY_RE = re.compile(
     r"economy|energy|information|education|agriculture|transport|oil|water|trade|culture|tourism))\b", re.I)
 _MILITARY_BY_COUNTRY = {"Syrian": "Syrian Arab Army", "Russian": "Russian Ministry of Defense",
                         "Turkish": "Turkish Ministry of Defense", "US": "US Department of Defense",
-                        "Israeli": "Israel Defense Forces", "Jordanian": "Jordanian Armed Forces"}
+                        "Israeli": "Israel Defense Forces", "Jordanian": "Jordanian Armed Forces",
+                        "Lebanese": "Lebanese Armed Forces"}
 _MILITARY_RE = re.compile(r"\b(?:military|army|armed forces|troops|forces|defen[cs]e)\b", re.I)
 
 TITLES = frozenset(

@@ -128,6 +128,10 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     earlier = ctx.text.rfind(noun, max(0, pos - 5000), pos)
     canon = ctx.first_org_in_sentence_of(earlier if earlier >= 0 else pos)
     last_org = ctx.last(person=False)
+    if not canon and last_org is None and earlier < 0:
+        # "X condemned the raids. The statement said ...": the subject of the sentence before issued it
+        before = ctx.sentence_start(pos)
+        canon = ctx.first_org_in_sentence_of(before - 1) if before > 0 else ""
     if last_org is not None and (not canon or ctx.history):
         return last_org
     return Speaker(canon or "unnamed sources", canon, False)

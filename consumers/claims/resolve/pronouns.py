@@ -10,6 +10,10 @@ from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
     person = pronoun in ("he", "she", "i")
+    if pronoun in ("it", "they") and _RELATIVE_BEFORE_RE.search(ctx.text, max(0, pos - 8), pos):
+        subject = ctx.first_org_in_sentence_of(pos)
+        if subject:
+            return Speaker(subject, subject, False)  # "X condemned the raid, which it said killed ...": X
     if pronoun in ("it", "they"):
         subject = _previous_subject_org(ctx, pos, pronoun)
         if subject:
@@ -29,6 +33,7 @@ def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
     return found or ctx.last() or Speaker("unnamed sources", "", False)
 
 
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|that)\s+$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][\"”’»)]*\s+|\n\s*)(?=[A-Z\"“])")
 
 

@@ -263,3 +263,28 @@ def test_salvation_government_without_syrian_is_the_named_body() -> None:
 def test_trailing_after_clause_is_journalist_context_not_the_claim() -> None:
     text = "Turkey has closed two crossings, three Turkish officials said on Monday, after shelling near Kilis."
     assert speakers(text) == [("Turkish government", "Turkey has closed two crossings")]
+
+
+def test_it_said_inside_a_relative_clause_reports_the_rest_for_the_sentence_subject() -> None:
+    text = "The Kurdish National Council condemned the raid on Amuda, which it said injured three teachers."
+    assert speakers(text) == [("Kurdish National Council", "injured three teachers")]
+
+
+def test_the_statement_without_an_earlier_claim_is_the_organisation_of_the_sentence_before() -> None:
+    text = ("The Kurdish National Council condemned the raids by Turkish forces on Tuesday. "
+            "The statement said six of its members were held.")
+    assert speakers(text)[-1][0] == "Kurdish National Council"
+
+
+def test_long_possessive_role_before_a_name_in_apposition() -> None:
+    text = "Iraq's caretaker higher education minister, Karim al-Nouri, said 4,000 families had returned."
+    assert speakers(text) == [("Karim al-Nouri", "4,000 families had returned")]
+
+
+def test_lebanese_army_is_the_lebanese_armed_forces() -> None:
+    assert speakers("The Lebanese army said it had arrested two smugglers.")[0][0] == "Lebanese Armed Forces"
+
+
+def test_ministry_of_a_country_outside_the_region_keeps_its_country() -> None:
+    text = "DAMASCUS (Wire) – Talks ended. The Kazakh Foreign Ministry said the next round would be in June."
+    assert speakers(text)[-1][0] == "Kazakh Ministry of Foreign Affairs"
