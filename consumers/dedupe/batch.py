@@ -1,12 +1,11 @@
 """The store's LSH index as one batch of items sees it: read once up front, then grown in memory.
 
 The stage reads, in a few queries, the store's postings (each key's POSTING_LIMIT most recent docs) for
-every band key of the batch's undecided items, and the docs those postings rank highest. `BatchIndex`
-counts shared keys for all items at once, as two sparse matrix products (items x keys times keys x store
-docs, and items x keys times its transpose for the docs the batch itself adds before each item), so each
-lookup is a slice of a precomputed row instead of a Python loop over postings. The docs an item may be
-compared with are the store's and those of the batch's earlier items, as if committed one by one (a key
-shared by many batch docs is not cut to POSTING_LIMIT within the batch; a batch holds a few hundred).
+every band key of the batch's undecided items, and the docs those postings rank highest (one sparse matrix
+product, items x keys times keys x store docs, ranks them for all items at once). Each item's lookup then
+counts shared keys as the store would had the batch's earlier docs been committed one by one: under each key,
+the batch's docs are the most recent, and they push that many of the key's oldest store docs out of its
+POSTING_LIMIT. So a batch decides exactly as items one at a time would, whatever the batch size.
 """
 
 from collections.abc import Mapping, Sequence
@@ -17,7 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from consumers.dedupe.decide import Decision
-from consumers.dedupe.index import CANDIDATE_LIMIT, CandidateDoc, IndexedDoc
+from consumers.dedupe.index import CANDIDATE_LIMIT, POSTING_LIMIT, CandidateDoc, IndexedDoc
 from consumers.dedupe.sketch import Sketch, band_keys_of, sketch_from_bytes
 
 _SEQ_BITS = 40  # arrival numbers stay below 2**40; (shared keys, seq) packs into one int64 to sort on
@@ -33,16 +32,22 @@ class BatchIndex:
         columns = np.searchsorted(all_keys, np.concatenate(item_keys)) if item_keys else rows
         items_by_key = sparse.csr_matrix((np.ones(len(rows), np.int32), (rows, columns)),
                                          shape=(len(item_keys), len(all_keys)))  # fmt: skip
-        posted = [(key, seqs) for key, seqs in postings.items() if seqs]
+        self._row_keys = np.split(columns, np.cumsum([len(keys) for keys in item_keys])[:-1]) if item_keys else []
+        posted = [(key, seqs[:POSTING_LIMIT]) for key, seqs in postings.items() if seqs]
         self._store_seqs = np.unique(np.concatenate([np.asarray(seqs, np.int64) for _, seqs in posted])) if posted \
             else np.zeros(0, dtype=np.int64)  # fmt: skip
-        key_rows = np.repeat(np.searchsorted(all_keys, [key for key, _ in posted]), [len(seqs) for _, seqs in posted])
+        posted_columns = np.searchsorted(all_keys, [key for key, _ in posted])
+        key_rows = np.repeat(posted_columns, [len(seqs) for _, seqs in posted])
         doc_columns = np.searchsorted(self._store_seqs, np.concatenate([seqs for _, seqs in posted] or [[]]))
         keys_by_doc = sparse.csr_matrix((np.ones(len(key_rows), np.int32), (key_rows, doc_columns)),
                                         shape=(len(all_keys), len(self._store_seqs)))  # fmt: skip
         self._store_shared = (items_by_key @ keys_by_doc).tocsr()
-        self._batch_shared = (items_by_key @ items_by_key.T).tocsr()
-        self._row_seq = np.full(len(item_keys), -1, dtype=np.int64)  # seq once the row's item is indexed
+        # Each key's store postings, newest first, as a padded row (-1 after the last), for the per-item count.
+        self._posted = np.full((len(all_keys), POSTING_LIMIT), -1, dtype=np.int64)
+        for column, (_, seqs) in zip(posted_columns.tolist(), posted, strict=True):
+            self._posted[column, : len(seqs)] = seqs
+        self._added: dict[int, list[int]] = {}  # key column -> the batch's docs under it, oldest first
+        self._added_count = np.zeros(len(all_keys), dtype=np.int64)
         self._docs: dict[int, CandidateDoc] = {}
         self._sketches: dict[int, Sketch] = {}
         self._next_seq = first_seq
@@ -60,17 +65,18 @@ class BatchIndex:
         self._docs.update(docs)
 
     def candidates(self, row: int, limit: int = CANDIDATE_LIMIT) -> list[tuple[CandidateDoc, Sketch]]:
-        """Docs sharing a band key with row `row`: store docs and the batch's earlier docs, most shared first."""
-        start, end = self._store_shared.indptr[row : row + 2]
-        counts = [self._store_shared.data[start:end]]
-        seqs = [self._store_seqs[self._store_shared.indices[start:end]]]
-        start, end = self._batch_shared.indptr[row : row + 2]
-        batch_seqs = self._row_seq[self._batch_shared.indices[start:end]]
-        earlier = batch_seqs >= 0  # indexed already: rows before this one that became docs
-        counts.append(self._batch_shared.data[start:end][earlier])
-        seqs.append(batch_seqs[earlier])
+        """Docs sharing a band key with row `row` (each key: its POSTING_LIMIT most recent docs, the batch's earlier
+        docs the most recent of all), most shared keys first, then most recent."""
+        columns = self._row_keys[row]
+        added = self._added_count[columns]
+        # A key with `a` batch docs keeps only its POSTING_LIMIT - a most recent store docs.
+        kept = np.arange(POSTING_LIMIT) < (POSTING_LIMIT - added)[:, None]
+        posted = self._posted[columns]
+        found = [posted[kept & (posted >= 0)]]
+        found += [np.asarray(self._added[column][-POSTING_LIMIT:], np.int64) for column in columns[added > 0].tolist()]
+        seqs, counts = np.unique(np.concatenate(found), return_counts=True)
         docs, top = self._docs, []
-        for seq in _ranked(np.concatenate(counts), np.concatenate(seqs)):
+        for seq in _ranked(counts, seqs):
             if seq in docs:  # store docs the up-front read did not rank high enough for any item are left out
                 top.append(seq)
                 if len(top) == limit:
@@ -81,7 +87,9 @@ class BatchIndex:
         """Index the doc decided for row `row`; returns its arrival number."""
         seq = self._next_seq
         self._next_seq += 1
-        self._row_seq[row] = seq
+        for column in self._row_keys[row].tolist():
+            self._added.setdefault(column, []).append(seq)
+        self._added_count[self._row_keys[row]] += 1
         self._docs[seq], self._sketches[seq] = doc, sketch
         self.new_docs[seq] = {
             "doc_id": doc.doc_id, "seq": seq, "first_seen": doc.first_seen, "sketch": doc.sketch,

@@ -1,0 +1,36 @@
+"""BatchIndex, the store's index as one batch sees it, counts like the reference MemoryIndex fed one item at a time."""
+
+import random
+
+from consumers.dedupe.batch import BatchIndex
+from consumers.dedupe.index import POSTING_LIMIT, IndexedDoc, MemoryIndex
+from consumers.dedupe.sketch import Sketch
+
+EMPTY = Sketch().to_bytes()
+
+
+def doc(number: int) -> IndexedDoc:
+    return IndexedDoc(f"d{number}", float(number), EMPTY, f"d{number}")
+
+
+def test_batch_candidates_match_one_at_a_time_when_keys_overflow_their_posting_limit() -> None:
+    # Few keys, many docs: every key holds more than POSTING_LIMIT docs, so the batch's own docs must push the
+    # oldest store docs out of each key exactly as committing them one by one would.
+    rng = random.Random(4)
+    keys_of = [rng.sample(range(24), 8) for _ in range(500)]
+    stored, batch = keys_of[:300], keys_of[300:]
+    memory = MemoryIndex()
+    postings: dict[int, list[int]] = {}
+    for number, keys in enumerate(stored):
+        memory.add(doc(number), keys)
+        for key in keys:
+            postings.setdefault(key, []).insert(0, number)  # newest first, as the store returns them
+    assert min(len(seqs) for seqs in postings.values()) > POSTING_LIMIT
+    index = BatchIndex([Sketch(band_keys=keys) for keys in batch], postings, first_seq=len(stored))
+    index.add_store_docs({number: doc(number) for number in range(len(stored))})
+    for row, keys in enumerate(batch):
+        number = len(stored) + row
+        expected = [candidate.doc_id for candidate in memory.candidates(keys, limit=40)]
+        assert [candidate.doc_id for candidate, _ in index.candidates(row, limit=40)] == expected, row
+        memory.add(doc(number), keys)
+        assert index.add(row, doc(number), Sketch(band_keys=keys), None) == number
