@@ -25,6 +25,8 @@ from consumers.claims.segment import (
 EXTRACTOR_VERSION = "rules-2026.11.8"
 
 _MARKS = DOUBLE_MARKS + SINGLE_MARKS
+_LEFT_TRIM = _MARKS + ",;:—–-"
+_RIGHT_TRIM = _MARKS + ",.;:—–"
 _WORD_RE = re.compile(r"\w")
 # A trailing journalist's aside is not the source's claim: "..., a figure that could not be verified".
 _ASIDE_RE = re.compile(
@@ -128,7 +130,7 @@ def _join_colon_leads(text: str, sentences: list[Sentence]) -> list[Sentence]:
             skip = False
             continue
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
-        if nxt is not None and text[sentence.start : sentence.end].rstrip().endswith(":") and text[nxt.start] in _MARKS:
+        if nxt is not None and text[nxt.start] in _MARKS and text[sentence.start : sentence.end].rstrip().endswith(":"):
             joined.append(Sentence(sentence.start, nxt.end, sentence.paragraph))
             skip = True
         else:
@@ -188,7 +190,8 @@ def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes:
         speaker, mention = Speaker(source.speaker, source.speaker_org, False), source.speaker_mention
     else:
         return None
-    call = _COORDINATED_CALL_RE.search(doc.text, start, end)
+    # Every call verb follows "and": a plain substring test skips the search in most claims.
+    call = _COORDINATED_CALL_RE.search(doc.text, start, end) if doc.text.find("and", start, end) >= 0 else None
     if call is not None and not _inside_quote(quotes, call.start()):
         start, end = trim_span(doc.text, start, call.start())  # "said P and urged Y": the call is not the claim
     kind = _kind(quotes, start, end)
@@ -210,11 +213,11 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     changed = True
     while changed and start < end:
         changed = False
-        while start < end and (text[start].isspace() or text[start] in _MARKS + ",;:—–-"):
+        while start < end and (text[start].isspace() or text[start] in _LEFT_TRIM):
             start, changed = start + 1, True
         if text.startswith("that ", start) or text.startswith("that\n", start):
             start, changed = start + 5, True
-        while end > start and (text[end - 1].isspace() or text[end - 1] in _MARKS + ",.;:—–"):
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _RIGHT_TRIM):
             end, changed = end - 1, True
     return start, end
 

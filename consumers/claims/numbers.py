@@ -46,10 +46,11 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 # Where a number can begin; the number words as a trie (one branch per letter), as the full pattern is tried at
-# every position of every claim.
+# every position of every claim. The leading class holds every first character a trigger can have: a position
+# whose character is not in it fails there before the look-behind and the alternation are tried (speed).
 _TRIGGER_WORDS = trie_pattern([*_UNITS_WORDS, "tens", "dozens", "hundreds", "thousands", "millions"])
 _TRIGGER_RE = re.compile(
-    rf"(?<![\w.,:/-])(?:(?:US\$|[$€£])?\d|(?:{_TRIGGER_WORDS}|{_VAGUE_RE}|{_FRACTION_RE}|a\s+(?:third|quarter|dozen))\b)",
+    rf"(?=[\d$€£adefhmnostuz])(?<![\w.,:/-])(?:(?:US\$|[$€£])?\d|(?:{_TRIGGER_WORDS}|{_VAGUE_RE}|{_FRACTION_RE}|a\s+(?:third|quarter|dozen))\b)",
     re.IGNORECASE,
 )
 _PREFIX_RE = re.compile(
@@ -128,7 +129,7 @@ def _is_date_or_duration(text: str, m: re.Match[str]) -> bool:
     after = text[m.end("single") : m.end("single") + 20] if core else ""
     if core and _YEAR_RE.fullmatch(core) and not m.group("pct"):
         return True
-    if core and _DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) and core[0].isdigit():
+    if core and core[0].isdigit() and _DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
         return not m.group("qual")  # "March 3", "M4": a date or a road, not a count
     if core and _DATE_AFTER.match(after):
         return True

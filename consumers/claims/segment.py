@@ -173,28 +173,24 @@ def _family(mark: str) -> str:
 
 def _opens_with(text: str, para: Paragraph, family: str) -> bool:
     first = text[para.start]
-    return first in DOUBLE_MARKS + SINGLE_MARKS and _family(first) == family and first not in _CLOSERS_ONLY
+    return first in _MARKS and _family(first) == family and first not in _CLOSERS_ONLY
 
 
 def _step(text: str, i: int, para: Paragraph, stack: list[tuple[str, int]], quotes: list[Quote]) -> None:
     mark = text[i]
     prev = text[i - 1] if i > para.start else " "
     nxt = text[i + 1] if i + 1 < para.end else " "
-    if _family(mark) == "s" and prev.isalnum() and nxt.isalnum():
+    family = "s" if mark in SINGLE_MARKS else "d"
+    if family == "s" and prev.isalnum() and nxt.isalnum():
         return  # an apostrophe: Syria's, didn't
     can_open = mark in _OPENERS_ONLY or (
-        mark not in _CLOSERS_ONLY
-        and (prev.isspace() or prev in _OPEN_CONTEXT or prev in DOUBLE_MARKS + SINGLE_MARKS)
-        and not nxt.isspace()
+        mark not in _CLOSERS_ONLY and (prev.isspace() or prev in _OPEN_CONTEXT or prev in _MARKS) and not nxt.isspace()
     )
     can_close = mark in _CLOSERS_ONLY or (
-        mark not in _OPENERS_ONLY
-        and not prev.isspace()
-        and (nxt.isspace() or nxt in _CLOSE_CONTEXT or nxt in DOUBLE_MARKS + SINGLE_MARKS)
+        mark not in _OPENERS_ONLY and not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_CONTEXT or nxt in _MARKS)
     )
     if mark == "“" and stack and stack[-1][0] == "„":
         can_open, can_close = False, True  # German and Russian inner quotes: „…“
-    family = _family(mark)
     open_index = next((k for k in range(len(stack) - 1, -1, -1) if _family(stack[k][0]) == family), -1)
     if can_close and open_index >= 0 and not (can_open and open_index < len(stack) - 1 and family == "s"):
         while len(stack) > open_index + 1:
