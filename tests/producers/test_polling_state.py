@@ -219,3 +219,18 @@ async def test_outbox_row_holds_the_feed_item_as_published(poller_pipeline, feed
     assert len(rows) == 1
     item = FeedItem.model_validate(rows[0].payload)  # a JSON object in the store, not a JSON string
     assert (item.title, item.delivery_id, item.content_hash) == ("Shelling in Idlib", rows[0].id, rows[0].content_hash)
+
+
+async def test_poll_due_returns_once_its_items_are_acknowledged_by_the_broker(poller_pipeline, feed_server):
+    # Polls no longer wait for the publish of their batch; poll_due itself still does, so its caller can rely on it.
+    paths = [f"/acked-{uuid.uuid4().hex[:8]}-{n}" for n in range(3)]
+    for path in paths:
+        feed_server.routes[path] = Route(200, RSS % b"")
+    async with poller_pipeline() as pipeline:
+        urls = await register(pipeline.store, *(feed_server.url(path) for path in paths))
+        reports = await pipeline.poller.poll_due(urls, everything=True)
+        feed_ids = [feed.id for url, feed in (await feed_rows(pipeline.store)).items() if url in urls]
+        async with pipeline.store.sessions() as session:
+            rows = (await session.scalars(select(OutboxItem).where(OutboxItem.feed_id.in_(feed_ids)))).all()
+    assert sorted(r.status for r in reports) == ["new"] * 3
+    assert len(rows) == 3 and all(row.published_at is not None for row in rows)
