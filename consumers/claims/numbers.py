@@ -20,13 +20,18 @@ _FRACTIONS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "one third": 1 /
               "two-thirds": 2 / 3, "three-quarters": 0.75, "one-third": 1 / 3, "one-quarter": 0.25,
               "two thirds": 2 / 3, "three quarters": 0.75}
 
-_WORD_NUM = "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
+# Alternations as tries (one branch per letter; a longer word is still tried before its prefix, as in a list
+# sorted longest first): the number pattern is matched at every trigger, and these were most of its branches.
+_WORD_NUM = trie_pattern(list(_UNITS_WORDS))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion)|\s?(?:mln|bn))"
 _ATOM = rf"(?:(?:{_DIGITS})(?:-(?:{_DIGITS}))?|(?:{_WORD_NUM})(?:-(?:{_WORD_NUM}))?){_SCALE}?"
-_QUALIFIER = (r"more than|fewer than|less than|at least|at most|up to|about|around|nearly|almost|roughly|some|"
-              r"over|under|approximately|an estimated|estimated|as many as|as few as|close to|just over|"
-              r"just under|no fewer than|no more than|upwards of")
+# No qualifier is a prefix of another, so at most one can match at a position and their order does not matter.
+_QUALIFIER = trie_pattern([
+    "more than", "fewer than", "less than", "at least", "at most", "up to", "about", "around", "nearly", "almost",
+    "roughly", "some", "over", "under", "approximately", "an estimated", "estimated", "as many as", "as few as",
+    "close to", "just over", "just under", "no fewer than", "no more than", "upwards of",
+])
 _VAGUE_RE = r"tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|a dozen"
 _FRACTION_RE = (r"two[- ]thirds|three[- ]quarters|one[- ]third|one[- ]quarter|a third|a quarter|half")
 # Range forms keep both ends: "between 40 and 50", "from 70 to 100", "55 to 60", "55-60".
@@ -36,9 +41,14 @@ _CORE = (rf"(?:between\s+(?P<b1>{_ATOM})\s+and\s+(?P<b2>{_ATOM})"
          rf"|(?P<r1>{_ATOM})\s+(?:to|or)\s+(?P<r2>{_ATOM})"
          rf"|(?P<single>{_ATOM})"
          rf"|(?P<vague>{_VAGUE_RE}))")
-# Unit words stop at function words; case-sensitive so that "IS fighters" keeps its "IS".
-_UNIT_WORD = (r"(?:(?-i:(?!(?:and|or|but|in|on|at|from|to|since|for|by|during|after|before|over|who|which|that|"
-              r"were|was|is|are|had|have|has|this|last|next|across|per|a|an|the|its|their)\b))[\w'’()./-]+)")
+# Unit words stop at function words; case-sensitive so that "IS fighters" keeps its "IS". (A trie inside a negative
+# look-ahead: only whether some word matches counts, never which.)
+_FUNCTION_WORDS = trie_pattern([
+    "and", "or", "but", "in", "on", "at", "from", "to", "since", "for", "by", "during", "after", "before", "over",
+    "who", "which", "that", "were", "was", "is", "are", "had", "have", "has", "this", "last", "next", "across", "per",
+    "a", "an", "the", "its", "their",
+])
+_UNIT_WORD = rf"(?:(?-i:(?!{_FUNCTION_WORDS}\b))[\w'’()./-]+)"
 _NUMBER_RE = re.compile(
     rf"(?<![\w.,:/-])(?:(?P<qual>{_QUALIFIER})\s+)?(?:US\$|[$€£])?{_CORE}(?![\w])"
     rf"(?P<pct>\s*(?:%|percent|per cent))?"
@@ -63,8 +73,11 @@ _TIME_UNITS = re.compile(
     r"o'clock|am|pm|a\.m|p\.m|GMT|UTC|years?-old|-year|-day|-hour|-month|-week)\b",
     re.IGNORECASE,
 )
-_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
-           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# As a trie: both patterns below are only tested for a match, so the order of the names does not matter.
+_MONTHS = trie_pattern([
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+])
 _DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\.?|\b[A-Z]-?)\s*$")
 _DATE_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b|^(?::\d\d)")
 _STOP_UNIT_TAIL = re.compile(r"(?:\s+(?:of|the|its|their|a|an|and|in|to|[\w'’-]+'s))+$", re.IGNORECASE)
