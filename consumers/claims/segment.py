@@ -274,6 +274,13 @@ def _split_block(text: str, start: int, end: int, paragraph: int, outer: list[Qu
 
 
 def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    # Every form _ABBREV_TAIL_RE takes puts an ASCII letter before the full stop and, unless an initial's full stop
+    # comes just before that letter, a word of at most five letters: two cheap exits before the search (speed).
+    if end - 2 < start or not text[end - 2].isascii() or not text[end - 2].isalpha():
+        return False
+    before = text[end - 7 : end - 1] if end >= 7 else ""
+    if len(before) == 6 and before.isascii() and before.isalpha():
+        return False
     m = _ABBREV_TAIL_RE.search(text, start, end)
     if not m:
         return False
