@@ -138,22 +138,24 @@ def _values(m: re.Match[str]) -> tuple[float | None, float | None]:
 
 def _is_date_or_duration(text: str, m: re.Match[str]) -> bool:
     """Years, days of the month, clock times and durations are not claim quantities (guideline)."""
-    core = m.group("single") or ""
-    after = text[m.end("single") : m.end("single") + 20] if core else ""
-    if core and _YEAR_RE.fullmatch(core) and not m.group("pct"):
-        return True
-    if core and core[0].isdigit() and _DATE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
-        return not m.group("qual")  # "March 3", "M4": a date or a road, not a count
-    if core and _DATE_AFTER.match(after):
-        return True
-    if core and _MODIFIER_AFTER_RE.match(after):
-        return True  # "a 15-member council", "a 55-kilometre zone": a modifier, not a count
-    if core and not m.group("qual") and _IDENTIFIER_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
-        return True  # "Leopard 2 tanks", "Resolution 2254": names, not counts
-    unit_text = m.group("unit") or ""
-    if m.group("frac") and _PER_TIME_RE.match(text, m.end("frac"), m.end("frac") + 12):
+    core, pct, qual, frac = m.group("single", "pct", "qual", "frac")
+    if core:  # (then frac is None: they are alternatives)
+        if not pct and _YEAR_RE.fullmatch(core):
+            return True
+        start = m.start()
+        if core[0].isdigit() and _DATE_BEFORE.search(text[max(0, start - 12) : start]):
+            return not qual  # "March 3", "M4": a date or a road, not a count
+        core_end = m.end("single")
+        after = text[core_end : core_end + 20]
+        if _DATE_AFTER.match(after):
+            return True
+        if _MODIFIER_AFTER_RE.match(after):
+            return True  # "a 15-member council", "a 55-kilometre zone": a modifier, not a count
+        if not qual and _IDENTIFIER_BEFORE_RE.search(text, max(0, start - 30), start):
+            return True  # "Leopard 2 tanks", "Resolution 2254": names, not counts
+    elif frac and _PER_TIME_RE.match(text, m.end("frac"), m.end("frac") + 12):
         return True  # "half an hour", "a quarter of a century"
-    return bool(_TIME_UNITS.match(unit_text)) and not m.group("pct")
+    return not pct and bool(_TIME_UNITS.match(m.group("unit") or ""))
 
 
 def find_numbers(text: str) -> list[NumberMatch]:
@@ -162,13 +164,13 @@ def find_numbers(text: str) -> list[NumberMatch]:
     done = 0
     # The full pattern is costly at every position; start it only where a number can begin.
     for trigger in _TRIGGER_RE.finditer(text):
-        if trigger.start() < done:
+        at = trigger.start()
+        if at < done:
             continue
-        prefix = _PREFIX_RE.search(text, max(done, trigger.start() - 40), trigger.start()) if _may_have_prefix(
-            text, trigger.start()) else None
+        prefix = _PREFIX_RE.search(text, max(done, at - 40), at) if _may_have_prefix(text, at) else None
         m = _NUMBER_RE.match(text, prefix.start()) if prefix else None
-        if m is None or m.end() <= trigger.start():
-            m = _NUMBER_RE.match(text, trigger.start())
+        if m is None or m.end() <= at:
+            m = _NUMBER_RE.match(text, at)
         if m is None:
             continue
         done = m.end()
@@ -203,15 +205,17 @@ def _number_at(text: str, m: re.Match[str]) -> NumberMatch | None:
     low, high = _values(m)
     if low is None:
         return None
-    if (m.group("single") or "").lower() == "one" and not (m.group("unit") or "").strip():
+    single, unit_group, pct, qual = m.group("single", "unit", "pct", "qual")
+    if (single or "").lower() == "one" and not (unit_group or "").strip():
         return None  # "like this one": a pronoun, not a count
-    phrase = _noun_phrase(m.group("unit") or "", keep_space=True)
+    phrase = _noun_phrase(unit_group or "", keep_space=True)
     unit = _STOP_UNIT_TAIL.sub("", " " + phrase.strip()).strip()
     unit = unit.rstrip(".,;:)")
-    unit = ("percent " + unit).strip() if m.group("pct") else unit.removeprefix("of ")
-    end = m.start("unit") + len(phrase) if m.group("unit") else m.end()
-    end = _trim_end(text, m.start(), end, unit, m)
-    return NumberMatch(text[m.start() : end].strip(), m.start(), end, low, high, unit, (m.group("qual") or "").lower())
+    unit = ("percent " + unit).strip() if pct else unit.removeprefix("of ")
+    start = m.start()
+    end = m.start("unit") + len(phrase) if unit_group else m.end()
+    end = _trim_end(text, start, end, unit, m)
+    return NumberMatch(text[start:end].strip(), start, end, low, high, unit, (qual or "").lower())
 
 
 _NOT_PLURAL = frozenset([
