@@ -10,6 +10,7 @@ POSTING_LIMIT. So a batch decides exactly as items one at a time would, whatever
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -33,19 +34,21 @@ class BatchIndex:
         items_by_key = sparse.csr_matrix((np.ones(len(rows), np.int32), (rows, columns)),
                                          shape=(len(item_keys), len(all_keys)))  # fmt: skip
         self._row_keys = np.split(columns, np.cumsum([len(keys) for keys in item_keys])[:-1]) if item_keys else []
-        posted = [(key, seqs[:POSTING_LIMIT]) for key, seqs in postings.items() if seqs]
-        self._store_seqs = np.unique(np.concatenate([np.asarray(seqs, np.int64) for _, seqs in posted])) if posted \
-            else np.zeros(0, dtype=np.int64)  # fmt: skip
-        posted_columns = np.searchsorted(all_keys, [key for key, _ in posted])
-        key_rows = np.repeat(posted_columns, [len(seqs) for _, seqs in posted])
-        doc_columns = np.searchsorted(self._store_seqs, np.concatenate([seqs for _, seqs in posted] or [[]]))
+        # All postings as flat arrays (one pass in C, not an array per key): key column and place of each seq.
+        lengths = np.fromiter(map(len, postings.values()), np.int64, len(postings))
+        flat = np.fromiter(chain.from_iterable(postings.values()), np.int64, int(lengths.sum()))
+        key_rows = np.repeat(np.searchsorted(all_keys, np.fromiter(postings, np.int64, len(postings))), lengths)
+        places = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        kept = places < POSTING_LIMIT
+        flat, key_rows, places = flat[kept], key_rows[kept], places[kept]
+        self._store_seqs = np.unique(flat)
+        doc_columns = np.searchsorted(self._store_seqs, flat)
         keys_by_doc = sparse.csr_matrix((np.ones(len(key_rows), np.int32), (key_rows, doc_columns)),
                                         shape=(len(all_keys), len(self._store_seqs)))  # fmt: skip
         self._store_shared = (items_by_key @ keys_by_doc).tocsr()
         # Each key's store postings, newest first, as a padded row (-1 after the last), for the per-item count.
         self._posted = np.full((len(all_keys), POSTING_LIMIT), -1, dtype=np.int64)
-        for column, (_, seqs) in zip(posted_columns.tolist(), posted, strict=True):
-            self._posted[column, : len(seqs)] = seqs
+        self._posted[key_rows, places] = flat
         self._added: dict[int, list[int]] = {}  # key column -> the batch's docs under it, oldest first
         self._added_count = np.zeros(len(all_keys), dtype=np.int64)
         self._docs: dict[int, CandidateDoc] = {}

@@ -32,9 +32,11 @@ _SQLITE_POSTINGS = text(
     "FROM dedupe_bands WHERE band_key = keys.value ORDER BY doc_seq DESC LIMIT :limit)) AS seqs "
     "FROM json_each(:keys) AS keys) WHERE seqs != '[]'"
 )
+# The same as one bigint[] per key: a row per (key, doc) made the server and the driver handle ~4k rows an item.
 _POSTGRES_POSTINGS = text(
-    "SELECT keys.key, recent.doc_seq FROM unnest(CAST(:keys AS bigint[])) AS keys(key) CROSS JOIN LATERAL "
-    "(SELECT doc_seq FROM dedupe_bands WHERE band_key = keys.key ORDER BY doc_seq DESC LIMIT :limit) AS recent"
+    "SELECT key, seqs FROM (SELECT keys.key, ARRAY(SELECT doc_seq FROM dedupe_bands WHERE band_key = keys.key "
+    "ORDER BY doc_seq DESC LIMIT :limit) AS seqs FROM unnest(CAST(:keys AS bigint[])) AS keys(key)) AS found "
+    "WHERE cardinality(seqs) > 0"
 )
 # One execution per doc, its keys as a JSON array: SQLite unpacks them in C, Python builds no row tuples.
 _SQLITE_ADD_BANDS = "INSERT OR IGNORE INTO dedupe_bands (band_key, doc_seq) SELECT value, ? FROM json_each(?)"
@@ -89,8 +91,8 @@ async def postings(session: AsyncSession, band_keys: Iterable[int]) -> dict[int,
     found: defaultdict[int, list[int]] = defaultdict(list)
     if _is_postgres(session):
         result = await session.execute(_POSTGRES_POSTINGS, {"keys": keys, "limit": POSTING_LIMIT})
-        for key, seq in result:
-            found[key].append(seq)
+        for key, seqs in result:
+            found[key] = seqs
     else:
         result = await session.execute(_SQLITE_POSTINGS, {"keys": json.dumps(keys), "limit": POSTING_LIMIT})
         for key, seqs in result:
