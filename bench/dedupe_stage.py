@@ -2,7 +2,7 @@
 
     python -m bench.dedupe_stage --engine sqlite --feeds 1000            # a cold poll's 35k items
     python -m bench.dedupe_stage --engine postgres --feeds 300
-    python -m bench.dedupe_stage --engine sqlite --prefill 100000 --feeds 100   # rate with 100k already stored
+    python -m bench.dedupe_stage --engine sqlite --prefill 100000 --first-feed 3000 --feeds 30 --repeats 3  # 100k
     python -m bench.dedupe_stage --engine sqlite --feeds 100 --profile /tmp/dedupe.prof
     python -m bench.dedupe_stage --labelled 1 --decisions /tmp/d.jsonl --replay   # the labelled set, scored
 
@@ -15,11 +15,15 @@ whether the store and the published articles stayed the same.
 Items come from the peer harness's fixture feeds (../shared/bench/poll/fixture_server.py: title plus a 2-4
 sentence summary, a tenth of the feeds with full bodies), parsed by the poller's own parser. Each run uses a
 fresh, migrated database and calls `DedupeStage.process` on batches of `--batch` items, as the consumer does.
-`--prefill N` first stores N items of other feeds (another fixture seed; with `--labelled`, the labelled set of
-another seed, as bench/dedupe_quality.py's distractors) and then times the same items.
-`--repeats R` times R disjoint sets of `--feeds` feeds one after another (feeds 0..F-1, F..2F-1, ...) in the same
-store, for a range instead of one figure. Prints wall and CPU time of this process as JSON, and on PostgreSQL also
-the CPU time of the server processes serving the bench database (read from /proc; the server runs on this host).
+`--prefill N` first stores N items of feeds 0.. of another seed (with `--labelled`, the labelled set of another
+seed, as bench/dedupe_quality.py's distractors) and then times the items. Fixture URLs and guids depend on the feed
+number, not the seed: time feeds beyond the prefill's (`--first-feed 3000` after 100k items, about 2,850 feeds), or
+most timed items are new versions of stored articles (another path, with a query per item).
+`--existing PATH|DATABASE` runs in a copy of a store filled before (a `--prefill 100000` run's SQLite file, or a
+PostgreSQL database loaded with its rows), to time other items without filling again. `--repeats R` times R
+disjoint sets of `--feeds` feeds one after another in the same store, for a range instead of one figure. Prints
+wall and CPU time of this process as JSON, and on PostgreSQL also the CPU time of the server processes serving the
+bench database (read from /proc; the server runs on this host).
 """
 
 import argparse
@@ -146,8 +150,16 @@ def server_cpu_s(database: str | None) -> float:
 
 
 @asynccontextmanager
-async def fresh_store(engine: str) -> AsyncIterator[Store]:
-    """A fresh migrated store: SQLite in a temporary directory, or a new database on NEWSMON_BENCH_PG."""
+async def fresh_store(engine: str, existing: str | None = None) -> AsyncIterator[Store]:
+    """A fresh migrated store: SQLite in a temporary directory, or a new database on NEWSMON_BENCH_PG; or the
+    `existing` SQLite file or PostgreSQL database (a copy of one filled before), left in place."""
+    if existing:
+        admin_dsn = os.environ.get("NEWSMON_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+        url = f"sqlite:///{existing}" if engine == "sqlite" else \
+            f"{admin_dsn.rsplit('/', 1)[0]}/{existing}".replace("postgresql:", "postgresql+psycopg:", 1)  # fmt: skip
+        async with open_store(StoreSettings(url=url)) as store:
+            yield store
+        return
     if engine == "sqlite":
         with tempfile.TemporaryDirectory() as tmp:
             async with open_store(StoreSettings(url=f"sqlite:///{tmp}/bench.db")) as store:
@@ -211,21 +223,21 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     if args.labelled is not None:
         items, labels = labelled_items(args.labelled, args.events)
     else:
-        items = fixture_items(args.seed, 0, args.feeds)
+        items = fixture_items(args.seed, args.first_feed, args.feeds)
     names = [label["doc_id"] for label in labels] or [item.url for item in items]
     source = f"labelled seed {args.labelled}" if labels else f"{args.feeds} feeds"
     result: dict[str, Any] = {"engine": args.engine, "batch": args.batch, "items": source}
-    async with fresh_store(args.engine) as store:
+    async with fresh_store(args.engine, args.existing) as store:
         stage = DedupeStage(store, Topics())
         if args.prefill:
             result["prefill"] = await run_batches(stage, prefill_items(args), args.batch)
-        profiler = cProfile.Profile() if args.profile else None
+        profiler = cProfile.Profile(time.process_time) if args.profile else None  # CPU: the machine is shared
         if profiler:
             profiler.enable()
         first: list[tuple[str, Any]] = []
         result["run"] = await run_batches(stage, items, args.batch, first)
         for repeat in range(1, args.repeats):
-            more = fixture_items(args.seed, repeat * args.feeds, args.feeds)
+            more = fixture_items(args.seed, args.first_feed + repeat * args.feeds, args.feeds)
             result[f"run{repeat + 1}"] = await run_batches(stage, more, args.batch)
         if profiler:
             profiler.disable()
@@ -257,6 +269,8 @@ def main() -> None:
     parser.add_argument("--decisions", help="write the stored decision of every item to this JSONL file")
     parser.add_argument("--replay", action="store_true", help="process the items again; report what changed")
     parser.add_argument("--repeats", type=int, default=1, help="timed runs on disjoint feeds, one after another")
+    parser.add_argument("--first-feed", type=int, default=0, help="the timed items' first fixture feed")
+    parser.add_argument("--existing", help="run in this SQLite file or PostgreSQL database (a copy) instead")
     args = parser.parse_args()
     if args.labelled is not None and args.repeats > 1:
         parser.error("--repeats takes further fixture feeds; the labelled set has one run")
