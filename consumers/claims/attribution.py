@@ -137,6 +137,11 @@ class RawClaim:
     positional: bool = False  # attributed only by position: cue ""
 
 
+_TAIL_TOKEN_RE = re.compile(r"[\w'’-]+")
+_DOCUMENT_TOKEN_RE = re.compile(r"[\w'’]+")
+_OBJECT_LINK_RES = {link: re.compile(rf"\b{link}\b") for link in set(cues.OBJECT_VERBS.values())}
+
+
 def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> list[RawClaim]:
     """Claims of one sentence [start, end); quotes are the outermost quotations of the text."""
     first_cue = cues.CUE_RE.search(text, start, end)
@@ -171,7 +176,7 @@ def _conduit_tail(text: str, start: int, end: int, inside: list[tuple[int, int]]
     words = np.lower().split()
     if not words or words[0] in PRONOUNS or _TAIL_NOT_NP_RE.search(np):
         return -1  # "drone attacks had been reported": a passive, not an outlet
-    outlet = bool(set(re.findall(r"[\w'’-]+", np.lower())) & _TAIL_OUTLET_WORDS)
+    outlet = bool(set(_TAIL_TOKEN_RE.findall(np.lower())) & _TAIL_OUTLET_WORDS)
     if m.group("np3") is not None:
         return m.start() if m.group("citing") or outlet else -1  # ", the SDF said": a second source, not a relay
     return m.start() if outlet or any(w[:1].isupper() for w in np.split()) else -1
@@ -285,7 +290,7 @@ def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: C
     link = cues.OBJECT_VERBS.get(verb)
     if link is not None:
         tail = text[m.end() : min(s_end, m.end() + 300)]
-        if not re.search(rf"\b{link}\b", tail) or tail.lstrip().startswith(f"{link} "):
+        if not _OBJECT_LINK_RES[link].search(tail) or tail.lstrip().startswith(f"{link} "):
             return None  # "a quote attributed to X": no object, a participle, not a claim
         cand.complement, cand.content_from = "direct", skip_space(text, m.end(), s_end)
         return cand
@@ -347,7 +352,7 @@ def _is_topic(text: str, pos: int) -> bool:
 
 
 def _mentions_document(text: str, cand: Candidate) -> bool:
-    words = re.findall(r"[\w'’]+", text[cand.mention_start : cand.mention_end].lower())
+    words = _DOCUMENT_TOKEN_RE.findall(text[cand.mention_start : cand.mention_end].lower())
     return any(w.removesuffix("'s").removesuffix("’s") in cues.DOCUMENT_NOUNS for w in words)
 
 

@@ -35,29 +35,32 @@ CITING_RE = re.compile(r",\s+(?:citing|quoting)\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,
 
 
 TOLD_OBJECT_RE = re.compile(r"(?:[\w'’-]+\s+){0,2}(?:story|stories|truth|lies?|tales?|jokes?|secrets?)\b")
+_ADDRESSEE_RE = re.compile(r"\s+(?:(the|our|my|your|this|a|an|its|his|her|their|state|local|foreign)\s+)?([\w'’.-]+)")
+_NOT_ADDRESSEES = cues.PP_WORDS | {"that", "of", "about", "against", "it", "there"}
+_ADDRESSEE_CAPS_RE = re.compile(r"(?:\s+(?!(?:On|In|At)\b)(?:[A-Z][\w'’.-]*|\d+\b))*")
+_ADDRESSEE_MORE_RE = re.compile(
+    r"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|after|last|this|the|a|an|was|were|is|"
+    r"are|had|has)\b)[\w'’-]+){0,4}?"
+    r"(?=\s+(?:that|on|in|at|by|from|during|with|via|after|last|this|about)\b|\s*[,.;:\"“”«»]|\s*$)"
+)
 
 
 def _addressee_end(text: str, pos: int, end: int) -> int:
     """'told reporters', 'told the agency's correspondent', 'told Rudaw English', 'told SANA's reporter'."""
     window = text[pos : min(end, pos + 120)]
-    m = re.match(r"\s+(?:(the|our|my|your|this|a|an|its|his|her|their|state|local|foreign)\s+)?([\w'’.-]+)", window)
-    if not m or m.group(2).lower() in cues.PP_WORDS | {"that", "of", "about", "against", "it", "there"}:
+    m = _ADDRESSEE_RE.match(window)
+    if not m or m.group(2).lower() in _NOT_ADDRESSEES:
         return pos
     if TOLD_OBJECT_RE.match(window, m.start(2)):
         return pos  # "told a different story", "tell the truth": an object, not an addressee
     stop = m.end()
     word = m.group(2)
     if word[:1].isupper():
-        caps = re.match(r"(?:\s+(?!(?:On|In|At)\b)(?:[A-Z][\w'’.-]*|\d+\b))*", window[stop:])
+        caps = _ADDRESSEE_CAPS_RE.match(window[stop:])
         stop += caps.end() if caps else 0
         word = window[:stop].split()[-1]
     if m.group(1) or word.endswith(("'s", "’s")):
-        more = re.match(
-            r"(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|after|last|this|the|a|an|was|were|is|"
-            r"are|had|has)\b)[\w'’-]+){0,4}?"
-            r"(?=\s+(?:that|on|in|at|by|from|during|with|via|after|last|this|about)\b|\s*[,.;:\"“”«»]|\s*$)",
-            window[stop:],
-        )
+        more = _ADDRESSEE_MORE_RE.match(window[stop:])
         stop += more.end() if more else 0
     return pos + stop
 

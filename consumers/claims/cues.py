@@ -139,13 +139,17 @@ def may_end_with_negation_or_passive(text: str) -> bool:
 
 
 def _last_word(text: str, lo: int, pos: int) -> str:
-    end = pos
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    start = end
-    while start > lo and text[start - 1].isalpha():
+    """The run of letters ending at the last non-space character of text[lo:pos] ("" if that is not a letter)."""
+    parts = text[lo:pos].rsplit(None, 1)  # whitespace as str.isspace: the last token holds the run
+    if not parts:
+        return ""
+    token = parts[-1]
+    if token.isalpha():
+        return token
+    start = len(token)
+    while start > 0 and token[start - 1].isalpha():
         start -= 1
-    return text[start:end]
+    return token[start:]
 
 
 NEGATION_RE = re.compile(

@@ -151,8 +151,11 @@ _NAME_APPOSITION_RE = re.compile(
     rf",\s+((?:(?:[A-Z][\w'’.-]*)\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})\s*,")
 
 
+_OUTLET_TOKEN_RE = re.compile(r"[\w'’-]+")
+
+
 def is_outlet(mention: str) -> bool:
-    words = {w.lower() for w in re.findall(r"[\w'’-]+", mention)}
+    words = {w.lower() for w in _OUTLET_TOKEN_RE.findall(mention)}
     return bool(words & _OUTLET_WORDS) or mention.isupper()
 
 
@@ -228,13 +231,19 @@ def _after_clause_word(text: str, start: int, end: int) -> int:
     return last
 
 
+_ADVERBIAL_SEGMENT_RE = re.compile(r"(?:on|in|at|late|early)\s+\w+(?:\s+\w+)?")
+_AGE_RE = re.compile(r"\d{1,3}")
+_ROLE_NAME_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}")
+_RIGHT_NAME_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}")
+
+
 def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) -> bool:
     """'Dillon, a spokesman for X, said': the name is the segment before the apposition."""
     seg_start = _segment_start(text, lo, comma)
     segment = text[seg_start:comma].strip()
     if segment.lower().startswith(("citing ", "quoting ")):
         return _cited_source(text, lo, seg_start, comma, cand)
-    if segment.lower() in _ADVERBIAL_SEGMENTS or re.fullmatch(r"(?:on|in|at|late|early)\s+\w+(?:\s+\w+)?", segment):
+    if segment.lower() in _ADVERBIAL_SEGMENTS or _ADVERBIAL_SEGMENT_RE.fullmatch(segment):
         back = _segment_cut(text, lo, comma)
         if back > lo and text[back] == ",":
             return subject_left(text, lo, back, cand)
@@ -242,7 +251,7 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) ->
     cut = _segment_cut(text, lo, comma)
     if cut <= lo or text[cut] != ",":
         return False
-    if re.fullmatch(r"\d{1,3}", segment):
+    if _AGE_RE.fullmatch(segment):
         return subject_left(text, lo, cut, cand)  # "Kassem, 58, said": the age is not the speaker
     if _given_name(text, lo, cut, segment, comma, cand):
         return True
@@ -250,7 +259,7 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) ->
         return _role_then_name(text, lo, cut, seg_start, comma, cand)
     head_end = cut
     head_start = _after_clause_word(text, _segment_start(text, lo, head_end), head_end)
-    if re.fullmatch(r"\d{1,3}", text[head_start:head_end].strip()):
+    if _AGE_RE.fullmatch(text[head_start:head_end].strip()):
         head_end = _segment_cut(text, lo, head_end)  # "Ahmed Khalaf, 45, a teacher, said": skip the age
         if head_end <= lo:
             return False
@@ -302,7 +311,7 @@ def _cited_source(text: str, lo: int, seg_start: int, comma: int, cand: Candidat
 def _role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, cand: Candidate) -> bool:
     """'The UN envoy for Syria, Geir Pedersen, said': a role, then the name in apposition."""
     name = text[name_start:comma]
-    if not re.fullmatch(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}", name.strip()):
+    if not _ROLE_NAME_RE.fullmatch(name.strip()):
         return False
     role_start = _after_clause_word(text, _segment_start(text, lo, cut), cut)
     role = text[role_start:cut]
@@ -334,6 +343,10 @@ def _has_capital(np: str) -> bool:
     return any(w[:1].isupper() for w in np.split())
 
 
+_PP_WORDS_BUT_THIS = cues.PP_WORDS - {"this"}
+_DETERMINERS_OR_PRONOUNS = _NP_DETERMINERS | PRONOUNS
+
+
 def _valid_subject(np: str) -> bool:
     words = np.split()
     if not words or len(words) > 24 or BARE_REPORTS.match(np.strip()):
@@ -341,13 +354,13 @@ def _valid_subject(np: str) -> bool:
     if len(words) > 14 and not words[-1][:1].isupper():
         return False  # only a long title before a name may run this long
     lower = [w.lower().strip("\"“”«»'’‘") for w in words]
-    if any(w in _FINITE for w in lower) or (lower[0] in cues.PP_WORDS - {"this"} and not _UNDER_TITLE_RE.match(np)):
+    if any(w in _FINITE for w in lower) or (lower[0] in _PP_WORDS_BUT_THIS and not _UNDER_TITLE_RE.match(np)):
         return False  # but "Under Secretary of the Treasury Brian Nelson" is a title
     if lower[0] in _PARTITIVES and lower[1:2] == ["of"] and any(
         w.removesuffix("s") in SOURCE_NOUNS or w in SOURCE_NOUNS for w in lower[2:5]
     ):
         return True  # "one of the sources", "two of the officials"
-    if len(words) > 4 and words[0][:1].islower() and lower[0] not in _NP_DETERMINERS | PRONOUNS \
+    if len(words) > 4 and words[0][:1].islower() and lower[0] not in _DETERMINERS_OR_PRONOUNS \
             and lower[0] not in SOURCE_NOUNS and not lower[0].endswith(("'s", "’s")):
         return False  # "serve mainly as a bargaining chip in talks with Gulf (states)": a clause, not a subject
     cut = next((i for i, w in enumerate(lower) if i and w in _NP_PREPOSITIONS), len(words))
@@ -377,8 +390,7 @@ def subject_right(text: str, cue_end: int, s_end: int, cand: Candidate, aux_star
     mention_end = m.end(1)
     rest = _APPOSITION_TO_END_RE.match(text, mention_end, s_end)
     if rest and (_looks_like_apposition(rest.group(1)) or (
-            m.group(1).split()[0].lower() in ("the", "a", "an") and re.fullmatch(
-                rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}", rest.group(1)))):
+            m.group(1).split()[0].lower() in ("the", "a", "an") and _RIGHT_NAME_RE.fullmatch(rest.group(1)))):
         mention_end = rest.end(1)  # "said the Deputy Coordinator, David Carden."
     cand.mention_start, cand.mention_end, cand.head_end = m.start(1), mention_end, m.end(1)
     cand.complement, cand.content_from, cand.cue_end = "left", -1, cue_end

@@ -17,6 +17,8 @@ from consumers.claims.resolve.words import PERSON_ROLES, has_proper_name, is_org
 from consumers.claims.sources import PRONOUNS, SOURCE_NOUNS
 from consumers.claims.speakers import country_of, is_known_org
 
+_ROLES_OR_SOURCES = PERSON_ROLES | SOURCE_NOUNS
+
 
 def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -> Speaker:
     """The canonical speaker behind the mention text[start:end] (head text[start:head_end], then an apposition)."""
@@ -40,7 +42,7 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         return resolve_named(ctx, start, " ".join(head.split()[1:]), appos, org_hint=org)
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _SPEAKS_FOR_OWNER:
         return resolve_pronoun(ctx, "he" if words[0] == "his" else "she", start)  # "his office said": the person speaks
-    if words[0] in ("his", "her") and len(words) == 2 and words[1] in PERSON_ROLES | SOURCE_NOUNS:
+    if words[0] in ("his", "her") and len(words) == 2 and words[1] in _ROLES_OR_SOURCES:
         return Speaker("unnamed sources", "", False)  # "her neighbour agreed": unnamed
     if words[0] in ("its", "their") and len(words) > 1:
         org = ctx.org_before(start, "")  # "its commanders": the organisation named just before
