@@ -9,11 +9,14 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from hashlib import blake2b
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
 
 from consumers.dedupe.text import boilerplate_free_lines, is_stopword
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 # Bump when tokenisation, shingling or MinHash parameters change: band keys carry it, so sketches made
 # by an older version never collide with new ones (they just stop matching until re-indexed).
@@ -231,7 +234,7 @@ _NOT_ASCII_UPPER = bytes(byte for byte in range(128) if not chr(byte).isupper())
 
 def minhash_values(hashes: np.ndarray, num_perm: int) -> bytes:
     """MinHash of a set of 32-bit feature hashes as little-endian uint32 values (datasketch, affine32)."""
-    sketch = MinHash(num_perm=num_perm, seed=_SEED, scheme="affine32", permutations=_permutations(num_perm),
+    sketch = _minhash_class()(num_perm=num_perm, seed=_SEED, scheme="affine32", permutations=_permutations(num_perm),
                      hashfunc=_already_hashed)  # fmt: skip
     sketch.update_batch(hashes)
     return sketch.hashvalues.astype("<u4").tobytes()
@@ -245,7 +248,16 @@ def _already_hashed(value: int) -> int:
 def _permutations(num_perm: int) -> object:
     # Building the random permutations costs as much as hashing a whole article; they depend only on
     # (num_perm, seed), so build them once.
-    return MinHash(num_perm=num_perm, seed=_SEED, scheme="affine32").permutations
+    return _minhash_class()(num_perm=num_perm, seed=_SEED, scheme="affine32").permutations
+
+
+@lru_cache(maxsize=1)
+def _minhash_class() -> "type[MinHash]":
+    # datasketch imports its LSH module and with it scipy.integrate (~0.65 s): imported when the first article
+    # is sketched (in the stage's worker thread), not when the dedupe stage or `newsmon cluster` starts.
+    from datasketch import MinHash
+
+    return MinHash
 
 
 _BAND_MULTIPLIER = np.uint64(0xFF51AFD7ED558CCD)
