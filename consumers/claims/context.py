@@ -23,7 +23,7 @@ ORG_WORDS = frozenset(
     ]
 )
 CAPITAL_RUN_RE = re.compile(
-    r"(?:[A-Z][\w'’-]*|al-[\w'’-]+)(?:(?:\s+(?:of|for|and|the|on(?!\s+[MTWFS][a-z]+day\b)|al|de|of\s+the|for\s+the))?"
+    r"(?=[A-Za])(?:[A-Z][\w'’-]*|al-[\w'’-]+)(?:(?:\s+(?:of|for|and|the|on(?!\s+[MTWFS][a-z]+day\b)|al|de|of\s+the|for\s+the))?"
     r"\s+(?:[A-Z][\w'’-]*|al-[\w-]+)){0,9}"
     r"(?:\s*\([A-Z][\w-]{1,12}\))?"
 )
@@ -35,8 +35,9 @@ _DATELINE_WITH_COUNTRY_RE = re.compile(r"[A-Z][A-Z' -]{2,30},\s+([A-Z][a-z]+)(?=
 WORDS_RE = re.compile(r"[\w'’-]+")
 # Look-backs for antecedents stop after this many speakers or organisation mentions: keeps long texts linear.
 HISTORY_WINDOW = 60
+# (the look-ahead holds the first letters of the titles: a cheap rejection at most positions)
 _TITLED_NAME_RE = re.compile(
-    r"\b(?:[Cc]hief|[Ss]pokes\w+|[Mm]inister|[Ee]nvoy|[Dd]irector|[Cc]ommander|[Oo]fficial|[Pp]resident|[Gg]eneral|"
+    r"(?=[AaCcDdEeGgHhJjLlMmOoPpRrSs])\b(?:[Cc]hief|[Ss]pokes\w+|[Mm]inister|[Ee]nvoy|[Dd]irector|[Cc]ommander|[Oo]fficial|[Pp]resident|[Gg]eneral|"
     r"[Cc]olonel|[Cc]aptain|[Gg]overnor|[Mm]ayor|[Aa]mbassador|[Ss]heikh|[Dd]r|Mr|Mrs|Ms|[Pp]rofessor|[Jj]udge|"
     r"[Ll]eader|[Hh]ead|[Rr]esearcher|[Aa]nalyst)\.?\s+[A-Z][\w'’-]+\s+(?:[A-Z]|al-)[\w'’-]+$")
 _CAPITALISED_FUNCTION_WORDS = frozenset(

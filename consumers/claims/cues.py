@@ -90,8 +90,18 @@ _TOLL = (r"(?:put|puts|putting|estimated|estimates|placed|places|raised|raises|r
          r"(?:the|its|their)\s+(?:[\w-]+\s+){0,5}?"
          r"(?:toll|number|figure|tally|count|total|population|cost|losses|damage|size|strength)"
          r"(?:\s+[\w-]+){0,12}?\s+(?:at|to)\b")
+# Every first character a cue can have: a look-ahead on it rejects most positions before the branches are tried (the
+# pattern is searched in every sentence). Must list the first letter of every alternative of CUE_RE below.
+_CUE_FIRST_CHARS = "".join(
+    sorted(
+        {w[0] for w in [*SAY_VERBS, *OBJECT_VERBS]}
+        | set("pers")  # toll verbs: put, estimated, raised, set
+        | set("Aaq")  # according, quoted
+        | set("pmgwih")  # phrasal: pointed, made, goes, went; passive: was, is, has
+    )
+)
 CUE_RE = re.compile(
-    rf"\b(?:(?P<toll>{_TOLL})|(?P<according>[Aa]ccording\s+to)|(?P<quoted>quoted)\s+(?P<qnp>[^,.;:\"“”«»]{{1,80}}?)\s+as\s+saying"
+    rf"(?=[{_CUE_FIRST_CHARS}])\b(?:(?P<toll>{_TOLL})|(?P<according>[Aa]ccording\s+to)|(?P<quoted>quoted)\s+(?P<qnp>[^,.;:\"“”«»]{{1,80}}?)\s+as\s+saying"
     rf"|(?P<phrasal>(?:pointed|points|pointing)\s+out|made\s+clear|went\s+on\s+to\s+say|goes\s+on\s+to\s+say)"
     rf"|(?P<passive>(?:was|were|is|has\s+been|had\s+been)\s+quoted\s+(?:by\s+[^,.;:\"“”«»]{{1,80}}?\s+)?as\s+saying)"
     rf"|(?P<verb>{_VERB_ALT}))\b"
