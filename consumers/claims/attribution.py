@@ -114,10 +114,11 @@ _CONDUIT_TAIL_RE = re.compile(
     rf"|(?P<np3>{_TAIL_NP})\s+(?:said|says|added|adds))"
     rf"{_TAIL_TIME}{_TAIL_CITING}[\s.!…)\]]*$"
 )
+# (look-aheads on the first letters below: a cheap rejection at most positions of the searched window)
 _RELAY_VERB_RE = re.compile(
-    r"\b(?:reported|reports|wrote|writes|published|quoted|quotes|cited|cites|said|says|added|adds)\b"
+    r"(?=[acpqrsw])\b(?:reported|reports|wrote|writes|published|quoted|quotes|cited|cites|said|says|added|adds)\b"
 )
-_CITING_WORD_RE = re.compile(r"\b(?:citing|quoting)\b")
+_CITING_WORD_RE = re.compile(r"(?=[cq])\b(?:citing|quoting)\b")
 _DETERMINERS_BEFORE_VERB = re.compile(
     r"(?:\b(?:a|an|the|his|her|its|their|our|my|your|this|that)\s+|[-]|['’]s\s+)$", re.I
 )

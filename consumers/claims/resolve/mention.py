@@ -140,9 +140,12 @@ def _is_role(head: str) -> bool:
     return bool(set(words) & PERSON_ROLES and not person_name(head.split())[0])
 
 
+_PREPOSITION_RE = re.compile(r"\s+(?:of|in|at|from|on|near)\s+")
+
+
 def _before_preposition(head: str) -> str:
     """'Residents of the Washokani camp' -> 'Residents': the group, whatever place it is from."""
-    return re.split(r"\s+(?:of|in|at|from|on|near)\s+", head, maxsplit=1)[0]
+    return _PREPOSITION_RE.split(head, maxsplit=1)[0]
 
 
 _HEAD_ENDS = frozenset(["of", "on", "in", "at", "from", "with", "who", "whom", "whose", "which", "that"])

@@ -76,23 +76,30 @@ def unit_of_known_org(surface: str) -> str:
     return ""
 
 
+_BASED_RE = re.compile(r"\b[\w-]+-based\s+")
+_ENVOY_RE = re.compile(r"\b(?:envoy|ambassador|representative|coordinator)\b", re.I)
+_ROLE_OBJECT_RE = re.compile(r"\s+(?:for|of|to|in)\s+")
+_STATE_ROLE_RE = re.compile(r"minist|government|mission|embassy|ambassador|envoy|consul|presiden", re.I)
+_DIPLOMAT_RE = re.compile(r"\b(?:mission|embassy|ambassador|envoy)\b", re.I)
+
+
 def org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = False) -> str:
     """Organisation named in a role phrase: 'Russian Foreign Ministry spokesperson', 'the SDF media office'."""
-    phrase = re.sub(r"\b[\w-]+-based\s+", "", phrase.strip(" ,."))
-    if re.search(r"\b(?:envoy|ambassador|representative|coordinator)\b", phrase, re.I):
+    phrase = _BASED_RE.sub("", phrase.strip(" ,."))
+    if _ENVOY_RE.search(phrase):
         phrase = DESTINATION_RE.sub("", phrase).strip()  # "envoy for Syria" serves someone else than Syria
     if not phrase:
         return ""
     if whole:
-        first = re.split(r"\s+(?:for|of|to|in)\s+", phrase, maxsplit=1)[0]
+        first = _ROLE_OBJECT_RE.split(phrase, maxsplit=1)[0]
         return alias_inside(first) or org_from_phrase(ctx, pos, phrase)
     alias = alias_inside(phrase)
     if alias:
         return alias
     country = country_of(phrase)
-    if country and re.search(r"minist|government|mission|embassy|ambassador|envoy|consul|presiden", phrase, re.I):
+    if country and _STATE_ROLE_RE.search(phrase):
         return canonical_org(phrase, country)
-    if re.search(r"\b(?:mission|embassy|ambassador|envoy)\b", phrase, re.I) and country:
+    if _DIPLOMAT_RE.search(phrase) and country:
         return f"{country} Ministry of Foreign Affairs"
     words = [w.lower() for w in WORDS_RE.findall(phrase)]
     if words and words[0] == "the" and not has_proper_name(phrase):
@@ -103,10 +110,13 @@ def org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = F
     return ""
 
 
+_MINIST_RE = re.compile(r"\bminist")
+
+
 def org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
     """Canonical organisation; a bare 'Defense Ministry' takes the country of an earlier full mention."""
     key = norm_key(surface)
-    if not country_of(surface) and re.search(r"\bminist", key):
+    if not country_of(surface) and _MINIST_RE.search(key):
         i = bisect.bisect_left(ctx.org_pos, pos) - 1
         floor = max(-1, i - HISTORY_WINDOW)
         while i > floor:
@@ -120,20 +130,25 @@ def org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
             if not speaker.is_person and speaker.org and _ministry_family(norm_key(speaker.name)) == family:
                 return speaker.name  # "the Defense Department" after "the Pentagon said"
     named = named_org(ctx, pos, surface)
-    if named and not country_of(surface) and re.search(r"\bminist", key) and not is_known_org(surface):
+    if named and not country_of(surface) and _MINIST_RE.search(key) and not is_known_org(surface):
         return canonical_org(surface, ctx.country or _country_nearby(ctx, pos))
     return named or canonical_org(surface, ctx.country)
 
 
+_DEFENSE_FAMILY_RE = re.compile(
+    r"\b(?:defense (?:ministry|department)|(?:ministry|department) of defense|pentagon|"
+    r"syrian arab army|israel defense forces)\b"
+)
+_FOREIGN_FAMILY_RE = re.compile(
+    r"\b(?:foreign ministry|ministry of foreign affairs|state department|department of state)\b"
+)
+
+
 def _ministry_family(key: str) -> str:
     """'defense' for defence ministries and departments (and the armies named as such), 'foreign' for diplomacy."""
-    if re.search(
-        r"\b(?:defense (?:ministry|department)|(?:ministry|department) of defense|pentagon|"
-        r"syrian arab army|israel defense forces)\b",
-        key,
-    ):
+    if _DEFENSE_FAMILY_RE.search(key):
         return "defense"
-    if re.search(r"\b(?:foreign ministry|ministry of foreign affairs|state department|department of state)\b", key):
+    if _FOREIGN_FAMILY_RE.search(key):
         return "foreign"
     return ""
 
@@ -150,8 +165,11 @@ def _country_nearby(ctx: DocumentContext, pos: int) -> str:
     return "Syrian"
 
 
+_THE_RE = re.compile(r"^(?:the|The)\s+")
+
+
 def named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
-    surface = re.sub(r"^(?:the|The)\s+", "", surface.strip())
+    surface = _THE_RE.sub("", surface.strip())
     if is_known_org(surface):
         return canonical_org(surface, ctx.country)
     if is_org_like(surface) or has_capital_word(surface):

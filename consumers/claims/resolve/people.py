@@ -98,6 +98,9 @@ _CAPITALISED_STARTS = frozenset(
 )
 
 
+_TITLES_OR_ROLES = TITLES | PERSON_ROLES
+
+
 def person_name(tokens: list[str]) -> tuple[str, str]:
     """('Karen Ostrander', 'Pentagon spokeswoman Lieutenant Colonel') from the head's tokens; ('', '') for orgs."""
     if not tokens:
@@ -118,7 +121,7 @@ def person_name(tokens: list[str]) -> tuple[str, str]:
         return "", ""
     before = tokens[run + stripped - 1].lower() if run + stripped > 0 else ""
     possessive = before.endswith(("'s", "’s"))
-    if before and before not in TITLES | PERSON_ROLES and not stripped and not country_of(before) and not possessive:
+    if before and before not in _TITLES_OR_ROLES and not stripped and not country_of(before) and not possessive:
         titled = any(t.lower().strip(",.") in TITLES for t in tokens[:run])
         if titled and len(name_tokens) >= 3:
             # "Minister of the Displaced Issam Charafeddine": the title's object, then the name
@@ -136,11 +139,14 @@ def _is_title_or_org(token: str) -> bool:
 
 _RELATIVE_OWNER_RE = re.compile(r"(?:who|which|whose|that)\b(?:.*?\b(the\s+.+)|.*)$")
 
+_APPOS_ORG_RE = re.compile(r"\b(?:at|for|with|of|from)\s+(.{2,120})$")
+_APPOS_OWNER_RE = re.compile(r"((?:the\s+)?[\w\s'’-]{1,60}?)['’]s\s+\w+")
+
 
 def _org_from_apposition(ctx: DocumentContext, pos: int, appos: str) -> str:
-    m = re.search(r"\b(?:at|for|with|of|from)\s+(.{2,120})$", appos)
+    m = _APPOS_ORG_RE.search(appos)
     found = org_from_phrase(ctx, pos, m.group(1)) if m else ""
-    owner = re.match(r"((?:the\s+)?[\w\s'’-]{1,60}?)['’]s\s+\w+", appos)
+    owner = _APPOS_OWNER_RE.match(appos)
     if not found and owner:
         name = owner.group(1)
         relative = _RELATIVE_OWNER_RE.match(name)

@@ -19,14 +19,28 @@ _UNNAMED_OUTLET_RE = re.compile(
     r"television|magazine|news\s+site|blog)s?$"
 )
 
+_INDEFINITE_MEMBER_RE = re.compile(r"(?i:an?|one)\s+(?:\d[\w-]*\s+)?[a-z]")
+_SOURCE_WORD_RE = re.compile(r"\b(?:sources?|officials?|member|spokes\w+)\b", re.I)
+_ORG_AFTER_RE = re.compile(r"\b(?:at|of|for|from|with|in|within|close to)\s+((?:the\s+)?[\w'’ -]{2,60})$")
+_OWNER_RE = re.compile(r"the\s+([\w-]+)['’]s\s")
+_MONITOR_RE = re.compile(r"\bmonitor(?:ing\s+group)?\b")
+_FIELD_RE = re.compile(r"\b(?:commander|officer|soldier)s?\b")
+_NOT_ARMY_RE = re.compile(r"\b(?:rebel|opposition|militia|faction|insurgent|jihadist|tribal|kurdish|druze|police)\b")
+_MILITARY_WORD_RE = re.compile(r"\b(?:military|army|defen[cs]e)\b")
+_GOVERNMENT_WORD_RE = re.compile(
+    r"\b(?:officials?|diplomats?|government|source|sources|security|ministers?|lawmakers?)\b"
+)
+_EXPERTS_RE = re.compile(r"\b(?:experts?|analysts?)\b")
+_ACTIVISTS_RE = re.compile(r"\bactivists?\b")
+
 
 def is_unnamed(head: str) -> bool:
     if head.lower().startswith("the ") or not _UNNAMED_RE.search(head):
         return False
-    if re.match(r"(?i:an?|one)\s+(?:\d[\w-]*\s+)?[a-z]", head):
+    if _INDEFINITE_MEMBER_RE.match(head):
         return True  # "an economist at Damascus University": an unnamed member (guideline)
     capitals = [w for w in head.split()[1:] if w[:1].isupper() and not country_of(w)]
-    return not capitals or bool(re.search(r"\b(?:sources?|officials?|member|spokes\w+)\b", head, re.I))
+    return not capitals or bool(_SOURCE_WORD_RE.search(head))
 
 
 def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
@@ -44,11 +58,11 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         return Speaker(alias, alias, False)
     if _UNNAMED_OUTLET_RE.search(head):
         return Speaker("unnamed sources", "", False)  # "a Turkish pro-government newspaper"
-    org = re.search(r"\b(?:at|of|for|from|with|in|within|close to)\s+((?:the\s+)?[\w'’ -]{2,60})$", head)
+    org = _ORG_AFTER_RE.search(head)
     if org:
         inner = org.group(1)
         resolved = named_org(ctx, pos, inner)
-        owner = re.match(r"the\s+([\w-]+)['’]s\s", inner)
+        owner = _OWNER_RE.match(inner)
         if not resolved and owner:
             # "the administration's economic committee": the administration named before
             resolved = ctx.org_before(pos, owner.group(1).lower()) or modified_alias_before(ctx, pos, owner.group(1))
@@ -67,26 +81,22 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         # "a security source said" under "PALMYRA, Syria (AFP) –": one unnamed member of the dateline's state
         # (guideline: an indefinite unnamed member is the organisation; bare "security sources" stay unnamed)
         country = ctx.country
-    if re.search(r"\bmonitor(?:ing\s+group)?\b", lower):
+    if _MONITOR_RE.search(lower):
         return Speaker("Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", False)
-    field = re.search(r"\b(?:commander|officer|soldier)s?\b", lower) and not re.search(
-        r"\b(?:rebel|opposition|militia|faction|insurgent|jihadist|tribal|kurdish|druze|police)\b", lower
-    )
-    if field or re.search(r"\b(?:military|army|defen[cs]e)\b", lower):
+    field = _FIELD_RE.search(lower) and not _NOT_ARMY_RE.search(lower)
+    if field or _MILITARY_WORD_RE.search(lower):
         # the source's own side: its words, the dateline, the outlet it spoke to, before the content's countries
         sentence_country = (
             country or _outlet_country(ctx, pos) or ctx.country or country_of(sentence_of(ctx, pos)) or "Syrian"
         )
         canon = canonical_org(f"{sentence_country} military")
         return Speaker(canon, canon, False)
-    if country and re.search(
-        r"\b(?:officials?|diplomats?|government|source|sources|security|ministers?|lawmakers?)\b", lower
-    ):
+    if country and _GOVERNMENT_WORD_RE.search(lower):
         canon = canonical_org(f"{country} government")
         return Speaker(canon, canon, False)
-    if re.search(r"\b(?:experts?|analysts?)\b", lower):
+    if _EXPERTS_RE.search(lower):
         return Speaker("experts", "", False)
-    if re.search(r"\bactivists?\b", lower):
+    if _ACTIVISTS_RE.search(lower):
         return Speaker("unnamed activist", "", False)
     return Speaker("unnamed sources", "", False)
 
