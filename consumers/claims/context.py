@@ -106,20 +106,26 @@ class DocumentContext:
         self._scanned = True
         skip = iter(self._skip)
         current = next(skip, None)
-        for m in CAPITAL_RUN_RE.finditer(self.text):
-            while current is not None and current[1] <= m.start():
+        text = self.text
+        for m in CAPITAL_RUN_RE.finditer(text):
+            start = m.start()
+            while current is not None and current[1] <= start:
                 current = next(skip, None)
-            if current is not None and current[0] <= m.start() < current[1]:
+            if current is not None and current[0] <= start:  # (and start < current[1], by the loop above)
                 continue  # datelines name places, not sources
             surface = m.group()
             if surface in _CAPITALISED_FUNCTION_WORDS:
                 continue  # "The", "In", "But" at sentence starts
-            words = {w.lower() for w in WORDS_RE.findall(surface)} if " " in surface else {surface.lower()}
-            if " " in surface and _introduces_person(self.text, m, words):
-                self._person_pos.append(m.start())
-            if is_known_org(surface) or (words & ORG_WORDS and " " in surface):
-                self._org_pos.append(m.start())
-                self._org_names.append((surface, canonical_org(surface, self._country_before(m.start(), surface))))
+            if " " in surface:
+                words = {w.lower() for w in WORDS_RE.findall(surface)}
+                if _introduces_person(text, m, words):
+                    self._person_pos.append(start)
+                is_org = is_known_org(surface) or bool(words & ORG_WORDS)
+            else:
+                is_org = is_known_org(surface)  # one word: an organisation only by its alias ("Ankara", "SANA")
+            if is_org:
+                self._org_pos.append(start)
+                self._org_names.append((surface, canonical_org(surface, self._country_before(start, surface))))
 
     def _country_before(self, pos: int, surface: str) -> str:
         return country_of(surface) or self.country
