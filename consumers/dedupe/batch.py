@@ -10,7 +10,6 @@ POSTING_LIMIT. So a batch decides exactly as items one at a time would, whatever
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -19,6 +18,7 @@ from scipy import sparse
 from consumers.dedupe.decide import Decision
 from consumers.dedupe.index import CANDIDATE_LIMIT, POSTING_LIMIT, CandidateDoc, IndexedDoc
 from consumers.dedupe.sketch import Sketch, band_keys_of, sketch_from_bytes
+from newsmon.store.dedupe_index import Postings
 
 _SEQ_BITS = 40  # arrival numbers stay below 2**40; (shared keys, seq) packs into one int64 to sort on
 
@@ -26,7 +26,8 @@ _SEQ_BITS = 40  # arrival numbers stay below 2**40; (shared keys, seq) packs int
 class BatchIndex:
     """Shared-key counts of a batch's undecided items (rows, in batch order) with store and batch docs."""
 
-    def __init__(self, sketches: Sequence[Sketch], postings: Mapping[int, Sequence[int]], first_seq: int) -> None:
+    def __init__(self, sketches: Sequence[Sketch], postings: Postings | Mapping[int, Sequence[int]],
+                 first_seq: int) -> None:  # fmt: skip
         item_keys = [np.unique(np.array(sketch.band_keys, dtype=np.int64)) for sketch in sketches]
         all_keys = np.unique(np.concatenate(item_keys)) if item_keys else np.zeros(0, dtype=np.int64)
         rows = np.repeat(np.arange(len(item_keys)), [len(keys) for keys in item_keys])
@@ -34,15 +35,15 @@ class BatchIndex:
         items_by_key = sparse.csr_matrix((np.ones(len(rows), np.int32), (rows, columns)),
                                          shape=(len(item_keys), len(all_keys)))  # fmt: skip
         self._row_keys = np.split(columns, np.cumsum([len(keys) for keys in item_keys])[:-1]) if item_keys else []
-        # All postings as flat arrays (one pass in C, not an array per key): key column and place of each seq.
-        lengths = np.fromiter(map(len, postings.values()), np.int64, len(postings))
-        flat = np.fromiter(chain.from_iterable(postings.values()), np.int64, int(lengths.sum()))
-        key_rows = np.repeat(np.searchsorted(all_keys, np.fromiter(postings, np.int64, len(postings))), lengths)
+        # All postings as flat arrays (as the store reads them): key column and place of each seq.
+        if not isinstance(postings, Postings):
+            postings = Postings.from_mapping(postings)
+        lengths, flat = postings.lengths, postings.seqs
+        key_rows = np.repeat(np.searchsorted(all_keys, postings.keys), lengths)
         places = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         kept = places < POSTING_LIMIT
         flat, key_rows, places = flat[kept], key_rows[kept], places[kept]
-        self._store_seqs = np.unique(flat)
-        doc_columns = np.searchsorted(self._store_seqs, flat)
+        self._store_seqs, doc_columns = _distinct(flat)
         keys_by_doc = sparse.csr_matrix((np.ones(len(key_rows), np.int32), (key_rows, doc_columns)),
                                         shape=(len(all_keys), len(self._store_seqs)))  # fmt: skip
         self._store_shared = (items_by_key @ keys_by_doc).tocsr()
@@ -78,12 +79,17 @@ class BatchIndex:
         found = [posted[kept & (posted >= 0)]]
         found += [np.asarray(self._added[column][-POSTING_LIMIT:], np.int64) for column in columns[added > 0].tolist()]
         seqs, counts = np.unique(np.concatenate(found), return_counts=True)
-        docs, top = self._docs, []
-        for seq in _ranked(counts, seqs):
-            if seq in docs:  # store docs the up-front read did not rank high enough for any item are left out
-                top.append(seq)
-                if len(top) == limit:
-                    break
+        ranked = _ranked_array(counts, seqs)
+        docs, top, start, step = self._docs, list[int](), 0, 2 * limit
+        # Store docs the up-front read did not rank high enough for any item are left out. The first few ranked
+        # seqs nearly always fill the limit: look at them in slices instead of making all of them Python ints.
+        while len(top) < limit and start < len(ranked):
+            for seq in ranked[start : start + step].tolist():
+                if seq in docs:
+                    top.append(seq)
+                    if len(top) == limit:
+                        break
+            start, step = start + step, 4 * step
         return [(docs[seq], self._sketch(seq)) for seq in top]
 
     def add(self, row: int, doc: IndexedDoc, sketch: Sketch, similarity: float | None) -> int:
@@ -113,11 +119,30 @@ class BatchIndex:
         return sketch
 
 
+def _distinct(seqs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct seqs, ascending, and the place of each of `seqs` among them (np.unique with its inverse).
+
+    Arrival numbers are dense, so a table with a flag per number up to the largest one is cheaper than sorting
+    or hashing the ~4k postings an item reads with a full index; the sort is kept for sparse numbers."""
+    if len(seqs) == 0 or int(seqs.max()) > 8 * len(seqs) + (1 << 20) or int(seqs.min()) < 0:
+        distinct = np.unique(seqs)
+        return distinct, np.searchsorted(distinct, seqs)
+    present = np.zeros(int(seqs.max()) + 1, dtype=bool)
+    present[seqs] = True
+    distinct = np.flatnonzero(present)
+    place = np.cumsum(present, dtype=np.int64) - 1
+    return distinct, place[seqs]
+
+
 def _ranked(shared: np.ndarray, seqs: np.ndarray) -> list[int]:
     """Seqs by shared keys, then most recent first (one int64 sort instead of sorting Python tuples)."""
+    return _ranked_array(shared, seqs).tolist()  # type: ignore[no-any-return]
+
+
+def _ranked_array(shared: np.ndarray, seqs: np.ndarray) -> np.ndarray:
     rank = (shared.astype(np.int64) << _SEQ_BITS) | seqs
     rank.sort()
-    return (rank[::-1] & ((1 << _SEQ_BITS) - 1)).tolist()  # type: ignore[no-any-return]
+    return rank[::-1] & ((1 << _SEQ_BITS) - 1)
 
 
 def stored_band_keys(sketch_bytes: bytes) -> list[int]:

@@ -6,11 +6,11 @@ docs and band rows in bulk. Band keys are signed 64-bit integers; band rows poin
 """
 
 import json
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy as np
 from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,18 +25,21 @@ INDEX_LOCK_KEY = 0x6E65_7773_6D6F_6E31 - (1 << 63)
 
 _DOC_COLUMNS = (DedupeDocRow.doc_id, DedupeDocRow.seq, DedupeDocRow.first_seen, DedupeDocRow.sketch,
                 DedupeDocRow.story_id, DedupeDocRow.duplicate_of, DedupeDocRow.similarity)  # fmt: skip
-# One row per key that has postings: its most recent POSTING_LIMIT doc numbers as a JSON array. A
-# correlated subquery per key is one backward range scan of the primary key, evaluated once per key.
+# The postings of all keys in one row: the keys that have any (a JSON array), how many docs each contributes, and
+# all those doc numbers, each key's newest first, as one comma-separated text that numpy parses in C (no Python
+# int or list per posting). A correlated subquery per key is one backward range scan of the primary key.
 _SQLITE_POSTINGS = text(
-    "SELECT key, seqs FROM (SELECT keys.value AS key, (SELECT json_group_array(doc_seq) FROM (SELECT doc_seq "
-    "FROM dedupe_bands WHERE band_key = keys.value ORDER BY doc_seq DESC LIMIT :limit)) AS seqs "
-    "FROM json_each(:keys) AS keys) WHERE seqs != '[]'"
+    "WITH found AS MATERIALIZED (SELECT value AS key, (SELECT group_concat(doc_seq) FROM (SELECT doc_seq FROM "
+    "dedupe_bands WHERE band_key = value ORDER BY doc_seq DESC LIMIT :limit)) AS seqs FROM json_each(:keys)) "
+    "SELECT json_group_array(key), json_group_array(length(seqs) - length(replace(seqs, ',', '')) + 1), "
+    "group_concat(seqs) FROM found WHERE seqs IS NOT NULL"
 )
-# The same as one bigint[] per key: a row per (key, doc) made the server and the driver handle ~4k rows an item.
+# The same on PostgreSQL: a row per (key, doc) made the server and the driver handle ~4k rows an item, and a
+# bigint[] per key made the driver build a Python list of ints per key.
 _POSTGRES_POSTINGS = text(
-    "SELECT key, seqs FROM (SELECT keys.key, ARRAY(SELECT doc_seq FROM dedupe_bands WHERE band_key = keys.key "
-    "ORDER BY doc_seq DESC LIMIT :limit) AS seqs FROM unnest(CAST(:keys AS bigint[])) AS keys(key)) AS found "
-    "WHERE cardinality(seqs) > 0"
+    "SELECT array_agg(key), array_agg(cardinality(seqs)), string_agg(array_to_string(seqs, ','), ',') FROM "
+    "(SELECT keys.key, ARRAY(SELECT doc_seq FROM dedupe_bands WHERE band_key = keys.key ORDER BY doc_seq DESC "
+    "LIMIT :limit) AS seqs FROM unnest(CAST(:keys AS bigint[])) AS keys(key)) AS found WHERE cardinality(seqs) > 0"
 )
 # One execution per doc, its keys as a JSON array: SQLite unpacks them in C, Python builds no row tuples.
 _SQLITE_ADD_BANDS = "INSERT OR IGNORE INTO dedupe_bands (band_key, doc_seq) SELECT value, ? FROM json_each(?)"
@@ -83,23 +86,42 @@ async def docs_by_seq(session: AsyncSession, seqs: Iterable[int]) -> dict[int, A
     return {row.seq: row for row in rows}
 
 
-async def postings(session: AsyncSession, band_keys: Iterable[int]) -> dict[int, list[int]]:
+class Postings(NamedTuple):
+    """Band-key postings as flat arrays: keys[i] has lengths[i] docs, the next lengths[i] of `seqs`, newest first."""
+
+    keys: np.ndarray
+    lengths: np.ndarray
+    seqs: np.ndarray
+
+    @classmethod
+    def from_mapping(cls, postings: Mapping[int, Sequence[int]]) -> "Postings":
+        """From {key: seqs newest first}."""
+        lengths = np.fromiter(map(len, postings.values()), np.int64, len(postings))
+        seqs = np.fromiter(chain.from_iterable(postings.values()), np.int64, int(lengths.sum()))
+        return cls(np.fromiter(postings, np.int64, len(postings)), lengths, seqs)
+
+
+async def postings(session: AsyncSession, band_keys: Iterable[int]) -> Postings:
     """For each band key with docs: the arrival numbers of its POSTING_LIMIT most recent docs, newest first."""
     keys = sorted(set(band_keys))
     if not keys:
-        return {}
-    found: defaultdict[int, list[int]] = defaultdict(list)
+        return Postings.from_mapping({})
     if _is_postgres(session):
         result = await session.execute(_POSTGRES_POSTINGS, {"keys": keys, "limit": POSTING_LIMIT})
-        for key, seqs in result:
-            found[key] = seqs
+        found, lengths, seqs = result.one()
+        found, lengths = found or [], lengths or []
     else:
         result = await session.execute(_SQLITE_POSTINGS, {"keys": json.dumps(keys), "limit": POSTING_LIMIT})
-        for key, seqs in result:
-            found[key] = json.loads(seqs)
-    for seqs in found.values():
-        seqs.sort(reverse=True)
-    return dict(found)
+        found_json, lengths_json, seqs = result.one()
+        found, lengths = json.loads(found_json), json.loads(lengths_json)
+    flat = np.fromstring(seqs, dtype=np.int64, sep=",") if seqs else np.zeros(0, np.int64)
+    lengths_array = np.asarray(lengths, dtype=np.int64)
+    if len(flat) != int(lengths_array.sum()):
+        raise RuntimeError("dedupe postings: doc numbers and counts disagree")
+    # Newest first within each key, whatever order the aggregate kept: sort by (key, -seq).
+    rows = np.repeat(np.arange(len(lengths_array)), lengths_array)
+    order = np.lexsort((-flat, rows))
+    return Postings(np.asarray(found, dtype=np.int64), lengths_array, flat[order])
 
 
 async def next_seq(session: AsyncSession) -> int:

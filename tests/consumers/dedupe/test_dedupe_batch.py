@@ -2,9 +2,13 @@
 
 import random
 
+import numpy as np
+
 from consumers.dedupe.batch import BatchIndex
 from consumers.dedupe.index import POSTING_LIMIT, IndexedDoc, MemoryIndex
 from consumers.dedupe.sketch import Sketch
+from newsmon.store import dedupe_index
+from newsmon.store.session import Store
 
 EMPTY = Sketch().to_bytes()
 
@@ -34,3 +38,19 @@ def test_batch_candidates_match_one_at_a_time_when_keys_overflow_their_posting_l
         assert [candidate.doc_id for candidate, _ in index.candidates(row, limit=40)] == expected, row
         memory.add(doc(number), keys)
         assert index.add(row, doc(number), Sketch(band_keys=keys), None) == number
+
+
+async def test_store_postings_are_each_keys_most_recent_docs_newest_first(store: Store) -> None:
+    # Key 7 has more docs than POSTING_LIMIT, key -3 (negative: band keys are signed) one, key 5 none.
+    async with store.sessions.begin() as session:
+        bands = {seq: [7, -3] if seq == 2 else [7] for seq in range(1, POSTING_LIMIT + 10)}
+        await dedupe_index.add_docs(session, [], bands)
+    async with store.sessions.begin() as session:
+        found = await dedupe_index.postings(session, [5, 7, -3, 7])
+    by_key = dict(zip(found.keys.tolist(), np.split(found.seqs, np.cumsum(found.lengths)[:-1]), strict=True))
+    assert sorted(by_key) == [-3, 7]
+    assert by_key[-3].tolist() == [2]
+    assert by_key[7].tolist() == list(range(POSTING_LIMIT + 9, 9, -1))
+    async with store.sessions.begin() as session:
+        empty = await dedupe_index.postings(session, [5])
+    assert len(empty.keys) == len(empty.lengths) == len(empty.seqs) == 0
