@@ -4,13 +4,14 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from newsmon.store.models import ArticleRow, ArticleVersionRow, DuplicateRow
 from newsmon.store.upsert import insert_for
 from schemas.articles import Article
 
+GUID_CHUNK = 400  # (feed, guid) pairs per query: two parameters each, well under SQLite's variable limit
 _ARTICLE_COLUMNS = tuple(column.name for column in ArticleRow.__table__.columns)
 
 
@@ -42,11 +43,19 @@ async def get_many(session: AsyncSession, article_ids: Iterable[str]) -> dict[st
 async def by_feed_guids(session: AsyncSession, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], ArticleRow]:
     """For (feed_url, guid) pairs: the article first read from that feed under that guid, if any."""
     pairs = list(set(keys))
-    if not pairs:
-        return {}
-    query = select(ArticleRow).where(tuple_(ArticleRow.feed_url, ArticleRow.guid).in_(pairs))
+    rows: list[ArticleRow] = []
+    is_sqlite = session.get_bind().dialect.name == "sqlite"
+    for start in range(0, len(pairs), GUID_CHUNK):
+        chunk = pairs[start : start + GUID_CHUNK]
+        if is_sqlite:
+            # SQLite scans the whole table for a row-value IN list (EXPLAIN: SCAN articles; 0.25 s for 200 pairs
+            # at 100k articles); an OR of equalities is a MULTI-INDEX OR over ix_articles_feed_guid (5 ms).
+            match = or_(*(and_(ArticleRow.feed_url == feed, ArticleRow.guid == guid) for feed, guid in chunk))
+        else:
+            match = tuple_(ArticleRow.feed_url, ArticleRow.guid).in_(chunk)
+        rows += (await session.scalars(select(ArticleRow).where(match))).all()
     found: dict[tuple[str, str], ArticleRow] = {}
-    for row in (await session.scalars(query.order_by(ArticleRow.first_seen_at, ArticleRow.id))).all():
+    for row in sorted(rows, key=lambda row: (row.first_seen_at, row.id)):
         found.setdefault((row.feed_url, row.guid or ""), row)
     return found
 

@@ -176,6 +176,29 @@ async def test_new_version_refreshes_the_sketch_and_keeps_the_decision(store: St
     assert duplicates == {new_copy.url: original.item_id}
 
 
+async def test_same_entry_under_a_new_url_in_a_later_batch_is_a_version_of_its_article(store: Store) -> None:
+    stage = DedupeStage(store, Topics())
+    # Other entries of the same feed in the store, so the guid lookup has rows to pass over.
+    others = [item("wire", f"other-{n}", f"Other story {n}", f"Body {n} about Idlib.") for n in range(30)]
+    original = item("wire", "blast", *text_of("01-wire"))
+    await stage.process(deliveries([*others, original]))
+
+    # The outlet moves the entry to a new URL (guid kept) and edits the text.
+    moved_url = "https://wire.example.org/news/blast-updated"
+    title, body = text_of("01-wire")
+    moved = original.model_copy(update={
+        "url": moved_url, "item_id": stable_id("url", moved_url),
+        "delivery_id": stable_id(original.feed_url, stable_id("url", moved_url)),
+        "summary": body + " Officials later raised the toll.",
+        "content_hash": stable_id("content", title, body + " Officials later raised the toll."),
+    })  # fmt: skip
+    published = await stage.process(deliveries([moved]))
+    assert [(a.article_id, a.version) for a in articles_in(published)] == [(original.item_id, 2)]
+    async with store.sessions() as session:
+        stored = (await session.scalars(select(ArticleRow.id))).all()
+    assert len(stored) == 31 and stable_id("url", moved_url) not in stored
+
+
 async def test_full_text_item_is_compared_by_its_page_text_not_its_teaser(store: Store) -> None:
     # A summary-only feed (full_text = true): the feed gives a teaser, the fulltext stage the page's text.
     title, body = text_of("01-wire")
