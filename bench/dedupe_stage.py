@@ -49,7 +49,7 @@ from bench.dedupe_quality import duplicate_roots, pairs, scores
 from consumers.dedupe.stage import DedupeStage
 from consumers.runner import Delivery
 from newsmon.config import StoreSettings
-from newsmon.store.models import ArticleRow, ArticleVersionRow, DedupeBandRow, DedupeDocRow, DuplicateRow
+from newsmon.store.models import ArticleRow, ArticleVersionRow, DedupeDocRow, DedupePostingRow, DuplicateRow
 from newsmon.store.session import Store, open_store
 from producers.items import build_item
 from producers.parse import parse_feed
@@ -124,7 +124,7 @@ async def store_rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     tables = {ArticleRow: ("id", "version", "story_id", "content_hash"), ArticleVersionRow: ("article_id", "version"),
               DuplicateRow: ("id", "duplicate_of", "similarity", "method"),
               DedupeDocRow: ("doc_id", "seq", "sketch", "story_id", "duplicate_of", "similarity"),
-              DedupeBandRow: ("band_key", "doc_seq")}  # fmt: skip
+              DedupePostingRow: ("band_key", "seqs")}  # fmt: skip
     result = {}
     async with store.sessions() as session:
         for model, columns in tables.items():

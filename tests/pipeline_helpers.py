@@ -12,8 +12,8 @@ from newsmon.store.models import (
     ArticleRow,
     ArticleVersionRow,
     ClaimRow,
-    DedupeBandRow,
     DedupeDocRow,
+    DedupePostingRow,
     DuplicateRow,
     Feed,
     OutboxItem,
@@ -43,7 +43,7 @@ SNAPSHOT_TABLES = {
     OutboxItem: ("id", "done_at"),
     Feed: ("id", "url", "items_seen"),
     DedupeDocRow: ("doc_id", "seq", "first_seen", "sketch", "story_id", "duplicate_of"),
-    DedupeBandRow: ("band_key", "doc_seq"),
+    DedupePostingRow: ("band_key", "seqs"),
 }
 
 

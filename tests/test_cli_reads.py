@@ -83,4 +83,4 @@ def test_db_upgrade_creates_the_schema_and_is_repeatable(tmp_path):
     assert first.returncode == second.returncode == 0, first.stderr + second.stderr
     with sqlite3.connect(tmp_path / "fresh.db") as connection:
         tables = {row[0] for row in connection.execute("select name from sqlite_master where type='table'")}
-    assert {"feeds", "outbox", "articles", "claims", "speakers", "alerts", "dedupe_bands"} <= tables
+    assert {"feeds", "outbox", "articles", "claims", "speakers", "alerts", "dedupe_postings"} <= tables

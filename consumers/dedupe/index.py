@@ -4,15 +4,16 @@ The store's index (newsmon/store/) implements `AsyncDedupeIndex` with two things
 
 - on articles: `first_seen` (arrival time, never changed by later versions), `dedupe_sketch`
   (bytes, `Sketch.to_bytes()`, 1.5 KB at most), `story_id` and `duplicate_of`;
-- a table `dedupe_bands(band_key BIGINT, doc_seq BIGINT)`, primary key (band_key, doc_seq), where doc_seq
-  is the doc's arrival number. About 60 rows per article.
+- a table `dedupe_postings(band_key BIGINT PRIMARY KEY, seqs BLOB)`: per key, the arrival numbers of its
+  POSTING_LIMIT most recent docs, packed. An article is under about 60 keys.
 
-`candidates(keys, limit)`: for each key take at most POSTING_LIMIT most recent rows, count per article
-how many keys it shares, and return the top `limit` by (shared DESC, arrival DESC).
+`candidates(keys, limit)`: for each key take its (at most POSTING_LIMIT) docs, count per article how many
+keys it shares, and return the top `limit` by (shared DESC, arrival DESC).
 The dedupe stage reads and writes it a batch at a time (consumers/dedupe/batch.py), in the batch's
 transaction. Every consumer process then sees one index, and a restart loses nothing.
 """
 
+import bisect
 import heapq
 from array import array
 from collections import Counter
@@ -28,6 +29,7 @@ CANDIDATE_LIMIT = 32
 # Each band key contributes at most its most recent POSTING_LIMIT articles. A key shared by hundreds of
 # articles comes from stock text (an agency's background paragraph, a standard lead) and says little;
 # reading all of it would make every lookup slower as the index grows. A real copy shares many other keys.
+# Only those are kept: a doc leaving a key (its new version's text) does not bring back one it pushed out.
 POSTING_LIMIT = 64
 
 
@@ -88,7 +90,8 @@ class MemoryIndex:
         self._docs: dict[str, IndexedDoc] = {}
         self._keys: dict[str, tuple[int, ...]] = {}
         # Postings hold small ints in arrays, not lists of str: a million lists would be scanned by
-        # every garbage collection and make each lookup slower as the index grows.
+        # every garbage collection and make each lookup slower as the index grows. Each is ascending
+        # and holds at most POSTING_LIMIT numbers, as the store's packed rows do.
         self._ids: list[str] = []
         self._numbers: dict[str, int] = {}
         self._postings: dict[int, array[int]] = {}
@@ -102,7 +105,7 @@ class MemoryIndex:
         for key in set(band_keys):
             posting = self._postings.get(key)
             if posting is not None:
-                shared.update(posting[-POSTING_LIMIT:])
+                shared.update(posting)
         # Numbers grow with arrival, so (shared keys, number) ranks ties most recent first.
         top = heapq.nlargest(limit, shared.items(), key=lambda item: (item[1], item[0]))
         return [self._docs[self._ids[number]] for number, _ in top]
@@ -115,10 +118,17 @@ class MemoryIndex:
             self._ids.append(doc.doc_id)
         for key in self._keys.pop(doc.doc_id, ()):
             posting = self._postings[key]
-            del posting[posting.index(number)]
+            if number in posting:  # else pushed out by more recent docs
+                del posting[posting.index(number)]
         unique = tuple(dict.fromkeys(band_keys))
         for key in unique:
-            self._postings.setdefault(key, array("q")).append(number)
+            posting = self._postings.setdefault(key, array("q"))
+            if not posting or number > posting[-1]:
+                posting.append(number)
+            else:  # a doc indexed before goes back in arrival order
+                posting.insert(bisect.bisect_left(posting, number), number)
+            if len(posting) > POSTING_LIMIT:
+                del posting[0]
         self._keys[doc.doc_id] = unique
         self._docs[doc.doc_id] = doc
 

@@ -22,6 +22,7 @@ from consumers.dedupe.index import IndexedDoc
 from consumers.dedupe.sketch import Sketch, sketch_article
 from consumers.runner import Delivery, Outgoing, decode_as
 from newsmon.store import articles, dedupe_index, outbox
+from newsmon.store.dedupe_index import Postings
 from newsmon.store.models import ArticleRow
 from newsmon.store.session import Store
 from schemas.articles import Article
@@ -88,8 +89,8 @@ class PendingArticle:
 class BatchRun:
     """One batch inside its transaction: what the store knew at the start, and what the batch adds."""
 
-    def __init__(self, session: AsyncSession, now: datetime, index: BatchIndex) -> None:
-        self.session, self.now, self.index = session, now, index
+    def __init__(self, session: AsyncSession, now: datetime, index: BatchIndex, postings: Postings) -> None:
+        self.session, self.now, self.index, self.postings = session, now, index, postings
         self.by_id: dict[str, ArticleRow | PendingArticle] = {}
         self.by_guid: dict[tuple[str, str], ArticleRow | PendingArticle] = {}
         self.docs: dict[str, KnownDoc] = {}
@@ -97,6 +98,9 @@ class BatchRun:
         self.new_articles: list[PendingArticle] = []
         self.versions: list[dict[str, Any]] = []
         self.duplicates: list[dict[str, Any]] = []
+        # Stored docs whose text changed: seq -> the band keys they leave, and the keys they move to.
+        self.left_keys: dict[int, set[int]] = {}
+        self.moved_keys: dict[int, list[int]] = {}
 
     @classmethod
     async def read(cls, session: AsyncSession, items: Sequence[FeedItem], sketches: Sequence[Sketch],
@@ -119,7 +123,7 @@ class BatchRun:
         )
         wanted = {seq for row in range(len(deciding)) for seq in index.top_store_docs(row)}
         index.add_store_docs(await dedupe_index.docs_by_seq(session, wanted))
-        run = cls(session, now, index)
+        run = cls(session, now, index, postings)
         run.rows = {position: row for row, position in enumerate(deciding)}
         run.by_id.update(stored)
         run.by_guid.update(by_guid)
@@ -199,8 +203,9 @@ class BatchRun:
         if doc is None:
             return  # indexed before the store kept an index, or under another id
         if doc.is_stored:
-            await dedupe_index.replace_sketch(self.session, doc.seq, sketch.to_bytes(),
-                                              stored_band_keys(doc.sketch), sketch.band_keys)  # fmt: skip
+            await dedupe_index.replace_sketch(self.session, doc.seq, sketch.to_bytes())
+            self.left_keys.setdefault(doc.seq, set()).update(stored_band_keys(doc.sketch))
+            self.moved_keys[doc.seq] = list(dict.fromkeys(sketch.band_keys))
         else:
             self.index.replace_added(doc.seq, sketch)
         self.docs[article_id] = doc.with_sketch(sketch.to_bytes())
@@ -213,7 +218,9 @@ class BatchRun:
         })  # fmt: skip
 
     async def write(self) -> None:
-        """The batch's rows in bulk: docs and bands, then articles, versions and duplicates (in FK order)."""
-        await dedupe_index.add_docs(self.session, list(self.index.new_docs.values()), self.index.new_bands)
+        """The batch's rows in bulk: docs and postings, then articles, versions and duplicates (in FK order)."""
+        await dedupe_index.add_docs(self.session, list(self.index.new_docs.values()))
+        await dedupe_index.update_postings(self.session, self.postings, {**self.index.new_bands, **self.moved_keys},
+                                           self.left_keys)  # fmt: skip
         await articles.insert_many(self.session, [pending.values for pending in self.new_articles], self.versions,
                                    self.duplicates)  # fmt: skip

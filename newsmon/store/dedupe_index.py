@@ -2,7 +2,8 @@
 
 Batch-shaped: the dedupe stage reads everything one batch of items needs in a few queries (the docs it
 already knows, the postings of every band key of the batch, the candidate docs) and writes the batch's
-docs and band rows in bulk. Band keys are signed 64-bit integers; band rows point at a doc's `seq`.
+docs and postings in bulk. Band keys are signed 64-bit integers. Each key's postings are one row of
+dedupe_postings: its POSTING_LIMIT most recent doc seqs, newest first, packed as little-endian int64.
 """
 
 import json
@@ -18,39 +19,35 @@ from newsmon.store.models import DedupeDocRow
 from newsmon.store.upsert import insert_for
 
 # Mirror consumers/dedupe/index.py (the store may not import consumers). A band key shared by many docs comes
-# from stock text, so each key contributes only its most recent docs: lookups stay flat as the index grows.
+# from stock text, so each key keeps only its most recent docs: lookups and writes stay flat as the index grows.
+# A doc that leaves a key (a new version's text) does not bring back the older doc it had pushed out.
 POSTING_LIMIT = 64
 # Any 64-bit constant: the PostgreSQL advisory lock every dedupe transaction takes before deciding.
 INDEX_LOCK_KEY = 0x6E65_7773_6D6F_6E31 - (1 << 63)
+_SEQ = np.dtype("<i8")
 
 _DOC_COLUMNS = (DedupeDocRow.doc_id, DedupeDocRow.seq, DedupeDocRow.first_seen, DedupeDocRow.sketch,
                 DedupeDocRow.story_id, DedupeDocRow.duplicate_of, DedupeDocRow.similarity)  # fmt: skip
-# The postings of all keys in one row: the keys that have any (a JSON array), how many docs each contributes, and
-# all those doc numbers, each key's newest first, as one comma-separated text that numpy parses in C (no Python
-# int or list per posting). A correlated subquery per key is one backward range scan of the primary key.
+# The postings of all keys in one row: the keys found (a JSON array), each one's packed length in bytes, and all
+# packed rows as one hex text (SQLite has no blob aggregate) that Python turns back into bytes in C. The two
+# aggregates see the rows in the same order. One primary-key lookup per key.
 _SQLITE_POSTINGS = text(
-    "WITH found AS MATERIALIZED (SELECT value AS key, (SELECT group_concat(doc_seq) FROM (SELECT doc_seq FROM "
-    "dedupe_bands WHERE band_key = value ORDER BY doc_seq DESC LIMIT :limit)) AS seqs FROM json_each(:keys)) "
-    "SELECT json_group_array(key), json_group_array(length(seqs) - length(replace(seqs, ',', '')) + 1), "
-    "group_concat(seqs) FROM found WHERE seqs IS NOT NULL"
+    "SELECT json_group_array(band_key), json_group_array(length(seqs)), group_concat(hex(seqs), '') "
+    "FROM dedupe_postings WHERE band_key IN (SELECT value FROM json_each(:keys))"
 )
-# PostgreSQL: one bigint[] per key (a row per (key, doc) made the server and the driver handle ~4k rows an item).
-# One string_agg of all keys' doc numbers, parsed as SQLite's is, was not measurably cheaper (server CPU up).
 _POSTGRES_POSTINGS = text(
-    "SELECT key, seqs FROM (SELECT keys.key, ARRAY(SELECT doc_seq FROM dedupe_bands WHERE band_key = keys.key "
-    "ORDER BY doc_seq DESC LIMIT :limit) AS seqs FROM unnest(CAST(:keys AS bigint[])) AS keys(key)) AS found "
-    "WHERE cardinality(seqs) > 0"
+    "SELECT array_agg(band_key), array_agg(length(seqs)), string_agg(seqs, ''::bytea) FROM dedupe_postings "
+    "WHERE band_key = ANY(CAST(:keys AS bigint[]))"
 )
-# One execution per doc, its keys as a JSON array: SQLite unpacks them in C, Python builds no row tuples.
-_SQLITE_ADD_BANDS = "INSERT OR IGNORE INTO dedupe_bands (band_key, doc_seq) SELECT value, ? FROM json_each(?)"
-_POSTGRES_ADD_BANDS = text(
-    "INSERT INTO dedupe_bands (band_key, doc_seq) SELECT * FROM unnest(CAST(:keys AS bigint[]), "
-    "CAST(:seqs AS bigint[])) ON CONFLICT DO NOTHING"
+# The driver's executemany: one prepared statement for all keys, no per-row dict handling.
+_SQLITE_PUT_POSTINGS = ("INSERT INTO dedupe_postings (band_key, seqs) VALUES (?, ?) "
+                        "ON CONFLICT (band_key) DO UPDATE SET seqs = excluded.seqs")  # fmt: skip
+_POSTGRES_PUT_POSTINGS = text(
+    "INSERT INTO dedupe_postings (band_key, seqs) SELECT * FROM unnest(CAST(:keys AS bigint[]), "
+    "CAST(:seqs AS bytea[])) ON CONFLICT (band_key) DO UPDATE SET seqs = excluded.seqs"
 )
-_SQLITE_DELETE_BANDS = text("DELETE FROM dedupe_bands WHERE doc_seq = :seq AND band_key IN (SELECT value FROM "
-                            "json_each(:keys))")  # fmt: skip
-_POSTGRES_DELETE_BANDS = text("DELETE FROM dedupe_bands WHERE doc_seq = :seq AND band_key = ANY(CAST(:keys AS "
-                              "bigint[]))")  # fmt: skip
+_SQLITE_DELETE_POSTINGS = text("DELETE FROM dedupe_postings WHERE band_key IN (SELECT value FROM json_each(:keys))")
+_POSTGRES_DELETE_POSTINGS = text("DELETE FROM dedupe_postings WHERE band_key = ANY(CAST(:keys AS bigint[]))")
 
 
 def _is_postgres(session: AsyncSession) -> bool:
@@ -87,11 +84,14 @@ async def docs_by_seq(session: AsyncSession, seqs: Iterable[int]) -> dict[int, A
 
 
 class Postings(NamedTuple):
-    """Band-key postings as flat arrays: keys[i] has lengths[i] docs, the next lengths[i] of `seqs`, newest first."""
+    """Band-key postings as flat arrays: keys[i] has lengths[i] docs, the next lengths[i] of `seqs`, newest first.
+
+    `asked`: every key looked up (sorted), including those without docs; None when not from the store."""
 
     keys: np.ndarray
     lengths: np.ndarray
     seqs: np.ndarray
+    asked: np.ndarray | None = None
 
     @classmethod
     def from_mapping(cls, postings: Mapping[int, Sequence[int]]) -> "Postings":
@@ -104,22 +104,19 @@ class Postings(NamedTuple):
 async def postings(session: AsyncSession, band_keys: Iterable[int]) -> Postings:
     """For each band key with docs: the arrival numbers of its POSTING_LIMIT most recent docs, newest first."""
     keys = sorted(set(band_keys))
+    asked = np.asarray(keys, dtype=np.int64)
     if not keys:
-        return Postings.from_mapping({})
+        return Postings(asked, asked, asked, asked)
     if _is_postgres(session):
-        result = await session.execute(_POSTGRES_POSTINGS, {"keys": keys, "limit": POSTING_LIMIT})
-        return Postings.from_mapping({key: sorted(seqs, reverse=True) for key, seqs in result})
-    result = await session.execute(_SQLITE_POSTINGS, {"keys": json.dumps(keys), "limit": POSTING_LIMIT})
-    found_json, lengths_json, seqs = result.one()
-    found, lengths = json.loads(found_json), json.loads(lengths_json)
-    flat = np.fromstring(seqs, dtype=np.int64, sep=",") if seqs else np.zeros(0, np.int64)
-    lengths_array = np.asarray(lengths, dtype=np.int64)
-    if len(flat) != int(lengths_array.sum()):
-        raise RuntimeError("dedupe postings: doc numbers and counts disagree")
-    # Newest first within each key, whatever order the aggregate kept: sort by (key, -seq).
-    rows = np.repeat(np.arange(len(lengths_array)), lengths_array)
-    order = np.lexsort((-flat, rows))
-    return Postings(np.asarray(found, dtype=np.int64), lengths_array, flat[order])
+        found, sizes, packed = (await session.execute(_POSTGRES_POSTINGS, {"keys": keys})).one()
+    else:
+        found_json, sizes_json, hexed = (await session.execute(_SQLITE_POSTINGS, {"keys": json.dumps(keys)})).one()
+        found, sizes, packed = json.loads(found_json), json.loads(sizes_json), bytes.fromhex(hexed or "")
+    seqs = np.frombuffer(packed or b"", dtype=_SEQ).astype(np.int64)
+    lengths = np.asarray(sizes or [], dtype=np.int64) // _SEQ.itemsize
+    if len(seqs) != int(lengths.sum()):
+        raise RuntimeError("dedupe postings: packed doc numbers and sizes disagree")
+    return Postings(np.asarray(found or [], dtype=np.int64), lengths, seqs, asked)
 
 
 async def next_seq(session: AsyncSession) -> int:
@@ -127,40 +124,100 @@ async def next_seq(session: AsyncSession) -> int:
     return int(await session.scalar(select(func.coalesce(func.max(DedupeDocRow.seq), 0))) or 0) + 1
 
 
-async def add_docs(session: AsyncSession, docs: Sequence[dict[str, Any]], bands: Mapping[int, Sequence[int]]) -> None:
-    """Insert docs (dicts of dedupe_docs columns) and their band keys by doc seq; replays change nothing."""
+async def add_docs(session: AsyncSession, docs: Sequence[dict[str, Any]]) -> None:
+    """Insert docs (dicts of dedupe_docs columns); replays change nothing."""
     if docs:
         statement = insert_for(session, DedupeDocRow.__table__).on_conflict_do_nothing(index_elements=["doc_id"])
         await session.execute(statement, list(docs))
-    await _add_bands(session, bands)
 
 
-async def _add_bands(session: AsyncSession, bands: Mapping[int, Sequence[int]]) -> None:
-    bands = {seq: keys for seq, keys in bands.items() if keys}
-    if not bands:
+async def update_postings(session: AsyncSession, read: Postings, added: Mapping[int, Sequence[int]],
+                          removed: Mapping[int, Iterable[int]] | None = None) -> None:  # fmt: skip
+    """Put each doc seq of `added` under its band keys and take each of `removed` off its keys, each key keeping
+    its POSTING_LIMIT most recent (highest) seqs. `read`: the current postings of the keys this transaction has
+    read (under `lock`); the other keys are read here. Removals come first, so a doc moving off a full key frees a
+    place for the batch's docs. Adding a seq a key already holds changes nothing."""
+    removed = {seq: list(keys) for seq, keys in (removed or {}).items()}
+    touched = np.unique(np.fromiter(chain(*added.values(), *removed.values()), np.int64))
+    if len(touched) == 0:
+        return
+    current = _concat(_only(read, touched), await postings(session, _unread(read, touched).tolist()))
+    keys = np.repeat(current.keys, current.lengths)
+    seqs = current.seqs
+    if removed:
+        kept = np.ones(len(seqs), dtype=bool)
+        for seq, old_keys in removed.items():
+            kept &= ~((seqs == seq) & np.isin(keys, np.asarray(old_keys, dtype=np.int64)))
+        keys, seqs = keys[kept], seqs[kept]
+    added_seqs = np.repeat(np.fromiter(added, np.int64, len(added)), [len(keys) for keys in added.values()])
+    keys = np.concatenate([keys, np.fromiter(chain(*added.values()), np.int64, len(added_seqs))])
+    seqs = np.concatenate([seqs, added_seqs])
+    keys, seqs, lengths = _newest_per_key(keys, seqs)
+    found = keys[np.cumsum(lengths) - lengths] if len(keys) else keys
+    await _put(session, found, lengths, seqs)
+    await _delete(session, np.setdiff1d(touched, found))
+
+
+def _only(read: Postings, keys: np.ndarray) -> Postings:
+    """The postings of `read` under `keys`."""
+    wanted = np.isin(read.keys, keys)
+    return Postings(read.keys[wanted], read.lengths[wanted], read.seqs[np.repeat(wanted, read.lengths)])
+
+
+def _unread(read: Postings, keys: np.ndarray) -> np.ndarray:
+    asked = read.asked if read.asked is not None else read.keys
+    return keys[~np.isin(keys, asked)]
+
+
+def _concat(first: Postings, second: Postings) -> Postings:
+    return Postings(*(np.concatenate([a, b]) for a, b in zip(first[:3], second[:3], strict=True)))
+
+
+def _newest_per_key(keys: np.ndarray, seqs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(key, seq) pairs without repeats, by key, each key's POSTING_LIMIT highest seqs, highest first: the pairs'
+    keys and seqs, and the length of each key's run."""
+    order = np.lexsort((-seqs, keys))
+    keys, seqs = keys[order], seqs[order]
+    new_key = np.ones(len(keys), dtype=bool)
+    new_key[1:] = keys[1:] != keys[:-1]
+    repeated = np.zeros(len(keys), dtype=bool)
+    repeated[1:] = ~new_key[1:] & (seqs[1:] == seqs[:-1])
+    keys, seqs, new_key = keys[~repeated], seqs[~repeated], new_key[~repeated]
+    starts = np.flatnonzero(new_key)
+    place = np.arange(len(keys)) - np.repeat(starts, np.diff(np.append(starts, len(keys))))
+    kept = place < POSTING_LIMIT
+    keys, seqs, new_key = keys[kept], seqs[kept], new_key[kept]
+    starts = np.flatnonzero(new_key)
+    return keys, seqs, np.diff(np.append(starts, len(keys)))
+
+
+async def _put(session: AsyncSession, keys: np.ndarray, lengths: np.ndarray, seqs: np.ndarray) -> None:
+    if len(keys) == 0:
+        return
+    packed = seqs.astype(_SEQ).tobytes()
+    ends = np.cumsum(lengths) * _SEQ.itemsize
+    starts = ends - lengths * _SEQ.itemsize
+    rows = [packed[start:end] for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
+    if _is_postgres(session):
+        await session.execute(_POSTGRES_PUT_POSTINGS, {"keys": keys.tolist(), "seqs": rows})
+    else:
+        connection = await session.connection()
+        await connection.exec_driver_sql(_SQLITE_PUT_POSTINGS, list(zip(keys.tolist(), rows, strict=True)))
+
+
+async def _delete(session: AsyncSession, keys: np.ndarray) -> None:
+    if len(keys) == 0:
         return
     if _is_postgres(session):
-        keys = list(chain.from_iterable(bands.values()))
-        seqs = list(chain.from_iterable([seq] * len(doc_keys) for seq, doc_keys in bands.items()))
-        await session.execute(_POSTGRES_ADD_BANDS, {"keys": keys, "seqs": seqs})
+        await session.execute(_POSTGRES_DELETE_POSTINGS, {"keys": keys.tolist()})
     else:
-        # The driver's executemany: one prepared statement for all docs, no per-row dict handling.
-        connection = await session.connection()
-        await connection.exec_driver_sql(
-            _SQLITE_ADD_BANDS, [(seq, json.dumps(list(doc_keys))) for seq, doc_keys in bands.items()]
-        )
+        await session.execute(_SQLITE_DELETE_POSTINGS, {"keys": json.dumps(keys.tolist())})
 
 
-async def replace_sketch(session: AsyncSession, seq: int, sketch: bytes, old_keys: Sequence[int],
-                         new_keys: Sequence[int]) -> None:  # fmt: skip
-    """A doc's new content: its sketch and band rows change, its decision (story, duplicate_of) does not."""
+async def replace_sketch(session: AsyncSession, seq: int, sketch: bytes) -> None:
+    """A doc's new content: its sketch changes, its decision (story, duplicate_of) does not. (Its band keys move
+    with `update_postings`.)"""
     await session.execute(update(DedupeDocRow).where(DedupeDocRow.seq == seq).values(sketch=sketch))
-    if old_keys:
-        if _is_postgres(session):
-            await session.execute(_POSTGRES_DELETE_BANDS, {"seq": seq, "keys": list(old_keys)})
-        else:
-            await session.execute(_SQLITE_DELETE_BANDS, {"seq": seq, "keys": json.dumps(list(old_keys))})
-    await _add_bands(session, {seq: list(dict.fromkeys(new_keys))})
 
 
 async def size(session: AsyncSession) -> int:

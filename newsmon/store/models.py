@@ -255,19 +255,18 @@ class DedupeDocRow(Base):
     similarity: Mapped[float | None] = mapped_column(Float)
 
 
-class DedupeBandRow(Base):
+class DedupePostingRow(Base):
     """LSH band postings: which docs share a band key. In the store so every dedupe process sees one index.
 
-    The primary key (band_key, doc_seq) is the only index: "the most recent docs under this key" is a
-    backward range scan of it, and ~60 rows an article make every extra index cost a B-tree insert each.
-    On SQLite the table is WITHOUT ROWID, so the rows live in that one B-tree. No foreign key: dedupe
-    docs are never deleted, and checking one would cost a lookup per row; a doc's rows are found again
-    from its sketch's band keys.
+    One row per band key holding its POSTING_LIMIT most recent doc seqs (newsmon/store/dedupe_index.py), packed as
+    little-endian int64, newest first: a lookup reads one row per key instead of a range of (key, doc) rows, and
+    a batch rewrites each key it touches once. On SQLite the table is WITHOUT ROWID, so the rows live in the
+    primary key's B-tree. No foreign key: dedupe docs are never deleted.
     """
 
-    __tablename__ = "dedupe_bands"
+    __tablename__ = "dedupe_postings"
 
     band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    doc_seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    seqs: Mapped[bytes] = mapped_column(LargeBinary)
 
     __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy reads it as it is

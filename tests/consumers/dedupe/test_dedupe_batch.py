@@ -44,13 +44,47 @@ async def test_store_postings_are_each_keys_most_recent_docs_newest_first(store:
     # Key 7 has more docs than POSTING_LIMIT, key -3 (negative: band keys are signed) one, key 5 none.
     async with store.sessions.begin() as session:
         bands = {seq: [7, -3] if seq == 2 else [7] for seq in range(1, POSTING_LIMIT + 10)}
-        await dedupe_index.add_docs(session, [], bands)
+        await dedupe_index.update_postings(session, await dedupe_index.postings(session, []), bands)
     async with store.sessions.begin() as session:
         found = await dedupe_index.postings(session, [5, 7, -3, 7])
-    by_key = dict(zip(found.keys.tolist(), np.split(found.seqs, np.cumsum(found.lengths)[:-1]), strict=True))
-    assert sorted(by_key) == [-3, 7]
-    assert by_key[-3].tolist() == [2]
-    assert by_key[7].tolist() == list(range(POSTING_LIMIT + 9, 9, -1))
+    assert by_key(found) == {-3: [2], 7: list(range(POSTING_LIMIT + 9, 9, -1))}
     async with store.sessions.begin() as session:
         empty = await dedupe_index.postings(session, [5])
     assert len(empty.keys) == len(empty.lengths) == len(empty.seqs) == 0
+
+
+def by_key(postings: dedupe_index.Postings) -> dict[int, list[int]]:
+    seqs = np.split(postings.seqs, np.cumsum(postings.lengths)[:-1]) if len(postings.keys) else []
+    return {key: list(found) for key, found in zip(postings.keys.tolist(), seqs, strict=True)}
+
+
+async def test_store_postings_update_like_the_memory_index_when_docs_change_keys(store: Store) -> None:
+    # Docs arrive under random keys (some keys overflow POSTING_LIMIT), and some stored docs move to other keys
+    # (a new version's text), a batch at a time; the store's postings stay those of the reference index.
+    rng = random.Random(11)
+    memory, keys_of, seq = MemoryIndex(), dict[int, list[int]](), 0
+    for _ in range(10):
+        async with store.sessions.begin() as session:
+            added: dict[int, list[int]] = {}
+            for _ in range(40):
+                seq += 1
+                added[seq] = keys_of[seq] = rng.sample(range(-12, 12), 5)
+            moved = {old: rng.sample(range(-12, 12), 5) for old in rng.sample(sorted(keys_of), 8) if old not in added}
+            left = {old: set(keys_of[old]) for old in moved}
+            # Only some keys read up front, as the stage reads only the keys of the items it decides.
+            read = await dedupe_index.postings(session, range(-12, 0))
+            await dedupe_index.update_postings(session, read, {**added, **moved}, left)
+        # A batch's removals come before its additions (which commute: each key keeps its highest seqs).
+        for number in moved:
+            memory.add(doc(number), [])
+        for number in sorted(added):
+            memory.add(doc(number), added[number])
+        for number, keys in moved.items():
+            memory.add(doc(number), keys)
+            keys_of[number] = keys
+        async with store.sessions.begin() as session:
+            stored = by_key(await dedupe_index.postings(session, range(-12, 12)))
+        for key in range(-12, 12):
+            expected = [int(c.doc_id[1:]) for c in memory.candidates([key], limit=1000)]
+            assert stored.get(key, []) == expected, key
+    assert max(len(seqs) for seqs in stored.values()) == POSTING_LIMIT

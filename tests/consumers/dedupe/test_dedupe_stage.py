@@ -13,7 +13,7 @@ from sqlalchemy import select
 from consumers.dedupe.stage import DedupeStage
 from consumers.runner import Delivery, Outgoing
 from newsmon.config import StoreSettings
-from newsmon.store.models import ArticleRow, ArticleVersionRow, DedupeBandRow, DedupeDocRow, DuplicateRow
+from newsmon.store.models import ArticleRow, ArticleVersionRow, DedupeDocRow, DedupePostingRow, DuplicateRow
 from newsmon.store.session import Store, open_store
 from schemas.articles import Article
 from schemas.ids import stable_id
@@ -124,7 +124,7 @@ async def test_replaying_a_batch_changes_nothing_and_publishes_the_articles_agai
     assert await snapshot(store) == before
     assert [(o.key, o.message) for o in again] == [(o.key, o.message) for o in first]
     async with store.sessions() as session:
-        assert len((await session.scalars(select(DedupeBandRow.doc_seq))).all()) > 0
+        assert len((await session.scalars(select(DedupePostingRow.band_key))).all()) > 0
 
 
 async def test_two_processes_deciding_copies_at_once_link_them(store: Store, other_store: Store) -> None:
