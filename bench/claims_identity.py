@@ -48,10 +48,28 @@ def corpora() -> Iterator[tuple[str, list[str]]]:
         "",
         " \n\n ",
     ]
+    yield "number soups", [
+        f"Officials said that {_soup(rng, _NUMBER_WORDS, rng.randint(1, 40))}." for _ in range(3000)
+    ]
+
+
+# Number soups inside claims: qualifiers, ranges, dates, scales, units, stop words in every order.
+_NUMBER_WORDS = [
+    "3,000", "2019", "12", "1.5", "million", "bn", "mln", "$5", "€2", "US$3", "%", "percent", "per cent", "more",
+    "than", "at", "least", "between", "and", "from", "to", "or", "about", "some", "nearly", "up", "half", "a", "third",
+    "quarter", "two-thirds", "dozens", "hundreds", "of", "thousands", "tens", "twenty-one", "five", "one", "the",
+    "its", "fighters", "people", "IS", "children", "killed", "displaced", "hours", "days", "March", "Resolution",
+    "Leopard", "15-member", "an", "hour", "year", "Syria's", "in", "(", ")", ",", "were", "armed", "returned",
+    "ſome", "K", "İN", "of\n", "’s", "\u00a0", "٣٠٠",
+]
 
 
 def _hostile(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(_HOSTILE_WORDS) for _ in range(words))
+    return _soup(rng, _HOSTILE_WORDS, words)
+
+
+def _soup(rng: random.Random, vocabulary: list[str], words: int) -> str:
+    return " ".join(rng.choice(vocabulary) for _ in range(words))
 
 
 def claim_lines(texts: list[str]) -> Iterator[str]:

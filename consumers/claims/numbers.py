@@ -105,6 +105,9 @@ def _atom_value(atom: str | None) -> float | None:
     """Value of one number atom: "3,000", "16.7 million", "twenty-one", "five"."""
     if not atom:
         return None
+    plain = atom.replace(",", "")
+    if plain.isascii() and plain.isdigit():
+        return float(plain)  # "3,000": most atoms, without the word and scale handling below
     words = atom.lower().replace(",", "").split()
     scale = 1.0
     while words and words[-1] in _SCALES:
@@ -124,21 +127,22 @@ def _atom_value(atom: str | None) -> float | None:
         return None
 
 
-def _values(m: re.Match[str]) -> tuple[float | None, float | None]:
-    for lo, hi in (("b1", "b2"), ("f1", "f2"), ("r1", "r2")):
-        if m.group(lo):
-            return _atom_value(m.group(lo)), _atom_value(m.group(hi))
-    if m.group("single"):
-        return _atom_value(m.group("single")), None
-    if m.group("vague"):
-        vague = m.group("vague").lower()
+def _values(groups: tuple[str | None, ...]) -> tuple[float | None, float | None]:
+    _, b1, b2, f1, f2, frac, r1, r2, single, vague, _, _ = groups
+    for low, high in ((b1, b2), (f1, f2), (r1, r2)):
+        if low:
+            return _atom_value(low), _atom_value(high)
+    if single:
+        return _atom_value(single), None
+    if vague:
+        vague = vague.lower()
         return (1e4 if vague.startswith("tens") else 1e5 if vague.startswith("hundreds of") else _VAGUE[vague]), None
-    return _FRACTIONS.get((m.group("frac") or "").lower()), None
+    return _FRACTIONS.get((frac or "").lower()), None
 
 
-def _is_date_or_duration(text: str, m: re.Match[str]) -> bool:
+def _is_date_or_duration(text: str, m: re.Match[str], groups: tuple[str | None, ...]) -> bool:
     """Years, days of the month, clock times and durations are not claim quantities (guideline)."""
-    core, pct, qual, frac = m.group("single", "pct", "qual", "frac")
+    qual, _, _, _, _, frac, _, _, core, _, pct, unit = groups
     if core:  # (then frac is None: they are alternatives)
         if not pct and _YEAR_RE.fullmatch(core):
             return True
@@ -155,7 +159,7 @@ def _is_date_or_duration(text: str, m: re.Match[str]) -> bool:
             return True  # "Leopard 2 tanks", "Resolution 2254": names, not counts
     elif frac and _PER_TIME_RE.match(text, m.end("frac"), m.end("frac") + 12):
         return True  # "half an hour", "a quarter of a century"
-    return not pct and bool(_TIME_UNITS.match(m.group("unit") or ""))
+    return not pct and bool(_TIME_UNITS.match(unit or ""))
 
 
 def find_numbers(text: str) -> list[NumberMatch]:
@@ -199,23 +203,38 @@ def _may_have_prefix(text: str, pos: int) -> bool:
     return text[start:end].lower() in _PREFIX_LAST_WORDS
 
 
+# The groups of _NUMBER_RE, read once per number (each m.group call is a lookup by name).
+_GROUPS = ("qual", "b1", "b2", "f1", "f2", "frac", "r1", "r2", "single", "vague", "pct", "unit")
+
+
 def _number_at(text: str, m: re.Match[str]) -> NumberMatch | None:
-    if _is_date_or_duration(text, m):
+    groups = m.group(*_GROUPS)
+    if _is_date_or_duration(text, m, groups):
         return None
-    low, high = _values(m)
+    low, high = _values(groups)
     if low is None:
         return None
-    single, unit_group, pct, qual = m.group("single", "unit", "pct", "qual")
+    qual, single, pct, unit_group = groups[0], groups[8], groups[10], groups[11]
     if (single or "").lower() == "one" and not (unit_group or "").strip():
         return None  # "like this one": a pronoun, not a count
     phrase = _noun_phrase(unit_group or "", keep_space=True)
-    unit = _STOP_UNIT_TAIL.sub("", " " + phrase.strip()).strip()
+    unit = _strip_stop_tail(" " + phrase.strip()).strip()
     unit = unit.rstrip(".,;:)")
     unit = ("percent " + unit).strip() if pct else unit.removeprefix("of ")
     start = m.start()
     end = m.start("unit") + len(phrase) if unit_group else m.end()
-    end = _trim_end(text, start, end, unit, m)
+    end = _trim_end(text, start, end)
     return NumberMatch(text[start:end].strip(), start, end, low, high, unit, (qual or "").lower())
+
+
+_STOP_WORD_RE = re.compile(r"(?:of|the|its|their|a|an|and|in|to|[\w'’-]+'s)", re.IGNORECASE)
+
+
+def _strip_stop_tail(phrase: str) -> str:
+    """_STOP_UNIT_TAIL removed, tried only when the last word is one of its words (most units end in a noun)."""
+    if phrase and not phrase[-1].isspace() and not _STOP_WORD_RE.fullmatch(phrase.rsplit(None, 1)[-1]):
+        return phrase  # the tail pattern must end at the end, on a whole stop word
+    return _STOP_UNIT_TAIL.sub("", phrase)
 
 
 _NOT_PLURAL = frozenset([
@@ -249,10 +268,10 @@ def _noun_phrase(unit: str, keep_space: bool = False) -> str:
     return text if keep_space else text.strip()
 
 
-def _trim_end(text: str, start: int, end: int, unit: str, m: re.Match[str]) -> int:
+def _trim_end(text: str, start: int, end: int) -> int:
     """Cut the written form back to the kept unit words."""
     raw = text[start:end]
-    stripped = _STOP_UNIT_TAIL.sub("", raw).rstrip(" .,;:")
+    stripped = _strip_stop_tail(raw).rstrip(" .,;:")
     if stripped.count("(") > stripped.count(")"):
         stripped = stripped.rsplit("(", 1)[0].rstrip()
     return start + len(stripped)
