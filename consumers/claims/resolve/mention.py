@@ -6,6 +6,8 @@ organisation; other unnamed sources become "unnamed sources".
 """
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from consumers.claims.context import ORG_WORDS, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.descriptions import DOCUMENT_HEADS, is_document_phrase, resolve_definite, resolve_document
@@ -31,28 +33,51 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if given and not has_proper_name(_before_preposition(head)):
         # "a team member who gave his name as Yasser al-Hussein": the person is named after all
         return resolve_named(ctx, start, given.group(1), "")
+    for rule, arg in _rules_for(head):
+        speaker = _RULES[rule](ctx, start, head, appos, arg)
+        if speaker is not None:
+            return speaker
+    raise AssertionError("the last rule of every head resolves")  # _rules_for ends with an unconditional rule
+
+
+# A rule resolves the mention in its document (ctx, start, head, appos, the rule's argument), or returns None when
+# the document holds no antecedent and the next rule applies.
+_Rule = Callable[[DocumentContext, int, str, str, str], Speaker | None]
+_UNNAMED_SOURCES = Speaker("unnamed sources", "", False)
+
+
+@lru_cache(maxsize=8192)
+def _rules_for(head: str) -> tuple[tuple[str, str], ...]:
+    """The rules whose tests on the head alone pass, in order, up to the first that always resolves.
+
+    The tests read only the head, never the document, so a head seen before ("he", "the ministry", a name quoted
+    again) is classified once; the rules that need an antecedent then run on the document.
+    """
     lower = _OBJECT_PRONOUNS.get(head.lower(), head.lower())
     words = WORDS_RE.findall(lower)
     if not words:
-        return Speaker("unnamed sources", "", False)
+        return (("unnamed", ""),)
     if lower in PRONOUNS:
-        return resolve_pronoun(ctx, lower, start)
+        return (("pronoun", lower),)
     if words[0] in ("its", "their") and len(words) > 1 and person_name(head.split()[1:])[0]:
-        org = ctx.org_before(start, "")  # "Its director Rami Abdel Rahman": the name speaks for the organisation
-        return resolve_named(ctx, start, " ".join(head.split()[1:]), appos, org_hint=org)
+        return (("owner_name", " ".join(head.split()[1:])),)  # "Its director Rami Abdel Rahman"
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _SPEAKS_FOR_OWNER:
-        return resolve_pronoun(ctx, "he" if words[0] == "his" else "she", start)  # "his office said": the person speaks
+        return (("pronoun", "he" if words[0] == "his" else "she"),)  # "his office said": the person speaks
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _ROLES_OR_SOURCES:
-        return Speaker("unnamed sources", "", False)  # "her neighbour agreed": unnamed
+        return (("unnamed", ""),)  # "her neighbour agreed": unnamed
+    rules: list[tuple[str, str]] = []
     if words[0] in ("its", "their") and len(words) > 1:
-        org = ctx.org_before(start, "")  # "its commanders": the organisation named just before
-        if org:
-            return Speaker(org, org, False)
+        rules.append(("owner_org", ""))  # "its commanders": the organisation named just before
     partitive = _PARTITIVE_RE.match(lower)
-    found = ctx.last(word=partitive.group(1)) if partitive else None
-    if found is not None:
-        return found  # "One of the officials said": the officials quoted before
-    members = _MEMBERS_OF_RE.match(head)
+    if partitive:
+        rules.append(("quoted_before", partitive.group(1)))  # "One of the officials said": the officials quoted before
+    rules.append(_rule_on_head(head, words))
+    return tuple(rules)
+
+
+def _rule_on_head(head: str, words: list[str]) -> tuple[str, str]:
+    """The rule that always resolves: members of an organisation, unnamed groups, documents, descriptions, names."""
+    members = _MEMBERS_OF_RE.match(head) if "s " in head else None  # (its "'s " or "’s ", a cheap test first)
     member = members.group(2) if members else ""
     if (
         members
@@ -60,20 +85,52 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         and (is_known_org(members.group(1)) or is_org_like(members.group(1)))
         and (member in SOURCE_NOUNS or member.removesuffix("s") in SOURCE_NOUNS)
     ):
-        canon = org_with_context(ctx, start, members.group(1))  # "The OPCW's investigators": the organisation
-        return Speaker(canon, canon, False)
+        return ("members", members.group(1))  # "The OPCW's investigators": the organisation
     if _COUNTRY_MEDIA_RE.match(head) and (country_of(head.split()[0]) or words[0] in _MEDIA_KINDS):
-        return Speaker("unnamed sources", "", False)  # "Syrian media reported", "state media said": unnamed outlets
+        return ("unnamed", "")  # "Syrian media reported", "state media said": unnamed outlets
     if _is_common_plural(words) and not has_proper_name(_before_preposition(head)):
-        return resolve_unnamed(ctx, start, head)
+        return ("unnamed_group", "")
     if words[-1].removesuffix("'s").removesuffix("’s") in DOCUMENT_HEADS or is_document_phrase(words):
-        return resolve_document(ctx, start, head)
+        return ("document", "")
     if is_unnamed(head):
-        return resolve_unnamed(ctx, start, head)
+        return ("unnamed_group", "")
     # "the Ministry said": a capitalised kind of organisation is still a description of one named before
     if words[0] == "the" and (not has_proper_name(head) or (len(words) == 2 and words[1] in ORG_WORDS)):
-        return resolve_definite(ctx, start, head, words)
-    return resolve_named(ctx, start, head, appos)
+        return ("definite", "")
+    return ("named", "")
+
+
+def _owner_name(ctx: DocumentContext, start: int, head: str, appos: str, name: str) -> Speaker:
+    org = ctx.org_before(start, "")  # the name speaks for the organisation named before
+    return resolve_named(ctx, start, name, appos, org_hint=org)
+
+
+def _owner_org(ctx: DocumentContext, start: int, head: str, appos: str, arg: str) -> Speaker | None:
+    org = ctx.org_before(start, "")
+    return Speaker(org, org, False) if org else None
+
+
+def _members(ctx: DocumentContext, start: int, head: str, appos: str, org: str) -> Speaker:
+    canon = org_with_context(ctx, start, org)
+    return Speaker(canon, canon, False)
+
+
+def _definite(ctx: DocumentContext, start: int, head: str, appos: str, arg: str) -> Speaker:
+    return resolve_definite(ctx, start, head, WORDS_RE.findall(head.lower()))
+
+
+_RULES: dict[str, _Rule] = {
+    "unnamed": lambda ctx, start, head, appos, arg: _UNNAMED_SOURCES,
+    "pronoun": lambda ctx, start, head, appos, pronoun: resolve_pronoun(ctx, pronoun, start),
+    "owner_name": _owner_name,
+    "owner_org": _owner_org,
+    "quoted_before": lambda ctx, start, head, appos, word: ctx.last(word=word),
+    "members": _members,
+    "unnamed_group": lambda ctx, start, head, appos, arg: resolve_unnamed(ctx, start, head),
+    "document": lambda ctx, start, head, appos, arg: resolve_document(ctx, start, head),
+    "definite": _definite,
+    "named": lambda ctx, start, head, appos, arg: resolve_named(ctx, start, head, appos),
+}
 
 
 _PARTITIVE_RE = re.compile(

@@ -3,6 +3,7 @@ organisation their role names (claim annotation guideline, "Speaker").
 """
 
 import re
+from functools import lru_cache
 
 from consumers.claims.context import ORG_WORDS, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.organisations import alias_inside, org_from_phrase, org_with_context, unit_of_known_org
@@ -103,6 +104,12 @@ _TITLES_OR_ROLES = TITLES | PERSON_ROLES
 
 def person_name(tokens: list[str]) -> tuple[str, str]:
     """('Karen Ostrander', 'Pentagon spokeswoman Lieutenant Colonel') from the head's tokens; ('', '') for orgs."""
+    return _person_name(tuple(tokens))
+
+
+@lru_cache(maxsize=8192)
+def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
+    """person_name on the tokens alone (no document), so a name quoted again is split once."""
     if not tokens:
         return "", ""
     joined = " ".join(tokens)
