@@ -259,7 +259,7 @@ class Poller:
         """Poll due feeds until `stop` is set, sleeping until the next feed is due (at most 30 s)."""
         while not stop.is_set():
             await self.poll_due(urls)
-            async with self.store.sessions() as session:
+            async with self.store.reads() as session:
                 upcoming = await feeds.next_due_at(session, datetime.now(UTC))
             wait_s = 30.0 if upcoming is None else min((upcoming - datetime.now(UTC)).total_seconds(), 30.0)
             try:

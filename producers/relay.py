@@ -17,7 +17,7 @@ async def republish_pending(poller: Poller, older_than: timedelta) -> int:
     after an embedded broker start, whose memory-only log lost everything not yet stored)."""
     cutoff, total = datetime.now(UTC) - older_than, 0
     while True:
-        async with poller.store.sessions() as session:
+        async with poller.store.reads() as session:
             rows = await outbox.pending(session, cutoff, limit=BATCH)
         if not rows or not await poller.publish(
             [payload_item(row.id, row.item_id, row.content_hash, row.payload, row.topic) for row in rows]

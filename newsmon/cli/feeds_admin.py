@@ -34,7 +34,7 @@ def status_row(feed: Feed, now: datetime) -> dict[str, Any]:
 async def print_status(settings: Settings, only: str | None, fmt: str, console: Console) -> None:
     import json
 
-    async with open_store(settings.store) as store, store.sessions() as session:
+    async with open_store(settings.store) as store, store.reads() as session:
         rows = [status_row(feed, datetime.now(UTC)) for feed in await feeds.all_feeds(session)]
     rows = [r for r in rows if only is None or r["health"] == only]
     rows.sort(key=lambda r: (HEALTH_ORDER.index(r["health"]) if r["health"] in HEALTH_ORDER else 99, r["outlet"]))
@@ -57,7 +57,7 @@ async def print_status(settings: Settings, only: str | None, fmt: str, console: 
 async def import_feeds(settings: Settings, specs: list[FeedSpec]) -> int:
     """Register the feeds; return how many were not in the store before."""
     async with open_store(settings.store) as store:
-        async with store.sessions() as session:
+        async with store.reads() as session:
             before = {f.url for f in await feeds.all_feeds(session)}
         async with store.sessions.begin() as session:
             await feeds.register(session, specs)
@@ -65,7 +65,7 @@ async def import_feeds(settings: Settings, specs: list[FeedSpec]) -> int:
 
 
 async def export_opml(settings: Settings) -> str:
-    async with open_store(settings.store) as store, store.sessions() as session:
+    async with open_store(settings.store) as store, store.reads() as session:
         rows = await feeds.all_feeds(session)
     return to_opml(
         [FeedSpec(url=f.url, name=f.name, outlet=f.outlet, language=f.language, full_text=f.full_text) for f in rows]

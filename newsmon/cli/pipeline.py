@@ -168,5 +168,5 @@ async def run_service(pipeline: Pipeline, feed_urls: list[str] | None, stop: asy
 
 
 async def count_not_done(store: Store) -> int:
-    async with store.sessions() as session:
+    async with store.reads() as session:
         return await outbox.count_not_done(session)

@@ -237,7 +237,7 @@ def _read(path: Path) -> str | None:
 
 
 async def count_not_done(store: Store) -> int:
-    async with store.sessions() as session:
+    async with store.reads() as session:
         return await outbox.count_not_done(session)
 
 

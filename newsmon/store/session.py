@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+READ_ONLY = "newsmon_read_only"  # execution option of the engine behind Store.reads
 
 
 def async_url(url: str) -> str:
@@ -77,15 +78,30 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A read-only transaction begins deferred: under WAL it reads a snapshot without taking or waiting
+        # for the write lock, so it never queues behind another process's writes. query_only makes a
+        # write in it fail at once; a deferred transaction that wrote would otherwise have to upgrade its
+        # lock and could fail with SQLITE_BUSY half-way. The pragma outlives the transaction, so it is set
+        # only when this pooled connection's last transaction was of the other kind.
+        is_read_only = bool(connection.get_execution_options().get(READ_ONLY, False))
+        if connection.info.get(READ_ONLY, False) != is_read_only:
+            connection.exec_driver_sql(f"PRAGMA query_only={int(is_read_only)}")
+            connection.info[READ_ONLY] = is_read_only
+        connection.exec_driver_sql("BEGIN" if is_read_only else "BEGIN IMMEDIATE")
 
 
 @dataclass(frozen=True, slots=True)
 class Store:
-    """The process's one engine and its session factory."""
+    """The process's one engine and its two session factories.
+
+    `sessions` is for transactions that write (on SQLite they take the write lock at BEGIN, so a read
+    before the write cannot go stale); `reads` is for transactions that only read (on SQLite they take no
+    lock and wait for none, and a write in them fails). PostgreSQL's reads never wait for writers; there
+    both factories give the same sessions."""
 
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
+    reads: async_sessionmaker[AsyncSession]
 
     @property
     def dialect(self) -> str:
@@ -101,6 +117,8 @@ async def open_store(settings: StoreSettings, *, upgrade: bool = True) -> AsyncI
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     try:
-        yield Store(engine, async_sessionmaker(engine, expire_on_commit=False))
+        reader = engine.execution_options(**{READ_ONLY: True}) if engine.dialect.name == "sqlite" else engine
+        yield Store(engine, async_sessionmaker(engine, expire_on_commit=False),
+                    async_sessionmaker(reader, expire_on_commit=False))  # fmt: skip
     finally:
         await engine.dispose()

@@ -36,7 +36,7 @@ async def register(store: Store, *urls: str) -> list[str]:
 
 
 async def feed_rows(store: Store) -> dict[str, Feed]:
-    async with store.sessions() as session:
+    async with store.reads() as session:
         return {feed.url: feed for feed in (await session.scalars(select(Feed))).all()}
 
 
