@@ -1,0 +1,147 @@
+"""Warm and changed `newsmon poll-once` polls, repeated and interleaved across source trees (A/B), with CPU.
+
+A cold and a warm poll (with the first tree) fill a template state directory; every measured poll then runs
+on a fresh copy of it, so each warm poll finds nothing new and each changed poll the same 10 % of feeds
+changed (the fixture is reset and advanced before it). The template's warm poll leaves poll-once's schema
+mark, so no measured poll runs Alembic (in the harness, the changed poll does not either). Trees run in
+alternating order within each repetition. CPU is user+sys of the poll and the children it waited for (as
+/usr/bin/time reports it, the figure the peer harness shows); the 1-minute load average is printed beside
+every poll.
+
+    python bench/poll_phases.py --trees /tmp/wt-old,/work/main [--reps 5] [--phases warm,changed]
+
+A tree is a source checkout run with this venv's Python (PYTHONPATH=tree); its migrations must match the
+template's (the store is shared). Needs the peer harness's venv for the fixture server (bench/README.md).
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HARNESS = ROOT.parent / "shared" / "bench" / "poll"
+BENCH_ENV = {"NEWSMON_POLL__PER_HOST_CONCURRENCY": "64", "NEWSMON_POLL__PER_HOST_MIN_GAP_S": "0",
+             "NEWSMON_POLL__CONCURRENCY": "64", "NEWSMON_LOG_LEVEL": "warning"}  # fmt: skip
+EXPECTED = {"warm": 0, "changed": 309}  # at N=1000 (the harness's figures)
+
+
+def control(base: str, path: str) -> None:
+    urllib.request.urlopen(urllib.request.Request(base + path, method="POST"), timeout=60).read()
+
+
+def poll(tree: Path, state: Path, urls: Path, log: Path, extra_env: dict[str, str]) -> dict[str, float | int]:
+    """One `poll-once`; wall from this clock, CPU and max RSS from wait4 (the poll and its reaped children)."""
+    home = state / "home"
+    env = {**os.environ, **BENCH_ENV, "PYTHONPATH": str(tree), "HOME": str(home), **extra_env}
+    command = [sys.executable, "-m", "newsmon", "poll-once", "--feeds", str(urls), "--state-dir", str(state),
+               "--allow-private"]  # fmt: skip
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    with log.open("w") as out:
+        child = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=state)
+        _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    lines = log.read_text().strip().splitlines()
+    summary = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "rss_mib": usage.ru_maxrss / 1024,
+            "load": load, "rc": child.returncode, "new_items": summary.get("new_items", -1)}  # fmt: skip
+
+
+def fresh_copy(template: Path, target: Path) -> None:
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(template, target, symlinks=True)
+    # poll-once skips Alembic when its mark names the same database file (by inode) and migrations: the copy
+    # is a new inode, so the mark is rewritten as the cold poll would have left it for this file.
+    mark = target / "run" / "schema-checked"
+    if mark.is_file():
+        _, _, rest = mark.read_text().partition("\n")
+        database = target / "newsmon.db"
+        mark.write_text(f"{database.resolve()}:{database.stat().st_ino}\n{rest}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--trees", required=True, help="comma-separated source checkouts (first: the cold poll)")
+    parser.add_argument("--reps", type=int, default=5)
+    parser.add_argument("--phases", default="warm,changed")
+    parser.add_argument("--feeds", type=int, default=1000)
+    parser.add_argument("--port", type=int, default=18091)
+    parser.add_argument("--server-python", default="/tmp/pollbench/venv/bin/python")
+    parser.add_argument("--work", type=Path, default=None, help="keep the template and logs here")
+    parser.add_argument("--env", action="append", default=[], help="TREE_INDEX:NAME=VALUE for one tree's polls")
+    args = parser.parse_args()
+    trees = [Path(t).resolve() for t in args.trees.split(",")]
+    tree_env: list[dict[str, str]] = [{} for _ in trees]
+    for item in args.env:
+        index, _, assignment = item.partition(":")
+        name, _, value = assignment.partition("=")
+        tree_env[int(index)][name] = value
+    work = args.work or Path(tempfile.mkdtemp(prefix="poll_phases_"))
+    work.mkdir(parents=True, exist_ok=True)
+    base = f"http://127.0.0.1:{args.port}"
+    fixture = [args.server_python, str(HARNESS / "fixture_server.py"), "--feeds", str(args.feeds), "--port",
+               str(args.port)]  # fmt: skip
+    server = subprocess.Popen(fixture, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    rows: list[dict] = []
+    try:
+        urls = work / "urls.txt"
+        for _ in range(600):
+            try:
+                urls.write_bytes(urllib.request.urlopen(f"{base}/urls.txt", timeout=1).read())
+                break
+            except OSError:
+                time.sleep(0.1)
+        template = work / "template"
+        (template / "home").mkdir(parents=True, exist_ok=True)
+        control(base, "/control/reset")
+        for phase, is_done in (("cold", (template / "newsmon.db").is_file()),
+                               ("warm", (template / "run" / "schema-checked").is_file())):  # fmt: skip
+            if not is_done:
+                result = poll(trees[0], template, urls, work / f"template-{phase}.log", tree_env[0])
+                print(f"{phase} (template) {result}", flush=True)
+        for rep in range(args.reps):
+            order = list(range(len(trees))) if rep % 2 == 0 else list(reversed(range(len(trees))))
+            for index in order:
+                for phase in args.phases.split(","):
+                    state = work / f"state-{index}"
+                    fresh_copy(template, state)
+                    control(base, "/control/reset")
+                    if phase == "changed":
+                        control(base, "/control/advance?fraction=0.1")
+                    log = work / f"{phase}-{index}-{rep}.log"
+                    row = {"tree": index, "phase": phase, "rep": rep,
+                           **poll(trees[index], state, urls, log, tree_env[index])}  # fmt: skip
+                    rows.append(row)
+                    print(" ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()),
+                          flush=True)  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait()
+    print("\n| tree | phase | polls | wall s (min / median / max) | CPU s (min / median / max) | load | new items |")
+    print("|---|---|---|---|---|---|---|")
+    for index, tree in enumerate(trees):
+        for phase in args.phases.split(","):
+            mine = [r for r in rows if r["tree"] == index and r["phase"] == phase]
+            if not mine:
+                continue
+            walls, cpus = [r["wall_s"] for r in mine], [r["cpu_s"] for r in mine]
+            loads = [r["load"] for r in mine]
+            counts = sorted({r["new_items"] for r in mine})
+            print(f"| {tree} | {phase} | {len(mine)} | {min(walls):.2f} / {statistics.median(walls):.2f} / "
+                  f"{max(walls):.2f} | {min(cpus):.2f} / {statistics.median(cpus):.2f} / {max(cpus):.2f} | "
+                  f"{min(loads):.1f}-{max(loads):.1f} | {counts} (expected {EXPECTED.get(phase)}) |")  # fmt: skip
+    print(f"\nwork dir: {work}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
