@@ -168,7 +168,7 @@ def _conduit_tail(text: str, start: int, end: int, inside: list[tuple[int, int]]
     if last_comma < 0:
         return -1
     # Cheap test first: without a citing clause the relay clause is all after the last comma (its parts hold none).
-    if not _RELAY_VERB_RE.search(text, last_comma, end) and not _CITING_WORD_RE.search(text, window_start, end):
+    if not _RELAY_VERB_RE.search(text, last_comma, end) and not _has_citing_word(text, window_start, end):
         return -1
     m = _CONDUIT_TAIL_RE.search(text, window_start, end)
     if m is None or _in_spans(m.start(), inside):
@@ -181,6 +181,13 @@ def _conduit_tail(text: str, start: int, end: int, inside: list[tuple[int, int]]
     if m.group("np3") is not None:
         return m.start() if m.group("citing") or outlet else -1  # ", the SDF said": a second source, not a relay
     return m.start() if outlet or any(w[:1].isupper() for w in np.split()) else -1
+
+
+def _has_citing_word(text: str, start: int, end: int) -> bool:
+    """'citing' or 'quoting' as a word in [start, end); the substrings first, as most windows hold neither."""
+    if text.find("citing", start, end) < 0 and text.find("quoting", start, end) < 0:
+        return False
+    return _CITING_WORD_RE.search(text, start, end) is not None
 
 
 def _candidates(text: str, start: int, end: int, inside: list[tuple[int, int]], scan_from: int) -> list[Candidate]:

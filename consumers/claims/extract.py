@@ -205,9 +205,11 @@ def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes:
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Content only: no "that", no quotation marks at the edges, no final , . ; : (guideline, "Spans")."""
-    aside = _ASIDE_RE.search(text, max(start, end - 160), end) or _CONTEXT_TAIL_RE.search(
-        text, max(start, end - 160), end
-    )
+    window = max(start, end - 160)
+    # Both tails open with a comma: without one in the window neither pattern is tried at every position.
+    aside = None
+    if text.find(",", window, end) >= 0:
+        aside = _ASIDE_RE.search(text, window, end) or _CONTEXT_TAIL_RE.search(text, window, end)
     if aside:
         end = aside.start()
     changed = True

@@ -6,6 +6,7 @@ Subjects before the verb ("Dillon, a spokesman for X, said"), after it ("said Ra
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from consumers.claims import cues
 from consumers.claims.context import ORG_WORDS
@@ -348,7 +349,9 @@ _PP_WORDS_BUT_THIS = cues.PP_WORDS - {"this"}
 _DETERMINERS_OR_PRONOUNS = _NP_DETERMINERS | PRONOUNS
 
 
+@lru_cache(maxsize=8192)
 def _valid_subject(np: str) -> bool:
+    """Could np be a speaker? On the phrase alone (cached: a speaker is named in the same words again and again)."""
     words = np.split()
     if not words or len(words) > 24 or BARE_REPORTS.match(np.strip()):
         return False
