@@ -40,6 +40,23 @@ _TITLED_NAME_RE = re.compile(
     r"(?=[AaCcDdEeGgHhJjLlMmOoPpRrSs])\b(?:[Cc]hief|[Ss]pokes\w+|[Mm]inister|[Ee]nvoy|[Dd]irector|[Cc]ommander|[Oo]fficial|[Pp]resident|[Gg]eneral|"
     r"[Cc]olonel|[Cc]aptain|[Gg]overnor|[Mm]ayor|[Aa]mbassador|[Ss]heikh|[Dd]r|Mr|Mrs|Ms|[Pp]rofessor|[Jj]udge|"
     r"[Ll]eader|[Hh]ead|[Rr]esearcher|[Aa]nalyst)\.?\s+[A-Z][\w'’-]+\s+(?:[A-Z]|al-)[\w'’-]+$")
+# _TITLED_NAME_RE ends with "TITLE[.] NAME NAME": the third word from the end closes with a title (a cheap test first).
+_TITLE_ENDINGS = (
+    "chief", "minister", "envoy", "director", "commander", "official", "president", "general", "colonel", "captain",
+    "governor", "mayor", "ambassador", "sheikh", "dr", "mr", "mrs", "ms", "professor", "judge", "leader", "head",
+    "researcher", "analyst",
+)
+
+
+def _may_end_with_titled_name(text: str, start: int, end: int) -> bool:
+    """False when [start, end) cannot end with a title and two names (whitespace as the pattern's \\s)."""
+    words = text[start:end].rsplit(None, 2)
+    if len(words) < 3:
+        return False
+    title = words[0].rsplit(None, 1)[-1].removesuffix(".").lower()
+    return title.endswith(_TITLE_ENDINGS) or "spokes" in title
+
+
 _CAPITALISED_FUNCTION_WORDS = frozenset(
     [
         "The", "A", "An", "In", "On", "At", "But", "And", "As", "It", "He", "She", "They", "We", "I", "This", "That",
@@ -77,7 +94,8 @@ class DocumentContext:
             dated = _DATELINE_WITH_COUNTRY_RE.match((line or text[first_body : first_body + 60]).strip())
             self.country = country_of(dated.group(1)) if dated else ""
         self._org_pos: list[int] = []
-        self._org_names: list[tuple[str, str]] = []  # (surface, canonical)
+        self._org_surfaces: list[str] = []
+        self._org_canons: list[str | None] = []  # canonical_org of each surface, filled in when first asked for
         self._person_pos: list[int] = []  # names after a title or role word: antecedents for "she" before any speaker
         self._scanned = False
         self.people: dict[str, Speaker] = {}
@@ -89,10 +107,14 @@ class DocumentContext:
         self._scan_orgs()
         return self._org_pos
 
-    @property
-    def org_names(self) -> list[tuple[str, str]]:
+    def org_name(self, i: int) -> tuple[str, str]:
+        """(surface, canonical organisation) of the i-th organisation mention (index into org_pos)."""
         self._scan_orgs()
-        return self._org_names
+        canon = self._org_canons[i]
+        if canon is None:  # most mentions are never an antecedent: canonicalise only those looked at
+            surface = self._org_surfaces[i]
+            canon = self._org_canons[i] = canonical_org(surface, self._country_before(self._org_pos[i], surface))
+        return self._org_surfaces[i], canon
 
     @property
     def person_pos(self) -> list[int]:
@@ -125,7 +147,8 @@ class DocumentContext:
                 is_org = is_known_org(surface)  # one word: an organisation only by its alias ("Ankara", "SANA")
             if is_org:
                 self._org_pos.append(start)
-                self._org_names.append((surface, canonical_org(surface, self._country_before(start, surface))))
+                self._org_surfaces.append(surface)
+                self._org_canons.append(None)
 
     def _country_before(self, pos: int, surface: str) -> str:
         return country_of(surface) or self.country
@@ -172,7 +195,7 @@ class DocumentContext:
         stem = head.rstrip("s")
         lowest = max(-1, i - HISTORY_WINDOW)
         while i > lowest and pos - self.org_pos[i] < 5000 and self.org_pos[i] >= floor:
-            surface, canon = self.org_names[i]
+            surface, canon = self.org_name(i)
             words = [w.lower().rstrip("s") for w in WORDS_RE.findall(surface + " " + canon)]
             if not head or stem in words:
                 return canon
@@ -186,12 +209,14 @@ class DocumentContext:
     def first_org_in_sentence_of(self, pos: int) -> str:
         start = self.sentence_start(pos)
         i = bisect.bisect_left(self.org_pos, start)
-        return self.org_names[i][1] if i < len(self.org_pos) and self.org_pos[i] < pos else ""
+        return self.org_name(i)[1] if i < len(self.org_pos) and self.org_pos[i] < pos else ""
 
 
 def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
     """A name after a title or role ('Aid chief Mona Reyes'), or before an apposition ('Ali Omar, a farmer')."""
-    if _TITLED_NAME_RE.search(text, max(0, m.start() - 30), m.end()):
+    if _may_end_with_titled_name(text, max(0, m.start() - 30), m.end()) and _TITLED_NAME_RE.search(
+        text, max(0, m.start() - 30), m.end()
+    ):
         return True
     surface = m.group()
     if words & ORG_WORDS or is_known_org(surface) or country_of(surface) or not 2 <= len(surface.split()) <= 4 \

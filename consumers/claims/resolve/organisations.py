@@ -120,7 +120,7 @@ def org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
         i = bisect.bisect_left(ctx.org_pos, pos) - 1
         floor = max(-1, i - HISTORY_WINDOW)
         while i > floor:
-            earlier, canon = ctx.org_names[i]
+            earlier, canon = ctx.org_name(i)
             if norm_key(earlier).endswith(key) and country_of(earlier):
                 return canon
             i -= 1
@@ -158,7 +158,7 @@ def _country_nearby(ctx: DocumentContext, pos: int) -> str:
     i = bisect.bisect_left(ctx.org_pos, pos) - 1
     floor = max(-1, i - HISTORY_WINDOW)
     while i > floor:
-        country = country_of(ctx.org_names[i][1])
+        country = country_of(ctx.org_name(i)[1])
         if country:
             return country
         i -= 1
