@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from consumers.claims.attribution import RawClaim, attribute_sentence
 from consumers.claims.context import DocumentContext, Speaker
-from consumers.claims.numbers import find_numbers
+from consumers.claims.numbers import ClaimNumber, find_numbers
 from consumers.claims.resolve import resolve_mention
 from consumers.claims.segment import (
     DOUBLE_MARKS,
@@ -49,17 +49,6 @@ _CONTEXT_TAIL_RE = re.compile(
 _COORDINATED_CALL_RE = re.compile(
     r",?\s+and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|appealed|demanded|expressed|condemned|welcomed)\b"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimNumber:
-    """A quantity in a claim: "more than 3,000 IS fighters" -> 3000, None, "IS fighters", "more than"."""
-
-    text: str
-    value: float | None
-    value_max: float | None
-    unit: str
-    qualifier: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +187,7 @@ def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes:
     if kind == "direct" and _is_quoted_question(doc.text, quotes, start):
         return None  # questions are not claims (guideline); a question quoted inside the quote does not count
     claim_text = doc.text[start:end]
-    numbers = tuple(ClaimNumber(n.text, n.value, n.value_max, n.unit, n.qualifier) for n in find_numbers(claim_text))
+    numbers = tuple(find_numbers(claim_text))
     cue = raw.cue.rstrip(" .,;:!?")
     return ExtractedClaim(speaker.name, mention, speaker.org, cue, kind, claim_text, start, end, numbers)
 

@@ -89,12 +89,10 @@ _UNIT_WORDS_RE = re.compile(r"\s*\S+")
 
 
 @dataclass(frozen=True, slots=True)
-class NumberMatch:
-    """A quantity found at [start, end) of some text."""
+class ClaimNumber:
+    """A quantity in a claim: "more than 3,000 IS fighters" -> 3000, None, "IS fighters", "more than"."""
 
     text: str
-    start: int
-    end: int
     value: float | None
     value_max: float | None
     unit: str
@@ -162,9 +160,9 @@ def _is_date_or_duration(text: str, m: re.Match[str], groups: tuple[str | None, 
     return not pct and bool(_TIME_UNITS.match(unit or ""))
 
 
-def find_numbers(text: str) -> list[NumberMatch]:
+def find_numbers(text: str) -> list[ClaimNumber]:
     """Every quantity in text, left to right, as written with qualifier and noun."""
-    found: list[NumberMatch] = []
+    found: list[ClaimNumber] = []
     done = 0
     # The full pattern is costly at every position; start it only where a number can begin.
     for trigger in _TRIGGER_RE.finditer(text):
@@ -207,7 +205,7 @@ def _may_have_prefix(text: str, pos: int) -> bool:
 _GROUPS = ("qual", "b1", "b2", "f1", "f2", "frac", "r1", "r2", "single", "vague", "pct", "unit")
 
 
-def _number_at(text: str, m: re.Match[str]) -> NumberMatch | None:
+def _number_at(text: str, m: re.Match[str]) -> ClaimNumber | None:
     groups = m.group(*_GROUPS)
     if _is_date_or_duration(text, m, groups):
         return None
@@ -224,7 +222,7 @@ def _number_at(text: str, m: re.Match[str]) -> NumberMatch | None:
     start = m.start()
     end = m.start("unit") + len(phrase) if unit_group else m.end()
     end = _trim_end(text, start, end)
-    return NumberMatch(text[start:end].strip(), start, end, low, high, unit, (qual or "").lower())
+    return ClaimNumber(text[start:end].strip(), low, high, unit, (qual or "").lower())
 
 
 _STOP_WORD_RE = re.compile(r"(?:of|the|its|their|a|an|and|in|to|[\w'’-]+'s)", re.IGNORECASE)
