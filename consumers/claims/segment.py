@@ -286,3 +286,9 @@ def _is_abbreviation(text: str, start: int, end: int) -> bool:
         return False
     word = m.group(1)
     return word is None or word.lower() in _ABBREVIATIONS
+
+
+def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """pos inside one of the sorted, disjoint spans (bisect: a sentence may hold thousands of quotes)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
