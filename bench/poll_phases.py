@@ -76,6 +76,7 @@ def main() -> int:
     parser.add_argument("--feeds", type=int, default=1000)
     parser.add_argument("--port", type=int, default=18091)
     parser.add_argument("--server-python", default="/tmp/pollbench/venv/bin/python")
+    parser.add_argument("--fixture-running", action="store_true", help="use the fixture server already on --port")
     parser.add_argument("--work", type=Path, default=None, help="keep the template and logs here")
     parser.add_argument("--env", action="append", default=[], help="TREE_INDEX:NAME=VALUE for one tree's polls")
     args = parser.parse_args()
@@ -90,7 +91,9 @@ def main() -> int:
     base = f"http://127.0.0.1:{args.port}"
     fixture = [args.server_python, str(HARNESS / "fixture_server.py"), "--feeds", str(args.feeds), "--port",
                str(args.port)]  # fmt: skip
-    server = subprocess.Popen(fixture, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # The feed URLs carry the port, so a template only serves polls against a fixture on the same port.
+    server = None if args.fixture_running else subprocess.Popen(fixture, stdout=subprocess.DEVNULL,
+                                                                stderr=subprocess.DEVNULL)  # fmt: skip
     rows: list[dict] = []
     try:
         urls = work / "urls.txt"
@@ -124,8 +127,9 @@ def main() -> int:
                     print(" ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()),
                           flush=True)  # fmt: skip
     finally:
-        server.terminate()
-        server.wait()
+        if server is not None:
+            server.terminate()
+            server.wait()
     print("\n| tree | phase | polls | wall s (min / median / max) | CPU s (min / median / max) | load | new items |")
     print("|---|---|---|---|---|---|---|")
     for index, tree in enumerate(trees):

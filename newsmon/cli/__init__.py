@@ -2,11 +2,13 @@
 
 import asyncio
 import json
+import logging
+import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import structlog
 import typer
@@ -334,6 +336,17 @@ def poll_once_command(
     summary = run_async(main, preload_stages=False)
     sys.stdout.flush()
     print(json.dumps(summary_dict(summary)), flush=True)
+    exit_without_teardown()
+
+
+def exit_without_teardown() -> NoReturn:
+    """Exit 0 now, skipping the interpreter's teardown of every module and object: ~0.2 CPU-s and up to
+    0.5 s of wall in a poll-once. Only for a command whose resources its `async with` blocks have closed
+    already; what it wrote to stdio and the logs is flushed here."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(0)
 
 
 @feeds_app.command("status")

@@ -179,7 +179,8 @@ async def poll_once(settings: Settings, specs: list[FeedSpec], stop: asyncio.Eve
     mark = _schema_mark(settings)
     is_checked = mark is not None and _read(settings.run_dir / SCHEMA_MARK) == mark
     async with open_store(settings.store, upgrade=not is_checked) as store, AsyncExitStack() as stack:
-        if mark is not None and not is_checked:
+        # Marked after the upgrade: a cold poll creates the database, and the next poll then skips Alembic.
+        if not is_checked and (mark := _schema_mark(settings)) is not None:
             settings.run_dir.mkdir(parents=True, exist_ok=True)
             (settings.run_dir / SCHEMA_MARK).write_text(mark)
         async with store.sessions.begin() as session:
