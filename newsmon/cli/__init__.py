@@ -321,6 +321,7 @@ def poll_once_command(
 
     The last output line is JSON with "new_items"."""
     from newsmon.cli.poll_once import poll_once, poll_once_settings, summary_dict
+    from newsmon.cli.poll_once_stages import forked_stage_process
 
     specs = catalogue_or_fail(feeds)
     try:
@@ -330,10 +331,13 @@ def poll_once_command(
         raise
     configure_logging(settings.log_level if settings.log_level != "info" else "warning")
 
-    async def main(stop: asyncio.Event) -> Any:
-        return await poll_once(settings, specs, stop)
+    # Forked before the event loop and its threads start; it waits until something is to be stored.
+    with forked_stage_process() as stages:
 
-    summary = run_async(main, preload_stages=False)
+        async def main(stop: asyncio.Event) -> Any:
+            return await poll_once(settings, specs, stop, stages)
+
+        summary = run_async(main, preload_stages=False)
     sys.stdout.flush()
     print(json.dumps(summary_dict(summary)), flush=True)
     exit_without_teardown()

@@ -1,8 +1,12 @@
 """The stages `newsmon poll-once` waits for (dedupe, and full text when a feed needs it), in a child process.
 
-`python -m newsmon.cli.poll_once_stages STAGE...` reads the parent's Settings as JSON on stdin (its broker
-address included) and runs the stages until SIGTERM. A process of its own puts the stages on the second
-core while the parent still polls, and keeps their CPU off the poller's event loop.
+The child is forked when poll-once starts, before its event loop or any thread exists, and waits on a pipe.
+Forked, it has what the parent imported already (SQLAlchemy, pydantic, the store, aiohttp: ~0.6 CPU-s that a
+new interpreter would spend again), and it costs nothing when nothing is new: a warm poll closes the pipe
+and the child exits. The first body to parse sends the stage names, and the child imports its stages while
+the parent starts the broker; the settings (with the broker's address) follow, and the child runs the stages
+until it is stopped. A process of its own puts the stages on the second core while the parent still polls,
+and keeps their CPU off the poller's event loop.
 
 Partitions are assigned by hand, not through a consumer group: every group join holds its members for
 session_timeout_ms / 2 on the embedded broker (broker.md §3), longer than a whole warm poll, and this one
@@ -10,22 +14,152 @@ process reads every partition anyway. Offsets are still committed under the stag
 """
 
 import asyncio
+import gc
 import importlib
+import json
+import os
 import signal
 import sys
-from contextlib import AsyncExitStack
+import time
+import traceback
+from collections.abc import Iterator
+from contextlib import AsyncExitStack, contextmanager
+from typing import TYPE_CHECKING, NoReturn
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
-
-from consumers.runner import Stage, StageRunner
-from newsmon.broker import Connection, consumer_options, kafka_producer
 from newsmon.config import Settings
 from newsmon.logging import configure_logging
-from newsmon.store.session import Store, open_store
-from schemas.topics import Topics
+
+if TYPE_CHECKING:  # imported where used: the parent imports this module, and a warm poll needs none of them
+    from aiokafka import AIOKafkaConsumer
+
+    from consumers.runner import Stage
+    from newsmon.broker import Connection
+    from newsmon.store.session import Store
+    from schemas.topics import Topics
+
+REAP_TIMEOUT_S = 5.0
 
 
-async def make_stage(name: str, settings: Settings, store: Store, topics: Topics, stack: AsyncExitStack) -> Stage:
+class StageProcess:
+    """The parent's handle on the forked child: `begin` names the stages, `configure` sends the settings."""
+
+    def __init__(self, pid: int, pipe: int) -> None:
+        self.pid, self._pipe = pid, pipe
+        self._returncode: int | None = None
+        self.is_begun = False
+
+    @property
+    def returncode(self) -> int | None:
+        """The exit code once the child has exited (it is reaped here), else None."""
+        if self._returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self._returncode = os.waitstatus_to_exitcode(status)
+        return self._returncode
+
+    def begin(self, names: list[str]) -> None:
+        """Have the child import these stages (it then waits for `configure`)."""
+        self.is_begun = True
+        self._write(" ".join(names).encode() + b"\n")
+
+    def configure(self, settings: Settings, *, from_beginning: bool) -> None:
+        """Send the settings; the child starts its stages. `from_beginning`: the broker is new and empty of
+        committed offsets, so read every partition from its start without asking the group coordinator."""
+        self._write(json.dumps({"from_beginning": from_beginning, "settings": settings.model_dump(mode="json")})
+                    .encode())  # fmt: skip
+        self.close()
+
+    def _write(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:  # a few KB: the pipe takes it at once, the child reads as it comes
+            view = view[os.write(self._pipe, view) :]
+
+    def close(self) -> None:
+        """Close the pipe; a child never begun reads its end and exits."""
+        if self._pipe >= 0:
+            os.close(self._pipe)
+            self._pipe = -1
+
+    def send_signal(self, signum: int) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, signum)
+
+    async def wait(self, timeout_s: float | None = None) -> int:
+        """Wait for the child to exit (TimeoutError after `timeout_s`)."""
+        deadline = None if timeout_s is None else time.monotonic() + timeout_s
+        while (code := self.returncode) is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError(f"stage process {self.pid} still running")
+            await asyncio.sleep(0.01)
+        return code
+
+    def reap(self) -> None:
+        """Make sure the child is gone: one never begun exits at the closed pipe; one still running when
+        its owner failed to stop it gets SIGTERM, then SIGKILL after REAP_TIMEOUT_S."""
+        self.close()
+        if self.returncode is not None:
+            return
+        if self.is_begun:
+            self.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + REAP_TIMEOUT_S
+        while self.returncode is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if self.returncode is None:
+            self.send_signal(signal.SIGKILL)
+            self._returncode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+
+
+@contextmanager
+def forked_stage_process() -> Iterator[StageProcess]:
+    """Fork the stage child (before the event loop and any thread start: a fork copies only the calling
+    thread, so a lock another thread held would stay held in the child); reap it on the way out."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read_end, write_end = os.pipe()
+    gc.freeze()  # what exists now is shared with the child: no collection of either process touches it
+    pid = os.fork()
+    if pid == 0:
+        os.close(write_end)
+        serve_stages(read_end)
+    os.close(read_end)
+    child = StageProcess(pid, write_end)
+    try:
+        yield child
+    finally:
+        child.reap()
+
+
+def serve_stages(pipe: int) -> NoReturn:
+    """The child's whole life: wait for the stage names, import the stages, wait for the settings, run."""
+    code = 1
+    try:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops this child
+        with os.fdopen(pipe, "rb") as requests:
+            names = requests.readline().decode().split()
+            if names:
+                import_stages(names)
+                request = json.loads(requests.read() or b"null")
+        if names and request is not None:
+            settings = Settings.model_validate(request["settings"])
+            configure_logging(settings.log_level if settings.log_level != "info" else "warning")  # as poll-once
+            asyncio.run(run_stages(settings, names, from_beginning=request["from_beginning"]))
+        code = 0
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)  # never back into the parent's code that this process was forked from
+
+
+def import_stages(names: list[str]) -> None:
+    """Import the stages' modules before the settings arrive: the parent starts the broker meanwhile."""
+    for name in names:
+        importlib.import_module("consumers.dedupe.stage" if name == "dedupe" else "newsmon.cli.pipeline")
+
+
+async def make_stage(name: str, settings: Settings, store: "Store", topics: "Topics", stack: AsyncExitStack) -> "Stage":
     if name == "dedupe":
         from consumers.dedupe.stage import DedupeStage
 
@@ -40,9 +174,13 @@ async def make_stage(name: str, settings: Settings, store: Store, topics: Topics
     return make_service_stage(name, store, topics, settings, fetcher, pool)  # type: ignore[call-arg]
 
 
-async def assigned_consumer(connection: Connection, settings: Settings, stage: Stage,
-                            stack: AsyncExitStack) -> AIOKafkaConsumer:  # fmt: skip
+async def assigned_consumer(connection: "Connection", settings: Settings, stage: "Stage", stack: AsyncExitStack, *,
+                            from_beginning: bool) -> "AIOKafkaConsumer":  # fmt: skip
     """A consumer that reads every partition of the stage's topics, without joining its group."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    from newsmon.broker import consumer_options
+
     group = f"{settings.kafka.topic_prefix}newsmon.{stage.name}"
     consumer = AIOKafkaConsumer(**consumer_options(connection, settings.kafka, group))
     await consumer.start()
@@ -50,10 +188,19 @@ async def assigned_consumer(connection: Connection, settings: Settings, stage: S
     await consumer.topics()  # fetches the cluster metadata, so partitions_for_topic knows every topic
     consumer.assign([TopicPartition(topic, partition) for topic in stage.topics
                      for partition in sorted(consumer.partitions_for_topic(topic) or ())])  # fmt: skip
+    if from_beginning:
+        # Looking up committed offsets first waits for the group coordinator: aiokafka retries after
+        # retry_backoff_ms (0.5 s on Tansu) before the first fetch. A new broker has none to look up.
+        await consumer.seek_to_beginning()
     return consumer
 
 
-async def run_stages(settings: Settings, names: list[str]) -> None:
+async def run_stages(settings: Settings, names: list[str], *, from_beginning: bool) -> None:
+    from consumers.runner import StageRunner
+    from newsmon.broker import Connection, kafka_producer
+    from newsmon.store.session import open_store
+    from schemas.topics import Topics
+
     stop = asyncio.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(signum, stop.set)
@@ -65,25 +212,8 @@ async def run_stages(settings: Settings, names: list[str]) -> None:
         runners = []
         for name in names:
             stage = await make_stage(name, settings, store, topics, stack)
-            consumer = await assigned_consumer(connection, settings, stage, stack)
+            consumer = await assigned_consumer(connection, settings, stage, stack, from_beginning=from_beginning)
             runners.append(StageRunner(stage, consumer, producer, topics.dlq, settings.kafka.max_record_bytes))
         async with asyncio.TaskGroup() as tasks:
             for runner in runners:
                 tasks.create_task(runner.run(stop))
-
-
-def import_stages(names: list[str]) -> None:
-    """Import the stages' modules before the settings arrive: the parent starts the broker meanwhile."""
-    for name in names:
-        importlib.import_module("consumers.dedupe.stage" if name == "dedupe" else "newsmon.cli.pipeline")
-
-
-def main() -> None:
-    import_stages(sys.argv[1:])
-    settings = Settings.model_validate_json(sys.stdin.buffer.read())
-    configure_logging(settings.log_level if settings.log_level != "info" else "warning")  # as poll-once itself
-    asyncio.run(run_stages(settings, sys.argv[1:]))
-
-
-if __name__ == "__main__":
-    main()
