@@ -137,11 +137,53 @@ async def update_postings(session: AsyncSession, read: Postings, added: Mapping[
     its POSTING_LIMIT most recent (highest) seqs. `read`: the current postings of the keys this transaction has
     read (under `lock`); the other keys are read here. Removals come first, so a doc moving off a full key frees a
     place for the batch's docs. Adding a seq a key already holds changes nothing."""
-    removed = {seq: list(keys) for seq, keys in (removed or {}).items()}
-    touched = np.unique(np.fromiter(chain(*added.values(), *removed.values()), np.int64))
+    removing = {seq: list(keys) for seq, keys in (removed or {}).items()}
+    touched = np.unique(np.fromiter(chain(*added.values(), *removing.values()), np.int64))
     if len(touched) == 0:
         return
     current = _concat(_only(read, touched), await postings(session, _unread(read, touched).tolist()))
+    added_seqs = np.repeat(np.fromiter(added, np.int64, len(added)), [len(keys) for keys in added.values()])
+    added_keys = np.fromiter(chain(*added.values()), np.int64, len(added_seqs))
+    if not removing and (len(current.seqs) == 0 or int(added_seqs.min()) > int(current.seqs.max())):
+        found, lengths, seqs = _prepend_newest(current, added_keys, added_seqs)  # new docs only: no sort needed
+    else:
+        found, lengths, seqs = _merge(current, added_keys, added_seqs, removing)
+    await _put(session, found, lengths, seqs)
+    await _delete(session, np.setdiff1d(touched, found))
+
+
+def _prepend_newest(current: Postings, added_keys: np.ndarray, added_seqs: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Keys, lengths and packed seqs when every added seq is newer than every current one: under each key, its
+    added seqs (highest first) and then its current ones, cut at POSTING_LIMIT."""
+    order = np.lexsort((-added_seqs, added_keys))
+    added_keys, added_seqs = added_keys[order], added_seqs[order]
+    repeated = np.zeros(len(added_keys), dtype=bool)
+    repeated[1:] = (added_keys[1:] == added_keys[:-1]) & (added_seqs[1:] == added_seqs[:-1])
+    added_keys, added_seqs = added_keys[~repeated], added_seqs[~repeated]
+    keys = np.union1d(current.keys, added_keys)
+    added_at = np.searchsorted(keys, added_keys)
+    added_count = np.bincount(added_at, minlength=len(keys))
+    current_count = np.zeros(len(keys), dtype=np.int64)
+    current_at = np.searchsorted(keys, current.keys)
+    current_count[current_at] = current.lengths
+    lengths = np.minimum(added_count + current_count, POSTING_LIMIT)
+    starts = np.cumsum(lengths) - lengths
+    seqs = np.empty(int(lengths.sum()), dtype=np.int64)
+    # Place of each added seq under its key, then of each current seq after the key's added ones.
+    rank = np.arange(len(added_keys)) - (np.cumsum(added_count) - added_count)[added_at]
+    kept = rank < POSTING_LIMIT
+    seqs[(starts[added_at] + rank)[kept]] = added_seqs[kept]
+    current_key = np.repeat(current_at, current.lengths)
+    rank = added_count[current_key] + np.arange(len(current.seqs)) - np.repeat(
+        np.cumsum(current.lengths) - current.lengths, current.lengths)  # fmt: skip
+    kept = rank < POSTING_LIMIT
+    seqs[(starts[current_key] + rank)[kept]] = current.seqs[kept]
+    return keys, lengths, seqs
+
+
+def _merge(current: Postings, added_keys: np.ndarray, added_seqs: np.ndarray,
+           removed: Mapping[int, list[int]]) -> tuple[np.ndarray, ...]:  # fmt: skip
+    """Keys, lengths and packed seqs in general: current pairs less the removed ones, plus the added ones."""
     keys = np.repeat(current.keys, current.lengths)
     seqs = current.seqs
     if removed:
@@ -149,13 +191,8 @@ async def update_postings(session: AsyncSession, read: Postings, added: Mapping[
         for seq, old_keys in removed.items():
             kept &= ~((seqs == seq) & np.isin(keys, np.asarray(old_keys, dtype=np.int64)))
         keys, seqs = keys[kept], seqs[kept]
-    added_seqs = np.repeat(np.fromiter(added, np.int64, len(added)), [len(keys) for keys in added.values()])
-    keys = np.concatenate([keys, np.fromiter(chain(*added.values()), np.int64, len(added_seqs))])
-    seqs = np.concatenate([seqs, added_seqs])
-    keys, seqs, lengths = _newest_per_key(keys, seqs)
-    found = keys[np.cumsum(lengths) - lengths] if len(keys) else keys
-    await _put(session, found, lengths, seqs)
-    await _delete(session, np.setdiff1d(touched, found))
+    keys, seqs, lengths = _newest_per_key(np.concatenate([keys, added_keys]), np.concatenate([seqs, added_seqs]))
+    return (keys[np.cumsum(lengths) - lengths] if len(keys) else keys), lengths, seqs
 
 
 def _only(read: Postings, keys: np.ndarray) -> Postings:
