@@ -196,16 +196,30 @@ def norm_key(text: str) -> str:
     return " ".join(words)
 
 
+_ALIAS_WORDS: set[str] = set()  # every word of every organisation alias key
+
+
 def _build_indexes() -> None:
     for canon, aliases in ORG_ALIASES.items():
         for alias in (canon, *aliases):
             _ALIAS_INDEX.setdefault(norm_key(alias), canon)
+            _ALIAS_WORDS.update(norm_key(alias).split())
     for canon, aliases in PERSON_ALIASES.items():
         for alias in (canon, *aliases):
             _PERSON_INDEX.setdefault(norm_key(alias), canon)
 
 
 _build_indexes()
+
+
+@lru_cache(maxsize=8192)
+def rules_out_org(token: str) -> bool:
+    """True when a word of the token's key is in no organisation alias, so no phrase holding the token is one.
+
+    Keys are per token for tokens joined by spaces (norm_key works word by word), except across "u. s." and
+    "u. n.": callers test phrases holding "u." in full.
+    """
+    return any(word not in _ALIAS_WORDS for word in norm_key(token).split())
 
 
 @lru_cache(maxsize=8192)

@@ -8,7 +8,14 @@ from functools import lru_cache
 
 from consumers.claims.context import HISTORY_WINDOW, ORG_WORDS, WORDS_RE, DocumentContext
 from consumers.claims.resolve.words import DESTINATION_RE, has_capital_word, has_proper_name, is_org_like
-from consumers.claims.speakers import canonical_org, country_of, is_acronym, is_known_org, norm_key
+from consumers.claims.speakers import (
+    canonical_org,
+    country_of,
+    is_acronym,
+    is_known_org,
+    norm_key,
+    rules_out_org,
+)
 
 
 def modified_alias_before(ctx: DocumentContext, pos: int, noun: str) -> str:
@@ -21,12 +28,19 @@ def modified_alias_before(ctx: DocumentContext, pos: int, noun: str) -> str:
     return found
 
 
+_ALIAS_TOKEN_RE = re.compile(r"[\w'’.-]+")
+
+
 @lru_cache(maxsize=8192)
 def alias_inside(head: str, min_words: int = 1) -> str:
     """A known organisation named inside a longer mention: 'a member of the civil defence team in X'."""
-    tokens = re.findall(r"[\w'’.-]+", head)
+    tokens = _ALIAS_TOKEN_RE.findall(head)
+    # A token with a word in no alias rules out every chunk that holds it (most tokens of a long mention do).
+    hopeless = [rules_out_org(t) for t in tokens] if "u." not in head.lower() else [False] * len(tokens)
     for size in range(4, min_words - 1, -1):
         for i in range(len(tokens) - size + 1):
+            if any(hopeless[i : i + size]):
+                continue
             chunk = " ".join(tokens[i : i + size])
             if chunk.lower() in ("a", "an", "the", "us", "it") or (country_of(chunk) and size == 1):
                 continue
