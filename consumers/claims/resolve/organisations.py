@@ -35,12 +35,11 @@ _ALIAS_TOKEN_RE = re.compile(r"[\w'’.-]+")
 def alias_inside(head: str, min_words: int = 1) -> str:
     """A known organisation named inside a longer mention: 'a member of the civil defence team in X'."""
     tokens = _ALIAS_TOKEN_RE.findall(head)
-    # A token with a word in no alias rules out every chunk that holds it (most tokens of a long mention do).
-    hopeless = [rules_out_org(t) for t in tokens] if "u." not in head.lower() else [False] * len(tokens)
+    runs = _alias_runs(tokens, head)
     for size in range(4, min_words - 1, -1):
         for i in range(len(tokens) - size + 1):
-            if any(hopeless[i : i + size]):
-                continue
+            if runs[i] < size:
+                continue  # the chunk holds a token that rules it out
             chunk = " ".join(tokens[i : i + size])
             if chunk.lower() in ("a", "an", "the", "us", "it") or (country_of(chunk) and size == 1):
                 continue
@@ -49,6 +48,19 @@ def alias_inside(head: str, min_words: int = 1) -> str:
             if is_known_org(chunk):
                 return canonical_org(chunk)
     return ""
+
+
+def _alias_runs(tokens: list[str], head: str) -> list[int]:
+    """For each token, how many tokens from it on could all be words of an alias (a chunk longer than that is none).
+
+    A token with a word in no alias rules out every chunk that holds it, and most tokens of a long mention do.
+    """
+    if "u." in head.lower():
+        return [len(tokens) - i for i in range(len(tokens))]  # norm_key joins "u. s." across tokens: test in full
+    runs = [0] * (len(tokens) + 1)
+    for i in range(len(tokens) - 1, -1, -1):
+        runs[i] = 0 if rules_out_org(tokens[i]) else runs[i + 1] + 1
+    return runs
 
 
 _UNIT_WORDS = frozenset(
