@@ -27,6 +27,7 @@ from schemas.topics import ITEMS, ITEMS_FETCH, Topics
 
 log = structlog.get_logger()
 CLAIM_ATTEMPTS = 3
+UNRECORDED_PER_SLOT = 4  # polls fetched and waiting for their batch to commit, per fetch slot
 MARK_CHUNK = 500  # ids per UPDATE ... IN (...), well under SQLite's variable limit
 
 
@@ -70,19 +71,23 @@ class Poller:
         self.terms = self.terms or relevance_terms(self.settings)
         self.recorder = Recorder(self.store, self.publish)
 
-    async def poll_feed(self, feed: Feed) -> PollReport:
-        """Poll one feed; every failure is recorded on the feed and reported, never raised."""
+    async def poll_feed(self, feed: Feed, on_fetched: Callable[[], None] = lambda: None) -> PollReport:
+        """Poll one feed; every failure is recorded on the feed and reported, never raised. `on_fetched` is
+        called once the fetch (and parse) is over and only the record is left."""
         bound = log.bind(feed_url=feed.url, outlet=feed.outlet)
         polled_at = datetime.now(UTC)
         fetched: FetchResult | None = None
         try:
             fetched = await self.fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
             prepared = await self._prepare(feed, fetched, polled_at)
+            on_fetched()
             published = await self._record(feed, fetched, polled_at, prepared)
         except (FeedFetchError, FeedParseError) as error:
+            on_fetched()
             bound.warning("feed_failed", error=str(error))
             return await self._fail(feed, polled_at, error, fetched)
         except Exception as error:  # the loop boundary of one feed: record it and go on
+            on_fetched()
             bound.exception("feed_poll_crashed")
             return await self._fail(feed, polled_at, error, fetched)
         if prepared is None:
@@ -187,18 +192,31 @@ class Poller:
 
     async def poll_due(self, urls: Sequence[str] | None = None, *, everything: bool = False) -> list[PollReport]:
         """Lease and poll the feeds that are due (or, with `everything`, every enabled feed not polled since
-        this call began), at most `concurrency` at a time, claiming more as slots free up."""
+        this call began), at most `concurrency` fetches at a time, claiming more as slots free up."""
         started = datetime.now(UTC)
         gate = asyncio.Semaphore(self.settings.concurrency)
+        # A fetched poll gives its slot back before its record commits: while another process holds the
+        # store's write lock (the dedupe stage's batch), fetching goes on and the waiting polls join one
+        # larger batch, instead of 64 finished polls holding every slot. This bounds how many may wait.
+        unrecorded = asyncio.Semaphore(self.settings.concurrency * UNRECORDED_PER_SLOT)
         reports: list[PollReport] = []
         in_flight: set[int] = set()  # claimed and not yet recorded: their leases are renewed
 
         async def guarded(feed: Feed) -> None:
+            is_fetching = True
+
+            def fetched() -> None:
+                nonlocal is_fetching
+                if is_fetching:
+                    is_fetching = False
+                    gate.release()
+
             try:
-                reports.append(await self.poll_feed(feed))
+                reports.append(await self.poll_feed(feed, fetched))
             finally:
                 in_flight.discard(feed.id)
-                gate.release()
+                fetched()
+                unrecorded.release()
 
         await self._release_stale_leases()
         renewer = asyncio.create_task(self._renew_leases(in_flight))
@@ -207,6 +225,7 @@ class Poller:
                 while batch := await self._claim(urls, started if everything else None):
                     in_flight.update(feed.id for feed in batch)
                     for feed in batch:
+                        await unrecorded.acquire()
                         await gate.acquire()  # claim the next batch only when this one is under way
                         tasks.create_task(guarded(feed))
         finally:

@@ -24,6 +24,11 @@ def requests_to(feed_server, path: str) -> list[dict[str, str]]:
     return [headers for p, headers in feed_server.requests if p == path]
 
 
+async def until_seen(feed_server, paths: list[str]) -> None:
+    while not all(requests_to(feed_server, path) for path in paths):  # noqa: ASYNC110 - the server is a thread
+        await asyncio.sleep(0.02)
+
+
 async def test_conditional_get_sends_validators_and_304_publishes_nothing(poller_pipeline, feed_server):
     feed_server.routes["/cond"] = Route(
         200, RSS % b"", {"ETag": '"v1"', "Last-Modified": "Mon, 02 Nov 2026 16:00:00 GMT"}
@@ -234,3 +239,23 @@ async def test_poll_due_returns_once_its_items_are_acknowledged_by_the_broker(po
             rows = (await session.scalars(select(OutboxItem).where(OutboxItem.feed_id.in_(feed_ids)))).all()
     assert sorted(r.status for r in reports) == ["new"] * 3
     assert len(rows) == 3 and all(row.published_at is not None for row in rows)
+
+
+async def test_polls_waiting_for_the_store_free_their_fetch_slot(poller_pipeline, feed_server):
+    # Another transaction holds the store (as the dedupe stage's batch does): a fetched poll waits for it to
+    # record, and the next feeds are fetched meanwhile instead of queueing behind it for the one slot.
+    paths = [f"/held-{uuid.uuid4().hex[:8]}-{n}" for n in range(3)]
+    for n, path in enumerate(paths):
+        feed_server.routes[path] = Route(200, RSS % f"<title>{n}</title>".encode(), delay_s=0.5 if n == 0 else 0.0)
+    async with poller_pipeline(concurrency=1) as pipeline:
+        urls = await register(pipeline.store, *(feed_server.url(path) for path in paths))
+        polls = asyncio.create_task(pipeline.poller.poll_due(urls, everything=True))
+        await until_seen(feed_server, paths[:1])  # claimed; its answer takes a while
+        ids = [feed.id for url, feed in (await feed_rows(pipeline.store)).items() if url in urls]
+        async with pipeline.store.sessions.begin() as holder:  # SQLite: the write lock; PostgreSQL: the rows
+            until = datetime.now(UTC) + timedelta(seconds=60)
+            await feeds.renew_leases(holder, pipeline.poller.owner, ids, until)
+            await until_seen(feed_server, paths)
+            assert not polls.done()
+        reports = await polls
+    assert sorted(r.status for r in reports) == ["new"] * 3
