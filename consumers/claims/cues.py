@@ -27,6 +27,7 @@ OBJECT_VERBS = {
     "accused": "of", "accuses": "of", "accusing": "of", "blamed": "for", "blames": "for", "blaming": "for",
     "described": "as", "describes": "as", "describing": "as", "branded": "as", "brands": "as",
     "characterised": "as", "characterized": "as", "dismissed": "as", "dismisses": "as",
+    "condemned": "as", "condemns": "as", "denounced": "as", "denounces": "as", "labelled": "as", "labeled": "as",
     "attributed": "to", "attributes": "to", "attributing": "to", "accuse": "of", "blame": "for", "describe": "as",
 }
 # Verbs that need an addressee before the proposition: "told reporters (in Moscow) that P".

@@ -84,6 +84,8 @@ _STOP_UNIT_TAIL = re.compile(r"(?:\s+(?:of|the|its|their|a|an|and|in|to|[\w'’-
 
 
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+# After a bare "one": nothing (a pronoun) or an idiom ("speak with one voice", "at one point", "one another").
+_ONE_IDIOM_RE = re.compile(r"\s*$|\s+(?:voice|point|another|way|hand)\b", re.IGNORECASE)
 _MODIFIER_AFTER_RE = re.compile(r"-[a-z]")
 _UNIT_WORDS_RE = re.compile(r"\s*\S+")
 
@@ -140,7 +142,10 @@ def _values(groups: tuple[str | None, ...]) -> tuple[float | None, float | None]
 
 def _is_date_or_duration(text: str, m: re.Match[str], groups: tuple[str | None, ...]) -> bool:
     """Years, days of the month, clock times and durations are not claim quantities (guideline)."""
-    qual, _, _, _, _, frac, _, _, core, _, pct, unit = groups
+    qual, b1, b2, f1, f2, frac, r1, r2, core, _, pct, unit = groups
+    ends = (b1, b2) if b1 else (f1, f2) if f1 else (r1, r2)
+    if ends[0] and not pct and not (unit or "").strip() and all(_YEAR_RE.fullmatch(end or "") for end in ends):
+        return True  # "from 2015 to 2021", "between 2011 and 2014": a span of years
     if core:  # (then frac is None: they are alternatives)
         if not pct and _YEAR_RE.fullmatch(core):
             return True
@@ -213,9 +218,9 @@ def _number_at(text: str, m: re.Match[str]) -> ClaimNumber | None:
     if low is None:
         return None
     qual, single, pct, unit_group = groups[0], groups[8], groups[10], groups[11]
-    if (single or "").lower() == "one" and not (unit_group or "").strip():
-        return None  # "like this one": a pronoun, not a count
-    phrase = _noun_phrase(unit_group or "", keep_space=True)
+    if (single or "").lower() == "one" and _ONE_IDIOM_RE.match(unit_group or ""):
+        return None  # "like this one": a pronoun; "with one voice", "at one point": idioms, not counts
+    phrase = _noun_phrase(unit_group or "", keep_space=True, count_is_noun=bool(groups[9]))
     unit = _strip_stop_tail(" " + phrase.strip()).strip()
     unit = unit.rstrip(".,;:)")
     unit = ("percent " + unit).strip() if pct else unit.removeprefix("of ")
@@ -249,15 +254,17 @@ def _is_plural_noun(word: str) -> bool:
     return low.endswith("s") and not low.endswith(("ss", "us", "is", "ous")) and low not in _NOT_PLURAL
 
 
-def _noun_phrase(unit: str, keep_space: bool = False) -> str:
-    """The counted noun: stop after a plural head unless "of" follows ("14 episodes of shelling")."""
+def _noun_phrase(unit: str, keep_space: bool = False, count_is_noun: bool = False) -> str:
+    """The counted noun: stop after a plural head unless "of" follows ("14 episodes of shelling").
+
+    `count_is_noun`: the number is a noun itself ("hundreds", "dozens"), so a verb may follow it at once."""
     words = _UNIT_WORDS_RE.findall(unit)
     kept: list[str] = []
     for i, raw in enumerate(words):
         word = raw.strip()
         is_verb_like = word.endswith(("ed", "ly")) and word.lower() not in ("armed", "displaced")
-        if i and is_verb_like and kept and kept[-1].strip().lower() != "of":
-            break  # "46 refugees returned": the count ends before the verb
+        if (i or count_is_noun) and is_verb_like and (not kept or kept[-1].strip().lower() != "of"):
+            break  # "46 refugees returned", "Hundreds fled": the count ends before the verb
         kept.append(raw)
         nxt = words[i + 1].strip().lower() if i + 1 < len(words) else ""
         if _is_plural_noun(word) and nxt != "of":

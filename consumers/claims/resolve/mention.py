@@ -212,6 +212,10 @@ def _is_common_plural(words: list[str]) -> bool:
     """'Experts', 'Local residents', 'Opposition activists': unnamed groups, not names."""
     cut = next((i for i, w in enumerate(words) if i and w in _HEAD_ENDS), len(words))
     words = words[:cut]  # "Posts on social media", "traders who spoke to us": the head is "posts", "traders"
+    if "and" in words[1:-1]:
+        # "Residents and rights groups", "Activists and local journalists": every conjunct an unnamed group
+        at = words.index("and")
+        return _is_common_plural(words[:at]) and _is_common_plural(words[at + 1:])
     if words[0] == "the" or words[-1] in DOCUMENT_HEADS:
         return False
     head = words[-1]

@@ -94,9 +94,10 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     if country and _GOVERNMENT_WORD_RE.search(lower):
         canon = canonical_org(f"{country} government")
         return Speaker(canon, canon, False)
-    if _EXPERTS_RE.search(lower):
+    groups = lower.split(" and ")  # "Activists and local journalists" is a mixed group: unnamed sources
+    if all(_EXPERTS_RE.search(group) for group in groups):
         return Speaker("experts", "", False)
-    if _ACTIVISTS_RE.search(lower):
+    if all(_ACTIVISTS_RE.search(group) for group in groups):
         return Speaker("unnamed activist", "", False)
     return Speaker("unnamed sources", "", False)
 

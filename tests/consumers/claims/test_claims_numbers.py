@@ -25,6 +25,8 @@ def test_quantities_are_structured(text: str, expected: list[tuple]) -> None:
 @pytest.mark.parametrize("text", [
     "in 2017 the deal was signed", "on March 3 they met", "for more than two months", "at 10:30 local time",
     "over the past 24 hours", "five years ago", "along the M4 highway",
+    "prices tripled from 2019 to 2023", "between 2012 and 2016 the siege went on", "the towns spoke with one voice",
+    "at one point the road was cut",
 ])
 def test_dates_years_times_and_durations_are_not_quantities(text: str) -> None:
     assert find_numbers(text) == []
@@ -33,3 +35,13 @@ def test_dates_years_times_and_durations_are_not_quantities(text: str) -> None:
 def test_counted_noun_stops_at_the_verb() -> None:
     [number] = find_numbers("46 refugees returned home")
     assert number.text == "46 refugees"
+
+
+def test_a_count_that_is_a_noun_ends_before_its_verb() -> None:
+    assert [n.text for n in find_numbers("Thousands marched on the square and dozens wounded were treated")] == [
+        "Thousands", "dozens"]
+    assert [n.text for n in find_numbers("hundreds of families returned")] == ["hundreds of families"]
+
+
+def test_a_range_with_a_counted_noun_is_kept_whatever_its_values() -> None:
+    assert [n.text for n in find_numbers("between 1900 and 2000 fighters")] == ["between 1900 and 2000 fighters"]

@@ -288,3 +288,21 @@ def test_lebanese_army_is_the_lebanese_armed_forces() -> None:
 def test_ministry_of_a_country_outside_the_region_keeps_its_country() -> None:
     text = "DAMASCUS (Wire) – Talks ended. The Kazakh Foreign Ministry said the next round would be in June."
     assert speakers(text)[-1][0] == "Kazakh Ministry of Foreign Affairs"
+
+
+def test_coordinated_unnamed_groups_are_unnamed_sources() -> None:
+    text = "The bakery was hit twice in a week, shopkeepers and aid workers told the paper on Tuesday."
+    assert speakers(text) == [("unnamed sources", "The bakery was hit twice in a week")]
+    text = "Local activists and independent analysts said the convoy had turned back at the checkpoint."
+    assert speakers(text) == [("unnamed sources", "the convoy had turned back at the checkpoint")]
+    text = "Experts and analysts said the currency would fall further."
+    assert speakers(text) == [("experts", "the currency would fall further")]
+    text = "Britain and France said the vote had been rigged."
+    assert speakers(text)[0][0] != "unnamed sources"
+
+
+def test_condemned_as_carries_a_claim_like_described_as() -> None:
+    text = 'Jordan\'s foreign ministry denounced the shelling as "a grave breach of the truce" on Sunday.'
+    [claim] = extract_claims(text)
+    assert claim.cue == "denounced" and claim.text.startswith("the shelling as")
+    assert extract_claims("The ministry condemned the attack and urged restraint.") == []
