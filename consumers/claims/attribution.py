@@ -37,6 +37,11 @@ _JOURNALIST_TAIL_RE = re.compile(
     r"(?:a\s+)?(?:days?|weeks?|hours?)\s+after|(?:shortly\s+|soon\s+|just\s+)?(?:after|before)(?!\s+(?:adding|saying))|following|the\s+latest|marking|adding\s+to|without\s+(?:giving|providing|"
     r"naming|elaborating|specifying)|(?!(?:adding|saying|noting|stressing|insisting|warning)\b)[a-z]+ing\s+(?:the|a|an|it|its|his|her|their|on|for|to))\b"
 )
+# "adding N (of X) to Y" with no verb of its own before "to": the content of P, not "adding (that) Q".
+_ADDING_TO_RE = re.compile(
+    r"(?:(?!(?:is|are|was|were|had|has|have|would|will|could|can|did|does|may|might|must|should)\b)"
+    r"(?![\w’'-]+ed\b)[\w$%,.’'-]+\s+){1,8}?to\s"
+)
 _SUBORDINATE_END_RE = re.compile(r"\b(?:where|that|whereas)\s*,?\s*$")
 _NUMBER_AHEAD_RE = re.compile(
     r"\s+(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+(?:dozen|hundred|"
@@ -197,6 +202,10 @@ def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: C
             return None  # "a quote attributed to X": no object, a participle, not a claim
         cand.complement, cand.content_from = "direct", skip_space(text, m.end(), s_end)
         return cand
+    if verb.startswith("rej"):
+        denial = cues.DENIAL_OBJECT_RE.match(text, m.end(), s_end)
+        if denial is None or not denial.group().endswith("that"):
+            return None  # "rejected the plan", "rejected that argument": only "rejected reports that P" reports
     kind, pos, cue_end = complement(text, m.end(), s_end, verb)
     citing = CITING_RE.match(text, cue_end, min(s_end, cue_end + 140))
     if citing and kind == "empty" and is_outlet(text[cand.mention_start : cand.mention_end]):
@@ -225,6 +234,8 @@ def _lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: in
         return True  # "residents tell a different story": an object, not a proposition
     if kind == "direct" and text.startswith("to ", pos):
         return True  # "claims to show", "said to be": no proposition of the speaker's own
+    if verb == "adding" and kind == "direct" and _ADDING_TO_RE.match(text, pos):
+        return True  # "P, adding 250 megawatts to the grid": the verb "add", not a second report
     # "warned of a catastrophe", "claimed responsibility for the attack", "said nothing"
     after = _NO_PROPOSITION_RE.match(text, cand.cue_end, cand.cue_end + 16)
     if after is not None and after.group(1) == "about" and not _NUMBER_AHEAD_RE.match(text, after.end()):

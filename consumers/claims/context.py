@@ -222,4 +222,15 @@ def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
     if words & ORG_WORDS or is_known_org(surface) or country_of(surface) or not 2 <= len(surface.split()) <= 4 \
             or " and " in surface:
         return False
-    return _APPOSITION_AFTER_RE.match(text, m.end(), m.end() + 12) is not None
+    if _APPOSITION_AFTER_RE.match(text, m.end(), m.end() + 12) is not None:
+        return True
+    # "The US deputy ambassador, Dorothy Shea, disagreed.": a name in commas after the role it holds
+    return text.startswith(",", m.end()) and _ROLE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) is not None
+
+
+_ROLE_BEFORE_RE = re.compile(
+    r"\b(?:ambassador|envoy|spokes(?:man|woman|person)|minister|director|commander|official|president|chief|head|"
+    r"leader|adviser|advisor|secretary|chair(?:man|woman)?|co-chair|deputy|analyst|researcher|economist|teacher|"
+    r"farmer|doctor|mayor|governor|coordinator|representative|negotiator),\s*$",
+    re.IGNORECASE,
+)

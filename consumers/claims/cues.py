@@ -21,6 +21,8 @@ SAY_VERBS = [
     # base forms for plural subjects: "officials claim", "residents insist"
     "claim", "confirm", "warn", "insist", "argue", "allege", "admit", "estimate", "stress", "maintain",
     "contend", "acknowledge", "believe", "agreed", "agrees", "concluded", "concludes",
+    # denials by another verb: only "rejected reports that P" reports (NEEDS_CLAUSE), "rejected the plan" does not
+    "rejected", "rejects", "rejecting",
 ]
 # Verbs whose object is part of the claim: "accused X of Y", "blamed X for Y", "described X as Y".
 OBJECT_VERBS = {
@@ -60,6 +62,7 @@ NEEDS_CLAUSE = frozenset([
     "emphasising", "emphasizing", "acknowledged", "acknowledges", "acknowledging", "revealed", "reveals",
     "disclosed", "discloses", "predicted", "predicts", "affirmed", "affirms", "affirming", "declared", "declares",
     "declaring", "confirmed", "confirms", "confirming", "reported", "reports", "explained", "explains",
+    "rejected", "rejects", "rejecting",
 ])
 WEAK_VERBS = frozenset([
     "believes", "believed", "thinks", "thought", "suggested", "suggests", "called", "posted", "tweeted", "believe",

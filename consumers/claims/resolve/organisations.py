@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from consumers.claims.context import HISTORY_WINDOW, ORG_WORDS, WORDS_RE, DocumentContext
-from consumers.claims.resolve.words import DESTINATION_RE, has_capital_word, has_proper_name, is_org_like
+from consumers.claims.resolve.words import DESTINATION_RE, has_capital_word, has_proper_name, is_org_like, sentence_of
 from consumers.claims.speakers import (
     canonical_org,
     country_of,
@@ -204,5 +204,9 @@ def named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
             return ctx.org_before(pos, words[-1]) or ""
         if not is_org_like(surface):
             return ""
-        return alias_inside(surface, min_words=2) or unit_of_known_org(surface) or canonical_org(surface, ctx.country)
+        found = alias_inside(surface, min_words=2) or unit_of_known_org(surface) or canonical_org(surface, ctx.country)
+        if found.startswith("Ministry of "):
+            # "the Ministry of Economy" with no country named, nor a dateline's: the country the text is about
+            found = canonical_org(surface, country_of(sentence_of(ctx, pos)) or "Syrian")
+        return found
     return ""

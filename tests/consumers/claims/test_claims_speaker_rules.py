@@ -306,3 +306,31 @@ def test_condemned_as_carries_a_claim_like_described_as() -> None:
     [claim] = extract_claims(text)
     assert claim.cue == "denounced" and claim.text.startswith("the shelling as")
     assert extract_claims("The ministry condemned the attack and urged restraint.") == []
+
+
+def test_rejected_reports_that_is_a_denial_but_rejecting_a_plan_is_not() -> None:
+    text = "Baghdad on Friday rejected media reports that its border posts had been abandoned."
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [
+        ("on Friday rejected media reports that", "its border posts had been abandoned")]
+    assert extract_claims("The council rejected the draft. The envoy rejected that argument.") == []
+
+
+def test_adding_an_amount_to_something_is_not_a_second_report() -> None:
+    text = "The governor said the bakery reopened, adding 40 tonnes of flour to the city's stock."
+    assert [c.text for c in extract_claims(text)] == [
+        "the bakery reopened, adding 40 tonnes of flour to the city's stock"]
+    text = "The governor said the bakery reopened, adding the mill would follow."
+    assert [c.text for c in extract_claims(text)] == ["the bakery reopened", "the mill would follow"]
+
+
+def test_she_after_a_new_name_in_commas_after_its_role() -> None:
+    text = ('Envoy Pavel Orlov told the meeting that the plan "cannot work".\n\n'
+            'The Dutch ambassador, Ingrid Vos, disagreed. "It is the only plan we have," she said.')
+    assert [c.speaker for c in extract_claims(text)] == ["Pavel Orlov", "Ingrid Vos"]
+
+
+def test_a_ministry_named_without_a_country_is_the_country_the_text_is_about() -> None:
+    text = "An adviser at the Ministry of Health, who asked not to be named, said two clinics had closed."
+    assert [c.speaker for c in extract_claims(text)] == ["Syrian Ministry of Health"]
+    text = "ANKARA, May 3 (Wire) - A source in the Ministry of Health said two clinics had closed."
+    assert [c.speaker for c in extract_claims(text)] == ["Turkish Ministry of Health"]
