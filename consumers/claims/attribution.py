@@ -37,6 +37,8 @@ _JOURNALIST_TAIL_RE = re.compile(
     r"(?:a\s+)?(?:days?|weeks?|hours?)\s+after|(?:shortly\s+|soon\s+|just\s+)?(?:after|before)(?!\s+(?:adding|saying))|following|the\s+latest|marking|adding\s+to|without\s+(?:giving|providing|"
     r"naming|elaborating|specifying)|(?!(?:adding|saying|noting|stressing|insisting|warning)\b)[a-z]+ing\s+(?:the|a|an|it|its|his|her|their|on|for|to))\b"
 )
+_COMMA_IN_QUOTE_RE = re.compile(r',["”»]\s*$')
+_NOBODY_RE = re.compile(r"(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)\b")
 # "adding N (of X) to Y" with no verb of its own before "to": the content of P, not "adding (that) Q".
 _ADDING_TO_RE = re.compile(
     r"(?:(?!(?:is|are|was|were|had|has|have|would|will|could|can|did|does|may|might|must|should)\b)"
@@ -179,6 +181,9 @@ def _verb_cue(
         return None
     cand = Candidate(aux_start, m.end(), verb, aux_start)
     joined = _JOINED_RE.search(text, max(left_lo, aux_start - 12), aux_start)
+    if joined is None and verb in cues.PARTICIPLES:
+        # 'described it as "unfair," saying P': the comma closing the quote joins the participle too
+        joined = _COMMA_IN_QUOTE_RE.search(text, max(lo, aux_start - 4), aux_start)
     coordinated = joined is not None and ("and" in joined.group() or "but" in joined.group())
     if joined and (verb in cues.PARTICIPLES or coordinated):
         cand.inherit, cand.clause_start = True, aux_start - len(joined.group())  # "..., adding that", "and said"
@@ -192,6 +197,8 @@ def _verb_cue(
 
 
 def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: Candidate) -> Candidate | None:
+    if _NOBODY_RE.match(text, cand.mention_start):
+        return None  # "No group has claimed the attack", "Nobody has confirmed ...": nobody reports it
     if m.group("toll"):
         cand.complement, cand.content_from = "direct", m.end()
         return cand

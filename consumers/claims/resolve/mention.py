@@ -197,7 +197,7 @@ def _is_role(head: str) -> bool:
     return bool(set(words) & PERSON_ROLES and not person_name(head.split())[0])
 
 
-_PREPOSITION_RE = re.compile(r"\s+(?:of|in|at|from|on|near)\s+")
+_PREPOSITION_RE = re.compile(r"\s+(?:of|in|at|from|on|near|by)\s+")
 
 
 def _before_preposition(head: str) -> str:
@@ -208,9 +208,15 @@ def _before_preposition(head: str) -> str:
 _HEAD_ENDS = frozenset(["of", "on", "in", "at", "from", "with", "who", "whom", "whose", "which", "that"])
 
 
+def _is_agent_participle(words: list[str], i: int) -> bool:
+    """'Farmers interviewed by North Press', 'residents contacted by AFP': the head is the word before."""
+    return words[i].endswith("ed") and i + 1 < len(words) and words[i + 1] == "by"
+
+
 def _is_common_plural(words: list[str]) -> bool:
     """'Experts', 'Local residents', 'Opposition activists': unnamed groups, not names."""
-    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_ENDS), len(words))
+    cut = next((i for i, w in enumerate(words) if i and (w in _HEAD_ENDS or _is_agent_participle(words, i))),
+               len(words))  # fmt: skip
     words = words[:cut]  # "Posts on social media", "traders who spoke to us": the head is "posts", "traders"
     if "and" in words[1:-1]:
         # "Residents and rights groups", "Activists and local journalists": every conjunct an unnamed group

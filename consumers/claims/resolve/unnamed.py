@@ -54,6 +54,10 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         canon = canonical_org(f"{country_of(embassy.group(1))} embassy")  # not the city it sits in
         return Speaker(canon, canon, False)
     alias = alias_inside(head)
+    lower = head.lower()
+    if alias and alias.endswith(" government") and _MILITARY_WORD_RE.search(lower) and not _NOT_ARMY_RE.search(lower):
+        # "A US defense official": the country's military, not its government
+        alias = canonical_org(f"{country_of(head) or alias.removesuffix(' government')} military")
     if alias:
         return Speaker(alias, alias, False)
     if _UNNAMED_OUTLET_RE.search(head):
@@ -105,7 +109,7 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
 _ANOTHER_RE = re.compile(r"(?i:another|an\s+other|a\s+(?:second|third|fourth|fifth))\s+(source|official|diplomat)\b")
 _EMBASSY_RE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:embassy|consulate|mission)\b", re.I)
 _STATE_SOURCE_RE = re.compile(
-    r"^(?:an?|one)\s+(?:[\w-]+\s+)?(?:security|government|intelligence|official)\s+(?:source|official)$"
+    r"^(?:an?|one)\s+(?:[\w-]+\s+)?(?:security|government|intelligence|official|administration)\s+(?:source|official)$"
 )
 
 _OUTLET_COUNTRY = {

@@ -1,6 +1,7 @@
 """General speaker rules found on unseen own passages (claim guideline, "Speaker"); invented sentences."""
 
 from consumers.claims.extract import extract_claims
+from consumers.claims.speakers import canonical_org
 
 
 def speakers(text: str) -> list[tuple[str, str]]:
@@ -334,3 +335,38 @@ def test_a_ministry_named_without_a_country_is_the_country_the_text_is_about() -
     assert [c.speaker for c in extract_claims(text)] == ["Syrian Ministry of Health"]
     text = "ANKARA, May 3 (Wire) - A source in the Ministry of Health said two clinics had closed."
     assert [c.speaker for c in extract_claims(text)] == ["Turkish Ministry of Health"]
+
+
+def test_nobody_as_subject_reports_nothing() -> None:
+    assert extract_claims("No faction has claimed the shelling. None of the parties has confirmed the truce.") == []
+
+
+def test_toll_cue_through_a_possessive() -> None:
+    text = "The rescue service put the toll from Monday's landslide near the village at 12, including four children."
+    [claim] = extract_claims(text)
+    assert claim.text == "12, including four children"
+    assert claim.cue.startswith("put the toll from Monday's landslide")
+
+
+def test_a_national_defense_official_speaks_for_the_military_not_the_government() -> None:
+    [claim] = extract_claims("A French defence official said the frigate had left port.")
+    assert claim.speaker == canonical_org("French military")
+    [claim] = extract_claims("A US defense official said the patrol had returned.")
+    assert claim.speaker == "US Department of Defense"
+
+
+def test_an_administration_official_under_a_dateline_speaks_for_that_government() -> None:
+    text = "WASHINGTON (Wire) - A senior administration official said the sanctions would stay."
+    [claim] = extract_claims(text)
+    assert claim.speaker == "US government"
+
+
+def test_a_participle_after_a_comma_inside_closing_quotes_is_a_second_claim() -> None:
+    text = 'Traders described the new tax as "ruinous," saying half the shops had closed.'
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [
+        ("described", 'the new tax as "ruinous'), ("saying", "half the shops had closed")]
+
+
+def test_a_group_named_with_the_outlet_that_interviewed_them_is_unnamed() -> None:
+    [claim] = extract_claims("Drivers interviewed by Wire Daily said the wells had dried up.")
+    assert claim.speaker == "unnamed sources"
