@@ -20,9 +20,11 @@ _DETERMINERS = "the|a|an|its|his|her|their|our|this|these|those"
 
 # One prepositional phrase after a cue ("at a briefing", "in a post on X"); a second determiner starts a clause.
 _PP_RE = re.compile(
-    r"\s+(?!at\s+(?:least|most)\b)(?:on|in|at|to|by|from|during|with|via|through|after|before|late|early|last|this|"
+    r"\s+(?!at\s+(?:least|most)\b)(?:on|in|at|to|by|from|during|with|via|through|after|before|following|amid|late|"
+    r"early|last|this|"
     rf"of|for)(?:\s+(?:{_DETERMINERS}))?(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|of|"
-    rf"for|{_DETERMINERS}|{_CUE_WORDS})\b)[\w'’.-]+){{1,5}}"
+    # "denied on Saturday any involvement": a quantifier starts the object, not more of the phrase
+    rf"for|any|all|every|no|{_DETERMINERS}|{_CUE_WORDS})\b)[\w'’.-]+){{1,5}}"
 )
 _AND_NP_RE = re.compile(
     rf"\s+(?:and\s+)?(?:{_DETERMINERS})(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|of|"

@@ -372,8 +372,8 @@ def _valid_subject(np: str) -> bool:
     if last[:1].isupper() or last.endswith(")") or lower[cut - 1] in PRONOUNS or _NAME_PARTICLE_RE.match(last):
         return len(words) == 1 or lower[0] not in PRONOUNS
     # the head noun may carry a modifier after it: "a statement posted on the ministry's website"
-    if any(w.removesuffix("'s") in SOURCE_NOUNS for w in lower[: min(cut, 4)]):
-        return True
+    if any(w.removesuffix("'s") in SOURCE_NOUNS or w.removesuffix("s") in SOURCE_NOUNS for w in lower[: min(cut, 4)]):
+        return True  # (plurals too: "Rescue teams from the Syria Civil Defence")
     if lower[0].endswith(("'s", "’s")) and cut <= 7 and lower[cut - 1] in SOURCE_NOUNS:
         return True  # "Lebanon's caretaker social affairs minister": a country's or body's role, however long
     if lower[0] in ("the", "a", "an") and cut <= 7 and lower[cut - 1] in ORG_WORDS and _has_capital(np):

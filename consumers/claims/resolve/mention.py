@@ -65,6 +65,9 @@ def _rules_for(head: str) -> tuple[tuple[str, str], ...]:
         return (("pronoun", "he" if words[0] == "his" else "she"),)  # "his office said": the person speaks
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _ROLES_OR_SOURCES:
         return (("unnamed", ""),)  # "her neighbour agreed": unnamed
+    owner = _PERSON_OWNER_RE.match(head) if "s " in head else None
+    if owner and owner.group(2).lower() in _SPEAKS_FOR_OWNER and person_name(owner.group(1).split())[0]:
+        return (("owner_name", owner.group(1)),)  # "Prime Minister Benjamin Netanyahu's office said": the person
     rules: list[tuple[str, str]] = []
     if words[0] in ("its", "their") and len(words) > 1:
         rules.append(("owner_org", ""))  # "its commanders": the organisation named just before
@@ -137,6 +140,7 @@ _PARTITIVE_RE = re.compile(
     r"^(?:one|two|three|four|some|several|many|most|each|both|neither|either|another)\s+of\s+(?:the|these|those)\s+"
     r"(?:[\w-]+\s+){0,2}?([a-z]+s)$"
 )
+_PERSON_OWNER_RE = re.compile(r"^([A-Z][\w'’ .-]{1,80}?)['’]s\s+([a-z][\w-]*)$")
 _MEMBERS_OF_RE = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w'’ -]{1,60}?)['’]s\s+([a-z][\w-]*)$")
 
 _SPEAKS_FOR_OWNER = frozenset(

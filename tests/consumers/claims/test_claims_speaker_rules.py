@@ -370,3 +370,18 @@ def test_a_participle_after_a_comma_inside_closing_quotes_is_a_second_claim() ->
 def test_a_group_named_with_the_outlet_that_interviewed_them_is_unnamed() -> None:
     [claim] = extract_claims("Drivers interviewed by Wire Daily said the wells had dried up.")
     assert claim.speaker == "unnamed sources"
+
+
+def test_plural_source_nouns_with_an_organisation_after_them_are_subjects() -> None:
+    [claim] = extract_claims("Medical teams from the Syrian Arab Red Crescent said 40 families had been evacuated.")
+    assert (claim.speaker, claim.text) == ("Syrian Arab Red Crescent", "40 families had been evacuated")
+
+
+def test_a_weekday_between_a_denial_and_its_object() -> None:
+    [claim] = extract_claims("The militia denied on Friday any role in the kidnapping.")
+    assert (claim.cue, claim.text) == ("denied on Friday", "any role in the kidnapping")
+
+
+def test_a_named_persons_office_speaks_for_the_person() -> None:
+    text = "Governor Amal Rostami's office said on Monday that the road would reopen."
+    assert [c.speaker for c in extract_claims(text)] == ["Amal Rostami"]
