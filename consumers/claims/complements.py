@@ -33,6 +33,8 @@ _AND_NP_RE = re.compile(
 _PARTICIPLE_AFTER_COMMA = re.compile(
     r",\s+(?:and\s+)?(?:also\s+)?(" + "|".join(sorted(cues.PARTICIPLES)) + r"|citing|quoting)\b"
 )
+# "P, UNHCR said on Tuesday, while Q": the journalist's own clause after the cue, not content that follows it.
+_CONTEXT_AFTER_COMMA = re.compile(r",\s+(?:while|whereas|as|when|although|though|but|amid|after|before)\b")
 CITING_RE = re.compile(r",\s+(?:citing|quoting)\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,.;:!?]|$))")
 
 
@@ -97,7 +99,7 @@ def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]
     if trailing is not None and trailing.end() == end:
         return "empty", -1, q
     if tail.lstrip().startswith(","):
-        if _PARTICIPLE_AFTER_COMMA.match(tail):
+        if _PARTICIPLE_AFTER_COMMA.match(tail) or _CONTEXT_AFTER_COMMA.match(tail):
             return "empty", -1, q
         return "comma", skip_space(text, q + tail.index(",") + 1, end), q
     t_end = p

@@ -19,7 +19,8 @@ ORG_WORDS = frozenset(
         "forces", "army", "military", "regime", "presidency", "cabinet", "kremlin", "pentagon", "asayish", "monitor",
         "defence", "defense", "team", "headquarters", "directorate", "bureau", "alliance", "service", "services",
         "guard", "channel", "broadcaster", "media", "federation", "league", "association", "international", "watch",
-        "crescent", "society", "initiative", "syndicate", "trust", "relief", "rescue",
+        "crescent", "society", "initiative", "syndicate", "trust", "relief", "rescue", "division", "battalion",
+        "regiment", "legion",
     ]
 )
 CAPITAL_RUN_RE = re.compile(

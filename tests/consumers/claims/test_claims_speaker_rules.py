@@ -385,3 +385,13 @@ def test_a_weekday_between_a_denial_and_its_object() -> None:
 def test_a_named_persons_office_speaks_for_the_person() -> None:
     text = "Governor Amal Rostami's office said on Monday that the road would reopen."
     assert [c.speaker for c in extract_claims(text)] == ["Amal Rostami"]
+
+
+def test_a_clause_after_the_cue_of_a_claim_first_sentence_is_the_journalists() -> None:
+    text = "Forty trucks crossed at Bab al-Hawa this week, the aid office said on Monday, while others waited."
+    assert [c.text for c in extract_claims(text)] == ["Forty trucks crossed at Bab al-Hawa this week"]
+
+
+def test_a_named_division_is_the_organisation_of_its_commander() -> None:
+    text = "A commander of the Hamza Division, an armed faction allied with Ankara, said two tanks were lost."
+    assert [c.speaker for c in extract_claims(text)] == ["Hamza Division"]
