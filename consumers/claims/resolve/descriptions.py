@@ -90,6 +90,7 @@ GENERIC_ORG_NOUNS = frozenset(
         "monitor",
         "outfit",
         "network",
+        "party",
     ]
 )
 
@@ -137,12 +138,23 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     return Speaker(canon or "unnamed sources", canon, False)
 
 
+_GENERIC_OWNER_RE = re.compile(r"^[Tt]he\s+([a-z]+)['’]s\s+")
+
+
 def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Speaker:
     """'the spokesman' -> the person named before; 'the board' -> the organisation named before."""
     if is_known_org(head):
         canon = canonical_org(head, ctx.country)
         return Speaker(canon, canon, False)
+    owner = _GENERIC_OWNER_RE.match(head)
+    if owner and owner.group(1).lower() in GENERIC_ORG_NOUNS:
+        # "the group's media office said": the group it belongs to speaks
+        return resolve_definite(ctx, pos, f"the {owner.group(1)}", ["the", owner.group(1).lower()])
     noun = words[-1]
+    if noun.endswith("s"):
+        for speaker, mention in reversed(ctx.history[-HISTORY_WINDOW:]):
+            if not speaker.org and not speaker.is_person and noun in WORDS_RE.findall(mention.lower()):
+                return speaker  # "Local activists reported ... The activists said": the same unnamed group
     cut = next((i for i, w in enumerate(words) if i > 1 and w in ("of", "for", "at", "in", "to", "with")), 0)
     if cut and (words[cut - 1] in PERSON_ROLES or words[cut - 1] in TITLES):
         noun = words[cut - 1]  # "the deputy head of the center": a person, the head of something
@@ -184,12 +196,16 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
     if not canon and noun in ("army", "military", "troops"):
         canon = canonical_org(f"{country_of(sentence_of(ctx, pos)) or ctx.country or 'Syrian'} army")
     if not canon and noun in GENERIC_ORG_NOUNS:
+        start = ctx.sentence_start(pos)
+        named = ctx.org_before(pos, "", floor=start)
+        if named:
+            return Speaker(named, named, False)  # "P about the SDF, the Kurdish-led group said": named just before
+        named = ctx.org_before(start, "", floor=ctx.sentence_start(max(0, start - 2))) if start > 0 else ""
+        if named:
+            return Speaker(named, named, False)  # "The SDF rejected it. '...,' the group said": the sentence before
         last_org = ctx.last(person=False)
         if last_org is not None:
             return last_org  # "the group said": the organisation quoted last
-        named = ctx.org_before(pos, "", floor=ctx.sentence_start(pos))
-        if named:
-            return Speaker(named, named, False)  # "P about the SDF, the Kurdish-led group said": named just before
     canon = canon or canonical_org(head, ctx.country)
     return Speaker(canon, canon, False)
 

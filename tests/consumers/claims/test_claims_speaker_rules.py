@@ -395,3 +395,13 @@ def test_a_clause_after_the_cue_of_a_claim_first_sentence_is_the_journalists() -
 def test_a_named_division_is_the_organisation_of_its_commander() -> None:
     text = "A commander of the Hamza Division, an armed faction allied with Ankara, said two tanks were lost."
     assert [c.speaker for c in extract_claims(text)] == ["Hamza Division"]
+
+
+def test_a_definite_plural_after_an_unnamed_group_is_that_group() -> None:
+    text = "Local activists said the bridge was shelled. The activists said two people were hurt."
+    assert [c.speaker for c in extract_claims(text)] == ["unnamed activist", "unnamed activist"]
+
+
+def test_the_groups_office_is_the_organisation_named_in_the_sentence_before() -> None:
+    text = 'The Kurdistan Democratic Party met on Monday. "It is invented," the party\'s press office said.'
+    assert [c.speaker for c in extract_claims(text)] == ["Kurdistan Democratic Party"]
