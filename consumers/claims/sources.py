@@ -369,6 +369,8 @@ def _valid_subject(np: str) -> bool:
         return False  # "serve mainly as a bargaining chip in talks with Gulf (states)": a clause, not a subject
     cut = next((i for i, w in enumerate(lower) if i and w in _NP_PREPOSITIONS), len(words))
     last = words[cut - 1].strip("\"“”«»'’‘,")
+    if last.isdigit() and cut >= 2 and words[cut - 2][:1].isupper():
+        last = words[cut - 2]  # "the local news site Suwayda 24", "France 24": a number closing a name
     if last[:1].isupper() or last.endswith(")") or lower[cut - 1] in PRONOUNS or _NAME_PARTICLE_RE.match(last):
         return len(words) == 1 or lower[0] not in PRONOUNS
     # the head noun may carry a modifier after it: "a statement posted on the ministry's website"

@@ -73,7 +73,10 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
                 "Kurdish security forces", "Internal Security Forces (Asayish)"),
     "People's Protection Units": ("YPG", "People's Protection Units (YPG)"),
     "Autonomous Administration of North and East Syria": ("Autonomous Administration", "AANES",
-                                                          "Kurdish-led administration", "self-administration"),
+                                                          "Kurdish-led administration", "self-administration",
+                                                          "Kurdish-led authorities",
+                                                          "Kurdish-led autonomous administration",
+                                                          "semi-autonomous Kurdish administration"),
     "Syria Civil Defence": ("White Helmets", "civil defence", "Syrian Civil Defence", "civil defense",
                             "Syria Civil Defense", "civil defence team", "civil defence teams"),
     "Hayat Tahrir al-Sham": ("HTS", "Tahrir al-Sham"),
@@ -256,6 +259,9 @@ def canonical_org(mention: str, country: str = "") -> str:
     acronym = _parenthetical(mention)
     if acronym and norm_key(acronym) in _ALIAS_INDEX:
         return _ALIAS_INDEX[norm_key(acronym)]
+    located = key.split(" in ", 1)[0]
+    if located != key and located in _ALIAS_INDEX:
+        return _ALIAS_INDEX[located]  # "Kurdish-led authorities in north-east Syria": where they are is no part of it
     owner = _OF_KNOWN_RE.search(key)
     if owner and owner.group(1) in _ALIAS_INDEX and " " in owner.group(1):
         return _ALIAS_INDEX[owner.group(1)]  # "General Command of the Syrian Democratic Forces": the SDF's own organ

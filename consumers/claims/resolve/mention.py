@@ -17,7 +17,7 @@ from consumers.claims.resolve.pronouns import resolve_pronoun
 from consumers.claims.resolve.unnamed import is_unnamed, resolve_unnamed
 from consumers.claims.resolve.words import PERSON_ROLES, has_proper_name, is_org_like
 from consumers.claims.sources import PRONOUNS, SOURCE_NOUNS
-from consumers.claims.speakers import country_of, is_known_org
+from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 _ROLES_OR_SOURCES = PERSON_ROLES | SOURCE_NOUNS
 
@@ -68,6 +68,9 @@ def _rules_for(head: str) -> tuple[tuple[str, str], ...]:
     owner = _PERSON_OWNER_RE.match(head) if "s " in head else None
     if owner and owner.group(2).lower() in _SPEAKS_FOR_OWNER and person_name(owner.group(1).split())[0]:
         return (("owner_name", owner.group(1)),)  # "Prime Minister Benjamin Netanyahu's office said": the person
+    outlet = _OUTLET_NAME_RE.match(head)
+    if outlet:
+        return (("outlet", outlet.group(1)),)  # "Local news outlet Suwayda 24 reported": the outlet by its name
     rules: list[tuple[str, str]] = []
     if words[0] in ("its", "their") and len(words) > 1:
         rules.append(("owner_org", ""))  # "its commanders": the organisation named just before
@@ -133,7 +136,13 @@ _RULES: dict[str, _Rule] = {
     "document": lambda ctx, start, head, appos, arg: resolve_document(ctx, start, head),
     "definite": _definite,
     "named": lambda ctx, start, head, appos, arg: resolve_named(ctx, start, head, appos),
+    "outlet": lambda ctx, start, head, appos, name: Speaker(canonical_org(name), canonical_org(name), False),
 }
+# A kind of outlet before its name: "Local news outlet Suwayda 24", "the opposition website Zaman al-Wasl".
+_OUTLET_NAME_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+){0,2}?(?i:news\s+)?(?i:outlet|site|website|newspaper|daily|channel|broadcaster|"
+    r"radio|tv|station|magazine|news\s+agency)\s+((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:[A-Z0-9]|al-)[\w'’-]*){0,4})$"
+)
 
 
 _PARTITIVE_RE = re.compile(

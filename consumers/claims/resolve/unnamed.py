@@ -85,7 +85,7 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         # "a security source said" under "PALMYRA, Syria (AFP) –": one unnamed member of the dateline's state
         # (guideline: an indefinite unnamed member is the organisation; bare "security sources" stay unnamed)
         country = ctx.country
-    if _MONITOR_RE.search(lower):
+    if _MONITOR_RE.search(lower) and " and " not in lower:  # not "a war monitor and local media": a mixed group
         return Speaker("Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", False)
     field = _FIELD_RE.search(lower) and not _NOT_ARMY_RE.search(lower)
     if field or _MILITARY_WORD_RE.search(lower):

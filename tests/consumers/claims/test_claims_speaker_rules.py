@@ -405,3 +405,20 @@ def test_a_definite_plural_after_an_unnamed_group_is_that_group() -> None:
 def test_the_groups_office_is_the_organisation_named_in_the_sentence_before() -> None:
     text = 'The Kurdistan Democratic Party met on Monday. "It is invented," the party\'s press office said.'
     assert [c.speaker for c in extract_claims(text)] == ["Kurdistan Democratic Party"]
+
+
+def test_an_outlet_introduced_by_its_kind_is_named_without_it() -> None:
+    text = "The local news site Daraa 24 reported that the road to the border had reopened."
+    assert [c.speaker for c in extract_claims(text)] == ["Daraa 24"]
+    text = "Opposition radio station Radio Fresh said the market had been hit twice."
+    assert [c.speaker for c in extract_claims(text)] == ["Radio Fresh"]
+
+
+def test_a_monitor_coordinated_with_other_sources_is_a_mixed_group() -> None:
+    text = "Nine people died in the fire, a rights monitor and local activists said."
+    assert [c.speaker for c in extract_claims(text)] == ["unnamed sources"]
+
+
+def test_where_an_aliased_body_sits_is_no_part_of_its_name() -> None:
+    text = "Kurdish-led authorities in Raqqa said the bakery would reopen."
+    assert [c.speaker for c in extract_claims(text)] == ["Autonomous Administration of North and East Syria"]
