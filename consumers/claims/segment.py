@@ -24,7 +24,7 @@ _DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Z'./-]+(?:[ /][A-Z][A-Z'./-]+){0,3}|[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2})"
     r"(?:, (?:[A-Z][\w.'-]*)(?: [A-Z\d][\w.'-]*){0,3}){0,2}"
     r"(?: ?\([^()\n]{1,30}\))?"
-    r"(?: ?[–—:]|\s+-{1,2}|\.)\s+"
+    r"(?: ?[–—:]|\s+-{1,2}|-|\.)\s+"  # (a hyphen may be glued to the outlet: "Damascus, SANA- ")
 )
 _TERMINAL_RE = re.compile(r"[.!?…:][\"”’»')\]]*\s*$|[\"”’»]\s*$")
 _LOWER_NEXT_RE = re.compile(r"\s+[a-z]")

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from consumers.claims import cues
 from consumers.claims.context import ORG_WORDS
+from consumers.claims.speakers import is_known_org
 
 # (the leading look-ahead holds every first letter of the words below: a cheap rejection at most positions)
 _CLAUSE_WORDS_RE = re.compile(
@@ -378,6 +379,8 @@ def _valid_subject(np: str) -> bool:
         return True  # (plurals too: "Rescue teams from the Syria Civil Defence")
     if lower[0].endswith(("'s", "’s")) and cut <= 7 and lower[cut - 1] in SOURCE_NOUNS:
         return True  # "Lebanon's caretaker social affairs minister": a country's or body's role, however long
+    if lower[0].endswith(("'s", "’s")) and cut <= 5 and is_known_org(" ".join(words[1:cut])):
+        return True  # "Syria's civil defence": a country's body known by its alias
     if lower[0] in ("the", "a", "an") and cut <= 7 and lower[cut - 1] in ORG_WORDS and _has_capital(np):
         return True  # "the White Helmets rescue group": a named organisation with its kind after the name
     # any short definite or indefinite noun phrase: "the engineer", "a relative of the victim", "both sides"

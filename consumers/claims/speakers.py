@@ -35,6 +35,7 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Syrian government": ("Syria", "Damascus", "Syrian regime", "Assad regime", "Syrian authorities",
                           "Syrian officials", "Syrian state", "Syrian side", "regime", "Syrian presidency"),
     "Syrian Ministry of Foreign Affairs": ("Syrian Foreign Ministry", "Foreign and Expatriates Ministry",
+                                          "Foreign and Expatriates Minister",
                                           "Syrian Foreign and Expatriates Ministry",
                                           "Ministry of Foreign Affairs and Expatriates"),
     "Syrian Arab Army": ("Syrian army", "Syrian military", "Syrian military source", "Syrian armed forces",

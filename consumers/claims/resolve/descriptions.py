@@ -201,7 +201,7 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
         if named:
             return Speaker(named, named, False)  # "P about the SDF, the Kurdish-led group said": named just before
         named = ctx.org_before(start, "", floor=ctx.sentence_start(max(0, start - 2))) if start > 0 else ""
-        if named:
+        if named and not named.endswith(" government"):  # ("Syria's civil defence": not Syria, a country)
             return Speaker(named, named, False)  # "The SDF rejected it. '...,' the group said": the sentence before
         last_org = ctx.last(person=False)
         if last_org is not None:

@@ -95,6 +95,9 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         )
         canon = canonical_org(f"{sentence_country} military")
         return Speaker(canon, canon, False)
+    if country and "ministry" in lower:
+        canon = canonical_org(head)  # "A Syrian interior ministry spokesman": that ministry
+        return Speaker(canon, canon, False)
     if country and _GOVERNMENT_WORD_RE.search(lower):
         canon = canonical_org(f"{country} government")
         return Speaker(canon, canon, False)

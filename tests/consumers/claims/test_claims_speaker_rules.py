@@ -422,3 +422,18 @@ def test_a_monitor_coordinated_with_other_sources_is_a_mixed_group() -> None:
 def test_where_an_aliased_body_sits_is_no_part_of_its_name() -> None:
     text = "Kurdish-led authorities in Raqqa said the bakery would reopen."
     assert [c.speaker for c in extract_claims(text)] == ["Autonomous Administration of North and East Syria"]
+
+
+def test_a_national_ministry_member_speaks_for_that_ministry() -> None:
+    [claim] = extract_claims("A Lebanese health ministry spokesman said two clinics had closed.")
+    assert claim.speaker == "Lebanese Ministry of Health"
+
+
+def test_a_countrys_body_known_by_its_alias_is_a_subject_and_the_antecedent_of_the_agency() -> None:
+    text = "Four houses collapsed, Syria's civil defence said. Teams were still digging, the agency said."
+    assert [c.speaker for c in extract_claims(text)] == ["Syria Civil Defence", "Syria Civil Defence"]
+
+
+def test_a_dateline_whose_outlet_has_a_glued_hyphen_names_no_speaker() -> None:
+    text = "Homs, SANA- Foreign and Expatriates Minister said that 40 schools had reopened."
+    assert [c.speaker for c in extract_claims(text)] == ["Syrian Ministry of Foreign Affairs"]
