@@ -225,8 +225,26 @@ def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
         return False
     if _APPOSITION_AFTER_RE.match(text, m.end(), m.end() + 12) is not None:
         return True
+    if _NARRATED_PERSON_VERB_RE.match(text, m.end()) and _starts_clause(text, m.start()) \
+            and not _PLACE_WORD_RE.match(surface):
+        return True  # "Samira al-Hamwi was waiting at the roadside.": a person the story follows
     # "The US deputy ambassador, Dorothy Shea, disagreed.": a name in commas after the role it holds
     return text.startswith(",", m.end()) and _ROLE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) is not None
+
+
+_NARRATED_PERSON_VERB_RE = re.compile(
+    r"\s+(?:was|has|had|lives|lived|spent|fled|lost|sat|stood|waited|remembers|recalls|runs|ran|works|worked)\b"
+)
+# First words of place names that look like personal names ("Ras al-Ain was shelled", "Deir Hafer was hit").
+_PLACE_WORD_RE = re.compile(
+    r"(?:Ras|Deir|Tal|Tell|Jisr|Kafr|Khan|Maarat|Bab|Jabal|Jebel|Wadi|Ain|Beit|Tel|Bir|Abu\s+Kamal)\b"
+)
+
+
+def _starts_clause(text: str, pos: int) -> bool:
+    """At a sentence's or a clause's start: "When the trucks came, Samira al-Hamwi was waiting"."""
+    before = text[max(0, pos - 3) : pos].rstrip(" ")
+    return not before or before[-1] in ".!?,\n\"”’»"
 
 
 _ROLE_BEFORE_RE = re.compile(

@@ -437,3 +437,11 @@ def test_a_countrys_body_known_by_its_alias_is_a_subject_and_the_antecedent_of_t
 def test_a_dateline_whose_outlet_has_a_glued_hyphen_names_no_speaker() -> None:
     text = "Homs, SANA- Foreign and Expatriates Minister said that 40 schools had reopened."
     assert [c.speaker for c in extract_claims(text)] == ["Syrian Ministry of Foreign Affairs"]
+
+
+def test_a_person_the_story_follows_is_the_antecedent_of_a_description() -> None:
+    text = ('At dawn, Yusuf Haddad was loading sacks onto his truck.\n\n'
+            '"The mill has not paid us since spring," the 51-year-old farmer said.')
+    assert [c.speaker for c in extract_claims(text)] == ["Yusuf Haddad"]
+    text = 'Tal Abyad was quiet on Monday. "Nobody sleeps here," the farmer said.'
+    assert [c.speaker for c in extract_claims(text)] == ["unnamed sources"]
