@@ -62,6 +62,7 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Israeli government": ("Israel", "Israeli authorities", "Israeli officials"),
     "Israel Defense Forces": ("IDF", "Israeli military", "Israeli army", "Israeli Defense Forces"),
     "Hawar News Agency": ("Hawar", "ANHA", "Hawar news agency"),
+    "National News Agency": ("NNA", "Lebanon's National News Agency", "Lebanese National News Agency"),
     "SANA": ("Syrian Arab News Agency", "Syrian state news agency", "Syrian state media", "state news agency SANA"),
     "TASS": ("TASS news agency", "Russian news agency TASS"),
     "United Nations": ("UN", "U.N.", "United Nations", "UN Security Council", "Security Council", "OCHA",

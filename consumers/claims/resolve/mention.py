@@ -140,7 +140,7 @@ _RULES: dict[str, _Rule] = {
 }
 # A kind of outlet before its name: "Local news outlet Suwayda 24", "the opposition website Zaman al-Wasl".
 _OUTLET_NAME_RE = re.compile(
-    r"^(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+){0,2}?(?i:news\s+)?(?i:outlet|site|website|newspaper|daily|channel|broadcaster|"
+    r"^(?:[Tt]he\s+)?(?:[A-Za-z'’-]+\s+){0,2}?(?i:news\s+)?(?i:outlet|site|website|newspaper|daily|channel|broadcaster|"
     r"radio|tv|station|magazine|news\s+agency)\s+((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:[A-Z0-9]|al-)[\w'’-]*){0,4})$"
 )
 

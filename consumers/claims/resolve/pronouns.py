@@ -18,6 +18,10 @@ def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
         subject = _previous_subject_org(ctx, pos, pronoun)
         if subject:
             return Speaker(subject, subject, False)
+        if pronoun == "it" and _CLAIM_FIRST_BEFORE_RE.search(ctx.text, max(0, pos - 3), pos):
+            subject = ctx.first_org_in_sentence_of(pos)
+            if subject:
+                return Speaker(subject, subject, False)  # "HRW has documented P, it said": the sentence's subject
     if pronoun == "they" and ctx.history:
         speaker, mention = ctx.history[-1]
         head = WORDS_RE.findall(mention.lower())
@@ -33,6 +37,7 @@ def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
     return found or ctx.last() or Speaker("unnamed sources", "", False)
 
 
+_CLAIM_FIRST_BEFORE_RE = re.compile(r",\s*$")
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|that)\s+$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][\"”’»)]*\s+|\n\s*)(?=[A-Z\"“])")
 

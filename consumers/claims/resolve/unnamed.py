@@ -88,7 +88,7 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     if _MONITOR_RE.search(lower) and " and " not in lower:  # not "a war monitor and local media": a mixed group
         return Speaker("Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", False)
     field = _FIELD_RE.search(lower) and not _NOT_ARMY_RE.search(lower)
-    if field or _MILITARY_WORD_RE.search(lower):
+    if (field or _MILITARY_WORD_RE.search(lower)) and " and " not in lower:  # not "the military and diplomatic"
         # the source's own side: its words, the dateline, the outlet it spoke to, before the content's countries
         sentence_country = (
             country or _outlet_country(ctx, pos) or ctx.country or country_of(sentence_of(ctx, pos)) or "Syrian"

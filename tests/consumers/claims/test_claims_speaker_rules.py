@@ -445,3 +445,18 @@ def test_a_person_the_story_follows_is_the_antecedent_of_a_description() -> None
     assert [c.speaker for c in extract_claims(text)] == ["Yusuf Haddad"]
     text = 'Tal Abyad was quiet on Monday. "Nobody sleeps here," the farmer said.'
     assert [c.speaker for c in extract_claims(text)] == ["unnamed sources"]
+
+
+def test_it_after_a_claim_first_sentence_is_its_organisation() -> None:
+    text = "Amnesty International has counted 40 unlawful strikes since May, it said in a statement."
+    assert [c.speaker for c in extract_claims(text)] == ["Amnesty International"]
+
+
+def test_a_source_in_several_communities_is_unnamed() -> None:
+    text = "A source in the military and political establishment said talks had stalled."
+    assert [c.speaker for c in extract_claims(text)] == ["unnamed sources"]
+
+
+def test_a_countrys_state_outlet_before_its_acronym() -> None:
+    text = "Lebanon's National News Agency said the crossing had closed. Iraq's state news agency INA said it reopened."
+    assert [c.speaker for c in extract_claims(text)] == ["National News Agency", "INA"]
