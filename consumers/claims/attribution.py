@@ -38,6 +38,7 @@ _JOURNALIST_TAIL_RE = re.compile(
     r"naming|elaborating|specifying)|(?!(?:adding|saying|noting|stressing|insisting|warning)\b)[a-z]+ing\s+(?:the|a|an|it|its|his|her|their|on|for|to))\b"
 )
 _COMMA_IN_QUOTE_RE = re.compile(r',["”»]\s*$')
+_PAST_PARTICIPLE_RE = re.compile(r"(?:[a-z]+ed|spread|shown|seen|made|given|written|told|sent|put)\b")
 _NOBODY_RE = re.compile(r"(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)\b")
 # "adding N (of X) to Y" with no verb of its own before "to": the content of P, not "adding (that) Q".
 _ADDING_TO_RE = re.compile(
@@ -241,6 +242,8 @@ def _lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: in
         return True  # "residents tell a different story": an object, not a proposition
     if kind == "direct" and text.startswith("to ", pos):
         return True  # "claims to show", "said to be": no proposition of the speaker's own
+    if verb.startswith("den") and kind == "direct" and _PAST_PARTICIPLE_RE.match(text, pos):
+        return True  # "denying reports circulated on social media": what is denied, without its content
     if verb == "adding" and kind == "direct" and _ADDING_TO_RE.match(text, pos):
         return True  # "P, adding 250 megawatts to the grid": the verb "add", not a second report
     # "warned of a catastrophe", "claimed responsibility for the attack", "said nothing"

@@ -254,6 +254,9 @@ def _is_plural_noun(word: str) -> bool:
     return low.endswith("s") and not low.endswith(("ss", "us", "is", "ous")) and low not in _NOT_PLURAL
 
 
+_VERBS_AFTER_A_COUNT = frozenset(["died", "fled", "returned", "drowned", "escaped", "survived", "arrived", "remained"])
+
+
 def _noun_phrase(unit: str, keep_space: bool = False, count_is_noun: bool = False) -> str:
     """The counted noun: stop after a plural head unless "of" follows ("14 episodes of shelling").
 
@@ -263,7 +266,8 @@ def _noun_phrase(unit: str, keep_space: bool = False, count_is_noun: bool = Fals
     for i, raw in enumerate(words):
         word = raw.strip()
         is_verb_like = word.endswith(("ed", "ly")) and word.lower() not in ("armed", "displaced")
-        if (i or count_is_noun) and is_verb_like and (not kept or kept[-1].strip().lower() != "of"):
+        first_verb = not i and word.lower() in _VERBS_AFTER_A_COUNT  # "5 died", "12 fled": no counted noun
+        if (i or count_is_noun or first_verb) and is_verb_like and (not kept or kept[-1].strip().lower() != "of"):
             break  # "46 refugees returned", "Hundreds fled": the count ends before the verb
         kept.append(raw)
         nxt = words[i + 1].strip().lower() if i + 1 < len(words) else ""

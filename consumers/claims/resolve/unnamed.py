@@ -46,7 +46,8 @@ def is_unnamed(head: str) -> bool:
 def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     """'a Pentagon spokesperson' -> the Pentagon; 'a senior Turkish official' -> Turkish government."""
     again = _ANOTHER_RE.match(head)
-    found = ctx.last(word=again.group(1).lower()) if again else None
+    word = again.group(1).lower() if again else ""
+    found = (ctx.last(word=word) or ctx.last(word=f"{word}s")) if again else None
     if found is not None:
         return found  # "a second source claimed": one more of the sources quoted before
     embassy = _EMBASSY_RE.search(head)
@@ -109,7 +110,9 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     return Speaker("unnamed sources", "", False)
 
 
-_ANOTHER_RE = re.compile(r"(?i:another|an\s+other|a\s+(?:second|third|fourth|fifth))\s+(source|official|diplomat)\b")
+_ANOTHER_RE = re.compile(
+    r"(?i:another|an\s+other|one|a\s+(?:second|third|fourth|fifth))\s+(source|official|diplomat)\b"
+)  # ("one official said" after "officials said": one of them)
 _EMBASSY_RE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:embassy|consulate|mission)\b", re.I)
 _STATE_SOURCE_RE = re.compile(
     r"^(?:an?|one)\s+(?:[\w-]+\s+)?(?:security|government|intelligence|official|administration)\s+(?:source|official)$"

@@ -45,3 +45,7 @@ def test_a_count_that_is_a_noun_ends_before_its_verb() -> None:
 
 def test_a_range_with_a_counted_noun_is_kept_whatever_its_values() -> None:
     assert [n.text for n in find_numbers("between 1900 and 2000 fighters")] == ["between 1900 and 2000 fighters"]
+
+
+def test_a_count_followed_by_its_verb_has_no_noun() -> None:
+    assert [n.text for n in find_numbers("7 drowned and 3 survived the crossing")] == ["7", "3"]

@@ -460,3 +460,13 @@ def test_a_source_in_several_communities_is_unnamed() -> None:
 def test_a_countrys_state_outlet_before_its_acronym() -> None:
     text = "Lebanon's National News Agency said the crossing had closed. Iraq's state news agency INA said it reopened."
     assert [c.speaker for c in extract_claims(text)] == ["National News Agency", "INA"]
+
+
+def test_one_official_after_officials_is_one_of_them() -> None:
+    text = 'Turkish officials said the crossing would open. "It is a matter of days," one official said.'
+    assert [c.speaker for c in extract_claims(text)] == ["Turkish government", "Turkish government"]
+
+
+def test_denying_reports_with_only_a_participle_after_them_is_no_second_claim() -> None:
+    text = "The minister said no troops had moved, denying rumours spread by opposition media."
+    assert [c.cue for c in extract_claims(text)] == ["said"]
