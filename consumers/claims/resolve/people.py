@@ -136,7 +136,12 @@ def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
         return "", ""  # "Health Board of the Jazira Region": a name after "the" is a place, not a person
     if len(name_tokens) == 1 and (is_known_org(name_tokens[0]) or country_of(name_tokens[0])):
         return "", ""
+    if len(name_tokens) == 1 and before in _ADJECTIVE_TITLES and "of" in (t.lower() for t in tokens[:run + stripped]):
+        return "", ""  # "Department of Foreign Relations": an organisation's name, not Mr Relations
     return " ".join(name_tokens), " ".join(tokens[: run + stripped])
+
+
+_ADJECTIVE_TITLES = frozenset(["foreign", "defense", "defence", "interior", "special", "executive", "first", "second"])
 
 
 def _is_title_or_org(token: str) -> bool:

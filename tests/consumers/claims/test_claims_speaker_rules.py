@@ -470,3 +470,8 @@ def test_one_official_after_officials_is_one_of_them() -> None:
 def test_denying_reports_with_only_a_participle_after_them_is_no_second_claim() -> None:
     text = "The minister said no troops had moved, denying rumours spread by opposition media."
     assert [c.cue for c in extract_claims(text)] == ["said"]
+
+
+def test_an_office_named_department_of_foreign_relations_is_no_person() -> None:
+    text = "AMMAN - The Department of Foreign Relations said that the envoy would visit."
+    assert [c.speaker for c in extract_claims(text)] == ["Department of Foreign Relations"]
