@@ -5,6 +5,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from consumers.claims.extract import extract_claims
+from consumers.doc_ids import unique_doc_ids
 
 
 def iter_text_files(paths: list[Path]) -> Iterator[Path]:
@@ -17,8 +18,10 @@ def iter_text_files(paths: list[Path]) -> Iterator[Path]:
 
 
 def extract_paths(paths: list[Path]) -> Iterator[dict]:
-    """One dict per claim with the guideline's fields; doc_id is the file stem, offsets index the decoded text."""
-    for path in iter_text_files(paths):
+    """One dict per claim with the guideline's fields; doc_id is the file stem, offsets index the decoded text.
+
+    Raises DuplicateDocIdError before any record when two files share a stem."""
+    for path in unique_doc_ids(iter_text_files(paths)):
         text = path.read_text(encoding="utf-8", errors="replace")
         for claim in extract_claims(text):
             yield {

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from consumers.dedupe.decide import dedupe
 from consumers.dedupe.index import DedupeIndex, MemoryIndex
+from consumers.doc_ids import unique_doc_ids
 
 
 def article_paths(paths: Iterable[Path]) -> list[Path]:
@@ -32,11 +33,13 @@ def read_article(path: Path) -> tuple[str, str]:
 def cluster_paths(paths: list[Path], index: DedupeIndex | None = None) -> Iterator[dict[str, object]]:
     """One dict per article file: doc_id (file stem), duplicate_of, similarity, story_id.
 
+    Raises DuplicateDocIdError before any record when two files share a stem.
+
     `index` defaults to a fresh in-memory one; pass a filled one to cluster against earlier articles.
     """
     index = MemoryIndex() if index is None else index
     start = float(len(index)) if isinstance(index, MemoryIndex) else 0.0
-    for position, path in enumerate(article_paths(paths)):
+    for position, path in enumerate(unique_doc_ids(article_paths(paths))):
         title, body = read_article(path)
         decision = dedupe(index, path.stem, title, body, start + position)
         yield {

@@ -302,8 +302,13 @@ def _print_jsonl(fmt: str, paths: list[Path], produce: Callable[[list[Path]], An
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"no such file or directory: {', '.join(missing)}")
-    for record in produce(paths):
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    from consumers.doc_ids import DuplicateDocIdError
+
+    try:
+        for record in produce(paths):
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    except DuplicateDocIdError as error:
+        fail(str(error))
 
 
 @app.command("poll-once")
