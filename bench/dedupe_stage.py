@@ -134,13 +134,17 @@ async def store_rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def server_cpu_s(database: str | None) -> float:
-    """CPU seconds used so far by the PostgreSQL backends connected to `database` (0 without one)."""
+    """CPU seconds used so far by the PostgreSQL backends connected to `database` (0 without one).
+
+    A backend's command line is its status ("postgres: USER DATABASE HOST(PORT) STATE"). Only processes named
+    postgres count: with `--existing DATABASE` the bench's own command line holds the name too."""
     if database is None:
         return 0.0
     total, tick = 0.0, os.sysconf("SC_CLK_TCK")
     for proc in Path("/proc").glob("[0-9]*"):
         try:
-            if f" {database} ".encode() not in (proc / "cmdline").read_bytes().replace(b"\0", b" "):
+            if (proc / "comm").read_bytes() != b"postgres\n" or \
+                    f" {database} ".encode() not in (proc / "cmdline").read_bytes().replace(b"\0", b" "):  # fmt: skip
                 continue
             fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
