@@ -2,10 +2,14 @@
 
 import threading
 import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
+
+from aiohttp import web
 
 
 @dataclass
@@ -60,3 +64,23 @@ class FeedServer:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()
+
+
+@asynccontextmanager
+async def aiohttp_site(
+    routes: dict[str, Callable[[web.Request], Awaitable[web.StreamResponse]]],
+) -> AsyncIterator[str]:
+    """An aiohttp app on a free loopback port, for answers FeedServer cannot give (a body that trickles in,
+    requests timed as they overlap); yields its base URL."""
+    app = web.Application()
+    for path, handler in routes.items():
+        app.router.add_get(path, handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        await runner.cleanup()

@@ -14,6 +14,7 @@ from newsmon.cli.pipeline import Pipeline, open_pipeline, register_catalogue
 from newsmon.store.feeds import FeedSpec
 from newsmon.store.models import Feed
 from newsmon.store.session import Store
+from tests.feed_server import aiohttp_site
 
 FAST_POLL = {"allow_private_addresses": True, "timeout_s": 5, "per_host_min_gap_s": 0, "per_host_concurrency": 8}
 
@@ -55,14 +56,5 @@ async def trickle_server() -> AsyncIterator[str]:
             pass
         return response
 
-    app = web.Application()
-    app.router.add_get("/slow", slow)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        await runner.cleanup()
+    async with aiohttp_site({"/slow": slow}) as base_url:
+        yield base_url

@@ -10,7 +10,7 @@ import pytest
 from aiohttp import web
 
 from tests.conftest import FIXTURES
-from tests.feed_server import FeedServer, Route
+from tests.feed_server import FeedServer, Route, aiohttp_site
 
 PAGES = FIXTURES / "pages"
 HTML = "text/html; charset=utf-8"
@@ -78,14 +78,6 @@ async def timed_site() -> AsyncIterator[TimedSite]:
         finally:
             site.in_flight -= 1
 
-    app = web.Application()
-    app.router.add_get("/{tail:.*}", answer)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    tcp = web.TCPSite(runner, "127.0.0.1", 0)
-    await tcp.start()
-    site.base_url = f"http://127.0.0.1:{tcp._server.sockets[0].getsockname()[1]}"  # type: ignore[union-attr]
-    try:
+    async with aiohttp_site({"/{tail:.*}": answer}) as base_url:
+        site.base_url = base_url
         yield site
-    finally:
-        await runner.cleanup()
