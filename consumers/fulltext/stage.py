@@ -40,7 +40,7 @@ class FullTextStage:
 
     async def process(self, deliveries: Sequence[Delivery]) -> list[Outgoing]:
         items: list[FeedItem] = [d.message for d in deliveries]  # type: ignore[misc]
-        async with self.store.sessions() as session:
+        async with self.store.reads() as session:
             stored = await articles.stored_with_hash(session, [(i.item_id, i.content_hash) for i in items])
         # The fetcher's global and per-host limits pace the pages; gathering only lets different hosts overlap.
         completed = await asyncio.gather(*(self._complete(item, stored, item.item_id in stored) for item in items))

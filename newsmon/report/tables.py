@@ -14,7 +14,7 @@ Kind = Literal["articles", "claims"]
 
 
 async def fetch_rows(store: Store, kind: Kind, limit: int) -> list[dict[str, Any]]:
-    async with store.sessions() as session:
+    async with store.reads() as session:
         if kind == "articles":
             return [{"article_id": a.id, "published_at": a.published_at.isoformat(), "outlet": a.outlet,
                      "title": a.title, "url": a.url, "version": a.version, "language": a.language}
