@@ -250,7 +250,9 @@ def _lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: in
     after = _NO_PROPOSITION_RE.match(text, cand.cue_end, cand.cue_end + 16)
     if after is not None and after.group(1) == "about" and not _NUMBER_AHEAD_RE.match(text, after.end()):
         return True  # "complained about power cuts"; not "said about 3,500 detainees were held"
-    return after is not None and (verb.startswith(("warn", "claim")) or after.group(1) in ("nothing", "little"))
+    return after is not None and (
+        verb.startswith(("warn", "claim", "complain")) or after.group(1) in ("nothing", "little")
+    )
 
 
 def _gapped_subject(text: str, cand: Candidate, pos: int) -> bool:

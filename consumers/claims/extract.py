@@ -6,7 +6,7 @@ Definitions follow the claim annotation guideline (shared/dev-data/claims/GUIDEL
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from consumers.claims.attribution import RawClaim, attribute_sentence
 from consumers.claims.context import DocumentContext, Speaker
@@ -107,7 +107,44 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         for claim in sentence_claims:
             if claim.kind == "direct":
                 claims.extend(_nested_claims(doc, claim))
-    return claims
+    return _named_later(text, claims)
+
+
+# A definite role that stands for the person before the name is given: "the UN's humanitarian chief",
+# "Syria's interim justice minister" (an indefinite "a ministry spokesman" is the organisation, guideline).
+_DEFINITE_ROLE_RE = re.compile(
+    r"^(?:the\s+|[\w-]+['’]s\s+)(?:[\w'’-]+\s+){0,3}(?:minister|spokes(?:man|woman|person)|chief|envoy|ambassador|"
+    r"commander|director|head|president|governor|mayor|secretary|coordinator)$",
+    re.IGNORECASE,
+)
+
+
+def _named_later(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """A forward reference: 'Syria's interim justice minister acknowledged P. "Q," Mazhar al-Wais told reporters.'
+
+    The role was resolved to its organisation when no one had been named yet; when the next claims name a person
+    for the first time, within the next two sentences or so, with no other organisation, the role was that person."""
+    out = list(claims)
+    for i, claim in enumerate(claims):
+        if claim.speaker != claim.speaker_org or not _DEFINITE_ROLE_RE.match(claim.speaker_mention):
+            continue
+        role = claim.speaker_mention.split()[-1]
+        at = text.find(claim.speaker_mention)
+        if at < 0 or re.search(rf"\b{re.escape(role)}\b", text[:at], re.IGNORECASE):
+            continue  # "A field commander told SANA ... The commander added": the role refers back, not forward
+        for later in claims[i + 1 : i + 4]:
+            if later.start - claim.end > 400:
+                break
+            if later.speaker == later.speaker_org or later.speaker_org not in ("", claim.speaker_org):
+                continue  # an organisation, or a person of another one
+            surname = later.speaker.split()[-1]
+            if surname not in later.speaker_mention or surname in text[: claim.start]:
+                break  # a pronoun, or a person named before the role
+            for k in range(i, claims.index(later)):
+                if out[k].speaker_mention == claim.speaker_mention and out[k].speaker == claim.speaker:
+                    out[k] = replace(out[k], speaker=later.speaker, speaker_org=claim.speaker_org)
+            break
+    return out
 
 
 def _join_colon_leads(text: str, sentences: list[Sentence]) -> list[Sentence]:

@@ -78,7 +78,8 @@ _ROLE_WORDS = ("spokesperson|spokesman|spokeswoman|minister|envoy|ambassador|off
                "researcher|analyst|officer|representative|adviser|advisor|secretary|president|head|leader|general")
 _RIGHT_NP_RE = re.compile(
     rf"\s+((?:(?:the|a|an)\s+)?(?:(?:{_NAME_TOKEN}|{_ROLE_WORDS})\s+){{0,5}}{_NAME_TOKEN}"
-    rf"|(?:the|a|an|one)\s+[\w-]+(?:\s+[\w-]+){{0,3}}?)"
+    rf"|(?:the|a|an|one)\s+[\w-]+(?:\s+[\w-]+){{0,3}}?"
+    rf"|[A-Z][\w-]*['’]s\s+[\w-]+(?:\s+[\w-]+){{0,3}}?)"  # "said Norway's foreign minister, NAME"
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|during|from|to|after|before|via|by|late|earlier|who|whose)\b)"
 )
 _ORGAN_HEADS = (
@@ -398,9 +399,13 @@ def subject_right(text: str, cue_end: int, s_end: int, cand: Candidate, aux_star
         return False
     mention_end = m.end(1)
     rest = _APPOSITION_TO_END_RE.match(text, mention_end, s_end)
-    if rest and (_looks_like_apposition(rest.group(1)) or (
-            m.group(1).split()[0].lower() in ("the", "a", "an") and _RIGHT_NAME_RE.fullmatch(rest.group(1)))):
+    first = m.group(1).split()[0]
+    described = first.lower() in ("the", "a", "an") or first.endswith(("'s", "’s"))
+    name = _RIGHT_NAME_RE.match(rest.group(1)) if rest and described else None
+    if rest and (_looks_like_apposition(rest.group(1)) or (name and name.end() == len(rest.group(1)))):
         mention_end = rest.end(1)  # "said the Deputy Coordinator, David Carden."
+    elif name and rest is not None and rest.group(1).startswith(", who", name.end()):
+        mention_end = rest.start(1) + name.end()  # "said Norway's foreign minister, Espen Barth Eide, who ..."
     cand.mention_start, cand.mention_end, cand.head_end = m.start(1), mention_end, m.end(1)
     cand.complement, cand.content_from, cand.cue_end = "left", -1, cue_end
     return True

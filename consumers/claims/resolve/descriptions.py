@@ -5,7 +5,7 @@ report by X') back to the person or organisation they refer to.
 import re
 
 from consumers.claims.context import CAPITAL_RUN_RE, HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
-from consumers.claims.resolve.organisations import org_from_phrase, org_with_context
+from consumers.claims.resolve.organisations import PLACE_OWNER_RE, org_from_phrase, org_with_context
 from consumers.claims.resolve.words import DESTINATION_RE, PERSON_ROLES, is_org_like, sentence_of
 from consumers.claims.speakers import ORG_ALIASES, TITLES, canonical_org, canonical_speaker, country_of, is_known_org
 
@@ -114,6 +114,11 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
             canon = org_with_context(ctx, pos, surface)
             return Speaker(canon, canon, False)
     issuer = re.search(r"\b(?:from|by|of)\s+((?:the\s+)?[\w'’ -]{2,60})$", head)
+    issuer_text = issuer.group(1) if issuer else ""
+    local = PLACE_OWNER_RE.search(issuer_text)
+    if local and is_known_org(issuer_text[local.end() :]):
+        canon = canonical_org(issuer_text[local.end() :])
+        return Speaker(canon, canon, False)  # "a statement from the city's civil defence"
     if issuer and not re.search(r"\b(?:statement|letter|report)s?\b", issuer.group(1)):
         # imported here: the issuer is itself a mention, and mention.py dispatches to this module
         from consumers.claims.resolve.mention import resolve_mention

@@ -194,8 +194,14 @@ def _country_nearby(ctx: DocumentContext, pos: int) -> str:
 _THE_RE = re.compile(r"^(?:the|The)\s+")
 
 
+PLACE_OWNER_RE = re.compile(r"(?:city|town|province|governorate|region|village|district|camp)['’]s\s+", re.I)
+
+
 def named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
     surface = _THE_RE.sub("", surface.strip())
+    local = PLACE_OWNER_RE.match(surface)
+    if local and is_known_org(surface[local.end() :]):
+        surface = surface[local.end() :]  # "the city's civil defence": the body, wherever it serves
     if is_known_org(surface):
         return canonical_org(surface, ctx.country)
     if is_org_like(surface) or has_capital_word(surface):

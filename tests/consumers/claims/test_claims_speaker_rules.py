@@ -475,3 +475,23 @@ def test_denying_reports_with_only_a_participle_after_them_is_no_second_claim() 
 def test_an_office_named_department_of_foreign_relations_is_no_person() -> None:
     text = "AMMAN - The Department of Foreign Relations said that the envoy would visit."
     assert [c.speaker for c in extract_claims(text)] == ["Department of Foreign Relations"]
+
+
+def test_a_definite_role_before_the_name_is_given_is_that_person() -> None:
+    text = ("Lebanon's new energy minister said on Monday that the pipeline would reopen in spring.\n\n"
+            '"We have the money," Rami Saad told reporters.')
+    assert [c.speaker for c in extract_claims(text)] == ["Rami Saad", "Rami Saad"]
+    text = ('A field commander told the agency that two posts fell. The commander added that the road was cut.\n\n'
+            'The Governor of Hama, Nadim Rifai, said that schools would reopen.')
+    assert [c.speaker for c in extract_claims(text)][:2] == ["Syrian Arab Army", "Syrian Arab Army"]
+
+
+def test_said_then_a_possessive_role_and_a_name_in_commas() -> None:
+    text = '"The border stays open," said Iraq\'s interior minister, Abdul Amir al-Shammari, who visited the post.'
+    assert [c.speaker for c in extract_claims(text)] == ["Abdul Amir al-Shammari"]
+
+
+def test_complained_of_a_thing_is_no_proposition_and_a_citys_body_is_the_body() -> None:
+    assert extract_claims("Traders complained of high rents.") == []
+    text = "Six houses burned, according to a statement from the town's civil defence."
+    assert [c.speaker for c in extract_claims(text)] == ["Syria Civil Defence"]
