@@ -22,7 +22,7 @@ from consumers.claims.segment import (
     find_sentences,
 )
 
-EXTRACTOR_VERSION = "rules-2026.11.9"
+EXTRACTOR_VERSION = "rules-2026.11.10"
 
 _MARKS = DOUBLE_MARKS + SINGLE_MARKS
 _LEFT_TRIM = _MARKS + ",;:—–-"
