@@ -166,25 +166,35 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
     if any(w.startswith("monitor") for w in words[1:]):
         noun = "monitor"  # "the monitoring group", "the UK-based monitor"
     if noun in PERSON_ROLES or noun in TITLES:
-        found = ctx.last(word=noun)
-        country = country_of(head)
-        if found is not None and country:
-            mention = next((m for sp, m in reversed(ctx.history[-HISTORY_WINDOW:]) if sp == found), "")
-            if _serves_elsewhere(found, mention, country):
-                found = None  # "the Syrian minister" after Russia's foreign minister spoke: someone else
-        if found is None and country:
-            person, mention = ctx.last_with_mention(person=True)
-            if person is not None and not _serves_elsewhere(person, mention, country):
-                return person  # "According to the Russian diplomat": the envoy quoted just before
-            canon = canonical_org(f"{country} government")  # "the Russian representative": a member of Russia's
-            return Speaker(canon, canon, False)
-        found = (
-            found
-            or _name_near_role(ctx, pos, noun)
-            or ctx.person_before(pos, after=ctx.last_person_pos)
-            or ctx.last(person=True)
-        )
-        return found or Speaker("unnamed sources", "", False)
+        return _definite_person(ctx, pos, head, noun)
+    return _definite_org(ctx, pos, head, words, noun)
+
+
+def _definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Speaker:
+    """'the spokesman', 'the Russian diplomat': the person quoted or named before in that role."""
+    found = ctx.last(word=noun)
+    country = country_of(head)
+    if found is not None and country:
+        mention = next((m for sp, m in reversed(ctx.history[-HISTORY_WINDOW:]) if sp == found), "")
+        if _serves_elsewhere(found, mention, country):
+            found = None  # "the Syrian minister" after Russia's foreign minister spoke: someone else
+    if found is None and country:
+        person, mention = ctx.last_with_mention(person=True)
+        if person is not None and not _serves_elsewhere(person, mention, country):
+            return person  # "According to the Russian diplomat": the envoy quoted just before
+        canon = canonical_org(f"{country} government")  # "the Russian representative": a member of Russia's
+        return Speaker(canon, canon, False)
+    found = (
+        found
+        or _name_near_role(ctx, pos, noun)
+        or ctx.person_before(pos, after=ctx.last_person_pos)
+        or ctx.last(person=True)
+    )
+    return found or Speaker("unnamed sources", "", False)
+
+
+def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], noun: str) -> Speaker:
+    """'the board', 'the security forces', 'the group': the organisation quoted or named before."""
     if noun in ("source", "sources"):
         found = ctx.last(word=noun)
         if found:
@@ -201,18 +211,23 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
     if not canon and noun in ("army", "military", "troops"):
         canon = canonical_org(f"{country_of(sentence_of(ctx, pos)) or ctx.country or 'Syrian'} army")
     if not canon and noun in GENERIC_ORG_NOUNS:
-        start = ctx.sentence_start(pos)
-        named = ctx.org_before(pos, "", floor=start)
-        if named:
-            return Speaker(named, named, False)  # "P about the SDF, the Kurdish-led group said": named just before
-        named = ctx.org_before(start, "", floor=ctx.sentence_start(max(0, start - 2))) if start > 0 else ""
-        if named and not named.endswith(" government"):  # ("Syria's civil defence": not Syria, a country)
-            return Speaker(named, named, False)  # "The SDF rejected it. '...,' the group said": the sentence before
-        last_org = ctx.last(person=False)
-        if last_org is not None:
-            return last_org  # "the group said": the organisation quoted last
+        generic = _generic_antecedent(ctx, pos)
+        if generic is not None:
+            return generic
     canon = canon or canonical_org(head, ctx.country)
     return Speaker(canon, canon, False)
+
+
+def _generic_antecedent(ctx: DocumentContext, pos: int) -> Speaker | None:
+    """'the group said': the organisation named in its sentence, then in the one before, then the one quoted last."""
+    start = ctx.sentence_start(pos)
+    named = ctx.org_before(pos, "", floor=start)
+    if named:
+        return Speaker(named, named, False)  # "P about the SDF, the Kurdish-led group said": named just before
+    named = ctx.org_before(start, "", floor=ctx.sentence_start(max(0, start - 2))) if start > 0 else ""
+    if named and not named.endswith(" government"):  # ("Syria's civil defence": not Syria, a country)
+        return Speaker(named, named, False)  # "The SDF rejected it. '...,' the group said": the sentence before
+    return ctx.last(person=False)  # the organisation quoted last, if any
 
 
 def _name_near_role(ctx: DocumentContext, pos: int, noun: str) -> Speaker | None:

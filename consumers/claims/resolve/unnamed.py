@@ -50,6 +50,11 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     found = (ctx.last(word=word) or ctx.last(word=f"{word}s")) if again else None
     if found is not None:
         return found  # "a second source claimed": one more of the sources quoted before
+    return _named_body(ctx, pos, head) or _by_kind(ctx, pos, head)
+
+
+def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
+    """The body the source is named as a member of: an embassy's country, an alias, "a spokesperson for X"."""
     embassy = _EMBASSY_RE.search(head)
     if embassy and country_of(embassy.group(1)):
         canon = canonical_org(f"{country_of(embassy.group(1))} embassy")  # not the city it sits in
@@ -64,22 +69,23 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     if _UNNAMED_OUTLET_RE.search(head):
         return Speaker("unnamed sources", "", False)  # "a Turkish pro-government newspaper"
     org = _ORG_AFTER_RE.search(head)
-    if org:
-        inner = org.group(1)
-        resolved = named_org(ctx, pos, inner)
-        owner = _OWNER_RE.match(inner)
-        if not resolved and owner:
-            # "the administration's economic committee": the administration named before
-            resolved = ctx.org_before(pos, owner.group(1).lower()) or modified_alias_before(ctx, pos, owner.group(1))
-        if not resolved and owner and owner.group(1).lower() in GENERIC_ORG_NOUNS:
-            # "a spokesperson for the group's media office": the group named earlier in the sentence, or quoted last
-            last_org = ctx.last(person=False)
-            resolved = ctx.org_before(pos, "", floor=ctx.sentence_start(pos)) or (last_org.name if last_org else "")
-        if resolved:
-            return Speaker(resolved, resolved, False)
-    alias = alias_inside(head)
-    if alias:
-        return Speaker(alias, alias, False)
+    if not org:
+        return None
+    inner = org.group(1)
+    resolved = named_org(ctx, pos, inner)
+    owner = _OWNER_RE.match(inner)
+    if not resolved and owner:
+        # "the administration's economic committee": the administration named before
+        resolved = ctx.org_before(pos, owner.group(1).lower()) or modified_alias_before(ctx, pos, owner.group(1))
+    if not resolved and owner and owner.group(1).lower() in GENERIC_ORG_NOUNS:
+        # "a spokesperson for the group's media office": the group named earlier in the sentence, or quoted last
+        last_org = ctx.last(person=False)
+        resolved = ctx.org_before(pos, "", floor=ctx.sentence_start(pos)) or (last_org.name if last_org else "")
+    return Speaker(resolved, resolved, False) if resolved else None
+
+
+def _by_kind(ctx: DocumentContext, pos: int, head: str) -> Speaker:
+    """No body named: the kind of source and its country ("a military source", "a senior Turkish official")."""
     country = country_of(head)
     lower = head.lower()
     if not country and _STATE_SOURCE_RE.search(lower):
