@@ -19,7 +19,6 @@ from sqlalchemy import (
     TypeDecorator,
     false,
 )
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -54,7 +53,22 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-JsonDocument = JSON().with_variant(JSONB(), "postgresql")
+class JsonDocument(TypeDecorator[Any]):
+    """JSON on SQLite, JSONB on PostgreSQL.
+
+    Not `JSON().with_variant(JSONB(), ...)`: that imports SQLAlchemy's PostgreSQL dialect into every process,
+    SQLite ones included (~0.04-0.09 s of each `newsmon poll-once` start); this imports it only for an engine
+    that is PostgreSQL."""
+
+    impl = JSON
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB
+
+            return dialect.type_descriptor(JSONB())
+        return dialect.type_descriptor(JSON())
 
 
 def utc_now() -> datetime:
@@ -65,8 +79,8 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UtcDateTime(),
-        dict[str, Any]: JsonDocument,
-        list[Any]: JsonDocument,
+        dict[str, Any]: JsonDocument(),
+        list[Any]: JsonDocument(),
     }
 
 
