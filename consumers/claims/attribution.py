@@ -34,11 +34,15 @@ _ACCORDING_NAME_RE = re.compile(
 # Trailing journalist context after "P, X said,": not the source's words (guideline, "Spans").
 _JOURNALIST_TAIL_RE = re.compile(
     r"\s*(?:in\s+(?:the\s+)?(?:latest|what|a\s+(?:move|sign|statement|series|further))|amid|as\s+part\s+of|"
-    r"(?:a\s+)?(?:days?|weeks?|hours?)\s+after|(?:shortly\s+|soon\s+|just\s+)?(?:after|before)(?!\s+(?:adding|saying))|following|the\s+latest|marking|adding\s+to|without\s+(?:giving|providing|"
+    r"(?:a\s+)?(?:days?|weeks?|hours?)\s+after|"
+    # a noun-phrase apposition: "..., the first such swap since March", "..., the largest in a decade"
+    r"the\s+(?:first|second|third|last|only|largest|biggest|deadliest|worst|heaviest)\s+(?:such\s+)?"
+    r"(?:[a-z-]+\s+)?(?:since|in|of)\s|(?:shortly\s+|soon\s+|just\s+)?(?:after|before)(?!\s+(?:adding|saying))|following|the\s+latest|marking|adding\s+to|without\s+(?:giving|providing|"
     r"naming|elaborating|specifying)|(?!(?:adding|saying|noting|stressing|insisting|warning)\b)[a-z]+ing\s+(?:the|a|an|it|its|his|her|their|on|for|to))\b"
 )
 _COMMA_IN_QUOTE_RE = re.compile(r',["”»]\s*$')
 _PAST_PARTICIPLE_RE = re.compile(r"(?:[a-z]+ed|spread|shown|seen|made|given|written|told|sent|put)\b")
+_OWN_TEXT_RE = re.compile(r"\bthis\s+(?:article|story|report|piece)\b")
 _NOBODY_RE = re.compile(r"(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)\b")
 # "adding N (of X) to Y" with no verb of its own before "to": the content of P, not "adding (that) Q".
 _ADDING_TO_RE = re.compile(
@@ -102,6 +106,9 @@ def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> 
 def _candidates(text: str, start: int, end: int, inside: list[tuple[int, int]], scan_from: int) -> list[Candidate]:
     """Cues of [start, end) that attribute something; scan_from: the first cue (no cue starts before it)."""
     cands: list[Candidate] = []
+    if text[start : start + 1].isupper() and (fronted := _fronted(text, start, end)) is not None:
+        cands.append(fronted)
+        scan_from = max(scan_from, fronted.cue_end)
     for m in cues.CUE_RE.finditer(text, scan_from, end):
         if in_spans(m.start(), inside):
             continue
@@ -116,7 +123,7 @@ def _is_embedded(text: str, cand: Candidate, cands: list[Candidate]) -> bool:
     """'He said the Russian side had informed its partners': a report inside reported content (outer only)."""
     if not cands or cand.inherit or cand.verb == "according to":
         return False
-    if cands[-1].complement not in ("that", "colon", "direct"):
+    if cands[-1].complement not in ("that", "colon", "direct") or cands[-1].fronted:
         return False
     if cand.mention_start < cands[-1].content_from:
         return False
@@ -190,6 +197,8 @@ def _verb_cue(
         cand.inherit, cand.clause_start = True, aux_start - len(joined.group())  # "..., adding that", "and said"
         if not cands and not sentence_subject(text, left_lo, aux_start, cand):
             return None
+    elif verb in cues.PARTICIPLES and not cands and _subject_before_verb(text, left_lo, aux_start, cand):
+        pass  # "X posted a message in Kurdish saying P": the subject of "posted", not all that stands before
     elif not subject_left(text, left_lo, aux_start, cand):
         if not (verb in cues.INVERTIBLE and subject_right(text, m.end(), s_end, cand, aux_start, left_lo)):
             return None
@@ -197,9 +206,34 @@ def _verb_cue(
     return _with_complement(text, m, verb, s_end, cand)
 
 
+def _subject_before_verb(text: str, lo: int, pos: int, cand: Candidate) -> bool:
+    """'X issued a statement saying P': a verb and its object stand between the subject and the participle."""
+    verb = _VERB_THEN_OBJECT_RE.search(text, lo, pos)
+    return verb is not None and verb.start() > lo and subject_left(text, lo, verb.start(), cand)
+
+
+_VERB_THEN_OBJECT_RE = re.compile(r"\b[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")
+
+
+def _fronted(text: str, start: int, end: int) -> Candidate | None:
+    """'Noting that P, the minister said Q': a participle opening the sentence reports P for the main subject."""
+    m = _FRONTED_RE.match(text, start, end)
+    if m is None:
+        return None
+    verb = m.group(1).lower()
+    kind, pos, cue_end = complement(text, m.end(1), end, verb)
+    if kind != "that":
+        return None
+    cand = Candidate(m.start(), m.end(1), verb, m.start(), inherit=True, fronted=True)
+    cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
+    return cand
+
+
 def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: Candidate) -> Candidate | None:
     if _NOBODY_RE.match(text, cand.mention_start):
         return None  # "No group has claimed the attack", "Nobody has confirmed ...": nobody reports it
+    if _OWN_TEXT_RE.search(text, cand.mention_start, cand.mention_end):
+        return None  # "An earlier version of this article attributed ...": the newsroom's correction, no source
     if m.group("toll"):
         cand.complement, cand.content_from = "direct", m.end()
         return cand
@@ -303,13 +337,26 @@ def _according(text: str, m: re.Match[str], lo: int, s_end: int, inside: list[tu
     return cand
 
 
+_FRONTED_RE = re.compile(
+    r"(Noting|Stressing|Emphasi[sz]ing|Pointing\s+out|Insisting|Affirming|Asserting|Reiterating|Explaining|"
+    r"Acknowledging|Arguing|Recalling)\s+that\b"
+)
+_APPOSITION_CLOSE_RE = re.compile(r",(?=\s)")
+# "According to X, an estimated 12,000 people fled": a quantity opens the content, not an apposition
+_QUANTITY_RE = re.compile(r"(?:a|an)\s+(?:estimated|additional|further|total|reported|\d)", re.I)
+
+
 def _skip_apposition(text: str, np_end: int, s_end: int) -> tuple[int, int]:
     """After 'According to X', step over ', a Britain-based monitor,' to the content."""
     pos = np_end
     if pos < s_end and text[pos] == ",":
-        nxt = text.find(",", pos + 1, min(s_end, pos + 120))
+        # the apposition closes at a comma before a space, not inside "12,000"
+        close = _APPOSITION_CLOSE_RE.search(text, pos + 1, min(s_end, pos + 120))
+        nxt = close.start() if close else -1
         segment = text[pos + 1 : nxt].strip() if nxt > 0 else ""
-        if segment and (segment.split()[0].lower() in ("a", "an") or "-based" in segment):
+        if segment and not _QUANTITY_RE.match(segment) and (
+            segment.split()[0].lower() in ("a", "an") or "-based" in segment
+        ):
             return nxt, skip_space(text, nxt + 1, s_end)
         return np_end, skip_space(text, pos + 1, s_end)
     return np_end, skip_space(text, pos, s_end)
@@ -324,7 +371,12 @@ def _contents(
         lo = cands[i - 1].cue_end if i else s_start
         hi = cands[i + 1].clause_start if i + 1 < len(cands) else s_end
         inherit = owner.get(i - 1, -1) if cand.inherit else -1
-        if cand.inherit and inherit < 0:
+        if cand.fronted:
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if nxt is None or nxt.mention_start < 0:
+                continue
+            cand.mention_start, cand.mention_end, cand.head_end = nxt.mention_start, nxt.mention_end, nxt.head_end
+        elif cand.inherit and inherit < 0:
             prev = cands[i - 1] if i else None
             if prev is None or prev.mention_start < 0 or prev.complement != "empty":
                 continue

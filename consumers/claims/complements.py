@@ -14,13 +14,15 @@ _TIME_RE = re.compile(
     r"in\s+an?\s+(?:separate\s+|written\s+|joint\s+|brief\s+)?(?:statement|interview|post|message|briefing)|again|"
     r"repeatedly|publicly|previously|separately|too)\b"
 )
-_CUE_WORDS = cues.trie_pattern(set(cues.SAY_VERBS) | set(cues.OBJECT_VERBS))
+# "report" is a cue only after a plural subject ("aid partners report that"); in "said in a report" it is the noun
+_CUE_WORDS = cues.trie_pattern((set(cues.SAY_VERBS) | set(cues.OBJECT_VERBS)) - {"report"})
 _DETERMINERS = "the|a|an|its|his|her|their|our|this|these|those"
 
 
 # One prepositional phrase after a cue ("at a briefing", "in a post on X"); a second determiner starts a clause.
 _PP_RE = re.compile(
-    r"\s+(?!at\s+(?:least|most)\b)(?:on|in|at|to|by|from|during|with|via|through|after|before|following|amid|late|"
+    r"\s+(?!at\s+(?:least|most)\b)(?:on|in|at|to|by|from|during|with|via|through|throughout|after|before|following|"
+    r"amid|late|"
     r"early|last|this|"
     rf"of|for)(?:\s+(?:{_DETERMINERS}))?(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|of|"
     # "denied on Saturday any involvement": a quantifier starts the object, not more of the phrase

@@ -250,6 +250,8 @@ def _starts_clause(text: str, pos: int) -> bool:
 _ROLE_BEFORE_RE = re.compile(
     r"\b(?:ambassador|envoy|spokes(?:man|woman|person)|minister|director|commander|official|president|chief|head|"
     r"leader|adviser|advisor|secretary|chair(?:man|woman)?|co-chair|deputy|analyst|researcher|economist|teacher|"
-    r"farmer|doctor|mayor|governor|coordinator|representative|negotiator),\s*$",
+    r"farmer|doctor|mayor|governor|coordinator|representative|negotiator)"
+    # the role's complement: "The UN envoy for Syria, Geir Pedersen,", "Syria's ambassador to the UN, NAME,"
+    r"(?:\s+(?:for|of|to|in|at|on)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?,\s*$",
     re.IGNORECASE,
 )

@@ -20,7 +20,7 @@ SAY_VERBS = [
     "suggests", "believes", "believed", "thinks", "thought", "tweeted", "posted", "quoted", "reads", "read",
     # base forms for plural subjects: "officials claim", "residents insist"
     "claim", "confirm", "warn", "insist", "argue", "allege", "admit", "estimate", "stress", "maintain",
-    "contend", "acknowledge", "believe", "agreed", "agrees", "concluded", "concludes",
+    "contend", "acknowledge", "believe", "agreed", "agrees", "concluded", "concludes", "report",
     # denials by another verb: only "rejected reports that P" reports (NEEDS_CLAUSE), "rejected the plan" does not
     "rejected", "rejects", "rejecting",
 ]
@@ -63,6 +63,8 @@ NEEDS_CLAUSE = frozenset([
     "disclosed", "discloses", "predicted", "predicts", "affirmed", "affirms", "affirming", "declared", "declares",
     "declaring", "confirmed", "confirms", "confirming", "reported", "reports", "explained", "explains",
     "rejected", "rejects", "rejecting",
+    # "Shelling continued near the dam": only '"...," he continued' or "continued: ..." reports
+    "continued",
 ])
 WEAK_VERBS = frozenset([
     "believes", "believed", "thinks", "thought", "suggested", "suggests", "called", "posted", "tweeted", "believe",
@@ -181,7 +183,7 @@ PP_WORDS = frozenset(
     ]
 )
 DENIAL_OBJECT_RE = re.compile(
-    r"\s+(?:the\s+|these\s+|those\s+|such\s+|media\s+|press\s+|recent\s+|earlier\s+|western\s+|any\s+)*"
+    r"\s+(?:the\s+|these\s+|those\s+|such\s+|media\s+|press\s+|recent\s+|earlier\s+|western\s+|any\s+|all\s+)*"
     r"(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?|assertions?|speculation)"
     r"(?:\s+that\b)?"
     # "Barudo denied this, saying P": what is denied was said before; the words after speak for the denier

@@ -22,7 +22,7 @@ from consumers.claims.segment import (
     find_sentences,
 )
 
-EXTRACTOR_VERSION = "rules-2026.11.10"
+EXTRACTOR_VERSION = "rules-2026.11.23"
 
 _MARKS = DOUBLE_MARKS + SINGLE_MARKS
 _LEFT_TRIM = _MARKS + ",;:—–-"
@@ -176,7 +176,7 @@ def _sentence_claims(
     quotes = _quotes_between(doc, start, end)
     raws = attribute_sentence(doc.text, start, end, quotes)
     if not raws:
-        raws = _positional(doc, start, end, quotes, previous, new_paragraph)
+        raws = _document_lead(doc, start, end, quotes) or _positional(doc, start, end, quotes, previous, new_paragraph)
     out: list[ExtractedClaim] = []
     built: dict[int, ExtractedClaim] = {}
     for index, raw in enumerate(raws):
@@ -188,6 +188,27 @@ def _sentence_claims(
             built[index] = claim
             out.append(claim)
     return out
+
+
+# A document named in a lead that closes with a colon: "The following is a translation of the statement:".
+_LEAD_DOCUMENT_RE = re.compile(
+    r"\b(?:the|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|message|letter|text|speech|communiqu[eé]|"
+    r"declaration|address)\b",
+    re.IGNORECASE,
+)
+
+
+def _document_lead(doc: _Document, start: int, end: int, quotes: list[Quote]) -> list[RawClaim]:
+    """A lead without a cue that names a document and ends with ':' before a quotation: the document's words (the
+    colon attributes them by position, cue "")."""
+    if not quotes or not start < quotes[0].start < end or not doc.text[start : quotes[0].start].rstrip().endswith(":"):
+        return []
+    found = list(_LEAD_DOCUMENT_RE.finditer(doc.text, start, quotes[0].start))
+    if not found:
+        return []
+    q = quotes[0]
+    document = found[-1]
+    return [RawClaim(q.start, q.end, "", document.start(), document.end(), document.end(), -1, positional=True)]
 
 
 def _positional(

@@ -262,6 +262,8 @@ def _split_block(text: str, start: int, end: int, paragraph: int, outer: list[Qu
             continue
         if text[m.start()] == "." and _is_abbreviation(text, max(start, m.start() - 12), m.start() + 1):
             continue
+        if text[m.start()] == "." and _is_initial(text, m.start()) and _LOWER_NEXT_RE.match(text, cut):
+            continue  # "identified only as Alaa M. under German privacy rules": an initial inside the sentence
         if text[cut - 1] in _MARKS and _LOWER_NEXT_RE.match(text, cut):
             continue  # '"Why so cheap?" he said, laughing.': the attribution after a quote is the same sentence
         result.append(Sentence(cur, cut, paragraph))
@@ -271,6 +273,11 @@ def _split_block(text: str, start: int, end: int, paragraph: int, outer: list[Qu
     if cur < end:
         result.append(Sentence(cur, end, paragraph))
     return result
+
+
+def _is_initial(text: str, dot: int) -> bool:
+    """The full stop at dot closes a single capital letter: "Alaa M.", "John F."."""
+    return dot >= 2 and text[dot - 1].isupper() and not text[dot - 2].isalnum()
 
 
 def _is_abbreviation(text: str, start: int, end: int) -> bool:

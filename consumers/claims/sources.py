@@ -63,6 +63,7 @@ SOURCE_NOUNS = frozenset(
         "institute", "center's", "spokesman's", "bureau", "directorate", "authority", "union", "alliance", "party",
         "movement", "front", "chairman", "chairwoman", "chair", "founder", "coordinator", "representative",
         "adviser", "advisor", "deputy", "co-chair", "co-chairman", "co-chairwoman", "neighbours", "neighbors",
+        "partners", "partner",
     ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
@@ -73,7 +74,8 @@ _OUTLET_WORDS = frozenset([
     "network", "website", "tass", "ria", "sputnik", "sana", "reuters", "afp", "ap", "anadolu", "hawar", "anha",
     "rudaw", "interfax", "xinhua", "irna", "fars", "tasnim", "kurdistan24", "enab",
 ])
-_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)-?[\w'’-]*)"
+# a particle alone or joined by a hyphen ("al-Hafl", "bin Salman"), not a word that starts like one ("also")
+_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)(?:-[\w'’-]+)?(?![\w'’]))"
 _ROLE_WORDS = ("spokesperson|spokesman|spokeswoman|minister|envoy|ambassador|official|commander|chief|director|"
                "researcher|analyst|officer|representative|adviser|advisor|secretary|president|head|leader|general")
 _RIGHT_NP_RE = re.compile(
@@ -127,6 +129,7 @@ class Candidate:
     complement: str = ""       # "that" | "colon" | "direct" | "empty" | "comma" | "left" | "according-first"
     content_from: int = -1
     inherit: bool = False
+    fronted: bool = False      # "Noting that P, X said Q": the speaker is the subject of the cue after it
 
 
 def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool:
@@ -196,11 +199,18 @@ def _relative_antecedent(text: str, lo: int, who_start: int, cand: Candidate) ->
         end -= 1
     start = _segment_start(text, lo, end)
     start = _after_clause_word(text, start, end)
+    # "The charge was made by lawmaker Karim Nassar, who told ...": the object of "by"/"from" is the antecedent
+    agents = list(_AGENT_PREPOSITION_RE.finditer(text, start, end))
+    if agents and _has_capital(text[agents[-1].end() : end]):
+        start = agents[-1].end()
     if end <= start or not _valid_subject(text[start:end]) or not _has_capital(text[start:end]):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = start, end, end
     cand.clause_start = who_start
     return True
+
+
+_AGENT_PREPOSITION_RE = re.compile(r"\b(?:by|from)\s+")
 
 
 def _segment_start(text: str, lo: int, end: int) -> int:
@@ -214,8 +224,13 @@ def _segment_cut(text: str, lo: int, end: int) -> int:
     floor = max(lo, end - 200)
     if text.find(")", floor, end) < 0:
         # no bracket to skip (the usual case): the last delimiter, found without a Python loop
-        return max(text.rfind(",", floor, end), text.rfind(";", floor, end), text.rfind(":", floor, end),
-                   text.rfind("—", floor, end), text.rfind("–", floor, end))
+        cut = max(text.rfind(",", floor, end), text.rfind(";", floor, end), text.rfind(":", floor, end),
+                  text.rfind("—", floor, end), text.rfind("–", floor, end))
+        while cut > floor and text[cut] == "," and _is_thousands_comma(text, cut):
+            # "an activist with more than 300,000 followers": a thousands separator delimits nothing
+            cut = max(text.rfind(",", floor, cut), text.rfind(";", floor, cut), text.rfind(":", floor, cut),
+                      text.rfind("—", floor, cut), text.rfind("–", floor, cut))
+        return cut
     depth = 0
     for i in range(end - 1, floor - 1, -1):
         c = text[i]
@@ -223,9 +238,13 @@ def _segment_cut(text: str, lo: int, end: int) -> int:
             depth += 1
         elif c == "(":
             depth = max(0, depth - 1)
-        elif depth == 0 and c in ",;:—–":
+        elif depth == 0 and c in ",;:—–" and not (c == "," and _is_thousands_comma(text, i)):
             return i
     return -1
+
+
+def _is_thousands_comma(text: str, i: int) -> bool:
+    return text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit()
 
 
 def _after_clause_word(text: str, start: int, end: int) -> int:
@@ -351,6 +370,9 @@ _PP_WORDS_BUT_THIS = cues.PP_WORDS - {"this"}
 _DETERMINERS_OR_PRONOUNS = _NP_DETERMINERS | PRONOUNS
 
 
+_ARTICLES = ("the", "a", "an")
+
+
 @lru_cache(maxsize=8192)
 def _valid_subject(np: str) -> bool:
     """Could np be a speaker? On the phrase alone (cached: a speaker is named in the same words again and again)."""
@@ -378,8 +400,9 @@ def _valid_subject(np: str) -> bool:
     # the head noun may carry a modifier after it: "a statement posted on the ministry's website"
     if any(w.removesuffix("'s") in SOURCE_NOUNS or w.removesuffix("s") in SOURCE_NOUNS for w in lower[: min(cut, 4)]):
         return True  # (plurals too: "Rescue teams from the Syria Civil Defence")
-    if lower[0].endswith(("'s", "’s")) and cut <= 7 and lower[cut - 1] in SOURCE_NOUNS:
-        return True  # "Lebanon's caretaker social affairs minister": a country's or body's role, however long
+    if (lower[0].endswith(("'s", "’s")) or lower[0] in _ARTICLES) and cut <= 7 and lower[cut - 1] in SOURCE_NOUNS:
+        # "Lebanon's caretaker social affairs minister", "the visiting Jordanian foreign minister": a role, however long
+        return True
     if lower[0].endswith(("'s", "’s")) and cut <= 5 and is_known_org(" ".join(words[1:cut])):
         return True  # "Syria's civil defence": a country's body known by its alias
     if lower[0] in ("the", "a", "an") and cut <= 7 and lower[cut - 1] in ORG_WORDS and _has_capital(np):

@@ -94,7 +94,7 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Syrian Arab Red Crescent": ("SARC",),
     "Syrian American Medical Society": ("SAMS",),
     "European Union": ("EU", "Council of the European Union", "EU Council", "European Council",
-                       "European Commission"),
+                       "European Commission", "EU foreign ministers", "EU ministers"),
     "US Department of the Treasury": ("US Treasury", "Treasury Department", "US Treasury Department", "Treasury",
                                       "Department of the Treasury", "US Department of Treasury", "OFAC"),
     # named opposition bodies, often written without "Syrian" ("the Salvation Government, which runs Idlib")
@@ -102,6 +102,8 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Syrian Interim Government": ("Interim Government", "SIG"),
     "Lebanese Armed Forces": ("Lebanese army", "Lebanese military", "Lebanon Armed Forces", "LAF"),
     "Jordanian Armed Forces": ("Jordanian army", "Jordanian military", "Jordan Armed Forces", "Jordan army"),
+    # a regional body's ministers speak as the body: "Arab foreign ministers meeting in Cairo said"
+    "Arab League": ("League of Arab States", "Arab League Council", "Arab foreign ministers", "Arab League ministers"),
 }
 
 # Canonical person -> aliases. Role aliases ("the Russian president") are true for the time of writing only;
@@ -171,7 +173,7 @@ TITLES = frozenset(
         "king", "queen", "prince", "emir", "ayatollah", "father", "bishop", "patriarch", "judge", "justice",
         "representative", "rep", "special", "first", "second", "under-secretary", "undersecretary", "assistant",
         "executive", "senior", "official", "officer", "counsellor", "counselor", "minister-counsellor", "attaché",
-        "colonel-general", "lieutenant-general", "major-general",
+        "colonel-general", "lieutenant-general", "major-general", "secretary-general", "director-general",
     ]
 )
 

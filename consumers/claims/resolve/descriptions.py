@@ -57,6 +57,9 @@ DOCUMENT_HEADS = _DOCUMENT_HEADS_EXTRA | frozenset(
         "readout",
         "transcript",
         "bulletin",
+        "summary",
+        "update",
+        "briefing",
     ]
 )
 

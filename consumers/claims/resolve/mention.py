@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from consumers.claims.context import ORG_WORDS, WORDS_RE, DocumentContext, Speaker
+from consumers.claims.context import HISTORY_WINDOW, ORG_WORDS, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.descriptions import DOCUMENT_HEADS, is_document_phrase, resolve_definite, resolve_document
 from consumers.claims.resolve.organisations import org_from_phrase, org_with_context
 from consumers.claims.resolve.people import person_name, resolve_named
@@ -71,9 +71,14 @@ def _rules_for(head: str) -> tuple[tuple[str, str], ...]:
     outlet = _OUTLET_NAME_RE.match(head)
     if outlet:
         return (("outlet", outlet.group(1)),)  # "Local news outlet Suwayda 24 reported": the outlet by its name
+    outlet = _OUTLET_KIND_AFTER_RE.match(head) if " " in head else None
+    if outlet and _is_outlet_name(name := outlet.group(1) or outlet.group(2)):
+        return (("outlet", name),)  # "Hezbollah-affiliated Al-Manar television": the outlet by its name
     rules: list[tuple[str, str]] = []
     if words[0] in ("its", "their") and len(words) > 1:
         rules.append(("owner_org", ""))  # "its commanders": the organisation named just before
+    if _OF_THEM_RE.match(lower):
+        rules.append(("group_before", ""))  # "The officials said P. One of them said Q": one of those officials
     partitive = _PARTITIVE_RE.match(lower)
     if partitive:
         rules.append(("quoted_before", partitive.group(1)))  # "One of the officials said": the officials quoted before
@@ -121,6 +126,15 @@ def _members(ctx: DocumentContext, start: int, head: str, appos: str, org: str) 
     return Speaker(canon, canon, False)
 
 
+def _group_before(ctx: DocumentContext, start: int, head: str, appos: str, arg: str) -> Speaker | None:
+    """The last speaker quoted as a group ("two US officials", "the sources"), whatever it resolved to."""
+    for speaker, mention in reversed(ctx.history[-HISTORY_WINDOW:]):
+        words = WORDS_RE.findall(mention.lower())[:5]
+        if any(w.endswith("s") and w in SOURCE_NOUNS for w in words):
+            return speaker
+    return None
+
+
 def _definite(ctx: DocumentContext, start: int, head: str, appos: str, arg: str) -> Speaker:
     return resolve_definite(ctx, start, head, WORDS_RE.findall(head.lower()))
 
@@ -131,6 +145,7 @@ _RULES: dict[str, _Rule] = {
     "owner_name": _owner_name,
     "owner_org": _owner_org,
     "quoted_before": lambda ctx, start, head, appos, word: ctx.last(word=word),
+    "group_before": _group_before,
     "members": _members,
     "unnamed_group": lambda ctx, start, head, appos, arg: resolve_unnamed(ctx, start, head),
     "document": lambda ctx, start, head, appos, arg: resolve_document(ctx, start, head),
@@ -145,6 +160,21 @@ _OUTLET_NAME_RE = re.compile(
 )
 
 
+# The kind after the name, with its owner before it or an Arabic article: "Hezbollah-affiliated Al-Manar
+# television", "Al-Ikhbariya TV" ("Orient TV" and "Kurdish television" are left as written).
+_OUTLET_KIND_AFTER_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?:[\w'’-]+-(?:affiliated|run|owned|backed|aligned|linked|based)|pro-[\w'’-]+)\s+"
+    r"((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:[A-Z0-9]|al-)[\w'’-]*){0,3})|((?:Al|al)[- ][A-Z][\w'’-]*))"
+    r"\s+(?i:television|tv|channel|radio|newspaper|daily)$"
+)
+
+
+def _is_outlet_name(name: str) -> bool:
+    """'Al-Manar' is a name; 'Syrian' ('state-run Syrian television') is a country, not an outlet."""
+    return not country_of(name.split()[0])
+
+
+_OF_THEM_RE = re.compile(r"^(?:one|two|three|another|some|several|many|most|each|both|neither|either)\s+of\s+them$")
 _PARTITIVE_RE = re.compile(
     r"^(?:one|two|three|four|some|several|many|most|each|both|neither|either|another)\s+of\s+(?:the|these|those)\s+"
     r"(?:[\w-]+\s+){0,2}?([a-z]+s)$"

@@ -3,6 +3,7 @@ organisation their role names (claim annotation guideline, "Speaker").
 """
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from consumers.claims.context import ORG_WORDS, WORDS_RE, DocumentContext, Speaker
@@ -36,10 +37,23 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
     if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
         return known
     org = org_hint or _org_from_apposition(ctx, pos, appos) or org_from_phrase(ctx, pos, prefix)
-    canon_name, _ = canonical_speaker(name)
+    canon_name = _spelled_as_written(canonical_speaker(name)[0], name)
     if len(canon_name.split()) == 1 and canon_name == name:
         canon_name = _full_name_before(ctx, pos, name) or canon_name
     return Speaker(canon_name, org, True)
+
+
+def _spelled_as_written(canon: str, name: str) -> str:
+    """The canonical name with the document's spelling of its words: 'Erdoğan' keeps its ğ (guideline: "spelled as
+    there"); the stage maps the spelling back to the canonical key, which lists it as an alias."""
+    if canon == name or name.isascii():
+        return canon
+    written = {_fold(w): w for w in name.split()}
+    return " ".join(written.get(_fold(w), w) for w in canon.split())
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
 
 
 def _known_by_first_name(ctx: DocumentContext, name: str) -> Speaker | None:

@@ -1,7 +1,7 @@
 """General speaker rules found on unseen own passages (claim guideline, "Speaker"); invented sentences."""
 
 from consumers.claims.extract import extract_claims
-from consumers.claims.speakers import canonical_org
+from consumers.claims.speakers import canonical_org, canonical_speaker
 
 
 def speakers(text: str) -> list[tuple[str, str]]:
@@ -495,3 +495,68 @@ def test_complained_of_a_thing_is_no_proposition_and_a_citys_body_is_the_body() 
     assert extract_claims("Traders complained of high rents.") == []
     text = "Six houses burned, according to a statement from the town's civil defence."
     assert [c.speaker for c in extract_claims(text)] == ["Syria Civil Defence"]
+
+
+# Batch ac (2026-11-23): rules found on its first run; the sentences are invented, not the batch's.
+
+
+def test_also_after_a_name_is_not_part_of_it() -> None:
+    text = "Governor Leila Haddad also thanked the volunteers and said that 30 homes had been rebuilt."
+    assert speakers(text) == [("Leila Haddad", "30 homes had been rebuilt")]
+
+
+def test_who_told_after_the_agent_of_a_passive_and_a_lawmaker_by_name() -> None:
+    text = ('The charge was first made by opposition deputy Karim Nassar, who told Radio Zaman that "dozens of trucks" '
+            "crossed at night.")
+    assert [c.speaker for c in extract_claims(text)] == ["Karim Nassar"]
+    assert speakers("Opposition lawmaker Omar Zein said that the vote was rigged.") == [
+        ("Omar Zein", "the vote was rigged")]
+
+
+def test_the_summary_is_its_publishers() -> None:
+    text = ("The Syrian Observatory for Human Rights published its weekly summary. "
+            "Five civilians were killed in Idlib, the summary says.")
+    assert speakers(text) == [("Syrian Observatory for Human Rights", "Five civilians were killed in Idlib")]
+
+
+def test_one_of_them_is_one_of_the_group_quoted_before() -> None:
+    text = "Two Iraqi officials said the border would reopen. One of them said that 40 trucks were waiting."
+    assert [c.speaker for c in extract_claims(text)] == ["Iraqi government", "Iraqi government"]
+
+
+def test_an_outlet_with_its_owner_before_and_its_kind_after_is_named_alone() -> None:
+    text = "Government-run Al-Ikhbariya television reported that the road was reopened."
+    assert [c.speaker for c in extract_claims(text)] == ["Al-Ikhbariya"]
+
+
+def test_a_role_with_a_complement_then_the_name_in_commas_is_she() -> None:
+    text = ("Colonel Sami Darwish said the town was calm.\n\n"
+            'The EU envoy to Libya, Maria Kessler, urged restraint on Tuesday. She said the fighting "must stop now."')
+    assert [c.speaker for c in extract_claims(text)] == ["Sami Darwish", "Maria Kessler"]
+
+
+def test_a_known_persons_name_keeps_the_documents_spelling() -> None:
+    text = "President Recep Tayyip Erdoğan said Türkiye would respond. Erdoğan added that aid was ready."
+    assert [c.speaker for c in extract_claims(text)] == ["Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan"]
+    assert canonical_speaker("Recep Tayyip Erdoğan")[0] == "Recep Tayyip Erdogan"  # the stage's key is unchanged
+
+
+def test_a_long_definite_role_before_the_name_in_commas() -> None:
+    text = "Speaking after the vote, the outgoing Lebanese energy minister, Walid Fayad, said the grid would fail."
+    assert speakers(text) == [("Walid Fayad", "the grid would fail")]
+
+
+def test_a_participle_after_the_verb_and_its_object_speaks_for_the_subject() -> None:
+    text = "Mayor Hassan Ali posted a video on Facebook saying the bridge had collapsed."
+    assert speakers(text) == [("Hassan Ali", "the bridge had collapsed")]
+
+
+def test_a_regional_bodys_foreign_ministers_speak_as_the_body() -> None:
+    text = ("EU foreign ministers meeting in Luxembourg said the sanctions would stay. "
+            "Arab foreign ministers said the crossing must reopen.")
+    assert [c.speaker for c in extract_claims(text)] == ["European Union", "Arab League"]
+
+
+def test_secretary_general_is_a_title() -> None:
+    text = "Assistant Secretary-General Mona Khalil said the fund was empty."
+    assert speakers(text) == [("Mona Khalil", "the fund was empty")]
