@@ -1,5 +1,6 @@
 """One canonical key per speaker, whatever the mention (claim annotation guideline, "Speaker")."""
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -46,10 +47,18 @@ def test_alias_tables_have_no_key_claimed_by_two_speakers() -> None:
             assert seen.setdefault(key, canonical) == canonical, alias
 
 
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def test_canonicalising_extractor_output_again_changes_nothing() -> None:
-    # The claims stage canonicalises what the extractor returns; the store keys speakers by the result.
+    # The claims stage canonicalises what the extractor returns; the store keys speakers by the result. The one
+    # difference allowed is a known person's name spelled as the document spells it ("Erdoğan", guideline "Speaker"),
+    # which the stage maps back to the canonical key once.
     fixtures = Path(__file__).parents[2] / "fixtures" / "claims"
     records = list(extract_paths([fixtures]))
     assert records
     for record in records:
-        assert canonical_speaker(record["speaker"], record["speaker_org"]) == (record["speaker"], record["speaker_org"])
+        speaker, org = canonical_speaker(record["speaker"], record["speaker_org"])
+        assert (_unaccented(speaker), org) == (_unaccented(record["speaker"]), record["speaker_org"])
+        assert canonical_speaker(speaker, org) == (speaker, org)
