@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from consumers.claims import cues
 from consumers.claims.context import ORG_WORDS
-from consumers.claims.speakers import is_known_org
+from consumers.claims.speakers import TITLES, is_known_org
 
 # (the leading look-ahead holds every first letter of the words below: a cheap rejection at most positions)
 _CLAUSE_WORDS_RE = re.compile(
@@ -314,6 +314,9 @@ _GIVEN_NAME_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}")
 _GAVE_NAME_CLAUSE_RE = re.compile(
     r"(?:who|and)\s+(?:[\w'’-]+\s+){0,3}?(?:gave|give[sn]?|offered|provided)\s+(?:only\s+)?(?:his|her|their)\s+"
     r"(?:first\s+|full\s+|last\s+)?name(?:\s+only)?"
+    # "who asked to be identified by his nom de guerre", "who asked to be named only by his first name"
+    r"|(?:who|and)\s+(?:[\w'’-]+\s+){0,3}?(?:identified|named|called|referred\s+to)\s+(?:only\s+)?(?:by|as)\s+"
+    r"(?:his|her|their)\s+(?:first\s+|last\s+|family\s+)?(?:name|nom\s+de\s+guerre|nickname|pseudonym|alias)"
 )
 
 
@@ -347,6 +350,9 @@ def _role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, c
     return True
 
 
+_ROLE_JOINERS = frozenset(["for", "of", "to", "on", "at"])
+
+
 def _looks_like_apposition(segment: str) -> bool:
     if not segment or len(segment.split()) > 25:
         return False
@@ -359,6 +365,12 @@ def _looks_like_apposition(segment: str) -> bool:
     if first in ("a", "an", "the") and len(words) > 1:
         # a role ("the UN deputy coordinator", "a Syrian analyst based in Istanbul"), not a proper name
         return any(w[:1].islower() and w not in _NAME_JOINERS for w in words[1:])
+    if first in TITLES and len(words) > 1 and (
+        any(w in _ROLE_JOINERS for w in words[1:]) or words[-1].lower() in TITLES
+    ):
+        # "Najat Rochdi, Deputy Special Envoy for Syria, said": a capitalised role without an article (not a titled
+        # name: "Deputy Minister Ali Haidar")
+        return True
     return words[0][:1].islower() and first not in PRONOUNS
 
 

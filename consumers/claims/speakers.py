@@ -31,9 +31,10 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
                                           "Center for Reconciliation of the Opposing Parties",
                                           "Center for Reconciliation", "reconciliation centre"),
     "Russian government": ("Russia", "Moscow", "Kremlin", "Russian officials", "Russian authorities",
-                           "Russian side", "Russian government"),
+                           "Russian side", "Russian government", "Russian Federation"),
     "Syrian government": ("Syria", "Damascus", "Syrian regime", "Assad regime", "Syrian authorities",
-                          "Syrian officials", "Syrian state", "Syrian side", "regime", "Syrian presidency"),
+                          "Syrian officials", "Syrian state", "Syrian side", "regime", "Syrian presidency",
+                          "Syrian Arab Republic"),
     "Syrian Ministry of Foreign Affairs": ("Syrian Foreign Ministry", "Foreign and Expatriates Ministry",
                                           "Foreign and Expatriates Minister",
                                           "Syrian Foreign and Expatriates Ministry",
@@ -174,6 +175,7 @@ TITLES = frozenset(
         "representative", "rep", "special", "first", "second", "under-secretary", "undersecretary", "assistant",
         "executive", "senior", "official", "officer", "counsellor", "counselor", "minister-counsellor", "attaché",
         "colonel-general", "lieutenant-general", "major-general", "secretary-general", "director-general",
+        "under-secretary-general",
     ]
 )
 

@@ -159,6 +159,10 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
         # "the group's media office said": the group it belongs to speaks
         return resolve_definite(ctx, pos, f"the {owner.group(1)}", ["the", owner.group(1).lower()])
     noun = words[-1]
+    if noun in ("source", "sources") and len(words) > 2:
+        found = _last_source_of(ctx, words[-2])
+        if found is not None:
+            return found  # "The ministry sources also said": the ministry's sources quoted before, not the last ones
     if noun.endswith("s"):
         for speaker, mention in reversed(ctx.history[-HISTORY_WINDOW:]):
             if not speaker.org and not speaker.is_person and noun in WORDS_RE.findall(mention.lower()):
@@ -213,12 +217,24 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
     canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
     if not canon and noun in ("army", "military", "troops"):
         canon = canonical_org(f"{country_of(sentence_of(ctx, pos)) or ctx.country or 'Syrian'} army")
+    if not canon and noun == "ministry" and len(words) >= 3:
+        # "the defence ministry said" with none named before: the country's, as for "the Ministry of Economy"
+        canon = canonical_org(" ".join(words[1:]), country_of(sentence_of(ctx, pos)) or ctx.country or "Syrian")
     if not canon and noun in GENERIC_ORG_NOUNS:
         generic = _generic_antecedent(ctx, pos)
         if generic is not None:
             return generic
     canon = canon or canonical_org(head, ctx.country)
     return Speaker(canon, canon, False)
+
+
+def _last_source_of(ctx: DocumentContext, kind: str) -> Speaker | None:
+    """'The ministry sources said' after 'Defence Ministry sources said' and 'security sources': the ministry's."""
+    for speaker, mention in reversed(ctx.history[-HISTORY_WINDOW:]):
+        words = WORDS_RE.findall(mention.lower())
+        if kind in words and any(w.startswith("source") for w in words):
+            return speaker
+    return None
 
 
 def _generic_antecedent(ctx: DocumentContext, pos: int) -> Speaker | None:

@@ -225,7 +225,10 @@ _NAME_GIVEN_RE = re.compile(
     r"(?:gave\s+(?:his|her|their)\s+(?:first\s+|full\s+)?name\s+as|name\s+(?:is|was)|"
     r"gave\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|full\s+)?name(?:\s+only)?\s*,|"
     r"identified\s+(?:(?:himself|herself)\s+)?(?:only\s+)?as|known\s+(?:only\s+)?as|goes\s+by(?:\s+the\s+name)?|"
-    r"uses\s+the\s+(?:nom\s+de\s+guerre|pseudonym|alias|name))\s+"
+    r"uses\s+the\s+(?:nom\s+de\s+guerre|pseudonym|alias|name)|"
+    # "who asked to be identified only by his first name, Adnan,", "... by his nom de guerre, Abu Hamza,"
+    r"(?:identified|named|called|referred\s+to)\s+(?:only\s+)?(?:by|as)\s+(?:his|her|their)\s+"
+    r"(?:first\s+|last\s+|family\s+)?(?:name|nom\s+de\s+guerre|nickname|pseudonym|alias)\s*,)\s+"
     r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu)){0,3})"
 )
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}

@@ -19,6 +19,8 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
     if tokens and tokens[0].lower() == "the":
         tokens = tokens[1:]
     name, prefix = person_name(tokens)
+    if name and _inside_known_org(tokens, name):
+        name = ""  # "the representative of the Syrian Arab Republic": "Arab Republic" ends an organisation's name
     if not name:
         joined = " ".join(tokens)
         placed = _LOCATIVE_TAIL_RE.search(joined)
@@ -41,6 +43,14 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
     if len(canon_name.split()) == 1 and canon_name == name:
         canon_name = _full_name_before(ctx, pos, name) or canon_name
     return Speaker(canon_name, org, True)
+
+
+def _inside_known_org(tokens: list[str], name: str) -> bool:
+    """The name is the tail of a longer capitalised run that is a known organisation ("Syrian Arab Republic")."""
+    count = len(name.split())
+    if len(tokens) <= count or " ".join(tokens[-count:]) != name:
+        return False
+    return any(is_known_org(" ".join(tokens[-k:])) for k in range(count + 1, min(len(tokens), count + 2) + 1))
 
 
 def _spelled_as_written(canon: str, name: str) -> str:

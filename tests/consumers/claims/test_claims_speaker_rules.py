@@ -560,3 +560,39 @@ def test_a_regional_bodys_foreign_ministers_speak_as_the_body() -> None:
 def test_secretary_general_is_a_title() -> None:
     text = "Assistant Secretary-General Mona Khalil said the fund was empty."
     assert speakers(text) == [("Mona Khalil", "the fund was empty")]
+
+
+# Batch ae (2026-11-23, written after batch ad's fixes): rules found on its first run; invented sentences.
+
+
+def test_a_capitalised_role_without_an_article_is_an_apposition() -> None:
+    text = "Speaking from Geneva, Lina Haddad, Deputy Special Coordinator for Lebanon, said the border was open."
+    assert speakers(text) == [("Lina Haddad", "the border was open")]
+    text = "Russia's top general, General Ivan Petrov, said the front was calm."  # a titled name stays the name
+    assert speakers(text) == [("Ivan Petrov", "the front was calm")]
+
+
+def test_a_source_identified_by_a_nom_de_guerre_is_that_name() -> None:
+    text = ("A fighter in the brigade, who asked to be identified by his nom de guerre, Abu Salem, said the road was "
+            'mined. "We lost two trucks," he told the agency.')
+    assert [c.speaker for c in extract_claims(text)] == ["Abu Salem", "Abu Salem"]
+
+
+def test_a_bare_ministry_is_its_sentences_countrys_or_syrias() -> None:
+    assert [c.speaker for c in extract_claims("Security forces launched a raid, the defence ministry said.")] == [
+        "Syrian Arab Army"]
+    assert [c.speaker for c in extract_claims("Turkish troops moved in, the defence ministry said.")] == [
+        "Turkish Ministry of Defense"]
+
+
+def test_the_kind_of_sources_refers_to_the_sources_of_that_kind() -> None:
+    text = ("Jordanian army sources said two smugglers were killed. According to security sources, drugs were seized. "
+            "The army sources also said that 40 kg were found.")
+    assert [c.speaker for c in extract_claims(text)] == ["Jordanian Armed Forces", "unnamed sources",
+                                                         "Jordanian Armed Forces"]
+
+
+def test_a_states_formal_name_is_its_government() -> None:
+    text = ("The representative of the Syrian Arab Republic said the sanctions had hurt hospitals. "
+            "The representative of the Russian Federation said aid was politicised.")
+    assert [c.speaker for c in extract_claims(text)] == ["Syrian government", "Russian government"]
