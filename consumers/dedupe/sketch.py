@@ -17,11 +17,14 @@ from consumers.dedupe.near import (
     STORY_BANDS,
     STORY_PERMUTATIONS,
     STORY_ROWS,
+    _fold32,
+    band_key_matrix,
     band_keys,
     clean,
-    feature_hashes,
+    distinct_per_set,
+    minhash_matrix,
     minhash_values,
-    shingle_hashes,
+    shingle_sets,
     story_features,
     token_hashes,
     words,
@@ -78,18 +81,52 @@ def sketch_from_bytes(data: bytes) -> Sketch:
 
 def sketch_article(title: str, body: str) -> Sketch:
     """Sketch of an article: duplicates are judged on the body, stories on headline and lead."""
-    clean_body = clean(body)
-    body_words = words(clean_body.casefold())
-    features = feature_hashes(story_features(clean(title), clean_body))[:MAX_STORY_FEATURES]
-    story_values = features.astype("<u4").tobytes() if len(features) >= MIN_STORY_FEATURES else b""
-    keys = _story_band_keys(story_values)
-    story_count = len(features) if story_values else 0
-    if len(body_words) < MIN_DUP_TOKENS:
-        return Sketch(0, b"", story_count, story_values, keys)
-    body_shingles = shingle_hashes(token_hashes(body_words))
-    dup_values = minhash_values(body_shingles, DUP_PERMUTATIONS)
-    keys = band_keys(dup_values, DUP_BANDS, DUP_ROWS, DUP_KIND) + keys
-    return Sketch(len(body_shingles), dup_values, story_count, story_values, keys)
+    return sketch_articles([(title, body)])[0]
+
+
+def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
+    """`sketch_article` of many (title, body) pairs: the text work per article, then the hashing, shingling and
+    MinHash of all of them at once in numpy (a batch of 200 feed items costs a third of sketching each alone)."""
+    body_words, features = list[list[str]](), list[list[str]]()
+    for title, body in articles:
+        clean_body = clean(body)
+        body_words.append(words(clean_body.casefold()))
+        features.append(story_features(clean(title), clean_body))
+    # Story: the distinct feature hashes, the smallest MAX_STORY_FEATURES kept; sketched when there are enough.
+    feature_counts = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
+    feature_sets = distinct_per_set(_fold32(token_hashes([word for words_ in features for word in words_])),
+                                    np.repeat(np.arange(len(features)), feature_counts), len(features))  # fmt: skip
+    story_sets = [hashes[:MAX_STORY_FEATURES] for hashes in feature_sets]
+    storied = [i for i, hashes in enumerate(story_sets) if len(hashes) >= MIN_STORY_FEATURES]
+    story_keys = _keys_by_item(storied, story_sets, STORY_PERMUTATIONS, STORY_BANDS, STORY_ROWS, STORY_KIND)
+    # Duplicates: the distinct 3-shingles of bodies long enough to call anything a copy of them.
+    duplicable = [i for i, tokens in enumerate(body_words) if len(tokens) >= MIN_DUP_TOKENS]
+    lengths = np.array([len(body_words[i]) for i in duplicable], dtype=np.int64)
+    shingles = shingle_sets(token_hashes([word for i in duplicable for word in body_words[i]]), lengths)
+    dup_sets: dict[int, np.ndarray] = dict(zip(duplicable, shingles, strict=True))
+    dup_values = dict(zip(duplicable, minhash_matrix(shingles, DUP_PERMUTATIONS), strict=True))
+    dup_keys = _keys_by_item(duplicable, dup_sets, DUP_PERMUTATIONS, DUP_BANDS, DUP_ROWS, DUP_KIND, dup_values)
+    sketches = []
+    for i in range(len(articles)):
+        story_values = story_sets[i].astype("<u4").tobytes() if i in story_keys else b""
+        story_count = len(story_sets[i]) if story_values else 0
+        if i not in dup_sets:
+            sketches.append(Sketch(0, b"", story_count, story_values, story_keys.get(i, [])))
+            continue
+        values, keys = dup_values[i].astype("<u4").tobytes(), dup_keys[i] + story_keys.get(i, [])
+        sketches.append(Sketch(len(dup_sets[i]), values, story_count, story_values, keys))
+    return sketches
+
+
+def _keys_by_item(items: list[int], sets: Sequence[np.ndarray] | dict[int, np.ndarray], num_perm: int,
+                  bands: int, rows: int, kind: str,
+                  values: dict[int, np.ndarray] | None = None) -> dict[int, list[int]]:  # fmt: skip
+    """The band keys of each item's MinHash (computed here unless given), by item."""
+    if not items:
+        return {}
+    matrix = np.stack([values[i] for i in items]) if values is not None else \
+        minhash_matrix([sets[i] for i in items], num_perm)  # fmt: skip
+    return dict(zip(items, band_key_matrix(matrix, bands, rows, kind).tolist(), strict=True))
 
 
 def band_keys_of(sketch: Sketch) -> list[int]:

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from consumers.dedupe.batch import BatchIndex, KnownDoc, stored_band_keys
 from consumers.dedupe.decide import Decision, decide_among
 from consumers.dedupe.index import IndexedDoc
-from consumers.dedupe.sketch import Sketch, sketch_article
+from consumers.dedupe.sketch import Sketch, sketch_articles
 from consumers.runner import Delivery, Outgoing, decode_as
 from newsmon.store import articles, dedupe_index, outbox
 from newsmon.store.dedupe_index import Postings
@@ -42,7 +42,7 @@ def article_from(item: FeedItem, article_id: str, version: int, story_id: str | 
 def sketch_items(items: Sequence[FeedItem]) -> list[Sketch]:
     """CPU-bound MinHash sketches; runs in a worker thread so heartbeats keep going."""
     # The article's text, as published (`article_from`): a full-text feed's page text, not its teaser.
-    return [sketch_article(item.title, item.text or item.summary) for item in items]
+    return sketch_articles([(item.title, item.text or item.summary) for item in items])
 
 
 class DedupeStage:

@@ -4,8 +4,24 @@ import os
 import subprocess
 import sys
 
-from consumers.dedupe.near import DUP_BANDS, STORY_BANDS, clean, normalise, spelling_key, words
-from consumers.dedupe.sketch import Sketch, dup_similarities, sketch_article, sketch_from_bytes
+import numpy as np
+
+from consumers.dedupe.near import (
+    DUP_BANDS,
+    DUP_PERMUTATIONS,
+    STORY_BANDS,
+    STORY_PERMUTATIONS,
+    clean,
+    distinct_per_set,
+    minhash_matrix,
+    minhash_values,
+    normalise,
+    shingle_hashes,
+    shingle_sets,
+    spelling_key,
+    words,
+)
+from consumers.dedupe.sketch import Sketch, dup_similarities, sketch_article, sketch_articles, sketch_from_bytes
 
 WIRE = (
     "An explosion tore through a fuel depot on the eastern edge of Deir ez-Zor on Thursday evening, "
@@ -111,3 +127,63 @@ def test_identical_bodies_have_similarity_one() -> None:
     a, b = sketch_article("One headline", WIRE), sketch_article("Another headline", WIRE)
     jaccard, containment = dup_similarities(a, [b])
     assert jaccard[0] == 1.0 and containment[0] == 1.0
+
+
+BATCH_TEXTS = [
+    ("", ""),
+    ("Three word title", "Three word body"),
+    ("Fuel depot blast", WIRE),
+    ("FUEL DEPOT BLAST KILLS NINE", WIRE.replace("nine", "Nine") + "\nBy Jane Doe\nFollow us on Telegram"),
+    ("انفجار في دير الزور", "قتل تسعة عمال واصيب ثلاثة وعشرون شخصا على الاقل مساء الخميس اثر انفجار في مستودع " * 2),
+    ("Взрыв в Дамаске", "В центре Дамаска в субботу 1 200 человек пришли на выставку, сообщил Ахмед Халил. " * 3),
+    ("叙利亚爆炸", "叙利亚东部代尔祖尔市一处燃料库周四晚间发生爆炸，造成九名工人死亡，至少二十三人受伤。"),
+    ("ระเบิดที่ดามัสกัส", "เกิดเหตุระเบิดในกรุงดามัสกัส มีผู้เสียชีวิต ๙ คน และบาดเจ็บ ๒๓ คน ตามรายงานของเจ้าหน้าที่ " * 2),
+    ("Toll rises", "The toll rose to 1,200 on Tuesday, U.N. officials said; O'Brien's team counted 12'000 displaced."),
+    ("Huge", (WIRE + "\n") * (5_000_000 // len(WIRE))),
+]
+
+
+def test_a_batch_sketches_each_article_as_it_would_alone() -> None:
+    together = sketch_articles(BATCH_TEXTS)
+    for (title, body), sketch in zip(BATCH_TEXTS, together, strict=True):
+        alone = sketch_articles([(title, body)])[0]
+        assert sketch.to_bytes() == alone.to_bytes() and sketch.band_keys == alone.band_keys
+    assert together[2].has_dup and not together[0].has_dup and not together[1].has_dup
+    assert [sketch.to_bytes() for sketch in sketch_articles(BATCH_TEXTS[::-1])] == [
+        sketch.to_bytes() for sketch in together[::-1]
+    ]
+
+
+def test_numpy_minhash_is_datasketchs_affine32_minhash() -> None:
+    from datasketch import MinHash
+
+    rng = np.random.default_rng(5)
+    sets = [rng.integers(0, 1 << 32, size, dtype=np.uint32) for size in (0, 1, 2, 15, 300, 5000)]
+    sets.append(np.array([0, 1, 0xFFFFFFFF], dtype=np.uint32))
+    for num_perm in (STORY_PERMUTATIONS, DUP_PERMUTATIONS):
+        matrix = minhash_matrix(sets, num_perm)
+        for values, row in zip(sets, matrix, strict=True):
+            reference = MinHash(num_perm=num_perm, seed=1, scheme="affine32", hashfunc=int)
+            reference.update_batch(values.tolist())
+            assert row.tolist() == reference.hashvalues.tolist()
+            assert minhash_values(values, num_perm) == reference.hashvalues.astype("<u4").tobytes()
+
+
+def test_shingles_of_streams_laid_end_to_end_are_each_streams_shingles() -> None:
+    rng = np.random.default_rng(9)
+    streams = [rng.integers(0, 1 << 63, size, dtype=np.uint64) for size in (3, 4, 15, 200)]
+    streams.append(np.array([7, 7, 7, 7, 7, 7], dtype=np.uint64))  # one distinct shingle
+    together = shingle_sets(np.concatenate(streams), np.array([len(stream) for stream in streams]))
+    assert [found.tolist() for found in together] == [shingle_hashes(stream).tolist() for stream in streams]
+
+
+def test_distinct_values_per_set() -> None:
+    values = np.array([5, 3, 5, 9, 1, 1, 0xFFFFFFFF, 2], dtype=np.uint32)
+    owner = np.array([0, 0, 0, 2, 2, 2, 2, 3])
+    assert [found.tolist() for found in distinct_per_set(values, owner, 5)] == [[3, 5], [], [1, 9, 0xFFFFFFFF], [2], []]
+
+
+def test_digit_groups_and_apostrophes_inside_words_are_joined() -> None:
+    text = "1,200 and 3.500, 12'000 or 4\u202f000; 1,2345 and 3.14; don't 'quoted' O'Brien's 5,000,000"
+    assert words(text) == ["1200", "and", "3500", "12000", "or", "4000", "1", "2345", "and", "3", "14", "dont",
+                           "quoted", "OBriens", "5000000"]  # fmt: skip
