@@ -24,7 +24,8 @@ from consumers.claims.sources import (
 )
 
 _WORD_RE = re.compile(r"\w")
-_CONTRAST_RE = re.compile(r"(?:\b(?:while|whereas|but)|;)\s*$")
+# "..., while the Observatory said 15", '"...," and a ministry official said': another source's report of its own
+_CONTRAST_RE = re.compile(r"(?:\b(?:while|whereas|but)|;|,[\"”’»']?\s+and)\s*$")
 _JOINED_RE = re.compile(r"(?:,\s*(?:and|but)|,|\b(?:and|but))\s*$")
 _NO_PROPOSITION_RE = re.compile(r"\s+(of|about|against|responsibility|credit|nothing|little)\b")
 _ACCORDING_NP_RE = re.compile(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!?\"“”«»]|\.\s|\.?$|\s+that\b))")

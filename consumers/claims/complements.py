@@ -14,8 +14,9 @@ _TIME_RE = re.compile(
     r"in\s+an?\s+(?:separate\s+|written\s+|joint\s+|brief\s+)?(?:statement|interview|post|message|briefing)|again|"
     r"repeatedly|publicly|previously|separately|too)\b"
 )
-# "report" is a cue only after a plural subject ("aid partners report that"); in "said in a report" it is the noun
-_CUE_WORDS = cues.trie_pattern((set(cues.SAY_VERBS) | set(cues.OBJECT_VERBS)) - {"report"})
+# "report" is a cue only after a plural subject ("aid partners report that"); in "said in a report" it is the noun,
+# as "remarks" and "notes" are in "said in televised remarks that", "wrote in notes to clients that"
+_CUE_WORDS = cues.trie_pattern((set(cues.SAY_VERBS) | set(cues.OBJECT_VERBS)) - {"report", "remarks", "notes"})
 _DETERMINERS = "the|a|an|its|his|her|their|our|this|these|those"
 
 

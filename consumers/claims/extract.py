@@ -268,6 +268,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
             start, changed = start + 5, True
         while end > start and (text[end - 1].isspace() or text[end - 1] in _RIGHT_TRIM):
             end, changed = end - 1, True
+        if text.endswith((" and", " but"), start, end):
+            end, changed = end - 4, True  # 'P," and a ministry official said Q': the conjunction joins the next report
     return start, end
 
 

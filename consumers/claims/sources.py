@@ -73,6 +73,9 @@ _OUTLET_WORDS = frozenset([
     "agency", "news", "media", "outlet", "broadcaster", "channel", "newspaper", "daily", "tv", "television", "radio",
     "network", "website", "tass", "ria", "sputnik", "sana", "reuters", "afp", "ap", "anadolu", "hawar", "anha",
     "rudaw", "interfax", "xinhua", "irna", "fars", "tasnim", "kurdistan24", "enab",
+    # regional papers and channels that relay unnamed sources ("Asharq Al-Awsat reported, citing ...")
+    "asharq", "al-awsat", "al-monitor", "al-watan", "al-akhbar", "al-mayadeen", "al-arabiya", "al-jazeera", "jazeera",
+    "al-manar", "al-hadath", "ina", "mehr", "izvestia", "kommersant", "haaretz", "ynet",
 ])
 # a particle alone or joined by a hyphen ("al-Hafl", "bin Salman"), not a word that starts like one ("also")
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)(?:-[\w'’-]+)?(?![\w'’]))"

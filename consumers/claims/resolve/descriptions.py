@@ -7,6 +7,7 @@ import re
 from consumers.claims.context import CAPITAL_RUN_RE, HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.organisations import PLACE_OWNER_RE, org_from_phrase, org_with_context
 from consumers.claims.resolve.words import DESTINATION_RE, PERSON_ROLES, is_org_like, sentence_of
+from consumers.claims.sources import is_outlet
 from consumers.claims.speakers import ORG_ALIASES, TITLES, canonical_org, canonical_speaker, country_of, is_known_org
 
 _DOCUMENT_HEADS_EXTRA = frozenset(
@@ -215,6 +216,8 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
         return found_org
     phrase = " ".join(w for w in head.split()[1:] if w[:1].islower())
     canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
+    if not canon and noun in _OUTLET_KINDS:
+        canon = _outlet_before(ctx, pos)  # "Asharq Al-Awsat reported ... The newspaper said": the paper named before
     if not canon and noun in ("army", "military", "troops"):
         canon = canonical_org(f"{country_of(sentence_of(ctx, pos)) or ctx.country or 'Syrian'} army")
     if not canon and noun == "ministry" and len(words) >= 3:
@@ -235,6 +238,18 @@ def _last_source_of(ctx: DocumentContext, kind: str) -> Speaker | None:
         if kind in words and any(w.startswith("source") for w in words):
             return speaker
     return None
+
+
+_OUTLET_KINDS = frozenset(["newspaper", "paper", "daily", "channel", "broadcaster", "outlet", "website", "station"])
+
+
+def _outlet_before(ctx: DocumentContext, pos: int) -> str:
+    """The last outlet named in the 1,500 characters before pos, by a capitalised name is_outlet knows."""
+    last = ""
+    for m in CAPITAL_RUN_RE.finditer(ctx.text, max(0, pos - 1500), pos):
+        if is_outlet(m.group()) and not m.group().isupper():
+            last = m.group()
+    return canonical_org(last) if last else ""
 
 
 def _generic_antecedent(ctx: DocumentContext, pos: int) -> Speaker | None:

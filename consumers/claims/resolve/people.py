@@ -126,6 +126,9 @@ _CAPITALISED_STARTS = frozenset(
 _TITLES_OR_ROLES = TITLES | PERSON_ROLES
 
 
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+
+
 def person_name(tokens: list[str]) -> tuple[str, str]:
     """('Karen Ostrander', 'Pentagon spokeswoman Lieutenant Colonel') from the head's tokens; ('', '') for orgs."""
     return _person_name(tuple(tokens))
@@ -143,8 +146,9 @@ def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
     while run > 0 and _NAME_PART_RE.match(tokens[run - 1].strip(",")):
         run -= 1
     name_tokens = tokens[run:]
-    while len(name_tokens) > 1 and name_tokens[0].endswith(("'s", "’s")):
-        name_tokens, run = name_tokens[1:], run + 1  # "Rudaw's Hiwa Jamal": the possessive is the employer
+    # "Rudaw's Hiwa Jamal", "Al Jazeera's Resul Serdar", "Reuters' Tom Perry": the possessive is the employer
+    owner = max((i + 1 for i, t in enumerate(name_tokens[:-1]) if t.endswith(_POSSESSIVE_ENDINGS)), default=0)
+    name_tokens, run = name_tokens[owner:], run + owner
     # the name follows the last title, country or organisation word: "Syrian Information Minister Ziad Makari"
     stripped = max((i + 1 for i, t in enumerate(name_tokens[:-1]) if _is_title_or_org(t)), default=0)
     name_tokens = name_tokens[stripped:]

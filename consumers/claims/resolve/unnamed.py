@@ -28,8 +28,15 @@ _FIELD_RE = re.compile(r"\b(?:commander|officer|soldier)s?\b")
 _NOT_ARMY_RE = re.compile(r"\b(?:rebel|opposition|militia|faction|insurgent|jihadist|tribal|kurdish|druze|police)\b")
 _MILITARY_WORD_RE = re.compile(r"\b(?:military|army|defen[cs]e)\b")
 _GOVERNMENT_WORD_RE = re.compile(
-    r"\b(?:officials?|diplomats?|government|source|sources|security|ministers?|lawmakers?)\b"
+    r"\b(?:officials?|diplomats?|government|source|sources|security|ministers?|lawmakers?|presidential|advis[eo]rs?)\b"
 )
+# a source placed in a capital by "in": the city may only be where the source is (Beirut and Amman bureaus cover Syria)
+_SOURCE_IN_CITY_RE = re.compile(
+    r"\bsources?\s+in\s+(?:Beirut|Moscow|Damascus|Ankara|Tehran|Baghdad|Amman|Washington|Cairo|Riyadh|Doha|Jerusalem|"
+    r"Erbil|Istanbul|Brussels|Geneva|Paris|London|Berlin)$"
+)
+_UNNAMED = Speaker("unnamed sources", "", False)
+_MINISTRY_MEMBER_RE = re.compile(r"(?i:an?|one)\s+(?:senior\s+)?ministry\s+(?:official|source|spokes\w+)$")
 _EXPERTS_RE = re.compile(r"\b(?:experts?|analysts?)\b")
 _ACTIVISTS_RE = re.compile(r"\bactivists?\b")
 
@@ -59,6 +66,8 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
     if embassy and country_of(embassy.group(1)):
         canon = canonical_org(f"{country_of(embassy.group(1))} embassy")  # not the city it sits in
         return Speaker(canon, canon, False)
+    if _SOURCE_IN_CITY_RE.search(head):
+        return _UNNAMED  # "informed sources in Beirut", "a diplomatic source in Moscow": where they are, not whose
     alias = alias_inside(head)
     lower = head.lower()
     if alias and alias.endswith(" government") and _MILITARY_WORD_RE.search(lower) and not _NOT_ARMY_RE.search(lower):
@@ -68,6 +77,13 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
         return Speaker(alias, alias, False)
     if _UNNAMED_OUTLET_RE.search(head):
         return Speaker("unnamed sources", "", False)  # "a Turkish pro-government newspaper"
+    if _MINISTRY_MEMBER_RE.match(head):
+        quoted = ctx.last(person=False, word="ministry")
+        if quoted is not None:
+            return quoted  # "a ministry official" after "the interior ministry said": one of that ministry's
+        named = ctx.org_before(pos, "ministry")
+        if named:
+            return Speaker(named, named, False)
     org = _ORG_AFTER_RE.search(head)
     if not org:
         return None

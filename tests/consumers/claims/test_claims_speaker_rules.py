@@ -596,3 +596,39 @@ def test_a_states_formal_name_is_its_government() -> None:
     text = ("The representative of the Syrian Arab Republic said the sanctions had hurt hospitals. "
             "The representative of the Russian Federation said aid was politicised.")
     assert [c.speaker for c in extract_claims(text)] == ["Syrian government", "Russian government"]
+
+
+# Batch af (2026-11-23, written after batch ae's fixes): rules found on its first run; invented sentences.
+
+
+def test_another_source_after_a_comma_and_reports_on_its_own() -> None:
+    text = ('The health ministry said the clinic "was fully staffed," and a ministry spokesman said that two doctors '
+            "had left.")
+    assert speakers(text) == [("Syrian Ministry of Health", 'the clinic "was fully staffed'),
+                              ("Syrian Ministry of Health", "two doctors had left")]
+
+
+def test_a_regional_paper_relays_its_sources_and_the_newspaper_is_the_paper() -> None:
+    text = ("Water and power will be shared, Al-Watan reported on Monday, citing informed sources in Damascus. "
+            "The newspaper said the deal would be signed in May.")
+    assert [c.speaker for c in extract_claims(text)] == ["unnamed sources", "Al-Watan"]
+
+
+def test_a_presidential_adviser_speaks_for_the_government() -> None:
+    assert speakers("An Iraqi presidential adviser denied that troops had crossed.") == [
+        ("Iraqi government", "troops had crossed")]
+
+
+def test_said_in_televised_remarks_that() -> None:
+    [claim] = extract_claims("The mayor said in televised remarks that the market would reopen.")
+    assert (claim.cue, claim.text) == ("said in televised remarks that", "the market would reopen")
+
+
+def test_an_outlets_correspondent_is_named_without_the_outlet() -> None:
+    text = "Al Arabiya's Rima Haddad, reporting from Homs, said the road was closed."
+    assert speakers(text) == [("Rima Haddad", "the road was closed")]
+
+
+def test_sources_in_a_capital_are_placed_there_not_its_government() -> None:
+    assert [c.speaker for c in extract_claims("Power cuts will end soon, informed sources in Amman said.")] == [
+        "unnamed sources"]
