@@ -110,8 +110,17 @@ def is_document_phrase(words: list[str]) -> bool:
     return any(w in DOCUMENT_HEADS for w in words[1:4])
 
 
+_ISSUER_BEFORE_RE = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(.{2,60}?)\s+(?:statement|communiqu[eé]|letter|post|report|bulletin)$"
+)
+
+
 def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     """'the Defense Ministry's statement', 'A statement posted on X's website', 'the letters'."""
+    issued = _ISSUER_BEFORE_RE.match(head)
+    if issued and is_known_org(issued.group(1)):
+        canon = canonical_org(issued.group(1))
+        return Speaker(canon, canon, False)  # "A Lebanese army statement said": the issuer named before the noun
     for m in CAPITAL_RUN_RE.finditer(head):
         surface = m.group()
         if surface.lower() not in ("a", "the", "an") and (is_known_org(surface) or is_org_like(surface)):

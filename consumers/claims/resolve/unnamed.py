@@ -111,7 +111,8 @@ def _by_kind(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     if _MONITOR_RE.search(lower) and " and " not in lower:  # not "a war monitor and local media": a mixed group
         return Speaker("Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", False)
     field = _FIELD_RE.search(lower) and not _NOT_ARMY_RE.search(lower)
-    if (field or _MILITARY_WORD_RE.search(lower)) and " and " not in lower:  # not "the military and diplomatic"
+    military = field or (_MILITARY_WORD_RE.search(lower) and not _INDUSTRY_RE.search(lower))
+    if military and " and " not in lower:  # not "the military and diplomatic"; not "the defence industry"
         # the source's own side: its words, the dateline, the outlet it spoke to, before the content's countries
         sentence_country = (
             country or _outlet_country(ctx, pos) or ctx.country or country_of(sentence_of(ctx, pos)) or "Syrian"
@@ -136,8 +137,10 @@ _ANOTHER_RE = re.compile(
     r"(?i:another|an\s+other|one|a\s+(?:second|third|fourth|fifth))\s+(source|official|diplomat)\b"
 )  # ("one official said" after "officials said": one of them)
 _EMBASSY_RE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:embassy|consulate|mission)\b", re.I)
+_INDUSTRY_RE = re.compile(r"\b(?:industry|industrial|manufacturer|contractor)s?\b")
 _STATE_SOURCE_RE = re.compile(
-    r"^(?:an?|one)\s+(?:[\w-]+\s+)?(?:security|government|intelligence|official|administration)\s+(?:source|official)$"
+    r"^(?:an?|one)\s+(?:[\w-]+\s+)?(?:security|government|intelligence|official|administration)\s+(?:source|official)"
+    r"(?:\s+in\s+[a-z][\w'’-]+(?:\s+[a-z][\w'’-]+)?)?$"  # "a government official in Sweida" (lower-cased head)
 )
 
 _OUTLET_COUNTRY = {

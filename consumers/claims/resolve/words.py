@@ -58,7 +58,8 @@ PERSON_ROLES = frozenset(
         "negotiator",
         "co-chair",
         "co-chairman",
-        # elected and party people: "KDP lawmaker Hemin Hawrami", "opposition MP Karim Nassar"
+        # bloggers and elected and party people: "military blogger Rybar", "KDP lawmaker Hemin Hawrami"
+        "blogger",
         "lawmaker",
         "legislator",
         "mp",

@@ -632,3 +632,26 @@ def test_an_outlets_correspondent_is_named_without_the_outlet() -> None:
 def test_sources_in_a_capital_are_placed_there_not_its_government() -> None:
     assert [c.speaker for c in extract_claims("Power cuts will end soon, informed sources in Amman said.")] == [
         "unnamed sources"]
+
+
+# Batch ag (2026-11-23, written after batch af's fixes): rules found on its first run; invented sentences.
+
+
+def test_an_organisation_named_before_statement_issued_it() -> None:
+    text = "The Syrian defence ministry said the border was calm. A Jordanian army statement said two smugglers died."
+    assert [c.speaker for c in extract_claims(text)] == ["Syrian Arab Army", "Jordanian Armed Forces"]
+
+
+def test_a_blogger_by_a_single_name_is_a_person() -> None:
+    text = "The nationalist military blogger Zapad, who has 500,000 followers, wrote on Telegram that two jets landed."
+    assert speakers(text) == [("Zapad", "two jets landed")]
+
+
+def test_a_source_in_the_defence_industry_is_not_the_military() -> None:
+    text = "A source in the defence industry told RIA Novosti that the order was delayed."
+    assert [c.speaker for c in extract_claims(text)] == ["unnamed sources"]
+
+
+def test_a_government_official_placed_in_a_town_takes_the_datelines_state() -> None:
+    text = "HOMS, Syria (AFP) - A government official in Rastan said the bakery had reopened."
+    assert [c.speaker for c in extract_claims(text)] == ["Syrian government"]
