@@ -10,6 +10,7 @@ POSTING_LIMIT. So a batch decides exactly as items one at a time would, whatever
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -28,13 +29,11 @@ class BatchIndex:
 
     def __init__(self, sketches: Sequence[Sketch], postings: Postings | Mapping[int, Sequence[int]],
                  first_seq: int) -> None:  # fmt: skip
-        item_keys = [np.unique(np.array(sketch.band_keys, dtype=np.int64)) for sketch in sketches]
-        all_keys = np.unique(np.concatenate(item_keys)) if item_keys else np.zeros(0, dtype=np.int64)
-        rows = np.repeat(np.arange(len(item_keys)), [len(keys) for keys in item_keys])
-        columns = np.searchsorted(all_keys, np.concatenate(item_keys)) if item_keys else rows
+        rows, columns, all_keys = _distinct_keys(sketches)
         items_by_key = sparse.csr_matrix((np.ones(len(rows), np.int32), (rows, columns)),
-                                         shape=(len(item_keys), len(all_keys)))  # fmt: skip
-        self._row_keys = np.split(columns, np.cumsum([len(keys) for keys in item_keys])[:-1]) if item_keys else []
+                                         shape=(len(sketches), len(all_keys)))  # fmt: skip
+        # Each row's distinct key columns, ascending.
+        self._row_keys = np.split(columns, np.searchsorted(rows, np.arange(1, len(sketches)))) if sketches else []
         # All postings as flat arrays (as the store reads them): key column and place of each seq.
         if not isinstance(postings, Postings):
             postings = Postings.from_mapping(postings)
@@ -47,10 +46,15 @@ class BatchIndex:
         keys_by_doc = sparse.csr_matrix((np.ones(len(key_rows), np.int32), (key_rows, doc_columns)),
                                         shape=(len(all_keys), len(self._store_seqs)))  # fmt: skip
         self._store_shared = (items_by_key @ keys_by_doc).tocsr()
-        # Each key's store postings, newest first, as a padded row (-1 after the last), for the per-item count.
+        self._store_shared.sort_indices()  # each row's store docs ascending, as `candidates` looks them up
+        # Each key's store postings, newest first, as a padded row (-1 after the last), and how many it has.
         self._posted = np.full((len(all_keys), POSTING_LIMIT), -1, dtype=np.int64)
         self._posted[key_rows, places] = flat
-        self._added: dict[int, list[int]] = {}  # key column -> the batch's docs under it, oldest first
+        self._posted_count = np.bincount(key_rows, minlength=len(all_keys))
+        self._first_seq = first_seq
+        # Each key's POSTING_LIMIT most recent batch docs, a ring per key (place: count mod POSTING_LIMIT; -1 unused),
+        # so an item gathers the batch docs of all its keys in one step, as it gathers the store's.
+        self._added = np.full((len(all_keys), POSTING_LIMIT), -1, dtype=np.int64)
         self._added_count = np.zeros(len(all_keys), dtype=np.int64)
         self._docs: dict[int, CandidateDoc] = {}
         self._sketches: dict[int, Sketch] = {}
@@ -66,19 +70,34 @@ class BatchIndex:
 
     def add_store_docs(self, docs: Mapping[int, CandidateDoc]) -> None:
         """The store docs read for the batch (those `top_store_docs` ranked high enough for some item)."""
-        self._docs.update(docs)
+        # As IndexedDoc: every item reads its candidates' fields, and a database row's attributes cost 5x more.
+        self._docs.update({seq: IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch, doc.story_id, doc.duplicate_of)
+                           for seq, doc in docs.items()})  # fmt: skip
 
     def candidates(self, row: int, limit: int = CANDIDATE_LIMIT) -> list[tuple[CandidateDoc, Sketch]]:
         """Docs sharing a band key with row `row` (each key: its POSTING_LIMIT most recent docs, the batch's earlier
         docs the most recent of all), most shared keys first, then most recent."""
+        # The store docs' shared keys as read up front, less the keys where the batch's docs pushed them out; then
+        # the batch's docs, counted over their few arrival numbers.
+        start, end = self._store_shared.indptr[row : row + 2]
+        seqs = self._store_seqs[self._store_shared.indices[start:end]]
+        counts = self._store_shared.data[start:end].astype(np.int64)
         columns = self._row_keys[row]
         added = self._added_count[columns]
-        # A key with `a` batch docs keeps only its POSTING_LIMIT - a most recent store docs.
-        kept = np.arange(POSTING_LIMIT) < (POSTING_LIMIT - added)[:, None]
-        posted = self._posted[columns]
-        found = [posted[kept & (posted >= 0)]]
-        found += [np.asarray(self._added[column][-POSTING_LIMIT:], np.int64) for column in columns[added > 0].tolist()]
-        seqs, counts = np.unique(np.concatenate(found), return_counts=True)
+        if added.any():
+            # A key with `a` batch docs keeps only its POSTING_LIMIT - a most recent store docs.
+            full = self._posted_count[columns] + added > POSTING_LIMIT
+            if full.any():
+                posted = self._posted[columns[full]]
+                pushed = posted[(np.arange(POSTING_LIMIT) >= (POSTING_LIMIT - added[full])[:, None]) & (posted >= 0)]
+                np.subtract.at(counts, np.searchsorted(seqs, pushed), 1)
+            batch = self._added[columns]
+            batch_counts = np.bincount(batch[batch >= 0] - self._first_seq)
+            batch_seqs = np.flatnonzero(batch_counts)
+            seqs = np.concatenate([seqs, batch_seqs + self._first_seq])
+            counts = np.concatenate([counts, batch_counts[batch_seqs]])
+            if full.any():
+                seqs, counts = seqs[counts > 0], counts[counts > 0]
         ranked = _ranked_array(counts, seqs)
         docs, top, start, step = self._docs, list[int](), 0, 2 * limit
         # Store docs the up-front read did not rank high enough for any item are left out. The first few ranked
@@ -96,9 +115,9 @@ class BatchIndex:
         """Index the doc decided for row `row`; returns its arrival number."""
         seq = self._next_seq
         self._next_seq += 1
-        for column in self._row_keys[row].tolist():
-            self._added.setdefault(column, []).append(seq)
-        self._added_count[self._row_keys[row]] += 1
+        columns = self._row_keys[row]  # distinct, so one assignment puts seq under each
+        self._added[columns, self._added_count[columns] % POSTING_LIMIT] = seq
+        self._added_count[columns] += 1
         self._docs[seq], self._sketches[seq] = doc, sketch
         self.new_docs[seq] = {
             "doc_id": doc.doc_id, "seq": seq, "first_seen": doc.first_seen, "sketch": doc.sketch,
@@ -117,6 +136,20 @@ class BatchIndex:
         if sketch is None:
             sketch = self._sketches[seq] = sketch_from_bytes(self._docs[seq].sketch)
         return sketch
+
+
+def _distinct_keys(sketches: Sequence[Sketch]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, key column) of each distinct band key of each sketch, by row then key, and the distinct keys of all
+    (ascending; a key's column is its place among them). One sort for the batch instead of one np.unique a sketch."""
+    lengths = np.fromiter((len(sketch.band_keys) for sketch in sketches), np.int64, len(sketches))
+    keys = np.fromiter(chain.from_iterable(sketch.band_keys for sketch in sketches), np.int64, int(lengths.sum()))
+    rows = np.repeat(np.arange(len(sketches)), lengths)
+    all_keys, columns = np.unique(keys, return_inverse=True)
+    order = np.lexsort((columns, rows))
+    rows, columns = rows[order], columns[order]
+    repeated = np.zeros(len(rows), dtype=bool)
+    repeated[1:] = (rows[1:] == rows[:-1]) & (columns[1:] == columns[:-1])
+    return rows[~repeated], columns[~repeated].astype(np.int64), all_keys
 
 
 def _distinct(seqs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

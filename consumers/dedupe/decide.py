@@ -13,7 +13,8 @@ from consumers.dedupe.index import AsyncDedupeIndex, CandidateDoc, DedupeIndex, 
 from consumers.dedupe.near import SKETCH_VERSION
 from consumers.dedupe.sketch import (
     Sketch,
-    dup_similarities,
+    containment,
+    jaccards,
     sketch_article,
     sketch_from_bytes,
     story_similarities,
@@ -58,10 +59,12 @@ def decide_among(doc_id: str, first_seen: float, sketch: Sketch,
     """`decide` with the candidates' sketches already parsed (a batch parses each stored sketch once)."""
     # Only earlier articles count, so replaying an article already in the index decides the same way.
     now = (first_seen, doc_id)
-    pairs = [(doc, other) for doc, other in candidates if (doc.first_seen, doc.doc_id) < now]
-    earlier = [doc for doc, _ in pairs]
-    others = [other for _, other in pairs]
-    names = story_similarities(sketch, others)
+    earlier, others = [], []
+    for doc, other in candidates:
+        if (doc.first_seen, doc.doc_id) < now:
+            earlier.append(doc)
+            others.append(other)
+    names = story_similarities(sketch, others).tolist()
     copy = _earliest_copy(sketch, earlier, others, names)
     if copy is not None:
         doc, similarity = copy
@@ -74,34 +77,45 @@ def decide_among(doc_id: str, first_seen: float, sketch: Sketch,
 
 
 def _earliest_copy(
-    sketch: Sketch, earlier: list[CandidateDoc], others: list[Sketch], names: np.ndarray
+    sketch: Sketch, earlier: list[CandidateDoc], others: list[Sketch], names: list[float]
 ) -> tuple[CandidateDoc, float] | None:
-    jaccard, contained = dup_similarities(sketch, others)
-    # A copy names the same people, places and numbers; without names on either side, skip that check.
-    has_names = np.array([sketch.has_story and other.has_story for other in others], dtype=bool)
-    same_names = ~has_names | (names >= DUP_MIN_NAMES_JACCARD)
-    is_copy = (contained >= DUP_MIN_CONTAINMENT) & (jaccard >= DUP_MIN_JACCARD) & same_names
-    matches = [(earlier[i].first_seen, earlier[i].doc_id, i) for i in np.flatnonzero(is_copy)]
+    if not sketch.dup_values or not others:
+        return None
+    # The MinHash comparison in numpy for all candidates; the few above the Jaccard floor are checked in Python.
+    jaccard = jaccards(sketch.dup_values, [other.dup_values for other in others])
+    matches = []
+    for i in np.flatnonzero(jaccard >= DUP_MIN_JACCARD).tolist():
+        other = others[i]
+        contained = containment(float(jaccard[i]), sketch.shingle_count, other.shingle_count)
+        # A copy names the same people, places and numbers; without names on either side, skip that check.
+        same_names = not (sketch.has_story and other.has_story) or names[i] >= DUP_MIN_NAMES_JACCARD
+        if contained >= DUP_MIN_CONTAINMENT and same_names:
+            matches.append((earlier[i].first_seen, earlier[i].doc_id, i, contained))
     if not matches:
         return None
-    *_, first = min(matches)
-    return earlier[first], round(float(contained[first]), 4)
+    *_, first, contained = min(matches)
+    return earlier[first], round(contained, 4)
 
 
-def _closest_story(earlier: list[CandidateDoc], names: np.ndarray) -> tuple[CandidateDoc, float] | None:
+def _closest_story(earlier: list[CandidateDoc], names: list[float]) -> tuple[CandidateDoc, float] | None:
     # Average linkage over the story's members the index returned: one look-alike member (a sibling
     # event in the same town with the same officials) is not enough to pull an article into a story.
     if not earlier:
         return None
-    numbers: dict[str, int] = {}
-    story_of = np.array([numbers.setdefault(doc.story_id, len(numbers)) for doc in earlier])
-    means = np.bincount(story_of, weights=names) / np.bincount(story_of)
-    best = int(np.argmax(means))  # the first story seen among equals, as candidates are ranked
-    if means[best] < STORY_MIN_JACCARD:
+    totals: dict[str, list[float]] = {}  # story -> [sum of names Jaccard, members], in order of first appearance
+    for doc, similarity in zip(earlier, names, strict=True):
+        total = totals.setdefault(doc.story_id, [0.0, 0])
+        total[0] += similarity
+        total[1] += 1
+    best, best_mean = "", -1.0
+    for story_id, (total_sum, members) in totals.items():
+        mean = total_sum / members
+        if mean > best_mean:  # the first story seen among equals, as candidates are ranked
+            best, best_mean = story_id, mean
+    if best_mean < STORY_MIN_JACCARD:
         return None
-    members = np.flatnonzero(story_of == best)
-    closest = members[int(np.argmax(names[members]))]
-    return earlier[closest], round(float(means[best]), 4)
+    closest = max((i for i, doc in enumerate(earlier) if doc.story_id == best), key=names.__getitem__)
+    return earlier[closest], round(best_mean, 4)
 
 
 def dedupe(index: DedupeIndex, doc_id: str, title: str, body: str, first_seen: float) -> Decision:

@@ -64,7 +64,12 @@ _ARABIC = str.maketrans({
     "\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None, "\u0451": "\u0435",
 })
 # fmt: on
-_ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_ARABIC_MARKS = r"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+# _QUOTES, then _ARABIC, then dropping _ARABIC_MARKS, in one pass: no table maps a character to one another table
+# or the marks change, so each character's replacement is the same. A regex finds the few such characters of a
+# text in C; str.translate looked up every character in a dict (8x slower on news text with curly quotes).
+_FOLDED = {chr(code): replacement or "" for code, replacement in {**_QUOTES, **_ARABIC}.items()}
+_FOLDABLE = re.compile(f"[{re.escape(''.join(_FOLDED))}{_ARABIC_MARKS}]")
 # Scripts written without spaces: every character is a token, so shingles still work.
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
@@ -89,9 +94,12 @@ _DROPPED_TOKENS = frozenset({"al", "el", "ar", "ad", "as", "ash", "an"})
 
 def clean(text: str) -> str:
     """NFKC, plain quotes and dashes, one Arabic spelling, boilerplate lines removed; case kept."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = _ARABIC_MARKS.sub("", text.translate(_ARABIC))
+    text = _FOLDABLE.sub(_folded, unicodedata.normalize("NFKC", text))
     return "\n".join(boilerplate_free_lines(text))
+
+
+def _folded(match: re.Match[str]) -> str:
+    return _FOLDED.get(match.group(), "")  # not in the tables: an Arabic mark, dropped
 
 
 def normalise(text: str) -> str:

@@ -163,6 +163,12 @@ def containments(j: np.ndarray, count: int, others: np.ndarray) -> np.ndarray:
     return np.minimum(1.0, j * (count + others) / (1.0 + j) / smaller)
 
 
+def containment(j: float, count: int, other: int) -> float:
+    """`containments` of one pair in Python floats: the same operations in the same order, so the same value."""
+    smaller = max(min(float(other), float(count)), 1.0)
+    return min(1.0, j * (count + float(other)) / (1.0 + j) / smaller)
+
+
 def dup_similarities(sketch: Sketch, others: Sequence[Sketch]) -> tuple[np.ndarray, np.ndarray]:
     """(estimated Jaccard, estimated containment) of a body's 3-shingle set with each of `others`'."""
     j = jaccards(sketch.dup_values, [other.dup_values for other in others])
@@ -179,6 +185,10 @@ def story_similarities(sketch: Sketch, others: Sequence[Sketch]) -> np.ndarray:
     sizes = np.array([len(other.story_values) // 4 for other in others])
     theirs = np.frombuffer(b"".join(other.story_values for other in others), "<u4")
     # All candidates at once: which of their features are also mine, summed per candidate.
+    # NB: `theirs` repeats a feature that several candidates have, which `assume_unique` does not allow: np.isin's
+    # sort then also flags a candidate's feature that a later candidate has. The decisions depend on it; a set
+    # intersection per candidate changed half the story links of the 35,696 fixture items (2026-11-23), so any
+    # change here is a quality change to measure with bench/dedupe_quality.py, not a speed change.
     owner = np.repeat(np.arange(len(others)), sizes)
     shared = np.bincount(owner, weights=np.isin(theirs, mine, assume_unique=True), minlength=len(others))
     union = len(mine) + sizes - shared

@@ -11,6 +11,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import chain
 from typing import Any
 
 from aiokafka.structs import ConsumerRecord
@@ -116,7 +117,7 @@ class BatchRun:
         deciding = [position for position, item in enumerate(items)
                     if item.item_id not in stored and item.item_id not in docs
                     and (item.feed_url, item.guid or "") not in by_guid]  # fmt: skip
-        keys = (key for position in deciding for key in sketches[position].band_keys)
+        keys = chain.from_iterable(sketches[position].band_keys for position in deciding)
         postings = await dedupe_index.postings(session, keys)
         index = BatchIndex(
             [sketches[position] for position in deciding], postings, await dedupe_index.next_seq(session)

@@ -10,30 +10,39 @@ from collections.abc import Iterator
 MAX_BOILERPLATE_WORDS = 25
 
 _SOCIAL = r"(?:telegram|twitter|x|facebook|instagram|whatsapp|youtube|tiktok|google news|threads|vk)"
-_BOILERPLATE = re.compile(
+# Lines that open with these (matched at the start: `match`) ...
+_BOILERPLATE_START = re.compile(
     "|".join([
-        rf"^(?:please )?(?:follow|join|find|like) (?:us|our \w+(?: \w+)?) (?:on|at|in|via) .{{0,40}}{_SOCIAL}",
-        rf"^(?:subscribe|sign up|join|follow) .{{0,40}}(?:{_SOCIAL}|newsletter|channel|updates|alerts)",
-        r"^(?:read|see) (?:more|also)\b",
-        r"^(?:related|more|see also)\s*(?::|$)",
-        r"^(?:also read|recommended|advertisement|sponsored|click here|download our app)\b",
-        r"^(?:share|tweet|email|print)(?: this)?(?: (?:article|story|page))?\s*$",
-        r"(?:copyright|\(c\)|©|all rights reserved|jeder nachdruck|tous droits)",
-        r"^(?:written by|reporting by|reported by|editing by|edited by|additional reporting)\b",
-        r"^(?:posted|published|updated|last updated|first published)\s*(?:on|at|:|-)",
-        r"^(?:photo|image|picture|video|file photo|source|tags|topics)\s*[:|-]",
-        r"^(?:\w+ )?(?:staff|correspondent|reporter|editor|news desk|agencies)\s*$",
-        # Arabic: follow us / read also / all rights reserved / source.
-        r"^(?:تابعونا|تابعوا|اقرا ايضا|اقرا المزيد|المصدر\s*:)|جميع الحقوق محفوظه",
-        # Russian: subscribe / read also / all rights reserved / source.
-        r"^(?:подписывайтесь|подпишитесь|читайте также|источник\s*:)|все права защищены",
+        rf"(?:please )?(?:follow|join|find|like) (?:us|our \w+(?: \w+)?) (?:on|at|in|via) .{{0,40}}{_SOCIAL}",
+        rf"(?:subscribe|sign up|join|follow) .{{0,40}}(?:{_SOCIAL}|newsletter|channel|updates|alerts)",
+        r"(?:read|see) (?:more|also)\b",
+        r"(?:related|more|see also)\s*(?::|$)",
+        r"(?:also read|recommended|advertisement|sponsored|click here|download our app)\b",
+        r"(?:share|tweet|email|print)(?: this)?(?: (?:article|story|page))?\s*$",
+        r"(?:written by|reporting by|reported by|editing by|edited by|additional reporting)\b",
+        r"(?:posted|published|updated|last updated|first published)\s*(?:on|at|:|-)",
+        r"(?:photo|image|picture|video|file photo|source|tags|topics)\s*[:|-]",
+        r"(?:\w+ )?(?:staff|correspondent|reporter|editor|news desk|agencies)\s*$",
+        # Arabic: follow us / read also / source.
+        r"(?:تابعونا|تابعوا|اقرا ايضا|اقرا المزيد|المصدر\s*:)",
+        # Russian: subscribe / read also / source.
+        r"(?:подписывайтесь|подпишитесь|читайте также|источник\s*:)",
     ])
+)
+# ... or hold these anywhere (`search`; kept apart from the anchored ones, the engine skips to their first letters).
+# Copyright; Arabic and Russian: all rights reserved.
+_BOILERPLATE_ANYWHERE = re.compile(
+    r"copyright|\(c\)|©|all rights reserved|jeder nachdruck|tous droits|جميع الحقوق محفوظه|все права защищены"
 )
 # "By Jane Doe" / "By Jane Doe and Omar K., Damascus": short, or "By Tuesday, ..." would go too.
 MAX_BYLINE_WORDS = 8
 _BYLINE = re.compile(r"^by [^\d,.;:!?]+(?:,[^\d.;:!?]*)?$")
 # Agency datelines open the first paragraph: "damascus (reuters) - ..." / "beirut, march 3 (afp) -".
 _DATELINE = re.compile(r"^[^()\n]{0,40}\((?:reuters|afp|ap|sana|anadolu|aa|dpa|xinhua|efe|ansa)\)\s*-+\s*")
+
+
+def _is_boilerplate(folded_line: str) -> bool:
+    return _BOILERPLATE_START.match(folded_line) is not None or _BOILERPLATE_ANYWHERE.search(folded_line) is not None
 
 
 def boilerplate_free_lines(text: str) -> Iterator[str]:
@@ -44,7 +53,7 @@ def boilerplate_free_lines(text: str) -> Iterator[str]:
         if not line:
             continue
         word_count = len(line.split())
-        if word_count <= MAX_BOILERPLATE_WORDS and _BOILERPLATE.search(folded):
+        if word_count <= MAX_BOILERPLATE_WORDS and _is_boilerplate(folded):
             continue
         if word_count <= MAX_BYLINE_WORDS and _BYLINE.match(folded):
             continue

@@ -2,9 +2,10 @@
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from itertools import chain
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from newsmon.store.models import ArticleRow, ArticleVersionRow, DuplicateRow
@@ -13,6 +14,7 @@ from schemas.articles import Article
 
 GUID_CHUNK = 400  # (feed, guid) pairs per query: two parameters each, well under SQLite's variable limit
 _ARTICLE_COLUMNS = tuple(column.name for column in ArticleRow.__table__.columns)
+_ARTICLES = ArticleRow.__tablename__
 
 
 async def get(session: AsyncSession, article_id: str) -> ArticleRow | None:
@@ -49,10 +51,18 @@ async def by_feed_guids(session: AsyncSession, keys: Iterable[tuple[str, str]]) 
         chunk = pairs[start : start + GUID_CHUNK]
         if is_sqlite:
             # SQLite scans the whole table for a row-value IN list (EXPLAIN: SCAN articles; 0.25 s for 200 pairs
-            # at 100k articles); an OR of equalities is a MULTI-INDEX OR over ix_articles_feed_guid (5 ms).
-            match = or_(*(and_(ArticleRow.feed_url == feed, ArticleRow.guid == guid) for feed, guid in chunk))
-        else:
-            match = tuple_(ArticleRow.feed_url, ArticleRow.guid).in_(chunk)
+            # at 100k articles); an OR of equalities is a MULTI-INDEX OR over ix_articles_feed_guid (5 ms). Written
+            # as SQL text: the same OR built from SQLAlchemy expressions cost more CPU than the query itself. The
+            # ids first, then the rows (usually none: a new item's guid is new).
+            where = " OR ".join(["(feed_url = ? AND guid = ?)"] * len(chunk))
+            connection = await session.connection()
+            found_ids = await connection.exec_driver_sql(f"SELECT id FROM {_ARTICLES} WHERE {where}",
+                                                         tuple(chain.from_iterable(chunk)))  # fmt: skip
+            ids = [found_id for (found_id,) in found_ids]
+            if ids:
+                rows += (await session.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids)))).all()
+            continue
+        match = tuple_(ArticleRow.feed_url, ArticleRow.guid).in_(chunk)
         rows += (await session.scalars(select(ArticleRow).where(match))).all()
     found: dict[tuple[str, str], ArticleRow] = {}
     for row in sorted(rows, key=lambda row: (row.first_seen_at, row.id)):

@@ -41,6 +41,11 @@ _POSTGRES_POSTINGS = (
     "SELECT array_agg(band_key) AS keys, array_agg(length(seqs)) AS sizes, string_agg(seqs, ''::bytea) AS packed "
     "FROM dedupe_postings WHERE band_key = ANY(CAST(%(keys)s AS bigint[]))"
 )
+# One JSON parameter for the ~2,000 seqs a batch reads (an expanded IN list costs SQLAlchemy more than SQLite).
+_SQLITE_DOCS_BY_SEQ = (
+    "SELECT doc_id, seq, first_seen, sketch, story_id, duplicate_of, similarity FROM dedupe_docs "
+    "WHERE seq IN (SELECT value FROM json_each(?))"
+)
 _POSTGRES_DOCS_BY_SEQ = (
     "SELECT doc_id, seq, first_seen, sketch, story_id, duplicate_of, similarity FROM dedupe_docs "
     "WHERE seq = ANY(CAST(%(seqs)s AS bigint[]))"
@@ -89,7 +94,8 @@ async def docs_by_seq(session: AsyncSession, seqs: Iterable[int]) -> dict[int, A
         return {}
     if _is_postgres(session):
         return {row.seq: row for row in await _binary_rows(session, _POSTGRES_DOCS_BY_SEQ, {"seqs": wanted})}
-    rows = (await session.execute(select(*_DOC_COLUMNS).where(DedupeDocRow.seq.in_(wanted)))).all()
+    connection = await session.connection()
+    rows = await connection.exec_driver_sql(_SQLITE_DOCS_BY_SEQ, (json.dumps(wanted),))
     return {row.seq: row for row in rows}
 
 

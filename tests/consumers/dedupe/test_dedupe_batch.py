@@ -3,6 +3,7 @@
 import random
 
 import numpy as np
+import pytest
 
 from consumers.dedupe.batch import BatchIndex
 from consumers.dedupe.index import POSTING_LIMIT, IndexedDoc, MemoryIndex
@@ -17,19 +18,23 @@ def doc(number: int) -> IndexedDoc:
     return IndexedDoc(f"d{number}", float(number), EMPTY, f"d{number}")
 
 
-def test_batch_candidates_match_one_at_a_time_when_keys_overflow_their_posting_limit() -> None:
-    # Few keys, many docs: every key holds more than POSTING_LIMIT docs, so the batch's own docs must push the
-    # oldest store docs out of each key exactly as committing them one by one would.
+@pytest.mark.parametrize(("stored_count", "key_count"), [(300, 24), (40, 24), (60, 200), (0, 24)])
+def test_batch_candidates_match_one_at_a_time_when_keys_overflow_their_posting_limit(
+    stored_count: int, key_count: int
+) -> None:
+    # Few keys, many docs: keys hold more than POSTING_LIMIT docs (from the start, or once the batch's docs come),
+    # so the batch's own docs must push the oldest store docs out of each key exactly as committing them one by one
+    # would; with many keys, most keys never fill.
     rng = random.Random(4)
-    keys_of = [rng.sample(range(24), 8) for _ in range(500)]
-    stored, batch = keys_of[:300], keys_of[300:]
+    keys_of = [rng.sample(range(key_count), 8) for _ in range(stored_count + 200)]
+    stored, batch = keys_of[:stored_count], keys_of[stored_count:]
     memory = MemoryIndex()
     postings: dict[int, list[int]] = {}
     for number, keys in enumerate(stored):
         memory.add(doc(number), keys)
         for key in keys:
             postings.setdefault(key, []).insert(0, number)  # newest first, as the store returns them
-    assert min(len(seqs) for seqs in postings.values()) > POSTING_LIMIT
+    assert stored_count < 300 or min(len(seqs) for seqs in postings.values()) > POSTING_LIMIT
     index = BatchIndex([Sketch(band_keys=keys) for keys in batch], postings, first_seq=len(stored))
     index.add_store_docs({number: doc(number) for number in range(len(stored))})
     for row, keys in enumerate(batch):

@@ -11,6 +11,8 @@ from consumers.dedupe.near import (
     DUP_PERMUTATIONS,
     STORY_BANDS,
     STORY_PERMUTATIONS,
+    band_key_matrix,
+    band_keys,
     clean,
     distinct_per_set,
     minhash_matrix,
@@ -21,7 +23,15 @@ from consumers.dedupe.near import (
     spelling_key,
     words,
 )
-from consumers.dedupe.sketch import Sketch, dup_similarities, sketch_article, sketch_articles, sketch_from_bytes
+from consumers.dedupe.sketch import (
+    Sketch,
+    containment,
+    containments,
+    dup_similarities,
+    sketch_article,
+    sketch_articles,
+    sketch_from_bytes,
+)
 
 WIRE = (
     "An explosion tore through a fuel depot on the eastern edge of Deir ez-Zor on Thursday evening, "
@@ -187,3 +197,19 @@ def test_digit_groups_and_apostrophes_inside_words_are_joined() -> None:
     text = "1,200 and 3.500, 12'000 or 4\u202f000; 1,2345 and 3.14; don't 'quoted' O'Brien's 5,000,000"
     assert words(text) == ["1200", "and", "3500", "12000", "or", "4000", "1", "2345", "and", "3", "14", "dont",
                            "quoted", "OBriens", "5000000"]  # fmt: skip
+
+
+def test_containment_of_one_pair_is_containments_value() -> None:
+    counts = np.array([0.0, 1.0, 15.0, 40.0, 41.0, 300.0, 20000.0])
+    for j in [0.0, 0.2, 1 / 3, 0.5, 0.75, 0.99609375, 1.0]:
+        for count in [0, 1, 15, 41, 300]:
+            expected = containments(np.full(len(counts), j), count, counts).tolist()
+            assert [containment(j, count, int(other)) for other in counts] == expected
+
+
+def test_band_keys_of_many_rows_are_each_rows_band_keys() -> None:
+    rng = np.random.default_rng(2)
+    values = rng.integers(0, 1 << 32, (5, DUP_PERMUTATIONS), dtype=np.uint32)
+    matrix = band_key_matrix(values, DUP_BANDS, 2, "d")
+    expected = [band_keys(row.astype("<u4").tobytes(), DUP_BANDS, 2, "d") for row in values]
+    assert [row.tolist() for row in matrix] == expected
