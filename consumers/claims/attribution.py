@@ -35,7 +35,7 @@ _ACCORDING_NAME_RE = re.compile(
 # Trailing journalist context after "P, X said,": not the source's words (guideline, "Spans").
 _JOURNALIST_TAIL_RE = re.compile(
     r"\s*(?:in\s+(?:the\s+)?(?:latest|what|a\s+(?:move|sign|statement|series|further))|amid|as\s+part\s+of|"
-    r"(?:a\s+)?(?:days?|weeks?|hours?)\s+after|"
+    r"(?:a\s+)?(?:days?|weeks?|hours?)\s+after|based\s+on|"
     # a noun-phrase apposition: "..., the first such swap since March", "..., the largest in a decade"
     r"the\s+(?:first|second|third|last|only|largest|biggest|deadliest|worst|heaviest)\s+(?:such\s+)?"
     r"(?:[a-z-]+\s+)?(?:since|in|of)\s|(?:shortly\s+|soon\s+|just\s+)?(?:after|before)(?!\s+(?:adding|saying))|following|the\s+latest|marking|adding\s+to|without\s+(?:giving|providing|"

@@ -23,6 +23,7 @@ SAY_VERBS = [
     "contend", "acknowledge", "believe", "agreed", "agrees", "concluded", "concludes", "report",
     # denials by another verb: only "rejected reports that P" reports (NEEDS_CLAUSE), "rejected the plan" does not
     "rejected", "rejects", "rejecting",
+    "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
 ]
 # Verbs whose object is part of the claim: "accused X of Y", "blamed X for Y", "described X as Y".
 OBJECT_VERBS = {
@@ -65,6 +66,7 @@ NEEDS_CLAUSE = frozenset([
     "rejected", "rejects", "rejecting",
     # "Shelling continued near the dam": only '"...," he continued' or "continued: ..." reports
     "continued",
+    "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
 ])
 WEAK_VERBS = frozenset([
     "believes", "believed", "thinks", "thought", "suggested", "suggests", "called", "posted", "tweeted", "believe",

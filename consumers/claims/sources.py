@@ -63,7 +63,7 @@ SOURCE_NOUNS = frozenset(
         "institute", "center's", "spokesman's", "bureau", "directorate", "authority", "union", "alliance", "party",
         "movement", "front", "chairman", "chairwoman", "chair", "founder", "coordinator", "representative",
         "adviser", "advisor", "deputy", "co-chair", "co-chairman", "co-chairwoman", "neighbours", "neighbors",
-        "partners", "partner",
+        "partners", "partner", "critics", "critic", "opponents",
     ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])

@@ -175,7 +175,7 @@ TITLES = frozenset(
         "representative", "rep", "special", "first", "second", "under-secretary", "undersecretary", "assistant",
         "executive", "senior", "official", "officer", "counsellor", "counselor", "minister-counsellor", "attaché",
         "colonel-general", "lieutenant-general", "major-general", "secretary-general", "director-general",
-        "under-secretary-general",
+        "under-secretary-general", "co-author", "author",
     ]
 )
 

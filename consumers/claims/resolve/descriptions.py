@@ -110,6 +110,17 @@ def is_document_phrase(words: list[str]) -> bool:
     return any(w in DOCUMENT_HEADS for w in words[1:4])
 
 
+_EXPERT_NOUNS = frozenset(["researchers", "scientists", "academics"])
+_EXPERTS = Speaker("experts", "", False)
+_STUDY_RE = re.compile(r"^(?:an?|the)\s+(?:new\s+|recent\s+)?(?:study|survey|research\s+paper|paper)\b", re.I)
+
+
+def has_capital_org(head: str) -> bool:
+    """A known or organisation-like capitalised name in head before any 'published in' ('a study by the NRC')."""
+    before = re.split(r"\b(?:published|released|posted)\b", head)[0]
+    return any(is_known_org(m.group()) or is_org_like(m.group()) for m in CAPITAL_RUN_RE.finditer(before))
+
+
 _ISSUER_BEFORE_RE = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(.{2,60}?)\s+(?:statement|communiqu[eé]|letter|post|report|bulletin)$"
 )
@@ -139,6 +150,8 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         found = resolve_mention(ctx, pos + issuer.start(1), pos + issuer.end(1), pos + issuer.end(1))
         if found.is_person or is_known_org(found.name):
             return found  # "a statement from the army"; not "the statement of the guarantor countries"
+    if not issuer and _STUDY_RE.search(head) and not has_capital_org(head):
+        return _EXPERTS  # "according to a study published in The Lancet": its unnamed authors, not a body
     noun = next((w for w in WORDS_RE.findall(head.lower()) if w in DOCUMENT_HEADS), "")
     named_it = ctx.last(word=noun) if noun else None
     if named_it is not None and named_it.org:
@@ -169,6 +182,8 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
         # "the group's media office said": the group it belongs to speaks
         return resolve_definite(ctx, pos, f"the {owner.group(1)}", ["the", owner.group(1).lower()])
     noun = words[-1]
+    if noun in _EXPERT_NOUNS and not ctx.last(word=noun):
+        return _EXPERTS  # "The researchers wrote that P" with none quoted before: unnamed experts (guideline)
     if noun in ("source", "sources") and len(words) > 2:
         found = _last_source_of(ctx, words[-2])
         if found is not None:

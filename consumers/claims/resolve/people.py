@@ -9,7 +9,7 @@ from functools import lru_cache
 from consumers.claims.context import ORG_WORDS, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.organisations import alias_inside, org_from_phrase, org_with_context, unit_of_known_org
 from consumers.claims.resolve.words import PERSON_ROLES
-from consumers.claims.speakers import TITLES, canonical_speaker, country_of, is_known_org
+from consumers.claims.speakers import TITLES, canonical_org, canonical_speaker, country_of, is_known_org
 
 _NAME_PART_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)(?:-[\w'’-]+)?)$")
 
@@ -22,6 +22,13 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
     if name and _inside_known_org(tokens, name):
         name = ""  # "the representative of the Syrian Arab Republic": "Arab Republic" ends an organisation's name
     if not name:
+        affiliated = _NAME_OF_ORG_RE.match(" ".join(tokens))
+        person = person_name(affiliated.group(1).split())[0] if affiliated else ""
+        if len(person.split()) >= 2 and not is_known_org(person):
+            # "Aron Lund of Century International", "Dr. Nour Hamed of the American University of Beirut"
+            org = canonical_org(affiliated.group(2)) if affiliated else ""
+            return Speaker(_spelled_as_written(canonical_speaker(person)[0], person), org, True)
+    if not name:
         joined = " ".join(tokens)
         placed = _LOCATIVE_TAIL_RE.search(joined)
         if placed and is_known_org(joined[: placed.start()]):
@@ -32,6 +39,9 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
         )
         if not is_known_org(canon):
             canon = alias_inside(joined, min_words=2) or unit_of_known_org(joined) or canon
+        owned = _COUNTRY_OWNED_NAME_RE.match(canon)
+        if owned and country_of(f"{owned.group(1)}'s") and not is_known_org(canon):
+            canon = owned.group(2)  # "Syria's Higher Committee for People's Assembly Elections": the body's own name
         return Speaker(canon, canon, False)
     known = ctx.people.get(name.lower()) or ctx.people.get(name.split()[-1].lower())
     if known is None and len(name.split()) == 1:
@@ -74,6 +84,11 @@ def _known_by_first_name(ctx: DocumentContext, name: str) -> Speaker | None:
 
 _NAME_LEAD_RE = re.compile(r"((?:(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)\s+){1,3})$")
 
+# A country's possessive before a body's full proper name ("X of/for Y"), which names the body without it.
+_COUNTRY_OWNED_NAME_RE = re.compile(
+    r"^([A-Z][\w-]*)['’]s\s+((?:[A-Z][\w'’-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?[A-Z].*)$"
+)
+_NAME_OF_ORG_RE = re.compile(r"^(.+?)\s+(?:of|from|at)\s+(?:the\s+)?([A-Z].*)$")
 _LOCATIVE_TAIL_RE = re.compile(r"\s+(?:in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$")
 
 
@@ -154,6 +169,8 @@ def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
     name_tokens = name_tokens[stripped:]
     if not name_tokens or any(_is_title_or_org(t) for t in name_tokens):
         return "", ""
+    if stripped and len(name_tokens) == 1 and _ends_org_name(tokens, run + stripped):
+        return "", ""  # "Higher Committee for People's Assembly Elections": the last word of a body's name
     before = tokens[run + stripped - 1].lower() if run + stripped > 0 else ""
     possessive = before.endswith(("'s", "’s"))
     if before and before not in _TITLES_OR_ROLES and not stripped and not country_of(before) and not possessive:
@@ -170,6 +187,12 @@ def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
 
 
 _ADJECTIVE_TITLES = frozenset(["foreign", "defense", "defence", "interior", "special", "executive", "first", "second"])
+
+
+def _ends_org_name(tokens: tuple[str, ...], at: int) -> bool:
+    """The word before tokens[at] is an organisation word ("Assembly", "Council"), not a title."""
+    low = tokens[at - 1].lower().strip(",.")
+    return low in ORG_WORDS and low not in TITLES
 
 
 def _is_title_or_org(token: str) -> bool:

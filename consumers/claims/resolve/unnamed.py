@@ -37,7 +37,7 @@ _SOURCE_IN_CITY_RE = re.compile(
 )
 _UNNAMED = Speaker("unnamed sources", "", False)
 _MINISTRY_MEMBER_RE = re.compile(r"(?i:an?|one)\s+(?:senior\s+)?ministry\s+(?:official|source|spokes\w+)$")
-_EXPERTS_RE = re.compile(r"\b(?:experts?|analysts?)\b")
+_EXPERTS_RE = re.compile(r"\b(?:experts?|analysts?|researchers|scientists|academics)\b")
 _ACTIVISTS_RE = re.compile(r"\bactivists?\b")
 
 
@@ -104,6 +104,9 @@ def _by_kind(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     """No body named: the kind of source and its country ("a military source", "a senior Turkish official")."""
     country = country_of(head)
     lower = head.lower()
+    if not country and _GOVERNMENT_BODY_RE.match(lower):
+        # "a government commission of inquiry said": the government the text is about (as for "the Ministry of X")
+        country = country_of(sentence_of(ctx, pos)) or ctx.country or "Syrian"
     if not country and _STATE_SOURCE_RE.search(lower):
         # "a security source said" under "PALMYRA, Syria (AFP) –": one unnamed member of the dateline's state
         # (guideline: an indefinite unnamed member is the organisation; bare "security sources" stay unnamed)
@@ -137,6 +140,9 @@ _ANOTHER_RE = re.compile(
     r"(?i:another|an\s+other|one|a\s+(?:second|third|fourth|fifth))\s+(source|official|diplomat)\b"
 )  # ("one official said" after "officials said": one of them)
 _EMBASSY_RE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:embassy|consulate|mission)\b", re.I)
+_GOVERNMENT_BODY_RE = re.compile(
+    r"(?:an?|one)\s+(?:[\w-]+\s+)?government\s+(?:commission|committee|body|panel|inquiry)\b"
+)
 _INDUSTRY_RE = re.compile(r"\b(?:industry|industrial|manufacturer|contractor)s?\b")
 _STATE_SOURCE_RE = re.compile(
     r"^(?:an?|one)\s+(?:[\w-]+\s+)?(?:security|government|intelligence|official|administration)\s+(?:source|official)"

@@ -655,3 +655,44 @@ def test_a_source_in_the_defence_industry_is_not_the_military() -> None:
 def test_a_government_official_placed_in_a_town_takes_the_datelines_state() -> None:
     text = "HOMS, Syria (AFP) - A government official in Rastan said the bakery had reopened."
     assert [c.speaker for c in extract_claims(text)] == ["Syrian government"]
+
+
+# Batch ah (2026-11-23, written after batch ag's fixes): rules found on its first run; invented sentences.
+
+
+def test_a_name_of_an_institution_is_the_person_with_that_organisation() -> None:
+    [claim] = extract_claims("Co-author Dr. Rania Saleh of the University of Jordan said the sample was small.")
+    assert (claim.speaker, claim.speaker_org) == ("Rania Saleh", "University of Jordan")
+
+
+def test_a_countrys_possessive_before_a_bodys_full_name_and_its_last_word_is_no_person() -> None:
+    text = "Iraq's Independent High Commission for Electoral Affairs said on Monday that turnout was 41 percent."
+    assert [c.speaker for c in extract_claims(text)] == ["Independent High Commission for Electoral Affairs"]
+    text = "The Supreme Committee for Municipal Council Elections said the vote was delayed."
+    assert [c.speaker for c in extract_claims(text)] == ["Supreme Committee for Municipal Council Elections"]
+
+
+def test_critics_are_unnamed() -> None:
+    assert speakers("Critics, including two rights groups, say the law is vague.") == [
+        ("unnamed sources", "the law is vague")]
+
+
+def test_underlined_that_is_a_cue() -> None:
+    text = "The minister affirmed that prices would fall and underlined that the subsidy would stay."
+    assert [c.cue for c in extract_claims(text)] == ["affirmed that", "underlined that"]
+
+
+def test_based_on_after_the_cue_is_the_journalists() -> None:
+    text = "Militias burned 40 homes, Human Rights Watch said on Monday, based on satellite images and 20 interviews."
+    assert [c.text for c in extract_claims(text)] == ["Militias burned 40 homes"]
+
+
+def test_a_study_in_a_journal_and_its_researchers_are_experts() -> None:
+    text = ("Half of the wells are polluted, according to a study published in Nature Water. "
+            "The researchers wrote that the aquifer was shrinking.")
+    assert [c.speaker for c in extract_claims(text)] == ["experts", "experts"]
+
+
+def test_a_government_commission_with_no_country_is_syrias() -> None:
+    text = "A government committee said on Sunday that 80 detainees had been freed."
+    assert [c.speaker for c in extract_claims(text)] == ["Syrian government"]
