@@ -183,20 +183,20 @@ async def poll_once(settings: Settings, specs: list[FeedSpec], stop: asyncio.Eve
         delivery = DeliveryOnDemand(settings, stack, stage_names, stages)
         fetcher = await stack.enter_async_context(open_fetcher(settings.poll))
         parse_pool = stack.enter_context(open_parse_pool(settings.poll))
-        poller = Poller(fetcher, delivery, store, Topics(settings.kafka.topic_prefix), settings.poll, parse_pool,
-                        on_new_body=delivery.start_soon)  # fmt: skip
         # A fresh embedded broker holds nothing: every row not done goes out again (on Kafka, only those
         # whose delivery was never confirmed or is long overdue).
-        older_than = timedelta(0) if settings.kafka.is_embedded or settings.kafka.compat == "tansu" else timedelta(
-            minutes=2)  # fmt: skip
+        is_memory_only = settings.kafka.is_embedded or settings.kafka.compat == "tansu"
+        older_than = timedelta(0) if is_memory_only else timedelta(minutes=2)
+        poller = Poller(fetcher, delivery, store, Topics(settings.kafka.topic_prefix), settings.poll, parse_pool,
+                        on_new_body=delivery.start_soon, marks_published=not is_memory_only)  # fmt: skip
         urls = [spec.url for spec in specs]
         try:
-            republished = await republish_pending(poller, older_than) if await count_not_done(store) else 0
+            republished = await republish_pending(poller, older_than) if await has_not_done(store) else 0
             reports = await poller.poll_due(urls, everything=True)
             await delivery.settle()
             if not stages.is_begun:
                 stages.close()  # nothing to store: the waiting child exits while this process closes the rest
-            if delivery.start_error is not None and await count_not_done(store):  # in the outbox for next time
+            if delivery.start_error is not None and await has_not_done(store):  # in the outbox for next time
                 raise delivery.start_error
             if delivery.is_started:
                 await _until_done(store, delivery, stop)
@@ -234,14 +234,14 @@ def _read(path: Path) -> str | None:
         return None
 
 
-async def count_not_done(store: Store) -> int:
+async def has_not_done(store: Store) -> bool:
     async with store.reads() as session:
-        return await outbox.count_not_done(session)
+        return await outbox.has_not_done(session)
 
 
 async def _until_done(store: Store, delivery: DeliveryOnDemand, stop: asyncio.Event) -> None:
     deadline = time.monotonic() + DRAIN_TIMEOUT_S
-    while await count_not_done(store) and not stop.is_set():
+    while await has_not_done(store) and not stop.is_set():
         if delivery.stages.returncode is not None:
             raise StageProcessError(f"the stage process exited ({delivery.stages.returncode}) before the outbox "
                                     "was done; see its log lines above")  # fmt: skip

@@ -65,6 +65,13 @@ async def pending(session: AsyncSession, published_before: datetime | None, limi
     return (await session.scalars(query.order_by(OutboxItem.created_at).limit(limit))).all()
 
 
+async def has_not_done(session: AsyncSession) -> bool:
+    """Whether any row is not done: one index probe (ix_outbox_pending starts at the NULLs), where a count
+    walks every row not done (35k of them in a cold poll, checked every 50 ms)."""
+    query = select(OutboxItem.id).where(OutboxItem.done_at.is_(None)).limit(1)
+    return (await session.scalar(query)) is not None
+
+
 async def count_not_done(session: AsyncSession) -> int:
     query = select(func.count()).select_from(OutboxItem).where(OutboxItem.done_at.is_(None))
     return int(await session.scalar(query) or 0)
