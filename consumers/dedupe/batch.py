@@ -62,14 +62,18 @@ class BatchIndex:
         self.new_docs: dict[int, dict[str, Any]] = {}  # seq -> dedupe_docs row
         self.new_bands: dict[int, list[int]] = {}  # seq -> band keys
 
-    def top_store_docs(self, row: int, limit: int = CANDIDATE_LIMIT) -> list[int]:
-        """Arrival numbers of the store docs sharing most keys with row `row` (ties: most recent)."""
-        start, end = self._store_shared.indptr[row : row + 2]
-        seqs = self._store_seqs[self._store_shared.indices[start:end]]
-        return _ranked(self._store_shared.data[start:end], seqs)[:limit]
+    def top_store_docs(self, limit: int = CANDIDATE_LIMIT) -> list[int]:
+        """Arrival numbers of the store docs among the `limit` sharing most keys with some row (ties: most recent),
+        each once: every row's ranking in one sort."""
+        shared = self._store_shared
+        row_of = np.repeat(np.arange(len(shared.indptr) - 1), np.diff(shared.indptr))
+        seqs = self._store_seqs[shared.indices]
+        order = np.lexsort((-seqs, -shared.data, row_of))  # by row, then most shared keys, then most recent
+        place = np.arange(len(order)) - shared.indptr[row_of[order]]
+        return np.unique(seqs[order[place < limit]]).tolist()  # type: ignore[no-any-return]
 
     def add_store_docs(self, docs: Mapping[int, CandidateDoc]) -> None:
-        """The store docs read for the batch (those `top_store_docs` ranked high enough for some item)."""
+        """The store docs read for the batch (`top_store_docs`: those ranked high enough for some item)."""
         # As IndexedDoc: every item reads its candidates' fields, and a database row's attributes cost 5x more.
         self._docs.update({seq: IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch, doc.story_id, doc.duplicate_of)
                            for seq, doc in docs.items()})  # fmt: skip
@@ -165,11 +169,6 @@ def _distinct(seqs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     distinct = np.flatnonzero(present)
     place = np.cumsum(present, dtype=np.int64) - 1
     return distinct, place[seqs]
-
-
-def _ranked(shared: np.ndarray, seqs: np.ndarray) -> list[int]:
-    """Seqs by shared keys, then most recent first (one int64 sort instead of sorting Python tuples)."""
-    return _ranked_array(shared, seqs).tolist()  # type: ignore[no-any-return]
 
 
 def _ranked_array(shared: np.ndarray, seqs: np.ndarray) -> np.ndarray:

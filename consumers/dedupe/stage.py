@@ -122,8 +122,7 @@ class BatchRun:
         index = BatchIndex(
             [sketches[position] for position in deciding], postings, await dedupe_index.next_seq(session)
         )
-        wanted = {seq for row in range(len(deciding)) for seq in index.top_store_docs(row)}
-        index.add_store_docs(await dedupe_index.docs_by_seq(session, wanted))
+        index.add_store_docs(await dedupe_index.docs_by_seq(session, index.top_store_docs()))
         run = cls(session, now, index, postings)
         run.rows = {position: row for row, position in enumerate(deciding)}
         run.by_id.update(stored)
