@@ -233,7 +233,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     result: dict[str, Any] = {"engine": args.engine, "batch": args.batch, "items": source}
     async with fresh_store(args.engine, args.existing) as store:
         stage = DedupeStage(store, Topics())
-        sketch_items(items[:1])  # the first sketch imports datasketch and scipy: not part of any timed run
+        sketch_items(items[:1])  # the first sketch builds the MinHash permutations: not timed
         if args.prefill:
             result["prefill"] = await run_batches(stage, prefill_items(args), args.batch)
         profiler = cProfile.Profile(time.process_time) if args.profile else None  # CPU: the machine is shared
