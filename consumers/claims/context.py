@@ -24,7 +24,7 @@ ORG_WORDS = frozenset(
     ]
 )
 CAPITAL_RUN_RE = re.compile(
-    r"(?=[A-Za])(?:[A-Z][\w'’-]*|al-[\w'’-]+)(?:(?:\s+(?:of|for|and|the|on(?!\s+[MTWFS][a-z]+day\b)|al|de|of\s+the|for\s+the))?"
+    r"[A-Za](?:(?<=[A-Z])[\w'’-]*|(?<=a)l-[\w'’-]+)(?:(?:\s+(?:of|for|and|the|on(?!\s+[MTWFS][a-z]+day\b)|al|de|of\s+the|for\s+the))?"
     r"\s+(?:[A-Z][\w'’-]*|al-[\w-]+)){0,9}"
     r"(?:\s*\([A-Z][\w-]{1,12}\))?"
 )

@@ -4,6 +4,7 @@ Dates, times, years and durations are not quantities (claim annotation guideline
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from consumers.claims.cues import trie_pattern
@@ -59,10 +60,27 @@ _NUMBER_RE = re.compile(
 # every position of every claim. The leading class holds every first character a trigger can have: a position
 # whose character is not in it fails there before the look-behind and the alternation are tried (speed).
 _TRIGGER_WORDS = trie_pattern([*_UNITS_WORDS, "tens", "dozens", "hundreds", "thousands", "millions"])
-_TRIGGER_RE = re.compile(
-    rf"(?=[\d$€£adefhmnostuz])(?<![\w.,:/-])(?:(?:US\$|[$€£])?\d|(?:{_TRIGGER_WORDS}|{_VAGUE_RE}|{_FRACTION_RE}|a\s+(?:third|quarter|dozen))\b)",
-    re.IGNORECASE,
+_TRIGGER_BODY = (
+    rf"(?=[\d$€£adefhmnostuz])"
+    rf"(?:(?:US\$|[$€£])?\d|(?:{_TRIGGER_WORDS}|{_VAGUE_RE}|{_FRACTION_RE}|a\s+(?:third|quarter|dozen))\b)"
 )
+_TRIGGER_RE = re.compile(rf"(?<![\w.,:/-]){_TRIGGER_BODY}", re.IGNORECASE)
+# The same triggers found by the character before them (the look-behind's class, negated): a pattern opening with a
+# character class lets sre skip the positions outside it without starting a match there. A match at s is a trigger at
+# s + 1 ending where this match ends; a trigger at 0 has no character before it and is tried on its own.
+_TRIGGER_AFTER_RE = re.compile(rf"[^\w.,:/-]{_TRIGGER_BODY}", re.IGNORECASE)
+
+
+def _trigger_starts(text: str) -> Iterator[int]:
+    """The starts of _TRIGGER_RE.finditer(text)."""
+    pos = 0
+    m = _TRIGGER_RE.match(text)
+    if m is not None:
+        yield 0
+        pos = m.end() - 1  # the next search may start on the trigger's last character, the one before the next
+    while (m := _TRIGGER_AFTER_RE.search(text, pos)) is not None:
+        yield m.start() + 1
+        pos = m.end() - 1
 _PREFIX_RE = re.compile(
     rf"(?<![\w-])(?:(?:{_QUALIFIER})\s+)?(?:(?:between|from)\s+)?(?:(?:{_QUALIFIER}|between|from)\s+)$", re.IGNORECASE)
 _IDENTIFIER_BEFORE_RE = re.compile(
@@ -170,8 +188,7 @@ def find_numbers(text: str) -> list[ClaimNumber]:
     found: list[ClaimNumber] = []
     done = 0
     # The full pattern is costly at every position; start it only where a number can begin.
-    for trigger in _TRIGGER_RE.finditer(text):
-        at = trigger.start()
+    for at in _trigger_starts(text):
         if at < done:
             continue
         prefix = _PREFIX_RE.search(text, max(done, at - 40), at) if _may_have_prefix(text, at) else None

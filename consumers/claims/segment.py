@@ -28,7 +28,7 @@ _DATELINE_RE = re.compile(
 )
 _TERMINAL_RE = re.compile(r"[.!?…:][\"”’»')\]]*\s*$|[\"”’»]\s*$")
 _LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
-_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+[\"“‘«'(\[]?[\w])")
+_BOUNDARY_RE = re.compile(r"[.!?…][.!?…]*[\"”’»')\]]*(?=\s+[\"“‘«'(\[]?[\w])")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
