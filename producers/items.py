@@ -7,7 +7,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from producers.identity import canonical_url, content_hash, item_id
+from producers.identity import canonical_url, content_hash, item_id_of
 from producers.language import detect_language
 from producers.relevance import RelevanceFilter
 from schemas.ids import stable_id
@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # producers.parse pulls in lxml and feedparser (~0.3 s): only
 
 def build_item(entry: "ParsedEntry", *, feed_url: str, outlet: str, language: str, polled_at: datetime) -> FeedItem:
     """Normalise one entry: canonical URL, stable ids, UTC time (poll time when the feed gives none)."""
-    identity = item_id(entry.link, feed_url, entry.guid)
+    canonical = canonical_url(entry.link) if entry.link else None
+    identity = item_id_of(canonical, feed_url, entry.guid)
     published = entry.published_at
     # A date in the future is a feed bug or a timezone slip; the poll time is a safer upper bound.
     is_estimated = published is None or published > polled_at
@@ -30,7 +31,7 @@ def build_item(entry: "ParsedEntry", *, feed_url: str, outlet: str, language: st
         feed_url=feed_url,
         outlet=outlet,
         language=detect_language(f"{entry.title}\n{entry.text}", entry.language or language),
-        url=canonical_url(entry.link) if entry.link else feed_url,
+        url=canonical or feed_url,
         guid=entry.guid,
         title=entry.title,
         summary=entry.text,

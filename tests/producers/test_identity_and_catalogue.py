@@ -15,6 +15,10 @@ from producers.relevance import RelevanceFilter
         ("https://example.org/news/story/amp", "https://example.org/news/story"),
         ("https://amp.example.org/a?id=3&fbclid=zz", "https://example.org/a?id=3"),
         ("http://example.org:80/a?b=2&a=1", "http://example.org/a?a=1&b=2"),
+        # Links already canonical as written come back unchanged (but for the root path)
+        (" https://www.example.org/world/13000041\n", "https://www.example.org/world/13000041"),
+        ("https://example.org", "https://example.org/"),
+        ("https://example.org/news/story.amp", "https://example.org/news/story"),
     ],
 )
 def test_canonical_url_drops_tracking_fragments_and_amp(url, expected):
