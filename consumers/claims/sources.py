@@ -12,11 +12,15 @@ from consumers.claims import cues
 from consumers.claims.context import ORG_WORDS
 from consumers.claims.speakers import TITLES, is_known_org
 
-# (the leading look-ahead holds every first letter of the words below: a cheap rejection at most positions)
-_CLAUSE_WORDS_RE = re.compile(
-    r"(?=[ABYabistw])(?:(?:^|(?<=[\s,;:]))(?:But|And|Yet)\s+|\b(?:where|while|when|whereas|because|after|before|since|although|though|but|if|so|which|whom|whose|as|that|"
-    r"and(?=\s+(?:the|a|an|he|she|they|it|we|its|his|her|their)\b))\s+)"
+# (the look-ahead holds every first letter of the words below: a cheap rejection at most positions)
+_CLAUSE_WORDS = (
+    r"(?:where|while|when|whereas|because|after|before|since|although|though|but|if|so|which|whom|whose|as|that|"
+    r"and(?=\s+(?:the|a|an|he|she|they|it|we|its|his|her|their)\b))\s+"
 )
+_CLAUSE_WORDS_RE = re.compile(rf"(?=[ABYabistw])(?:(?:^|(?<=[\s,;:]))(?:But|And|Yet)\s+|\b{_CLAUSE_WORDS})")
+# The same words found by the non-word character before them (past the text's first character each follows one):
+# a pattern opening with a character class lets sre skip the positions outside it without starting a match there.
+_CLAUSE_WORDS_AFTER_RE = re.compile(rf"\W(?=[ABYabistw])(?:(?<=[\s,;:])(?:But|And|Yet)\s+|{_CLAUSE_WORDS})")
 _ADVERBIAL_SEGMENTS = frozenset(
     [
         "in turn", "for its part", "for their part", "for his part", "for her part", "however", "meanwhile", "too",
@@ -251,8 +255,11 @@ def _is_thousands_comma(text: str, i: int) -> bool:
 
 
 def _after_clause_word(text: str, start: int, end: int) -> int:
+    """The end of the last match of _CLAUSE_WORDS_RE.finditer(text, start, end), or start."""
     last = start
-    for m in _CLAUSE_WORDS_RE.finditer(text, start, end):
+    if start == 0 and (first := _CLAUSE_WORDS_RE.match(text, 0, end)) is not None:
+        last = first.end()
+    while (m := _CLAUSE_WORDS_AFTER_RE.search(text, max(last - 1, 0), end)) is not None:
         last = m.end()
     return last
 
