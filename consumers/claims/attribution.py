@@ -231,9 +231,11 @@ def _fronted(text: str, start: int, end: int) -> Candidate | None:
 
 
 def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: Candidate) -> Candidate | None:
-    if _NOBODY_RE.match(text, cand.mention_start):
+    if text.startswith(("N", "n"), cand.mention_start) and _NOBODY_RE.match(text, cand.mention_start):
         return None  # "No group has claimed the attack", "Nobody has confirmed ...": nobody reports it
-    if _OWN_TEXT_RE.search(text, cand.mention_start, cand.mention_end):
+    if text.find("this", cand.mention_start, cand.mention_end) >= 0 and _OWN_TEXT_RE.search(
+        text, cand.mention_start, cand.mention_end
+    ):
         return None  # "An earlier version of this article attributed ...": the newsroom's correction, no source
     if m.group("toll"):
         cand.complement, cand.content_from = "direct", m.end()
@@ -250,7 +252,7 @@ def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: C
         if denial is None or not denial.group().endswith("that"):
             return None  # "rejected the plan", "rejected that argument": only "rejected reports that P" reports
     kind, pos, cue_end = complement(text, m.end(), s_end, verb)
-    citing = CITING_RE.match(text, cue_end, min(s_end, cue_end + 140))
+    citing = CITING_RE.match(text, cue_end, min(s_end, cue_end + 140)) if text.startswith(",", cue_end) else None
     if citing and kind == "empty" and is_outlet(text[cand.mention_start : cand.mention_end]):
         # Conduit rule: "P, TASS reported, citing a military source": the cited source is the speaker.
         cand.mention_start, cand.mention_end, cand.head_end = citing.start(1), citing.end(1), citing.end(1)

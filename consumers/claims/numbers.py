@@ -112,7 +112,10 @@ _MONTHS = trie_pattern([
 ])
 _DATE_BEFORE = re.compile(rf"(?:\b(?:{_MONTHS})\.?|\b[A-Z]-?)\s*$")
 _DATE_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b|^(?::\d\d)")
-_STOP_UNIT_TAIL = re.compile(r"(?:\s+(?:of|the|its|their|a|an|and|in|to|[\w'’-]+'s))+$", re.IGNORECASE)
+# (?:\s+W)+$ written as \s\s*W(?:\s+W)*$, the same strings and the same leftmost match: opening with a character class,
+# it lets sre skip every position that is not a space instead of starting the repeat there (speed).
+_STOP_WORDS = r"(?:of|the|its|their|a|an|and|in|to|[\w'’-]+'s)"
+_STOP_UNIT_TAIL = re.compile(rf"\s\s*{_STOP_WORDS}(?:\s+{_STOP_WORDS})*$", re.IGNORECASE)
 
 
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
@@ -182,8 +185,11 @@ def _is_date_or_duration(text: str, m: re.Match[str], groups: tuple[str | None, 
         if not pct and _YEAR_RE.fullmatch(core):
             return True
         start = m.start()
-        if core[0].isdigit() and _DATE_BEFORE.search(text[max(0, start - 12) : start]):
-            return not qual  # "March 3", "M4": a date or a road, not a count
+        if core[0].isdigit():
+            before = text[max(0, start - 12) : start]
+            # every form of _DATE_BEFORE holds a capital letter: none when all cased characters are lower case
+            if not before.islower() and _DATE_BEFORE.search(before):
+                return not qual  # "March 3", "M4": a date or a road, not a count
         core_end = m.end("single")
         after = text[core_end : core_end + 20]
         if _DATE_AFTER.match(after):
@@ -261,7 +267,7 @@ def _number_at(text: str, m: re.Match[str]) -> ClaimNumber | None:
     return ClaimNumber(text[start:end].strip(), low, high, unit, (qual or "").lower())
 
 
-_STOP_WORD_RE = re.compile(r"(?:of|the|its|their|a|an|and|in|to|[\w'’-]+'s)", re.IGNORECASE)
+_STOP_WORD_RE = re.compile(_STOP_WORDS, re.IGNORECASE)
 
 
 def _strip_stop_tail(phrase: str) -> str:

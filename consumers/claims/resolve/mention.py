@@ -29,7 +29,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if appos and _APPOSITIVE_NAME_RE.fullmatch(appos) and _is_role(head):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return resolve_named(ctx, start, appos, "", org_hint=org_from_phrase(ctx, start, head, whole=True))
-    given = _NAME_GIVEN_RE.match(ctx.text, head_end, min(len(ctx.text), max(end, head_end) + 160))
+    limit = min(len(ctx.text), max(end, head_end) + 160)
+    # (the pattern holds "who": a substring test first skips it for most mentions)
+    given = _NAME_GIVEN_RE.match(ctx.text, head_end, limit) if ctx.text.find("who", head_end, limit) >= 0 else None
     if given and not has_proper_name(_before_preposition(head)):
         # "a team member who gave his name as Yasser al-Hussein": the person is named after all
         return resolve_named(ctx, start, given.group(1), "")
