@@ -88,7 +88,7 @@ _OBJECT_LINK_RES = {link: re.compile(rf"\b{link}\b") for link in set(cues.OBJECT
 
 def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> list[RawClaim]:
     """Claims of one sentence [start, end); quotes are the outermost quotations of the text."""
-    first_cue = cues.search_cue(text, start, end)
+    first_cue = cues.CUE_RE.search(text, start, end)
     if first_cue is None:
         return []  # no cue at all (most narrative sentences): nothing to attribute, skip the costlier tests
     scan_from = first_cue.start()
@@ -110,7 +110,7 @@ def _candidates(text: str, start: int, end: int, inside: list[tuple[int, int]], 
     if text[start : start + 1].isupper() and (fronted := _fronted(text, start, end)) is not None:
         cands.append(fronted)
         scan_from = max(scan_from, fronted.cue_end)
-    for m in cues.iter_cues(text, scan_from, end):
+    for m in cues.CUE_RE.finditer(text, scan_from, end):
         if in_spans(m.start(), inside):
             continue
         lo = cands[-1].cue_end if cands else start

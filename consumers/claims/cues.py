@@ -1,7 +1,6 @@
 """Cue lexicon: reporting verbs and phrases that attribute a claim (claim annotation guideline, "What is a claim")."""
 
 import re
-from collections.abc import Iterator
 
 # Verbs that take a reported proposition: "X said (that) P", "P, X said".
 SAY_VERBS = [
@@ -116,27 +115,6 @@ _CUE_BODY = (
     rf"|(?P<verb>{_VERB_ALT}))\b"
 )
 CUE_RE = re.compile(rf"(?=[{_CUE_FIRST_CHARS}])\b{_CUE_BODY}")
-# The same cues found by the non-word character before them: a pattern opening with a character class lets sre skip
-# the positions outside it without starting a match there, and a cue (it opens with a word character after a word
-# boundary) always follows a non-word character unless it opens the text. Used only to find where CUE_RE matches.
-_CUE_AFTER_RE = re.compile(rf"\W(?=[{_CUE_FIRST_CHARS}]){_CUE_BODY}")
-
-
-def search_cue(text: str, pos: int, end: int) -> re.Match[str] | None:
-    """CUE_RE.search(text, pos, end), cheaper: most positions are rejected by sre's class scan."""
-    if pos == 0:
-        m = CUE_RE.match(text, 0, end)
-        if m is not None:
-            return m
-    before = _CUE_AFTER_RE.search(text, max(pos - 1, 0), end)
-    return None if before is None else CUE_RE.match(text, before.start() + 1, end)
-
-
-def iter_cues(text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
-    """CUE_RE.finditer(text, pos, end) (cues are never empty, so each search starts where the last match ended)."""
-    while (m := search_cue(text, pos, end)) is not None:
-        yield m
-        pos = m.end()
 # Words between a subject and its verb that belong to the cue as written: "has previously said", "also denied".
 AUX_RE = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|long|later|earlier|again|repeatedly|reportedly|further|once|then|"

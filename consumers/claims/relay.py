@@ -18,11 +18,9 @@ _CONDUIT_TAIL_RE = re.compile(
     rf"|(?P<np3>{_TAIL_NP})\s+(?:said|says|added|adds))"
     rf"{_TAIL_TIME}{_TAIL_CITING}[\s.!…)\]]*$"
 )
-# A relay verb after the last comma, found by the non-word character before it (searched from that comma, which is
-# one): a pattern opening with a character class lets sre skip the positions outside it; then a look-ahead on the
-# first letters below.
-_RELAY_VERB_AFTER_RE = re.compile(
-    r"\W(?=[acpqrsw])(?:reported|reports|wrote|writes|published|quoted|quotes|cited|cites|said|says|added|adds)\b"
+# (look-aheads on the first letters below: a cheap rejection at most positions of the searched window)
+_RELAY_VERB_RE = re.compile(
+    r"(?=[acpqrsw])\b(?:reported|reports|wrote|writes|published|quoted|quotes|cited|cites|said|says|added|adds)\b"
 )
 _CITING_WORD_RE = re.compile(r"(?=[cq])\b(?:citing|quoting)\b")
 _TAIL_NOT_NP_RE = re.compile(
@@ -44,7 +42,7 @@ def relay_clause_start(text: str, start: int, end: int, inside: list[tuple[int, 
     if last_comma < 0:
         return -1
     # Cheap test first: without a citing clause the relay clause is all after the last comma (its parts hold none).
-    if not _RELAY_VERB_AFTER_RE.search(text, last_comma, end) and not _has_citing_word(text, window_start, end):
+    if not _RELAY_VERB_RE.search(text, last_comma, end) and not _has_citing_word(text, window_start, end):
         return -1
     m = _CONDUIT_TAIL_RE.search(text, window_start, end)
     if m is None or in_spans(m.start(), inside):
