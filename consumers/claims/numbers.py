@@ -28,11 +28,26 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion)|\s?(?:mln|bn))"
 
 
+# Letters a case-insensitive pattern matches besides their upper and lower case (sre's extra case pairs).
+_EXTRA_CASES = {"i": "ıİ", "k": "\u212a", "s": "ſ"}
+
+
+def either_case(chars: str) -> str:
+    """chars in both cases, plus the letters a case-insensitive match takes for them: the body of a case-sensitive
+    class that matches what the case-insensitive class of chars matches. sre tests such a class directly; in a
+    case-insensitive pattern it lower-cases every character first (speed)."""
+    out = set()
+    for ch in chars:
+        out |= {ch, ch.lower(), ch.upper()}
+        out |= set(_EXTRA_CASES.get(ch.lower(), ""))
+    return "".join(sorted(out))
+
+
 def _first_letter_guard(words: list[str]) -> str:
     """A look-ahead on the first letters of words, put before their alternation: the patterns below are
     case-insensitive, and sre enters every branch of a case-insensitive alternation before its first letter fails
     (it skips a branch at once only for a case-sensitive literal), so the guard rejects a digit in one step (speed)."""
-    return "(?=[" + "".join(sorted({w[0] for w in words})) + "])"
+    return "(?-i:(?=[" + either_case("".join({w[0] for w in words})) + "]))"
 
 
 _WORD_NUM_GUARD = _first_letter_guard(list(_UNITS_WORDS))
@@ -96,7 +111,10 @@ def _trigger_starts(text: str) -> Iterator[int]:
         yield m.start() + 1
         pos = m.end() - 1
 _PREFIX_RE = re.compile(
-    rf"(?<![\w-])(?:(?:{_QUALIFIER})\s+)?(?:(?:between|from)\s+)?(?:(?:{_QUALIFIER}|between|from)\s+)$", re.IGNORECASE)
+    rf"{_first_letter_guard([*_QUALIFIER_WORDS, 'between', 'from'])}(?<![\w-])"
+    rf"(?:(?:{_QUALIFIER})\s+)?(?:(?:between|from)\s+)?(?:(?:{_QUALIFIER}|between|from)\s+)$",
+    re.IGNORECASE,
+)
 _IDENTIFIER_BEFORE_RE = re.compile(
     r"[a-z,;]\s+(?!(?:Only|Some|About|Nearly|Around|Almost|Over|Under|At|Up|Just|More|Fewer|Less)\b)[A-Z][\w-]*\s+$")
 _PER_TIME_RE = re.compile(r"\s+(?:of\s+)?an?\s+(?:hour|day|week|month|year|decade|century|minute)\b")

@@ -1,8 +1,11 @@
 """Quantities in claims: values, ranges, qualifiers and nouns; never dates, years or durations."""
 
+import re
+import string
+
 import pytest
 
-from consumers.claims.numbers import find_numbers
+from consumers.claims.numbers import either_case, find_numbers
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -49,3 +52,13 @@ def test_a_range_with_a_counted_noun_is_kept_whatever_its_values() -> None:
 
 def test_a_count_followed_by_its_verb_has_no_noun() -> None:
     assert [n.text for n in find_numbers("7 drowned and 3 survived the crossing")] == ["7", "3"]
+
+
+def test_either_case_class_matches_what_the_case_insensitive_class_matches() -> None:
+    # the number patterns' first-letter guards are case-sensitive classes built by either_case; they must accept
+    # exactly the characters the case-insensitive alternations after them can start with
+    any_letter = re.compile("(?i)[a-z]")
+    candidates = [chr(c) for c in range(0x110000) if any_letter.fullmatch(chr(c))]
+    for letter in string.ascii_lowercase:
+        expected = {c for c in candidates if re.fullmatch(f"(?i)[{letter}]", c)}
+        assert set(either_case(letter)) == expected, letter
