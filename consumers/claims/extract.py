@@ -227,7 +227,10 @@ def _positional(
 
 def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes: list[Quote]) -> ExtractedClaim | None:
     start, end = trim_span(doc.text, raw.start, raw.end)
-    if end - start < 2 or not _WORD_RE.search(doc.text, start, end):
+    if end - start < 2:
+        return None
+    first = doc.text[start]  # \w is str.isalnum() or "_": most spans open with a word character, no search needed
+    if not (first.isalnum() or first == "_") and not _WORD_RE.search(doc.text, start, end):
         return None
     if raw.mention_start >= 0:
         speaker = resolve_mention(doc.ctx, raw.mention_start, raw.mention_end, raw.head_end)

@@ -21,13 +21,6 @@ _FRACTIONS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "one third": 1 /
               "two-thirds": 2 / 3, "three-quarters": 0.75, "one-third": 1 / 3, "one-quarter": 0.25,
               "two thirds": 2 / 3, "three quarters": 0.75}
 
-# Alternations as tries (one branch per letter; a longer word is still tried before its prefix, as in a list
-# sorted longest first): the number pattern is matched at every trigger, and these were most of its branches.
-_WORD_NUM = trie_pattern(list(_UNITS_WORDS))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s+(?:hundred|thousand|million|billion)|\s?(?:mln|bn))"
-
-
 # Letters a case-insensitive pattern matches besides their upper and lower case (sre's extra case pairs).
 _EXTRA_CASES = {"i": "ıİ", "k": "\u212a", "s": "ſ"}
 
@@ -41,6 +34,13 @@ def either_case(chars: str) -> str:
         out |= {ch, ch.lower(), ch.upper()}
         out |= set(_EXTRA_CASES.get(ch.lower(), ""))
     return "".join(sorted(out))
+
+
+# Alternations as tries (one branch per letter; a longer word is still tried before its prefix, as in a list
+# sorted longest first): the number pattern is matched at every trigger, and these were most of its branches.
+_WORD_NUM = trie_pattern(list(_UNITS_WORDS))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = rf"(?:\s+(?-i:(?=[{either_case('htmb')}]))(?:hundred|thousand|million|billion)|\s?(?:mln|bn))"
 
 
 def _first_letter_guard(words: list[str]) -> str:
@@ -94,6 +94,8 @@ _TRIGGER_BODY = (
     rf"(?:(?:US\$|[$€£])?\d|(?:{_TRIGGER_WORDS}|{_VAGUE_RE}|{_FRACTION_RE}|a\s+(?:third|quarter|dozen))\b)"
 )
 _TRIGGER_RE = re.compile(rf"(?<![\w.,:/-]){_TRIGGER_BODY}", re.IGNORECASE)
+# Every character but a digit (\d: str.isdecimal) the look-ahead of _TRIGGER_BODY takes, in either case.
+_TRIGGER_FIRST_CHARS = frozenset("$€£" + either_case("adefhmnostuz"))
 # The same triggers found by the character before them (the look-behind's class, negated): a pattern opening with a
 # character class lets sre skip the positions outside it without starting a match there. A match at s is a trigger at
 # s + 1 ending where this match ends; a trigger at 0 has no character before it and is tried on its own.
@@ -103,7 +105,8 @@ _TRIGGER_AFTER_RE = re.compile(rf"[^\w.,:/-]{_TRIGGER_BODY}", re.IGNORECASE)
 def _trigger_starts(text: str) -> Iterator[int]:
     """The starts of _TRIGGER_RE.finditer(text)."""
     pos = 0
-    m = _TRIGGER_RE.match(text)
+    first = text[:1]  # (the trigger pattern's look-ahead class, tested in Python: most claims open with a letter)
+    m = _TRIGGER_RE.match(text) if first.isdecimal() or first in _TRIGGER_FIRST_CHARS else None
     if m is not None:
         yield 0
         pos = m.end() - 1  # the next search may start on the trigger's last character, the one before the next
@@ -119,7 +122,7 @@ _IDENTIFIER_BEFORE_RE = re.compile(
     r"[a-z,;]\s+(?!(?:Only|Some|About|Nearly|Around|Almost|Over|Under|At|Up|Just|More|Fewer|Less)\b)[A-Z][\w-]*\s+$")
 _PER_TIME_RE = re.compile(r"\s+(?:of\s+)?an?\s+(?:hour|day|week|month|year|decade|century|minute)\b")
 _TIME_UNITS = re.compile(
-    r"^\s*(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|centuries|century|"
+    rf"^\s*(?-i:(?=[-{either_case('hdwmyscoapgu')}]))(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|centuries|century|"
     r"o'clock|am|pm|a\.m|p\.m|GMT|UTC|years?-old|-year|-day|-hour|-month|-week)\b",
     re.IGNORECASE,
 )
