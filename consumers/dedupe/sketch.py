@@ -186,12 +186,11 @@ def story_similarities(sketch: Sketch, others: Sequence[Sketch]) -> np.ndarray:
     sizes = np.array([len(other.story_values) // 4 for other in others])
     theirs = np.frombuffer(b"".join(other.story_values for other in others), "<u4")
     # All candidates at once: which of their features are also mine, summed per candidate.
-    # NB: `theirs` repeats a feature that several candidates have, which `assume_unique` does not allow: np.isin's
-    # sort then also flags a candidate's feature that a later candidate has. The decisions depend on it; a set
-    # intersection per candidate changed half the story links of the 35,696 fixture items (2026-11-23), so any
-    # change here is a quality change to measure with bench/dedupe_quality.py, not a speed change.
+    # Not `assume_unique=True`: `theirs` repeats a feature several candidates have, and numpy's sort-based test
+    # (taken for large hash values) then also flags a candidate's feature that another candidate has, as if the
+    # article had it (until 2026-11-24: same labelled-set scores, but different stories for half the fixture items).
     owner = np.repeat(np.arange(len(others)), sizes)
-    shared = np.bincount(owner, weights=np.isin(theirs, mine, assume_unique=True), minlength=len(others))
+    shared = np.bincount(owner, weights=np.isin(theirs, mine), minlength=len(others))
     union = len(mine) + sizes - shared
     np.divide(shared, union, out=result, where=sizes > 0)
     return result

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from consumers.dedupe.near import (
     DUP_BANDS,
@@ -31,6 +32,7 @@ from consumers.dedupe.sketch import (
     sketch_article,
     sketch_articles,
     sketch_from_bytes,
+    story_similarities,
 )
 
 WIRE = (
@@ -213,3 +215,19 @@ def test_band_keys_of_many_rows_are_each_rows_band_keys() -> None:
     matrix = band_key_matrix(values, DUP_BANDS, 2, "d")
     expected = [band_keys(row.astype("<u4").tobytes(), DUP_BANDS, 2, "d") for row in values]
     assert [row.tolist() for row in matrix] == expected
+
+
+def test_story_similarity_with_many_candidates_is_each_pairs_exact_jaccard() -> None:
+    # Candidates share features with each other that the article lacks; numpy's sort-based membership test (used
+    # for feature sets this large) must not count those as shared with the article.
+    def features(values: range | list[int]) -> Sketch:
+        hashed = sorted(v * 2654435761 % 2**32 for v in values)  # spread over 32 bits, as feature hashes are
+        return Sketch(story_count=len(hashed), story_values=np.array(hashed, "<u4").tobytes())
+
+    article = features(range(0, 60))
+    others = [features(list(range(50, 80)) + [1000 + k for k in range(20)]) for _ in range(3)]
+    others += [features(range(30, 90)), features(range(200, 260))]
+    mine = set(np.frombuffer(article.story_values, "<u4").tolist())
+    theirs = [set(np.frombuffer(other.story_values, "<u4").tolist()) for other in others]
+    expected = [len(mine & each) / len(mine | each) for each in theirs]
+    assert story_similarities(article, others).tolist() == pytest.approx(expected)
