@@ -70,8 +70,9 @@ def poll(tree: Path, state: Path, urls: Path) -> dict[str, float]:
         for pid in sorted(table):  # children have larger pids than their parents here (no pid wrap in a poll)
             if table[pid][0] in tree_pids:
                 tree_pids.add(pid)
-        for pid in tree_pids & table.keys():
-            cpu[pid] = (role(pid, child.pid, table[pid][2]), table[pid][1])
+        for pid in tree_pids & table.keys():  # the role as first seen: an exiting process's cmdline is empty
+            name = cpu[pid][0] if pid in cpu else role(pid, child.pid, table[pid][2])
+            cpu[pid] = (name, table[pid][1])
         time.sleep(0.1)
     wall = time.perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)

@@ -39,9 +39,9 @@ if TYPE_CHECKING:  # imported where used: the parent imports this module, and a 
 
 REAP_TIMEOUT_S = 5.0
 # Records per batch the child's stages take at most. A cold poll hands them a backlog of 35k items at once;
-# each batch is one store transaction (and one cache refill after the poller's commits), so 2000 instead of
-# the service's 200 cut the child's CPU of a cold poll at N=1000 by ~15 % (bench/README.md, Poller).
-DRAIN_MAX_RECORDS = 2000
+# each batch is one store transaction (and one cache refill after the poller's commits), so larger batches cost
+# less CPU per item and more memory: 1000 rather than 2000 or 5000 (bench/README.md, Poller).
+DRAIN_MAX_RECORDS = 1000
 
 
 class StageProcess:

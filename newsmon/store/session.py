@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
-SQLITE_CACHE_KIB = 65_536  # page cache per connection, filled only as pages are read
+SQLITE_CACHE_KIB = 16_384  # page cache per connection, filled only as pages are read
 SQLITE_MMAP_BYTES = 1 << 30  # database file pages read from a shared mapping instead of one pread each
 READ_ONLY = "newsmon_read_only"  # execution option of the engine behind Store.reads
 
