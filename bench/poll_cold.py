@@ -20,10 +20,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-from poll_phases import BENCH_ENV, HARNESS, control
+from poll_phases import BENCH_ENV, control, fetch_urls, start_fixture
 
 TICK_S = 1 / os.sysconf("SC_CLK_TCK")
 
@@ -96,19 +95,11 @@ def main() -> int:
     args = parser.parse_args()
     trees = [Path(t).resolve() for t in args.trees.split(",")]
     base = f"http://127.0.0.1:{args.port}"
-    fixture = [args.server_python, str(HARNESS / "fixture_server.py"), "--feeds", str(args.feeds), "--port",
-               str(args.port)]  # fmt: skip
-    server = None if args.fixture_running else subprocess.Popen(fixture, stdout=subprocess.DEVNULL,
-                                                                stderr=subprocess.DEVNULL)  # fmt: skip
+    server = start_fixture(args)
     work = Path(tempfile.mkdtemp(prefix="poll_cold_"))
     try:
         urls = work / "urls.txt"
-        for _ in range(600):
-            try:
-                urls.write_bytes(urllib.request.urlopen(f"{base}/urls.txt", timeout=1).read())
-                break
-            except OSError:
-                time.sleep(0.1)
+        fetch_urls(base, urls)
         control(base, "/control/reset")
         for rep in range(args.reps):
             for index in range(len(trees)) if rep % 2 == 0 else reversed(range(len(trees))):

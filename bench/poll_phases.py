@@ -68,6 +68,25 @@ def fresh_copy(template: Path, target: Path) -> None:
         mark.write_text(f"{database.resolve()}:{database.stat().st_ino}\n{rest}")
 
 
+def start_fixture(args: argparse.Namespace) -> "subprocess.Popen[bytes] | None":
+    """The harness's fixture server on args.port (None with --fixture-running: it is already there)."""
+    if args.fixture_running:
+        return None
+    fixture = [args.server_python, str(HARNESS / "fixture_server.py"), "--feeds", str(args.feeds), "--port",
+               str(args.port)]  # fmt: skip
+    return subprocess.Popen(fixture, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def fetch_urls(base: str, urls: Path) -> None:
+    """The fixture's feed list into `urls`, waiting up to a minute for the server to come up."""
+    for _ in range(600):
+        try:
+            urls.write_bytes(urllib.request.urlopen(f"{base}/urls.txt", timeout=1).read())
+            return
+        except OSError:
+            time.sleep(0.1)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--trees", required=True, help="comma-separated source checkouts (first: the cold poll)")
@@ -89,20 +108,12 @@ def main() -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="poll_phases_"))
     work.mkdir(parents=True, exist_ok=True)
     base = f"http://127.0.0.1:{args.port}"
-    fixture = [args.server_python, str(HARNESS / "fixture_server.py"), "--feeds", str(args.feeds), "--port",
-               str(args.port)]  # fmt: skip
     # The feed URLs carry the port, so a template only serves polls against a fixture on the same port.
-    server = None if args.fixture_running else subprocess.Popen(fixture, stdout=subprocess.DEVNULL,
-                                                                stderr=subprocess.DEVNULL)  # fmt: skip
+    server = start_fixture(args)
     rows: list[dict] = []
     try:
         urls = work / "urls.txt"
-        for _ in range(600):
-            try:
-                urls.write_bytes(urllib.request.urlopen(f"{base}/urls.txt", timeout=1).read())
-                break
-            except OSError:
-                time.sleep(0.1)
+        fetch_urls(base, urls)
         template = work / "template"
         (template / "home").mkdir(parents=True, exist_ok=True)
         control(base, "/control/reset")
