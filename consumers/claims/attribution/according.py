@@ -1,0 +1,52 @@
+"""'According to X, P' and 'P, according to X': the source after "according to", and where the content starts."""
+
+import re
+
+from consumers.claims.sources import BARE_REPORTS, Candidate, skip_space
+
+_ACCORDING_NP_RE = re.compile(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!?\"“”«»]|\.\s|\.?$|\s+that\b))")
+_ACCORDING_NAME_RE = re.compile(
+    r",\s+((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)){1,4})(?=[\s.!…]*$)"
+)
+_SUBORDINATE_END_RE = re.compile(r"\b(?:where|that|whereas)\s*,?\s*$")
+_APPOSITION_CLOSE_RE = re.compile(r",(?=\s)")
+# "According to X, an estimated 12,000 people fled": a quantity opens the content, not an apposition
+_QUANTITY_RE = re.compile(r"(?:a|an)\s+(?:estimated|additional|further|total|reported|\d)", re.I)
+
+
+def according_cue(text: str, m: re.Match[str], lo: int, s_end: int, inside: list[tuple[int, int]]) -> Candidate | None:
+    """'According to X, P', 'P, according to X': X speaks; None when X names no source ("according to reports")."""
+    np = _ACCORDING_NP_RE.match(text, m.end(), s_end)
+    if not np or BARE_REPORTS.match(np.group(1).strip()):
+        return None  # "according to reports" names no source (guideline)
+    np_start, np_end = np.start(1), np.end(1)
+    cand = Candidate(m.start(), m.end(), "according to", m.start(), np_start, np_end, np_end)
+    initial = not text[lo : m.start()].strip(" ,") or (
+        _SUBORDINATE_END_RE.search(text, max(lo, m.start() - 12), m.start()) is not None
+        and text.startswith(",", np.end(1))
+    )  # "the camp, where, according to the envoy, P"
+    if initial:
+        pos = _skip_apposition(text, np_end, s_end)
+        cand.mention_end, cand.complement, cand.content_from, cand.cue_end = pos[0], "direct", pos[1], np_end
+    else:
+        cand.complement, cand.cue_end = "left", np_end
+        named = _ACCORDING_NAME_RE.match(text, np_end, s_end)
+        if named:
+            cand.mention_end = cand.cue_end = named.end(1)  # "..., according to its spokesperson, Thameen Kheetan."
+    return cand
+
+
+def _skip_apposition(text: str, np_end: int, s_end: int) -> tuple[int, int]:
+    """After 'According to X', step over ', a Britain-based monitor,' to the content."""
+    pos = np_end
+    if pos < s_end and text[pos] == ",":
+        # the apposition closes at a comma before a space, not inside "12,000"
+        close = _APPOSITION_CLOSE_RE.search(text, pos + 1, min(s_end, pos + 120))
+        nxt = close.start() if close else -1
+        segment = text[pos + 1 : nxt].strip() if nxt > 0 else ""
+        if segment and not _QUANTITY_RE.match(segment) and (
+            segment.split()[0].lower() in ("a", "an") or "-based" in segment
+        ):
+            return nxt, skip_space(text, nxt + 1, s_end)
+        return np_end, skip_space(text, pos + 1, s_end)
+    return np_end, skip_space(text, pos, s_end)

@@ -1,0 +1,108 @@
+"""The cues of a sentence that attribute something, each as a Candidate: a participle opening the sentence, "X
+quoted Y as saying", "according to X" and verb cues; a report inside another report's content is left out.
+"""
+
+import re
+
+from consumers.claims import cues
+from consumers.claims.attribution.according import according_cue
+from consumers.claims.attribution.verb_cues import verb_cue
+from consumers.claims.complements import complement
+from consumers.claims.segment import in_spans
+from consumers.claims.sources import Candidate
+
+# "..., while the Observatory said 15", '"...," and a ministry official said': another source's report of its own
+_CONTRAST_RE = re.compile(r"(?:\b(?:while|whereas|but)|;|,[\"”’»']?\s+and)\s*$")
+_STATES_NOUN_RE = re.compile(
+    r"\b(?:Gulf|Arab|[Mm]ember|Western|European|[Nn]eighbou?ring|Islamic|Muslim|[Oo]ther|[Ss]everal|[Mm]any|[Ss]ome|"
+    r"[Nn]ation|[Bb]altic|African|Asian|Central)\s+$"
+)
+_NOUN_USE_RE = re.compile(
+    r"\s+(?:say|said|says|suggest|suggested|suggests|claim|claimed|indicate|indicated|indicates|show|shows|showed|"
+    r"put|puts|circulat\w+)\b"
+)
+_DETERMINERS_BEFORE_VERB = re.compile(
+    r"(?:\b(?:a|an|the|his|her|its|their|our|my|your|this|that)\s+|[-]|['’]s\s+)$", re.I
+)
+# The last character before the closing spaces of every form of _DETERMINERS_BEFORE_VERB, in either case ("ſ" is
+# an "s" to the case-insensitive pattern): a cheap exact test before the search.
+_DETERMINER_LAST_CHARS = frozenset("anesrytANESRYTſ-")
+
+
+def find_candidates(text: str, start: int, end: int, inside: list[tuple[int, int]], scan_from: int) -> list[Candidate]:
+    """Cues of [start, end) that attribute something; scan_from: the first cue (no cue starts before it)."""
+    cands: list[Candidate] = []
+    if text[start : start + 1].isupper() and (fronted := _fronted(text, start, end)) is not None:
+        cands.append(fronted)
+        scan_from = max(scan_from, fronted.cue_end)
+    for m in cues.CUE_RE.finditer(text, scan_from, end):
+        if in_spans(m.start(), inside):
+            continue
+        lo = cands[-1].cue_end if cands else start
+        cand = _analyse_cue(text, m, lo, start, end, inside, cands)
+        if cand is not None and not _is_embedded(text, cand, cands):
+            cands.append(cand)
+    return cands
+
+
+def _is_embedded(text: str, cand: Candidate, cands: list[Candidate]) -> bool:
+    """'He said the Russian side had informed its partners': a report inside reported content (outer only)."""
+    if not cands or cand.inherit or cand.verb == "according to":
+        return False
+    if cands[-1].complement not in ("that", "colon", "direct") or cands[-1].fronted:
+        return False
+    if cand.mention_start < cands[-1].content_from:
+        return False
+    # "..., while the Observatory said 15": a contrasting report of another source stands on its own
+    return _CONTRAST_RE.search(text, max(0, cand.clause_start - 12), cand.clause_start) is None
+
+
+def _analyse_cue(
+    text: str,
+    m: re.Match[str],
+    lo: int,
+    s_start: int,
+    s_end: int,
+    inside: list[tuple[int, int]],
+    cands: list[Candidate],
+) -> Candidate | None:
+    if m.group("according"):
+        return according_cue(text, m, lo, s_end, inside)
+    if m.group("quoted"):
+        cand = Candidate(m.start(), m.end(), "quoted", m.start(), m.start("qnp"), m.end("qnp"), m.end("qnp"))
+        kind, pos, cue_end = complement(text, m.end(), s_end, "said")
+        if kind == "empty" and text[lo : m.start()].strip(" ,"):
+            kind = "left"  # "P, the agency quoted a military source as saying": the content comes first
+            comma = text.rfind(",", lo, m.start())
+            cand.clause_start = comma if comma >= 0 else m.start()
+        cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
+        return cand if kind in ("that", "colon", "direct", "left") else None
+    verb = "said" if m.group("passive") else "noted" if m.group("phrasal") else m.group("verb") or "put"
+    tail = text[max(lo, m.start() - 8) : m.start()].rstrip()[-1:]
+    if tail in _DETERMINER_LAST_CHARS and _DETERMINERS_BEFORE_VERB.search(text, max(lo, m.start() - 8), m.start()):
+        return None  # "an estimated 2,500", "the reported attack", "his stated aim"
+    if verb in ("states", "state") and _STATES_NOUN_RE.search(text, max(lo, m.start() - 16), m.start()):
+        return None  # "talks with Gulf states", "member states"
+    if _NOUN_USE_RE.match(text, m.end(), min(s_end, m.end() + 12)):
+        return None  # "local reports say", "claims circulated": a noun, not a cue
+    return verb_cue(text, m, verb, lo, s_end, inside, cands)
+
+
+def _fronted(text: str, start: int, end: int) -> Candidate | None:
+    """'Noting that P, the minister said Q': a participle opening the sentence reports P for the main subject."""
+    m = _FRONTED_RE.match(text, start, end)
+    if m is None:
+        return None
+    verb = m.group(1).lower()
+    kind, pos, cue_end = complement(text, m.end(1), end, verb)
+    if kind != "that":
+        return None
+    cand = Candidate(m.start(), m.end(1), verb, m.start(), inherit=True, fronted=True)
+    cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
+    return cand
+
+
+_FRONTED_RE = re.compile(
+    r"(Noting|Stressing|Emphasi[sz]ing|Pointing\s+out|Insisting|Affirming|Asserting|Reiterating|Explaining|"
+    r"Acknowledging|Arguing|Recalling)\s+that\b"
+)

@@ -1,0 +1,37 @@
+"""One sentence -> attributed claim candidates: where the source is, which cue, where the content lies.
+
+Constructions (claim annotation guideline): "X said (that) P", "P, X said", "P, said X", "P1, X said, P2" (one span
+across the cue), '"Q1," X said, "Q2"' (two claims), "According to X, P", "P, according to X", "X accused Y of P",
+"X quoted Y as saying: Q", "P, OUTLET reported, citing X" (the outlet only relays), "X said P and accused Y of Q".
+"""
+
+from consumers.claims import cues
+from consumers.claims.attribution.candidates import find_candidates
+from consumers.claims.attribution.spans import RawClaim, claims_from_candidates
+from consumers.claims.relay import relay_clause_start
+from consumers.claims.segment import Quote, in_spans
+
+
+def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> list[RawClaim]:
+    """Claims of one sentence [start, end); quotes are the outermost quotations of the text."""
+    first_cue = cues.CUE_RE.search(text, start, end)
+    if first_cue is None:
+        return []  # no cue at all (most narrative sentences): nothing to attribute, skip the costlier tests
+    scan_from = first_cue.start()
+    inside = [(q.start, q.end) for q in quotes if q.end > start and q.start < end]
+    if _is_question(text, start, end, inside):
+        return []
+    tail = relay_clause_start(text, start, end, inside)
+    if tail > start:
+        # Conduit rule: "P, X said, TASS reported": the outlet only relays; X speaks and the span stops before it.
+        cands = find_candidates(text, start, tail, inside, scan_from)
+        if cands:
+            return claims_from_candidates(text, start, tail, cands, inside)
+    return claims_from_candidates(text, start, end, find_candidates(text, start, end, inside, scan_from), inside)
+
+
+def _is_question(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> bool:
+    i = end - 1
+    while i > start and (text[i].isspace() or text[i] in "\"”’»'"):
+        i -= 1
+    return text[i] == "?" and not in_spans(i, inside)

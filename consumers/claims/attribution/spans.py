@@ -1,0 +1,111 @@
+"""Candidates -> claim spans: where each cue's content lies in its sentence, and which candidate speaks for which
+span (claim annotation guideline, "Spans").
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from consumers.claims.sources import Candidate
+
+_WORD_RE = re.compile(r"\w")
+# Trailing journalist context after "P, X said,": not the source's words (guideline, "Spans").
+_JOURNALIST_TAIL_RE = re.compile(
+    r"\s*(?:in\s+(?:the\s+)?(?:latest|what|a\s+(?:move|sign|statement|series|further))|amid|as\s+part\s+of|"
+    r"(?:a\s+)?(?:days?|weeks?|hours?)\s+after|based\s+on|"
+    # a noun-phrase apposition: "..., the first such swap since March", "..., the largest in a decade"
+    r"the\s+(?:first|second|third|last|only|largest|biggest|deadliest|worst|heaviest)\s+(?:such\s+)?"
+    r"(?:[a-z-]+\s+)?(?:since|in|of)\s|(?:shortly\s+|soon\s+|just\s+)?(?:after|before)(?!\s+(?:adding|saying))|following|the\s+latest|marking|adding\s+to|without\s+(?:giving|providing|"
+    r"naming|elaborating|specifying)|(?!(?:adding|saying|noting|stressing|insisting|warning)\b)[a-z]+ing\s+(?:the|a|an|it|its|his|her|their|on|for|to))\b"
+)
+
+
+@dataclass(slots=True)
+class RawClaim:
+    """A claim before speaker resolution; mention_start == -1 means "same speaker as claim inherit_from"."""
+
+    start: int
+    end: int
+    cue: str
+    mention_start: int
+    mention_end: int
+    head_end: int
+    inherit_from: int  # index into the sentence's claims, -1 for none
+    positional: bool = False  # attributed only by position: cue ""
+
+
+def claims_from_candidates(
+    text: str, s_start: int, s_end: int, cands: list[Candidate], inside: list[tuple[int, int]]
+) -> list[RawClaim]:
+    """The content spans of each candidate in [s_start, s_end); a candidate without its own speaker inherits one."""
+    claims: list[RawClaim] = []
+    owner: dict[int, int] = {}
+    for i, cand in enumerate(cands):
+        lo = cands[i - 1].cue_end if i else s_start
+        hi = cands[i + 1].clause_start if i + 1 < len(cands) else s_end
+        inherit = owner.get(i - 1, -1) if cand.inherit else -1
+        if cand.fronted:
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if nxt is None or nxt.mention_start < 0:
+                continue
+            cand.mention_start, cand.mention_end, cand.head_end = nxt.mention_start, nxt.mention_end, nxt.head_end
+        elif cand.inherit and inherit < 0:
+            prev = cands[i - 1] if i else None
+            if prev is None or prev.mention_start < 0 or prev.complement != "empty":
+                continue
+            # "X denied the accusation, telling SANA that P": the first cue has no content, the second speaks for X
+            cand.mention_start, cand.mention_end, cand.head_end = prev.mention_start, prev.mention_end, prev.head_end
+        if i and cand.verb == "according to" and cand.complement == "left":
+            continue  # "X attributed A to B, according to a statement": the statement only carries X's claim
+        cue = text[cand.cue_start : cand.cue_end].strip()
+        spans = _spans_for(text, cand, lo, hi, inside)
+        for k, (a, b) in enumerate(spans):
+            if _WORD_RE.search(text, a, b) is None:
+                continue
+            if k and claims and owner.get(i) is not None:
+                claims.append(RawClaim(a, b, "", -1, -1, -1, owner[i], positional=True))
+                continue
+            claims.append(RawClaim(a, b, cue, cand.mention_start, cand.mention_end, cand.head_end, inherit))
+            owner[i] = len(claims) - 1
+    return claims
+
+
+def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    left = (lo, cand.clause_start)
+    if cand.complement in ("direct", "comma") and _is_quote_only(text, left, inside):
+        if _is_quoted_text(text, cand.content_from) and _is_quote_only(text, (cand.content_from, hi), inside):
+            return [left, (cand.content_from, hi)]  # '"Q1," he said, "Q2."': two claims (guideline, "Spans")
+        return [left]  # '"...," the commander said as his men packed up': the quote is the claim
+    if cand.complement in ("that", "colon", "direct"):
+        return [(cand.content_from, hi)] if cand.content_from < hi else []
+    if cand.complement in ("empty", "left"):
+        return [left]
+    right = (cand.content_from, hi)
+    if cand.complement == "comma" and _JOURNALIST_TAIL_RE.match(text, cand.content_from, hi):
+        return [left]  # "P, state media said, in the latest of a series of attacks": journalist's context
+    has_left, has_right = _WORD_RE.search(text, *left) is not None, _WORD_RE.search(text, right[0], hi) is not None
+    if not has_right:
+        return [left]
+    if not has_left:
+        return [right]
+    right_quoted = _is_quoted_text(text, right[0]) and _is_quote_only(text, right, inside)
+    if _is_quote_only(text, left, inside) and right_quoted:
+        return [left, right]  # '"Q1," he said, "Q2."': two claims (guideline, "Spans")
+    if right_quoted:
+        return [right]  # 'When the bombs came, I told my staff, "Go."': the words quoted, not the scene before
+    return [(lo, hi)]
+
+
+def _is_quoted_text(text: str, pos: int) -> bool:
+    return 0 <= pos < len(text) and text[pos] in "\"“‘«'"
+
+
+def _is_quote_only(text: str, span: tuple[int, int], inside: list[tuple[int, int]]) -> bool:
+    a, b = span
+    while a < b and text[a] in " ,\n":
+        a += 1
+    i = bisect.bisect_left(inside, (a, -1))
+    if i >= len(inside) or inside[i][0] != a:
+        return False
+    e = inside[i][1]
+    return e >= b - 2 or _WORD_RE.search(text, e, b) is None

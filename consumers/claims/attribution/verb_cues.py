@@ -1,0 +1,112 @@
+"""Verb cues: the speaker before the verb ("X said that P", "P, X said", "..., adding that"), after it ("P, said
+X"), or the sentence subject for a participle, and the complement that carries the content.
+"""
+
+import bisect
+import re
+
+from consumers.claims import cues
+from consumers.claims.attribution.propositions import is_topic, lacks_proposition
+from consumers.claims.complements import CITING_RE, complement
+from consumers.claims.sources import Candidate, is_outlet, sentence_subject, skip_space, subject_left, subject_right
+
+_JOINED_RE = re.compile(r"(?:,\s*(?:and|but)|,|\b(?:and|but))\s*$")
+# The last character before the closing spaces of every form of _JOINED_RE: a cheap exact test before the search.
+_JOINED_LAST_CHARS = frozenset(",dt")
+_COMMA_IN_QUOTE_RE = re.compile(r',["”»]\s*$')
+_OWN_TEXT_RE = re.compile(r"\bthis\s+(?:article|story|report|piece)\b")
+_NOBODY_RE = re.compile(r"(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)\b")
+_DOCUMENT_TOKEN_RE = re.compile(r"[\w'’]+")
+_OBJECT_LINK_RES = {link: re.compile(rf"\b{link}\b") for link in set(cues.OBJECT_VERBS.values())}
+
+
+def _last_end_before(spans: list[tuple[int, int]], pos: int, floor: int) -> int:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    while i >= 0 and spans[i][1] > pos:
+        i -= 1
+    return max(floor, spans[i][1]) if i >= 0 else floor
+
+
+def verb_cue(
+    text: str, m: re.Match[str], verb: str, lo: int, s_end: int, inside: list[tuple[int, int]], cands: list[Candidate]
+) -> Candidate | None:
+    """A verb cue with its speaker (before the verb, after it, or the sentence subject) and its complement."""
+    left_lo = _last_end_before(inside, m.start(), lo)
+    aux_lo = max(left_lo, m.start() - 60)
+    aux = cues.AUX_RE.search(text, aux_lo, m.start()) if cues.may_end_with_aux(text, aux_lo, m.start()) else None
+    aux_start = aux.start() if aux else m.start()
+    before = text[max(left_lo, aux_start - 40) : aux_start]
+    if cues.may_end_with_negation_or_passive(before) and (
+        cues.NEGATION_RE.search(before) or cues.PASSIVE_RE.search(before)
+    ):
+        return None
+    cand = Candidate(aux_start, m.end(), verb, aux_start)
+    joined = (
+        _JOINED_RE.search(text, max(left_lo, aux_start - 12), aux_start)
+        if text[max(left_lo, aux_start - 12) : aux_start].rstrip()[-1:] in _JOINED_LAST_CHARS
+        else None
+    )
+    if joined is None and verb in cues.PARTICIPLES:
+        # 'described it as "unfair," saying P': the comma closing the quote joins the participle too
+        joined = _COMMA_IN_QUOTE_RE.search(text, max(lo, aux_start - 4), aux_start)
+    coordinated = joined is not None and ("and" in joined.group() or "but" in joined.group())
+    if joined and (verb in cues.PARTICIPLES or coordinated):
+        cand.inherit, cand.clause_start = True, aux_start - len(joined.group())  # "..., adding that", "and said"
+        if not cands and not sentence_subject(text, left_lo, aux_start, cand):
+            return None
+    elif verb in cues.PARTICIPLES and not cands and _subject_before_verb(text, left_lo, aux_start, cand):
+        pass  # "X posted a message in Kurdish saying P": the subject of "posted", not all that stands before
+    elif not subject_left(text, left_lo, aux_start, cand):
+        if not (verb in cues.INVERTIBLE and subject_right(text, m.end(), s_end, cand, aux_start, left_lo)):
+            return None
+        return None if lacks_proposition(text, cand, verb, "left", -1) else cand
+    return _with_complement(text, m, verb, s_end, cand)
+
+
+def _subject_before_verb(text: str, lo: int, pos: int, cand: Candidate) -> bool:
+    """'X issued a statement saying P': a verb and its object stand between the subject and the participle."""
+    verb = _VERB_THEN_OBJECT_RE.search(text, lo, pos)
+    return verb is not None and verb.start() > lo and subject_left(text, lo, verb.start(), cand)
+
+
+_VERB_THEN_OBJECT_RE = re.compile(r"\b[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")
+
+
+def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: Candidate) -> Candidate | None:
+    if text.startswith(("N", "n"), cand.mention_start) and _NOBODY_RE.match(text, cand.mention_start):
+        return None  # "No group has claimed the attack", "Nobody has confirmed ...": nobody reports it
+    if text.find("this", cand.mention_start, cand.mention_end) >= 0 and _OWN_TEXT_RE.search(
+        text, cand.mention_start, cand.mention_end
+    ):
+        return None  # "An earlier version of this article attributed ...": the newsroom's correction, no source
+    if m.group("toll"):
+        cand.complement, cand.content_from = "direct", m.end()
+        return cand
+    link = cues.OBJECT_VERBS.get(verb)
+    if link is not None:
+        tail = text[m.end() : min(s_end, m.end() + 300)]
+        if not _OBJECT_LINK_RES[link].search(tail) or tail.lstrip().startswith(f"{link} "):
+            return None  # "a quote attributed to X": no object, a participle, not a claim
+        cand.complement, cand.content_from = "direct", skip_space(text, m.end(), s_end)
+        return cand
+    if verb.startswith("rej"):
+        denial = cues.DENIAL_OBJECT_RE.match(text, m.end(), s_end)
+        if denial is None or not denial.group().endswith("that"):
+            return None  # "rejected the plan", "rejected that argument": only "rejected reports that P" reports
+    kind, pos, cue_end = complement(text, m.end(), s_end, verb)
+    citing = CITING_RE.match(text, cue_end, min(s_end, cue_end + 140)) if text.startswith(",", cue_end) else None
+    if citing and kind == "empty" and is_outlet(text[cand.mention_start : cand.mention_end]):
+        # Conduit rule: "P, TASS reported, citing a military source": the cited source is the speaker.
+        cand.mention_start, cand.mention_end, cand.head_end = citing.start(1), citing.end(1), citing.end(1)
+        cue_end = citing.start(1) - 1
+    if verb in ("read", "reads") and not _mentions_document(text, cand):
+        return None
+    if lacks_proposition(text, cand, verb, kind, pos) or (cue_end > cand.cue_end and is_topic(text, cue_end)):
+        return None  # the second: "informed his counterpart about the steps": a topic, not a proposition
+    cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
+    return cand
+
+
+def _mentions_document(text: str, cand: Candidate) -> bool:
+    words = _DOCUMENT_TOKEN_RE.findall(text[cand.mention_start : cand.mention_end].lower())
+    return any(w.removesuffix("'s").removesuffix("’s") in cues.DOCUMENT_NOUNS for w in words)

@@ -1,0 +1,198 @@
+"""Speakers before their cue: the subject just before the verb with its appositions ("Dillon, a spokesman for X,
+said", "The UN envoy, Geir Pedersen, said", "SANA, citing local sources, said"), and the sentence subject that a
+participle reports for ("The ministry condemned the attack, stressing that P").
+"""
+
+import re
+
+from consumers.claims.sources.candidate import Candidate
+from consumers.claims.sources.clauses import after_clause_word, segment_cut, segment_start
+from consumers.claims.sources.phrases import has_capital, is_valid_subject, looks_like_apposition
+from consumers.claims.sources.words import NAME_TOKEN, ROLE_WORDS, is_outlet
+
+_ADVERBIAL_SEGMENTS = frozenset(
+    [
+        "in turn", "for its part", "for their part", "for his part", "for her part", "however", "meanwhile", "too",
+        "also", "in response", "in a statement", "in return", "for example", "in addition", "by contrast",
+        "in contrast", "though", "nevertheless", "instead", "on the other hand", "at the same time", "separately",
+        "again", "later", "earlier", "in reply",
+    ]
+)
+_ORGAN_HEADS = (
+    "ministry|army|military|government|presidency|foreign office|embassy|mission|police|"
+    "spokesman|spokeswoman|spokesperson|armed forces|security forces|intelligence"
+)
+_SUBJECT_AT_START_RE = re.compile(
+    rf"\s*(?:(?:But|And|Yet)\s+)?((?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+(?=,\s+(?:in\s+turn|for\s+\w+\s+part),)"
+    # "Syria's foreign ministry denounced ..., saying P": a country's organ by its kind
+    rf"|[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_ORGAN_HEADS})(?=\s+[a-z])"
+    rf"|(?:(?:The|the)\s+)?(?!(?:A|An|The)\s){NAME_TOKEN}"
+    rf"(?:\s+(?:(?:of|for|and|to|of the|for the)\s+)?(?:(?:{ROLE_WORDS})\s+)?"
+    rf"{NAME_TOKEN}){{0,6}}"
+    rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+"
+    r"(?:\s+(?:of|with|at|from|for|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?)"
+    r"(?:\s*\([^()]{1,20}\))?(?=\s+[a-z]|,\s+(?:in\s+turn|for\s+\w+\s+part),)"
+)
+_RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
+
+
+def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool:
+    """'The ministry condemned the attack, stressing that P': the participle's speaker is the sentence subject."""
+    role = _ROLE_NAME_AT_START_RE.match(text, s_start, end)
+    if role and is_valid_subject(role.group(1)):
+        # "Iran's foreign ministry spokesman, Esmaeil Baghaei, condemned the attack and said P"
+        cand.inherit = False
+        cand.mention_start, cand.mention_end, cand.head_end = role.start(1), role.end(2), role.end(1)
+        return True
+    m = _SUBJECT_AT_START_RE.match(text, s_start, end)
+    if not m or not is_valid_subject(m.group(1)):
+        return False
+    cand.inherit = False
+    cand.mention_start, cand.mention_end, cand.head_end = m.start(1), m.end(1), m.end(1)
+    named = _NAME_APPOSITION_RE.match(text, m.end(1), end)
+    if named:
+        cand.mention_end = named.end(1)  # "Iran's foreign ministry spokesman, Esmaeil Baghaei, condemned ..."
+    return True
+
+
+_ROLE_NAME_AT_START_RE = re.compile(
+    rf"\s*((?:The\s+|[A-Z][\w'’-]*['’]s\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,8}}?),\s+"
+    rf"((?:[A-Z][\w'’.-]*\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),\s+(?=[a-z])")
+_NAME_APPOSITION_RE = re.compile(
+    rf",\s+((?:(?:[A-Z][\w'’.-]*)\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s*,")
+
+
+def subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
+    """Find the speaker just before the cue; an apposition between commas belongs to the mention."""
+    seg_end = end
+    while seg_end > lo and text[seg_end - 1].isspace():
+        seg_end -= 1
+    if seg_end > lo and text[seg_end - 1] == ",":
+        return _subject_with_apposition(text, lo, seg_end - 1, cand)
+    seg_start = segment_start(text, lo, seg_end)
+    np_start = after_clause_word(text, seg_start, seg_end)
+    if text[np_start:seg_end] in ("who", "which"):
+        return _relative_antecedent(text, lo, np_start, cand)
+    if not is_valid_subject(text[np_start:seg_end]):
+        return False
+    if _RELATIVE_RE.search(text, max(seg_start, np_start - 8), np_start):
+        cand.complement = "relative"  # "the zone that the coalition declared": not a report unless "that"/":" follows
+    cand.mention_start, cand.mention_end, cand.head_end = np_start, seg_end, seg_end
+    cand.clause_start = np_start
+    return True
+
+
+def _relative_antecedent(text: str, lo: int, who_start: int, cand: Candidate) -> bool:
+    """'said Peskov, who described the situation as ...': the speaker is the name before 'who'."""
+    end = who_start
+    while end > lo and text[end - 1] in " ,":
+        end -= 1
+    start = segment_start(text, lo, end)
+    start = after_clause_word(text, start, end)
+    # "The charge was made by lawmaker Karim Nassar, who told ...": the object of "by"/"from" is the antecedent
+    agents = list(_AGENT_PREPOSITION_RE.finditer(text, start, end))
+    if agents and has_capital(text[agents[-1].end() : end]):
+        start = agents[-1].end()
+    if end <= start or not is_valid_subject(text[start:end]) or not has_capital(text[start:end]):
+        return False
+    cand.mention_start, cand.mention_end, cand.head_end = start, end, end
+    cand.clause_start = who_start
+    return True
+
+
+_AGENT_PREPOSITION_RE = re.compile(r"\b(?:by|from)\s+")
+
+
+_ADVERBIAL_SEGMENT_RE = re.compile(r"(?:on|in|at|late|early)\s+\w+(?:\s+\w+)?")
+_AGE_RE = re.compile(r"\d{1,3}")
+_ROLE_NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}}")
+
+
+def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) -> bool:
+    """'Dillon, a spokesman for X, said': the name is the segment before the apposition."""
+    seg_start = segment_start(text, lo, comma)
+    segment = text[seg_start:comma].strip()
+    if segment.lower().startswith(("citing ", "quoting ")):
+        return _cited_source(text, lo, seg_start, comma, cand)
+    if segment.lower() in _ADVERBIAL_SEGMENTS or _ADVERBIAL_SEGMENT_RE.fullmatch(segment):
+        back = segment_cut(text, lo, comma)
+        if back > lo and text[back] == ",":
+            return subject_left(text, lo, back, cand)
+        return False
+    cut = segment_cut(text, lo, comma)
+    if cut <= lo or text[cut] != ",":
+        return False
+    if _AGE_RE.fullmatch(segment):
+        return subject_left(text, lo, cut, cand)  # "Kassem, 58, said": the age is not the speaker
+    if _given_name(text, lo, cut, segment, comma, cand):
+        return True
+    if not looks_like_apposition(segment):
+        return _role_then_name(text, lo, cut, seg_start, comma, cand)
+    head_end = cut
+    head_start = after_clause_word(text, segment_start(text, lo, head_end), head_end)
+    if _AGE_RE.fullmatch(text[head_start:head_end].strip()):
+        head_end = segment_cut(text, lo, head_end)  # "Ahmed Khalaf, 45, a teacher, said": skip the age
+        if head_end <= lo:
+            return False
+        head_start = after_clause_word(text, segment_start(text, lo, head_end), head_end)
+    if not is_valid_subject(text[head_start:head_end]) or not has_capital(text[head_start:head_end]):
+        return False
+    cand.mention_start, cand.mention_end, cand.head_end = head_start, comma, head_end
+    cand.clause_start = head_start
+    return True
+
+
+def _given_name(text: str, lo: int, cut: int, segment: str, comma: int, cand: Candidate) -> bool:
+    """'A farmer from X, who gave only his first name, Mahmoud, said': the unnamed head, then the name it gave."""
+    if not _GIVEN_NAME_RE.fullmatch(segment):
+        return False
+    clause_start = segment_start(text, lo, cut)
+    back = segment_cut(text, lo, clause_start)
+    if back <= lo or text[back] != "," or not _GAVE_NAME_CLAUSE_RE.fullmatch(text[clause_start:cut]):
+        return False
+    head_start = after_clause_word(text, segment_start(text, lo, back), back)
+    if not is_valid_subject(text[head_start:back]):
+        return False
+    cand.mention_start, cand.mention_end, cand.head_end = head_start, comma, back
+    cand.clause_start = head_start
+    return True
+
+
+_GIVEN_NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}}")
+_GAVE_NAME_CLAUSE_RE = re.compile(
+    r"(?:who|and)\s+(?:[\w'’-]+\s+){0,3}?(?:gave|give[sn]?|offered|provided)\s+(?:only\s+)?(?:his|her|their)\s+"
+    r"(?:first\s+|full\s+|last\s+)?name(?:\s+only)?"
+    # "who asked to be identified by his nom de guerre", "who asked to be named only by his first name"
+    r"|(?:who|and)\s+(?:[\w'’-]+\s+){0,3}?(?:identified|named|called|referred\s+to)\s+(?:only\s+)?(?:by|as)\s+"
+    r"(?:his|her|their)\s+(?:first\s+|last\s+|family\s+)?(?:name|nom\s+de\s+guerre|nickname|pseudonym|alias)"
+)
+
+
+def _cited_source(text: str, lo: int, seg_start: int, comma: int, cand: Candidate) -> bool:
+    """'SANA, citing local sources, said P': an outlet relays, the cited source speaks (guideline, conduit rule)."""
+    cut = segment_cut(text, lo, comma)
+    if cut <= lo or text[cut] != ",":
+        return False
+    outlet_start = after_clause_word(text, segment_start(text, lo, cut), cut)
+    if not is_outlet(text[outlet_start:cut]):
+        return False
+    source_start = seg_start + len(text[seg_start:comma].split()[0]) + 1
+    cand.mention_start, cand.mention_end, cand.head_end = source_start, comma, comma
+    cand.clause_start = outlet_start
+    return True
+
+
+def _role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, cand: Candidate) -> bool:
+    """'The UN envoy for Syria, Geir Pedersen, said': a role, then the name in apposition."""
+    name = text[name_start:comma]
+    if not _ROLE_NAME_RE.fullmatch(name.strip()):
+        return False
+    role_start = after_clause_word(text, segment_start(text, lo, cut), cut)
+    role = text[role_start:cut]
+    first = role.split()[0].lower() if role.split() else ""
+    if not is_valid_subject(role) or not (first in ("the", "a", "an", "its", "his", "her", "their", "our", "one")
+                                          or first.endswith("'s")):
+        return False
+    cand.mention_start, cand.mention_end, cand.head_end = role_start, comma, cut
+    cand.clause_start = role_start
+    return True

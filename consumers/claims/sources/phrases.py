@@ -1,0 +1,102 @@
+"""Could a phrase be a speaker? Tests on the phrase alone: a subject noun phrase, an apposition, a capital."""
+
+import re
+from functools import lru_cache
+
+from consumers.claims import cues
+from consumers.claims.context import ORG_WORDS
+from consumers.claims.sources.words import BARE_REPORTS, PRONOUNS, SOURCE_NOUNS
+from consumers.claims.speakers import TITLES, is_known_org
+
+_FINITE = frozenset(
+    [
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may",
+        "might", "did", "does", "do", "found", "took", "made", "gave", "called", "killed", "launched", "began",
+        "continued", "remains", "remain", "held", "hold", "sent", "say", "says", "said", "told",
+    ]
+)
+_NAME_JOINERS = frozenset(["of", "for", "and", "the", "on", "in", "al", "de"])
+_NP_DETERMINERS = frozenset([
+    "the", "a", "an", "one", "its", "his", "her", "their", "our", "both", "all", "several", "many", "some", "two",
+    "three", "four", "other", "another",
+])
+_NP_PREPOSITIONS = frozenset([
+    "of", "in", "at", "for", "from", "with", "on", "near", "inside", "within", "across", "among", "to",
+])
+_UNDER_TITLE_RE = re.compile(r"Under[- ]Secretary\b")
+_PARTITIVES = frozenset(["one", "two", "three", "some", "several", "many", "most", "none", "neither", "each", "both"])
+_NAME_PARTICLE_RE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von)-[\w'’-]+$")
+
+
+_ROLE_JOINERS = frozenset(["for", "of", "to", "on", "at"])
+
+
+def looks_like_apposition(segment: str) -> bool:
+    if not segment or len(segment.split()) > 25:
+        return False
+    words = segment.split()
+    first = words[0].lower()
+    if first in ("who", "which", "whose"):
+        return True
+    if first.endswith(("'s", "’s")) and len(words) > 1:
+        return any(w[:1].islower() for w in words[1:])  # "OCHA's director of operations"
+    if first in ("a", "an", "the") and len(words) > 1:
+        # a role ("the UN deputy coordinator", "a Syrian analyst based in Istanbul"), not a proper name
+        return any(w[:1].islower() and w not in _NAME_JOINERS for w in words[1:])
+    if first in TITLES and len(words) > 1 and (
+        any(w in _ROLE_JOINERS for w in words[1:]) or words[-1].lower() in TITLES
+    ):
+        # "Najat Rochdi, Deputy Special Envoy for Syria, said": a capitalised role without an article (not a titled
+        # name: "Deputy Minister Ali Haidar")
+        return True
+    return words[0][:1].islower() and first not in PRONOUNS
+
+
+def has_capital(np: str) -> bool:
+    return any(w[:1].isupper() for w in np.split())
+
+
+_PP_WORDS_BUT_THIS = cues.PP_WORDS - {"this"}
+_DETERMINERS_OR_PRONOUNS = _NP_DETERMINERS | PRONOUNS
+
+
+_ARTICLES = ("the", "a", "an")
+
+
+@lru_cache(maxsize=8192)
+def is_valid_subject(np: str) -> bool:
+    """Could np be a speaker? On the phrase alone (cached: a speaker is named in the same words again and again)."""
+    words = np.split()
+    if not words or len(words) > 24 or BARE_REPORTS.match(np.strip()):
+        return False
+    if len(words) > 14 and not words[-1][:1].isupper():
+        return False  # only a long title before a name may run this long
+    lower = [w.lower().strip("\"“”«»'’‘") for w in words]
+    if not _FINITE.isdisjoint(lower) or (lower[0] in _PP_WORDS_BUT_THIS and not _UNDER_TITLE_RE.match(np)):
+        return False  # but "Under Secretary of the Treasury Brian Nelson" is a title
+    if lower[0] in _PARTITIVES and lower[1:2] == ["of"] and any(
+        w.removesuffix("s") in SOURCE_NOUNS or w in SOURCE_NOUNS for w in lower[2:5]
+    ):
+        return True  # "one of the sources", "two of the officials"
+    if len(words) > 4 and words[0][:1].islower() and lower[0] not in _DETERMINERS_OR_PRONOUNS \
+            and lower[0] not in SOURCE_NOUNS and not lower[0].endswith(("'s", "’s")):
+        return False  # "serve mainly as a bargaining chip in talks with Gulf (states)": a clause, not a subject
+    cut = next((i for i, w in enumerate(lower) if i and w in _NP_PREPOSITIONS), len(words))
+    last = words[cut - 1].strip("\"“”«»'’‘,")
+    if last.isdigit() and cut >= 2 and words[cut - 2][:1].isupper():
+        last = words[cut - 2]  # "the local news site Suwayda 24", "France 24": a number closing a name
+    if last[:1].isupper() or last.endswith(")") or lower[cut - 1] in PRONOUNS or _NAME_PARTICLE_RE.match(last):
+        return len(words) == 1 or lower[0] not in PRONOUNS
+    # the head noun may carry a modifier after it: "a statement posted on the ministry's website"
+    if any(w.removesuffix("'s") in SOURCE_NOUNS or w.removesuffix("s") in SOURCE_NOUNS for w in lower[: min(cut, 4)]):
+        return True  # (plurals too: "Rescue teams from the Syria Civil Defence")
+    if (lower[0].endswith(("'s", "’s")) or lower[0] in _ARTICLES) and cut <= 7 and lower[cut - 1] in SOURCE_NOUNS:
+        # "Lebanon's caretaker social affairs minister", "the visiting Jordanian foreign minister": a role, however long
+        return True
+    if lower[0].endswith(("'s", "’s")) and cut <= 5 and is_known_org(" ".join(words[1:cut])):
+        return True  # "Syria's civil defence": a country's body known by its alias
+    if lower[0] in ("the", "a", "an") and cut <= 7 and lower[cut - 1] in ORG_WORDS and has_capital(np):
+        return True  # "the White Helmets rescue group": a named organisation with its kind after the name
+    # any short definite or indefinite noun phrase: "the engineer", "a relative of the victim", "both sides"
+    head = lower[:cut]
+    return lower[0] in _NP_DETERMINERS and 2 <= len(head) <= 4 and all(w.replace("-", "").isalpha() for w in head[1:])
