@@ -1,11 +1,14 @@
-"""The store's LSH index as one batch of items sees it: read once up front, then grown in memory.
+"""The store's LSH index as one batch of items sees it: read once up front, then every lookup planned at once.
 
 The stage reads, in a few queries, the store's postings (each key's POSTING_LIMIT most recent docs) for
 every band key of the batch's undecided items, and the docs those postings rank highest (one sparse matrix
-product, items x keys times keys x store docs, ranks them for all items at once). Each item's lookup then
-counts shared keys as the store would had the batch's earlier docs been committed one by one: under each key,
-the batch's docs are the most recent, and they push that many of the key's oldest store docs out of its
-POSTING_LIMIT. So a batch decides exactly as items one at a time would, whatever the batch size.
+product, items x keys times keys x store docs, ranks them for all items at once). Then `plan` works out, for
+all rows at once, what each row's lookup would return had the batch's earlier docs been committed one by one:
+under each key, the batch's docs are the most recent, and they push that many of the key's oldest store docs out
+of its POSTING_LIMIT. Which rows are added, and in which order, is known before any is decided (every undecided
+item is indexed, whatever its decision), and so are the candidates and their similarities; only the decisions
+(stories, copies) depend on the decisions before them, and those stay sequential and cheap (decide.py). So a
+batch decides exactly as items one at a time would, whatever the batch size.
 """
 
 from collections.abc import Mapping, Sequence
@@ -16,24 +19,41 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from consumers.dedupe.decide import Decision
+from consumers.dedupe.decide import Decision, Scores
 from consumers.dedupe.index import CANDIDATE_LIMIT, POSTING_LIMIT, CandidateDoc, IndexedDoc
+from consumers.dedupe.near import DUP_PERMUTATIONS
 from consumers.dedupe.sketch import Sketch, band_keys_of, sketch_from_bytes
 from newsmon.store.dedupe_index import Postings
 
 _SEQ_BITS = 40  # arrival numbers stay below 2**40; (shared keys, seq) packs into one int64 to sort on
+_SHARED_BITS = 6  # an item has DUP_BANDS + STORY_BANDS = 60 band keys, so it shares fewer than 64 with any doc
+_DENSE_COUNT_CELLS = 1 << 22  # pair counts in a dense table up to 4M cells (32 MB), else by a sort
+_PAIR_CHUNK = 8192  # candidate pairs whose MinHash values are compared at once (8192 x 256 x 4 bytes a side)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Every planned row's ranked candidates and their similarities, flat: row i's are [starts[i], starts[i + 1])."""
+
+    rows: np.ndarray  # the rows in the order they are added
+    starts: np.ndarray
+    seqs: np.ndarray
+    jaccard: np.ndarray
+    names: np.ndarray
+    shingle_counts: np.ndarray
+    has_story: np.ndarray
 
 
 class BatchIndex:
-    """Shared-key counts of a batch's undecided items (rows, in batch order) with store and batch docs."""
+    """Candidates of a batch's undecided items (rows, in batch order) among store docs and the batch's own docs."""
 
     def __init__(self, sketches: Sequence[Sketch], postings: Postings | Mapping[int, Sequence[int]],
                  first_seq: int) -> None:  # fmt: skip
+        self._row_sketches = list(sketches)
         rows, columns, all_keys = _distinct_keys(sketches)
+        self._entry_rows, self._entry_columns = rows, columns  # each row's distinct key columns, by row then key
         items_by_key = sparse.csr_matrix((np.ones(len(rows), np.int32), (rows, columns)),
                                          shape=(len(sketches), len(all_keys)))  # fmt: skip
-        # Each row's distinct key columns, ascending.
-        self._row_keys = np.split(columns, np.searchsorted(rows, np.arange(1, len(sketches)))) if sketches else []
         # All postings as flat arrays (as the store reads them): key column and place of each seq.
         if not isinstance(postings, Postings):
             postings = Postings.from_mapping(postings)
@@ -51,13 +71,11 @@ class BatchIndex:
         self._posted[key_rows, places] = flat
         self._posted_count = np.bincount(key_rows, minlength=len(all_keys))
         self._first_seq = first_seq
-        # Each key's POSTING_LIMIT most recent batch docs, a ring per key (place: count mod POSTING_LIMIT; -1 unused),
-        # so an item gathers the batch docs of all its keys in one step, as it gathers the store's.
-        self._added = np.full((len(all_keys), POSTING_LIMIT), -1, dtype=np.int64)
-        self._added_count = np.zeros(len(all_keys), dtype=np.int64)
         self._docs: dict[int, CandidateDoc] = {}
         self._sketches: dict[int, Sketch] = {}
         self._next_seq = first_seq
+        self._plan: _Plan | None = None
+        self._place_of_row: dict[int, int] = {}
         self.new_docs: dict[int, dict[str, Any]] = {}  # seq -> dedupe_docs row
         self.new_bands: dict[int, list[int]] = {}  # seq -> band keys
 
@@ -80,48 +98,89 @@ class BatchIndex:
         self._docs.update({seq: IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch, doc.story_id, doc.duplicate_of)
                            for seq, doc in docs.items()})  # fmt: skip
 
-    def candidates(self, row: int, limit: int = CANDIDATE_LIMIT) -> list[tuple[CandidateDoc, Sketch]]:
-        """Docs sharing a band key with row `row` (each key: its POSTING_LIMIT most recent docs, the batch's earlier
-        docs the most recent of all), most shared keys first, then most recent."""
-        # The store docs' shared keys as read up front, less the keys where the batch's docs pushed them out; then
-        # the batch's docs, counted over their few arrival numbers.
-        start, end = self._store_shared.indptr[row : row + 2]
-        seqs = self._store_seqs[self._store_shared.indices[start:end]]
-        counts = self._store_shared.data[start:end].astype(np.int64)
-        columns = self._row_keys[row]
-        added = self._added_count[columns]
-        if added.any():
-            # A key with `a` batch docs keeps only its POSTING_LIMIT - a most recent store docs.
-            full = self._posted_count[columns] + added > POSTING_LIMIT
-            if full.any():
-                posted = self._posted[columns[full]]
-                pushing = np.arange(POSTING_LIMIT) >= (POSTING_LIMIT - added[full])[:, None]
-                pushed = np.sort(posted[pushing & (posted >= 0)])
-                # Less one for each key a store doc was pushed out of (how often it occurs among the pushed).
-                counts -= np.searchsorted(pushed, seqs, "right") - np.searchsorted(pushed, seqs, "left")
-            batch = self._added[columns]
-            batch_counts = np.bincount(batch[batch >= 0] - self._first_seq)
-            batch_seqs = np.flatnonzero(batch_counts)
-            seqs = np.concatenate([seqs, batch_seqs + self._first_seq])
-            counts = np.concatenate([counts, batch_counts[batch_seqs]])
-            if full.any():
-                seqs, counts = seqs[counts > 0], counts[counts > 0]
-        # Store docs the up-front read did not rank high enough for any item are left out. The best 2 * limit seqs
-        # nearly always fill the limit: rank those (a partition, not a sort of the ~3,000 a row has at 100k stored),
-        # and all of them only when they do not.
+    def plan(self, rows: Sequence[int], limit: int = CANDIDATE_LIMIT) -> None:
+        """Rank the candidates of `rows`, the rows the batch will add in this order (after `add_store_docs`), and
+        compute their similarities. A row's candidates: docs sharing one of its band keys, where each key holds its
+        POSTING_LIMIT most recent docs once the rows before it are added (the batch's docs the most recent of all),
+        most shared keys first, then most recent; store docs `add_store_docs` did not get are left out."""
+        order = np.asarray(rows, dtype=np.int64)
+        place_of = np.full(len(self._row_sketches), -1, dtype=np.int64)
+        place_of[order] = np.arange(len(order))
+        # The planned rows' (place, key column) entries, by column and then place: an entry's ordinal in its
+        # column is how many batch docs that key holds when its row is looked up.
+        entry_places = place_of[self._entry_rows]
+        planned = entry_places >= 0
+        entry_places, columns = entry_places[planned], self._entry_columns[planned]
+        by_column = np.lexsort((entry_places, columns))
+        entry_places, columns = entry_places[by_column], columns[by_column]
+        ordinal = _ordinals(columns)
+        # Batch docs: the entry's row with each of the (at most POSTING_LIMIT) rows before it under that key.
+        back = np.minimum(ordinal, POSTING_LIMIT)
+        entry = np.repeat(np.arange(len(columns)), back)
+        batch = _counted_pairs(entry_places[entry], entry_places[entry - 1 - _ordinals_within(back)], len(order))
+        # Store docs: under each key, those not pushed out by the batch docs added before the row.
+        alive = np.clip(np.minimum(self._posted_count[columns], POSTING_LIMIT - ordinal), 0, None)
+        entry = np.repeat(np.arange(len(columns)), alive)
+        store_seqs = self._posted[columns[entry], _ordinals_within(alive)]
+        read = np.sort(np.fromiter((seq for seq in self._docs if seq < self._first_seq), np.int64))
+        at = np.minimum(np.searchsorted(read, store_seqs), max(len(read) - 1, 0))
+        readable = read[at] == store_seqs if len(read) else np.zeros(len(store_seqs), dtype=bool)
+        # Store docs not read for the batch are never candidates.
+        store = _counted_pairs(entry_places[entry][readable], at[readable], len(read))
+        # Ranked within each place by shared keys, then seq (a batch doc's seq follows its place).
+        pair_places, pair_seqs = _ranked_pairs(np.concatenate([batch[0], store[0]]),
+                                               np.concatenate([batch[1] + self._first_seq, read[store[1]]]),
+                                               np.concatenate([batch[2], store[2]]), len(order), limit)  # fmt: skip
+        top = _ordinals(pair_places) < limit
+        pair_places, pair_seqs = pair_places[top], pair_seqs[top]
+        starts = np.searchsorted(pair_places, np.arange(len(order) + 1))
+        scores = self._similarities(order[pair_places], pair_seqs, order)
+        self._plan = _Plan(order, starts, pair_seqs, *scores)
+        self._place_of_row = {row: place for place, row in enumerate(order.tolist())}
+
+    def _similarities(self, rows: np.ndarray, seqs: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, ...]:
+        """For each (row, candidate seq) pair: the MinHash Jaccard of their bodies, the exact Jaccard of their story
+        features, and the candidate's shingle count and whether it has story features (decide.py's inputs)."""
+        is_batch = seqs >= self._first_seq
+        store = np.unique(seqs[~is_batch])
+        # One table of sketches: the batch's rows first, then the store docs among the candidates.
+        sketches = self._row_sketches + [self._sketch(seq) for seq in store.tolist()]
+        other = np.empty(len(seqs), dtype=np.int64)
+        other[is_batch] = order[seqs[is_batch] - self._first_seq]
+        other[~is_batch] = len(self._row_sketches) + np.searchsorted(store, seqs[~is_batch])
+        shingle_counts = np.fromiter((sketch.shingle_count for sketch in sketches), np.int64, len(sketches))
+        has_dup = np.fromiter((sketch.has_dup for sketch in sketches), bool, len(sketches))
+        dup_values = np.zeros((len(sketches), DUP_PERMUTATIONS), dtype=np.uint32)
+        for i in np.flatnonzero(has_dup).tolist():
+            dup_values[i] = np.frombuffer(sketches[i].dup_values, "<u4")
+        jaccard = np.zeros(len(rows))
+        both = np.flatnonzero(has_dup[rows] & has_dup[other])
+        for chunk in range(0, len(both), _PAIR_CHUNK):
+            pairs = both[chunk : chunk + _PAIR_CHUNK]
+            agree = np.count_nonzero(dup_values[rows[pairs]] == dup_values[other[pairs]], axis=1)
+            jaccard[pairs] = agree / dup_values.shape[1]  # k / n, as sketch.jaccards computes it
+        names = _story_jaccards([sketch.story_values for sketch in sketches], rows, other)
+        has_story = np.fromiter((sketch.has_story for sketch in sketches), bool, len(sketches))
+        return jaccard, names, shingle_counts[other], has_story[other]
+
+    def candidates(self, row: int) -> tuple[list[CandidateDoc], Scores]:
+        """The planned row's candidates (the batch's docs among them added by now) and their similarities."""
+        plan = self._plan
+        assert plan is not None, "plan() first"
+        place = self._place_of_row[row]
+        start, end = plan.starts[place : place + 2].tolist()
         docs = self._docs
-        top = [seq for seq in _ranked_array(counts, seqs, 2 * limit).tolist() if seq in docs][:limit]
-        if len(top) < limit and len(seqs) > 2 * limit:
-            top = [seq for seq in _ranked_array(counts, seqs).tolist() if seq in docs][:limit]
-        return [(docs[seq], self._sketch(seq)) for seq in top]
+        found = [docs[seq] for seq in plan.seqs[start:end].tolist()]
+        return found, Scores(plan.jaccard[start:end].tolist(), plan.names[start:end].tolist(),
+                             plan.shingle_counts[start:end].tolist(), plan.has_story[start:end].tolist())  # fmt: skip
 
     def add(self, row: int, doc: IndexedDoc, sketch: Sketch, similarity: float | None) -> int:
-        """Index the doc decided for row `row`; returns its arrival number."""
+        """Index the doc decided for row `row` (the next planned row); returns its arrival number."""
         seq = self._next_seq
+        plan = self._plan
+        if plan is None or seq - self._first_seq >= len(plan.rows) or int(plan.rows[seq - self._first_seq]) != row:
+            raise RuntimeError(f"dedupe batch: row {row} added out of the planned order")
         self._next_seq += 1
-        columns = self._row_keys[row]  # distinct, so one assignment puts seq under each
-        self._added[columns, self._added_count[columns] % POSTING_LIMIT] = seq
-        self._added_count[columns] += 1
         self._docs[seq], self._sketches[seq] = doc, sketch
         self.new_docs[seq] = {
             "doc_id": doc.doc_id, "seq": seq, "first_seen": doc.first_seen, "sketch": doc.sketch,
@@ -131,7 +190,8 @@ class BatchIndex:
         return seq
 
     def replace_added(self, seq: int, sketch: Sketch) -> None:
-        """A doc added by this batch changed content within the batch: write its new sketch instead."""
+        """A doc added by this batch changed content within the batch: write its new sketch instead (later rows
+        of the batch were planned against the sketch it was added with, as they would have been looked up)."""
         self.new_docs[seq]["sketch"] = sketch.to_bytes()
         self.new_bands[seq] = list(dict.fromkeys(sketch.band_keys))
 
@@ -140,6 +200,78 @@ class BatchIndex:
         if sketch is None:
             sketch = self._sketches[seq] = sketch_from_bytes(self._docs[seq].sketch)
         return sketch
+
+
+def _counted_pairs(places: np.ndarray, others: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct (place, other) pairs, other < `width`, by place then other, and how often each occurs. A count
+    per cell of a dense place x other table when that is small (a batch's own docs: 1000 x 1000), else a sort."""
+    if len(places) == 0:
+        return places, others, places
+    rows = int(places.max()) + 1
+    if rows * width <= _DENSE_COUNT_CELLS:
+        counts = np.bincount(places * width + others, minlength=rows * width)
+        cells = np.flatnonzero(counts)
+        return cells // width, cells % width, counts[cells]
+    packed = np.sort(places * width + others)
+    first = np.ones(len(packed), dtype=bool)
+    first[1:] = packed[1:] != packed[:-1]
+    starts = np.flatnonzero(first)
+    cells = packed[starts]
+    return cells // width, cells % width, np.diff(np.append(starts, len(packed)))
+
+
+def _ranked_pairs(places: np.ndarray, seqs: np.ndarray, shared: np.ndarray, place_count: int,
+                  limit: int) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Each place's `limit` best (place, seq) pairs, by place, then by shared keys (most first), then by seq (most
+    recent first): one int64 sort (a lexsort of three keys costs 3x more)."""
+    seq_mask = (1 << _SEQ_BITS) - 1
+    if place_count >= 1 << (63 - _SEQ_BITS - _SHARED_BITS):
+        raise ValueError(f"dedupe batch of {place_count} items is too large to rank in one int64")
+    if len(shared) and int(shared.max()) >= 1 << _SHARED_BITS:
+        raise ValueError("dedupe batch: a doc shares more band keys with an item than an item has")
+    # Only a pair sharing at least as many keys as its place's limit-th best can be among that place's first
+    # `limit`: the rest are dropped before the sort (a histogram of shared counts per place finds that count).
+    histogram = np.bincount((places << _SHARED_BITS) | shared, minlength=place_count << _SHARED_BITS)
+    at_least = np.cumsum(histogram.reshape(place_count, 1 << _SHARED_BITS)[:, ::-1], axis=1)[:, ::-1]
+    floor = np.maximum((at_least >= limit).sum(axis=1) - 1, 0)  # the largest count with `limit` pairs at or above it
+    kept = shared >= floor[places]
+    places, seqs, shared = places[kept], seqs[kept], shared[kept]
+    rank = (places << (_SEQ_BITS + _SHARED_BITS)) | (((1 << _SHARED_BITS) - 1 - shared) << _SEQ_BITS)
+    rank |= seq_mask - seqs
+    rank.sort()
+    return rank >> (_SEQ_BITS + _SHARED_BITS), seq_mask - (rank & seq_mask)
+
+
+def _ordinals(sorted_values: np.ndarray) -> np.ndarray:
+    """Each element's place within its run of equal values (the array is sorted, or at least grouped)."""
+    if len(sorted_values) == 0:
+        return np.zeros(0, dtype=np.int64)
+    first = np.ones(len(sorted_values), dtype=bool)
+    first[1:] = sorted_values[1:] != sorted_values[:-1]
+    starts = np.flatnonzero(first)
+    return np.arange(len(sorted_values)) - np.repeat(starts, np.diff(np.append(starts, len(sorted_values))))
+
+
+def _ordinals_within(counts: np.ndarray) -> np.ndarray:
+    """0, 1, ..., counts[i] - 1 for each i, concatenated (the place of each element `np.repeat(x, counts)` makes)."""
+    return np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+
+
+def _story_jaccards(features: Sequence[bytes], rows: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Exact Jaccard of the story features (sorted distinct uint32 hashes) of each (rows[i], others[i]) pair, 0
+    where the row has none or the other none (as sketch.story_similarities)."""
+    result = np.zeros(len(rows))
+    if len(rows) == 0:
+        return result
+    sizes = np.fromiter((len(values) // 4 for values in features), np.int64, len(features))
+    hashes = np.frombuffer(b"".join(features), "<u4")
+    distinct, columns = np.unique(hashes, return_inverse=True)
+    matrix = sparse.csr_matrix((np.ones(len(hashes), np.int32), columns.ravel(), np.append(0, np.cumsum(sizes))),
+                               shape=(len(features), len(distinct)))  # fmt: skip
+    shared = np.asarray(matrix[rows].multiply(matrix[others]).sum(axis=1), dtype=np.float64).ravel()
+    union = (sizes[rows] + sizes[others]).astype(np.float64) - shared
+    np.divide(shared, union, out=result, where=(sizes[rows] > 0) & (sizes[others] > 0))
+    return result
 
 
 def _distinct_keys(sketches: Sequence[Sketch]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -169,16 +301,6 @@ def _distinct(seqs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     distinct = np.flatnonzero(present)
     place = np.cumsum(present, dtype=np.int64) - 1
     return distinct, place[seqs]
-
-
-def _ranked_array(shared: np.ndarray, seqs: np.ndarray, best: int | None = None) -> np.ndarray:
-    """Seqs by shared keys, then most recent first (one int64 sort instead of sorting Python tuples); only the
-    `best` first when given."""
-    rank = (shared.astype(np.int64) << _SEQ_BITS) | seqs
-    if best is not None and len(rank) > best:
-        rank = np.partition(rank, len(rank) - best)[-best:]
-    rank.sort()
-    return rank[::-1] & ((1 << _SEQ_BITS) - 1)
 
 
 def stored_band_keys(sketch_bytes: bytes) -> list[int]:

@@ -7,8 +7,6 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from consumers.dedupe.index import AsyncDedupeIndex, CandidateDoc, DedupeIndex, IndexedDoc
 from consumers.dedupe.near import SKETCH_VERSION
 from consumers.dedupe.sketch import (
@@ -54,47 +52,68 @@ def decide(doc_id: str, first_seen: float, sketch: Sketch, candidates: Sequence[
     return decide_among(doc_id, first_seen, sketch, [(doc, sketch_from_bytes(doc.sketch)) for doc in candidates])
 
 
+@dataclass(frozen=True)
+class Scores:
+    """An article's similarities with each of its candidates, in candidate order (what `decide_scored` compares)."""
+
+    jaccard: list[float]  # estimated Jaccard of the bodies' 3-shingle sets (0 unless both have a MinHash)
+    names: list[float]  # exact Jaccard of the story features (names, places, days, numbers of headline and lead)
+    shingle_counts: list[int]  # the candidate's distinct shingles
+    has_story: list[bool]  # whether the candidate has story features
+
+
+def score(sketch: Sketch, others: Sequence[Sketch]) -> Scores:
+    """The similarities `decide_scored` needs, from the sketches (a batch computes them for all its items at once:
+    consumers/dedupe/batch.py)."""
+    return Scores(jaccards(sketch.dup_values, [other.dup_values for other in others]).tolist(),
+                  story_similarities(sketch, others).tolist(), [other.shingle_count for other in others],
+                  [other.has_story for other in others])  # fmt: skip
+
+
 def decide_among(doc_id: str, first_seen: float, sketch: Sketch,
                  candidates: Sequence[tuple[CandidateDoc, Sketch]]) -> Decision:  # fmt: skip
     """`decide` with the candidates' sketches already parsed (a batch parses each stored sketch once)."""
+    docs = [doc for doc, _ in candidates]
+    return decide_scored(doc_id, first_seen, sketch, docs, score(sketch, [other for _, other in candidates]))
+
+
+def decide_scored(doc_id: str, first_seen: float, sketch: Sketch, candidates: Sequence[CandidateDoc],
+                  scores: Scores) -> Decision:  # fmt: skip
+    """`decide` with the similarities to each candidate already computed."""
     # Only earlier articles count, so replaying an article already in the index decides the same way.
     now = (first_seen, doc_id)
-    earlier, others = [], []
-    for doc, other in candidates:
-        if (doc.first_seen, doc.doc_id) < now:
-            earlier.append(doc)
-            others.append(other)
-    names = story_similarities(sketch, others).tolist()
-    copy = _earliest_copy(sketch, earlier, others, names)
+    earlier = [i for i, doc in enumerate(candidates) if (doc.first_seen, doc.doc_id) < now]
+    docs = [candidates[i] for i in earlier]
+    names = [scores.names[i] for i in earlier]
+    copy = _earliest_copy(sketch, candidates, scores, earlier)
     if copy is not None:
         doc, similarity = copy
         return Decision(doc_id, doc.duplicate_of or doc.doc_id, similarity, doc.story_id, None)
-    story = _closest_story(earlier, names)
+    story = _closest_story(docs, names)
     if story is not None:
         doc, story_sim = story
         return Decision(doc_id, None, None, doc.story_id, story_sim)
     return Decision(doc_id, None, None, doc_id, None)
 
 
-def _earliest_copy(
-    sketch: Sketch, earlier: list[CandidateDoc], others: list[Sketch], names: list[float]
-) -> tuple[CandidateDoc, float] | None:
-    if not sketch.dup_values or not others:
+def _earliest_copy(sketch: Sketch, candidates: Sequence[CandidateDoc], scores: Scores,
+                   earlier: list[int]) -> tuple[CandidateDoc, float] | None:  # fmt: skip
+    if not sketch.dup_values or not earlier:
         return None
-    # The MinHash comparison in numpy for all candidates; the few above the Jaccard floor are checked in Python.
-    jaccard = jaccards(sketch.dup_values, [other.dup_values for other in others])
     matches = []
-    for i in np.flatnonzero(jaccard >= DUP_MIN_JACCARD).tolist():
-        other = others[i]
-        contained = containment(float(jaccard[i]), sketch.shingle_count, other.shingle_count)
+    for i in earlier:
+        similarity = scores.jaccard[i]
+        if similarity < DUP_MIN_JACCARD:
+            continue
+        contained = containment(similarity, sketch.shingle_count, scores.shingle_counts[i])
         # A copy names the same people, places and numbers; without names on either side, skip that check.
-        same_names = not (sketch.has_story and other.has_story) or names[i] >= DUP_MIN_NAMES_JACCARD
+        same_names = not (sketch.has_story and scores.has_story[i]) or scores.names[i] >= DUP_MIN_NAMES_JACCARD
         if contained >= DUP_MIN_CONTAINMENT and same_names:
-            matches.append((earlier[i].first_seen, earlier[i].doc_id, i, contained))
+            matches.append((candidates[i].first_seen, candidates[i].doc_id, i, contained))
     if not matches:
         return None
     *_, first, contained = min(matches)
-    return earlier[first], round(contained, 4)
+    return candidates[first], round(contained, 4)
 
 
 def _closest_story(earlier: list[CandidateDoc], names: list[float]) -> tuple[CandidateDoc, float] | None:

@@ -18,7 +18,7 @@ from aiokafka.structs import ConsumerRecord
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from consumers.dedupe.batch import BatchIndex, KnownDoc, stored_band_keys
-from consumers.dedupe.decide import Decision, decide_among
+from consumers.dedupe.decide import Decision, decide_scored
 from consumers.dedupe.index import IndexedDoc
 from consumers.dedupe.sketch import Sketch, sketch_articles
 from consumers.runner import Delivery, Outgoing, decode_as
@@ -46,6 +46,22 @@ def sketch_items(items: Sequence[FeedItem]) -> list[Sketch]:
     return sketch_articles([(item.title, item.text or item.summary) for item in items])
 
 
+def guid_runs(items: Sequence[FeedItem]) -> list[slice]:
+    """The batch cut where an item has the guid (in the same feed) of an earlier item with another id (a new URL for
+    the same entry): whether it updates that item's article or is decided itself depends on that item's decision
+    (a near-duplicate makes no article), and BatchRun plans every decision's inputs before the first. Each run is
+    read after the one before it is written, in the same transaction; decisions do not depend on batch size."""
+    runs, start, ids_by_guid = [], 0, dict[tuple[str, str], str]()
+    for position, item in enumerate(items):
+        if not item.guid:
+            continue
+        key = (item.feed_url, item.guid)
+        if ids_by_guid.setdefault(key, item.item_id) != item.item_id:
+            runs.append(slice(start, position))
+            start, ids_by_guid = position, {key: item.item_id}
+    return [*runs, slice(start, len(items))]
+
+
 class DedupeStage:
     name = "dedupe"
 
@@ -60,13 +76,16 @@ class DedupeStage:
         items: list[FeedItem] = [d.message for d in deliveries]  # type: ignore[misc]
         sketches = await asyncio.to_thread(sketch_items, items)
         now = datetime.now(UTC)
+        published: list[Article | None] = []
         async with self.store.sessions.begin() as session:
             # Held until commit: another process deciding copies of the same story waits for ours.
             await dedupe_index.lock(session)
-            batch = await BatchRun.read(session, items, sketches, now)
-            published = [await batch.store_item(position, item, sketch)
-                         for position, (item, sketch) in enumerate(zip(items, sketches, strict=True))]  # fmt: skip
-            await batch.write()
+            for run in guid_runs(items):
+                run_items, run_sketches = items[run], sketches[run]
+                batch = await BatchRun.read(session, run_items, run_sketches, now)
+                pairs = enumerate(zip(run_items, run_sketches, strict=True))
+                published += [await batch.store_item(position, item, sketch) for position, (item, sketch) in pairs]
+                await batch.write()
             await outbox.mark_done(session, [item.delivery_id for item in items], now)
         return [Outgoing(self.out_topic, article.article_id, article) for article in published if article is not None]
 
@@ -123,6 +142,11 @@ class BatchRun:
             [sketches[position] for position in deciding], postings, await dedupe_index.next_seq(session)
         )
         index.add_store_docs(await dedupe_index.docs_by_seq(session, index.top_store_docs()))
+        # Every item unknown at the start is indexed when decided, except a later copy of the same item (the same
+        # id again: it finds the first one's decision). `guid_runs` made sure no other item's path depends on a
+        # decision, so which rows are added, and in which order, is known now.
+        first_rows = {items[position].item_id: row for row, position in reversed(list(enumerate(deciding)))}
+        index.plan(sorted(first_rows.values()))
         run = cls(session, now, index, postings)
         run.rows = {position: row for row, position in enumerate(deciding)}
         run.by_id.update(stored)
@@ -160,7 +184,7 @@ class BatchRun:
             return known.decision
         row = self.rows[position]  # unknown at the start of the batch, so read() made it a row
         first_seen = time.time()
-        decision = decide_among(item.item_id, first_seen, sketch, self.index.candidates(row))
+        decision = decide_scored(item.item_id, first_seen, sketch, *self.index.candidates(row))
         stored_sketch = sketch.to_bytes()
         doc = IndexedDoc(item.item_id, first_seen, stored_sketch, decision.story_id, decision.duplicate_of)
         seq = self.index.add(row, doc, sketch, decision.similarity)

@@ -1,17 +1,20 @@
 """BatchIndex, the store's index as one batch sees it, counts like the reference MemoryIndex fed one item at a time."""
 
 import random
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from consumers.dedupe.batch import BatchIndex
+from consumers.dedupe.decide import score
 from consumers.dedupe.index import POSTING_LIMIT, IndexedDoc, MemoryIndex
-from consumers.dedupe.sketch import Sketch
+from consumers.dedupe.sketch import Sketch, sketch_articles
 from newsmon.store import dedupe_index
 from newsmon.store.session import Store
 
 EMPTY = Sketch().to_bytes()
+ARTICLES = Path(__file__).parent / "articles"
 
 
 def doc(number: int) -> IndexedDoc:
@@ -37,10 +40,11 @@ def test_batch_candidates_match_one_at_a_time_when_keys_overflow_their_posting_l
     assert stored_count < 300 or min(len(seqs) for seqs in postings.values()) > POSTING_LIMIT
     index = BatchIndex([Sketch(band_keys=keys) for keys in batch], postings, first_seq=len(stored))
     index.add_store_docs({number: doc(number) for number in range(len(stored))})
+    index.plan(range(len(batch)), limit=40)
     for row, keys in enumerate(batch):
         number = len(stored) + row
         expected = [candidate.doc_id for candidate in memory.candidates(keys, limit=40)]
-        assert [candidate.doc_id for candidate, _ in index.candidates(row, limit=40)] == expected, row
+        assert [candidate.doc_id for candidate in index.candidates(row)[0]] == expected, row
         memory.add(doc(number), keys)
         assert index.add(row, doc(number), Sketch(band_keys=keys), None) == number
 
@@ -95,3 +99,44 @@ async def test_store_postings_update_like_the_memory_index_when_docs_change_keys
             expected = [int(c.doc_id[1:]) for c in memory.candidates([key], limit=1000)]
             assert stored.get(key, []) == expected, key
     assert max(len(seqs) for seqs in stored.values()) == POSTING_LIMIT
+
+
+def test_planned_similarities_are_those_decide_computes_from_the_sketches() -> None:
+    # Real sketches: copies, a trimmed copy, another language, empty and short bodies (no MinHash, or no story
+    # features). The first five are stored, the rest one batch; every candidate's scores must be exactly what
+    # decide.score computes from the two sketches, whether the candidate is a store doc or an earlier batch doc.
+    texts = [(path.read_text(encoding="utf-8").partition("\n")[0], path.read_text(encoding="utf-8").partition("\n")[2])
+             for path in sorted(ARTICLES.glob("*.txt"))]  # fmt: skip
+    sketches = sketch_articles(texts + texts[:4])  # the first four twice: exact copies in the batch too
+    stored, batch = sketches[:5], sketches[5:]
+    postings: dict[int, list[int]] = {}
+    for seq, sketch in enumerate(stored):
+        for key in dict.fromkeys(sketch.band_keys):
+            postings.setdefault(key, []).insert(0, seq)
+    index = BatchIndex(batch, postings, first_seq=len(stored))
+    index.add_store_docs({seq: IndexedDoc(f"s{seq}", float(seq), sketch.to_bytes(), f"s{seq}")
+                          for seq, sketch in enumerate(stored)})  # fmt: skip
+    index.plan(range(len(batch)))
+    by_id = {f"s{seq}": sketch for seq, sketch in enumerate(stored)}
+    compared, names, jaccards = 0, list[float](), list[float]()
+    for row, sketch in enumerate(batch):
+        docs, scores = index.candidates(row)
+        expected = score(sketch, [by_id[doc.doc_id] for doc in docs])
+        assert scores == expected, row
+        compared, names, jaccards = compared + len(docs), names + scores.names, jaccards + scores.jaccard
+        doc_id = f"b{row}"
+        by_id[doc_id] = sketch
+        index.add(row, IndexedDoc(doc_id, 10.0 + row, sketch.to_bytes(), doc_id), sketch, None)
+    # Copies (Jaccard 1), near-copies and unrelated candidates were all among those compared.
+    assert compared > 20 and max(jaccards) == 1.0 and 0 < min(j for j in jaccards if j > 0) < 0.9
+    assert max(names) == 1.0 and 0 in names
+
+
+def test_rows_are_added_only_in_the_planned_order() -> None:
+    index = BatchIndex([Sketch(band_keys=[1, 2]), Sketch(band_keys=[2, 3]), Sketch(band_keys=[3])], {}, first_seq=7)
+    index.plan([0, 2])  # row 1 is a later copy of row 0's item: never added
+    assert [doc.doc_id for doc in index.candidates(2)[0]] == []
+    assert index.add(0, doc(7), Sketch(band_keys=[1, 2]), None) == 7
+    with pytest.raises(RuntimeError, match="planned order"):
+        index.add(1, doc(8), Sketch(band_keys=[2, 3]), None)
+    assert index.add(2, doc(8), Sketch(band_keys=[3]), None) == 8

@@ -10,7 +10,7 @@ import pytest
 from aiokafka.structs import ConsumerRecord
 from sqlalchemy import select
 
-from consumers.dedupe.stage import DedupeStage
+from consumers.dedupe.stage import DedupeStage, guid_runs
 from consumers.runner import Delivery, Outgoing
 from newsmon.config import StoreSettings
 from newsmon.store.models import ArticleRow, ArticleVersionRow, DedupeDocRow, DedupePostingRow, DuplicateRow
@@ -197,6 +197,46 @@ async def test_same_entry_under_a_new_url_in_a_later_batch_is_a_version_of_its_a
     async with store.sessions() as session:
         stored = (await session.scalars(select(ArticleRow.id))).all()
     assert len(stored) == 31 and stable_id("url", moved_url) not in stored
+
+
+def moved(entry: FeedItem, slug: str, title: str, body: str) -> FeedItem:
+    """The same feed entry (guid) under a new URL, with this text."""
+    url = f"https://{entry.outlet}.example.org/news/{slug}"
+    return entry.model_copy(update={
+        "url": url, "item_id": stable_id("url", url), "delivery_id": stable_id(entry.feed_url, stable_id("url", url)),
+        "title": title, "summary": body, "content_hash": stable_id("content", title, body),
+    })  # fmt: skip
+
+
+async def test_same_entry_under_a_new_url_in_one_batch_follows_the_first_urls_decision(
+    store: Store, store_url: str, tmp_path: Path
+) -> None:
+    # A reprint of the wire story (a near-duplicate: no article), then its entry moves to a new URL with another
+    # text: that is decided as an article of its own. An Arabic report (an article), then its entry moves with an
+    # added sentence: a second version of that article. Whether the moved entry is decided at all depends on the
+    # first URL's decision, so the batch is cut there (guid_runs) and the result is as one item a batch.
+    wire = item("wire", "blast", *text_of("01-wire"))
+    reprint = item("daily", "blast-reprint", *text_of("02-reprint")).model_copy(update={"guid": "daily-1"})
+    reprint_moved = moved(reprint, "other-event", *text_of("05-negative"))
+    report = item("gazette", "arabic", *text_of("07-arabic")).model_copy(update={"guid": "gazette-1"})
+    title, body = text_of("07-arabic")
+    report_moved = moved(report, "arabic-updated", title, body + " وأضاف المسؤول أن التحقيق مستمر.")
+    trimmed = item("gazette", "blast-short", *text_of("03-trimmed"))
+    items = [wire, reprint, reprint_moved, report, report_moved, trimmed]
+    assert guid_runs(items) == [slice(0, 2), slice(2, 4), slice(4, 6)]
+
+    published = await DedupeStage(store, Topics()).process(deliveries(items))
+    assert [(a.article_id, a.version) for a in articles_in(published)] == [
+        (wire.item_id, 1), (reprint_moved.item_id, 1), (report.item_id, 1), (report.item_id, 2)]  # fmt: skip
+    together = await rows(store)
+    assert together["duplicates"] == sorted([(reprint.url, wire.url, "near_duplicate"),
+                                             (trimmed.url, wire.url, "near_duplicate")])  # fmt: skip
+    if store_url.startswith("sqlite"):
+        async with open_store(StoreSettings(url=f"sqlite:///{tmp_path / 'single.db'}")) as single:
+            stage = DedupeStage(single, Topics())
+            for one in items:
+                await stage.process(deliveries([one]))
+            assert await rows(single) == together
 
 
 async def test_full_text_item_is_compared_by_its_page_text_not_its_teaser(store: Store) -> None:
