@@ -15,6 +15,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 from newsmon.cli.pipeline import open_pipeline, register_catalogue
 from newsmon.cli.poll_once import poll_once_settings
@@ -70,7 +71,8 @@ def main() -> int:
         for phase in ("cold", "warm", "changed"):
             if phase == "changed":
                 urllib.request.urlopen(urllib.request.Request(f"{base}/control/advance?fraction=0.1", method="POST"))
-            row = {"phase": phase, **asyncio.run(one_poll(work / "state", work / "urls.txt", args.parse_processes))}
+            figures = asyncio.run(one_poll(work / "state", work / "urls.txt", args.parse_processes))
+            row: dict[str, Any] = {"phase": phase, **figures}
             rows.append(row)
             print({k: round(v, 3) if isinstance(v, float) else v for k, v in row.items()}, flush=True)
         print(f"\nN={args.feeds}, parse_processes={args.parse_processes} (main CPU excludes the parse workers)\n")

@@ -24,7 +24,8 @@ class FeedServer:
     """`server.url("rss2_basic.xml")` serves a fixture; `server.routes["/x"] = Route(...)` programs an answer."""
 
     def __init__(self, root: Path) -> None:
-        self.root, self.routes = root, {}
+        self.root = root
+        self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         outer = self
 

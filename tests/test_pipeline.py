@@ -4,6 +4,7 @@ import asyncio
 import json
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.structs import ConsumerRecord
 from sqlalchemy import select
 
 from newsmon.cli.pipeline import open_pipeline, register_catalogue, stages_running
@@ -28,11 +29,11 @@ def spec(feed_server, path: str, outlet: str = "Fixture Agency") -> FeedSpec:
     return FeedSpec(url=feed_server.url(path), name=path, outlet=outlet, language="en")
 
 
-async def read_topic(bootstrap: str, topic: str, expected: int, timeout_s: float = 15.0) -> list:
+async def read_topic(bootstrap: str, topic: str, expected: int, timeout_s: float = 15.0) -> list[ConsumerRecord]:
     consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
                                 enable_auto_commit=False, fetch_max_wait_ms=100)  # fmt: skip
     await consumer.start()
-    records = []
+    records: list[ConsumerRecord] = []
     try:
         deadline = asyncio.get_running_loop().time() + timeout_s
         while len(records) < expected and asyncio.get_running_loop().time() < deadline:
@@ -157,8 +158,9 @@ async def test_malformed_feed_is_recorded_as_its_error_while_other_feeds_proceed
             articles = (await session.scalars(select(ArticleRow))).all()
     statuses = {r.feed_url.rsplit("/", 1)[1]: r.status for r in reports}
     assert statuses == {"html_not_feed.html": "error", "missing.xml": "error", "rss2_basic.xml": "new"}
-    assert "not a feed" in feeds["Broken"].last_error and feeds["Broken"].failures == 1
-    assert "404" in feeds["Gone"].last_error
+    broken_error, gone_error = feeds["Broken"].last_error, feeds["Gone"].last_error
+    assert broken_error is not None and "not a feed" in broken_error and feeds["Broken"].failures == 1
+    assert gone_error is not None and "404" in gone_error
     assert feeds["Fixture Agency"].last_error is None and feeds["Fixture Agency"].failures == 0
     assert len(articles) == 3
 

@@ -40,11 +40,11 @@ def counts(db: Path) -> dict[str, int]:
             if not set(Base.metadata.tables) <= set(inspect(connection).get_table_names()):
                 return {"articles": 0, "claims": 0, "not_done": -1, "versions": 0}
             return {
-                "articles": connection.scalar(select(func.count()).select_from(ArticleRow)),
-                "versions": connection.scalar(select(func.count()).select_from(ArticleVersionRow)),
-                "claims": connection.scalar(select(func.count()).select_from(ClaimRow)),
-                "not_done": connection.scalar(select(func.count()).select_from(OutboxItem)
-                                              .where(OutboxItem.done_at.is_(None))),
+                "articles": connection.execute(select(func.count()).select_from(ArticleRow)).scalar_one(),
+                "versions": connection.execute(select(func.count()).select_from(ArticleVersionRow)).scalar_one(),
+                "claims": connection.execute(select(func.count()).select_from(ClaimRow)).scalar_one(),
+                "not_done": connection.execute(select(func.count()).select_from(OutboxItem)
+                                               .where(OutboxItem.done_at.is_(None))).scalar_one(),
             }  # fmt: skip
     finally:
         engine.dispose()

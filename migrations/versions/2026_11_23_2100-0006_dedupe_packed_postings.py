@@ -28,7 +28,8 @@ def _packed_rows(connection: sa.Connection) -> Iterator[list[dict[str, object]]]
     result = connection.execute(sa.text("SELECT band_key, doc_seq FROM dedupe_bands ORDER BY band_key, doc_seq"),
                                 execution_options={"stream_results": True})
     chunk: list[dict[str, object]] = []
-    key, seqs = None, []
+    key: object = None
+    seqs: list[int] = []
     for band_key, doc_seq in result:
         if band_key != key:
             if seqs:

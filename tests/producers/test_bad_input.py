@@ -114,5 +114,6 @@ async def test_ssrf_urls_are_refused_unless_allowed(poller_pipeline, feed_server
         [report] = await pipeline.poller.poll_due(urls, everything=True)
         row = (await feed_rows(pipeline.store))[url]
     assert report.status == "error"
+    assert row.last_error is not None
     assert "refused" in row.last_error and "non-public address" in row.last_error
     assert row.items_seen == 0

@@ -62,7 +62,10 @@ async def test_restart_resumes_the_schedule_instead_of_polling_everything(poller
     async with poller_pipeline() as pipeline:  # a new process on the same store
         assert await pipeline.poller.poll_due(urls) == []
         rows = await feed_rows(pipeline.store)
-    assert all(r.next_poll_at > datetime.now(UTC) + timedelta(seconds=200) for r in rows.values())
+    assert all(
+        r.next_poll_at is not None and r.next_poll_at > datetime.now(UTC) + timedelta(seconds=200)
+        for r in rows.values()
+    )
     assert all(r.lease_owner is None for r in rows.values())
 
 
@@ -75,7 +78,8 @@ async def test_ttl_and_max_age_lengthen_the_interval(poller_pipeline, feed_serve
         rows = await feed_rows(pipeline.store)
     assert rows[urls[0]].server_hint_s == 10800 and rows[urls[0]].interval_s == 10800
     assert rows[urls[1]].server_hint_s == 7200 and rows[urls[1]].interval_s == 7200
-    assert rows[urls[1]].next_poll_at > datetime.now(UTC) + timedelta(seconds=6000)
+    maxage_next_poll_at = rows[urls[1]].next_poll_at
+    assert maxage_next_poll_at is not None and maxage_next_poll_at > datetime.now(UTC) + timedelta(seconds=6000)
 
 
 async def test_permanent_redirect_updates_the_stored_url(poller_pipeline, feed_server):
@@ -101,7 +105,8 @@ async def test_repeated_failures_disable_the_feed_by_weight(poller_pipeline, fee
         rows = await feed_rows(pipeline.store)
         assert await pipeline.poller.poll_due(urls, everything=True) != []  # the 503 one is still polled
     gone, busy = rows[urls[0]], rows[urls[1]]
-    assert gone.is_disabled and gone.failure_score == 4.0 and "404" in gone.disabled_reason
+    assert gone.is_disabled and gone.failure_score == 4.0
+    assert gone.disabled_reason is not None and "404" in gone.disabled_reason
     assert not busy.is_disabled and busy.failure_score == 1.0 and busy.health == "failing"
 
 
