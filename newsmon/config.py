@@ -85,6 +85,7 @@ class PollSettings(Section):
     lease_s: float = Field(60.0, gt=0)  # a dead poller's feeds wait this long; live pollers renew theirs
     claim_batch: int = Field(256, ge=1)  # feeds leased per claim
     parse_processes: int = Field(0, ge=0, le=64)  # 0: parse in the poller's process
+    stage_processes: int = Field(0, ge=0, le=64)  # poll-once's stage children; 0: one a core, at most one a partition
     stale_factor: float = Field(4.0, gt=1)  # stale: nothing new for this many usual gaps
     zombie_body_bytes: int = Field(256, ge=0)  # a 200 smaller than this is a zombie
     relevance_terms: list[str] | None = None  # None: the built-in Syria terms (en, ru, ar, ku)

@@ -325,8 +325,8 @@ def poll_once_command(
     """Poll every feed in FILE once, wait until the new items are stored as articles, then exit.
 
     The last output line is JSON with "new_items"."""
-    from newsmon.cli.poll_once import poll_once, poll_once_settings, summary_dict
-    from newsmon.cli.poll_once_stages import forked_stage_process
+    from newsmon.cli.poll_once import poll_once, poll_once_settings, stage_process_count, summary_dict
+    from newsmon.cli.poll_once_stages import forked_stage_processes
 
     specs = catalogue_or_fail(feeds)
     try:
@@ -336,8 +336,8 @@ def poll_once_command(
         raise
     configure_logging(settings.log_level if settings.log_level != "info" else "warning")
 
-    # Forked before the event loop and its threads start; it waits until something is to be stored.
-    with forked_stage_process() as stages:
+    # Forked before the event loop and its threads start; they wait until something is to be stored.
+    with forked_stage_processes(stage_process_count(settings)) as stages:
 
         async def main(stop: asyncio.Event) -> Any:
             return await poll_once(settings, specs, stop, stages)

@@ -3,10 +3,10 @@
 The store (SQLite) lives in the state directory, so validators and body hashes carry over between calls.
 Nothing else is started before it is needed: when no outbox row is pending and no feed sends a new body
 (a warm poll), neither the embedded broker nor the dedupe stage ever starts. The first body to parse (or
-the first row to republish) starts, in the background, the stages that store items as articles in a child
-process (forked when poll-once starts and waiting until then: newsmon/cli/poll_once_stages.py; it imports
+the first row to republish) starts, in the background, the stages that store items as articles in child
+processes (forked when poll-once starts and waiting until then: newsmon/cli/poll_once_stages.py; they import
 them while the broker starts), the broker and the producer, so their start overlaps the parse and they work
-on the second core while the poller goes on polling. Outbox rows not done are republished first, since a
+on the other cores while the poller goes on polling. Outbox rows not done are republished first, since a
 fresh embedded broker holds nothing.
 """
 
@@ -22,7 +22,7 @@ from typing import Any
 
 import structlog
 
-from newsmon.cli.poll_once_stages import StageProcess
+from newsmon.cli.poll_once_stages import StageGroup
 from newsmon.config import Settings, load_settings
 from newsmon.store import feeds, outbox
 from newsmon.store.feeds import FeedSpec
@@ -38,10 +38,12 @@ DRAIN_TIMEOUT_S = 600.0
 DONE_CHECK_S = 0.05
 STAGE_STOP_TIMEOUT_S = 30.0
 SCHEMA_MARK = "schema-checked"
+# First polls of this many feeds start every stage child (`stages_to_begin`), fewer start one.
+FIRST_POLLS_FOR_ALL_STAGES = 50
 
 
 class StageProcessError(Exception):
-    """The child process running the stages exited before the outbox was done."""
+    """A child process running the stages exited before the outbox was done."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,18 +70,35 @@ def poll_once_settings(config: Path | None, state_dir: Path, *, allow_private: b
                          run_dir=state_dir / "run", poll=poll_values)  # fmt: skip
 
 
+def stage_process_count(settings: Settings) -> int:
+    """How many stage children poll-once forks: the configured number, else one a core (a child with no partition
+    would idle). Forking costs little; whether they all start is decided by `stages_to_begin`."""
+    return settings.poll.stage_processes or max(1, min(os.cpu_count() or 1, settings.kafka.partitions))
+
+
+def stages_to_begin(settings: Settings, never_polled: int, forked: int) -> int:
+    """All the configured stage children; when left to poll-once, all only for many first polls. Feeds polled for
+    the first time bring their whole item lists (a cold poll at N=1000: 35k items), which every child works
+    through faster; what known feeds bring (a changed poll: a few hundred items) one child stores sooner than
+    several could start (each imports its stages, ~0.3 CPU-s, on cores the poller needs)."""
+    if settings.poll.stage_processes or never_polled >= FIRST_POLLS_FOR_ALL_STAGES:
+        return forked
+    return 1
+
+
 class DeliveryOnDemand:
     """The poller's producer: the broker, the Kafka producer and the stage process start on the first send,
     or earlier in the background when `start_soon` says items are likely (a body is being parsed)."""
 
     def __init__(self, settings: Settings, stack: AsyncExitStack, stage_names: list[str],
-                 stages: StageProcess) -> None:  # fmt: skip
+                 stages: StageGroup) -> None:  # fmt: skip
         self.settings, self.stack, self.stage_names, self.stages = settings, stack, stage_names, stages
         self._producer: Any = None
         self._starting = asyncio.Lock()
         self._early: asyncio.Task[None] | None = None
         self.start_error: Exception | None = None
         self.is_outbox_done = False  # set once every outbox row is stored
+        self.stage_count: int | None = None  # stage children to begin (None: all)
 
     @property
     def is_started(self) -> bool:
@@ -95,9 +114,9 @@ class DeliveryOnDemand:
             await self._start()
 
     async def _stop_stages(self) -> None:
-        if self.is_outbox_done and self.stages.returncode is None:
-            # Everything is stored and the embedded broker goes next, so the child has nothing left to finish:
-            # SIGKILL skips its ~0.5 s of consumer, producer and interpreter shutdown. SQLite rolls back any
+        if self.is_outbox_done and self.stages.is_running:
+            # Everything is stored and the embedded broker goes next, so the children have nothing left to finish:
+            # SIGKILL skips their ~0.5 s of consumer, producer and interpreter shutdown. SQLite rolls back any
             # transaction it had open (a redelivered record's idempotent rewrite).
             self.stages.send_signal(signal.SIGKILL)
             await self.stages.wait()
@@ -137,7 +156,7 @@ class DeliveryOnDemand:
 
         kafka = self.settings.kafka
         # The child first: it imports its stages (~0.3 s of CPU) on the other core while the broker starts.
-        self.stages.begin(self.stage_names)
+        self.stages.begin(self.stage_names, self.stage_count)
         try:
             connection = await self.stack.enter_async_context(connect(kafka, self.settings.run_dir))
         finally:  # pushed after the broker, so the stages stop while it still runs
@@ -153,21 +172,21 @@ class DeliveryOnDemand:
         self._producer = await self.stack.enter_async_context(kafka_producer(connection, kafka))
 
 
-async def stop_stage_process(child: StageProcess) -> None:
+async def stop_stage_process(children: StageGroup) -> None:
     """SIGTERM, then SIGKILL after STAGE_STOP_TIMEOUT_S."""
-    if child.returncode is None:
-        child.send_signal(signal.SIGTERM)
+    if children.is_running:
+        children.send_signal(signal.SIGTERM)
         try:
-            await child.wait(timeout_s=STAGE_STOP_TIMEOUT_S)
+            await children.wait(timeout_s=STAGE_STOP_TIMEOUT_S)
         except TimeoutError:
-            child.send_signal(signal.SIGKILL)
-            await child.wait()
+            children.send_signal(signal.SIGKILL)
+            await children.wait()
 
 
 async def poll_once(settings: Settings, specs: list[FeedSpec], stop: asyncio.Event,
-                    stages: StageProcess) -> PollOnceSummary:  # fmt: skip
+                    stages: StageGroup) -> PollOnceSummary:  # fmt: skip
     """Republish what is not done, poll every feed once, and wait until the stages have stored it all
-    (`stages`: the child forked for them, begun only when something is to be published)."""
+    (`stages`: the children forked for them, begun only when something is to be published)."""
     started = time.perf_counter()
     # Items of full-text feeds reach dedupe through the full-text stage; without it they would never be done.
     stage_names = ["fulltext", "dedupe"] if any(getattr(spec, "full_text", False) for spec in specs) else ["dedupe"]
@@ -180,7 +199,9 @@ async def poll_once(settings: Settings, specs: list[FeedSpec], stop: asyncio.Eve
             (settings.run_dir / SCHEMA_MARK).write_text(mark)
         async with store.sessions.begin() as session:
             await feeds.register(session, specs)
+            never_polled = await feeds.count_never_polled(session)
         delivery = DeliveryOnDemand(settings, stack, stage_names, stages)
+        delivery.stage_count = stages_to_begin(settings, never_polled, len(stages.members))
         fetcher = await stack.enter_async_context(open_fetcher(settings.poll))
         parse_pool = stack.enter_context(open_parse_pool(settings.poll))
         # A fresh embedded broker holds nothing: every row not done goes out again (on Kafka, only those
@@ -243,7 +264,7 @@ async def _until_done(store: Store, delivery: DeliveryOnDemand, stop: asyncio.Ev
     deadline = time.monotonic() + DRAIN_TIMEOUT_S
     while await has_not_done(store) and not stop.is_set():
         if delivery.stages.returncode is not None:
-            raise StageProcessError(f"the stage process exited ({delivery.stages.returncode}) before the outbox "
+            raise StageProcessError(f"a stage process exited ({delivery.stages.returncode}) before the outbox "
                                     "was done; see its log lines above")  # fmt: skip
         if time.monotonic() > deadline:
             raise TimeoutError(f"outbox not done after {DRAIN_TIMEOUT_S:.0f} s")

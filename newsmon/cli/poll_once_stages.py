@@ -1,16 +1,18 @@
-"""The stages `newsmon poll-once` waits for (dedupe, and full text when a feed needs it), in a child process.
+"""The stages `newsmon poll-once` waits for (dedupe, and full text when a feed needs it), in child processes.
 
-The child is forked when poll-once starts, before its event loop or any thread exists, and waits on a pipe.
-Forked, it has what the parent imported already (SQLAlchemy, pydantic, the store, aiohttp: ~0.6 CPU-s that a
-new interpreter would spend again), and it costs nothing when nothing is new: a warm poll closes the pipe
-and the child exits. The first body to parse sends the stage names, and the child imports its stages while
-the parent starts the broker; the settings (with the broker's address) follow, and the child runs the stages
-until it is stopped. A process of its own puts the stages on the second core while the parent still polls,
-and keeps their CPU off the poller's event loop.
+The children (one a core by default: `poll.stage_processes`) are forked when poll-once starts, before its event
+loop or any thread exists, and wait on a pipe each. Forked, they have what the parent imported already
+(SQLAlchemy, pydantic, the store, aiohttp: ~0.6 CPU-s that a new interpreter would spend again), and they cost
+nothing when nothing is new: a warm poll closes the pipes and the children exit. The first body to parse sends
+the stage names, and the children import their stages while the parent starts the broker; the settings (with
+the broker's address) follow, and each child runs the stages on its share of the partitions until it is stopped.
+Processes of their own keep the stages' CPU off the poller's event loop, and several use every core: while one
+child holds the dedupe index's lock (one batch decides at a time, store-wide), the others fetch, decode and
+sketch their next batch and publish their last (a cold poll at N=1000: 48 -> 35 s with two, bench/README.md).
 
-Partitions are assigned by hand, not through a consumer group: every group join holds its members for
-session_timeout_ms / 2 on the embedded broker (broker.md §3), longer than a whole warm poll, and this one
-process reads every partition anyway. Offsets are still committed under the stage's group id.
+Partitions are assigned by hand (partition i of a stage's topics to child i mod n), not through a consumer group:
+every group join holds its members for session_timeout_ms / 2 on the embedded broker (broker.md §3), longer than
+a whole warm poll. Offsets are still committed under the stage's group id.
 """
 
 import asyncio
@@ -66,11 +68,12 @@ class StageProcess:
         self.is_begun = True
         self._write(" ".join(names).encode() + b"\n")
 
-    def configure(self, settings: Settings, *, from_beginning: bool) -> None:
-        """Send the settings; the child starts its stages. `from_beginning`: the broker is new and empty of
-        committed offsets, so read every partition from its start without asking the group coordinator."""
-        self._write(json.dumps({"from_beginning": from_beginning, "settings": settings.model_dump(mode="json")})
-                    .encode())  # fmt: skip
+    def configure(self, settings: Settings, *, from_beginning: bool, share: tuple[int, int] = (0, 1)) -> None:
+        """Send the settings; the child starts its stages on its `share` (i, n) of the partitions. `from_beginning`:
+        the broker is new and empty of committed offsets, so read every partition from its start without asking
+        the group coordinator."""
+        request = {"from_beginning": from_beginning, "share": share, "settings": settings.model_dump(mode="json")}
+        self._write(json.dumps(request).encode())
         self.close()
 
     def _write(self, data: bytes) -> None:
@@ -113,24 +116,83 @@ class StageProcess:
             self._returncode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
 
 
+class StageGroup:
+    """The stage children as one: each runs every stage on its share of the partitions (partition i goes to child
+    i mod n), so the stages use every core while the parent polls and after it is done (the dedupe index lock
+    still lets one child decide at a time; the others sketch, decode and publish meanwhile)."""
+
+    def __init__(self, members: list[StageProcess]) -> None:
+        self.members = members
+
+    @property
+    def is_begun(self) -> bool:
+        return any(member.is_begun for member in self.members)
+
+    @property
+    def is_running(self) -> bool:
+        """Whether any begun child has not exited."""
+        return any(member.returncode is None for member in self.members if member.is_begun)
+
+    @property
+    def returncode(self) -> int | None:
+        """The exit code of the first begun child found exited (the others may still run), else None. (A child
+        never begun exits as soon as its pipe closes.)"""
+        return next((code for member in self.members if member.is_begun and (code := member.returncode) is not None),
+                    None)  # fmt: skip
+
+    def begin(self, names: list[str], count: int | None = None) -> None:
+        """Have `count` children (all by default) import these stages; the others exit."""
+        for member in self.members[count:]:
+            member.close()
+        for member in self.members[:count]:
+            member.begin(names)
+
+    def configure(self, settings: Settings, *, from_beginning: bool) -> None:
+        begun = [member for member in self.members if member.is_begun]
+        for share, member in enumerate(begun):
+            member.configure(settings, from_beginning=from_beginning, share=(share, len(begun)))
+
+    def close(self) -> None:
+        for member in self.members:
+            member.close()
+
+    def send_signal(self, signum: int) -> None:
+        for member in self.members:
+            member.send_signal(signum)
+
+    async def wait(self, timeout_s: float | None = None) -> None:
+        """Wait for every begun child to exit (TimeoutError after `timeout_s`)."""
+        deadline = None if timeout_s is None else time.monotonic() + timeout_s
+        for member in (member for member in self.members if member.is_begun):
+            await member.wait(None if deadline is None else max(deadline - time.monotonic(), 0.0))
+
+    def reap(self) -> None:
+        for member in self.members:
+            member.reap()
+
+
 @contextmanager
-def forked_stage_process() -> Iterator[StageProcess]:
-    """Fork the stage child (before the event loop and any thread start: a fork copies only the calling
-    thread, so a lock another thread held would stay held in the child); reap it on the way out."""
+def forked_stage_processes(count: int) -> Iterator[StageGroup]:
+    """Fork `count` stage children (before the event loop and any thread start: a fork copies only the calling
+    thread, so a lock another thread held would stay held in the child); reap them on the way out."""
     sys.stdout.flush()
     sys.stderr.flush()
-    read_end, write_end = os.pipe()
-    gc.freeze()  # what exists now is shared with the child: no collection of either process touches it
-    pid = os.fork()
-    if pid == 0:
-        os.close(write_end)
-        serve_stages(read_end)
-    os.close(read_end)
-    child = StageProcess(pid, write_end)
+    gc.freeze()  # what exists now is shared with the children: no collection of any process touches it
+    group = StageGroup([])
     try:
-        yield child
+        for _ in range(count):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(write_end)
+                for sibling in group.members:  # only the parent writes to the others' pipes
+                    sibling.close()
+                serve_stages(read_end)
+            os.close(read_end)
+            group.members.append(StageProcess(pid, write_end))
+        yield group
     finally:
-        child.reap()
+        group.reap()
 
 
 def serve_stages(pipe: int) -> NoReturn:
@@ -147,7 +209,8 @@ def serve_stages(pipe: int) -> NoReturn:
         if names and request is not None:
             settings = Settings.model_validate(request["settings"])
             configure_logging(settings.log_level if settings.log_level != "info" else "warning")  # as poll-once
-            asyncio.run(run_stages(settings, names, from_beginning=request["from_beginning"]))
+            mine, count = request["share"]
+            asyncio.run(run_stages(settings, names, from_beginning=request["from_beginning"], share=(mine, count)))
         code = 0
     except BaseException:
         traceback.print_exc()
@@ -179,8 +242,9 @@ async def make_stage(name: str, settings: Settings, store: "Store", topics: "Top
 
 
 async def assigned_consumer(connection: "Connection", settings: Settings, stage: "Stage", stack: AsyncExitStack, *,
-                            from_beginning: bool) -> "AIOKafkaConsumer":  # fmt: skip
-    """A consumer that reads every partition of the stage's topics, without joining its group."""
+                            from_beginning: bool, share: tuple[int, int] = (0, 1)) -> "AIOKafkaConsumer":  # fmt: skip
+    """A consumer that reads its `share` (i, n) of the partitions of the stage's topics (every n-th from the i-th),
+    without joining its group."""
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
     from newsmon.broker import consumer_options
@@ -192,8 +256,10 @@ async def assigned_consumer(connection: "Connection", settings: Settings, stage:
     await consumer.start()
     stack.push_async_callback(consumer.stop)
     await consumer.topics()  # fetches the cluster metadata, so partitions_for_topic knows every topic
-    consumer.assign([TopicPartition(topic, partition) for topic in stage.topics
-                     for partition in sorted(consumer.partitions_for_topic(topic) or ())])  # fmt: skip
+    every = [TopicPartition(topic, partition) for topic in stage.topics
+             for partition in sorted(consumer.partitions_for_topic(topic) or ())]  # fmt: skip
+    mine, count = share
+    consumer.assign(every[mine::count])
     if from_beginning:
         # Looking up committed offsets first waits for the group coordinator: aiokafka retries after
         # retry_backoff_ms (0.5 s on Tansu) before the first fetch. A new broker has none to look up.
@@ -201,7 +267,8 @@ async def assigned_consumer(connection: "Connection", settings: Settings, stage:
     return consumer
 
 
-async def run_stages(settings: Settings, names: list[str], *, from_beginning: bool) -> None:
+async def run_stages(settings: Settings, names: list[str], *, from_beginning: bool,
+                     share: tuple[int, int] = (0, 1)) -> None:  # fmt: skip
     from consumers.runner import StageRunner
     from newsmon.broker import Connection, kafka_producer
     from newsmon.store.session import open_store
@@ -218,7 +285,8 @@ async def run_stages(settings: Settings, names: list[str], *, from_beginning: bo
         runners = []
         for name in names:
             stage = await make_stage(name, settings, store, topics, stack)
-            consumer = await assigned_consumer(connection, settings, stage, stack, from_beginning=from_beginning)
+            consumer = await assigned_consumer(connection, settings, stage, stack, from_beginning=from_beginning,
+                                               share=share)  # fmt: skip
             runners.append(StageRunner(stage, consumer, producer, topics.dlq, settings.kafka.max_record_bytes))
         async with asyncio.TaskGroup() as tasks:
             for runner in runners:

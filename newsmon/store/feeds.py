@@ -69,6 +69,12 @@ async def register(session: AsyncSession, specs: Iterable[FeedSpec]) -> None:
         await session.execute(statement, rows)
 
 
+async def count_never_polled(session: AsyncSession) -> int:
+    """Feeds not polled yet (enabled): each will bring its whole current item list, not just what is new."""
+    query = select(func.count()).select_from(Feed).where(Feed.last_polled_at.is_(None), Feed.is_disabled.is_(False))
+    return int(await session.scalar(query) or 0)
+
+
 async def by_urls(session: AsyncSession, urls: Iterable[str]) -> Sequence[Feed]:
     return (await session.scalars(select(Feed).where(Feed.url.in_(list(urls))).order_by(Feed.id))).all()
 

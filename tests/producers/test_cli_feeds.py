@@ -55,6 +55,34 @@ def test_poll_once_stores_articles_and_a_warm_poll_starts_no_broker(feed_server,
     assert broker_log.read_bytes() == started_once  # nothing new, nothing pending: no broker this time
 
 
+def test_poll_once_stage_children_share_the_partitions_and_all_exit(feed_server, tmp_path):
+    # Three stage children over the items topic's four partitions: each stores its share (an item in a partition
+    # no child read would never be done, and poll-once would not return), and none outlives the poll.
+    feeds = tmp_path / "urls.txt"
+    feeds.write_text(f"{feed_server.url('rss2_basic.xml')}\n{feed_server.url('atom_basic.xml')}\n")
+    state = tmp_path / "state"
+    env = {"NEWSMON_POLL__PER_HOST_MIN_GAP_S": "0", "NEWSMON_POLL__STAGE_PROCESSES": "3"}
+    first = run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
+    assert first.returncode == 0, first.stderr + first.stdout
+    assert json.loads(first.stdout.strip().splitlines()[-1])["new_items"] == 6
+    with sqlite3.connect(state / "newsmon.db") as db:
+        assert db.execute("select count(*) from articles").fetchone()[0] == 6
+        assert db.execute("select count(*) from outbox where done_at is null").fetchone()[0] == 0
+    assert processes_naming(str(state)) == []
+
+
+def processes_naming(text: str) -> list[int]:
+    """Pids of the processes whose command line holds `text` (forked children keep their parent's)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and text in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
 def test_poll_once_first_publishes_what_an_earlier_call_left_not_done(feed_server, tmp_path):
     feeds = tmp_path / "urls.txt"
     feeds.write_text(feed_server.url("rss2_basic.xml") + "\n")
@@ -110,3 +138,14 @@ def test_feeds_import_of_a_bad_file_is_one_error_line(tmp_path):
     result = run_cli("feeds", "import", str(bad), env={"NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 's.db'}"},
                      cwd=tmp_path)  # fmt: skip
     assert result.returncode == 2 and "expected an http(s) URL" in result.stderr
+
+
+def test_poll_once_starts_every_stage_child_only_for_many_first_polls():
+    from newsmon.cli.poll_once import FIRST_POLLS_FOR_ALL_STAGES, stages_to_begin
+    from newsmon.config import load_settings
+
+    auto = load_settings(None)
+    assert stages_to_begin(auto, never_polled=FIRST_POLLS_FOR_ALL_STAGES, forked=2) == 2  # a cold poll's backlog
+    assert stages_to_begin(auto, never_polled=FIRST_POLLS_FOR_ALL_STAGES - 1, forked=2) == 1  # known feeds
+    configured = load_settings(None, poll={"stage_processes": 3})
+    assert stages_to_begin(configured, never_polled=0, forked=3) == 3
