@@ -82,6 +82,15 @@ async def rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     }
 
 
+async def rows_one_item_a_batch(items: Sequence[FeedItem], database: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """`rows` after the items are processed one per batch in a fresh SQLite store."""
+    async with open_store(StoreSettings(url=f"sqlite:///{database}")) as single:
+        stage = DedupeStage(single, Topics())
+        for one in items:
+            await stage.process(deliveries([one]))
+        return await rows(single)
+
+
 @pytest.fixture
 async def other_store(store_url: str) -> AsyncIterator[Store]:
     """A second engine on the same database: what a second dedupe process has."""
@@ -109,11 +118,7 @@ async def test_batch_decides_as_one_item_at_a_time_would(store: Store, store_url
 
     # The same items one per batch, in a fresh database of the same engine, decide the same.
     if store_url.startswith("sqlite"):
-        async with open_store(StoreSettings(url=f"sqlite:///{tmp_path / 'single.db'}")) as single:
-            stage = DedupeStage(single, Topics())
-            for one in items:
-                await stage.process(deliveries([one]))
-            assert await rows(single) == together
+        assert await rows_one_item_a_batch(items, tmp_path / "single.db") == together
 
 
 async def test_replaying_a_batch_changes_nothing_and_publishes_the_articles_again(store: Store) -> None:
@@ -232,11 +237,7 @@ async def test_same_entry_under_a_new_url_in_one_batch_follows_the_first_urls_de
     assert together["duplicates"] == sorted([(reprint.url, wire.url, "near_duplicate"),
                                              (trimmed.url, wire.url, "near_duplicate")])  # fmt: skip
     if store_url.startswith("sqlite"):
-        async with open_store(StoreSettings(url=f"sqlite:///{tmp_path / 'single.db'}")) as single:
-            stage = DedupeStage(single, Topics())
-            for one in items:
-                await stage.process(deliveries([one]))
-            assert await rows(single) == together
+        assert await rows_one_item_a_batch(items, tmp_path / "single.db") == together
 
 
 async def test_full_text_item_is_compared_by_its_page_text_not_its_teaser(store: Store) -> None:
