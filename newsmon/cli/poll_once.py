@@ -11,10 +11,12 @@ fresh embedded broker holds nothing.
 """
 
 import asyncio
+import hashlib
 import os
 import signal
+import sqlite3
 import time
-from contextlib import AsyncExitStack, suppress
+from contextlib import AsyncExitStack, closing, suppress
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -237,15 +239,32 @@ async def poll_once(settings: Settings, specs: list[FeedSpec], stop: asyncio.Eve
 
 def _schema_mark(settings: Settings) -> str | None:
     """What the last schema upgrade of this state directory saw: the SQLite file (by inode, so a new file is
-    upgraded again) and the migration files. When nothing of it changed, Alembic (~0.4 s) is not needed."""
+    upgraded again), the revision it records (so a downgrade, or a file restored in place, is upgraded again) and
+    the migration files' contents. When none of it changed, Alembic (~0.4 s) is not needed."""
     prefix = "sqlite:///"
     if not settings.store.url.startswith(prefix):
         return None
     database = Path(settings.store.url.removeprefix(prefix))
     if not database.is_file():
         return None
-    migrations = sorted(f"{p.name}:{p.stat().st_size}" for p in (migrations_dir() / "versions").glob("*.py"))
-    return f"{database}:{database.stat().st_ino}\n" + "\n".join(migrations)
+    revision = _recorded_revision(database)
+    if revision is None:
+        return None
+    migrations = hashlib.sha256()
+    for path in sorted((migrations_dir() / "versions").glob("*.py")):
+        migrations.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"{database}:{database.stat().st_ino}:{revision}:{migrations.hexdigest()}"
+
+
+def _recorded_revision(database: Path) -> str | None:
+    """The Alembic revision the SQLite file records (None when it records none or cannot be read): the standard
+    library's driver, read-only, ~1 ms, where Alembic would load every migration script."""
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
 
 
 def _read(path: Path) -> str | None:

@@ -102,6 +102,30 @@ def test_poll_once_first_publishes_what_an_earlier_call_left_not_done(feed_serve
         assert db.execute("select count(*) from articles").fetchone()[0] == articles == 3
 
 
+def test_poll_once_upgrades_a_store_whose_schema_went_back_since_the_last_call(feed_server, tmp_path):
+    # The second call skips Alembic only when nothing the first one upgraded has changed; a downgraded store (the
+    # same file, the same migrations) must be brought to the head again before anything is written to it.
+    from alembic import command
+
+    from newsmon.store.session import alembic_config
+
+    feeds = tmp_path / "urls.txt"
+    feeds.write_text(feed_server.url("rss2_basic.xml") + "\n")
+    state, env = tmp_path / "state", {"NEWSMON_POLL__PER_HOST_MIN_GAP_S": "0"}
+    assert run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private",
+                   env=env).returncode == 0  # fmt: skip
+    database = state / "newsmon.db"
+    with sqlite3.connect(database) as db:
+        head = db.execute("select version_num from alembic_version").fetchone()[0]
+    command.downgrade(alembic_config(f"sqlite:///{database}"), "-1")
+    with sqlite3.connect(database) as db:
+        assert db.execute("select version_num from alembic_version").fetchone()[0] != head
+    again = run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
+    assert again.returncode == 0, again.stderr + again.stdout
+    with sqlite3.connect(database) as db:
+        assert db.execute("select version_num from alembic_version").fetchone()[0] == head
+
+
 def test_poll_once_refuses_private_addresses_without_the_flag(feed_server, tmp_path):
     feeds = tmp_path / "urls.txt"
     feeds.write_text(feed_server.url("rss2_basic.xml") + "\n")
