@@ -21,6 +21,8 @@ ORG_WORDS = frozenset(
         "guard", "channel", "broadcaster", "media", "federation", "league", "association", "international", "watch",
         "crescent", "society", "initiative", "syndicate", "trust", "relief", "rescue", "division", "battalion",
         "regiment", "legion",
+        # humanitarian coordination bodies: "the Syria Education Cluster", "the Health Cluster"
+        "cluster",
     ]
 )
 CAPITAL_RUN_RE = re.compile(
@@ -172,7 +174,11 @@ class DocumentContext:
         if i < 0 or self.person_pos[i] <= after:
             return None
         m = CAPITAL_RUN_RE.match(self.text, self.person_pos[i])
-        name = " ".join(w for w in m.group().split() if w.lower() not in TITLES) if m else ""
+        words = m.group().rsplit("\n", 1)[-1].split() if m else []  # a line break ends a name ("16:05 GMT\nAli ...")
+        # "Turkish Foreign Minister Hakan Fidan": the country before the titles is no part of the name ("Israeli
+        # Defence Minister Israel Katz": a country word after them may be)
+        lead = 1 if len(words) > 2 and country_of(words[0]) and words[1].lower() in TITLES else 0
+        name = " ".join(w for w in words[lead:] if w.lower() not in TITLES)
         return Speaker(name, "", True) if len(name.split()) >= 2 else None
 
     def last_with_mention(self, person: bool) -> tuple[Speaker | None, str]:
@@ -233,7 +239,7 @@ def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
 
 
 _NARRATED_PERSON_VERB_RE = re.compile(
-    r"\s+(?:was|has|had|lives|lived|spent|fled|lost|sat|stood|waited|remembers|recalls|runs|ran|works|worked)\b"
+    r"\s+(?:was|has|had|lives|lived|spent|fled|lost|sat|stood|waited|remembers|recalls|runs|ran|works|worked|is|remains)\b"
 )
 # First words of place names that look like personal names ("Ras al-Ain was shelled", "Deir Hafer was hit").
 _PLACE_WORD_RE = re.compile(

@@ -45,6 +45,8 @@ PARTICIPLES = frozenset(v for v in SAY_VERBS + list(OBJECT_VERBS) if v.endswith(
 INVERTIBLE = frozenset([
     "said", "says", "added", "adds", "continued", "explained", "wrote", "noted", "asked", "insisted",
     "stressed", "warned",
+    # '"...," reads the caption of one post': only a document speaks so (verb_cues checks the mention)
+    "reads", "read",
 ])
 # "read(s)" only reports when a document speaks: "the letters read", "a statement reads".
 DOCUMENT_NOUNS = frozenset(

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from consumers.claims.attribution import RawClaim, attribute_sentence
+from consumers.claims.attribution.quote_cues import holds_statement, quote_cue_claims
 from consumers.claims.context import DocumentContext, Speaker
 from consumers.claims.numbers import ClaimNumber, find_numbers
 from consumers.claims.resolve import resolve_mention
@@ -176,7 +177,11 @@ def _sentence_claims(
     quotes = _quotes_between(doc, start, end)
     raws = attribute_sentence(doc.text, start, end, quotes)
     if not raws:
-        raws = _document_lead(doc, start, end, quotes) or _positional(doc, start, end, quotes, previous, new_paragraph)
+        raws = (
+            _document_lead(doc, start, end, quotes)
+            or quote_cue_claims(doc.text, start, end, quotes)
+            or _positional(doc, start, end, quotes, previous, new_paragraph)
+        )
     out: list[ExtractedClaim] = []
     built: dict[int, ExtractedClaim] = {}
     for index, raw in enumerate(raws):
@@ -299,11 +304,12 @@ def _inside_quote(quotes: list[Quote], pos: int) -> bool:
 
 
 def _is_quoted_question(text: str, quotes: list[Quote], start: int) -> bool:
-    """The quotation holding start ends with '?' just before its closing mark."""
+    """The quotation holding start ends with '?' just before its closing mark, and holds no statement before it
+    ('"We gave our youth. Who will pay us?"' is one claim: guideline, one contiguous quoted segment)."""
     q = quotes[_first_quote(quotes, start)] if quotes else None
     if q is None or not (q.start <= start < q.end) or not q.closed:
         return False
-    return text[q.end - 2 : q.end - 1] == "?"
+    return text[q.end - 2 : q.end - 1] == "?" and not holds_statement(text, q)
 
 
 def _first_quote(quotes: list[Quote], start: int) -> int:

@@ -77,6 +77,8 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
             return [left, (cand.content_from, hi)]  # '"Q1," he said, "Q2."': two claims (guideline, "Spans")
         return [left]  # '"...," the commander said as his men packed up': the quote is the claim
     if cand.complement in ("that", "colon", "direct"):
+        if cand.content_to >= 0:
+            hi = min(hi, cand.content_to)
         return [(cand.content_from, hi)] if cand.content_from < hi else []
     if cand.complement in ("empty", "left"):
         return [left]

@@ -59,8 +59,10 @@ def verb_cue(
     elif not subject_left(text, left_lo, aux_start, cand):
         if not (verb in cues.INVERTIBLE and subject_right(text, m.end(), s_end, cand, aux_start, left_lo)):
             return None
+        if verb in ("read", "reads") and not _mentions_document(text, cand):
+            return None
         return None if lacks_proposition(text, cand, verb, "left", -1) else cand
-    return _with_complement(text, m, verb, s_end, cand)
+    return _with_complement(text, m, verb, s_end, cand, inside)
 
 
 def _subject_before_verb(text: str, lo: int, pos: int, cand: Candidate) -> bool:
@@ -72,7 +74,9 @@ def _subject_before_verb(text: str, lo: int, pos: int, cand: Candidate) -> bool:
 _VERB_THEN_OBJECT_RE = re.compile(r"\b[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")
 
 
-def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: Candidate) -> Candidate | None:
+def _with_complement(
+    text: str, m: re.Match[str], verb: str, s_end: int, cand: Candidate, inside: list[tuple[int, int]]
+) -> Candidate | None:
     if text.startswith(("N", "n"), cand.mention_start) and _NOBODY_RE.match(text, cand.mention_start):
         return None  # "No group has claimed the attack", "Nobody has confirmed ...": nobody reports it
     if text.find("this", cand.mention_start, cand.mention_end) >= 0 and _OWN_TEXT_RE.search(
@@ -101,10 +105,29 @@ def _with_complement(text: str, m: re.Match[str], verb: str, s_end: int, cand: C
         cue_end = citing.start(1) - 1
     if verb in ("read", "reads") and not _mentions_document(text, cand):
         return None
+    if kind == "direct" and verb in cues.NEEDS_CLAUSE and (close := _quoted_object_end(text, pos, s_end, inside)) > 0:
+        # 'affirmed the importance of "Q"': an attitude, but directly quoted (guideline), up to the quotation's end
+        cand.complement, cand.content_from, cand.cue_end, cand.content_to = kind, pos, cue_end, close
+        return cand
     if lacks_proposition(text, cand, verb, kind, pos) or (cue_end > cand.cue_end and is_topic(text, cue_end)):
         return None  # the second: "informed his counterpart about the steps": a topic, not a proposition
     cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
     return cand
+
+
+# A short object whose complement is a quotation: "the importance of "...", "the need for "..."".
+_QUOTED_OBJECT_RE = re.compile(r"(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:of|for|to)\s+[\"“]")
+
+
+def _quoted_object_end(text: str, pos: int, s_end: int, inside: list[tuple[int, int]]) -> int:
+    """The end of the quotation in 'the importance of "Q"' right after a verb that needs a clause, else -1."""
+    if not text.startswith(("the ", "its ", "their ", "a ", "an "), pos):
+        return -1
+    found = _QUOTED_OBJECT_RE.match(text, pos, s_end)
+    if found is None:
+        return -1
+    i = bisect.bisect_left(inside, (found.end() - 1, -1))
+    return inside[i][1] if i < len(inside) and inside[i][0] == found.end() - 1 else -1
 
 
 def _mentions_document(text: str, cand: Candidate) -> bool:

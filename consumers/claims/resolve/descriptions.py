@@ -139,6 +139,8 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
             return Speaker(canon, canon, False)
     issuer = re.search(r"\b(?:from|by|of)\s+((?:the\s+)?[\w'’ -]{2,60})$", head)
     issuer_text = issuer.group(1) if issuer else ""
+    if "post" in head and _UNOWNED_POST_RE.search(head):
+        return _UNNAMED  # '"...," reads the caption of one post on X': whoever posted it, unnamed
     local = PLACE_OWNER_RE.search(issuer_text)
     if local and is_known_org(issuer_text[local.end() :]):
         canon = canonical_org(issuer_text[local.end() :])
@@ -169,6 +171,9 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     return Speaker(canon or "unnamed sources", canon, False)
 
 
+# The words of a social media post of no named account: "the caption of one post", "the text of a post".
+_UNOWNED_POST_RE = re.compile(r"\bof\s+(?:a|an|one|some|several|many)\s+(?:[\w-]+\s+)?posts?\b")
+_UNNAMED = Speaker("unnamed sources", "", False)
 _GENERIC_OWNER_RE = re.compile(r"^[Tt]he\s+([a-z]+)['’]s\s+")
 
 

@@ -29,12 +29,20 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if appos and _APPOSITIVE_NAME_RE.fullmatch(appos) and _is_role(head):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return resolve_named(ctx, start, appos, "", org_hint=org_from_phrase(ctx, start, head, whole=True))
+    if appos[:2] in ("a ", "an") and _ONE_SOURCE_RE.match(head) and is_unnamed(appos):
+        return resolve_unnamed(ctx, start, appos)  # "The third source, a Syrian official, said": who the source is
     limit = min(len(ctx.text), max(end, head_end) + 160)
     # (the pattern holds "who": a substring test first skips it for most mentions)
     given = _NAME_GIVEN_RE.match(ctx.text, head_end, limit) if ctx.text.find("who", head_end, limit) >= 0 else None
     if given and not has_proper_name(_before_preposition(head)):
         # "a team member who gave his name as Yasser al-Hussein": the person is named after all
         return resolve_named(ctx, start, given.group(1), "")
+    if "itself" in head or "themselves" in head:
+        calls = _CALLS_ITSELF_RE.search(head)
+        if calls is not None:
+            # "An armed group calling itself Saraya al-Tahrir said": the group by the name it gives itself
+            canon = canonical_org(calls.group(1))
+            return Speaker(canon, canon, False)
     for rule, arg in _rules_for(head):
         speaker = _RULES[rule](ctx, start, head, appos, arg)
         if speaker is not None:
@@ -224,7 +232,7 @@ _MEDIA_KINDS = frozenset(
 # A name given in a relative clause after an unnamed source (guideline: the speaker is the named person).
 _NAME_GIVEN_RE = re.compile(
     r",?\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,5}?"
-    r"(?:gave\s+(?:his|her|their)\s+(?:first\s+|full\s+)?name\s+as|name\s+(?:is|was)|"
+    r"(?:gave\s+(?:his|her|their)\s+(?:first\s+|full\s+)?name\s+(?:only\s+)?as|name\s+(?:is|was)|"
     r"gave\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|full\s+)?name(?:\s+only)?\s*,|"
     r"identified\s+(?:(?:himself|herself)\s+)?(?:only\s+)?as|known\s+(?:only\s+)?as|goes\s+by(?:\s+the\s+name)?|"
     r"uses\s+the\s+(?:nom\s+de\s+guerre|pseudonym|alias|name)|"
@@ -232,6 +240,15 @@ _NAME_GIVEN_RE = re.compile(
     r"(?:identified|named|called|referred\s+to)\s+(?:only\s+)?(?:by|as)\s+(?:his|her|their)\s+"
     r"(?:first\s+|last\s+|family\s+)?(?:name|nom\s+de\s+guerre|nickname|pseudonym|alias)\s*,)\s+"
     r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu)){0,3})"
+)
+# One of several sources, described by an indefinite apposition: "The third source, a Syrian official,".
+_ONE_SOURCE_RE = re.compile(
+    r"^(?:[Tt]he|[Oo]ne|[Aa]nother)\s+(?:(?:first|second|third|fourth|fifth|other|last|remaining)\s+)?"
+    r"(?:source|person|official)$"
+)
+_CALLS_ITSELF_RE = re.compile(
+    r"\b(?:calling|calls|call|called)\s+(?:itself|themselves)\s+(?:the\s+)?[\"“'‘]?"
+    r"((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:(?:[A-Z0-9]|al-)[\w'’-]*|of|for|the|and|in)){0,6})"
 )
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
 

@@ -7,7 +7,7 @@ import re
 from consumers.claims.context import WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.descriptions import GENERIC_ORG_NOUNS
 from consumers.claims.resolve.organisations import alias_inside, modified_alias_before, named_org
-from consumers.claims.resolve.words import sentence_of
+from consumers.claims.resolve.words import REGION_ADJECTIVES, sentence_of
 from consumers.claims.speakers import canonical_org, country_of
 
 _UNNAMED_RE = re.compile(
@@ -46,7 +46,9 @@ def is_unnamed(head: str) -> bool:
         return False
     if _INDEFINITE_MEMBER_RE.match(head):
         return True  # "an economist at Damascus University": an unnamed member (guideline)
-    capitals = [w for w in head.split()[1:] if w[:1].isupper() and not country_of(w)]
+    capitals = [
+        w for w in head.split()[1:] if w[:1].isupper() and not country_of(w) and w.lower() not in REGION_ADJECTIVES
+    ]
     return not capitals or bool(_SOURCE_WORD_RE.search(head))
 
 

@@ -110,6 +110,8 @@ def is_org_like(surface: str) -> bool:
 
 
 _MODIFIER_RE = re.compile(r"-(?:based|led|backed|run|born)$")
+# Capitalised adjectives of a region or bloc, not names: "a Western diplomat", "the Arab official".
+REGION_ADJECTIVES = frozenset(["western", "european", "arab", "gulf", "asian", "african", "latin", "nordic"])
 
 
 def has_proper_name(head: str) -> bool:
@@ -117,7 +119,12 @@ def has_proper_name(head: str) -> bool:
     for word in head.split()[1:]:
         if word.lower().strip(",.") in _TITLE_WORDS:
             continue  # "the Special Envoy", "the Deputy Head": capitalised titles, not names
-        if word[:1].isupper() and not country_of(word) and not _MODIFIER_RE.search(word):
+        if (
+            word[:1].isupper()
+            and not country_of(word)
+            and not _MODIFIER_RE.search(word)
+            and word.lower() not in REGION_ADJECTIVES
+        ):
             return True
     return False
 

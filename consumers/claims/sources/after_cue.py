@@ -24,7 +24,9 @@ def subject_right(text: str, cue_end: int, s_end: int, cand: Candidate, aux_star
     m = _RIGHT_NP_RE.match(text, cue_end, s_end)
     if not m or not is_valid_subject(m.group(1)):
         return False
-    mention_end = m.end(1)
+    head_end = mention_end = m.end(1)
+    if text[mention_end - 1] == "." and text[mention_end - 3 : mention_end - 2].isalpha():
+        head_end = mention_end = mention_end - 1  # '"No," said Sami Haddad.': the sentence's full stop, no initial
     rest = _APPOSITION_TO_END_RE.match(text, mention_end, s_end)
     first = m.group(1).split()[0]
     described = first.lower() in ("the", "a", "an") or first.endswith(("'s", "’s"))
@@ -33,6 +35,6 @@ def subject_right(text: str, cue_end: int, s_end: int, cand: Candidate, aux_star
         mention_end = rest.end(1)  # "said the Deputy Coordinator, David Carden."
     elif name and rest is not None and rest.group(1).startswith(", who", name.end()):
         mention_end = rest.start(1) + name.end()  # "said Norway's foreign minister, Espen Barth Eide, who ..."
-    cand.mention_start, cand.mention_end, cand.head_end = m.start(1), mention_end, m.end(1)
+    cand.mention_start, cand.mention_end, cand.head_end = m.start(1), mention_end, head_end
     cand.complement, cand.content_from, cand.cue_end = "left", -1, cue_end
     return True

@@ -18,3 +18,4 @@ class Candidate:
     content_from: int = -1
     inherit: bool = False
     fronted: bool = False      # "Noting that P, X said Q": the speaker is the subject of the cue after it
+    content_to: int = -1       # where the content ends when not at the sentence's end ('... "Q," during a visit')

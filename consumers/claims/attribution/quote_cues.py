@@ -1,0 +1,101 @@
+"""Quotations whose cue is no reporting verb: a quoted call ('called on X to "Q"'), a quote after "asks" that holds a
+statement, and an answer ('"No," replied X'). Tried only on sentences with a quotation and no claim of their own.
+
+Guideline ("Not claims"): calls and demands are claims when directly quoted; questions are not claims, but a quote
+that holds a statement and then a question is one claim (one contiguous quoted segment).
+"""
+
+import re
+
+from consumers.claims import cues
+from consumers.claims.attribution.spans import RawClaim
+from consumers.claims.segment import Quote
+from consumers.claims.sources import Candidate, subject_left, subject_right
+
+# "called on the Council to", "urged donors to", "appealed to both sides to": the quotation after "to" is the call
+_CALL_RE = re.compile(r"\b(?:(?:called|calls|calling)\s+on|urged|urges|urging|(?:appealed|appeals)\s+to)\b")
+_TO_END_RE = re.compile(r"\bto\s+$")
+# "a teacher asks:", "he asked," just before the quotation
+_ASK_BEFORE_RE = re.compile(r"\b(asks|asked)\s*[:,]?\s*$")
+# A lead naming what someone said, ending with a colon: "Here is what he said about the strikes:"
+_WHAT_LEAD_RE = re.compile(
+    r"\b(?:[Hh]ere\s+is|[Hh]ere['’]s|[Tt]his\s+is)\s+what\s+([^,.;:!?\"“”]{1,60}?)\s+"
+    r"(?P<verb>said|says|told|tells|wrote|writes|had\s+to\s+say)\b[^:.!?\"“”]{0,80}:\s*$"
+)
+# '"...," he asks.' / '"...," replied Colonel X.' just after the quotation
+_AFTER_QUOTE_RE = re.compile(
+    r"[,\s]*(?:(?P<verb>asks|asked|answered|replied|responded)\b"
+    r"|[^,.;:!?\"“”]{1,60}?\s+(?P<verb2>asks|asked|answered|replied|responded)\b)"
+)
+_SENTENCE_END_CHARS = " \t\n.,;:!?\"”’»'"
+_STATEMENT_END_RE = re.compile(r"[.!](?=[\"”’»']?\s)")
+
+
+def quote_cue_claims(text: str, start: int, end: int, quotes: list[Quote]) -> list[RawClaim]:
+    """The claim of a quotation in [start, end) introduced by a call, "asks" or an answer verb."""
+    if not quotes:
+        return []
+    q = quotes[-1]
+    if not (start <= q.start and q.end <= end):
+        return []
+    if q.start > start and text[q.end : end].strip(_SENTENCE_END_CHARS) == "":
+        lead = text[max(start, q.start - 200) : q.start]
+        if "to" in lead:
+            call = _last(_CALL_RE, text, max(start, q.start - 200), q.start)
+            if call is not None and _TO_END_RE.search(text, call.end(), q.start):
+                return _claim(text, start, call.start(), call.group(), q)
+        if "what" in lead:
+            what = _WHAT_LEAD_RE.search(text, max(start, q.start - 200), q.start)
+            if what is not None:
+                return _claim(text, what.start(1), what.start("verb"), what.group("verb"), q)
+        if "ask" in lead:
+            ask = _ASK_BEFORE_RE.search(text, max(start, q.start - 40), q.start)
+            if ask is not None and holds_statement(text, q):
+                return _claim(text, start, ask.start(), ask.group(1), q)
+    first = quotes[0]
+    if first.start >= start and not text[start : first.start].strip(_SENTENCE_END_CHARS):
+        after = _AFTER_QUOTE_RE.match(text, first.end, end)
+        if after is None:
+            return []
+        verb = after.group("verb") or after.group("verb2")
+        if verb.startswith("ask") and not holds_statement(text, first):
+            return []  # a quoted question is no claim
+        if not verb.startswith("ask") and _is_question(text, first):
+            return []
+        cand = Candidate(after.start("verb") if after.group("verb") else after.start("verb2"), after.end(), verb,
+                         first.end)
+        found = (
+            subject_right(text, after.end(), end, cand, cand.cue_start, first.end)
+            if after.group("verb")
+            else subject_left(text, first.end, cand.cue_start, cand)
+        )
+        if found:
+            return [RawClaim(first.start, first.end, verb, cand.mention_start, cand.mention_end, cand.head_end, -1)]
+    return []
+
+
+def _claim(text: str, start: int, verb_start: int, cue: str, q: Quote) -> list[RawClaim]:
+    """The speaker is the subject before the verb ("The ministry also called on ...")."""
+    aux_lo = max(start, verb_start - 60)
+    aux = cues.AUX_RE.search(text, aux_lo, verb_start) if cues.may_end_with_aux(text, aux_lo, verb_start) else None
+    subject_end = aux.start() if aux else verb_start
+    cand = Candidate(subject_end, verb_start, cue, subject_end)
+    if not subject_left(text, start, subject_end, cand) or cand.complement == "relative":
+        return []
+    return [RawClaim(q.start, q.end, cue, cand.mention_start, cand.mention_end, cand.head_end, -1)]
+
+
+def _last(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    last = None
+    for found in pattern.finditer(text, lo, hi):
+        last = found
+    return last
+
+
+def holds_statement(text: str, q: Quote) -> bool:
+    """The quotation holds a sentence that is no question: 'We gave our youth. Who will pay us?'"""
+    return not _is_question(text, q) or _STATEMENT_END_RE.search(text, q.start, q.end - 1) is not None
+
+
+def _is_question(text: str, q: Quote) -> bool:
+    return text[q.start : q.end].rstrip(_SENTENCE_END_CHARS.replace("?", "")).endswith("?")
