@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from consumers.dedupe.batch import BatchIndex
+from consumers.dedupe.batch import BatchIndex, _counted_pairs
 from consumers.dedupe.decide import score
 from consumers.dedupe.index import POSTING_LIMIT, IndexedDoc, MemoryIndex
 from consumers.dedupe.sketch import Sketch, sketch_articles
@@ -140,3 +140,27 @@ def test_rows_are_added_only_in_the_planned_order() -> None:
     with pytest.raises(RuntimeError, match="planned order"):
         index.add(1, doc(8), Sketch(band_keys=[2, 3]), None)
     assert index.add(2, doc(8), Sketch(band_keys=[3]), None) == 8
+
+
+@pytest.mark.parametrize(("pair_count", "rows", "width"), [(300_000, 1000, 3000), (2_000, 1000, 3000), (50, 3, 2)])
+def test_counted_pairs_are_the_distinct_pairs_and_their_counts(pair_count: int, rows: int, width: int) -> None:
+    # Many pairs over a table counted a slice of places at a time (3,000 columns: 349 places a slice), few pairs in
+    # a wide table (counted by a sort), and a table smaller than one slice.
+    rng = np.random.default_rng(5)
+    repeats = rng.integers(1, 4, pair_count)  # each pair 1-3 times
+    places = np.repeat(rng.integers(0, rows, pair_count), repeats)
+    others = np.repeat(rng.integers(0, width, pair_count), repeats)
+    by_place = np.argsort(places, kind="stable")
+    places, others = places[by_place], others[by_place]
+    cells, counts = np.unique(places * width + others, return_counts=True)
+    found_places, found_others, found_counts = _counted_pairs(places, others, width)
+    assert found_places.tolist() == (cells // width).tolist()
+    assert found_others.tolist() == (cells % width).tolist()
+    assert found_counts.tolist() == counts.tolist()
+    assert max(counts) > 1
+
+
+def test_sorted_distinct_is_np_unique() -> None:
+    values = np.random.default_rng(6).integers(-(1 << 63), (1 << 63) - 1, 1000)
+    for case in (values, np.repeat(values[:10], 7), values[:1], values[:0]):
+        assert dedupe_index.sorted_distinct(case).tolist() == np.unique(case).tolist()
