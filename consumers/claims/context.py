@@ -177,7 +177,7 @@ class DocumentContext:
         words = m.group().rsplit("\n", 1)[-1].split() if m else []  # a line break ends a name ("16:05 GMT\nAli ...")
         # "Turkish Foreign Minister Hakan Fidan": the country before the titles is no part of the name ("Israeli
         # Defence Minister Israel Katz": a country word after them may be)
-        lead = 1 if len(words) > 2 and country_of(words[0]) and words[1].lower() in TITLES else 0
+        lead = 1 if len(words) > 2 and words[1].lower() in TITLES and country_of(words[0]) else 0
         name = " ".join(w for w in words[lead:] if w.lower() not in TITLES)
         return Speaker(name, "", True) if len(name.split()) >= 2 else None
 

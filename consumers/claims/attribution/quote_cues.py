@@ -27,6 +27,7 @@ _AFTER_QUOTE_RE = re.compile(
     r"[,\s]*(?:(?P<verb>asks|asked|answered|replied|responded)\b"
     r"|[^,.;:!?\"“”]{1,60}?\s+(?P<verb2>asks|asked|answered|replied|responded)\b)"
 )
+_AFTER_QUOTE_STEMS = ("ask", "answered", "replied", "responded")
 _SENTENCE_END_CHARS = " \t\n.,;:!?\"”’»'"
 _STATEMENT_END_RE = re.compile(r"[.!](?=[\"”’»']?\s)")
 
@@ -38,13 +39,14 @@ def quote_cue_claims(text: str, start: int, end: int, quotes: list[Quote]) -> li
     q = quotes[-1]
     if not (start <= q.start and q.end <= end):
         return []
+    # (each shape is first tested by exact substrings next to the quotation: most sentences fail there)
     if q.start > start and text[q.end : end].strip(_SENTENCE_END_CHARS) == "":
-        lead = text[max(start, q.start - 200) : q.start]
-        if "to" in lead:
+        lead = text[max(start, q.start - 12) : q.start].rstrip()
+        if lead.endswith(" to"):
             call = _last(_CALL_RE, text, max(start, q.start - 200), q.start)
             if call is not None and _TO_END_RE.search(text, call.end(), q.start):
                 return _claim(text, start, call.start(), call.group(), q)
-        if "what" in lead:
+        elif lead.endswith(":") and text.find("what", max(start, q.start - 200), q.start) >= 0:
             what = _WHAT_LEAD_RE.search(text, max(start, q.start - 200), q.start)
             if what is not None:
                 return _claim(text, what.start(1), what.start("verb"), what.group("verb"), q)
@@ -54,6 +56,9 @@ def quote_cue_claims(text: str, start: int, end: int, quotes: list[Quote]) -> li
                 return _claim(text, start, ask.start(), ask.group(1), q)
     first = quotes[0]
     if first.start >= start and not text[start : first.start].strip(_SENTENCE_END_CHARS):
+        tail = text[first.end : first.end + 80]
+        if not any(verb in tail for verb in _AFTER_QUOTE_STEMS):
+            return []
         after = _AFTER_QUOTE_RE.match(text, first.end, end)
         if after is None:
             return []

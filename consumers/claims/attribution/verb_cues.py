@@ -105,11 +105,12 @@ def _with_complement(
         cue_end = citing.start(1) - 1
     if verb in ("read", "reads") and not _mentions_document(text, cand):
         return None
-    if kind == "direct" and verb in cues.NEEDS_CLAUSE and (close := _quoted_object_end(text, pos, s_end, inside)) > 0:
-        # 'affirmed the importance of "Q"': an attitude, but directly quoted (guideline), up to the quotation's end
-        cand.complement, cand.content_from, cand.cue_end, cand.content_to = kind, pos, cue_end, close
-        return cand
     if lacks_proposition(text, cand, verb, kind, pos) or (cue_end > cand.cue_end and is_topic(text, cue_end)):
+        close = _quoted_object_end(text, pos, s_end, inside) if kind == "direct" and verb in cues.NEEDS_CLAUSE else -1
+        if close > 0:
+            # 'affirmed the importance of "Q"': an attitude, but directly quoted (guideline), up to the quote's end
+            cand.complement, cand.content_from, cand.cue_end, cand.content_to = kind, pos, cue_end, close
+            return cand
         return None  # the second: "informed his counterpart about the steps": a topic, not a proposition
     cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
     return cand

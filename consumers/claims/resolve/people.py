@@ -169,6 +169,8 @@ def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
     name_tokens = name_tokens[stripped:]
     if not name_tokens or any(_is_title_or_org(t) for t in name_tokens):
         return "", ""
+    if all(len(t) > 2 and t.isupper() for t in name_tokens):
+        return "", ""  # "CMA CGM", "KDP": acronyms name organisations, not people
     if stripped and len(name_tokens) == 1 and _ends_org_name(tokens, run + stripped):
         return "", ""  # "Higher Committee for People's Assembly Elections": the last word of a body's name
     before = tokens[run + stripped - 1].lower() if run + stripped > 0 else ""

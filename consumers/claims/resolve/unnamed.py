@@ -46,9 +46,9 @@ def is_unnamed(head: str) -> bool:
         return False
     if _INDEFINITE_MEMBER_RE.match(head):
         return True  # "an economist at Damascus University": an unnamed member (guideline)
-    capitals = [
-        w for w in head.split()[1:] if w[:1].isupper() and not country_of(w) and w.lower() not in REGION_ADJECTIVES
-    ]
+    capitals = [w for w in head.split()[1:] if w[:1].isupper() and not country_of(w)]
+    if capitals:
+        capitals = [w for w in capitals if w.lower() not in REGION_ADJECTIVES]  # "A Western diplomat": no name
     return not capitals or bool(_SOURCE_WORD_RE.search(head))
 
 

@@ -71,6 +71,9 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
         return _subject_with_apposition(text, lo, seg_end - 1, cand)
     seg_start = segment_start(text, lo, seg_end)
     np_start = after_clause_word(text, seg_start, seg_end)
+    what = text.find(" what ", np_start, seg_end)
+    if what >= 0 and text.endswith((" is", "'s", "’s"), np_start, what):
+        np_start = what + 6  # "Here is what he told reporters:": the subject follows "what"
     if text[np_start:seg_end] in ("who", "which"):
         return _relative_antecedent(text, lo, np_start, cand)
     if not is_valid_subject(text[np_start:seg_end]):

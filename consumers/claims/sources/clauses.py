@@ -7,9 +7,7 @@ import re
 # (the look-ahead holds every first letter of the words below: a cheap rejection at most positions)
 _CLAUSE_WORDS = (
     r"(?:where|while|when|whereas|because|after|before|since|although|though|but|if|so|which|whom|whose|as|that|"
-    r"and(?=\s+(?:the|a|an|he|she|they|it|we|its|his|her|their)\b)"
-    # "Here is what he told reporters:": the lead's subject follows "what"
-    r"|(?:(?<=is\s)|(?<=['’]s\s))what(?=\s+(?:he|she|they|it|we)\b))\s+"
+    r"and(?=\s+(?:the|a|an|he|she|they|it|we|its|his|her|their)\b))\s+"
 )
 _CLAUSE_WORDS_RE = re.compile(rf"(?=[ABYabistw])(?:(?:^|(?<=[\s,;:]))(?:But|And|Yet)\s+|\b{_CLAUSE_WORDS})")
 # The same words found by the non-word character before them (past the text's first character each follows one):

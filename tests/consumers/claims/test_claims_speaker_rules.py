@@ -787,3 +787,8 @@ def test_the_caption_of_an_unnamed_accounts_post_is_unnamed() -> None:
 def test_a_line_break_ends_a_name_and_a_country_before_the_titles_is_no_part_of_it() -> None:
     text = '09:40 GMT\nJordanian Foreign Minister Ayman Safadi visited the camp. "We need tents," he said.'
     assert speakers(text) == [("Ayman Safadi", "We need tents")]
+
+
+def test_a_name_of_acronyms_is_an_organisation_not_a_person() -> None:
+    [claim] = extract_claims("CMA CGM, the French shipping group that runs the terminal, said operations were normal.")
+    assert (claim.speaker, claim.speaker_org) == ("CMA CGM", "CMA CGM")
