@@ -38,6 +38,7 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
 )
 # "P, UNHCR said on Tuesday, while Q": the journalist's own clause after the cue, not content that follows it.
 _CONTEXT_AFTER_COMMA = re.compile(r",\s+(?:while|whereas|as|when|although|though|but|amid|after|before)\b")
+_ASIDE_THEN_THAT_RE = re.compile(r"\s*,\s+[^,;:.!?\"“”«»]{1,100},\s+that\b")
 CITING_RE = re.compile(r",\s+(?:citing|quoting)\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,.;:!?]|$))")
 
 
@@ -102,6 +103,10 @@ def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]
     if trailing is not None and trailing.end() == end:
         return "empty", -1, q
     if tail.lstrip().startswith(","):
+        aside = _ASIDE_THEN_THAT_RE.match(tail)
+        if aside is not None:
+            # "said, in a written reply to our questions, that P": the aside belongs to the cue, P to the speaker
+            return "that", skip_space(text, q + aside.end(), end), q + aside.end()
         if _PARTICIPLE_AFTER_COMMA.match(tail) or _CONTEXT_AFTER_COMMA.match(tail):
             return "empty", -1, q
         return "comma", skip_space(text, q + tail.index(",") + 1, end), q

@@ -792,3 +792,10 @@ def test_a_line_break_ends_a_name_and_a_country_before_the_titles_is_no_part_of_
 def test_a_name_of_acronyms_is_an_organisation_not_a_person() -> None:
     [claim] = extract_claims("CMA CGM, the French shipping group that runs the terminal, said operations were normal.")
     assert (claim.speaker, claim.speaker_org) == ("CMA CGM", "CMA CGM")
+
+
+def test_an_aside_between_the_cue_and_that_is_no_part_of_the_content() -> None:
+    text = "The ministry said, in a written reply to our questions, that the delay was caused by a funding gap."
+    assert [c.text for c in extract_claims(text)] == ["the delay was caused by a funding gap"]
+    assert [c.text for c in extract_claims("The army said, without giving details, that two soldiers died.")] == [
+        "two soldiers died"]
