@@ -119,15 +119,16 @@ class BatchIndex:
         # Pairs of a place with the docs under its keys, made entry by entry in place order (`_counted_pairs` counts
         # them a slice of places at a time).
         by_place = np.argsort(entry_places, kind="stable")
-        # Batch docs: the entry's row with each of the (at most POSTING_LIMIT) rows before it under that key.
-        back = np.minimum(ordinal, POSTING_LIMIT)
-        entry = np.repeat(by_place, back[by_place])
-        batch = _counted_pairs(entry_places[entry], entry_places[entry - 1 - _ordinals_within(back[by_place])],
+        places_in_order = entry_places[by_place]
+        # Batch docs: the entry's row with each of the (at most POSTING_LIMIT) rows before it under that key (the
+        # entries before it in column order).
+        back = np.minimum(ordinal, POSTING_LIMIT)[by_place]
+        batch = _counted_pairs(np.repeat(places_in_order, back), entry_places[_runs(by_place - back, back)],
                                len(order))  # fmt: skip
         # Store docs: under each key, those not pushed out by the batch docs added before the row.
-        alive = np.clip(np.minimum(self._posted_count[columns], POSTING_LIMIT - ordinal), 0, None)
-        entry = np.repeat(by_place, alive[by_place])
-        store_columns = self._posted[columns[entry], _ordinals_within(alive[by_place])]
+        alive = np.clip(np.minimum(self._posted_count[columns], POSTING_LIMIT - ordinal), 0, None)[by_place]
+        store_places = np.repeat(places_in_order, alive)
+        store_columns = self._posted.ravel()[_runs(columns[by_place] * POSTING_LIMIT, alive)]
         # Store docs not read for the batch are never candidates: a table from doc column to place among those read.
         read = np.sort(np.fromiter((seq for seq in self._docs if seq < self._first_seq), np.int64))
         read_columns = np.minimum(np.searchsorted(self._store_seqs, read), max(len(self._store_seqs) - 1, 0))
@@ -136,7 +137,7 @@ class BatchIndex:
         read_place[read_columns[posted]] = np.flatnonzero(posted)
         at = read_place[store_columns]
         readable = at >= 0
-        store = _counted_pairs(entry_places[entry][readable], at[readable], len(read))
+        store = _counted_pairs(store_places[readable], at[readable], len(read))
         # Ranked within each place by shared keys, then seq (a batch doc's seq follows its place).
         pair_places, pair_seqs = _ranked_pairs(np.concatenate([batch[0], store[0]]),
                                                np.concatenate([batch[1] + self._first_seq, read[store[1]]]),
@@ -269,9 +270,9 @@ def _ordinals(sorted_values: np.ndarray) -> np.ndarray:
     return np.arange(len(sorted_values)) - np.repeat(starts, np.diff(np.append(starts, len(sorted_values))))
 
 
-def _ordinals_within(counts: np.ndarray) -> np.ndarray:
-    """0, 1, ..., counts[i] - 1 for each i, concatenated (the place of each element `np.repeat(x, counts)` makes)."""
-    return np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+def _runs(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """starts[i], starts[i] + 1, ..., starts[i] + counts[i] - 1 for each i, concatenated."""
+    return np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
 
 
 def _story_jaccards(features: Sequence[bytes], rows: np.ndarray, others: np.ndarray) -> np.ndarray:
