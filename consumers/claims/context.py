@@ -20,7 +20,7 @@ ORG_WORDS = frozenset(
         "defence", "defense", "team", "headquarters", "directorate", "bureau", "alliance", "service", "services",
         "guard", "channel", "broadcaster", "media", "federation", "league", "association", "international", "watch",
         "crescent", "society", "initiative", "syndicate", "trust", "relief", "rescue", "division", "battalion",
-        "regiment", "legion",
+        "regiment", "legion", "politburo",
         # humanitarian coordination bodies: "the Syria Education Cluster", "the Health Cluster"
         "cluster",
     ]

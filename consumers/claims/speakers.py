@@ -55,6 +55,9 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
                                     "Turkish forces", "Turkish troops"),
     "Turkish Ministry of Foreign Affairs": ("Turkish Foreign Ministry",),
     "Iranian government": ("Iran", "Tehran", "Iranian authorities", "Iranian officials"),
+    "Islamic Revolutionary Guard Corps": ("IRGC", "Islamic Revolutionary Guards Corps", "Revolutionary Guard Corps",
+                                          "Revolutionary Guards Corps", "Revolutionary Guards",
+                                          "Iranian Revolutionary Guard Corps", "Iran's Revolutionary Guards"),
     # capitals as metonyms of their governments ("Baghdad said"); country_of leaves them alone, for datelines
     "Iraqi government": ("Iraq", "Baghdad", "Iraqi authorities", "Iraqi officials"),
     "Lebanese government": ("Lebanon", "Beirut", "Lebanese authorities", "Lebanese officials"),
@@ -134,6 +137,20 @@ _COUNTRY_OF = {
     "german": "German", "saudi": "Saudi", "qatari": "Qatari", "egyptian": "Egyptian",
     "jordan's": "Jordanian", "lebanon's": "Lebanese", "iraq's": "Iraqi", "iran's": "Iranian", "israel's": "Israeli",
     "chinese": "Chinese", "china's": "Chinese",
+    # Security Council members and other states by their names: "the representative of China"
+    **{
+        form: adjective
+        for name, adjective in (
+            ("china", "Chinese"), ("france", "French"), ("britain", "British"), ("germany", "German"),
+            ("brazil", "Brazilian"), ("india", "Indian"), ("japan", "Japanese"), ("algeria", "Algerian"),
+            ("pakistan", "Pakistani"), ("norway", "Norwegian"), ("denmark", "Danish"), ("sweden", "Swedish"),
+            ("greece", "Greek"), ("slovenia", "Slovenian"), ("guyana", "Guyanese"), ("ecuador", "Ecuadorian"),
+            ("mozambique", "Mozambican"), ("switzerland", "Swiss"), ("somalia", "Somali"), ("panama", "Panamanian"),
+        )
+        for form in (name, f"{name}'s")
+    },
+    "brazilian": "Brazilian", "algerian": "Algerian", "slovenian": "Slovenian", "guyanese": "Guyanese",
+    "ecuadorian": "Ecuadorian", "mozambican": "Mozambican", "somali": "Somali", "panamanian": "Panamanian",
     # other states whose ministries and officials speak on Syria (Astana talks, Gulf and European capitals)
     "kazakh": "Kazakh", "kazakhstan": "Kazakh", "emirati": "Emirati", "kuwaiti": "Kuwaiti", "omani": "Omani",
     "bahraini": "Bahraini", "yemeni": "Yemeni", "libyan": "Libyan", "ukrainian": "Ukrainian", "italian": "Italian",
@@ -248,6 +265,13 @@ _PRESS_ORGAN_RE = re.compile(
     r"^(.+?)\s+(?:press\s+(?:service|office|center|department)|media\s+(?:office|center|department|bureau)|"
     r"information\s+(?:office|department)|spokesman\s+office)$"
 )
+_PARTY_ORGANS = ("politburo", "political bureau", "central committee", "executive committee", "general secretariat")
+_PARTY_ORGAN_ENDINGS = tuple(f" {organ}" for organ in _PARTY_ORGANS)
+_PARTY_ORGAN_RE = re.compile(
+    rf"^(?:[Tt]he\s+)?((?:[A-Z][\w'’-]*\s+){{0,5}}(?:Party|Movement|Front|Union|Alliance|Council))(?:['’]s)?\s+"
+    rf"(?:{'|'.join(_PARTY_ORGANS)})$",
+    re.I,
+)
 # "Syrian Interim Government", "Syrian Salvation Government": named bodies, not the country's government.
 _NAMED_GOVERNMENT_RE = re.compile(
     r"\b(?:Interim|Salvation|Provisional|Transitional|Exile|Opposition)\s+(?:Government|Administration|Authority)\b"
@@ -274,6 +298,9 @@ def canonical_org(mention: str, country: str = "") -> str:
     organ = _PRESS_ORGAN_RE.match(key)
     if organ and organ.group(1) in _ALIAS_INDEX:
         return _ALIAS_INDEX[organ.group(1)]  # "the Kremlin press service": the Kremlin
+    if key.endswith(_PARTY_ORGAN_ENDINGS) and (party := _PARTY_ORGAN_RE.match(_strip_parenthetical(mention))):
+        # "The Kurdistan Democratic Party (KDP) Politburo": a party's governing organ speaks as the party
+        return canonical_org(party.group(1))
     if _NAMED_GOVERNMENT_RE.search(mention):
         return _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
     nat = country_of(mention) or country

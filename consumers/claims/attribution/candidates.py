@@ -9,7 +9,7 @@ from consumers.claims.attribution.according import according_cue
 from consumers.claims.attribution.verb_cues import verb_cue
 from consumers.claims.complements import complement
 from consumers.claims.segment import in_spans
-from consumers.claims.sources import Candidate
+from consumers.claims.sources import Candidate, is_outlet
 
 # "..., while the Observatory said 15", '"...," and a ministry official said': another source's report of its own
 _CONTRAST_RE = re.compile(r"(?:\b(?:while|whereas|but)|;|,[\"”’»']?\s+and)\s*$")
@@ -40,9 +40,26 @@ def find_candidates(text: str, start: int, end: int, inside: list[tuple[int, int
             continue
         lo = cands[-1].cue_end if cands else start
         cand = _analyse_cue(text, m, lo, start, end, inside, cands)
-        if cand is not None and not _is_embedded(text, cand, cands):
+        if cand is None:
+            continue
+        if not _is_embedded(text, cand, cands):
             cands.append(cand)
+        elif _relays_report(text, cand, cands[-1]):
+            cands[-1] = cand
     return cands
+
+
+def _relays_report(text: str, cand: Candidate, outer: Candidate) -> bool:
+    """'Tasnim reported that Esbati had described X as "Q"': an outlet only relays the report that opens its
+    content, so the reported source speaks (guideline, conduit rule)."""
+    if outer.verb not in _RELAY_VERBS or outer.complement != "that" or cand.mention_start != outer.content_from:
+        return False
+    if cand.inherit or cand.complement not in ("that", "direct", "colon"):
+        return False
+    return is_outlet(text[outer.mention_start : outer.mention_end])
+
+
+_RELAY_VERBS = frozenset(["reported", "reports", "said", "says", "wrote", "writes"])
 
 
 def _is_embedded(text: str, cand: Candidate, cands: list[Candidate]) -> bool:

@@ -31,6 +31,9 @@ def lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: int
         return True  # "agreed to halt clashes": only "X agreed: '...'" reports words
     if verb in cues.NEEDS_CLAUSE and kind == "direct" and text[pos : pos + 1] not in "\"“‘«'":
         return True  # "stressed the need for talks", "announced the start of an operation"
+    if kind == "comma" and verb in cues.NEEDS_CLAUSE and _opens_sentence(text, cand.clause_start):
+        # "The fighting continued, the monitor said, ...": a subject's own verb with nothing reported before it
+        return text[pos : pos + 1] not in "\"“‘«'"
     if kind == "direct" and verb in cues.ADDRESSEE_VERBS and TOLD_OBJECT_RE.match(text, pos):
         return True  # "residents tell a different story": an object, not a proposition
     if kind == "direct" and text.startswith("to ", pos):
@@ -48,16 +51,19 @@ def lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: int
     )
 
 
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4) : pos].rstrip()
+    return not before or before[-1] in ".!?\n"
+
+
 def _gapped_subject(text: str, cand: Candidate, pos: int) -> bool:
     """'which it said killed ...': a pronoun speaker inside a relative clause whose subject is the gap."""
-    mention = text[cand.mention_start : cand.mention_end]
-    if mention not in ("it", "they", "he", "she"):
-        return False
-    before = text[max(0, cand.mention_start - 8) : cand.mention_start]
-    return _RELATIVE_WORD_RE.search(before) is not None and _GAP_VERB_RE.match(text, pos) is not None
+    # the pronoun just before the cue (the mention may already be the sentence subject it stands for)
+    before = text[max(0, cand.clause_start - 8) : cand.cue_start].rstrip()
+    return _RELATIVE_PRONOUN_RE.search(before) is not None and _GAP_VERB_RE.match(text, pos) is not None
 
 
-_RELATIVE_WORD_RE = re.compile(r"\b(?:which|that|who)\s+$")
+_RELATIVE_PRONOUN_RE = re.compile(r"\b(?:which|that|who|what)\s+(?:it|they|he|she)$")
 _GAP_VERB_RE = re.compile(
     r"(?:had\s+|has\s+|have\s+|was\s+|were\s+|would\s+|will\s+|could\s+)?(?:[a-z]+ed|hit|left|struck|"
     r"was|were|is|are|had|has|have|includes|came|began)\b"

@@ -13,7 +13,12 @@ from consumers.claims.segment import Quote
 from consumers.claims.sources import Candidate, subject_left, subject_right
 
 # "called on the Council to", "urged donors to", "appealed to both sides to": the quotation after "to" is the call
-_CALL_RE = re.compile(r"\b(?:(?:called|calls|calling)\s+on|urged|urges|urging|(?:appealed|appeals)\s+to)\b")
+# and the noun: "renews its call on the authorities to", "repeated its urgent appeal to donors to"
+_CALL_RE = re.compile(
+    r"\b(?:(?:called|calls|calling)\s+on|urged|urges|urging|(?:appealed|appeals)\s+to"
+    r"|(?:renew|reiterat|repeat|issu)(?:e[sd]|s|ed)?\s+(?:its|his|her|their|a|an)\s+(?:[a-z]+\s+)?(?:call|appeal)s?\s+"
+    r"(?:on|to))\b"
+)
 _TO_END_RE = re.compile(r"\bto\s+$")
 # "a teacher asks:", "he asked," just before the quotation
 _ASK_BEFORE_RE = re.compile(r"\b(asks|asked)\s*[:,]?\s*$")

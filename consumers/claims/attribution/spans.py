@@ -83,7 +83,9 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
     if cand.complement in ("empty", "left"):
         return [left]
     right = (cand.content_from, hi)
-    if cand.complement == "comma" and _JOURNALIST_TAIL_RE.match(text, cand.content_from, hi):
+    if cand.complement == "comma" and (
+        _JOURNALIST_TAIL_RE.match(text, cand.content_from, hi) or _verbless_phrase(text, cand.content_from, hi)
+    ):
         return [left]  # "P, state media said, in the latest of a series of attacks": journalist's context
     has_left, has_right = _WORD_RE.search(text, *left) is not None, _WORD_RE.search(text, right[0], hi) is not None
     if not has_right:
@@ -96,6 +98,24 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
     if right_quoted:
         return [right]  # 'When the bombs came, I told my staff, "Go."': the words quoted, not the scene before
     return [(lo, hi)]
+
+
+def _verbless_phrase(text: str, a: int, b: int) -> bool:
+    """'P, X has claimed, in the first public acknowledgement of ...': a phrase without a verb of its own, so no
+    second half of P (as in "P1, X said, and P2") but the journalist's apposition."""
+    if not text.startswith(_PHRASE_OPENERS, a):
+        return False
+    return _FINITE_VERB_RE.search(text, a, b) is None
+
+
+# A preposition and a determiner: a phrase, not a clause ("in the", "at a", "during its").
+_PHRASE_OPENERS = tuple(
+    f"{p} {d} " for p in ("in", "at", "on", "during", "with", "amid", "for")
+    for d in ("the", "a", "an", "its", "his", "her", "their", "what")
+)
+_FINITE_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do|[a-z]{2,}ed)\b"
+)
 
 
 def _is_quoted_text(text: str, pos: int) -> bool:

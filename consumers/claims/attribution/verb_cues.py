@@ -32,6 +32,8 @@ def verb_cue(
 ) -> Candidate | None:
     """A verb cue with its speaker (before the verb, after it, or the sentence subject) and its complement."""
     left_lo = _last_end_before(inside, m.start(), lo)
+    if left_lo > lo:
+        left_lo = _before_quoted_name(text, inside, left_lo, lo)
     aux_lo = max(left_lo, m.start() - 60)
     aux = cues.AUX_RE.search(text, aux_lo, m.start()) if cues.may_end_with_aux(text, aux_lo, m.start()) else None
     aux_start = aux.start() if aux else m.start()
@@ -63,6 +65,27 @@ def verb_cue(
             return None
         return None if lacks_proposition(text, cand, verb, "left", -1) else cand
     return _with_complement(text, m, verb, s_end, cand, inside)
+
+
+def _before_quoted_name(text: str, inside: list[tuple[int, int]], quote_end: int, lo: int) -> int:
+    """'A group calling itself "Ansar al-Haqq" said P': a name in quotation marks is part of the subject, so the
+    subject may start before it; else quote_end."""
+    i = bisect.bisect_left(spans_end_keys := [e for _, e in inside], quote_end)
+    if i >= len(inside) or spans_end_keys[i] != quote_end:
+        return quote_end
+    q_start = inside[i][0]
+    if not text[q_start + 1 : q_start + 2].isupper() or quote_end - q_start > 60:
+        return quote_end
+    if _NAMING_BEFORE_QUOTE_RE.search(text, max(lo, q_start - 40), q_start) is None:
+        return quote_end
+    # (only with no quotation before the name: '"Q," a man known as "Abu Ali" said' keeps its quote-first shape)
+    return lo if _last_end_before(inside, q_start, lo) == lo else quote_end
+
+
+_NAMING_BEFORE_QUOTE_RE = re.compile(
+    r"\b(?:(?:calling|calls|called)\s+(?:itself|themselves|himself|herself)|(?:known|referred\s+to)\s+as|dubbed|"
+    r"named|nicknamed)\s+(?:the\s+)?$"
+)
 
 
 def _subject_before_verb(text: str, lo: int, pos: int, cand: Candidate) -> bool:

@@ -39,6 +39,9 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
         )
         if not is_known_org(canon):
             canon = alias_inside(joined, min_words=2) or unit_of_known_org(joined) or canon
+        if not is_known_org(canon) and _STATE_DELEGATE_WORDS & set(joined.lower().split()) and country_of(joined):
+            # "The representative of China", "Brazil's delegate": a state's delegate speaks for its government
+            canon = canonical_org(f"{country_of(joined)} government")
         owned = _COUNTRY_OWNED_NAME_RE.match(canon)
         if owned and country_of(f"{owned.group(1)}'s") and not is_known_org(canon):
             canon = owned.group(2)  # "Syria's Higher Committee for People's Assembly Elections": the body's own name
@@ -53,6 +56,9 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
     if len(canon_name.split()) == 1 and canon_name == name:
         canon_name = _full_name_before(ctx, pos, name) or canon_name
     return Speaker(canon_name, org, True)
+
+
+_STATE_DELEGATE_WORDS = frozenset(["representative", "delegate", "delegation", "representatives", "delegates"])
 
 
 def _inside_known_org(tokens: list[str], name: str) -> bool:

@@ -38,7 +38,7 @@ def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
 
 
 _CLAIM_FIRST_BEFORE_RE = re.compile(r",\s*$")
-_RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|that)\s+$")
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|that|what)\s+$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][\"”’»)]*\s+|\n\s*)(?=[A-Z\"“])")
 
 

@@ -71,6 +71,7 @@ PERSON_ROLES = frozenset(
         "chair",
         "chairwoman",
         "representative",
+        "delegate",
         "coordinator",
         "founder",
         "adviser",

@@ -27,13 +27,15 @@ _SUBJECT_AT_START_RE = re.compile(
     # "Syria's foreign ministry denounced ..., saying P": a country's organ by its kind
     rf"|[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_ORGAN_HEADS})(?=\s+[a-z])"
     rf"|(?:(?:The|the)\s+)?(?!(?:A|An|The)\s){NAME_TOKEN}"
-    rf"(?:\s+(?:(?:of|for|and|to|of the|for the)\s+)?(?:(?:{ROLE_WORDS})\s+)?"
+    # "The Kurdistan Democratic Party (KDP) Politburo": an acronym in brackets inside the name
+    rf"(?:(?:\s+\([A-Z][^()]{{0,18}}\))?\s+(?:(?:of|for|and|to|of the|for the)\s+)?(?:(?:{ROLE_WORDS})\s+)?"
     rf"{NAME_TOKEN}){{0,6}}"
     rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+"
     r"(?:\s+(?:of|with|at|from|for|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?)"
     r"(?:\s*\([^()]{1,20}\))?(?=\s+[a-z]|,\s+(?:in\s+turn|for\s+\w+\s+part),)"
 )
 _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
+_WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
 
 
 def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool:
@@ -72,17 +74,35 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
     seg_start = segment_start(text, lo, seg_end)
     np_start = after_clause_word(text, seg_start, seg_end)
     what = text.find(" what ", np_start, seg_end)
-    if what >= 0 and text.endswith((" is", "'s", "’s"), np_start, what):
-        np_start = what + 6  # "Here is what he told reporters:": the subject follows "what"
+    relative_what = False
+    if what >= 0:
+        if text.endswith((" is", "'s", "’s"), np_start, what):
+            np_start = what + 6  # "Here is what he told reporters:": the subject follows "what"
+        elif text[what + 6 : seg_end] in _WHAT_PRONOUNS:
+            # "The ministry condemned what it said was an attack": a free relative, like "which it said"
+            np_start, relative_what = what + 6, True
     if text[np_start:seg_end] in ("who", "which"):
         return _relative_antecedent(text, lo, np_start, cand)
     if not is_valid_subject(text[np_start:seg_end]):
         return False
-    if _RELATIVE_RE.search(text, max(seg_start, np_start - 8), np_start):
-        cand.complement = "relative"  # "the zone that the coalition declared": not a report unless "that"/":" follows
     cand.mention_start, cand.mention_end, cand.head_end = np_start, seg_end, seg_end
+    if relative_what or _RELATIVE_RE.search(text, max(seg_start, np_start - 8), np_start):
+        cand.complement = "relative"  # "the zone that the coalition declared": not a report unless "that"/":" follows
+        if text[np_start:seg_end] in _WHAT_PRONOUNS:
+            _gap_antecedent(text, lo, np_start, cand)
     cand.clause_start = np_start
     return True
+
+
+def _gap_antecedent(text: str, lo: int, pronoun_start: int, cand: Candidate) -> None:
+    """'The ministry condemned the raid, which it said killed ...': "it" is the subject of the sentence's verb."""
+    pronoun = (cand.mention_start, cand.mention_end, cand.head_end)
+    if sentence_subject(text, lo, pronoun_start, cand) and not _PAST_VERB_RE.match(text, cand.mention_end):
+        cand.mention_start, cand.mention_end, cand.head_end = pronoun  # "The Syrian foreign ...": no whole subject
+    cand.inherit = False
+
+
+_PAST_VERB_RE = re.compile(r"\s+(?:also\s+|strongly\s+|on\s+\w+\s+)?[a-z]+(?:ed|ned|ought)\b")
 
 
 def _relative_antecedent(text: str, lo: int, who_start: int, cand: Candidate) -> bool:

@@ -799,3 +799,55 @@ def test_an_aside_between_the_cue_and_that_is_no_part_of_the_content() -> None:
     assert [c.text for c in extract_claims(text)] == ["the delay was caused by a funding gap"]
     assert [c.text for c in extract_claims("The army said, without giving details, that two soldiers died.")] == [
         "two soldiers died"]
+
+
+def test_the_revolutionary_guards_by_any_of_their_names_are_one_organisation() -> None:
+    text = "A senior IRGC commander said the last advisers had flown home from Latakia."
+    assert speakers(text) == [("Islamic Revolutionary Guard Corps", "the last advisers had flown home from Latakia")]
+    text = "Iran's Revolutionary Guards said their base near Palmyra had been emptied."
+    assert speakers(text)[0][0] == "Islamic Revolutionary Guard Corps"
+
+
+def test_a_trailing_phrase_without_a_verb_after_the_cue_is_no_part_of_the_content() -> None:
+    text = ("Moscow has pulled its last jets out of Hmeimim, a Russian air force officer said, in the first "
+            "confirmation by the military of the move.")
+    assert [c.text for c in extract_claims(text)] == ["Moscow has pulled its last jets out of Hmeimim"]
+
+
+def test_a_second_clause_after_the_cue_stays_in_one_span_when_the_first_ends_in_continued() -> None:
+    text = "The shelling continued, the monitor said, and shepherds drove their flocks south."
+    assert [c.text for c in extract_claims(text)] == [text.rstrip(".")]
+
+
+def test_an_outlet_reporting_that_a_named_person_described_something_relays_that_person() -> None:
+    text = 'The Mehr agency reported that Hossein Rezaei had also described the pullout as "a lesson for us all."'
+    [claim] = extract_claims(text)
+    assert (claim.speaker, claim.text) == ("Hossein Rezaei", 'the pullout as "a lesson for us all')
+
+
+def test_a_partys_politburo_with_its_acronym_in_brackets_speaks_as_the_party() -> None:
+    text = ('The Democratic Union Party (PYD) Politburo on Monday praised the truce, describing it as "overdue." '
+            "In a statement, the Politburo said the PYD would join the talks.")
+    assert [s for s, _ in speakers(text)] == ["Democratic Union Party", "Democratic Union Party"]
+
+
+def test_a_renewed_call_with_a_quotation_is_a_quoted_call() -> None:
+    text = 'The Red Crescent renews its call on all sides to "let the ambulances through without delay."'
+    [claim] = extract_claims(text)
+    assert (claim.cue, claim.text) == ("renews its call on", "let the ambulances through without delay")
+
+
+def test_the_representative_or_delegate_of_a_state_named_by_its_country_is_its_government() -> None:
+    assert speakers("The representative of France said the vote was premature.")[0][0] == "French government"
+    assert speakers("The delegate of Brazil said the vote was premature.")[0][0] == "Brazilian government"
+    assert speakers("China's representative said the vote was premature.")[0][0] == "Chinese government"
+
+
+def test_what_it_said_was_reports_the_rest_for_the_sentence_subject() -> None:
+    text = "The Kurdish National Council condemned what it said was a night raid on its office in Qamishli."
+    assert speakers(text) == [("Kurdish National Council", "was a night raid on its office in Qamishli")]
+
+
+def test_a_name_in_quotation_marks_after_calling_itself_is_part_of_the_subject() -> None:
+    text = 'A new group calling itself "Liwa al-Fajr" said it had shot down a drone over Tafas.'
+    assert speakers(text) == [("Liwa al-Fajr", "it had shot down a drone over Tafas")]
