@@ -239,7 +239,8 @@ def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
 
 
 _NARRATED_PERSON_VERB_RE = re.compile(
-    r"\s+(?:was|has|had|lives|lived|spent|fled|lost|sat|stood|waited|remembers|recalls|runs|ran|works|worked|is|remains)\b"
+    # (a bracket may stand between: "Umm Yamen (a pseudonym) has not heard from her son")
+    r"(?:\s+\([^()]{1,30}\))?\s+(?:was|has|had|lives|lived|spent|fled|lost|sat|stood|waited|remembers|recalls|runs|ran|works|worked|is|remains)\b"
 )
 # First words of place names that look like personal names ("Ras al-Ain was shelled", "Deir Hafer was hit").
 _PLACE_WORD_RE = re.compile(
@@ -250,7 +251,7 @@ _PLACE_WORD_RE = re.compile(
 def _starts_clause(text: str, pos: int) -> bool:
     """At a sentence's or a clause's start: "When the trucks came, Samira al-Hamwi was waiting"."""
     before = text[max(0, pos - 3) : pos].rstrip(" ")
-    return not before or before[-1] in ".!?,\n\"”’»"
+    return not before or before[-1] in ".!?,\n\"”’»—–"  # (a dash after a dateline: "DARAA — Umm Yamen")
 
 
 _ROLE_BEFORE_RE = re.compile(

@@ -38,7 +38,11 @@ _ASIDE_RE = re.compile(
 # A trailing wire-style context clause is the journalist's too: "..., without giving details", "..., a day after
 # rockets were fired at the base", "..., the latest in a series of strikes" (guideline, "Spans").
 _CONTEXT_TAIL_RE = re.compile(
-    r",\s+(?:without\s+(?:giving|providing|offering|citing|naming|elaborating|specifying|presenting)"
+    # (the comma may close a quotation: 'was "progressing well," without giving further details')
+    r",[\"”]?\s+(?:without\s+(?:giving|providing|offering|citing|naming|elaborating|specifying|presenting)"
+    # "..., speaking to journalists on his return flight": where the words were said, not what
+    r"|(?:speaking|talking|answering|addressing)\s+(?:to|at|on|in|during|after|from|with|reporters|journalists|"
+    r"questions)"
     r"|(?:(?:just|only)\s+)?(?:a|one|two|three|several|hours|days|weeks|months)\s+(?:(?:day|days|week|weeks|hours?)\s+)?"
     r"(?:after|before)"
     r"|the\s+latest\s+(?:in|of)|in\s+the\s+latest)\b[^,\"“”«»]{0,120}$"

@@ -68,8 +68,8 @@ def verb_cue(
 
 
 def _before_quoted_name(text: str, inside: list[tuple[int, int]], quote_end: int, lo: int) -> int:
-    """'A group calling itself "Ansar al-Haqq" said P': a name in quotation marks is part of the subject, so the
-    subject may start before it; else quote_end."""
+    """'A group calling itself "Ansar al-Haqq" said P', 'The report, titled "Q," argues that P': a name or title in
+    quotation marks is part of the subject, so the subject may start before it; else quote_end."""
     i = bisect.bisect_left(spans_end_keys := [e for _, e in inside], quote_end)
     if i >= len(inside) or spans_end_keys[i] != quote_end:
         return quote_end
@@ -84,7 +84,7 @@ def _before_quoted_name(text: str, inside: list[tuple[int, int]], quote_end: int
 
 _NAMING_BEFORE_QUOTE_RE = re.compile(
     r"\b(?:(?:calling|calls|called)\s+(?:itself|themselves|himself|herself)|(?:known|referred\s+to)\s+as|dubbed|"
-    r"named|nicknamed)\s+(?:the\s+)?$"
+    r"named|nicknamed|titled|entitled|headlined)\s+(?:the\s+)?$"
 )
 
 

@@ -204,6 +204,8 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
         noun = "monitor"  # "the monitoring group", "the UK-based monitor"
     if noun in PERSON_ROLES or noun in TITLES:
         return _definite_person(ctx, pos, head, noun)
+    if head.endswith("-year-old"):
+        return _definite_person(ctx, pos, head, "")  # "the 52-year-old told Syria Direct": the person named before
     return _definite_org(ctx, pos, head, words, noun)
 
 

@@ -30,7 +30,7 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return resolve_named(ctx, start, appos, "", org_hint=org_from_phrase(ctx, start, head, whole=True))
     if appos[:2] in ("a ", "an") and _ONE_SOURCE_RE.match(head) and is_unnamed(appos):
-        return resolve_unnamed(ctx, start, appos)  # "The third source, a Syrian official, said": who the source is
+        return resolve_unnamed(ctx, start, appos)  # "A second source, a member of X's team, said": who the source is
     limit = min(len(ctx.text), max(end, head_end) + 160)
     # (the pattern holds "who": a substring test first skips it for most mentions)
     given = _NAME_GIVEN_RE.match(ctx.text, head_end, limit) if ctx.text.find("who", head_end, limit) >= 0 else None
@@ -243,7 +243,7 @@ _NAME_GIVEN_RE = re.compile(
 )
 # One of several sources, described by an indefinite apposition: "The third source, a Syrian official,".
 _ONE_SOURCE_RE = re.compile(
-    r"^(?:[Tt]he|[Oo]ne|[Aa]nother)\s+(?:(?:first|second|third|fourth|fifth|other|last|remaining)\s+)?"
+    r"^(?:[Tt]he|[Oo]ne|[Aa]nother|[Aa])\s+(?:(?:first|second|third|fourth|fifth|other|last|remaining)\s+)?"
     r"(?:source|person|official)$"
 )
 _CALLS_ITSELF_RE = re.compile(

@@ -37,7 +37,7 @@ _SOURCE_IN_CITY_RE = re.compile(
 )
 _UNNAMED = Speaker("unnamed sources", "", False)
 _MINISTRY_MEMBER_RE = re.compile(r"(?i:an?|one)\s+(?:senior\s+)?ministry\s+(?:official|source|spokes\w+)$")
-_EXPERTS_RE = re.compile(r"\b(?:experts?|analysts?|researchers|scientists|academics)\b")
+_EXPERTS_RE = re.compile(r"\b(?:experts?|analysts?|researchers|scientists|academics|economists)\b")
 _ACTIVISTS_RE = re.compile(r"\bactivists?\b")
 
 

@@ -30,9 +30,12 @@ _SUBJECT_AT_START_RE = re.compile(
     # "The Kurdistan Democratic Party (KDP) Politburo": an acronym in brackets inside the name
     rf"(?:(?:\s+\([A-Z][^()]{{0,18}}\))?\s+(?:(?:of|for|and|to|of the|for the)\s+)?(?:(?:{ROLE_WORDS})\s+)?"
     rf"{NAME_TOKEN}){{0,6}}"
-    rf"|(?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+"
+    rf"|(?:The|A|An|the|a|an)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+"
     r"(?:\s+(?:of|with|at|from|for|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?)"
     r"(?:\s*\([^()]{1,20}\))?(?=\s+[a-z]|,\s+(?:in\s+turn|for\s+\w+\s+part),)"
+)
+_QUOTED_TITLE_TAIL_RE = re.compile(
+    r",\s+(?:titled|entitled|headlined|called|known\s+as|dubbed|named)\s+[\"“][^\"“”]{1,80},[\"”]$"
 )
 _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
@@ -40,6 +43,10 @@ _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
 
 def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool:
     """'The ministry condemned the attack, stressing that P': the participle's speaker is the sentence subject."""
+    opener = text[s_start : s_start + 12].split(" ", 1)[0]
+    fronted = _FRONTED_PHRASE_RE.match(text, s_start, end) if opener in _OPENING_ADVERBS else None
+    if fronted is not None:
+        s_start = fronted.end()  # "Elsewhere in his remarks, Baghaei touched upon X, noting that P": after the phrase
     role = _ROLE_NAME_AT_START_RE.match(text, s_start, end)
     if role and is_valid_subject(role.group(1)):
         # "Iran's foreign ministry spokesman, Esmaeil Baghaei, condemned the attack and said P"
@@ -47,8 +54,8 @@ def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool
         cand.mention_start, cand.mention_end, cand.head_end = role.start(1), role.end(2), role.end(1)
         return True
     m = _SUBJECT_AT_START_RE.match(text, s_start, end)
-    if not m or not is_valid_subject(m.group(1)):
-        return False
+    if not m or not is_valid_subject(m.group(1)) or (fronted is None and _lower_determiner_np(m.group(1))):
+        return False  # (a lower-case "the ministry" only after an opening phrase: "In a statement, the ministry")
     cand.inherit = False
     cand.mention_start, cand.mention_end, cand.head_end = m.start(1), m.end(1), m.end(1)
     named = _NAME_APPOSITION_RE.match(text, m.end(1), end)
@@ -57,6 +64,16 @@ def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool
     return True
 
 
+def _lower_determiner_np(np: str) -> bool:
+    return np.startswith(("a ", "an ")) or (np.startswith("the ") and np[4:5].islower())
+
+
+# A phrase opening the sentence before its subject: an adverb or a prepositional phrase up to the first comma.
+_OPENING_ADVERBS = frozenset(
+    ["Elsewhere", "Meanwhile", "Separately", "Later", "Earlier", "However", "Moreover", "In", "On", "At", "During",
+     "Later,", "Earlier,", "Meanwhile,", "Separately,", "However,", "Moreover,", "Elsewhere,"]
+)
+_FRONTED_PHRASE_RE = re.compile(r"[A-Z][a-z]+\b[^,.;:!?\"“”]{0,60},\s+")
 _ROLE_NAME_AT_START_RE = re.compile(
     rf"\s*((?:The\s+|[A-Z][\w'’-]*['’]s\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,8}}?),\s+"
     rf"((?:[A-Z][\w'’.-]*\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),\s+(?=[a-z])")
@@ -71,6 +88,11 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
         seg_end -= 1
     if seg_end > lo and text[seg_end - 1] == ",":
         return _subject_with_apposition(text, lo, seg_end - 1, cand)
+    if seg_end - 2 > lo and text[seg_end - 1] in "\"”" and text[seg_end - 2] == ",":
+        titled = _QUOTED_TITLE_TAIL_RE.search(text, max(lo, seg_end - 120), seg_end)
+        if titled is not None and subject_left(text, lo, titled.start(), cand):
+            cand.mention_end = seg_end  # 'The report, titled "Q," argues': the document, its title in apposition
+            return True
     seg_start = segment_start(text, lo, seg_end)
     np_start = after_clause_word(text, seg_start, seg_end)
     what = text.find(" what ", np_start, seg_end)

@@ -97,6 +97,8 @@ def is_valid_subject(np: str) -> bool:
         return True  # "Syria's civil defence": a country's body known by its alias
     if lower[0] in ("the", "a", "an") and cut <= 7 and lower[cut - 1] in ORG_WORDS and has_capital(np):
         return True  # "the White Helmets rescue group": a named organisation with its kind after the name
+    if lower[0] == "the" and cut == 2 and lower[1].endswith("-year-old") and lower[1][:1].isdigit():
+        return True  # "the 52-year-old told Syria Direct": a person named before, by age
     # any short definite or indefinite noun phrase: "the engineer", "a relative of the victim", "both sides"
     head = lower[:cut]
     return lower[0] in _NP_DETERMINERS and 2 <= len(head) <= 4 and all(w.replace("-", "").isalpha() for w in head[1:])

@@ -35,7 +35,7 @@ SOURCE_NOUNS = frozenset(
         "institute", "center's", "spokesman's", "bureau", "directorate", "authority", "union", "alliance", "party",
         "movement", "front", "chairman", "chairwoman", "chair", "founder", "coordinator", "representative",
         "adviser", "advisor", "deputy", "co-chair", "co-chairman", "co-chairwoman", "neighbours", "neighbors",
-        "partners", "partner", "critics", "critic", "opponents",
+        "partners", "partner", "critics", "critic", "opponents", "economist", "economists",
     ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])

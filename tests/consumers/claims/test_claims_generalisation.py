@@ -293,3 +293,41 @@ def test_a_thousands_separator_inside_the_subject_does_not_cut_it() -> None:
     text = 'A Kurdish blogger with 120,000 subscribers wrote that the vote "was a farce."'
     [claim] = extract_claims(text)
     assert claim.speaker_mention == "A Kurdish blogger with 120,000 subscribers"
+
+
+def test_economists_are_unnamed_experts_even_after_but() -> None:
+    text = "Bakeries reopened in Homs, but economists warn flour prices will double by spring."
+    assert claims(text) == [("experts", "warn", "flour prices will double by spring")]
+
+
+def test_the_n_year_old_refers_back_to_a_person_named_in_narration_after_a_dateline_dash() -> None:
+    text = ('HOMS — Abu Fares (not his real name) has waited outside the prison gate every Friday.\n\n'
+            '"Nobody tells us anything," the 61-year-old told reporters, asking that his name be withheld.')
+    assert claims(text) == [("Abu Fares", "told reporters", "Nobody tells us anything")]
+
+
+def test_a_phrase_opening_the_sentence_is_no_part_of_the_participles_subject() -> None:
+    text = ("Elsewhere in the interview, Kareem Nassif spoke about the harvest, noting that wheat yields fell by half.")
+    assert claims(text) == [("Kareem Nassif", "noting that", "wheat yields fell by half")]
+    text = "In a statement, the council condemned the shelling, stressing that the school was empty."
+    assert [c.text for c in extract_claims(text)] == ["the school was empty"]
+
+
+def test_a_document_with_its_quoted_title_in_apposition_is_the_subject() -> None:
+    text = ('The Levant Policy Forum published a study on Monday. The study, titled "Roads Back Home," argues that '
+            "most refugees in Lebanon will wait another year.")
+    [claim] = extract_claims(text)
+    assert (claim.cue, claim.text) == ("argues that", "most refugees in Lebanon will wait another year")
+
+
+def test_an_ordinal_source_whose_apposition_names_an_organisation_speaks_for_it() -> None:
+    text = ("The first source said the convoy left at dawn. A second source, a member of the Kurdish National "
+            "Council, revealed that the talks had been postponed.")
+    assert [c.speaker for c in extract_claims(text)][-1] == "Kurdish National Council"
+
+
+def test_speaking_to_journalists_and_without_giving_details_after_a_closing_quote_are_context() -> None:
+    text = "Defence Minister Omar Kaya said the drills would go ahead, speaking to journalists in Izmir on Friday."
+    assert [c.text for c in extract_claims(text)] == ["the drills would go ahead"]
+    text = 'The envoy added that the talks were "moving forward," without giving further details.'
+    assert [c.text for c in extract_claims(text)] == ['the talks were "moving forward']
