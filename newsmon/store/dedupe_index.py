@@ -40,8 +40,9 @@ _SQLITE_POSTINGS = text(
 # picks a parallel seq scan of the whole table once it has statistics and ~500k rows (3 processes reading all
 # rows: 0.55 s for a batch's 27,000 keys at 6M rows, against 0.17 s by the index), and a plain join with
 # unnest(keys) becomes a hash join over a seq scan below ~600k rows. A LIMIT keeps the subquery from being turned
-# into a join, so the only plan left is a nested loop of index lookups. Read in binary format (`_binary_rows`),
-# so the packed seqs come as bytes, not as hex text.
+# into a join, so the only plan left is a nested loop over the keys, each an index lookup (or, while the table
+# fits in a few pages, a scan of those). Read in binary format (`_binary_rows`), so the packed seqs come as
+# bytes, not as hex text.
 _POSTGRES_POSTINGS = (
     "SELECT array_agg(k.band_key) AS keys, array_agg(length(p.seqs)) AS sizes, "
     "string_agg(p.seqs, ''::bytea) AS packed FROM unnest(CAST(%(keys)s AS bigint[])) AS k(band_key) "

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sqlalchemy import text
 
 from consumers.dedupe.batch import BatchIndex, _counted_pairs
 from consumers.dedupe.decide import score
@@ -164,3 +165,21 @@ def test_sorted_distinct_is_np_unique() -> None:
     values = np.random.default_rng(6).integers(-(1 << 63), (1 << 63) - 1, 1000)
     for case in (values, np.repeat(values[:10], 7), values[:1], values[:0]):
         assert dedupe_index.sorted_distinct(case).tolist() == np.unique(case).tolist()
+
+
+@pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
+async def test_postgres_postings_read_is_one_primary_key_lookup_a_key_whatever_the_share_asked(store: Store) -> None:
+    # A batch can ask for a large share of the table's keys. For `band_key = ANY(keys)` the planner then scanned the
+    # whole table (here, with statistics, 3,000 rows; a parallel seq scan of 6M rows in a big store).
+    async with store.sessions.begin() as session:
+        bands = {seq: [seq % 3000 - 1500] for seq in range(1, 6001)}
+        await dedupe_index.update_postings(session, await dedupe_index.postings(session, []), bands)
+    async with store.sessions.begin() as session:
+        await session.execute(text("ANALYZE dedupe_postings"))
+        keys = list(range(-1500, 1500)) + list(range(10_000, 13_000))  # every row's key, and as many absent
+        connection = await (await session.connection()).get_raw_connection()
+        assert connection.driver_connection is not None
+        async with connection.driver_connection.cursor() as cursor:
+            await cursor.execute("EXPLAIN " + dedupe_index._POSTGRES_POSTINGS, {"keys": keys})
+            plan = "\n".join(row[0] for row in await cursor.fetchall())
+    assert "Index Scan using pk_dedupe_postings on dedupe_postings" in plan and "Seq Scan" not in plan, plan
