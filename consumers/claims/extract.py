@@ -43,6 +43,8 @@ _CONTEXT_TAIL_RE = re.compile(
     # "..., speaking to journalists on his return flight": where the words were said, not what
     r"|(?:speaking|talking|answering|addressing)\s+(?:to|at|on|in|during|after|from|with|reporters|journalists|"
     r"questions)"
+    # "X reported that P, citing two officials": the source the report names, never content (guideline, "Spans")
+    r"|citing|quoting"
     r"|(?:(?:just|only)\s+)?(?:a|one|two|three|several|hours|days|weeks|months)\s+(?:(?:day|days|week|weeks|hours?)\s+)?"
     r"(?:after|before)"
     r"|the\s+latest\s+(?:in|of)|in\s+the\s+latest)\b[^,\"“”«»]{0,120}$"

@@ -84,6 +84,10 @@ def _rules_for(head: str) -> tuple[tuple[str, str], ...]:
     outlet = _OUTLET_KIND_AFTER_RE.match(head) if " " in head else None
     if outlet and _is_outlet_name(name := outlet.group(1) or outlet.group(2)):
         return (("outlet", name),)  # "Hezbollah-affiliated Al-Manar television": the outlet by its name
+    outlet = _OWNED_AGENCY_RE.match(head) if "-" in head else None
+    if outlet and _is_outlet_name(outlet.group(2)):
+        # "The IRGC-affiliated Tasnim news agency": the agency, not its owner ("state-run SANA news agency": SANA)
+        return (("outlet", outlet.group(2) if is_known_org(outlet.group(2)) else outlet.group(1)),)
     rules: list[tuple[str, str]] = []
     if words[0] in ("its", "their") and len(words) > 1:
         rules.append(("owner_org", ""))  # "its commanders": the organisation named just before
@@ -176,6 +180,13 @@ _OUTLET_KIND_AFTER_RE = re.compile(
     r"^(?:[Tt]he\s+)?(?:(?:[\w'’-]+-(?:affiliated|run|owned|backed|aligned|linked|based)|pro-[\w'’-]+)\s+"
     r"((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:[A-Z0-9]|al-)[\w'’-]*){0,3})|((?:Al|al)[- ][A-Z][\w'’-]*))"
     r"\s+(?i:television|tv|channel|radio|newspaper|daily)$"
+)
+
+
+# An agency with its owner before it, named with its kind: "the IRGC-affiliated Tasnim news agency".
+_OWNED_AGENCY_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[\w'’-]+-(?:affiliated|run|owned|backed|aligned|linked)|pro-[\w'’-]+)\s+"
+    r"(((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:[A-Z0-9]|al-)[\w'’-]*){0,3})\s+(?i:news\s+agency|agency|news\s+website|website))$"
 )
 
 

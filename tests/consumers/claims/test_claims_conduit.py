@@ -47,3 +47,13 @@ def test_passive_reported_is_not_a_relay() -> None:
 def test_second_source_saying_is_not_trimmed_as_a_relay() -> None:
     claims = extract_claims("The army said three soldiers died, the SDF said.")
     assert "three soldiers died" in claims[0].text
+
+
+def test_citing_after_an_outlets_report_is_the_source_not_content() -> None:
+    [claim] = extract_claims("AFP reported that the crossing had been closed, citing a border official.")
+    assert claim.text == "the crossing had been closed"
+
+
+def test_an_agency_with_its_owner_before_it_is_the_agency() -> None:
+    [claim] = extract_claims("The army-affiliated Nour news agency reported that the dam had been reopened.")
+    assert claim.speaker == "Nour news agency"
