@@ -48,7 +48,10 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Syrian Observatory for Human Rights": ("SOHR", "Syrian Observatory", "Observatory",
                                             "Britain-based Syrian Observatory for Human Rights"),
     "Turkish government": ("Turkey", "Ankara", "Turkish regime", "Turkish authorities", "Turkish officials",
-                           "Turkish presidency", "Turkish side", "Türkiye"),
+                           "Turkish presidency", "Turkish side", "Türkiye",
+                           # the presidency's press office, by its English names
+                           "Directorate of Communications", "Turkish Directorate of Communications",
+                           "Communications Directorate", "Presidential Communications Directorate"),
     "Turkish Ministry of Defense": ("Turkish Defense Ministry", "Turkish Defence Ministry", "Turkish army",
                                     "Turkish military", "Turkish armed forces", "Turkish MoD",
                                     "Turkish National Defense Ministry", "Ministry of National Defense",
@@ -193,6 +196,8 @@ TITLES = frozenset(
         "executive", "senior", "official", "officer", "counsellor", "counselor", "minister-counsellor", "attaché",
         "colonel-general", "lieutenant-general", "major-general", "secretary-general", "director-general",
         "under-secretary-general", "co-author", "author",
+        # honorifics: "His Eminence Sheikh X", "Grand Mufti X", "Co-chair X" ("Hajj" only opens a name: people.py)
+        "excellency", "eminence", "mufti", "co-chair", "co-chairman", "co-chairwoman",
     ]
 )
 

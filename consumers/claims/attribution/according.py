@@ -10,6 +10,10 @@ _ACCORDING_NAME_RE = re.compile(
 )
 _SUBORDINATE_END_RE = re.compile(r"\b(?:where|that|whereas)\s*,?\s*$")
 _APPOSITION_CLOSE_RE = re.compile(r",(?=\s)")
+_BARE_ROLE_RE = re.compile(
+    r"\b(?:director|researcher|head|spokes(?:man|woman|person)|chief|officer|analyst|advis[eo]r|coordinator|"
+    r"chair(?:man|woman)?|co-chair|founder|president|secretary|representative|professor|fellow|editor|manager)\b"
+)
 # "According to X, an estimated 12,000 people fled": a quantity opens the content, not an apposition
 _QUANTITY_RE = re.compile(r"(?:a|an)\s+(?:estimated|additional|further|total|reported|\d)", re.I)
 
@@ -46,7 +50,8 @@ def _skip_apposition(text: str, np_end: int, s_end: int) -> tuple[int, int]:
         segment = text[pos + 1 : nxt].strip() if nxt > 0 else ""
         if segment and not _QUANTITY_RE.match(segment) and (
             segment.split()[0].lower() in ("a", "an") or "-based" in segment
-        ):
+            or (segment[0].islower() and text[np_end - 1].isalpha() and _BARE_ROLE_RE.search(segment) is not None)
+        ):  # (the last: "According to Adam Coogle, deputy Middle East director at the organisation, P")
             return nxt, skip_space(text, nxt + 1, s_end)
         return np_end, skip_space(text, pos + 1, s_end)
     return np_end, skip_space(text, pos, s_end)

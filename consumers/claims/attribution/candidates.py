@@ -100,6 +100,8 @@ def _analyse_cue(
         return None  # "an estimated 2,500", "the reported attack", "his stated aim"
     if verb in ("states", "state") and _STATES_NOUN_RE.search(text, max(lo, m.start() - 16), m.start()):
         return None  # "talks with Gulf states", "member states"
+    if verb in ("report", "reports") and text.startswith((" by ", " of ", " from "), m.end()):
+        return None  # "A new report by HRW documents ...": the noun, not "aid partners report that P"
     if _NOUN_USE_RE.match(text, m.end(), min(s_end, m.end() + 12)):
         return None  # "local reports say", "claims circulated": a noun, not a cue
     return verb_cue(text, m, verb, lo, s_end, inside, cands)

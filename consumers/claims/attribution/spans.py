@@ -19,6 +19,12 @@ _JOURNALIST_TAIL_RE = re.compile(
     r"naming|elaborating|specifying)|(?!(?:adding|saying|noting|stressing|insisting|warning)\b)[a-z]+ing\s+(?:the|a|an|it|its|his|her|their|on|for|to))\b"
 )
 
+# A phrase naming where a source spoke, standing alone before the subject: "In a post in Arabic on X,".
+_MEDIUM_PHRASE_RE = re.compile(
+    r"\s*(?:In|On|Via)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:post|statement|interview|speech|"
+    r"message|video|tweet|letter|sermon|briefing|broadcast|address|remarks|comments|recording)\b[^,;:.!?\"“”«»]*[\s,]*"
+)
+
 
 @dataclass(slots=True)
 class RawClaim:
@@ -62,6 +68,8 @@ def claims_from_candidates(
         for k, (a, b) in enumerate(spans):
             if _WORD_RE.search(text, a, b) is None:
                 continue
+            if text[a : a + 1] in "IOV" and _MEDIUM_PHRASE_RE.fullmatch(text, a, b):
+                continue  # "In a post on X, the spokesman warned residents to leave": where he spoke, not what
             if k and claims and owner.get(i) is not None:
                 claims.append(RawClaim(a, b, "", -1, -1, -1, owner[i], positional=True))
                 continue

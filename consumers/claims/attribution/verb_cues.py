@@ -74,8 +74,8 @@ def _before_quoted_name(text: str, inside: list[tuple[int, int]], quote_end: int
     if i >= len(inside) or spans_end_keys[i] != quote_end:
         return quote_end
     q_start = inside[i][0]
-    if not text[q_start + 1 : q_start + 2].isupper() or quote_end - q_start > 60:
-        return quote_end
+    if quote_end - q_start > 60 or not (text[q_start + 1 : q_start + 2].isupper() or quote_end - q_start <= 30):
+        return quote_end  # (a short lower-case name too: 'a fighter known as "abu dujana" said')
     if _NAMING_BEFORE_QUOTE_RE.search(text, max(lo, q_start - 40), q_start) is None:
         return quote_end
     # (only with no quotation before the name: '"Q," a man known as "Abu Ali" said' keeps its quote-first shape)
@@ -116,6 +116,8 @@ def _with_complement(
             return None  # "a quote attributed to X": no object, a participle, not a claim
         cand.complement, cand.content_from = "direct", skip_space(text, m.end(), s_end)
         return cand
+    if verb.startswith("warn") and _WARNED_TO_RE.match(text, m.end(), s_end):
+        return None  # "warned residents of two villages to leave": a call, no proposition (guideline, "Not claims")
     if verb.startswith("rej"):
         denial = cues.DENIAL_OBJECT_RE.match(text, m.end(), s_end)
         if denial is None or not denial.group().endswith("that"):
@@ -139,6 +141,11 @@ def _with_complement(
     return cand
 
 
+# "warned residents (of three villages in the area) to stay away": an addressee, then what they are told to do.
+_WARNED_TO_RE = re.compile(
+    r"\s+(?:(?:the|all|its|his|her|their|local)\s+)?(?!that\b|of\b|about\b|against\b)[a-z][\w'’-]*"
+    r"(?:\s+(?:of|in|from|near|along)(?:\s+[\w'’-]+){1,5}?)?\s+to\s+[a-z]"
+)
 # A short object whose complement is a quotation: "the importance of "...", "the need for "..."".
 _QUOTED_OBJECT_RE = re.compile(r"(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:of|for|to)\s+[\"“]")
 

@@ -160,6 +160,11 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         return named_it  # "X said in a report ... The report accuses ..."
     noun = WORDS_RE.findall(head.lower())[-1]
     earlier = ctx.text.rfind(noun, max(0, pos - 5000), pos)
+    author = _AUTHOR_AFTER_RE.match(ctx.text, earlier + len(noun)) if earlier >= 0 else None
+    if author is not None:
+        # "A new report by Human Rights Watch documents ... The report says P": the body whose report it is
+        canon = org_with_context(ctx, pos, author.group(1))
+        return Speaker(canon, canon, False)
     canon = ctx.first_org_in_sentence_of(earlier if earlier >= 0 else pos)
     last_org = ctx.last(person=False)
     if not canon and last_org is None and earlier < 0:
@@ -171,6 +176,10 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     return Speaker(canon or "unnamed sources", canon, False)
 
 
+# The author named after a document noun: "a report by Human Rights Watch (HRW)", "a study by the World Bank".
+_AUTHOR_AFTER_RE = re.compile(
+    r"\s+by\s+(?:the\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'’-]*){0,7})"
+)
 # The words of a social media post of no named account: "the caption of one post", "the text of a post".
 _UNOWNED_POST_RE = re.compile(r"\bof\s+(?:a|an|one|some|several|many)\s+(?:[\w-]+\s+)?posts?\b")
 _UNNAMED = Speaker("unnamed sources", "", False)
@@ -225,7 +234,7 @@ def _definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Sp
         return Speaker(canon, canon, False)
     found = (
         found
-        or _name_near_role(ctx, pos, noun)
+        or name_near_role(ctx, pos, noun)
         or ctx.person_before(pos, after=ctx.last_person_pos)
         or ctx.last(person=True)
     )
@@ -238,6 +247,8 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
         found = ctx.last(word=noun)
         if found:
             return found
+        if ctx.org_before(ctx.sentence_start(pos), "") == "":
+            return _UNNAMED  # "The first source said P" with no source and no organisation before: unnamed
     if len(words) >= 3:
         by_phrase = _last_org_with_phrase(ctx, " ".join(words[-2:]))
         if by_phrase is not None:
@@ -245,6 +256,12 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
     found_org = ctx.last(person=False, word=noun)
     if found_org:
         return found_org
+    if noun in _PARTY_ORGAN_NOUNS:
+        party = next(reversed(list(_PARTY_BEFORE_ORGAN_RE.finditer(ctx.text, max(0, pos - 3000), pos))), None)
+        if party is not None:
+            # "The PLF (PLF) Politburo met. The Politburo said P": the party whose organ was named before
+            canon = canonical_org(party.group(1))
+            return Speaker(canon, canon, False)
     phrase = " ".join(w for w in head.split()[1:] if w[:1].islower())
     canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
     if not canon and noun in _OUTLET_KINDS:
@@ -260,6 +277,13 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
             return generic
     canon = canon or canonical_org(head, ctx.country)
     return Speaker(canon, canon, False)
+
+
+_PARTY_ORGAN_NOUNS = frozenset(["politburo", "bureau", "committee", "secretariat"])
+_PARTY_BEFORE_ORGAN_RE = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+){0,5}(?:Party|Movement|Front|Union|Alliance))(?:\s+\([^()]{1,18}\))?(?:['’]s)?\s+"
+    r"(?:Politburo|Political\s+Bureau|Central\s+Committee|Executive\s+Committee|General\s+Secretariat)\b"
+)
 
 
 def _last_source_of(ctx: DocumentContext, kind: str) -> Speaker | None:
@@ -295,7 +319,7 @@ def _generic_antecedent(ctx: DocumentContext, pos: int) -> Speaker | None:
     return ctx.last(person=False)  # the organisation quoted last, if any
 
 
-def _name_near_role(ctx: DocumentContext, pos: int, noun: str) -> Speaker | None:
+def name_near_role(ctx: DocumentContext, pos: int, noun: str) -> Speaker | None:
     """'The UN Special Envoy for Syria, Geir Pedersen, ...' earlier: 'the Special Envoy' is Geir Pedersen."""
     floor = max(0, pos - 3000)
     at = pos
@@ -304,6 +328,9 @@ def _name_near_role(ctx: DocumentContext, pos: int, noun: str) -> Speaker | None
         if at < 0:
             return None
         m = _NAME_AFTER_ROLE_RE.match(ctx.text, at + len(noun), min(len(ctx.text), at + len(noun) + 90))
+        header = _header_name(ctx.text, at)
+        if header is not None:
+            return ctx.people.get(header.lower()) or Speaker(header, org_from_phrase(ctx, at, noun), True)
         if m:
             name, _ = canonical_speaker(m.group(1))
             if len(name.split()) >= 2 and not is_known_org(name) and not country_of(name):
@@ -311,6 +338,25 @@ def _name_near_role(ctx: DocumentContext, pos: int, noun: str) -> Speaker | None
                 org = org_from_phrase(ctx, at, ctx.text[max(floor, at - 40) : at + len(noun)], whole=True)
                 return known or Speaker(name, org, True)
     return None
+
+
+def _header_name(text: str, at: int) -> str | None:
+    """'Briefing by the Deputy Head of X Rear Admiral Alexander Karpov (6 May)': a line without a sentence in it
+    that ends in the role holder's name, or None."""
+    line_end = text.find("\n", at, at + 200)
+    if line_end < 0 or (at and text[text.rfind("\n", 0, at) + 1 : at].count(". ")) or ". " in text[at:line_end]:
+        return None
+    line = _DATE_TAIL_RE.sub("", text[at:line_end])
+    if not line or line[-1] in ".!?:;\"”’»'":
+        return None  # a sentence's end, not a header's
+    # imported here: people.py resolves names with the descriptions of this module's callers
+    from consumers.claims.resolve.people import person_name
+
+    name = person_name(line.split())[0]
+    return name if len(name.split()) >= 2 and not is_known_org(name) and not country_of(name) else None
+
+
+_DATE_TAIL_RE = re.compile(r"\s*\([^()\n]{0,40}\)\s*$|\s+$")
 
 
 def _rfind_word(text: str, word: str, floor: int, end: int) -> int:
@@ -323,7 +369,9 @@ def _rfind_word(text: str, word: str, floor: int, end: int) -> int:
 
 _NAME_AFTER_ROLE_RE = re.compile(
     r"(?:\s+(?:for|of|to|in|on|the|and|[A-Z][\w'’-]*)){0,6}?,?\s+"
-    r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)){1,4})(?=\s*[,)]|\s+[a-z])"
+    # (a header line ends at the name: "Briefing by the Deputy Head of X Rear Admiral Y (6 May)" or its newline)
+    r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)){1,4})"
+    r"(?=\s*[,)]|\s+[a-z]|\s+\(|[ \t]*\n)"
 )
 
 

@@ -10,7 +10,13 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from consumers.claims.context import HISTORY_WINDOW, ORG_WORDS, WORDS_RE, DocumentContext, Speaker
-from consumers.claims.resolve.descriptions import DOCUMENT_HEADS, is_document_phrase, resolve_definite, resolve_document
+from consumers.claims.resolve.descriptions import (
+    DOCUMENT_HEADS,
+    is_document_phrase,
+    name_near_role,
+    resolve_definite,
+    resolve_document,
+)
 from consumers.claims.resolve.organisations import org_from_phrase, org_with_context
 from consumers.claims.resolve.people import person_name, resolve_named
 from consumers.claims.resolve.pronouns import resolve_pronoun
@@ -29,6 +35,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if appos and _APPOSITIVE_NAME_RE.fullmatch(appos) and _is_role(head):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return resolve_named(ctx, start, appos, "", org_hint=org_from_phrase(ctx, start, head, whole=True))
+    if appos.startswith("the ") and _STATE_DELEGATE_RE.match(appos) and country_of(appos):
+        # "the Council President, the representative of Pakistan": the office holder speaks as a state's delegate
+        return resolve_named(ctx, start, appos, "")
     if appos[:2] in ("a ", "an") and _ONE_SOURCE_RE.match(head) and is_unnamed(appos):
         return resolve_unnamed(ctx, start, appos)  # "A second source, a member of X's team, said": who the source is
     limit = min(len(ctx.text), max(end, head_end) + 160)
@@ -96,8 +105,14 @@ def _rules_for(head: str) -> tuple[tuple[str, str], ...]:
     partitive = _PARTITIVE_RE.match(lower)
     if partitive:
         rules.append(("quoted_before", partitive.group(1)))  # "One of the officials said": the officials quoted before
+    role_of = _ROLE_OF_NAMED_RE.match(lower) if words[0] == "the" else None
+    if role_of and has_proper_name(head):
+        rules.append(("role_holder", role_of.group(1)))  # "the deputy head of the Centre": its holder named before
     rules.append(_rule_on_head(head, words))
     return tuple(rules)
+
+
+_ROLE_OF_NAMED_RE = re.compile(r"the\s+(?:[a-z-]+\s+){0,2}?(head|chief|director|commander|chairman|chair)\s+of\s")
 
 
 def _rule_on_head(head: str, words: list[str]) -> tuple[str, str]:
@@ -161,6 +176,7 @@ _RULES: dict[str, _Rule] = {
     "quoted_before": lambda ctx, start, head, appos, word: ctx.last(word=word),
     "group_before": _group_before,
     "members": _members,
+    "role_holder": lambda ctx, start, head, appos, role: name_near_role(ctx, start, role),
     "unnamed_group": lambda ctx, start, head, appos, arg: resolve_unnamed(ctx, start, head),
     "document": lambda ctx, start, head, appos, arg: resolve_document(ctx, start, head),
     "definite": _definite,
@@ -252,6 +268,7 @@ _NAME_GIVEN_RE = re.compile(
     r"(?:first\s+|last\s+|family\s+)?(?:name|nom\s+de\s+guerre|nickname|pseudonym|alias)\s*,)\s+"
     r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu)){0,3})"
 )
+_STATE_DELEGATE_RE = re.compile(r"the\s+(?:representative|delegate|permanent\s+representative)\s+of\s+(?:the\s+)?[A-Z]")
 # One of several sources, described by an indefinite apposition: "The third source, a Syrian official,".
 _ONE_SOURCE_RE = re.compile(
     r"^(?:[Tt]he|[Oo]ne|[Aa]nother|[Aa])\s+(?:(?:first|second|third|fourth|fifth|other|last|remaining)\s+)?"

@@ -11,7 +11,11 @@ from consumers.claims.resolve.organisations import alias_inside, org_from_phrase
 from consumers.claims.resolve.words import PERSON_ROLES
 from consumers.claims.speakers import TITLES, canonical_org, canonical_speaker, country_of, is_known_org
 
-_NAME_PART_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)(?:-[\w'’-]+)?)$")
+# Latin capitals beyond ASCII open names too: "Ömer Çelik", "Şêxmûs", "İbrahim"
+_LATIN_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_NAME_PART_RE = re.compile(
+    rf"^(?:[{_LATIN_CAPITALS}][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)(?:-[\w'’-]+)?)$"
+)
 
 
 def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hint: str = "") -> Speaker:
@@ -49,6 +53,10 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
     known = ctx.people.get(name.lower()) or ctx.people.get(name.split()[-1].lower())
     if known is None and len(name.split()) == 1:
         known = _known_by_first_name(ctx, name)  # "Mao said" after "spokesperson Mao Ning": family name first
+    if known is None and name.startswith(_KUNYA_STARTS) and name.count(" ") == 1:
+        known = _known_by_kunya(ctx, name)  # "Abu Omar said" after "Sheikh Abu Omar al-Halabi": his kunya alone
+        if known is not None:
+            return known
     if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
         return known
     org = org_hint or _org_from_apposition(ctx, pos, appos) or org_from_phrase(ctx, pos, prefix)
@@ -85,6 +93,15 @@ def _fold(word: str) -> str:
 def _known_by_first_name(ctx: DocumentContext, name: str) -> Speaker | None:
     """The one person already quoted whose full name starts with name, or None (none or several)."""
     found = {p.name: p for p in ctx.people.values() if p.is_person and p.name.split()[0] == name and " " in p.name}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_KUNYA_STARTS = ("Abu ", "Umm ", "Um ", "Abou ")
+
+
+def _known_by_kunya(ctx: DocumentContext, kunya: str) -> Speaker | None:
+    """The one person already quoted whose full name opens with the kunya ("Abu Omar" of "Abu Omar al-Halabi")."""
+    found = {p.name: p for p in ctx.people.values() if p.is_person and p.name.startswith(kunya + " ")}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -173,6 +190,8 @@ def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
     # the name follows the last title, country or organisation word: "Syrian Information Minister Ziad Makari"
     stripped = max((i + 1 for i, t in enumerate(name_tokens[:-1]) if _is_title_or_org(t)), default=0)
     name_tokens = name_tokens[stripped:]
+    if len(name_tokens) > 2 and name_tokens[0].lower() in _OPENING_HONORIFICS:
+        name_tokens, stripped = name_tokens[1:], stripped + 1  # "Hajj Abu Salim"; not "Fatima Haj Omar"
     if not name_tokens or any(_is_title_or_org(t) for t in name_tokens):
         return "", ""
     if all(len(t) > 2 and t.isupper() for t in name_tokens):
@@ -194,6 +213,7 @@ def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
     return " ".join(name_tokens), " ".join(tokens[: run + stripped])
 
 
+_OPENING_HONORIFICS = frozenset(["hajj", "haj", "hajji", "hajja"])
 _ADJECTIVE_TITLES = frozenset(["foreign", "defense", "defence", "interior", "special", "executive", "first", "second"])
 
 

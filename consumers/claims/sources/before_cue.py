@@ -26,6 +26,8 @@ _SUBJECT_AT_START_RE = re.compile(
     rf"\s*(?:(?:But|And|Yet)\s+)?((?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+(?=,\s+(?:in\s+turn|for\s+\w+\s+part),)"
     # "Syria's foreign ministry denounced ..., saying P": a country's organ by its kind
     rf"|[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_ORGAN_HEADS})(?=\s+[a-z])"
+    # "The Syrian foreign ministry condemned the raid, which it said P": a country adjective, then the organ
+    rf"|(?:The|the)\s+[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_ORGAN_HEADS})(?=\s+[a-z])"
     rf"|(?:(?:The|the)\s+)?(?!(?:A|An|The)\s){NAME_TOKEN}"
     # "The Kurdistan Democratic Party (KDP) Politburo": an acronym in brackets inside the name
     rf"(?:(?:\s+\([A-Z][^()]{{0,18}}\))?\s+(?:(?:of|for|and|to|of the|for the)\s+)?(?:(?:{ROLE_WORDS})\s+)?"
@@ -37,6 +39,7 @@ _SUBJECT_AT_START_RE = re.compile(
 _QUOTED_TITLE_TAIL_RE = re.compile(
     r",\s+(?:titled|entitled|headlined|called|known\s+as|dubbed|named)\s+[\"“][^\"“”]{1,80},[\"”]$"
 )
+_NAMED_AS_RE = re.compile(r"\b(?:known|referred\s+to)\s+as\s+$|\b(?:nicknamed|dubbed|named)\s+$")
 _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
 
@@ -105,6 +108,16 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
             np_start, relative_what = what + 6, True
     if text[np_start:seg_end] in ("who", "which"):
         return _relative_antecedent(text, lo, np_start, cand)
+    if text[np_start : np_start + 1] in "\"“" and text[seg_end - 1 : seg_end] in "\"”" and _NAMED_AS_RE.search(
+        text, max(lo, np_start - 24), np_start
+    ):
+        # 'A fighter known as "abu dujana" said': the name given inside the quotation marks, in any case
+        name_start, name_end = np_start + 1, seg_end - 1
+        if not 0 < len(text[name_start:name_end].split()) <= 4:
+            return False
+        cand.mention_start, cand.mention_end, cand.head_end = name_start, name_end, name_end
+        cand.clause_start = segment_start(text, lo, np_start)
+        return True
     if not is_valid_subject(text[np_start:seg_end]):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = np_start, seg_end, seg_end
@@ -138,6 +151,12 @@ def _relative_antecedent(text: str, lo: int, who_start: int, cand: Candidate) ->
     agents = list(_AGENT_PREPOSITION_RE.finditer(text, start, end))
     if agents and has_capital(text[agents[-1].end() : end]):
         start = agents[-1].end()
+    obj = _INDEFINITE_OBJECT_RE.search(text, start, end) if text.startswith("who", who_start) else None
+    if obj is not None and obj.start(1) > start and is_valid_subject(obj.group(1)):
+        # "Investigators also met a former guard, who said P": the object just before "who" is the speaker
+        cand.mention_start, cand.mention_end, cand.head_end = obj.start(1), end, end
+        cand.clause_start = who_start
+        return True
     if end <= start or not is_valid_subject(text[start:end]) or not has_capital(text[start:end]):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = start, end, end
@@ -146,6 +165,7 @@ def _relative_antecedent(text: str, lo: int, who_start: int, cand: Candidate) ->
 
 
 _AGENT_PREPOSITION_RE = re.compile(r"\b(?:by|from)\s+")
+_INDEFINITE_OBJECT_RE = re.compile(r"\s(an?\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)$")
 
 
 _ADVERBIAL_SEGMENT_RE = re.compile(r"(?:on|in|at|late|early)\s+\w+(?:\s+\w+)?")

@@ -29,6 +29,11 @@ _NAME_PARTICLE_RE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von)-[\w'’-]+$")
 
 
 _ROLE_JOINERS = frozenset(["for", "of", "to", "on", "at"])
+_CAPITALISED_ROLE_HEADS = frozenset([
+    "mufti", "imam", "minister", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "president",
+    "chairman", "chairwoman", "director", "secretary", "governor", "mayor", "commander", "representative",
+    "co-chair", "patriarch", "bishop", "judge", "emir", "coordinator", "rapporteur", "commissioner",
+])
 
 
 def looks_like_apposition(segment: str) -> bool:
@@ -42,7 +47,10 @@ def looks_like_apposition(segment: str) -> bool:
         return any(w[:1].islower() for w in words[1:])  # "OCHA's director of operations"
     if first in ("a", "an", "the") and len(words) > 1:
         # a role ("the UN deputy coordinator", "a Syrian analyst based in Istanbul"), not a proper name
-        return any(w[:1].islower() and w not in _NAME_JOINERS for w in words[1:])
+        if any(w[:1].islower() and w not in _NAME_JOINERS for w in words[1:]):
+            return True
+        # a capitalised role: "the Grand Mufti of Lebanon", "the Special Rapporteur on X"
+        return first == "the" and any(w.lower() in _CAPITALISED_ROLE_HEADS for w in words[1:])
     if first in TITLES and len(words) > 1 and (
         any(w in _ROLE_JOINERS for w in words[1:]) or words[-1].lower() in TITLES
     ):
