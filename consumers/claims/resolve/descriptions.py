@@ -5,7 +5,7 @@ report by X') back to the person or organisation they refer to.
 import re
 
 from consumers.claims.context import CAPITAL_RUN_RE, HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
-from consumers.claims.resolve.organisations import PLACE_OWNER_RE, org_from_phrase, org_with_context
+from consumers.claims.resolve.organisations import PLACE_OWNER_RE, alias_inside, org_from_phrase, org_with_context
 from consumers.claims.resolve.words import DESTINATION_RE, PERSON_ROLES, is_org_like, sentence_of
 from consumers.claims.sources import is_outlet
 from consumers.claims.speakers import ORG_ALIASES, TITLES, canonical_org, canonical_speaker, country_of, is_known_org
@@ -165,6 +165,9 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         # "A new report by Human Rights Watch documents ... The report says P": the body whose report it is
         canon = org_with_context(ctx, pos, author.group(1))
         return Speaker(canon, canon, False)
+    header = _header_org(ctx) if earlier < 0 else ""
+    if header:
+        return Speaker(header, header, False)  # "P, the bulletin states" under "Briefing by the Head of ORG ...": ORG's
     canon = ctx.first_org_in_sentence_of(earlier if earlier >= 0 else pos)
     last_org = ctx.last(person=False)
     if not canon and last_org is None and earlier < 0:
@@ -174,6 +177,26 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     if last_org is not None and (not canon or ctx.history):
         return last_org
     return Speaker(canon or "unnamed sources", canon, False)
+
+
+def _header_org(ctx: DocumentContext) -> str:
+    """The organisation named in a header line opening the document (no sentence in it), or ""."""
+    line_end = ctx.text.find("\n", 0, 300)
+    line = ctx.text[:line_end].rstrip() if line_end > 0 else ""
+    if not line or line[-1] in ".!?:;\"”’»'" or ". " in line or not ctx.org_pos or ctx.org_pos[0] >= line_end:
+        return ""
+    surface, roles = _ROLE_OF_PREFIX_RE.subn("", ctx.org_name(0)[0])  # "Deputy Head of the Russian Centre ..."
+    if not roles:
+        return ""  # a byline naming a role holder's body, not a headline's subject ("Syria says ...")
+    canon = canonical_org(surface)
+    if not is_known_org(canon):
+        canon = alias_inside(surface)  # "... Centre for Reconciliation Major General Oleg Petrenko": the name runs on
+    return canon if is_known_org(canon) else ""  # (only a body the alias table knows)
+
+
+_ROLE_OF_PREFIX_RE = re.compile(
+    r"^(?:[A-Z][\w-]*\s+){0,2}?(?:Head|Chief|Director|Commander|Chairman|Spokesman|Spokesperson)\s+of\s+(?:the\s+)?"
+)
 
 
 # The author named after a document noun: "a report by Human Rights Watch (HRW)", "a study by the World Bank".

@@ -96,3 +96,10 @@ def test_the_turkish_presidencys_communications_directorate_is_the_turkish_gover
 def test_a_name_opening_with_a_latin_capital_beyond_ascii_is_a_person() -> None:
     [claim] = extract_claims("Spokesperson Ömer Demirtaş said the talks would go on.")
     assert (claim.speaker, claim.speaker_org) == ("Ömer Demirtaş", "")
+
+
+def test_a_document_with_no_antecedent_is_the_body_of_the_role_holder_in_the_header_line() -> None:
+    text = ("Statement by the Head of the Russian Centre for Reconciliation Major General Oleg Petrenko\n\n"
+            "Two aid convoys crossed the Abu al-Duhur corridor under the protection of the Red Crescent, the bulletin "
+            "says.")
+    assert [s for s, _ in speakers(text)] == ["Russian Center for Reconciliation"]
