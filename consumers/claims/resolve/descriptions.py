@@ -367,10 +367,13 @@ def _header_name(text: str, at: int) -> str | None:
     """'Briefing by the Deputy Head of X Rear Admiral Alexander Karpov (6 May)': a line without a sentence in it
     that ends in the role holder's name, or None."""
     line_end = text.find("\n", at, at + 200)
-    if line_end < 0 or (at and text[text.rfind("\n", 0, at) + 1 : at].count(". ")) or ". " in text[at:line_end]:
+    if line_end < 0 or text[line_end - 1 : line_end] in _SENTENCE_ENDS:
+        return None  # (the usual case, a paragraph ending its last sentence: one character tells, before any slice)
+    line_start = text.rfind("\n", 0, at) + 1
+    if at - line_start > 300 or ". " in text[line_start:line_end]:
         return None
     line = _DATE_TAIL_RE.sub("", text[at:line_end])
-    if not line or line[-1] in ".!?:;\"”’»'":
+    if not line or line[-1] in _SENTENCE_ENDS:
         return None  # a sentence's end, not a header's
     # imported here: people.py resolves names with the descriptions of this module's callers
     from consumers.claims.resolve.people import person_name
@@ -379,6 +382,7 @@ def _header_name(text: str, at: int) -> str | None:
     return name if len(name.split()) >= 2 and not is_known_org(name) and not country_of(name) else None
 
 
+_SENTENCE_ENDS = frozenset(".!?:;\"”’»'")
 _DATE_TAIL_RE = re.compile(r"\s*\([^()\n]{0,40}\)\s*$|\s+$")
 
 
