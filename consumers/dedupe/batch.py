@@ -1,14 +1,15 @@
 """The store's LSH index as one batch of items sees it: read once up front, then every lookup planned at once.
 
 The stage reads, in a few queries, the store's postings (each key's POSTING_LIMIT most recent docs) for
-every band key of the batch's undecided items, and the docs those postings rank highest (one sparse matrix
-product, items x keys times keys x store docs, ranks them for all items at once). Then `plan` works out, for
-all rows at once, what each row's lookup would return had the batch's earlier docs been committed one by one:
-under each key, the batch's docs are the most recent, and they push that many of the key's oldest store docs out
-of its POSTING_LIMIT. Which rows are added, and in which order, is known before any is decided (every undecided
-item is indexed, whatever its decision), and so are the candidates and their similarities; only the decisions
-(stories, copies) depend on the decisions before them, and those stay sequential and cheap (decide.py). So a
-batch decides exactly as items one at a time would, whatever the batch size.
+every band key of the batch's undecided items. Then `plan` works out, for all rows at once, what each row's
+lookup would return had the batch's earlier docs been committed one by one: under each key, the batch's docs are
+the most recent, and they push that many of the key's oldest store docs out of its POSTING_LIMIT. Ranking needs
+only arrival numbers and shared-key counts, so it comes before any store doc is read; the stage then reads exactly
+the store docs some row ranked among its candidates (`planned_store_docs`), and `add_store_docs` computes the
+similarities. Which rows are added, and in which order, is known before any is decided (every undecided item is
+indexed, whatever its decision), and so are the candidates and their similarities; only the decisions (stories,
+copies) depend on the decisions before them, and those stay sequential and cheap (decide.py). So a batch decides
+exactly as items one at a time would, whatever the batch size.
 """
 
 from collections.abc import Mapping, Sequence
@@ -34,11 +35,17 @@ _PAIR_CHUNK = 8192  # candidate pairs whose MinHash values are compared at once 
 
 @dataclass(frozen=True)
 class _Plan:
-    """Every planned row's ranked candidates and their similarities, flat: row i's are [starts[i], starts[i + 1])."""
+    """Every planned row's ranked candidates, flat: row i's are [starts[i], starts[i + 1]) of `seqs`."""
 
     rows: np.ndarray  # the rows in the order they are added
     starts: np.ndarray
     seqs: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Similarities:
+    """What decide.py reads of each planned (row, candidate) pair, in the order of `_Plan.seqs`."""
+
     jaccard: np.ndarray
     names: np.ndarray
     shingle_counts: np.ndarray
@@ -46,27 +53,28 @@ class _Plan:
 
 
 class BatchIndex:
-    """Candidates of a batch's undecided items (rows, in batch order) among store docs and the batch's own docs."""
+    """Candidates of a batch's undecided items (rows, in batch order) among store docs and the batch's own docs.
+
+    Use: `plan` the rows, read the store docs `planned_store_docs` names, `add_store_docs` them, then for each row in
+    the planned order `candidates` and `add`."""
 
     def __init__(self, sketches: Sequence[Sketch], postings: Postings | Mapping[int, Sequence[int]],
                  first_seq: int) -> None:  # fmt: skip
         self._row_sketches = list(sketches)
         rows, columns, all_keys = _distinct_keys(sketches)
         self._entry_rows, self._entry_columns = rows, columns  # each row's distinct key columns, by row then key
-        items_by_key = sparse.csr_matrix((np.ones(len(rows), np.int32), (rows, columns)),
-                                         shape=(len(sketches), len(all_keys)))  # fmt: skip
         # All postings as flat arrays (as the store reads them): key column and place of each seq.
         if not isinstance(postings, Postings):
             postings = Postings.from_mapping(postings)
         lengths, flat = postings.lengths, postings.seqs
-        key_rows = np.repeat(np.searchsorted(all_keys, postings.keys), lengths)
+        key_columns = np.minimum(np.searchsorted(all_keys, postings.keys), max(len(all_keys) - 1, 0))
+        is_row_key = all_keys[key_columns] == postings.keys if len(all_keys) else np.zeros(len(lengths), bool)
+        key_rows = np.repeat(key_columns, lengths)
         places = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        kept = places < POSTING_LIMIT
+        # Postings of keys no row has (a mapping may hold more than the store reads) would land on another key.
+        kept = (places < POSTING_LIMIT) & np.repeat(is_row_key, lengths)
         flat, key_rows, places = flat[kept], key_rows[kept], places[kept]
         self._store_seqs, doc_columns = _distinct(flat)
-        keys_by_doc = sparse.csr_matrix((np.ones(len(key_rows), np.int32), (key_rows, doc_columns)),
-                                        shape=(len(all_keys), len(self._store_seqs)))  # fmt: skip
-        self._store_shared = (items_by_key @ keys_by_doc).tocsr()
         # Each key's store postings, newest first, as a padded row of doc columns (places in _store_seqs; -1 after
         # the last), and how many it has.
         self._posted = np.full((len(all_keys), POSTING_LIMIT), -1, dtype=np.int64)
@@ -77,34 +85,15 @@ class BatchIndex:
         self._sketches: dict[int, Sketch] = {}
         self._next_seq = first_seq
         self._plan: _Plan | None = None
+        self._similarity: _Similarities | None = None
         self._place_of_row: dict[int, int] = {}
         self.new_docs: dict[int, dict[str, Any]] = {}  # seq -> dedupe_docs row
         self.new_bands: dict[int, list[int]] = {}  # seq -> band keys
 
-    def top_store_docs(self, limit: int = CANDIDATE_LIMIT) -> list[int]:
-        """Arrival numbers of the store docs among the `limit` sharing most keys with some row (ties: most recent),
-        each once."""
-        shared, found = self._store_shared, []
-        for row in range(shared.shape[0]):
-            start, end = shared.indptr[row : row + 2]
-            seqs = self._store_seqs[shared.indices[start:end]]
-            if end - start > limit:  # only which docs are in the top `limit` matters here, not their order
-                rank = (shared.data[start:end].astype(np.int64) << _SEQ_BITS) | seqs
-                seqs = np.partition(rank, len(rank) - limit)[-limit:] & ((1 << _SEQ_BITS) - 1)
-            found.append(seqs)
-        return sorted_distinct(np.concatenate(found)).tolist() if found else []  # type: ignore[no-any-return]
-
-    def add_store_docs(self, docs: Mapping[int, CandidateDoc]) -> None:
-        """The store docs read for the batch (`top_store_docs`: those ranked high enough for some item)."""
-        # As IndexedDoc: every item reads its candidates' fields, and a database row's attributes cost 5x more.
-        self._docs.update({seq: IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch, doc.story_id, doc.duplicate_of)
-                           for seq, doc in docs.items()})  # fmt: skip
-
     def plan(self, rows: Sequence[int], limit: int = CANDIDATE_LIMIT) -> None:
-        """Rank the candidates of `rows`, the rows the batch will add in this order (after `add_store_docs`), and
-        compute their similarities. A row's candidates: docs sharing one of its band keys, where each key holds its
-        POSTING_LIMIT most recent docs once the rows before it are added (the batch's docs the most recent of all),
-        most shared keys first, then most recent; store docs `add_store_docs` did not get are left out."""
+        """Rank the candidates of `rows`, the rows the batch will add in this order. A row's candidates: docs
+        sharing one of its band keys, where each key holds its POSTING_LIMIT most recent docs once the rows before
+        it are added (the batch's docs the most recent of all), most shared keys first, then most recent."""
         order = np.asarray(rows, dtype=np.int64)
         place_of = np.full(len(self._row_sketches), -1, dtype=np.int64)
         place_of[order] = np.arange(len(order))
@@ -125,29 +114,42 @@ class BatchIndex:
         back = np.minimum(ordinal, POSTING_LIMIT)[by_place]
         batch = _counted_pairs(np.repeat(places_in_order, back), entry_places[_runs(by_place - back, back)],
                                len(order))  # fmt: skip
-        # Store docs: under each key, those not pushed out by the batch docs added before the row.
+        # Store docs: under each key, those not pushed out by the batch docs added before the row. All are ranked
+        # before any is read: which store docs make a row's first `limit` depends on the batch docs that push others
+        # out before it, so a ranking of the store alone cannot say which to read (it missed a few rows' docs).
         alive = np.clip(np.minimum(self._posted_count[columns], POSTING_LIMIT - ordinal), 0, None)[by_place]
         store_places = np.repeat(places_in_order, alive)
         store_columns = self._posted.ravel()[_runs(columns[by_place] * POSTING_LIMIT, alive)]
-        # Store docs not read for the batch are never candidates: a table from doc column to place among those read.
-        read = np.sort(np.fromiter((seq for seq in self._docs if seq < self._first_seq), np.int64))
-        read_columns = np.minimum(np.searchsorted(self._store_seqs, read), max(len(self._store_seqs) - 1, 0))
-        posted = self._store_seqs[read_columns] == read if len(self._store_seqs) else np.zeros(len(read), bool)
-        read_place = np.full(len(self._store_seqs), -1, dtype=np.int64)
-        read_place[read_columns[posted]] = np.flatnonzero(posted)
-        at = read_place[store_columns]
-        readable = at >= 0
-        store = _counted_pairs(store_places[readable], at[readable], len(read))
+        store = _counted_pairs(store_places, store_columns, len(self._store_seqs))
         # Ranked within each place by shared keys, then seq (a batch doc's seq follows its place).
         pair_places, pair_seqs = _ranked_pairs(np.concatenate([batch[0], store[0]]),
-                                               np.concatenate([batch[1] + self._first_seq, read[store[1]]]),
+                                               np.concatenate([batch[1] + self._first_seq, self._store_seqs[store[1]]]),
                                                np.concatenate([batch[2], store[2]]), len(order), limit)  # fmt: skip
         top = _ordinals(pair_places) < limit
         pair_places, pair_seqs = pair_places[top], pair_seqs[top]
         starts = np.searchsorted(pair_places, np.arange(len(order) + 1))
-        scores = self._similarities(order[pair_places], pair_seqs, order)
-        self._plan = _Plan(order, starts, pair_seqs, *scores)
+        self._plan = _Plan(order, starts, pair_seqs)
+        self._similarity = None
         self._place_of_row = {row: place for place, row in enumerate(order.tolist())}
+
+    def planned_store_docs(self) -> list[int]:
+        """Arrival numbers of the store docs among some planned row's candidates, ascending: the docs to read."""
+        plan = self._plan
+        assert plan is not None, "plan() first"
+        return sorted_distinct(plan.seqs[plan.seqs < self._first_seq]).tolist()  # type: ignore[no-any-return]
+
+    def add_store_docs(self, docs: Mapping[int, CandidateDoc]) -> None:
+        """The store docs `planned_store_docs` names, as read; then the planned pairs' similarities are computed."""
+        plan = self._plan
+        assert plan is not None, "plan() first"
+        missing = set(self.planned_store_docs()) - docs.keys()
+        if missing:  # docs are never deleted, so a posting naming one not read is a broken index, not a miss
+            raise RuntimeError(f"dedupe batch: {len(missing)} planned store docs not read, e.g. seq {min(missing)}")
+        # As IndexedDoc: every item reads its candidates' fields, and a database row's attributes cost 5x more.
+        self._docs.update({seq: IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch, doc.story_id, doc.duplicate_of)
+                           for seq, doc in docs.items()})  # fmt: skip
+        pair_rows = plan.rows[np.repeat(np.arange(len(plan.rows)), np.diff(plan.starts))]
+        self._similarity = _Similarities(*self._similarities(pair_rows, plan.seqs, plan.rows))
 
     def _similarities(self, rows: np.ndarray, seqs: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, ...]:
         """For each (row, candidate seq) pair: the MinHash Jaccard of their bodies, the exact Jaccard of their story
@@ -176,14 +178,15 @@ class BatchIndex:
 
     def candidates(self, row: int) -> tuple[list[CandidateDoc], Scores]:
         """The planned row's candidates (the batch's docs among them added by now) and their similarities."""
-        plan = self._plan
-        assert plan is not None, "plan() first"
+        plan, similarity = self._plan, self._similarity
+        assert plan is not None and similarity is not None, "plan() and add_store_docs() first"
         place = self._place_of_row[row]
         start, end = plan.starts[place : place + 2].tolist()
         docs = self._docs
         found = [docs[seq] for seq in plan.seqs[start:end].tolist()]
-        return found, Scores(plan.jaccard[start:end].tolist(), plan.names[start:end].tolist(),
-                             plan.shingle_counts[start:end].tolist(), plan.has_story[start:end].tolist())  # fmt: skip
+        return found, Scores(similarity.jaccard[start:end].tolist(), similarity.names[start:end].tolist(),
+                             similarity.shingle_counts[start:end].tolist(),
+                             similarity.has_story[start:end].tolist())  # fmt: skip
 
     def add(self, row: int, doc: IndexedDoc, sketch: Sketch, similarity: float | None) -> int:
         """Index the doc decided for row `row` (the next planned row); returns its arrival number."""

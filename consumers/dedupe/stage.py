@@ -141,12 +141,13 @@ class BatchRun:
         index = BatchIndex(
             [sketches[position] for position in deciding], postings, await dedupe_index.next_seq(session)
         )
-        index.add_store_docs(await dedupe_index.docs_by_seq(session, index.top_store_docs()))
         # Every item unknown at the start is indexed when decided, except a later copy of the same item (the same
         # id again: it finds the first one's decision). `guid_runs` made sure no other item's path depends on a
-        # decision, so which rows are added, and in which order, is known now.
+        # decision, so which rows are added, and in which order, is known now, and so is every row's ranking;
+        # only the store docs ranked among some row's candidates are read.
         first_rows = {items[position].item_id: row for row, position in reversed(list(enumerate(deciding)))}
         index.plan(sorted(first_rows.values()))
+        index.add_store_docs(await dedupe_index.docs_by_seq(session, index.planned_store_docs()))
         run = cls(session, now, index, postings)
         run.rows = {position: row for row, position in enumerate(deciding)}
         run.by_id.update(stored)
