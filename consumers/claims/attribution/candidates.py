@@ -17,6 +17,7 @@ _STATES_NOUN_RE = re.compile(
     r"\b(?:Gulf|Arab|[Mm]ember|Western|European|[Nn]eighbou?ring|Islamic|Muslim|[Oo]ther|[Ss]everal|[Mm]any|[Ss]ome|"
     r"[Nn]ation|[Bb]altic|African|Asian|Central)\s+$"
 )
+_ALSO_NOUNS = frozenset(["states", "state", "report", "reports"])
 _NOUN_USE_RE = re.compile(
     r"\s+(?:say|said|says|suggest|suggested|suggests|claim|claimed|indicate|indicated|indicates|show|shows|showed|"
     r"put|puts|circulat\w+)\b"
@@ -98,10 +99,11 @@ def _analyse_cue(
     tail = text[max(lo, m.start() - 8) : m.start()].rstrip()[-1:]
     if tail in _DETERMINER_LAST_CHARS and _DETERMINERS_BEFORE_VERB.search(text, max(lo, m.start() - 8), m.start()):
         return None  # "an estimated 2,500", "the reported attack", "his stated aim"
-    if verb in ("states", "state") and _STATES_NOUN_RE.search(text, max(lo, m.start() - 16), m.start()):
-        return None  # "talks with Gulf states", "member states"
-    if verb in ("report", "reports") and text.startswith((" by ", " of ", " from "), m.end()):
-        return None  # "A new report by HRW documents ...": the noun, not "aid partners report that P"
+    if verb in _ALSO_NOUNS:  # (one set test per cue; these verbs are nouns too, known by their neighbours)
+        if verb[0] == "s" and _STATES_NOUN_RE.search(text, max(lo, m.start() - 16), m.start()):
+            return None  # "talks with Gulf states", "member states"
+        if verb[0] == "r" and text.startswith((" by ", " of ", " from "), m.end()):
+            return None  # "A new report by HRW documents ...": the noun, not "aid partners report that P"
     if _NOUN_USE_RE.match(text, m.end(), min(s_end, m.end() + 12)):
         return None  # "local reports say", "claims circulated": a noun, not a cue
     return verb_cue(text, m, verb, lo, s_end, inside, cands)

@@ -74,8 +74,11 @@ def _before_quoted_name(text: str, inside: list[tuple[int, int]], quote_end: int
     if i >= len(inside) or spans_end_keys[i] != quote_end:
         return quote_end
     q_start = inside[i][0]
-    if quote_end - q_start > 60 or not (text[q_start + 1 : q_start + 2].isupper() or quote_end - q_start <= 30):
-        return quote_end  # (a short lower-case name too: 'a fighter known as "abu dujana" said')
+    if quote_end - q_start > 60 or not (
+        text[q_start + 1 : q_start + 2].isupper()
+        or (quote_end - q_start <= 30 and text.endswith(("as ", "ed "), 0, q_start))
+    ):
+        return quote_end  # (a short lower-case name too, after "known as", "nicknamed": 'known as "abu dujana" said')
     if _NAMING_BEFORE_QUOTE_RE.search(text, max(lo, q_start - 40), q_start) is None:
         return quote_end
     # (only with no quotation before the name: '"Q," a man known as "Abu Ali" said' keeps its quote-first shape)
@@ -116,11 +119,13 @@ def _with_complement(
             return None  # "a quote attributed to X": no object, a participle, not a claim
         cand.complement, cand.content_from = "direct", skip_space(text, m.end(), s_end)
         return cand
-    if verb.startswith("warn") and _WARNED_TO_RE.match(text, m.end(), s_end):
-        return None  # "warned residents of two villages to leave": a call, no proposition (guideline, "Not claims")
-    if verb.startswith("rej"):
-        denial = cues.DENIAL_OBJECT_RE.match(text, m.end(), s_end)
-        if denial is None or not denial.group().endswith("that"):
+    if verb[0] in "rw" and verb.startswith(("rej", "warn")):
+        if verb[0] == "w":
+            if _WARNED_TO_RE.match(text, m.end(), s_end):
+                return None  # "warned residents of two villages to leave": a call, no proposition ("Not claims")
+        elif (denial := cues.DENIAL_OBJECT_RE.match(text, m.end(), s_end)) is None or not denial.group().endswith(
+            "that"
+        ):
             return None  # "rejected the plan", "rejected that argument": only "rejected reports that P" reports
     kind, pos, cue_end = complement(text, m.end(), s_end, verb)
     citing = CITING_RE.match(text, cue_end, min(s_end, cue_end + 140)) if text.startswith(",", cue_end) else None

@@ -39,6 +39,7 @@ _SUBJECT_AT_START_RE = re.compile(
 _QUOTED_TITLE_TAIL_RE = re.compile(
     r",\s+(?:titled|entitled|headlined|called|known\s+as|dubbed|named)\s+[\"“][^\"“”]{1,80},[\"”]$"
 )
+_OPENING_QUOTES = ("\"", "“")
 _NAMED_AS_RE = re.compile(r"\b(?:known|referred\s+to)\s+as\s+$|\b(?:nicknamed|dubbed|named)\s+$")
 _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
@@ -108,7 +109,7 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
             np_start, relative_what = what + 6, True
     if text[np_start:seg_end] in ("who", "which"):
         return _relative_antecedent(text, lo, np_start, cand)
-    if text[np_start : np_start + 1] in "\"“" and text[seg_end - 1 : seg_end] in "\"”" and _NAMED_AS_RE.search(
+    if text.startswith(_OPENING_QUOTES, np_start) and text[seg_end - 1] in "\"”" and _NAMED_AS_RE.search(
         text, max(lo, np_start - 24), np_start
     ):
         # 'A fighter known as "abu dujana" said': the name given inside the quotation marks, in any case
@@ -151,7 +152,12 @@ def _relative_antecedent(text: str, lo: int, who_start: int, cand: Candidate) ->
     agents = list(_AGENT_PREPOSITION_RE.finditer(text, start, end))
     if agents and has_capital(text[agents[-1].end() : end]):
         start = agents[-1].end()
-    obj = _INDEFINITE_OBJECT_RE.search(text, start, end) if text.startswith("who", who_start) else None
+    near = max(start, end - 50)  # (the object is the last few words: a bounded search, and only with " a" in them)
+    obj = (
+        _INDEFINITE_OBJECT_RE.search(text, near - 1 if near > start else near, end)
+        if text.startswith("who", who_start) and text.find(" a", near, end) >= 0
+        else None
+    )
     if obj is not None and obj.start(1) > start and is_valid_subject(obj.group(1)):
         # "Investigators also met a former guard, who said P": the object just before "who" is the speaker
         cand.mention_start, cand.mention_end, cand.head_end = obj.start(1), end, end
