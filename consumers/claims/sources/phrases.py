@@ -80,7 +80,11 @@ def is_valid_subject(np: str) -> bool:
     if len(words) > 14 and not words[-1][:1].isupper():
         return False  # only a long title before a name may run this long
     lower = [w.lower().strip("\"“”«»'’‘") for w in words]
-    if not _FINITE.isdisjoint(lower) or (lower[0] in _PP_WORDS_BUT_THIS and not _UNDER_TITLE_RE.match(np)):
+    # a finite verb written in lower case: "Said Khalil", "Will Todman" are names
+    finite = not _FINITE.isdisjoint(lower) and any(
+        w in _FINITE for w, o in zip(lower, words, strict=True) if not o[:1].isupper()
+    )
+    if finite or (lower[0] in _PP_WORDS_BUT_THIS and not _UNDER_TITLE_RE.match(np)):
         return False  # but "Under Secretary of the Treasury Brian Nelson" is a title
     if lower[0] in _PARTITIVES and lower[1:2] == ["of"] and any(
         w.removesuffix("s") in SOURCE_NOUNS or w in SOURCE_NOUNS for w in lower[2:5]

@@ -103,3 +103,8 @@ def test_a_document_with_no_antecedent_is_the_body_of_the_role_holder_in_the_hea
             "Two aid convoys crossed the Abu al-Duhur corridor under the protection of the Red Crescent, the bulletin "
             "says.")
     assert [s for s, _ in speakers(text)] == ["Russian Center for Reconciliation"]
+
+
+def test_a_capitalised_name_that_is_also_a_verb_is_a_subject() -> None:
+    assert speakers("Said Khalil said the men had withdrawn.") == [("Said Khalil", "the men had withdrawn")]
+    assert speakers('"We kept our word," Abu Said said.') == [("Abu Said", "We kept our word")]
