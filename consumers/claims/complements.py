@@ -37,7 +37,12 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
     r",\s+(?:and\s+)?(?:also\s+)?(" + "|".join(sorted(cues.PARTICIPLES)) + r"|citing|quoting)\b"
 )
 # "P, UNHCR said on Tuesday, while Q": the journalist's own clause after the cue, not content that follows it.
-_CONTEXT_AFTER_COMMA = re.compile(r",\s+(?:while|whereas|as|when|although|though|but|amid|after|before)\b")
+_CONTEXT_AFTER_COMMA = re.compile(
+    r",\s+(?:while|whereas|as|when|although|though|but|amid|after|before)\b"
+    # "P, a banker told me, asking not to be named": the source's anonymity, the journalist's words
+    r"|,\s+(?:asking|requesting|speaking|preferring|declining)\s+(?:not\b|on\s+condition\b|anonymity\b|to\s+be\s+named)"
+    r"|,\s+on\s+condition\s+of\s+anonymity\b"
+)
 _ASIDE_THEN_THAT_RE = re.compile(r"\s*,\s+[^,;:.!?\"“”«»]{1,100},\s+that\b")
 CITING_RE = re.compile(r",\s+(?:citing|quoting)\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,.;:!?]|$))")
 

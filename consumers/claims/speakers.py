@@ -89,6 +89,7 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Syria Civil Defence": ("White Helmets", "civil defence", "Syrian Civil Defence", "civil defense",
                             "Syria Civil Defense", "civil defence team", "civil defence teams"),
     "Hayat Tahrir al-Sham": ("HTS", "Tahrir al-Sham"),
+    "Central Bank of Syria": ("Syrian central bank", "Syria's central bank", "Syrian Central Bank"),
     "Syrian National Army": ("SNA", "Turkish-backed Syrian National Army"),
     "Islamic State": ("ISIS", "IS", "ISIL", "Daesh", "Islamic State group"),
     "International Committee of the Red Cross": ("ICRC", "Red Cross"),
@@ -264,7 +265,9 @@ def country_of(text: str) -> str:
 
 
 _OF_KNOWN_RE = re.compile(
-    r"^(?:general\s+)?(?:command|leadership|headquarters|media\s+(?:office|center)|press\s+office)\s+of\s+(.+)$")
+    r"^(?:general\s+)?(?:command|leadership|headquarters|media\s+(?:office|center)|press\s+office)\s+of\s+(.+)$"
+    # "the health authority of the Kurdish-led administration": a department speaks as the body it belongs to
+    r"|^[a-z]+\s+(?:authority|board|committee|department|directorate)\s+of\s+(.+)$")
 # "Kremlin press service", "SDF media center": an organisation's own press organ speaks for it.
 _PRESS_ORGAN_RE = re.compile(
     r"^(.+?)\s+(?:press\s+(?:service|office|center|department)|media\s+(?:office|center|department|bureau)|"
@@ -283,6 +286,14 @@ _NAMED_GOVERNMENT_RE = re.compile(
 )
 
 
+_BODY_NAME_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+){2,}[A-Z][\w'’-]+$")
+
+
+def _names_a_body(mention: str) -> bool:
+    """'the Military Operations Command': a body's own name; the dateline's country does not make it that army's."""
+    return bool(_BODY_NAME_RE.match(mention.strip())) and not re.search(r"\b(?:Army|Armed Forces)\b", mention)
+
+
 @lru_cache(maxsize=8192)
 def canonical_org(mention: str, country: str = "") -> str:
     """Canonical organisation for a mention, using country (e.g. from the dateline) for bare ministries."""
@@ -298,8 +309,9 @@ def canonical_org(mention: str, country: str = "") -> str:
     if located != key and located in _ALIAS_INDEX:
         return _ALIAS_INDEX[located]  # "Kurdish-led authorities in north-east Syria": where they are is no part of it
     owner = _OF_KNOWN_RE.search(key)
-    if owner and owner.group(1) in _ALIAS_INDEX and " " in owner.group(1):
-        return _ALIAS_INDEX[owner.group(1)]  # "General Command of the Syrian Democratic Forces": the SDF's own organ
+    owner_key = (owner.group(1) or owner.group(2)) if owner else ""
+    if owner_key in _ALIAS_INDEX and " " in owner_key:
+        return _ALIAS_INDEX[owner_key]  # "General Command of the Syrian Democratic Forces": the SDF's own organ
     organ = _PRESS_ORGAN_RE.match(key)
     if organ and organ.group(1) in _ALIAS_INDEX:
         return _ALIAS_INDEX[organ.group(1)]  # "the Kremlin press service": the Kremlin
@@ -319,7 +331,8 @@ def canonical_org(mention: str, country: str = "") -> str:
                 return _ALIAS_INDEX.get(norm_key(built), built)  # "Syrian Ministry of Defense" is the army
         if re.match(r"(?:the\s+)?ministry\s+of\b", mention, re.I):
             return f"{nat} {_strip_parenthetical(mention).strip().removeprefix('the ').removeprefix('The ')}"
-        if _MILITARY_RE.search(mention) and nat in _MILITARY_BY_COUNTRY:
+        if _MILITARY_RE.search(mention) and nat in _MILITARY_BY_COUNTRY and (country_of(mention) or
+                                                                             not _names_a_body(mention)):
             return _MILITARY_BY_COUNTRY[nat]
     if key.startswith(("un ", "united nations ")):
         return "United Nations"

@@ -53,7 +53,8 @@ def find_candidates(text: str, start: int, end: int, inside: list[tuple[int, int
 def _relays_report(text: str, cand: Candidate, outer: Candidate) -> bool:
     """'Tasnim reported that Esbati had described X as "Q"': an outlet only relays the report that opens its
     content, so the reported source speaks (guideline, conduit rule)."""
-    if outer.verb not in _RELAY_VERBS or outer.complement != "that" or cand.mention_start != outer.content_from:
+    if outer.verb not in _RELAY_VERBS or outer.complement not in ("that", "direct") \
+            or cand.mention_start != outer.content_from:  # "that" may be left out: "SANA said X had stressed that"
         return False
     if cand.inherit or cand.complement not in ("that", "direct", "colon"):
         return False

@@ -207,6 +207,7 @@ _AUTHOR_AFTER_RE = re.compile(
 _UNOWNED_POST_RE = re.compile(r"\bof\s+(?:a|an|one|some|several|many)\s+(?:[\w-]+\s+)?posts?\b")
 _UNNAMED = Speaker("unnamed sources", "", False)
 _GENERIC_OWNER_RE = re.compile(r"^[Tt]he\s+([a-z]+)['’]s\s+")
+_DEPARTMENT_OF_RE = re.compile(r"[Tt]he\s+[a-z]+\s+(?:authority|board|committee|department|directorate)\s+of\s")
 
 
 def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Speaker:
@@ -214,6 +215,8 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
     if is_known_org(head):
         canon = canonical_org(head, ctx.country)
         return Speaker(canon, canon, False)
+    if " of " in head and _DEPARTMENT_OF_RE.match(head) and is_known_org(canon := canonical_org(head)):
+        return Speaker(canon, canon, False)  # "the health authority of the Kurdish-led administration": the body
     owner = _GENERIC_OWNER_RE.match(head)
     if owner and owner.group(1).lower() in GENERIC_ORG_NOUNS:
         # "the group's media office said": the group it belongs to speaks

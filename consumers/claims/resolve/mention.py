@@ -26,18 +26,24 @@ from consumers.claims.sources import PRONOUNS, SOURCE_NOUNS
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 _ROLES_OR_SOURCES = PERSON_ROLES | SOURCE_NOUNS
+_WRITER_MET_RE = re.compile(r"\s+(?:I|we)\s+(?:spoke|talked|met|interviewed|visited)\b.*$")
 
 
 def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -> Speaker:
     """The canonical speaker behind the mention text[start:end] (head text[start:head_end], then an apposition)."""
     head = " ".join(ctx.text[start:head_end].split()).strip(" ,")
     appos = " ".join(ctx.text[head_end:end].split()).strip(" ,")
+    if " I " in head or " we " in head:
+        head = _WRITER_MET_RE.sub("", head)  # "Business owners I spoke to in Aleppo": whom the writer met
     if appos and _APPOSITIVE_NAME_RE.fullmatch(appos) and _is_role(head):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return resolve_named(ctx, start, appos, "", org_hint=org_from_phrase(ctx, start, head, whole=True))
     if appos.startswith("the ") and _STATE_DELEGATE_RE.match(appos) and country_of(appos):
         # "the Council President, the representative of Pakistan": the office holder speaks as a state's delegate
         return resolve_named(ctx, start, appos, "")
+    if appos.isupper() and head[:4] in ("The ", "the ") and head[4:5].islower() and is_known_org(appos):
+        canon = canonical_org(appos)  # "The refugee agency, UNHCR,": the body its acronym names
+        return Speaker(canon, canon, False)
     if appos[:2] in ("a ", "an") and _ONE_SOURCE_RE.match(head) and is_unnamed(appos):
         return resolve_unnamed(ctx, start, appos)  # "A second source, a member of X's team, said": who the source is
     limit = min(len(ctx.text), max(end, head_end) + 160)

@@ -206,6 +206,9 @@ def named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
         return canonical_org(surface, ctx.country)
     if is_org_like(surface) or has_capital_word(surface):
         words = WORDS_RE.findall(surface.lower())
+        if words == ["central", "bank"]:
+            # "officials at the central bank": the bank of the country the text is about, as for "the Ministry of X"
+            return canonical_org(f"{country_of(sentence_of(ctx, pos)) or ctx.country or 'Syrian'} central bank")
         if words and not has_capital_word(surface):
             return ctx.org_before(pos, words[-1]) or ""
         if not is_org_like(surface):

@@ -188,11 +188,15 @@ def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
     owner = max((i + 1 for i, t in enumerate(name_tokens[:-1]) if t.endswith(_POSSESSIVE_ENDINGS)), default=0)
     name_tokens, run = name_tokens[owner:], run + owner
     # the name follows the last title, country or organisation word: "Syrian Information Minister Ziad Makari"
-    stripped = max((i + 1 for i, t in enumerate(name_tokens[:-1]) if _is_title_or_org(t)), default=0)
+    stripped = max((i + 1 for i, t in enumerate(name_tokens[:-1]) if _is_title_or_org(t)
+                    and not _country_named_after_title(name_tokens, i)), default=0)
     name_tokens = name_tokens[stripped:]
-    if len(name_tokens) > 2 and name_tokens[0].lower() in _OPENING_HONORIFICS:
-        name_tokens, stripped = name_tokens[1:], stripped + 1  # "Hajj Abu Salim"; not "Fatima Haj Omar"
-    if not name_tokens or any(_is_title_or_org(t) for t in name_tokens):
+    if len(name_tokens) > 2 and name_tokens[0].lower() in _OPENING_ROLES:
+        # "Hajj Abu Salim" (not "Fatima Haj Omar"); a role noun capitalised at a sentence start, "Analyst Will Todman"
+        name_tokens, stripped = name_tokens[1:], stripped + 1
+    country_first = bool(stripped) and _country_named_after_title(tokens[run:], stripped)
+    if not name_tokens or any(_is_title_or_org(t) for t in name_tokens[1:]) or \
+            (_is_title_or_org(name_tokens[0]) and not country_first):
         return "", ""
     if all(len(t) > 2 and t.isupper() for t in name_tokens):
         return "", ""  # "CMA CGM", "KDP": acronyms name organisations, not people
@@ -214,6 +218,14 @@ def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
 
 
 _OPENING_HONORIFICS = frozenset(["hajj", "haj", "hajji", "hajja"])
+_OPENING_ROLES = _OPENING_HONORIFICS | PERSON_ROLES
+
+
+def _country_named_after_title(tokens: tuple[str, ...], at: int) -> bool:
+    """tokens[at] is a country's name that opens a person's name after a title: "Defence Minister Israel Katz"."""
+    token = tokens[at]
+    return (0 < at < len(tokens) - 1 and tokens[at - 1].lower() in TITLES and token[:1].isupper()
+            and token.isalpha() and country_of(token) not in ("", token))  # the country, not its adjective
 _ADJECTIVE_TITLES = frozenset(["foreign", "defense", "defence", "interior", "special", "executive", "first", "second"])
 
 

@@ -176,7 +176,7 @@ _INDEFINITE_OBJECT_RE = re.compile(r"\s(an?\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\
 
 _ADVERBIAL_SEGMENT_RE = re.compile(r"(?:on|in|at|late|early)\s+\w+(?:\s+\w+)?")
 _AGE_RE = re.compile(r"\d{1,3}")
-_ROLE_NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}}")
+_ROLE_NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}}|[A-Z]{{2,}}[A-Za-z]{{0,3}}")  # or "UNHCR"
 
 
 def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) -> bool:

@@ -35,7 +35,8 @@ SOURCE_NOUNS = frozenset(
         "institute", "center's", "spokesman's", "bureau", "directorate", "authority", "union", "alliance", "party",
         "movement", "front", "chairman", "chairwoman", "chair", "founder", "coordinator", "representative",
         "adviser", "advisor", "deputy", "co-chair", "co-chairman", "co-chairwoman", "neighbours", "neighbors",
-        "partners", "partner", "critics", "critic", "opponents", "economist", "economists",
+        "partners", "partner", "critics", "critic", "opponents", "economist", "economists", "owners", "traders",
+        "merchants", "shopkeepers", "businessmen", "businesswomen", "businesspeople",
     ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
