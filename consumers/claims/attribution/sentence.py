@@ -21,6 +21,12 @@ def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> 
     inside = [(q.start, q.end) for q in quotes if q.end > start and q.start < end]
     if _is_question(text, start, end, inside):
         return []
+    if text.startswith(_SUBORDINATORS, start):
+        comma = _main_clause_comma(text, start, end, scan_from, inside)
+        if comma > 0:
+            # "When X announced that P, many expected Q": P ends where the main clause begins; each part on its own
+            sub_start = text.index(" ", start) + 1
+            return attribute_sentence(text, sub_start, comma, quotes) + attribute_sentence(text, comma + 1, end, quotes)
     tail = relay_clause_start(text, start, end, inside)
     if tail > start:
         # Conduit rule: "P, X said, TASS reported": the outlet only relays; X speaks and the span stops before it.
@@ -35,3 +41,21 @@ def _is_question(text: str, start: int, end: int, inside: list[tuple[int, int]])
     while i > start and (text[i].isspace() or text[i] in "\"”’»'"):
         i -= 1
     return text[i] == "?" and not in_spans(i, inside)
+
+
+# A sentence opened by a subordinate clause: its report ends at the comma before the main clause. ("As X said, P" and
+# "If X says P" are left out: the first reports the main clause, the second reports nothing.)
+_SUBORDINATORS = ("When ", "After ", "Once ", "Although ", "Though ", "Since ", "Because ", "While ", "Before ",
+                  "Whereas ")
+
+
+def _main_clause_comma(text: str, start: int, end: int, first_cue: int, inside: list[tuple[int, int]]) -> int:
+    """The first comma after the subordinate clause's first cue, outside quotes and numbers, or -1 (also when a
+    comma comes before that cue: the clause ended before it, "When the shells came, I told my staff: Q")."""
+    if text.find(",", start, first_cue) >= 0:
+        return -1
+    comma = text.find(",", first_cue, end)
+    while comma > 0 and (in_spans(comma, inside) or (text[comma - 1 : comma].isdigit()
+                                                      and text[comma + 1 : comma + 2].isdigit())):
+        comma = text.find(",", comma + 1, end)
+    return comma

@@ -55,3 +55,12 @@ def test_a_department_of_a_known_body_speaks_as_that_body() -> None:
 def test_officials_at_the_central_bank_are_the_central_bank_of_the_country_the_text_is_about() -> None:
     text = "Officials at the central bank say the pound will be redenominated."
     assert speakers(text) == [("Central Bank of Syria", "the pound will be redenominated")]
+
+
+def test_a_report_in_an_opening_subordinate_clause_ends_at_the_main_clause() -> None:
+    text = "After the governor announced that the bridge had reopened, traffic returned to the old town."
+    assert speakers(text) == [("unnamed sources", "the bridge had reopened")]
+    text = "Although the council said the wells were safe, farmers said that the water tasted of salt."
+    assert [t for _, t in speakers(text)] == ["the wells were safe", "the water tasted of salt"]
+    text = 'When the shells came, I told my staff, "Leave the wards now."'
+    assert [t for _, t in speakers(text)] == ["Leave the wards now"]
