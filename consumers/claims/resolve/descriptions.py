@@ -5,7 +5,13 @@ report by X') back to the person or organisation they refer to.
 import re
 
 from consumers.claims.context import CAPITAL_RUN_RE, HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
-from consumers.claims.resolve.organisations import PLACE_OWNER_RE, alias_inside, org_from_phrase, org_with_context
+from consumers.claims.resolve.organisations import (
+    PLACE_OWNER_RE,
+    alias_inside,
+    central_bank,
+    org_from_phrase,
+    org_with_context,
+)
 from consumers.claims.resolve.words import DESTINATION_RE, PERSON_ROLES, is_org_like, sentence_of
 from consumers.claims.sources import is_outlet
 from consumers.claims.speakers import ORG_ALIASES, TITLES, canonical_org, canonical_speaker, country_of, is_known_org
@@ -214,6 +220,9 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
     """'the spokesman' -> the person named before; 'the board' -> the organisation named before."""
     if is_known_org(head):
         canon = canonical_org(head, ctx.country)
+        return Speaker(canon, canon, False)
+    if words == ["the", "central", "bank"]:
+        canon = central_bank(ctx, pos)  # "The central bank said"; "officials at the central bank" alike
         return Speaker(canon, canon, False)
     if " of " in head and _DEPARTMENT_OF_RE.match(head) and is_known_org(canon := canonical_org(head)):
         return Speaker(canon, canon, False)  # "the health authority of the Kurdish-led administration": the body

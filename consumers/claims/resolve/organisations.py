@@ -194,6 +194,11 @@ def _country_nearby(ctx: DocumentContext, pos: int) -> str:
 _THE_RE = re.compile(r"^(?:the|The)\s+")
 
 
+def central_bank(ctx: DocumentContext, pos: int) -> str:
+    """'the central bank' with no country: the bank of the country the text is about, as for 'the Ministry of X'."""
+    return canonical_org(f"{country_of(sentence_of(ctx, pos)) or ctx.country or 'Syrian'} central bank")
+
+
 PLACE_OWNER_RE = re.compile(r"(?:city|town|province|governorate|region|village|district|camp)['’]s\s+", re.I)
 
 
@@ -207,8 +212,7 @@ def named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
     if is_org_like(surface) or has_capital_word(surface):
         words = WORDS_RE.findall(surface.lower())
         if words == ["central", "bank"]:
-            # "officials at the central bank": the bank of the country the text is about, as for "the Ministry of X"
-            return canonical_org(f"{country_of(sentence_of(ctx, pos)) or ctx.country or 'Syrian'} central bank")
+            return central_bank(ctx, pos)
         if words and not has_capital_word(surface):
             return ctx.org_before(pos, words[-1]) or ""
         if not is_org_like(surface):

@@ -55,6 +55,7 @@ def test_a_department_of_a_known_body_speaks_as_that_body() -> None:
 def test_officials_at_the_central_bank_are_the_central_bank_of_the_country_the_text_is_about() -> None:
     text = "Officials at the central bank say the pound will be redenominated."
     assert speakers(text) == [("Central Bank of Syria", "the pound will be redenominated")]
+    assert speakers("The central bank said the new notes would circulate in March.")[0][0] == "Central Bank of Syria"
 
 
 def test_a_report_in_an_opening_subordinate_clause_ends_at_the_main_clause() -> None:
