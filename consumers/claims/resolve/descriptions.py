@@ -221,7 +221,7 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
     if is_known_org(head):
         canon = canonical_org(head, ctx.country)
         return Speaker(canon, canon, False)
-    if words == ["the", "central", "bank"]:
+    if words[-1] == "bank" and words == ["the", "central", "bank"]:
         canon = central_bank(ctx, pos)  # "The central bank said"; "officials at the central bank" alike
         return Speaker(canon, canon, False)
     if " of " in head and _DEPARTMENT_OF_RE.match(head) and is_known_org(canon := canonical_org(head)):

@@ -211,7 +211,7 @@ def named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
         return canonical_org(surface, ctx.country)
     if is_org_like(surface) or has_capital_word(surface):
         words = WORDS_RE.findall(surface.lower())
-        if words == ["central", "bank"]:
+        if len(words) == 2 and words[1] == "bank" and words[0] == "central":  # (exact tests: no list is built)
             return central_bank(ctx, pos)
         if words and not has_capital_word(surface):
             return ctx.org_before(pos, words[-1]) or ""
