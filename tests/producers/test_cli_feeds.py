@@ -15,17 +15,22 @@ def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = No
                           env={**os.environ, **(env or {})})  # fmt: skip
 
 
+def poll_once(feeds: Path, state: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """`newsmon poll-once` of the feed list `feeds`, its state kept in `state`, loopback allowed (the fixture server)."""
+    return run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
+
+
 def test_poll_once_stores_new_items_then_finds_nothing_new(feed_server, tmp_path):
     feeds = tmp_path / "urls.txt"
     feeds.write_text(f"{feed_server.url('rss2_basic.xml')}\n{feed_server.url('atom_basic.xml')}\n"
                      f"{feed_server.url('missing-feed.xml')}\n")  # fmt: skip
     state = tmp_path / "state"
     env = {"NEWSMON_POLL__PER_HOST_MIN_GAP_S": "0"}
-    first = run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
+    first = poll_once(feeds, state, env)
     assert first.returncode == 0, first.stderr + first.stdout
     summary = json.loads(first.stdout.strip().splitlines()[-1])
     assert summary["new_items"] == 6 and summary["errors"] == 1 and summary["feeds"] == 3
-    second = run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
+    second = poll_once(feeds, state, env)
     again = json.loads(second.stdout.strip().splitlines()[-1])
     assert again["new_items"] == 0 and again["unchanged"] + again["not_modified"] == 2
     status = run_cli("feeds", "status", "--format", "json", env={"NEWSMON_STORE__URL": f"sqlite:///{state}/newsmon.db"})
@@ -40,7 +45,7 @@ def test_poll_once_stores_articles_and_a_warm_poll_starts_no_broker(feed_server,
     feeds = tmp_path / "urls.txt"
     feeds.write_text(f"{feed_server.url('rss2_basic.xml')}\n{feed_server.url('atom_basic.xml')}\n")
     state, env = tmp_path / "state", {"NEWSMON_POLL__PER_HOST_MIN_GAP_S": "0"}
-    first = run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
+    first = poll_once(feeds, state, env)
     assert first.returncode == 0, first.stderr + first.stdout
     with sqlite3.connect(state / "newsmon.db") as db:
         assert db.execute("select count(*) from articles").fetchone()[0] == 6
@@ -49,7 +54,7 @@ def test_poll_once_stores_articles_and_a_warm_poll_starts_no_broker(feed_server,
     started_once = broker_log.read_bytes()
     assert started_once  # the cold poll had items to publish, so it started the embedded broker
 
-    second = run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
+    second = poll_once(feeds, state, env)
     assert second.returncode == 0, second.stderr + second.stdout
     assert json.loads(second.stdout.strip().splitlines()[-1])["new_items"] == 0
     assert broker_log.read_bytes() == started_once  # nothing new, nothing pending: no broker this time
@@ -62,7 +67,7 @@ def test_poll_once_stage_children_share_the_partitions_and_all_exit(feed_server,
     feeds.write_text(f"{feed_server.url('rss2_basic.xml')}\n{feed_server.url('atom_basic.xml')}\n")
     state = tmp_path / "state"
     env = {"NEWSMON_POLL__PER_HOST_MIN_GAP_S": "0", "NEWSMON_POLL__STAGE_PROCESSES": "3"}
-    first = run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
+    first = poll_once(feeds, state, env)
     assert first.returncode == 0, first.stderr + first.stdout
     assert json.loads(first.stdout.strip().splitlines()[-1])["new_items"] == 6
     with sqlite3.connect(state / "newsmon.db") as db:
@@ -87,13 +92,12 @@ def test_poll_once_first_publishes_what_an_earlier_call_left_not_done(feed_serve
     feeds = tmp_path / "urls.txt"
     feeds.write_text(feed_server.url("rss2_basic.xml") + "\n")
     state, env = tmp_path / "state", {"NEWSMON_POLL__PER_HOST_MIN_GAP_S": "0"}
-    assert run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private",
-                   env=env).returncode == 0  # fmt: skip
+    assert poll_once(feeds, state, env).returncode == 0
     with sqlite3.connect(state / "newsmon.db") as db:  # as if the call had been killed before dedupe stored one
         articles = db.execute("select count(*) from articles").fetchone()[0]
         db.execute("update outbox set done_at = null, published_at = null "
                    "where id = (select id from outbox order by id limit 1)")  # fmt: skip
-    again = run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
+    again = poll_once(feeds, state, env)
     assert again.returncode == 0, again.stderr + again.stdout
     summary = json.loads(again.stdout.strip().splitlines()[-1])
     assert summary["republished"] == 1 and summary["new_items"] == 0
@@ -112,15 +116,14 @@ def test_poll_once_upgrades_a_store_whose_schema_went_back_since_the_last_call(f
     feeds = tmp_path / "urls.txt"
     feeds.write_text(feed_server.url("rss2_basic.xml") + "\n")
     state, env = tmp_path / "state", {"NEWSMON_POLL__PER_HOST_MIN_GAP_S": "0"}
-    assert run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private",
-                   env=env).returncode == 0  # fmt: skip
+    assert poll_once(feeds, state, env).returncode == 0
     database = state / "newsmon.db"
     with sqlite3.connect(database) as db:
         head = db.execute("select version_num from alembic_version").fetchone()[0]
     command.downgrade(alembic_config(f"sqlite:///{database}"), "-1")
     with sqlite3.connect(database) as db:
         assert db.execute("select version_num from alembic_version").fetchone()[0] != head
-    again = run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
+    again = poll_once(feeds, state, env)
     assert again.returncode == 0, again.stderr + again.stdout
     with sqlite3.connect(database) as db:
         assert db.execute("select version_num from alembic_version").fetchone()[0] == head
