@@ -16,7 +16,7 @@ def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = No
 
 
 def poll_once(feeds: Path, state: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    """`newsmon poll-once` of the feed list `feeds`, its state kept in `state`, loopback allowed (the fixture server)."""
+    """`newsmon poll-once` of the feed list `feeds`, its state in `state`, loopback allowed (fixture server)."""
     return run_cli("poll-once", "--feeds", str(feeds), "--state-dir", str(state), "--allow-private", env=env)
 
 
