@@ -25,9 +25,12 @@ ORG_WORDS = frozenset(
         "cluster",
     ]
 )
+# A name runs over single line breaks (hard-wrapped text) but never over a blank line: "Enab Baladi – Idlib\n\nThe
+# Ministry of Finance" is a dateline and a sentence. Inside a name the Arabic article may be assimilated and
+# transliterated as "ez-", "as-", "ash-" ... before a capital ("Deir ez-Zor", "Tal as-Samn").
 CAPITAL_RUN_RE = re.compile(
     r"[A-Za](?:(?<=[A-Z])[\w'’-]*|(?<=a)l-[\w'’-]+)(?:(?:\s+(?:of|for|and|the|on(?!\s+[MTWFS][a-z]+day\b)|al|de|of\s+the|for\s+the))?"
-    r"\s+(?:[A-Z][\w'’-]*|al-[\w-]+)){0,9}"
+    r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?:[A-Z][\w'’-]*|al-[\w-]+|(?:[ae][dlnrstz]|ash)-[A-Z][\w'’-]*)){0,9}"
     r"(?:\s*\([A-Z][\w-]{1,12}\))?"
 )
 _DATELINE_COUNTRY = {"moscow": "Russian", "damascus": "Syrian", "ankara": "Turkish", "istanbul": "Turkish",

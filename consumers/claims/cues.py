@@ -190,6 +190,9 @@ PP_WORDS = frozenset(
 DENIAL_OBJECT_RE = re.compile(
     r"\s+(?:the\s+|these\s+|those\s+|such\s+|media\s+|press\s+|recent\s+|earlier\s+|western\s+|any\s+|all\s+)*"
     r"(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?|assertions?|speculation)"
+    # "denied reports circulated on pro-government pages that P": where the reports ran is no part of P
+    r"(?:\s+(?:circulat|publish|carri|spread|shar|air|post|broadcast|repeat|made)\w*\s+(?:on|in|by|across|over)\s+"
+    r"[^,.;:!?\"“”«»]{1,60}?(?=\s+that\b))?"
     r"(?:\s+that\b)?"
     # "Barudo denied this, saying P": what is denied was said before; the words after speak for the denier
     r"|\s+(?:this|that|it|these|those|them)(?=\s*[,.;])"

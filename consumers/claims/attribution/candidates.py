@@ -43,11 +43,27 @@ def find_candidates(text: str, start: int, end: int, inside: list[tuple[int, int
         cand = _analyse_cue(text, m, lo, start, end, inside, cands)
         if cand is None:
             continue
+        if cand.mention_start >= 0 and text.count(" ", cand.mention_start, cand.head_end) > 1:
+            _drop_relaying_outlet(text, cand)  # (an outlet, its verb and a source: three words at least)
         if not _is_embedded(text, cand, cands):
             cands.append(cand)
         elif _relays_report(text, cand, cands[-1]):
             cands[-1] = cand
+        elif _closes_outer_report(text, start, cand, cands):
+            cands[:] = [cand]
     return cands
+
+
+def _closes_outer_report(text: str, start: int, cand: Candidate, cands: list[Candidate]) -> bool:
+    """'Our colleagues say that P, he said': the closing cue reports the whole sentence before it, the report that
+    opens it included (guideline, "Nesting": outer claim only); an outlet closing it only relays (relay.py)."""
+    if cand.complement != "empty" or cand.inherit or len(cands) != 1 or cands[0].clause_start != start:
+        return False
+    if cands[0].complement != "that" or not text[cands[0].cue_end : cand.mention_start].rstrip().endswith(","):
+        return False
+    mention = text[cand.mention_start : cand.mention_end]
+    # (not "P, an accusation residents deny": the journalist's apposition, its noun no speaker)
+    return not mention.startswith(("a ", "an ")) and not is_outlet(mention)
 
 
 def _relays_report(text: str, cand: Candidate, outer: Candidate) -> bool:
@@ -62,6 +78,18 @@ def _relays_report(text: str, cand: Candidate, outer: Candidate) -> bool:
 
 
 _RELAY_VERBS = frozenset(["reported", "reports", "said", "says", "wrote", "writes"])
+# "The Kurdish outlet Hawar reported the council had said that P": no "that" after the outlet's verb, so its report is
+# no cue of its own and the subject found before "had said" runs back over it.
+_RELAY_INSIDE_RE = re.compile(r"\s(?:reported|reports|wrote|writes|said|says)\s+(?:that\s+)?(?=[\w\"“])")
+
+
+def _drop_relaying_outlet(text: str, cand: Candidate) -> None:
+    """An outlet that only relays the speaker of the cue is no part of the mention (guideline, conduit rule)."""
+    if cand.verb == "according to":
+        return  # ("according to X" names its source itself)
+    m = _RELAY_INSIDE_RE.search(text, cand.mention_start, cand.head_end)
+    if m is not None and is_outlet(text[cand.mention_start : m.start()]):
+        cand.mention_start = m.end()
 
 
 def _is_embedded(text: str, cand: Candidate, cands: list[Candidate]) -> bool:

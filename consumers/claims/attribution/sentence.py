@@ -5,6 +5,8 @@ across the cue), '"Q1," X said, "Q2"' (two claims), "According to X, P", "P, acc
 "X quoted Y as saying: Q", "P, OUTLET reported, citing X" (the outlet only relays), "X said P and accused Y of Q".
 """
 
+import re
+
 from consumers.claims import cues
 from consumers.claims.attribution.candidates import find_candidates
 from consumers.claims.attribution.spans import RawClaim, claims_from_candidates
@@ -56,6 +58,25 @@ def _main_clause_comma(text: str, start: int, end: int, first_cue: int, inside: 
         return -1
     comma = text.find(",", first_cue, end)
     while comma > 0 and (in_spans(comma, inside) or (text[comma - 1 : comma].isdigit()
-                                                      and text[comma + 1 : comma + 2].isdigit())):
+                                                      and text[comma + 1 : comma + 2].isdigit())
+                         or _in_list_subject(text, first_cue, comma, end)):
         comma = text.find(",", comma + 1, end)
     return comma
+
+
+def _in_list_subject(text: str, first_cue: int, comma: int, end: int) -> bool:
+    """'announced that prices, wages and rents would rise, traders ...': the comma after the first item of a list
+    that opens the reported clause and is its subject (not 'said that the road was open, police and ...')."""
+    if text.find("that", max(first_cue, comma - 40), comma) < 0:
+        return False  # (exact tests first: the patterns need "that" before the comma, "and" or "or" after it)
+    if text.find(" and ", comma, comma + 80) < 0 and text.find(" or ", comma, comma + 80) < 0:
+        return False
+    return _LIST_FIRST_ITEM_RE.search(text, max(first_cue, comma - 40), comma) is not None and \
+        _LIST_SUBJECT_RE.match(text, comma, end) is not None
+
+
+_LIST_FIRST_ITEM_RE = re.compile(r"\bthat\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+$")
+_LIST_SUBJECT_RE = re.compile(
+    r",(?:\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?,)*\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?,?\s+(?:and|or)\s+[\w'’-]+"
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:would|will|had|have|has|was|were|is|are|could|might|must|should|can|may)\b"
+)

@@ -41,7 +41,7 @@ def verb_cue(
     if cues.may_end_with_negation_or_passive(before) and (
         cues.NEGATION_RE.search(before) or cues.PASSIVE_RE.search(before)
     ):
-        return None
+        return _passive_with_agent(text, m, verb, before, aux_start - len(before), s_end)
     cand = Candidate(aux_start, m.end(), verb, aux_start)
     joined = (
         _JOINED_RE.search(text, max(left_lo, aux_start - 12), aux_start)
@@ -65,6 +65,26 @@ def verb_cue(
             return None
         return None if lacks_proposition(text, cand, verb, "left", -1) else cand
     return _with_complement(text, m, verb, s_end, cand, inside)
+
+
+# "It was claimed by the broadcaster X that P": a passive report whose agent is named has an identifiable source
+# (guideline, "What is a claim"); "it was claimed that P" has none and stays no claim.
+_IT_PASSIVE_RE = re.compile(r"\b[Ii]t\s+(?:(?:has|had)\s+been|was|is)\s*$")
+_PASSIVE_AGENT_RE = re.compile(r"\s+by\s+([^,.;:!?\"“”«»]{2,80}?)\s+that\b")
+
+
+def _passive_with_agent(text: str, m: re.Match[str], verb: str, before: str, at: int, s_end: int) -> Candidate | None:
+    """'It was claimed by X that P': X speaks P; any other passive or negated cue reports nothing."""
+    if verb in cues.OBJECT_VERBS or not before.endswith(("was", "is", "been", "was ", "is ", "been ")):
+        return None
+    subject = _IT_PASSIVE_RE.search(before)
+    agent = _PASSIVE_AGENT_RE.match(text, m.end(), min(s_end, m.end() + 100)) if subject else None
+    if subject is None or agent is None:
+        return None
+    it = at + subject.start()
+    cand = Candidate(it, agent.end(), verb, it, agent.start(1), agent.end(1), agent.end(1))
+    cand.complement, cand.content_from = "that", skip_space(text, agent.end(), s_end)
+    return cand
 
 
 def _before_quoted_name(text: str, inside: list[tuple[int, int]], quote_end: int, lo: int) -> int:

@@ -90,6 +90,9 @@ def _rules_for(head: str) -> tuple[tuple[str, str], ...]:
         return (("pronoun", "he" if words[0] == "his" else "she"),)  # "his office said": the person speaks
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _ROLES_OR_SOURCES:
         return (("unnamed", ""),)  # "her neighbour agreed": unnamed
+    office = _ROLE_OFFICE_RE.match(lower) if words[0] == "the" and words[-1] == "office" else None
+    if office and office.group(2) in PERSON_ROLES:
+        return (("office_holder", office.group(1)),)  # "the governor's office said": the governor, as "his office"
     owner = _PERSON_OWNER_RE.match(head) if "s " in head else None
     if owner and owner.group(2).lower() in _SPEAKS_FOR_OWNER and person_name(owner.group(1).split())[0]:
         return (("owner_name", owner.group(1)),)  # "Prime Minister Benjamin Netanyahu's office said": the person
@@ -174,7 +177,16 @@ def _definite(ctx: DocumentContext, start: int, head: str, appos: str, arg: str)
     return resolve_definite(ctx, start, head, WORDS_RE.findall(head.lower()))
 
 
+def _office_holder(ctx: DocumentContext, start: int, head: str, appos: str, role: str) -> Speaker | None:
+    for rule, arg in _rules_for(role):
+        speaker = _RULES[rule](ctx, start, role, appos, arg)
+        if speaker is not None:
+            return speaker
+    return None
+
+
 _RULES: dict[str, _Rule] = {
+    "office_holder": _office_holder,
     "unnamed": lambda ctx, start, head, appos, arg: _UNNAMED_SOURCES,
     "pronoun": lambda ctx, start, head, appos, pronoun: resolve_pronoun(ctx, pronoun, start),
     "owner_name": _owner_name,
@@ -222,6 +234,8 @@ _PARTITIVE_RE = re.compile(
     r"^(?:one|two|three|four|some|several|many|most|each|both|neither|either|another)\s+of\s+(?:the|these|those)\s+"
     r"(?:[\w-]+\s+){0,2}?([a-z]+s)$"
 )
+# A role's office: "the governor's office", "the prime minister’s press office" (lower-cased head).
+_ROLE_OFFICE_RE = re.compile(r"^(the\s+(?:[a-z-]+\s+){0,2}?([a-z-]+))['’]s\s+(?:press\s+|media\s+)?office$")
 _PERSON_OWNER_RE = re.compile(r"^([A-Z][\w'’ .-]{1,80}?)['’]s\s+([a-z][\w-]*)$")
 _MEMBERS_OF_RE = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w'’ -]{1,60}?)['’]s\s+([a-z][\w-]*)$")
 

@@ -128,6 +128,8 @@ def org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = F
     if _DIPLOMAT_RE.search(phrase) and country:
         return f"{country} Ministry of Foreign Affairs"
     words = [w.lower() for w in WORDS_RE.findall(phrase)]
+    if words and words[-1] in _INDEPENDENT_ROLES and not has_proper_name(phrase):
+        return ""  # "Military analyst NAME": "military" says what she studies, not whom she serves
     if words and words[0] == "the" and not has_proper_name(phrase):
         found = ctx.org_before(pos, words[-1]) if words[-1] in ORG_WORDS else ""
         return found or (canonical_org(phrase, ctx.country) if set(words) & ORG_WORDS else "")
@@ -136,6 +138,8 @@ def org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = F
     return ""
 
 
+# Roles a person holds on their own account: the words before them are a field, no organisation.
+_INDEPENDENT_ROLES = frozenset(["analyst", "expert", "commentator", "observer", "economist", "scholar", "columnist"])
 _MINIST_RE = re.compile(r"\bminist")
 
 
@@ -214,12 +218,17 @@ def named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
         if len(words) == 2 and words[1] == "bank" and words[0] == "central":  # (exact tests: no list is built)
             return central_bank(ctx, pos)
         if words and not has_capital_word(surface):
-            return ctx.org_before(pos, words[-1]) or ""
+            # "a source in the ministry" after "The Ministry of Finance announced": that ministry, of its country
+            return _of_a_country(ctx, pos, ctx.org_before(pos, words[-1]))
         if not is_org_like(surface):
             return ""
         found = alias_inside(surface, min_words=2) or unit_of_known_org(surface) or canonical_org(surface, ctx.country)
-        if found.startswith("Ministry of "):
-            # "the Ministry of Economy" with no country named, nor a dateline's: the country the text is about
-            found = canonical_org(surface, country_of(sentence_of(ctx, pos)) or "Syrian")
-        return found
+        return _of_a_country(ctx, pos, found, surface)
     return ""
+
+
+def _of_a_country(ctx: DocumentContext, pos: int, found: str, surface: str = "") -> str:
+    """'the Ministry of Economy' with no country named, nor a dateline's: the country the text is about."""
+    if found.startswith("Ministry of "):
+        return canonical_org(surface or found, country_of(sentence_of(ctx, pos)) or "Syrian")
+    return found

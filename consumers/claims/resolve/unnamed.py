@@ -7,8 +7,8 @@ import re
 from consumers.claims.context import WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.descriptions import GENERIC_ORG_NOUNS
 from consumers.claims.resolve.organisations import alias_inside, modified_alias_before, named_org
-from consumers.claims.resolve.words import REGION_ADJECTIVES, sentence_of
-from consumers.claims.speakers import canonical_org, country_of
+from consumers.claims.resolve.words import REGION_ADJECTIVES, is_org_like, sentence_of
+from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 _UNNAMED_RE = re.compile(
     r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous|both|all)\b|\bsources?\b", re.I
@@ -35,6 +35,8 @@ _SOURCE_IN_CITY_RE = re.compile(
     r"\bsources?\s+in\s+(?:Beirut|Moscow|Damascus|Ankara|Tehran|Baghdad|Amman|Washington|Cairo|Riyadh|Doha|Jerusalem|"
     r"Erbil|Istanbul|Brussels|Geneva|Paris|London|Berlin)$"
 )
+# A place after the named body: "at the X Center in Beirut", "of the Y Council in Deir ez-Zor" (not "in the Z").
+_SEAT_RE = re.compile(r"(?<=[a-z])\s+in\s+([A-Z][\w'’-]+(?:\s+(?:[A-Z]|[ae][lz]-)[\w'’-]+)?)$")
 _UNNAMED = Speaker("unnamed sources", "", False)
 _MINISTRY_MEMBER_RE = re.compile(r"(?i:an?|one)\s+(?:senior\s+)?ministry\s+(?:official|source|spokes\w+)$")
 _EXPERTS_RE = re.compile(r"\b(?:experts?|analysts?|researchers|scientists|academics|economists)\b")
@@ -70,6 +72,10 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
         return Speaker(canon, canon, False)
     if _SOURCE_IN_CITY_RE.search(head):
         return _UNNAMED  # "informed sources in Beirut", "a diplomatic source in Moscow": where they are, not whose
+    seat = _SEAT_RE.search(head)
+    if seat and is_known_org(seat.group(1)) and is_org_like(head[: seat.start()]):
+        # "an analyst at the Carnegie Middle East Center in Beirut": where the body sits, not Lebanon's government
+        head = head[: seat.start()]
     alias = alias_inside(head)
     lower = head.lower()
     if alias and alias.endswith(" government") and _MILITARY_WORD_RE.search(lower) and not _NOT_ARMY_RE.search(lower):

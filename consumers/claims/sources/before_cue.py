@@ -5,6 +5,7 @@ participle reports for ("The ministry condemned the attack, stressing that P").
 
 import re
 
+from consumers.claims.cues import SAY_VERBS, WEAK_VERBS
 from consumers.claims.sources.candidate import Candidate
 from consumers.claims.sources.clauses import after_clause_word, segment_cut, segment_start
 from consumers.claims.sources.phrases import has_capital, is_valid_subject, looks_like_apposition
@@ -42,6 +43,15 @@ _QUOTED_TITLE_TAIL_RE = re.compile(
 _OPENING_QUOTES = ("\"", "“")
 _NAMED_AS_RE = re.compile(r"\b(?:known|referred\s+to)\s+as\s+$|\b(?:nicknamed|dubbed|named)\s+$")
 _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
+# A subject with a restrictive relative clause in the past tense: "The account that first posted it", "The man who
+# filmed the convoy" ("X reported that the council" has a subject, not a verb, after "that").
+# (a relative clause that reports is a cue of its own, "the man who said"; "the account that posted it" is not)
+_REPORTING_VERBS = frozenset(SAY_VERBS) - WEAK_VERBS
+_RELATIVE_SUBJECT_RE = re.compile(
+    r"(?<![\w'’-])((?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+(?:that|who)\s+"
+    r"(?:(?:first|later|originally|also|then|had|has|have)\s+)?([a-z]+(?:ed|ote|ook|ew|ade|ut|ent|ot))\b"
+    r"[^,;:\"“”«»]{0,60}$"
+)
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
 
 
@@ -99,6 +109,13 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
             return True
     seg_start = segment_start(text, lo, seg_end)
     np_start = after_clause_word(text, seg_start, seg_end)
+    if text.startswith("that ", np_start - 5) or text.find(" who ", seg_start, seg_end) >= 0:
+        relative = _RELATIVE_SUBJECT_RE.search(text, seg_start, seg_end)
+        if relative is not None and relative.group(2) not in _REPORTING_VERBS and is_valid_subject(relative.group(1)):
+            # "The account that first posted it wrote that P": the head speaks, its relative clause describes it
+            cand.mention_start, cand.mention_end, cand.head_end = relative.start(1), seg_end, relative.end(1)
+            cand.clause_start = relative.start(1)
+            return True
     what = text.find(" what ", np_start, seg_end)
     relative_what = False
     if what >= 0:
