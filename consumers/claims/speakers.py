@@ -95,6 +95,7 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "International Committee of the Red Cross": ("ICRC", "Red Cross"),
     "Amnesty International": ("Amnesty",),
     "Human Rights Watch": ("HRW",),
+    "International Crisis Group": ("Crisis Group",),
     "Doctors Without Borders": ("MSF", "Medecins Sans Frontieres", "Médecins Sans Frontières"),
     "Syrian Network for Human Rights": ("SNHR",),
     "Organisation for the Prohibition of Chemical Weapons": ("OPCW",

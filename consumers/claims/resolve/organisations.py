@@ -139,7 +139,11 @@ def org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = F
 
 
 # Roles a person holds on their own account: the words before them are a field, no organisation.
-_INDEPENDENT_ROLES = frozenset(["analyst", "expert", "commentator", "observer", "economist", "scholar", "columnist"])
+_INDEPENDENT_ROLES = frozenset([
+    "analyst", "expert", "commentator", "observer", "economist", "scholar", "columnist",
+    # "Rescue volunteer NAME", "Aid worker NAME": the kind of work, no body named ("Civil Defence volunteer" is one)
+    "volunteer", "worker", "medic",
+])
 _MINIST_RE = re.compile(r"\bminist")
 
 

@@ -35,6 +35,7 @@ _SOURCE_IN_CITY_RE = re.compile(
     r"\bsources?\s+in\s+(?:Beirut|Moscow|Damascus|Ankara|Tehran|Baghdad|Amman|Washington|Cairo|Riyadh|Doha|Jerusalem|"
     r"Erbil|Istanbul|Brussels|Geneva|Paris|London|Berlin)$"
 )
+_DIPLOMAT_IN_CITY_RE = re.compile(r"\bdiplomats?\s+(in\s+[A-Z][\w'’-]+)$")
 # A place after the named body: "at the X Center in Beirut", "of the Y Council in Deir ez-Zor" (not "in the Z").
 _SEAT_RE = re.compile(r"(?<=[a-z])\s+in\s+([A-Z][\w'’-]+(?:\s+(?:[A-Z]|[ae][lz]-)[\w'’-]+)?)$")
 _UNNAMED = Speaker("unnamed sources", "", False)
@@ -72,6 +73,12 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
         return Speaker(canon, canon, False)
     if _SOURCE_IN_CITY_RE.search(head):
         return _UNNAMED  # "informed sources in Beirut", "a diplomatic source in Moscow": where they are, not whose
+    posted = _DIPLOMAT_IN_CITY_RE.search(head)
+    if posted is not None:
+        # "a European diplomat in Damascus": where the diplomat serves, not whom; a country named serves that one
+        country = country_of(head[: posted.start(1)])
+        canon = canonical_org(f"{country} Ministry of Foreign Affairs") if country else ""
+        return Speaker(canon, canon, False) if canon else _UNNAMED
     seat = _SEAT_RE.search(head)
     if seat and is_known_org(seat.group(1)) and is_org_like(head[: seat.start()]):
         # "an analyst at the Carnegie Middle East Center in Beirut": where the body sits, not Lebanon's government

@@ -98,6 +98,11 @@ PERSON_ROLES = frozenset(
         "shopkeeper",
         "shepherd",
         "economist",
+        # care and relief work: "the aid worker Huda Nasser", "Rescue volunteer Omar Haj"
+        "worker",
+        "volunteer",
+        "medic",
+        "pharmacist",
     ]
 )
 

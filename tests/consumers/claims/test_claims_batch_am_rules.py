@@ -82,3 +82,20 @@ def test_a_list_opening_a_report_in_an_opening_clause_is_not_its_end() -> None:
     assert [t for _, t in speakers(text)] == ["bread, fuel and water would be rationed"]
     text = "After the minister said that the road was open, police and soldiers were withdrawn."
     assert [t for _, t in speakers(text)] == ["the road was open"]
+
+
+def test_a_relief_workers_role_before_the_name_is_no_part_of_it_nor_an_organisation() -> None:
+    claim = extract_claims("The aid worker Lina Saleh said the camp had run out of bread.")[0]
+    assert (claim.speaker, claim.speaker_org) == ("Lina Saleh", "")
+    claim = extract_claims("Rescue volunteer Bilal Omar said three bodies were found.")[0]
+    assert (claim.speaker, claim.speaker_org) == ("Bilal Omar", "")
+
+
+def test_a_diplomat_placed_in_a_capital_serves_no_government_of_that_city() -> None:
+    assert speakers("A European diplomat in Damascus said the sanctions would stay.") == [
+        ("unnamed sources", "the sanctions would stay")]
+
+
+def test_crisis_group_is_the_international_crisis_group() -> None:
+    claim = extract_claims("Crisis Group analyst Dana Haddad said the truce was fragile.")[0]
+    assert (claim.speaker, claim.speaker_org) == ("Dana Haddad", "International Crisis Group")
