@@ -267,6 +267,8 @@ def _definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Sp
             return person  # "According to the Russian diplomat": the envoy quoted just before
         canon = canonical_org(f"{country} government")  # "the Russian representative": a member of Russia's
         return Speaker(canon, canon, False)
+    if found is None and noun.startswith("spokes") and _UN_BRIEFING_RE.search(ctx.text, 0, 400):
+        return _UNITED_NATIONS  # "the Spokesperson said" in a noon briefing by the Secretary-General's spokesperson
     found = (
         found
         or name_near_role(ctx, pos, noun)
@@ -274,6 +276,11 @@ def _definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Sp
         or ctx.last(person=True)
     )
     return found or Speaker("unnamed sources", "", False)
+
+
+# The header of a UN noon briefing: "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General"
+_UN_BRIEFING_RE = re.compile(r"\bSpokes\w+\s+for\s+the\s+(?:UN\s+)?Secretary-General\b")
+_UNITED_NATIONS = Speaker("United Nations", "United Nations", False)
 
 
 def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], noun: str) -> Speaker:

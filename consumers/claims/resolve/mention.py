@@ -90,6 +90,8 @@ def _rules_for(head: str) -> tuple[tuple[str, str], ...]:
         return (("pronoun", "he" if words[0] == "his" else "she"),)  # "his office said": the person speaks
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _ROLES_OR_SOURCES:
         return (("unnamed", ""),)  # "her neighbour agreed": unnamed
+    if lower in _UN_COLLEAGUES:
+        return (("body", "United Nations"),)  # a UN spokesperson's "our humanitarian colleagues": OCHA
     office = _ROLE_OFFICE_RE.match(lower) if words[0] == "the" and words[-1] == "office" else None
     if office and office.group(2) in PERSON_ROLES:
         return (("office_holder", office.group(1)),)  # "the governor's office said": the governor, as "his office"
@@ -200,6 +202,7 @@ _RULES: dict[str, _Rule] = {
     "definite": _definite,
     "named": lambda ctx, start, head, appos, arg: resolve_named(ctx, start, head, appos),
     "outlet": lambda ctx, start, head, appos, name: Speaker(canonical_org(name), canonical_org(name), False),
+    "body": lambda ctx, start, head, appos, name: Speaker(name, name, False),
 }
 # A kind of outlet before its name: "Local news outlet Suwayda 24", "the opposition website Zaman al-Wasl".
 _OUTLET_NAME_RE = re.compile(
@@ -234,6 +237,7 @@ _PARTITIVE_RE = re.compile(
     r"^(?:one|two|three|four|some|several|many|most|each|both|neither|either|another)\s+of\s+(?:the|these|those)\s+"
     r"(?:[\w-]+\s+){0,2}?([a-z]+s)$"
 )
+_UN_COLLEAGUES = frozenset(["our humanitarian colleagues", "our humanitarian affairs colleagues"])
 # A role's office: "the governor's office", "the prime minister’s press office" (lower-cased head).
 _ROLE_OFFICE_RE = re.compile(r"^(the\s+(?:[a-z-]+\s+){0,2}?([a-z-]+))['’]s\s+(?:press\s+|media\s+)?office$")
 _PERSON_OWNER_RE = re.compile(r"^([A-Z][\w'’ .-]{1,80}?)['’]s\s+([a-z][\w-]*)$")

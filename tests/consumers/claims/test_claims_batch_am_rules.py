@@ -99,3 +99,13 @@ def test_a_diplomat_placed_in_a_capital_serves_no_government_of_that_city() -> N
 def test_crisis_group_is_the_international_crisis_group() -> None:
     claim = extract_claims("Crisis Group analyst Dana Haddad said the truce was fragile.")[0]
     assert (claim.speaker, claim.speaker_org) == ("Dana Haddad", "International Crisis Group")
+
+
+def test_a_un_spokespersons_colleagues_and_the_unnamed_spokesperson_of_a_noon_briefing_are_the_un() -> None:
+    assert speakers("Our humanitarian colleagues say that 3,000 families have fled the town.") == [
+        ("United Nations", "3,000 families have fled the town")]
+    text = ("Press briefing by the Spokesperson for the Secretary-General\n\nThe Resident Coordinator, Omar Latif, "
+            "said aid had reached Idlib. Asked about the convoy, the Spokesperson said that the crossing was open.")
+    assert speakers(text)[-1] == ("United Nations", "the crossing was open")
+    text = "Omar Latif, an aid official, said aid had reached Idlib. The spokesperson said the crossing was open."
+    assert speakers(text)[-1][0] == "Omar Latif"  # no briefing header: the person named before, as until now
