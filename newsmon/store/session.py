@@ -94,6 +94,23 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         connection.exec_driver_sql("BEGIN" if is_read_only else "BEGIN IMMEDIATE")
 
 
+def _configure_postgres(engine: AsyncEngine) -> None:
+    # psycopg prepares a statement on the server once it has run it 5 times, and PostgreSQL then switches to one
+    # generic plan, made for the table as it was then. A dedupe process started on an empty store prepared its
+    # lookup of articles by (feed_url, guid) while the table held a few rows: a sequential scan, kept while the
+    # table grew, until an ANALYZE invalidated it. With autovacuum off (it is off on the test machine) that was
+    # never: 2.6 of 4 s an item went to that scan by 100k articles (bench/README.md, Dedupe). A custom plan
+    # each time costs ~0.1-1.5 ms of planning a batch and always sees the table's current size.
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        was_autocommit = dbapi_connection.autocommit
+        dbapi_connection.autocommit = True  # a SET inside a transaction would go with its rollback
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SET plan_cache_mode = force_custom_plan")
+        cursor.close()
+        dbapi_connection.autocommit = was_autocommit
+
+
 @dataclass(frozen=True, slots=True)
 class Store:
     """The process's one engine and its two session factories.
@@ -120,6 +137,8 @@ async def open_store(settings: StoreSettings, *, upgrade: bool = True) -> AsyncI
     engine = create_async_engine(async_url(settings.url), echo=settings.echo, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    elif engine.dialect.name == "postgresql":
+        _configure_postgres(engine)
     try:
         reader = engine.execution_options(**{READ_ONLY: True}) if engine.dialect.name == "sqlite" else engine
         yield Store(engine, async_sessionmaker(engine, expire_on_commit=False),

@@ -3,9 +3,10 @@
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from newsmon.store import feeds, outbox
+from newsmon.store import articles, feeds, outbox
 from newsmon.store.feeds import FeedSpec
 from newsmon.store.session import Store
 
@@ -46,3 +47,19 @@ async def test_write_in_read_session_is_refused_and_later_writes_work(store: Sto
         assert await outbox.add_new(session, [_outbox_row(feed_id)]) == ["row-1"]
     async with store.reads() as session:
         assert await outbox.count_not_done(session) == 1
+
+
+async def test_postgres_lookups_are_planned_for_the_table_as_it_is_now(store: Store) -> None:
+    """A statement psycopg has prepared never runs on a generic plan: one made while the table was nearly empty (a
+    sequential scan) would be kept as the table grows, until an ANALYZE (never, with autovacuum off)."""
+    if store.dialect != "postgresql":
+        pytest.skip("plan caching is PostgreSQL's")
+    keys = [(f"http://example.test/feed/{n}", f"guid-{n}") for n in range(20)]
+    async with store.sessions.begin() as session:
+        for _ in range(15):  # psycopg prepares it after 5 runs; the server plans it generically after 5 more
+            assert await articles.by_feed_guids(session, keys) == {}
+        prepared = (await session.execute(text(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%guid%'"))).all()
+    assert prepared, "the lookup was never prepared: this test would check nothing"
+    assert [generic for generic, _ in prepared] == [0] * len(prepared)
+    assert all(custom >= 5 for _, custom in prepared)
