@@ -18,6 +18,9 @@ _STATES_NOUN_RE = re.compile(
     r"[Nn]ation|[Bb]altic|African|Asian|Central)\s+$"
 )
 _ALSO_NOUNS = frozenset(["states", "state", "report", "reports"])
+_REPORT_ADJECTIVE_RE = re.compile(
+    r"\b(?:new|latest|annual|monthly|weekly|quarterly|final|recent|special|interim|joint|detailed|preliminary)\s+$"
+)
 _NOUN_USE_RE = re.compile(
     r"\s+(?:say|said|says|suggest|suggested|suggests|claim|claimed|indicate|indicated|indicates|show|shows|showed|"
     r"put|puts|circulat\w+)\b"
@@ -133,6 +136,8 @@ def _analyse_cue(
             return None  # "talks with Gulf states", "member states"
         if verb[0] == "r" and text.startswith((" by ", " of ", " from "), m.end()):
             return None  # "A new report by HRW documents ...": the noun, not "aid partners report that P"
+        if verb[0] == "r" and _REPORT_ADJECTIVE_RE.search(text, max(lo, m.start() - 12), m.start()):
+            return None  # "presented the group's latest report on X": an adjective before it makes it the noun
     if _NOUN_USE_RE.match(text, m.end(), min(s_end, m.end() + 12)):
         return None  # "local reports say", "claims circulated": a noun, not a cue
     return verb_cue(text, m, verb, lo, s_end, inside, cands)

@@ -33,6 +33,12 @@ _AFTER_QUOTE_RE = re.compile(
     r"|[^,.;:!?\"“”]{1,60}?\s+(?P<verb2>asks|asked|answered|replied|responded)\b)"
 )
 _AFTER_QUOTE_STEMS = ("ask", "answered", "replied", "responded")
+# A statement read out or shown by someone else, its author after "by", then a colon: "The presenter read out a post
+# published earlier by the governor, Khaled Saeed:" (the reader relays, the author speaks: guideline, conduit rule)
+_READ_OUT_RE = re.compile(
+    r"\b(?P<verb>read\s+(?:out|aloud)|read|quoted|showed|displayed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:post|statement|message|tweet|letter)\b[^:.!?\"“”]{0,80}?\bby\s+(?P<who>[^:.!?\"“”]{2,120}?)\s*:\s*$"
+)
 _SENTENCE_END_CHARS = " \t\n.,;:!?\"”’»'"
 _STATEMENT_END_RE = re.compile(r"[.!](?=[\"”’»']?\s)")
 
@@ -55,6 +61,10 @@ def quote_cue_claims(text: str, start: int, end: int, quotes: list[Quote]) -> li
             what = _WHAT_LEAD_RE.search(text, max(start, q.start - 200), q.start)
             if what is not None:
                 return _claim(text, what.start(1), what.start("verb"), what.group("verb"), q)
+        if lead.endswith(":") and text.find(" by ", max(start, q.start - 200), q.start) >= 0:
+            read = _READ_OUT_RE.search(text, max(start, q.start - 200), q.start)
+            if read is not None:
+                return _relayed_claim(text, read, q)
         if "ask" in lead:
             ask = _ASK_BEFORE_RE.search(text, max(start, q.start - 40), q.start)
             if ask is not None and holds_statement(text, q):
@@ -82,6 +92,14 @@ def quote_cue_claims(text: str, start: int, end: int, quotes: list[Quote]) -> li
         if found:
             return [RawClaim(first.start, first.end, verb, cand.mention_start, cand.mention_end, cand.head_end, -1)]
     return []
+
+
+def _relayed_claim(text: str, read: re.Match[str], q: Quote) -> list[RawClaim]:
+    """'The presenter read out a post by the governor, Khaled Saeed: "Q"': the author speaks (conduit rule)."""
+    who_start, who_end = read.start("who"), read.end("who")
+    comma = text.rfind(", ", who_start, who_end)
+    head_end = comma if comma > who_start else who_end  # "the head of X, NAME": the role, then the name
+    return [RawClaim(q.start, q.end, text[read.start("verb") : who_start].rstrip(), who_start, who_end, head_end, -1)]
 
 
 def _claim(text: str, start: int, verb_start: int, cue: str, q: Quote) -> list[RawClaim]:

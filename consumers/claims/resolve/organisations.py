@@ -7,7 +7,14 @@ import re
 from functools import lru_cache
 
 from consumers.claims.context import HISTORY_WINDOW, ORG_WORDS, WORDS_RE, DocumentContext
-from consumers.claims.resolve.words import DESTINATION_RE, has_capital_word, has_proper_name, is_org_like, sentence_of
+from consumers.claims.resolve.words import (
+    DESTINATION_RE,
+    PERSON_ROLES,
+    has_capital_word,
+    has_proper_name,
+    is_org_like,
+    sentence_of,
+)
 from consumers.claims.speakers import (
     canonical_org,
     country_of,
@@ -130,6 +137,10 @@ def org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = F
     words = [w.lower() for w in WORDS_RE.findall(phrase)]
     if words and words[-1] in _INDEPENDENT_ROLES and not has_proper_name(phrase):
         return ""  # "Military analyst NAME": "military" says what she studies, not whom she serves
+    if len(words) == 2 and words[0] in _BODY_NOUNS and words[1] in PERSON_ROLES:
+        found = ctx.org_before(pos, words[0])
+        if found:
+            return found  # "Ministry spokesman NAME": the ministry named before, not "Ministry spokesman"
     if words and words[0] == "the" and not has_proper_name(phrase):
         found = ctx.org_before(pos, words[-1]) if words[-1] in ORG_WORDS else ""
         return found or (canonical_org(phrase, ctx.country) if set(words) & ORG_WORDS else "")
@@ -138,6 +149,7 @@ def org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = F
     return ""
 
 
+_BODY_NOUNS = frozenset(["ministry", "committee", "council", "commission", "directorate", "agency", "department"])
 # Roles a person holds on their own account: the words before them are a field, no organisation.
 _INDEPENDENT_ROLES = frozenset([
     "analyst", "expert", "commentator", "observer", "economist", "scholar", "columnist",

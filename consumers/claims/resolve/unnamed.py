@@ -47,8 +47,8 @@ _ACTIVISTS_RE = re.compile(r"\bactivists?\b")
 def is_unnamed(head: str) -> bool:
     if head.lower().startswith("the ") or not _UNNAMED_RE.search(head):
         return False
-    if _INDEFINITE_MEMBER_RE.match(head):
-        return True  # "an economist at Damascus University": an unnamed member (guideline)
+    if _INDEFINITE_MEMBER_RE.match(head) or _DIPLOMAT_IN_CITY_RE.search(head):
+        return True  # "an economist at Damascus University", "An Iranian diplomat in Beirut": an unnamed member
     capitals = [w for w in head.split()[1:] if w[:1].isupper() and not country_of(w)]
     if capitals:
         capitals = [w for w in capitals if w.lower() not in REGION_ADJECTIVES]  # "A Western diplomat": no name
@@ -96,7 +96,7 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
         quoted = ctx.last(person=False, word="ministry")
         if quoted is not None:
             return quoted  # "a ministry official" after "the interior ministry said": one of that ministry's
-        named = ctx.org_before(pos, "ministry")
+        named = ctx.org_before(pos, "ministry") or _country_ministry_before(ctx, pos)
         if named:
             return Speaker(named, named, False)
     org = _ORG_AFTER_RE.search(head)
@@ -113,6 +113,19 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
         last_org = ctx.last(person=False)
         resolved = ctx.org_before(pos, "", floor=ctx.sentence_start(pos)) or (last_org.name if last_org else "")
     return Speaker(resolved, resolved, False) if resolved else None
+
+
+# A country's ministry in lower case, unquoted: "Turkey's defence ministry did not respond to a request for comment"
+_COUNTRY_MINISTRY_RE = re.compile(r"\b([A-Z][\w-]*(?:['’]s)?)\s+((?:[a-z]+\s+){1,2}ministry)\b")
+
+
+def _country_ministry_before(ctx: DocumentContext, pos: int) -> str:
+    """The last country's ministry named in the 600 characters before pos, as the canonical body, or ""."""
+    floor = max(0, pos - 600)
+    if ctx.text.find("ministry", floor, pos) < 0:
+        return ""
+    found = [m for m in _COUNTRY_MINISTRY_RE.finditer(ctx.text, floor, pos) if country_of(m.group(1))]
+    return canonical_org(f"{country_of(found[-1].group(1))} {found[-1].group(2)}") if found else ""
 
 
 def _by_kind(ctx: DocumentContext, pos: int, head: str) -> Speaker:

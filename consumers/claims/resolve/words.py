@@ -65,6 +65,7 @@ PERSON_ROLES = frozenset(
         "mp",
         "politician",
         "parliamentarian",
+        "speaker",  # a parliament's presiding officer: "The Speaker of the Assembly, Hashem al-Khatib,"
         "councillor",
         "councilor",
         "co-chairwoman",

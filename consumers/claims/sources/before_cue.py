@@ -67,6 +67,8 @@ def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool
         cand.inherit = False
         cand.mention_start, cand.mention_end, cand.head_end = role.start(1), role.end(2), role.end(1)
         return True
+    if text.find(", ", s_start, end) > 0 and _named_after_commas(text, s_start, end, cand):
+        return True
     m = _SUBJECT_AT_START_RE.match(text, s_start, end)
     if not m or not is_valid_subject(m.group(1)) or (fronted is None and _lower_determiner_np(m.group(1))):
         return False  # (a lower-case "the ministry" only after an opening phrase: "In a statement, the ministry")
@@ -76,6 +78,23 @@ def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool
     if named:
         cand.mention_end = named.end(1)  # "Iran's foreign ministry spokesman, Esmaeil Baghaei, condemned ..."
     return True
+
+
+def _named_after_commas(text: str, s_start: int, end: int, cand: Candidate) -> bool:
+    """A name with an apposition, or a described subject with its name, between commas before the sentence's verb."""
+    appos = _NAME_APPOSITION_AT_START_RE.match(text, s_start, end)
+    if appos and is_valid_subject(appos.group(1)):
+        # "MP Rima Dawood, a representative of Homs, objected to the text, telling X that P": the name, its apposition
+        cand.inherit = False
+        cand.mention_start, cand.mention_end, cand.head_end = appos.start(1), appos.end(2), appos.end(1)
+        return True
+    named = _DESCRIBED_THEN_NAMED_RE.match(text, s_start, end)
+    if named and is_valid_subject(named.group(1)):
+        # "The news site that first shared the video, Kobani Now, deleted its post and published a note saying P"
+        cand.inherit = False
+        cand.mention_start, cand.mention_end, cand.head_end = named.start(1), named.end(1), named.end(1)
+        return True
+    return False
 
 
 def _lower_determiner_np(np: str) -> bool:
@@ -91,6 +110,12 @@ _FRONTED_PHRASE_RE = re.compile(r"[A-Z][a-z]+\b[^,.;:!?\"“”]{0,60},\s+")
 _ROLE_NAME_AT_START_RE = re.compile(
     rf"\s*((?:The\s+|[A-Z][\w'’-]*['’]s\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,8}}?),\s+"
     rf"((?:[A-Z][\w'’.-]*\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),\s+(?=[a-z])")
+_NAME_APPOSITION_AT_START_RE = re.compile(
+    rf"\s*((?:[A-Z][\w'’.-]*\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),\s+((?:a|an|the)\s+[^,;:\"“”]{{2,80}}),\s+"
+    r"(?=[a-z])")
+_DESCRIBED_THEN_NAMED_RE = re.compile(
+    r"\s*(?:The|A|An)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w'’-]*\s+(?:that|which|who)\s+[^,;:\"“”]{2,60},\s+"
+    rf"({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}),\s+(?=[a-z])")
 _NAME_APPOSITION_RE = re.compile(
     rf",\s+((?:(?:[A-Z][\w'’.-]*)\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s*,")
 

@@ -71,6 +71,9 @@ _DETERMINERS_OR_PRONOUNS = _NP_DETERMINERS | PRONOUNS
 _ARTICLES = ("the", "a", "an")
 
 
+_OWN_STAFF = frozenset(["correspondent", "reporter", "journalist", "team", "crew", "colleague", "editor"])
+
+
 @lru_cache(maxsize=8192)
 def is_valid_subject(np: str) -> bool:
     """Could np be a speaker? On the phrase alone (cached: a speaker is named in the same words again and again)."""
@@ -79,6 +82,8 @@ def is_valid_subject(np: str) -> bool:
         return False
     if len(words) > 14 and not words[-1][:1].isupper():
         return False  # only a long title before a name may run this long
+    if words[0] in ("Our", "our") and len(words) > 1 and words[1].lower().rstrip("s") in _OWN_STAFF:
+        return False  # "Our correspondent in Damascus reports that P": the outlet's own narration (guideline)
     lower = [w.lower().strip("\"“”«»'’‘") for w in words]
     # a finite verb written in lower case: "Said Khalil", "Will Todman" are names
     finite = not _FINITE.isdisjoint(lower) and any(
