@@ -20,7 +20,8 @@ async def republish_pending(poller: Poller, older_than: timedelta) -> int:
         async with poller.store.reads() as session:
             rows = await outbox.pending(session, cutoff, limit=BATCH)
         if not rows or not await poller.publish(
-            [payload_item(row.id, row.item_id, row.content_hash, row.payload, row.topic) for row in rows],
+            [payload_item(row.id, row.item_id, row.content_hash, row.payload, row.topic) for row in rows
+             if row.payload is not None],  # `pending` returns only rows with their payload
             is_relayed=True,
         ):
             return total  # nothing left, or the broker is down: the next round retries

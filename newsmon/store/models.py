@@ -134,7 +134,8 @@ class OutboxItem(Base):
     """A relevant feed item, written with the feed state and published from here (broker.md §5 rule 3).
 
     done_at is set by the dedupe stage in the transaction that stores the article; rows not done are
-    published again after a timeout or a broker restart, so no item is lost in between.
+    published again after a timeout or a broker restart, so no item is lost in between. A done row keeps its id
+    and content hash (the poller's "seen before" check), not its payload: the item is an article by then.
     """
 
     __tablename__ = "outbox"
@@ -143,7 +144,7 @@ class OutboxItem(Base):
     item_id: Mapped[str] = mapped_column(String(64))
     feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"))
     content_hash: Mapped[str] = mapped_column(String(64))
-    payload: Mapped[dict[str, Any]]
+    payload: Mapped[dict[str, Any] | None]  # None once done
     # Base topic name (no deployment prefix): newsmon.items, or newsmon.items.fetch for full-text feeds.
     topic: Mapped[str] = mapped_column(String(128), default=ITEMS, server_default=ITEMS)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)

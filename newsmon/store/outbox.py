@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, bindparam, cast, func, select, type_coerce, update
+from sqlalchemy import Text, bindparam, cast, func, null, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from newsmon.store.models import OutboxItem
@@ -49,17 +49,20 @@ async def mark_published(session: AsyncSession, ids: Sequence[str], at: datetime
 
 
 async def mark_done(session: AsyncSession, ids: Iterable[str], at: datetime) -> None:
-    """Called in the transaction that stored the item, so 'done' and 'stored' commit together."""
+    """Called in the transaction that stored the item, so 'done' and 'stored' commit together. The payload goes:
+    only rows not done are ever published, and a copy of every item's text would otherwise stay for ever."""
     ids = list(ids)
     if ids:
         await session.execute(
-            update(OutboxItem).where(OutboxItem.id.in_(ids), OutboxItem.done_at.is_(None)).values(done_at=at)
+            update(OutboxItem).where(OutboxItem.id.in_(ids), OutboxItem.done_at.is_(None))
+            .values(done_at=at, payload=null())  # SQL NULL: a JSON column would store None as JSON 'null'
         )
 
 
 async def pending(session: AsyncSession, published_before: datetime | None, limit: int = 1000) -> Sequence[OutboxItem]:
-    """Rows not done: never published, or published before `published_before` (None: all not done)."""
-    query = select(OutboxItem).where(OutboxItem.done_at.is_(None))
+    """Rows not done: never published, or published before `published_before` (None: all not done). (Every such
+    row has its payload: `mark_done` drops it in the update that sets done_at, `add_new` restores both.)"""
+    query = select(OutboxItem).where(OutboxItem.done_at.is_(None), OutboxItem.payload.is_not(None))
     if published_before is not None:
         query = query.where((OutboxItem.published_at.is_(None)) | (OutboxItem.published_at < published_before))
     return (await session.scalars(query.order_by(OutboxItem.created_at).limit(limit))).all()

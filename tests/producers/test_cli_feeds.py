@@ -5,7 +5,10 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
+
+from schemas.items import FeedItem
 
 NEWSMON = [str(Path(sys.executable).parent / "newsmon")]
 
@@ -95,8 +98,17 @@ def test_poll_once_first_publishes_what_an_earlier_call_left_not_done(feed_serve
     assert poll_once(feeds, state, env).returncode == 0
     with sqlite3.connect(state / "newsmon.db") as db:  # as if the call had been killed before dedupe stored one
         articles = db.execute("select count(*) from articles").fetchone()[0]
-        db.execute("update outbox set done_at = null, published_at = null "
-                   "where id = (select id from outbox order by id limit 1)")  # fmt: skip
+        # A row not done still has its payload (done rows drop it): written back as the poller wrote it.
+        row_id, item_id = db.execute("select id, item_id from outbox order by id limit 1").fetchone()
+        article = db.execute("select url, outlet, feed_url, language, guid, title, text, published_at, content_hash "
+                             "from articles where id = ?", (item_id,)).fetchone()  # fmt: skip
+        url, outlet, feed_url, language, guid, title, text, published_at, content_hash = article
+        item = FeedItem(item_id=item_id, delivery_id=row_id, feed_url=feed_url, outlet=outlet, language=language,
+                        url=url, guid=guid, title=title, summary=text, content_hash=content_hash,
+                        published_at=datetime.fromisoformat(published_at).replace(tzinfo=UTC),
+                        polled_at=datetime.now(UTC))  # fmt: skip
+        db.execute("update outbox set done_at = null, published_at = null, payload = ? where id = ?",
+                   (item.model_dump_json(), row_id))  # fmt: skip
     again = poll_once(feeds, state, env)
     assert again.returncode == 0, again.stderr + again.stdout
     summary = json.loads(again.stdout.strip().splitlines()[-1])
