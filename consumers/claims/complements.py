@@ -29,6 +29,8 @@ _PP_RE = re.compile(
     # "denied on Saturday any involvement": a quantifier starts the object, not more of the phrase
     rf"for|any|all|every|no|{_DETERMINERS}|{_CUE_WORDS})\b)[\w'’.-]+){{1,5}}"
 )
+_POSTED = tuple(f" {w} " for w in ("posted", "published", "shared", "released", "broadcast", "aired", "uploaded",
+                                     "issued", "circulated"))
 _AND_NP_RE = re.compile(
     rf"\s+(?:and\s+)?(?:{_DETERMINERS})(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|of|"
     rf"for|and|{_DETERMINERS}|{_CUE_WORDS})\b)[\w'’.-]+){{1,5}}"
@@ -92,6 +94,13 @@ def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]
     # prepositional phrases and bare times: "said on Tuesday in a statement", "announced Thursday"
     while (m := _PP_RE.match(text, q, window) or _TIME_RE.match(text, q, window)) is not None:
         q = m.end()
+    if q > p and text.startswith(_POSTED, q):
+        # "said in a video posted on Facebook that P": the participle and its phrase describe the medium
+        r = posted = text.find(" ", q + 1)
+        while r > 0 and (m := _PP_RE.match(text, r, window)) is not None:
+            r = m.end()
+        if r > posted > 0 and _THAT_RE.match(text, r, window) is not None:
+            q = r
     if text.endswith(" and", p, q) or text.startswith(" and ", q):
         # "said in letters to the Secretary-General and the President of the Council that P": only with "that"
         r = q

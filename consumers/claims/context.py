@@ -243,7 +243,8 @@ def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
 
 _NARRATED_PERSON_VERB_RE = re.compile(
     # (a bracket may stand between: "Umm Yamen (a pseudonym) has not heard from her son")
-    r"(?:\s+\([^()]{1,30}\))?\s+(?:was|has|had|lives|lived|spent|fled|lost|sat|stood|waited|remembers|recalls|runs|ran|works|worked|is|remains)\b"
+    r"(?:\s+\([^()]{1,30}\))?\s+(?:was|has|had|lives|lived|spent|fled|left|returned|moved|served|lost|sat|stood|"
+    r"waited|remembers|recalls|runs|ran|works|worked|is|remains)\b"
 )
 # First words of place names that look like personal names ("Ras al-Ain was shelled", "Deir Hafer was hit").
 _PLACE_WORD_RE = re.compile(

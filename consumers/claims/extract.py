@@ -109,7 +109,12 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
             doc, sentence.start, sentence.end, previous, sentence.paragraph != last_paragraph
         )
         last_paragraph = sentence.paragraph
-        previous = sentence_claims
+        if (
+            sentence_claims
+            or not text.endswith(_REACTION_ENDINGS, sentence.start, sentence.end)
+            or not _REACTION_RE.search(text, max(sentence.start, sentence.end - 40), sentence.end)
+        ):
+            previous = sentence_claims  # ("Asked about X, he laughed.": a gesture keeps the speaker before it)
         claims.extend(sentence_claims)
         for claim in sentence_claims:
             if claim.kind == "direct":
@@ -222,15 +227,21 @@ def _document_lead(doc: _Document, start: int, end: int, quotes: list[Quote]) ->
     return [RawClaim(q.start, q.end, "", document.start(), document.end(), document.end(), -1, positional=True)]
 
 
+# A speaker's gesture between his quotations: "Asked whether he was invited, he laughed."
+_REACTION_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:laughed|smiled|paused|shrugged|sighed|nodded|hesitated)\.\s*$")
+_REACTION_ENDINGS = ("laughed.", "smiled.", "paused.", "shrugged.", "sighed.", "nodded.", "hesitated.")
+_STATEMENT_END_RE = re.compile(r"[a-z]\.\s+[A-Z]")
+
+
 def _positional(
     doc: _Document, start: int, end: int, quotes: list[Quote], previous: list[ExtractedClaim], new_paragraph: bool
 ) -> list[RawClaim]:
     """A quotation with no cue of its own continues the quoted speaker of the sentence before (cue "")."""
     if not previous or previous[-1].kind == "indirect" or not quotes or quotes[0].start != start:
         return []
-    if doc.text[start:end].rstrip(" \"”’»'").endswith("?"):
-        return []  # questions are not claims (guideline)
     q = quotes[0]
+    if doc.text[start:end].rstrip(" \"”’»'").endswith("?") and not _STATEMENT_END_RE.search(doc.text, q.start, q.end):
+        return []  # questions are not claims (guideline); a statement before a closing rhetorical question is one
     if new_paragraph and (q.end < end - 2 or doc.text[q.end - 1] not in _MARKS):
         return []  # across paragraphs only a whole-paragraph quotation continues the last speaker
     return [RawClaim(q.start, q.end, "", -1, -1, -1, -2, positional=True)]

@@ -120,6 +120,7 @@ _PREFIX_RE = re.compile(
 )
 _IDENTIFIER_BEFORE_RE = re.compile(
     r"[a-z,;]\s+(?!(?:Only|Some|About|Nearly|Around|Almost|Over|Under|At|Up|Just|More|Fewer|Less)\b)[A-Z][\w-]*\s+$")
+_OF_YEAR_RE = re.compile(r"\s+of\s+(?:19|20)\d\d\b")
 _PER_TIME_RE = re.compile(r"\s+(?:of\s+)?an?\s+(?:hour|day|week|month|year|decade|century|minute)\b")
 _TIME_UNITS = re.compile(
     rf"^\s*(?-i:(?=[-{either_case('hdwmyscoapgu')}]))(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|centuries|century|"
@@ -217,10 +218,16 @@ def _is_date_or_duration(text: str, m: re.Match[str], groups: tuple[str | None, 
             return True
         if _MODIFIER_AFTER_RE.match(after):
             return True  # "a 15-member council", "a 55-kilometre zone": a modifier, not a count
-        if not qual and _IDENTIFIER_BEFORE_RE.search(text, max(0, start - 30), start):
-            return True  # "Leopard 2 tanks", "Resolution 2254": names, not counts
+        if not qual and _IDENTIFIER_BEFORE_RE.search(text, max(0, start - 30), start) and (
+            core[0].isdigit() or not _is_plural_noun(after.split(None, 1)[0] if after.strip() else "")
+        ):
+            # "Leopard 2 tanks", "Resolution 2254", "Phase two": names, not counts ("offered the SDF three
+            # divisions": a number in words before a plural noun counts it)
+            return True
     elif frac and _PER_TIME_RE.match(text, m.end("frac"), m.end("frac") + 12):
         return True  # "half an hour", "a quarter of a century"
+    elif frac and _OF_YEAR_RE.match(text, m.end("frac"), m.end("frac") + 12):
+        return True  # "in the first half of 2027", "the last quarter of 2025": a part of a year is a date
     return not pct and bool(_TIME_UNITS.match(unit or ""))
 
 

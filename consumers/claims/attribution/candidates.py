@@ -97,7 +97,7 @@ def _drop_relaying_outlet(text: str, cand: Candidate) -> None:
 
 def _is_embedded(text: str, cand: Candidate, cands: list[Candidate]) -> bool:
     """'He said the Russian side had informed its partners': a report inside reported content (outer only)."""
-    if not cands or cand.inherit or cand.verb == "according to":
+    if not cands or cand.inherit or cand.disputes or cand.verb == "according to":
         return False
     if cands[-1].complement not in ("that", "colon", "direct") or cands[-1].fronted:
         return False

@@ -9,6 +9,7 @@ from consumers.claims import cues
 from consumers.claims.attribution.propositions import is_topic, lacks_proposition
 from consumers.claims.complements import CITING_RE, complement
 from consumers.claims.sources import Candidate, is_outlet, sentence_subject, skip_space, subject_left, subject_right
+from consumers.claims.sources.phrases import is_valid_subject
 
 _JOINED_RE = re.compile(r"(?:,\s*(?:and|but)|,|\b(?:and|but))\s*$")
 # The last character before the closing spaces of every form of _JOINED_RE: a cheap exact test before the search.
@@ -54,7 +55,9 @@ def verb_cue(
     coordinated = joined is not None and ("and" in joined.group() or "but" in joined.group())
     if joined and (verb in cues.PARTICIPLES or coordinated):
         cand.inherit, cand.clause_start = True, aux_start - len(joined.group())  # "..., adding that", "and said"
-        if not cands and not sentence_subject(text, left_lo, aux_start, cand) and not (
+        if verb in cues.PARTICIPLES and _disputing_subject(text, left_lo, cand.clause_start, cand):
+            pass  # "X said P, a figure the ministry disputed, saying Q": the ministry speaks Q
+        elif not cands and not sentence_subject(text, left_lo, aux_start, cand) and not (
             left_lo > lo
             and _only_scare_quotes(text, inside, lo, left_lo)
             and sentence_subject(text, lo, aux_start, cand)
@@ -69,6 +72,27 @@ def verb_cue(
             return None
         return None if lacks_proposition(text, cand, verb, "left", -1) else cand
     return _with_complement(text, m, verb, s_end, cand, inside)
+
+
+# "..., a figure the ministry in Damascus disputed,": a relative clause whose own subject a participle after it reports
+# for (the disputing body, not the sentence subject whose figure it disputes).
+_DISPUTING_RE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:figure|toll|number|claim|account|version|estimate|count|allegation)s?\s+"
+    r"(?:that\s+|which\s+)?((?:the\s+|an?\s+)?[\w'’ -]{2,60}?)\s+(?:has\s+|had\s+|also\s+)?"
+    r"(?:disputed|denied|rejected|contested|dismissed|questioned|challenged)$"
+)
+
+
+def _disputing_subject(text: str, lo: int, pos: int, cand: Candidate) -> bool:
+    """The subject of the disputing relative clause ending at pos, as the participle's speaker; False if none."""
+    if not text.endswith("ed", max(lo, pos - 2), pos):
+        return False  # (a cheap test: the clause ends with its verb)
+    m = _DISPUTING_RE.search(text, max(lo, pos - 140), pos)
+    if m is None or not is_valid_subject(m.group(1)):
+        return False
+    cand.inherit, cand.disputes, cand.clause_start = False, True, m.start()  # the clause ends the claim before
+    cand.mention_start, cand.mention_end, cand.head_end = m.start(1), m.end(1), m.end(1)
+    return True
 
 
 # "It was claimed by the broadcaster X that P": a passive report whose agent is named has an identifiable source

@@ -147,6 +147,8 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     issuer_text = issuer.group(1) if issuer else ""
     if "post" in head and _UNOWNED_POST_RE.search(head):
         return _UNNAMED  # '"...," reads the caption of one post on X': whoever posted it, unnamed
+    if "circulat" in head and _CIRCULATING_RE.match(head):
+        return _UNNAMED  # "A document circulating on Telegram since Friday": nobody stands behind it (fact-checks)
     local = PLACE_OWNER_RE.search(issuer_text)
     if local and is_known_org(issuer_text[local.end() :]):
         canon = canonical_org(issuer_text[local.end() :])
@@ -223,6 +225,9 @@ _AUTHOR_AFTER_RE = re.compile(
 # The words of a social media post of no named account: "the caption of one post", "the text of a post".
 _UNOWNED_POST_RE = re.compile(r"\bof\s+(?:a|an|one|some|several|many)\s+(?:[\w-]+\s+)?posts?\b")
 _UNNAMED = Speaker("unnamed sources", "", False)
+_CIRCULATING_RE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:circulating|circulated|being\s+circulated)\s"
+)
 _GENERIC_OWNER_RE = re.compile(r"^[Tt]he\s+([a-z]+)['’]s\s+")
 _DEPARTMENT_OF_RE = re.compile(r"[Tt]he\s+[a-z]+\s+(?:authority|board|committee|department|directorate)\s+of\s")
 
@@ -319,10 +324,13 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
     canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
     if not canon and noun in _OUTLET_KINDS:
         canon = _outlet_before(ctx, pos)  # "Asharq Al-Awsat reported ... The newspaper said": the paper named before
+    if not canon and noun in _POSTING_KINDS and len(words) == 2:
+        return _UNNAMED  # "The channel that first posted it", "the page" with no outlet named: unnamed
     if not canon and noun in ("army", "military", "troops", "ministry"):
         # the country named before the mention in its sentence ("In Amman, the army said"), not one in the cue or the
         # content after it ("The army denied reports published by a Turkish daily"), else the text's
-        country = country_of(ctx.text[ctx.sentence_start(pos) : pos]) or ctx.country or "Syrian"
+        before = ctx.text[ctx.sentence_start(pos) : pos]
+        country = country_of(before) or _capital_country(before) or ctx.country or "Syrian"
         if noun != "ministry":
             army = _army_quoted_before(ctx)  # "The Israeli military says P. ... the army added that Q": that army
             if army is not None:
@@ -341,6 +349,18 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
     return Speaker(canon, canon, False)
 
 
+# Capitals country_of leaves out (bureaus there cover Syria, so a dateline there gives no side), read only where the
+# sentence places the speaker there: "In Amman, the army said" is Jordan's army.
+_CAPITAL_COUNTRY = {"Amman": "Jordanian", "Beirut": "Lebanese", "Baghdad": "Iraqi", "Cairo": "Egyptian",
+                    "Riyadh": "Saudi", "Doha": "Qatari"}
+_IN_CAPITAL_RE = re.compile(r"\b(?:[Ii]n|[Ff]rom)\s+(Amman|Beirut|Baghdad|Cairo|Riyadh|Doha)\b")
+
+
+def _capital_country(before: str) -> str:
+    placed = _IN_CAPITAL_RE.search(before) if " " in before else None
+    return _CAPITAL_COUNTRY[placed.group(1)] if placed else ""
+
+
 _PARTY_ORGAN_NOUNS = frozenset(["politburo", "bureau", "committee", "secretariat"])
 _PARTY_BEFORE_ORGAN_RE = re.compile(
     r"((?:[A-Z][\w'’-]*\s+){0,5}(?:Party|Movement|Front|Union|Alliance))(?:\s+\([^()]{1,18}\))?(?:['’]s)?\s+"
@@ -357,6 +377,7 @@ def _last_source_of(ctx: DocumentContext, kind: str) -> Speaker | None:
     return None
 
 
+_POSTING_KINDS = frozenset(["channel", "page", "account", "blog"])
 _OUTLET_KINDS = frozenset(["newspaper", "paper", "daily", "channel", "broadcaster", "outlet", "website", "station"])
 
 

@@ -23,6 +23,7 @@ from consumers.claims.resolve.pronouns import resolve_pronoun
 from consumers.claims.resolve.unnamed import is_unnamed, resolve_unnamed
 from consumers.claims.resolve.words import PERSON_ROLES, has_proper_name, is_org_like
 from consumers.claims.sources import PRONOUNS, SOURCE_NOUNS
+from consumers.claims.sources.before_cue import BODY_KINDS, THE_BODY_NAME_RE
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 _ROLES_OR_SOURCES = PERSON_ROLES | SOURCE_NOUNS
@@ -37,12 +38,32 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         head = _WRITER_MET_RE.sub("", head)  # "Business owners I spoke to in Aleppo": whom the writer met
     if appos and _APPOSITIVE_NAME_RE.fullmatch(appos) and _is_role(head):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
-        return resolve_named(ctx, start, appos, "", org_hint=org_from_phrase(ctx, start, head, whole=True))
+        presiding = _PRESIDING_OF_RE.match(head)
+        # "The Speaker of the Iraqi parliament, NAME": the body presided over, not the office ("Speaker of ...")
+        org = org_from_phrase(ctx, start, presiding.group(1) if presiding else head, whole=True)
+        if not org and _BARE_SPOKESMAN_RE.match(head):
+            # "We asked X for comment; a spokesman, NAME, said", "X said P. Their spokesman, NAME, said": X's
+            if head.split()[0].lower() in ("their", "its"):
+                quoted = ctx.last(person=False)
+                org = quoted.org if quoted is not None else ""
+            else:
+                # the body named in its sentence, else the body quoted just before, else one named the sentence before
+                sentence = ctx.sentence_start(start)
+                org = ctx.org_before(start, "", floor=sentence)
+                if not org and ctx.history and not ctx.history[-1][0].is_person:
+                    org = ctx.history[-1][0].org
+                if not org and sentence:
+                    org = ctx.org_before(start, "", floor=ctx.sentence_start(sentence - 1))
+        return resolve_named(ctx, start, appos, "", org_hint=org)
     if appos.startswith("the ") and _STATE_DELEGATE_RE.match(appos) and country_of(appos):
         # "the Council President, the representative of Pakistan": the office holder speaks as a state's delegate
         return resolve_named(ctx, start, appos, "")
     if appos.isupper() and head[:4] in ("The ", "the ") and head[4:5].islower() and is_known_org(appos):
         canon = canonical_org(appos)  # "The refugee agency, UNHCR,": the body its acronym names
+        return Speaker(canon, canon, False)
+    if appos[:4] == "the " and head[-1:].islower() and head.rsplit(None, 1)[-1].lower() in BODY_KINDS \
+            and THE_BODY_NAME_RE.fullmatch(appos):
+        canon = canonical_org(appos[4:])  # "Al-Atassi's party, the National Liberal Gathering,": the body by its name
         return Speaker(canon, canon, False)
     if appos[:2] in ("a ", "an") and _ONE_SOURCE_RE.match(head) and is_unnamed(appos):
         return resolve_unnamed(ctx, start, appos)  # "A second source, a member of X's team, said": who the source is
@@ -52,8 +73,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if given and not has_proper_name(_before_preposition(head)):
         # "a team member who gave his name as Yasser al-Hussein": the person is named after all
         return resolve_named(ctx, start, given.group(1), "")
-    if "itself" in head or "themselves" in head:
-        calls = _CALLS_ITSELF_RE.search(head)
+    if "itself" in head or "themselves" in head or appos.startswith(("calling ", "called ")):
+        # "An armed group calling itself X", "Eleven factions, calling themselves X,": the name it gives itself
+        calls = _CALLS_ITSELF_RE.search(head if "itself" in head or "themselves" in head else appos)
         if calls is not None:
             # "An armed group calling itself Saraya al-Tahrir said": the group by the name it gives itself
             canon = canonical_org(calls.group(1))
@@ -118,9 +140,15 @@ def _rules_for(head: str) -> tuple[tuple[str, str], ...]:
         rules.append(("owner_org", ""))  # "its commanders": the organisation named just before
     if _OF_THEM_RE.match(lower):
         rules.append(("group_before", ""))  # "The officials said P. One of them said Q": one of those officials
+    if _JOINT_RE.match(lower):
+        rules.append(("joint_before", ""))  # "Russia, Turkey and Iran said P. The three countries also said Q"
     partitive = _PARTITIVE_RE.match(lower)
     if partitive:
         rules.append(("quoted_before", partitive.group(1)))  # "One of the officials said": the officials quoted before
+    if words[0] == "the" and len(words) > 3 and words[1] in _FORMER and words[2] in _ROLES_OR_MEMBER:
+        # "The former member of the Syrian National Council, who now heads X, says P": a description of the person
+        # the text has just introduced, not a new speaker (guideline: definite descriptions refer back)
+        rules.append(("introduced", ""))
     role_of = _ROLE_OF_NAMED_RE.match(lower) if words[0] == "the" else None
     if role_of and has_proper_name(head):
         rules.append(("role_holder", role_of.group(1)))  # "the deputy head of the Centre": its holder named before
@@ -128,6 +156,13 @@ def _rules_for(head: str) -> tuple[tuple[str, str], ...]:
     return tuple(rules)
 
 
+_PRESIDING_OF_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?:(?:[Dd]eputy|[Ff]irst)\s+)?(?:Speaker|speaker|[Cc]hairman|[Cc]hairwoman|[Cc]hair)\s+of\s+"
+    r"(?:the\s+)?(.+)$"
+)
+_BARE_SPOKESMAN_RE = re.compile(r"(?:[Aa]n?|[Tt]heir|[Ii]ts)\s+spokes(?:man|woman|person)$")
+_FORMER = frozenset(["former", "ex", "one-time", "onetime", "veteran", "exiled"])
+_ROLES_OR_MEMBER = PERSON_ROLES | {"member", "head", "leader", "chief"}
 _ROLE_OF_NAMED_RE = re.compile(r"the\s+(?:[a-z-]+\s+){0,2}?(head|chief|director|commander|chairman|chair)\s+of\s")
 
 
@@ -180,6 +215,23 @@ def _group_before(ctx: DocumentContext, start: int, head: str, appos: str, arg: 
     return None
 
 
+def _introduced(ctx: DocumentContext, start: int, head: str, appos: str, arg: str) -> Speaker | None:
+    """The person the text introduced after the last quoted one ("Rami Darwish left Aleppo in 2013."), or None."""
+    newer = ctx.person_before(start, after=ctx.last_person_pos)
+    if newer is None:
+        return None
+    known = ctx.people.get(newer.name.split()[-1].lower())
+    return known if known is not None and known.name == newer.name else newer
+
+
+def _joint_before(ctx: DocumentContext, start: int, head: str, appos: str, arg: str) -> Speaker | None:
+    """The last speakers quoted together as a list of bodies ("Russia, Turkey and Iran")."""
+    for speaker, _mention in reversed(ctx.history[-HISTORY_WINDOW:]):
+        if not speaker.is_person and " and " in speaker.name:
+            return speaker
+    return None
+
+
 def _definite(ctx: DocumentContext, start: int, head: str, appos: str, arg: str) -> Speaker:
     return resolve_definite(ctx, start, head, WORDS_RE.findall(head.lower()))
 
@@ -200,6 +252,8 @@ _RULES: dict[str, _Rule] = {
     "owner_org": _owner_org,
     "quoted_before": lambda ctx, start, head, appos, word: ctx.last(word=word),
     "group_before": _group_before,
+    "joint_before": _joint_before,
+    "introduced": _introduced,
     "members": _members,
     "role_holder": lambda ctx, start, head, appos, role: name_near_role(ctx, start, role),
     "unnamed_group": lambda ctx, start, head, appos, arg: resolve_unnamed(ctx, start, head),
@@ -237,6 +291,7 @@ def _is_outlet_name(name: str) -> bool:
     return not country_of(name.split()[0])
 
 
+_JOINT_RE = re.compile(r"^the\s+(?:two|three|four|five|six)\s+(?:countries|states|governments|capitals|sides)$")
 _OF_THEM_RE = re.compile(r"^(?:one|two|three|another|some|several|many|most|each|both|neither|either)\s+of\s+them$")
 _PARTITIVE_RE = re.compile(
     r"^(?:one|two|three|four|some|several|many|most|each|both|neither|either|another)\s+of\s+(?:the|these|those)\s+"

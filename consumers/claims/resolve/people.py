@@ -57,6 +57,12 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
         known = _known_by_kunya(ctx, name)  # "Abu Omar said" after "Sheikh Abu Omar al-Halabi": his kunya alone
         if known is not None:
             return known
+    if known is None and name.count(" ") <= 2 and ctx.text.find(" as " + name, 0, pos) > 0:
+        full = _name_before_alias(ctx, pos, name)  # "Abu Yahya said" after "Mohammed al-Masalmeh, known as Abu Yahya"
+        known = ctx.people.get(full.lower()) if full else None
+        if known is not None:
+            return known
+        name = full or name
     if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
         return known
     org = org_hint or _org_from_apposition(ctx, pos, appos) or org_from_phrase(ctx, pos, prefix)
@@ -103,6 +109,26 @@ def _known_by_kunya(ctx: DocumentContext, kunya: str) -> Speaker | None:
     """The one person already quoted whose full name opens with the kunya ("Abu Omar" of "Abu Omar al-Halabi")."""
     found = {p.name: p for p in ctx.people.values() if p.is_person and p.name.startswith(kunya + " ")}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# A full name, then the name the person is known by: "Mohammed al-Masalmeh, known as Abu Yahya", "Ahmed Saleh
+# (better known as Abu Hamza)".
+_ALIAS_INTRO_RE = re.compile(
+    r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn)){1,3}),?\s+\(?"
+    r"(?:(?:also|better|widely|commonly|popularly)\s+)?known\s+(?:to\s+\w+\s+)?(?:by\s+(?:his|her)\s+"
+    r"(?:kunya|nom\s+de\s+guerre|nickname)\s+)?as\s+[\"“]?$"
+)
+
+
+def _name_before_alias(ctx: DocumentContext, pos: int, alias: str) -> str:
+    """The full name the text gave before introducing the person by alias ("X, known as ALIAS"), or ''."""
+    at = ctx.text.find(" as " + alias, 0, pos)
+    while at > 0:
+        intro = _ALIAS_INTRO_RE.search(ctx.text, max(0, at - 120), at + 4)
+        if intro is not None:
+            return person_name(intro.group(1).split())[0]
+        at = ctx.text.find(" as " + alias, at + 4, pos)
+    return ""
 
 
 _NAME_LEAD_RE = re.compile(r"((?:(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)\s+){1,3})$")

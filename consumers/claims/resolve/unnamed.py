@@ -19,6 +19,8 @@ _UNNAMED_OUTLET_RE = re.compile(
     r"television|magazine|news\s+site|blog)s?$"
 )
 
+# A platform names where an account or channel posts, not who runs it: "A Telegram channel" is unnamed.
+_PLATFORMS = frozenset(["Telegram", "Facebook", "YouTube", "TikTok", "WhatsApp", "Instagram", "Twitter", "X"])
 _INDEFINITE_MEMBER_RE = re.compile(r"(?i:an?|one)\s+(?:\d[\w-]*\s+)?[a-z]")
 _SOURCE_WORD_RE = re.compile(r"\b(?:sources?|officials?|member|spokes\w+)\b", re.I)
 _ORG_AFTER_RE = re.compile(r"\b(?:at|of|for|from|with|in|within|close to)\s+((?:the\s+)?[\w'’ -]{2,60})$")
@@ -36,6 +38,8 @@ _SOURCE_IN_CITY_RE = re.compile(
     r"Erbil|Istanbul|Brussels|Geneva|Paris|London|Berlin)$"
 )
 _DIPLOMAT_IN_CITY_RE = re.compile(r"\bdiplomats?\s+(in\s+[A-Z][\w'’-]+)$")
+# "A French diplomat", "a senior Qatari diplomat": a diplomat serves the foreign ministry of the country named
+_COUNTRY_DIPLOMAT_RE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree)\s+(?:senior\s+)?[A-Z][\w-]*\s+diplomats?()$")
 # A place after the named body: "at the X Center in Beirut", "of the Y Council in Deir ez-Zor" (not "in the Z").
 _SEAT_RE = re.compile(r"(?<=[a-z])\s+in\s+([A-Z][\w'’-]+(?:\s+(?:[A-Z]|[ae][lz]-)[\w'’-]+)?)$")
 _UNNAMED = Speaker("unnamed sources", "", False)
@@ -49,7 +53,7 @@ def is_unnamed(head: str) -> bool:
         return False
     if _INDEFINITE_MEMBER_RE.match(head) or _DIPLOMAT_IN_CITY_RE.search(head):
         return True  # "an economist at Damascus University", "An Iranian diplomat in Beirut": an unnamed member
-    capitals = [w for w in head.split()[1:] if w[:1].isupper() and not country_of(w)]
+    capitals = [w for w in head.split()[1:] if w[:1].isupper() and not country_of(w) and w not in _PLATFORMS]
     if capitals:
         capitals = [w for w in capitals if w.lower() not in REGION_ADJECTIVES]  # "A Western diplomat": no name
     return not capitals or bool(_SOURCE_WORD_RE.search(head))
@@ -62,6 +66,9 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     found = (ctx.last(word=word) or ctx.last(word=f"{word}s")) if again else None
     if found is not None:
         return found  # "a second source claimed": one more of the sources quoted before
+    relative = head.find(" who ")
+    if relative > 0 and country_of(head[:relative]):
+        head = head[:relative]  # "A Turkish official who follows the Syria file": whose official, not what he follows
     return _named_body(ctx, pos, head) or _by_kind(ctx, pos, head)
 
 
@@ -73,7 +80,7 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
         return Speaker(canon, canon, False)
     if _SOURCE_IN_CITY_RE.search(head):
         return _UNNAMED  # "informed sources in Beirut", "a diplomatic source in Moscow": where they are, not whose
-    posted = _DIPLOMAT_IN_CITY_RE.search(head)
+    posted = _DIPLOMAT_IN_CITY_RE.search(head) or _COUNTRY_DIPLOMAT_RE.match(head)
     if posted is not None:
         # "a European diplomat in Damascus": where the diplomat serves, not whom; a country named serves that one
         country = country_of(head[: posted.start(1)])

@@ -10,6 +10,7 @@ from consumers.claims.sources.candidate import Candidate
 from consumers.claims.sources.clauses import after_clause_word, segment_cut, segment_start
 from consumers.claims.sources.phrases import has_capital, is_valid_subject, looks_like_apposition
 from consumers.claims.sources.words import NAME_TOKEN, ROLE_WORDS, is_outlet
+from consumers.claims.speakers import country_of
 
 _ADVERBIAL_SEGMENTS = frozenset(
     [
@@ -134,6 +135,8 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
             return True
     seg_start = segment_start(text, lo, seg_end)
     np_start = after_clause_word(text, seg_start, seg_end)
+    if text.startswith(", ", np_start - 2) and text.find(" and ", np_start, seg_end) > 0:
+        np_start = _country_list_start(text, lo, np_start, seg_end)
     if text.startswith("that ", np_start - 5) or text.find(" who ", seg_start, seg_end) >= 0:
         relative = _RELATIVE_SUBJECT_RE.search(text, seg_start, seg_end)
         if relative is not None and relative.group(2) not in _REPORTING_VERBS and is_valid_subject(relative.group(1)):
@@ -170,6 +173,31 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
             _gap_antecedent(text, lo, np_start, cand)
     cand.clause_start = np_start
     return True
+
+
+_COUNTRY_NAME_RE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+def _country_list_start(text: str, lo: int, np_start: int, seg_end: int) -> int:
+    """'Russia, Turkey and Iran said P': a list of countries is one subject, not its last two (a joint statement)."""
+    if not all(_is_country_name(part) for part in text[np_start:seg_end].split(" and ")):
+        return np_start
+    start = np_start
+    while text.startswith(", ", start - 2):
+        before = segment_start(text, lo, start - 2)
+        if not _is_country_name(text[before : start - 2]):
+            break
+        start = before
+    return start
+
+
+def _is_country_name(word: str) -> bool:
+    """'Turkey', 'Saudi Arabia': a country's own name, not its adjective ('Turkish') nor its capital ('Ankara', which
+    shares no opening with the adjective as 'France' and 'French' do)."""
+    if _COUNTRY_NAME_RE.fullmatch(word) is None:
+        return False
+    country = country_of(word) or country_of(f"{word}'s")  # ("Jordan's" is known where "Jordan" alone is not)
+    return country not in ("", word) and country[:2] == word[:2]
 
 
 def _gap_antecedent(text: str, lo: int, pronoun_start: int, cand: Candidate) -> None:
@@ -218,6 +246,15 @@ _INDEFINITE_OBJECT_RE = re.compile(r"\s(an?\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\
 
 _ADVERBIAL_SEGMENT_RE = re.compile(r"(?:on|in|at|late|early)\s+\w+(?:\s+\w+)?")
 _AGE_RE = re.compile(r"\d{1,3}")
+_PARTICIPLE_BY_RE = re.compile(
+    r"(?:[a-z]+ed\s+(?:[\w'’-]+\s+){0,4}?and\s+)?(?:signed|written|issued|sent|drafted)\s+by\s"
+)
+# A body's name with its article, in apposition after its kind ("the National Liberal Gathering").
+THE_BODY_NAME_RE = re.compile(r"the\s+[A-Z][\w'’-]+(?:\s+(?:of|for|and|the|[A-Z][\w'’-]+)){1,6}(?<=[a-z])")
+BODY_KINDS = frozenset(
+    ["party", "group", "movement", "bloc", "coalition", "alliance", "organisation", "organization", "agency", "union",
+     "front", "faction", "association", "network", "monitor"]
+)
 _ROLE_NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}}|[A-Z]{{2,}}[A-Za-z]{{0,3}}")  # or "UNHCR"
 
 
@@ -248,11 +285,25 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) ->
         if head_end <= lo:
             return False
         head_start = after_clause_word(text, segment_start(text, lo, head_end), head_end)
+    if text.endswith(_RELATIVE_WORDS, max(lo, head_start - 6), head_start):
+        # "The channel that first posted it, which has X, wrote that P": the head before its relative clause
+        relative = _HEAD_BEFORE_RELATIVE_RE.match(text, segment_start(text, lo, head_start), head_end)
+        if relative is not None and is_valid_subject(relative.group(1)):
+            cand.mention_start, cand.mention_end, cand.head_end = relative.start(1), comma, relative.end(1)
+            cand.clause_start = relative.start(1)
+            return True
     if not is_valid_subject(text[head_start:head_end]) or not has_capital(text[head_start:head_end]):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = head_start, comma, head_end
     cand.clause_start = head_start
     return True
+
+
+_RELATIVE_WORDS = (" that ", " who ", " which ")
+_HEAD_BEFORE_RELATIVE_RE = re.compile(
+    r"\s*((?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:that|who|which)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"[a-z][\w'’-]*\s*$"
+)
 
 
 def _given_name(text: str, lo: int, cut: int, segment: str, comma: int, cand: Candidate) -> bool:
@@ -298,10 +349,23 @@ def _cited_source(text: str, lo: int, seg_start: int, comma: int, cand: Candidat
 def _role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, cand: Candidate) -> bool:
     """'The UN envoy for Syria, Geir Pedersen, said': a role, then the name in apposition."""
     name = text[name_start:comma]
-    if not _ROLE_NAME_RE.fullmatch(name.strip()):
+    body_named = THE_BODY_NAME_RE.fullmatch(name.strip()) is not None
+    if not body_named and not _ROLE_NAME_RE.fullmatch(name.strip()):
         return False
     role_start = after_clause_word(text, segment_start(text, lo, cut), cut)
     role = text[role_start:cut]
+    if _PARTICIPLE_BY_RE.match(role):
+        # "The memo, dated May 2 and signed by the co-chair, Samira Ali, states that P": the head before the
+        # participle phrase speaks; the role and the name describe who signed it
+        back = segment_cut(text, lo, cut)
+        head_start = after_clause_word(text, segment_start(text, lo, back), back) if back > lo else -1
+        if head_start >= 0 and text[back] == "," and is_valid_subject(text[head_start:back]):
+            cand.mention_start, cand.mention_end, cand.head_end = head_start, comma, back
+            cand.clause_start = head_start
+            return True
+        return False
+    if body_named and role.rsplit(None, 1)[-1].lower() not in BODY_KINDS:
+        return False  # "Al-Atassi's party, the National Liberal Gathering, said": a kind of body, then its name
     first = role.split()[0].lower() if role.split() else ""
     if not is_valid_subject(role) or not (first in ("the", "a", "an", "its", "his", "her", "their", "our", "one")
                                           or first.endswith("'s")):

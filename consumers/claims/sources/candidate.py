@@ -19,3 +19,4 @@ class Candidate:
     inherit: bool = False
     fronted: bool = False      # "Noting that P, X said Q": the speaker is the subject of the cue after it
     content_to: int = -1       # where the content ends when not at the sentence's end ('... "Q," during a visit')
+    disputes: bool = False     # "P, a figure the ministry disputed, saying Q": another source's answer, not nested

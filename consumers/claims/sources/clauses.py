@@ -5,9 +5,14 @@ brackets) and the clause words that open a subordinate clause.
 import re
 
 # (the look-ahead holds every first letter of the words below: a cheap rejection at most positions)
+# "since", "after", "before" with a time after them are prepositions: "A document circulating since Friday"
+_TIME_AFTER = (
+    r"(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|last|early|late|\d)\b)"
+)
 _CLAUSE_WORDS = (
-    r"(?:where|while|when|whereas|because|after|before|since|although|though|but|if|so|which|whom|whose|as|that|"
-    r"and(?=\s+(?:the|a|an|he|she|they|it|we|its|his|her|their)\b))\s+"
+    rf"(?:where|while|when|whereas|because|(?:after|before|since){_TIME_AFTER}|although|though|but|if|so|which|"
+    r"whom|whose|as|that|and(?=\s+(?:the|a|an|he|she|they|it|we|its|his|her|their)\b))\s+"
 )
 _CLAUSE_WORDS_RE = re.compile(rf"(?=[ABYabistw])(?:(?:^|(?<=[\s,;:]))(?:But|And|Yet)\s+|\b{_CLAUSE_WORDS})")
 # The same words found by the non-word character before them (past the text's first character each follows one):
