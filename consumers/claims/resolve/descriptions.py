@@ -1,74 +1,15 @@
-"""Definite descriptions ('the spokesman', 'the board', 'the Russian diplomat') and documents ('the statement', 'a
-report by X') back to the person or organisation they refer to.
+"""Definite descriptions ('the spokesman', 'the board', 'the Russian diplomat') back to the person or organisation
+they refer to (documents, 'the statement', are documents.py's).
 """
 
 import re
 
 from consumers.claims.context import CAPITAL_RUN_RE, HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
-from consumers.claims.resolve.organisations import (
-    PLACE_OWNER_RE,
-    alias_inside,
-    central_bank,
-    org_from_phrase,
-    org_with_context,
-)
-from consumers.claims.resolve.words import DESTINATION_RE, PERSON_ROLES, is_org_like
+from consumers.claims.resolve.documents import EXPERTS, UNNAMED
+from consumers.claims.resolve.organisations import central_bank, org_from_phrase
+from consumers.claims.resolve.words import DESTINATION_RE, PERSON_ROLES
 from consumers.claims.sources import is_outlet
 from consumers.claims.speakers import ORG_ALIASES, TITLES, canonical_org, canonical_speaker, country_of, is_known_org
-
-_DOCUMENT_HEADS_EXTRA = frozenset(
-    [
-        "quote",
-        "quotation",
-        "caption",
-        "headline",
-        "slogan",
-        "count",
-        "tally",
-        "estimate",
-        "estimates",
-        "survey",
-        "study",
-        "assessment",
-        "analysis",
-        "investigation",
-        "census",
-        "database",
-        "record",
-        "records",
-        "statistics",
-    ]
-)
-
-DOCUMENT_HEADS = _DOCUMENT_HEADS_EXTRA | frozenset(
-    [
-        "statement",
-        "statements",
-        "letter",
-        "letters",
-        "figures",
-        "data",
-        "report",
-        "text",
-        "note",
-        "notice",
-        "message",
-        "communique",
-        "communiqué",
-        "post",
-        "website",
-        "release",
-        "document",
-        "account",
-        "tweet",
-        "readout",
-        "transcript",
-        "bulletin",
-        "summary",
-        "update",
-        "briefing",
-    ]
-)
 
 _ORG_TYPES = {
     "monitor": "Syrian Observatory for Human Rights",
@@ -107,84 +48,7 @@ GENERIC_ORG_NOUNS = frozenset(
 _NAME_BEFORE_RE = re.compile(r"((?:[«“\"‘']?(?:[A-Z][\w'’-]*|al-[\w'’-]+)[»”\"’']?\s+){1,6})$")
 
 
-def is_document_phrase(words: list[str]) -> bool:
-    """'a statement posted on ...', 'the joint statement of the guarantor countries'."""
-    if len(words) > 2 and words[0] in DOCUMENT_HEADS and (words[1] in ("by", "from") or words[2] == "by"):
-        return True  # "figures compiled by X", "data from X": the document's author speaks
-    if not words or words[0] not in ("a", "an", "the"):
-        return False
-    return any(w in DOCUMENT_HEADS for w in words[1:4])
-
-
 _EXPERT_NOUNS = frozenset(["researchers", "scientists", "academics"])
-_EXPERTS = Speaker("experts", "", False)
-_STUDY_RE = re.compile(r"^(?:an?|the)\s+(?:new\s+|recent\s+)?(?:study|survey|research\s+paper|paper)\b", re.I)
-
-
-def has_capital_org(head: str) -> bool:
-    """A known or organisation-like capitalised name in head before any 'published in' ('a study by the NRC')."""
-    before = re.split(r"\b(?:published|released|posted)\b", head)[0]
-    return any(is_known_org(m.group()) or is_org_like(m.group()) for m in CAPITAL_RUN_RE.finditer(before))
-
-
-_ISSUER_BEFORE_RE = re.compile(
-    r"^(?:[Aa]n?|[Tt]he)\s+(.{2,60}?)\s+(?:statement|communiqu[eé]|letter|post|report|bulletin)$"
-)
-
-
-def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
-    """'the Defense Ministry's statement', 'A statement posted on X's website', 'the letters'."""
-    issued = _ISSUER_BEFORE_RE.match(head)
-    if issued and is_known_org(issued.group(1)):
-        canon = canonical_org(issued.group(1))
-        return Speaker(canon, canon, False)  # "A Lebanese army statement said": the issuer named before the noun
-    for m in CAPITAL_RUN_RE.finditer(head):
-        surface = m.group()
-        if surface.lower() not in ("a", "the", "an") and (is_known_org(surface) or is_org_like(surface)):
-            canon = org_with_context(ctx, pos, surface)
-            return Speaker(canon, canon, False)
-    issuer = re.search(r"\b(?:from|by|of)\s+((?:the\s+)?[\w'’ -]{2,60})$", head)
-    issuer_text = issuer.group(1) if issuer else ""
-    if "post" in head and _UNOWNED_POST_RE.search(head):
-        return _UNNAMED  # '"...," reads the caption of one post on X': whoever posted it, unnamed
-    if "circulat" in head and _CIRCULATING_RE.match(head):
-        return _UNNAMED  # "A document circulating on Telegram since Friday": nobody stands behind it (fact-checks)
-    local = PLACE_OWNER_RE.search(issuer_text)
-    if local and is_known_org(issuer_text[local.end() :]):
-        canon = canonical_org(issuer_text[local.end() :])
-        return Speaker(canon, canon, False)  # "a statement from the city's civil defence"
-    if issuer and not re.search(r"\b(?:statement|letter|report)s?\b", issuer.group(1)):
-        # imported here: the issuer is itself a mention, and mention.py dispatches to this module
-        from consumers.claims.resolve.mention import resolve_mention
-
-        found = resolve_mention(ctx, pos + issuer.start(1), pos + issuer.end(1), pos + issuer.end(1))
-        if found.is_person or is_known_org(found.name):
-            return found  # "a statement from the army"; not "the statement of the guarantor countries"
-    if not issuer and _STUDY_RE.search(head) and not has_capital_org(head):
-        return _EXPERTS  # "according to a study published in The Lancet": its unnamed authors, not a body
-    noun = next((w for w in WORDS_RE.findall(head.lower()) if w in DOCUMENT_HEADS), "")
-    named_it = ctx.last(word=noun) if noun else None
-    if named_it is not None and named_it.org:
-        return named_it  # "X said in a report ... The report accuses ..."
-    noun = WORDS_RE.findall(head.lower())[-1]
-    earlier = ctx.text.rfind(noun, max(0, pos - 5000), pos)
-    author = _AUTHOR_AFTER_RE.match(ctx.text, earlier + len(noun)) if earlier >= 0 else None
-    if author is not None:
-        # "A new report by Human Rights Watch documents ... The report says P": the body whose report it is
-        canon = org_with_context(ctx, pos, author.group(1))
-        return Speaker(canon, canon, False)
-    header = _header_org(ctx) if earlier < 0 else ""
-    if header:
-        return Speaker(header, header, False)  # "P, the bulletin states" under "Briefing by the Head of ORG ...": ORG's
-    canon = ctx.first_org_in_sentence_of(earlier if earlier >= 0 else pos)
-    last_org = ctx.last(person=False)
-    if not canon and last_org is None and earlier < 0:
-        # "X condemned the raids. The statement said ...": the subject of the sentence before issued it
-        before = ctx.sentence_start(pos)
-        canon = ctx.first_org_in_sentence_of(before - 1) if before > 0 else ""
-    if last_org is not None and (not canon or ctx.history):
-        return last_org
-    return Speaker(canon or "unnamed sources", canon, False)
 
 
 _ARMY_MENTION_RE = re.compile(r"\b(?:army|military|armed\s+forces|troops|defen[cs]e\s+forces)\b", re.I)
@@ -198,36 +62,6 @@ def _army_quoted_before(ctx: DocumentContext) -> Speaker | None:
     return None
 
 
-def _header_org(ctx: DocumentContext) -> str:
-    """The organisation named in a header line opening the document (no sentence in it), or ""."""
-    line_end = ctx.text.find("\n", 0, 300)
-    line = ctx.text[:line_end].rstrip() if line_end > 0 else ""
-    if not line or line[-1] in ".!?:;\"”’»'" or ". " in line or not ctx.org_pos or ctx.org_pos[0] >= line_end:
-        return ""
-    surface, roles = _ROLE_OF_PREFIX_RE.subn("", ctx.org_name(0)[0])  # "Deputy Head of the Russian Centre ..."
-    if not roles:
-        return ""  # a byline naming a role holder's body, not a headline's subject ("Syria says ...")
-    canon = canonical_org(surface)
-    if not is_known_org(canon):
-        canon = alias_inside(surface)  # "... Centre for Reconciliation Major General Oleg Petrenko": the name runs on
-    return canon if is_known_org(canon) else ""  # (only a body the alias table knows)
-
-
-_ROLE_OF_PREFIX_RE = re.compile(
-    r"^(?:[A-Z][\w-]*\s+){0,2}?(?:Head|Chief|Director|Commander|Chairman|Spokesman|Spokesperson)\s+of\s+(?:the\s+)?"
-)
-
-
-# The author named after a document noun: "a report by Human Rights Watch (HRW)", "a study by the World Bank".
-_AUTHOR_AFTER_RE = re.compile(
-    r"\s+by\s+(?:the\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'’-]*){0,7})"
-)
-# The words of a social media post of no named account: "the caption of one post", "the text of a post".
-_UNOWNED_POST_RE = re.compile(r"\bof\s+(?:a|an|one|some|several|many)\s+(?:[\w-]+\s+)?posts?\b")
-_UNNAMED = Speaker("unnamed sources", "", False)
-_CIRCULATING_RE = re.compile(
-    r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:circulating|circulated|being\s+circulated)\s"
-)
 _GENERIC_OWNER_RE = re.compile(r"^[Tt]he\s+([a-z]+)['’]s\s+")
 _DEPARTMENT_OF_RE = re.compile(r"[Tt]he\s+[a-z]+\s+(?:authority|board|committee|department|directorate)\s+of\s")
 
@@ -248,7 +82,7 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
         return resolve_definite(ctx, pos, f"the {owner.group(1)}", ["the", owner.group(1).lower()])
     noun = words[-1]
     if noun in _EXPERT_NOUNS and not ctx.last(word=noun):
-        return _EXPERTS  # "The researchers wrote that P" with none quoted before: unnamed experts (guideline)
+        return EXPERTS  # "The researchers wrote that P" with none quoted before: unnamed experts (guideline)
     if noun in ("source", "sources") and len(words) > 2:
         found = _last_source_of(ctx, words[-2])
         if found is not None:
@@ -301,12 +135,36 @@ _UNITED_NATIONS = Speaker("United Nations", "United Nations", False)
 
 def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], noun: str) -> Speaker:
     """'the board', 'the security forces', 'the group': the organisation quoted or named before."""
+    quoted = _org_quoted_before(ctx, pos, words, noun)
+    if quoted is not None:
+        return quoted
+    phrase = " ".join(w for w in head.split()[1:] if w[:1].islower())
+    canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
+    if not canon and noun in _OUTLET_KINDS:
+        canon = _outlet_before(ctx, pos)  # "Asharq Al-Awsat reported ... The newspaper said": the paper named before
+    if not canon and noun in _POSTING_KINDS and len(words) == 2:
+        return UNNAMED  # "The channel that first posted it", "the page" with no outlet named: unnamed
+    if not canon and noun in ("army", "military", "troops", "ministry"):
+        army = _army_quoted_before(ctx) if noun != "ministry" else None
+        if army is not None:
+            return army  # "The Israeli military says P. ... the army added that Q": that army
+        canon = _state_body(ctx, pos, words, noun)
+    if not canon and noun in GENERIC_ORG_NOUNS:
+        generic = _generic_antecedent(ctx, pos)
+        if generic is not None:
+            return generic
+    canon = canon or canonical_org(head, ctx.country)
+    return Speaker(canon, canon, False)
+
+
+def _org_quoted_before(ctx: DocumentContext, pos: int, words: list[str], noun: str) -> Speaker | None:
+    """The sources, the organisation or the party organ quoted or named before under the description's words."""
     if noun in ("source", "sources"):
         found = ctx.last(word=noun)
         if found:
             return found
         if ctx.org_before(ctx.sentence_start(pos), "") == "":
-            return _UNNAMED  # "The first source said P" with no source and no organisation before: unnamed
+            return UNNAMED  # "The first source said P" with no source and no organisation before: unnamed
     if len(words) >= 3:
         by_phrase = _last_org_with_phrase(ctx, " ".join(words[-2:]))
         if by_phrase is not None:
@@ -320,33 +178,22 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
             # "The PLF (PLF) Politburo met. The Politburo said P": the party whose organ was named before
             canon = canonical_org(party.group(1))
             return Speaker(canon, canon, False)
-    phrase = " ".join(w for w in head.split()[1:] if w[:1].islower())
-    canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
-    if not canon and noun in _OUTLET_KINDS:
-        canon = _outlet_before(ctx, pos)  # "Asharq Al-Awsat reported ... The newspaper said": the paper named before
-    if not canon and noun in _POSTING_KINDS and len(words) == 2:
-        return _UNNAMED  # "The channel that first posted it", "the page" with no outlet named: unnamed
-    if not canon and noun in ("army", "military", "troops", "ministry"):
-        # the country named before the mention in its sentence ("In Amman, the army said"), not one in the cue or the
-        # content after it ("The army denied reports published by a Turkish daily"), else the text's
-        before = ctx.text[ctx.sentence_start(pos) : pos]
-        country = country_of(before) or _capital_country(before) or ctx.country or "Syrian"
-        if noun != "ministry":
-            army = _army_quoted_before(ctx)  # "The Israeli military says P. ... the army added that Q": that army
-            if army is not None:
-                return army
-            canon = canonical_org(f"{country} army")
-        elif len(words) >= 3:
-            # "the defence ministry said" with none named before: the country's, as for "the Ministry of Economy"
-            canon = canonical_org(" ".join(words[1:]), country)
-        elif len(words) == 2:
-            canon = canonical_org(f"{country} government")  # "The ministry said" and no ministry named: the state's
-    if not canon and noun in GENERIC_ORG_NOUNS:
-        generic = _generic_antecedent(ctx, pos)
-        if generic is not None:
-            return generic
-    canon = canon or canonical_org(head, ctx.country)
-    return Speaker(canon, canon, False)
+    return None
+
+
+def _state_body(ctx: DocumentContext, pos: int, words: list[str], noun: str) -> str:
+    """'the army', 'the defence ministry', 'the ministry' with none named before: the state's body."""
+    # the country named before the mention in its sentence ("In Amman, the army said"), not one in the cue or the
+    # content after it ("The army denied reports published by a Turkish daily"), else the text's
+    before = ctx.text[ctx.sentence_start(pos) : pos]
+    country = country_of(before) or _capital_country(before) or ctx.country or "Syrian"
+    if noun != "ministry":
+        return canonical_org(f"{country} army")
+    if len(words) >= 3:
+        # "the defence ministry said" with none named before: the country's, as for "the Ministry of Economy"
+        return canonical_org(" ".join(words[1:]), country)
+    # "The ministry said" and no ministry named: the state's
+    return canonical_org(f"{country} government") if len(words) == 2 else ""
 
 
 # Capitals country_of leaves out (bureaus there cover Syria, so a dateline there gives no side), read only where the

@@ -10,13 +10,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from consumers.claims.context import HISTORY_WINDOW, ORG_WORDS, WORDS_RE, DocumentContext, Speaker
-from consumers.claims.resolve.descriptions import (
-    DOCUMENT_HEADS,
-    is_document_phrase,
-    name_near_role,
-    resolve_definite,
-    resolve_document,
-)
+from consumers.claims.resolve.descriptions import name_near_role, resolve_definite
+from consumers.claims.resolve.documents import DOCUMENT_HEADS, is_document_phrase, resolve_document
 from consumers.claims.resolve.organisations import org_from_phrase, org_with_context
 from consumers.claims.resolve.people import person_name, resolve_named
 from consumers.claims.resolve.pronouns import resolve_pronoun
@@ -38,23 +33,7 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         head = _WRITER_MET_RE.sub("", head)  # "Business owners I spoke to in Aleppo": whom the writer met
     if appos and _APPOSITIVE_NAME_RE.fullmatch(appos) and _is_role(head):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
-        presiding = _PRESIDING_OF_RE.match(head)
-        # "The Speaker of the Iraqi parliament, NAME": the body presided over, not the office ("Speaker of ...")
-        org = org_from_phrase(ctx, start, presiding.group(1) if presiding else head, whole=True)
-        if not org and _BARE_SPOKESMAN_RE.match(head):
-            # "We asked X for comment; a spokesman, NAME, said", "X said P. Their spokesman, NAME, said": X's
-            if head.split()[0].lower() in ("their", "its"):
-                quoted = ctx.last(person=False)
-                org = quoted.org if quoted is not None else ""
-            else:
-                # the body named in its sentence, else the body quoted just before, else one named the sentence before
-                sentence = ctx.sentence_start(start)
-                org = ctx.org_before(start, "", floor=sentence)
-                if not org and ctx.history and not ctx.history[-1][0].is_person:
-                    org = ctx.history[-1][0].org
-                if not org and sentence:
-                    org = ctx.org_before(start, "", floor=ctx.sentence_start(sentence - 1))
-        return resolve_named(ctx, start, appos, "", org_hint=org)
+        return resolve_named(ctx, start, appos, "", org_hint=_org_of_role(ctx, start, head))
     if appos.startswith("the ") and _STATE_DELEGATE_RE.match(appos) and country_of(appos):
         # "the Council President, the representative of Pakistan": the office holder speaks as a state's delegate
         return resolve_named(ctx, start, appos, "")
@@ -85,6 +64,27 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         if speaker is not None:
             return speaker
     raise AssertionError("the last rule of every head resolves")  # _rules_for ends with an unconditional rule
+
+
+def _org_of_role(ctx: DocumentContext, start: int, head: str) -> str:
+    """The organisation of a role before a name in apposition ("The UN envoy for Syria, Geir Pedersen"), or ""."""
+    presiding = _PRESIDING_OF_RE.match(head)
+    # "The Speaker of the Iraqi parliament, NAME": the body presided over, not the office ("Speaker of ...")
+    org = org_from_phrase(ctx, start, presiding.group(1) if presiding else head, whole=True)
+    if org or not _BARE_SPOKESMAN_RE.match(head):
+        return org
+    # "We asked X for comment; a spokesman, NAME, said", "X said P. Their spokesman, NAME, said": X's
+    if head.split()[0].lower() in ("their", "its"):
+        quoted = ctx.last(person=False)
+        return quoted.org if quoted is not None else ""
+    # the body named in its sentence, else the body quoted just before, else one named the sentence before
+    sentence = ctx.sentence_start(start)
+    org = ctx.org_before(start, "", floor=sentence)
+    if not org and ctx.history and not ctx.history[-1][0].is_person:
+        org = ctx.history[-1][0].org
+    if not org and sentence:
+        org = ctx.org_before(start, "", floor=ctx.sentence_start(sentence - 1))
+    return org
 
 
 # A rule resolves the mention in its document (ctx, start, head, appos, the rule's argument), or returns None when

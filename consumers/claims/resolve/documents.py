@@ -1,0 +1,202 @@
+"""Documents ('the statement', 'a report by X', 'A Lebanese army statement') back to the body or person that issued
+them (claim annotation guideline, "Speaker": a statement speaks for its issuer).
+"""
+
+import re
+
+from consumers.claims.context import CAPITAL_RUN_RE, WORDS_RE, DocumentContext, Speaker
+from consumers.claims.resolve.organisations import PLACE_OWNER_RE, alias_inside, org_with_context
+from consumers.claims.resolve.words import is_org_like
+from consumers.claims.speakers import canonical_org, is_known_org
+
+_DOCUMENT_HEADS_EXTRA = frozenset(
+    [
+        "quote",
+        "quotation",
+        "caption",
+        "headline",
+        "slogan",
+        "count",
+        "tally",
+        "estimate",
+        "estimates",
+        "survey",
+        "study",
+        "assessment",
+        "analysis",
+        "investigation",
+        "census",
+        "database",
+        "record",
+        "records",
+        "statistics",
+    ]
+)
+
+DOCUMENT_HEADS = _DOCUMENT_HEADS_EXTRA | frozenset(
+    [
+        "statement",
+        "statements",
+        "letter",
+        "letters",
+        "figures",
+        "data",
+        "report",
+        "text",
+        "note",
+        "notice",
+        "message",
+        "communique",
+        "communiqué",
+        "post",
+        "website",
+        "release",
+        "document",
+        "account",
+        "tweet",
+        "readout",
+        "transcript",
+        "bulletin",
+        "summary",
+        "update",
+        "briefing",
+    ]
+)
+
+UNNAMED = Speaker("unnamed sources", "", False)
+EXPERTS = Speaker("experts", "", False)
+
+
+def is_document_phrase(words: list[str]) -> bool:
+    """'a statement posted on ...', 'the joint statement of the guarantor countries'."""
+    if len(words) > 2 and words[0] in DOCUMENT_HEADS and (words[1] in ("by", "from") or words[2] == "by"):
+        return True  # "figures compiled by X", "data from X": the document's author speaks
+    if not words or words[0] not in ("a", "an", "the"):
+        return False
+    return any(w in DOCUMENT_HEADS for w in words[1:4])
+
+
+_STUDY_RE = re.compile(r"^(?:an?|the)\s+(?:new\s+|recent\s+)?(?:study|survey|research\s+paper|paper)\b", re.I)
+
+
+def has_capital_org(head: str) -> bool:
+    """A known or organisation-like capitalised name in head before any 'published in' ('a study by the NRC')."""
+    before = re.split(r"\b(?:published|released|posted)\b", head)[0]
+    return any(is_known_org(m.group()) or is_org_like(m.group()) for m in CAPITAL_RUN_RE.finditer(before))
+
+
+def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
+    """'the Defense Ministry's statement', 'A statement posted on X's website', 'the letters'."""
+    issuer = _issuer_in_head(ctx, pos, head) or _issuer_after_noun(ctx, pos, head)
+    return issuer if issuer is not None else _issuer_before(ctx, pos, head)
+
+
+_ISSUER_BEFORE_RE = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(.{2,60}?)\s+(?:statement|communiqu[eé]|letter|post|report|bulletin)$"
+)
+
+
+def _issuer_in_head(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
+    """A body named in the head itself: before the noun ("A Lebanese army statement"), or any capitalised one."""
+    issued = _ISSUER_BEFORE_RE.match(head)
+    if issued and is_known_org(issued.group(1)):
+        canon = canonical_org(issued.group(1))
+        return Speaker(canon, canon, False)  # "A Lebanese army statement said": the issuer named before the noun
+    for m in CAPITAL_RUN_RE.finditer(head):
+        surface = m.group()
+        if surface.lower() not in ("a", "the", "an") and (is_known_org(surface) or is_org_like(surface)):
+            canon = org_with_context(ctx, pos, surface)
+            return Speaker(canon, canon, False)
+    return None
+
+
+_ISSUER_AFTER_RE = re.compile(r"\b(?:from|by|of)\s+((?:the\s+)?[\w'’ -]{2,60})$")
+_DOCUMENT_NOUN_RE = re.compile(r"\b(?:statement|letter|report)s?\b")
+
+
+def _issuer_after_noun(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
+    """The issuer after the noun ("a statement from the army"), nobody ("one post", a circulating document), or the
+    unnamed authors of a study; None when the head names none of these."""
+    issuer = _ISSUER_AFTER_RE.search(head)
+    issuer_text = issuer.group(1) if issuer else ""
+    if "post" in head and _UNOWNED_POST_RE.search(head):
+        return UNNAMED  # '"...," reads the caption of one post on X': whoever posted it, unnamed
+    if "circulat" in head and _CIRCULATING_RE.match(head):
+        return UNNAMED  # "A document circulating on Telegram since Friday": nobody stands behind it (fact-checks)
+    local = PLACE_OWNER_RE.search(issuer_text)
+    if local and is_known_org(issuer_text[local.end() :]):
+        canon = canonical_org(issuer_text[local.end() :])
+        return Speaker(canon, canon, False)  # "a statement from the city's civil defence"
+    if issuer and not _DOCUMENT_NOUN_RE.search(issuer.group(1)):
+        # imported here: the issuer is itself a mention, and mention.py dispatches to this module
+        from consumers.claims.resolve.mention import resolve_mention
+
+        found = resolve_mention(ctx, pos + issuer.start(1), pos + issuer.end(1), pos + issuer.end(1))
+        if found.is_person or is_known_org(found.name):
+            return found  # "a statement from the army"; not "the statement of the guarantor countries"
+    if not issuer and _STUDY_RE.search(head) and not has_capital_org(head):
+        return EXPERTS  # "according to a study published in The Lancet": its unnamed authors, not a body
+    return None
+
+
+def _issuer_before(ctx: DocumentContext, pos: int, head: str) -> Speaker:
+    """A document the text spoke of before: who was quoted with it, its author, the header's body, the context."""
+    noun = next((w for w in WORDS_RE.findall(head.lower()) if w in DOCUMENT_HEADS), "")
+    named_it = ctx.last(word=noun) if noun else None
+    if named_it is not None and named_it.org:
+        return named_it  # "X said in a report ... The report accuses ..."
+    noun = WORDS_RE.findall(head.lower())[-1]
+    earlier = ctx.text.rfind(noun, max(0, pos - 5000), pos)
+    author = _AUTHOR_AFTER_RE.match(ctx.text, earlier + len(noun)) if earlier >= 0 else None
+    if author is not None:
+        # "A new report by Human Rights Watch documents ... The report says P": the body whose report it is
+        canon = org_with_context(ctx, pos, author.group(1))
+        return Speaker(canon, canon, False)
+    header = _header_org(ctx) if earlier < 0 else ""
+    if header:
+        return Speaker(header, header, False)  # "P, the bulletin states" under "Briefing by the Head of ORG ...": ORG's
+    return _issuer_in_context(ctx, pos, earlier)
+
+
+def _issuer_in_context(ctx: DocumentContext, pos: int, earlier: int) -> Speaker:
+    """The organisation of the sentence that named the document (or of this one), or the one quoted last."""
+    canon = ctx.first_org_in_sentence_of(earlier if earlier >= 0 else pos)
+    last_org = ctx.last(person=False)
+    if not canon and last_org is None and earlier < 0:
+        # "X condemned the raids. The statement said ...": the subject of the sentence before issued it
+        before = ctx.sentence_start(pos)
+        canon = ctx.first_org_in_sentence_of(before - 1) if before > 0 else ""
+    if last_org is not None and (not canon or ctx.history):
+        return last_org
+    return Speaker(canon or "unnamed sources", canon, False)
+
+
+def _header_org(ctx: DocumentContext) -> str:
+    """The organisation named in a header line opening the document (no sentence in it), or ""."""
+    line_end = ctx.text.find("\n", 0, 300)
+    line = ctx.text[:line_end].rstrip() if line_end > 0 else ""
+    if not line or line[-1] in ".!?:;\"”’»'" or ". " in line or not ctx.org_pos or ctx.org_pos[0] >= line_end:
+        return ""
+    surface, roles = _ROLE_OF_PREFIX_RE.subn("", ctx.org_name(0)[0])  # "Deputy Head of the Russian Centre ..."
+    if not roles:
+        return ""  # a byline naming a role holder's body, not a headline's subject ("Syria says ...")
+    canon = canonical_org(surface)
+    if not is_known_org(canon):
+        canon = alias_inside(surface)  # "... Centre for Reconciliation Major General Oleg Petrenko": the name runs on
+    return canon if is_known_org(canon) else ""  # (only a body the alias table knows)
+
+
+_ROLE_OF_PREFIX_RE = re.compile(
+    r"^(?:[A-Z][\w-]*\s+){0,2}?(?:Head|Chief|Director|Commander|Chairman|Spokesman|Spokesperson)\s+of\s+(?:the\s+)?"
+)
+
+
+# The author named after a document noun: "a report by Human Rights Watch (HRW)", "a study by the World Bank".
+_AUTHOR_AFTER_RE = re.compile(
+    r"\s+by\s+(?:the\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'’-]*){0,7})"
+)
+# The words of a social media post of no named account: "the caption of one post", "the text of a post".
+_UNOWNED_POST_RE = re.compile(r"\bof\s+(?:a|an|one|some|several|many)\s+(?:[\w-]+\s+)?posts?\b")
+_CIRCULATING_RE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:circulating|circulated|being\s+circulated)\s"
+)
