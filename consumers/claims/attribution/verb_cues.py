@@ -131,8 +131,10 @@ def _only_scare_quotes(text: str, inside: list[tuple[int, int]], lo: int, hi: in
 def _before_quoted_name(text: str, inside: list[tuple[int, int]], quote_end: int, lo: int) -> int:
     """'A group calling itself "Ansar al-Haqq" said P', 'The report, titled "Q," argues that P': a name or title in
     quotation marks is part of the subject, so the subject may start before it; else quote_end."""
-    i = bisect.bisect_left(spans_end_keys := [e for _, e in inside], quote_end)
-    if i >= len(inside) or spans_end_keys[i] != quote_end:
+    # A binary search on the spans' ends in place: a list of them made per cue made hostile text (thousands of
+    # quotes and cues on one line) quadratic.
+    i = bisect.bisect_left(inside, quote_end, key=_span_end)
+    if i >= len(inside) or inside[i][1] != quote_end:
         return quote_end
     q_start = inside[i][0]
     if quote_end - q_start > 60 or not (
@@ -144,6 +146,10 @@ def _before_quoted_name(text: str, inside: list[tuple[int, int]], quote_end: int
         return quote_end
     # (only with no quotation before the name: '"Q," a man known as "Abu Ali" said' keeps its quote-first shape)
     return lo if _last_end_before(inside, q_start, lo) == lo else quote_end
+
+
+def _span_end(span: tuple[int, int]) -> int:
+    return span[1]
 
 
 _NAMING_BEFORE_QUOTE_RE = re.compile(
