@@ -142,7 +142,8 @@ def _named_later(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim
             continue
         role = claim.speaker_mention.split()[-1]
         at = text.find(claim.speaker_mention)
-        if at < 0 or re.search(rf"\b{re.escape(role)}\b", text[:at], re.IGNORECASE):
+        # (search and find with an end position: a slice of the text before each claim copied the document per claim)
+        if at < 0 or re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE).search(text, 0, at):
             continue  # "A field commander told SANA ... The commander added": the role refers back, not forward
         for later in claims[i + 1 : i + 4]:
             if later.start - claim.end > 400:
@@ -150,7 +151,7 @@ def _named_later(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim
             if later.speaker == later.speaker_org or later.speaker_org not in ("", claim.speaker_org):
                 continue  # an organisation, or a person of another one
             surname = later.speaker.split()[-1]
-            if surname not in later.speaker_mention or surname in text[: claim.start]:
+            if surname not in later.speaker_mention or text.find(surname, 0, claim.start) >= 0:
                 break  # a pronoun, or a person named before the role
             for k in range(i, claims.index(later)):
                 if out[k].speaker_mention == claim.speaker_mention and out[k].speaker == claim.speaker:

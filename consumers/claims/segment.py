@@ -191,7 +191,9 @@ def _step(text: str, i: int, para: Paragraph, stack: list[tuple[str, int]], quot
     )
     if mark == "“" and stack and stack[-1][0] == "„":
         can_open, can_close = False, True  # German and Russian inner quotes: „…“
-    open_index = next((k for k in range(len(stack) - 1, -1, -1) if _family(stack[k][0]) == family), -1)
+    open_index = len(stack) - 1  # the innermost open quote of the same family, or -1 (a loop: no generator per mark)
+    while open_index >= 0 and (stack[open_index][0] in SINGLE_MARKS) != (family == "s"):
+        open_index -= 1
     if can_close and open_index >= 0 and not (can_open and open_index < len(stack) - 1 and family == "s"):
         while len(stack) > open_index + 1:
             _, at = stack.pop()

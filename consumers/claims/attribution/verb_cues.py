@@ -118,14 +118,23 @@ def _passive_with_agent(text: str, m: re.Match[str], verb: str, before: str, at:
 def _only_scare_quotes(text: str, inside: list[tuple[int, int]], lo: int, hi: int) -> bool:
     """'X praised the "close ties" and said P': the quotations before hi are short words inside the narration (after a
     lower-case word and before one), so the sentence subject still stands before them."""
-    for q_start, q_end in inside:
-        if lo <= q_start < hi and (
-            q_end - q_start > 60
-            or not text[q_start - 2 : q_start - 1].islower()
-            or not text[q_end + 1 : q_end + 2].islower()
-        ):
-            return False
-    return True
+    # Every cue of a sentence may ask, with the same lo and a later hi: the quotations that are no scare quotes are
+    # found once per sentence (a loop over them on every cue made many quotations and cues quadratic).
+    cached_text, cached_inside, others = _not_scare_quotes[0]
+    if cached_text is not text or cached_inside is not inside:
+        others = [q_start for q_start, q_end in inside if not _is_scare_quote(text, q_start, q_end)]
+        _not_scare_quotes[0] = (text, inside, others)  # (one entry, replaced whole: never half updated)
+    i = bisect.bisect_left(others, lo)
+    return i == len(others) or others[i] >= hi
+
+
+def _is_scare_quote(text: str, q_start: int, q_end: int) -> bool:
+    return q_end - q_start <= 60 and text[q_start - 2 : q_start - 1].islower() and text[q_end + 1 : q_end + 2].islower()
+
+
+# (text, the spans of its sentence, the starts of those spans that are no scare quotes) for the sentence asked last;
+# compared by identity, and the entry holds both, so neither can be a new object at an old address.
+_not_scare_quotes: list[tuple[str, list[tuple[int, int]], list[int]]] = [("", [], [])]
 
 
 def _before_quoted_name(text: str, inside: list[tuple[int, int]], quote_end: int, lo: int) -> int:
