@@ -68,7 +68,7 @@ def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool
         cand.inherit = False
         cand.mention_start, cand.mention_end, cand.head_end = role.start(1), role.end(2), role.end(1)
         return True
-    if text.find(", ", s_start, end) > 0 and _named_after_commas(text, s_start, end, cand):
+    if _has_comma_space(text, s_start, end) and _named_after_commas(text, s_start, end, cand):
         return True
     m = _SUBJECT_AT_START_RE.match(text, s_start, end)
     if not m or not is_valid_subject(m.group(1)) or (fronted is None and _lower_determiner_np(m.group(1))):
@@ -79,6 +79,25 @@ def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool
     if named:
         cand.mention_end = named.end(1)  # "Iran's foreign ministry spokesman, Esmaeil Baghaei, condemned ..."
     return True
+
+
+def _has_comma_space(text: str, start: int, end: int) -> bool:
+    """text.find(", ", start, end) > 0. The cues of a sentence ask from the same starts with later ends: where each
+    search left off is remembered (a search from the start on each cue made a long sentence without ', ' quadratic)."""
+    cached_text, searched = _comma_space[0]
+    if cached_text is not text:
+        searched = {}
+        _comma_space[0] = (text, searched)  # (replaced whole: never half updated)
+    searched_to, found = searched.get(start, (start, -1))  # found: the first ", " at or after start, or none before
+    if found < 0 and end > searched_to:
+        # (from one character back: a ", " that the last end cut in two)
+        found = text.find(", ", max(start, searched_to - 1), end)
+        searched[start] = (end, found)
+    return found > 0 and found + 2 <= end
+
+
+# The text last asked about (by identity) and, by start, (end searched to, first ", " at or after start or -1).
+_comma_space: list[tuple[str, dict[int, tuple[int, int]]]] = [("", {})]
 
 
 def _named_after_commas(text: str, s_start: int, end: int, cand: Candidate) -> bool:
