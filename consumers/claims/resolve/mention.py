@@ -104,37 +104,50 @@ def _rules_for(head: str) -> tuple[tuple[str, str], ...]:
     words = WORDS_RE.findall(lower)
     if not words:
         return (("unnamed", ""),)
+    decisive = _decisive_rule(head, lower, words)
+    if decisive is not None:
+        return (decisive,)
+    return (*_antecedent_rules(head, lower, words), _rule_on_head(head, words))
+
+
+def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] | None:
+    """The one rule a head's own words settle (a pronoun, an office, an outlet by name), else None."""
     if lower in PRONOUNS:
-        return (("pronoun", lower),)
+        return ("pronoun", lower)
     if words[0] in ("its", "their") and len(words) > 1 and person_name(head.split()[1:])[0]:
-        return (("owner_name", " ".join(head.split()[1:])),)  # "Its director Rami Abdel Rahman"
+        return ("owner_name", " ".join(head.split()[1:]))  # "Its director Rami Abdel Rahman"
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _SPEAKS_FOR_OWNER:
-        return (("pronoun", "he" if words[0] == "his" else "she"),)  # "his office said": the person speaks
+        return ("pronoun", "he" if words[0] == "his" else "she")  # "his office said": the person speaks
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _ROLES_OR_SOURCES:
-        return (("unnamed", ""),)  # "her neighbour agreed": unnamed
+        return ("unnamed", "")  # "her neighbour agreed": unnamed
     if " close to " in lower and _CLOSE_TO_RE.match(lower):
-        return (("unnamed", ""),)  # "Sources close to the SDF": near the body, not its members (held-back ah03 gold)
+        return ("unnamed", "")  # "Sources close to the SDF": near the body, not its members (held-back ah03 gold)
     if lower in _UN_COLLEAGUES:
-        return (("body", "United Nations"),)  # a UN spokesperson's "our humanitarian colleagues": OCHA
+        return ("body", "United Nations")  # a UN spokesperson's "our humanitarian colleagues": OCHA
     office = _ROLE_OFFICE_RE.match(lower) if words[0] == "the" and words[-1] == "office" else None
     if office and office.group(2) in PERSON_ROLES:
-        return (("office_holder", office.group(1)),)  # "the governor's office said": the governor, as "his office"
+        return ("office_holder", office.group(1))  # "the governor's office said": the governor, as "his office"
     organ = _ORG_PRESS_RE.match(lower) if words[0] == "the" and words[-1] in _PRESS_ORGANS else None
     if organ and organ.group(2) in ORG_WORDS:
-        return (("office_holder", organ.group(1)),)  # "the ministry's press service said": the ministry named before
+        return ("office_holder", organ.group(1))  # "the ministry's press service said": the ministry named before
     owner = _PERSON_OWNER_RE.match(head) if "s " in head else None
     if owner and owner.group(2).lower() in _SPEAKS_FOR_OWNER and person_name(owner.group(1).split())[0]:
-        return (("owner_name", owner.group(1)),)  # "Prime Minister Benjamin Netanyahu's office said": the person
+        return ("owner_name", owner.group(1))  # "Prime Minister Benjamin Netanyahu's office said": the person
     outlet = _OUTLET_NAME_RE.match(head)
     if outlet:
-        return (("outlet", outlet.group(1)),)  # "Local news outlet Suwayda 24 reported": the outlet by its name
+        return ("outlet", outlet.group(1))  # "Local news outlet Suwayda 24 reported": the outlet by its name
     outlet = _OUTLET_KIND_AFTER_RE.match(head) if " " in head else None
     if outlet and _is_outlet_name(name := outlet.group(1) or outlet.group(2)):
-        return (("outlet", name),)  # "Hezbollah-affiliated Al-Manar television": the outlet by its name
+        return ("outlet", name)  # "Hezbollah-affiliated Al-Manar television": the outlet by its name
     outlet = _OWNED_AGENCY_RE.match(head) if "-" in head else None
     if outlet and _is_outlet_name(outlet.group(2)):
         # "The IRGC-affiliated Tasnim news agency": the agency, not its owner ("state-run SANA news agency": SANA)
-        return (("outlet", outlet.group(2) if is_known_org(outlet.group(2)) else outlet.group(1)),)
+        return ("outlet", outlet.group(2) if is_known_org(outlet.group(2)) else outlet.group(1))
+    return None
+
+
+def _antecedent_rules(head: str, lower: str, words: list[str]) -> list[tuple[str, str]]:
+    """The rules that look for an antecedent in the document, in order (before the head's own fallback rule)."""
     rules: list[tuple[str, str]] = []
     if words[0] in ("its", "their") and len(words) > 1:
         rules.append(("owner_org", ""))  # "its commanders": the organisation named just before
@@ -152,8 +165,9 @@ def _rules_for(head: str) -> tuple[tuple[str, str], ...]:
     role_of = _ROLE_OF_NAMED_RE.match(lower) if words[0] == "the" else None
     if role_of and has_proper_name(head):
         rules.append(("role_holder", role_of.group(1)))  # "the deputy head of the Centre": its holder named before
-    rules.append(_rule_on_head(head, words))
-    return tuple(rules)
+    return rules
+
+
 
 
 _PRESIDING_OF_RE = re.compile(
