@@ -13,6 +13,7 @@ from consumers.claims.attribution.quote_cues import holds_statement, quote_cue_c
 from consumers.claims.context import DocumentContext, Speaker
 from consumers.claims.numbers import ClaimNumber, find_numbers
 from consumers.claims.resolve import resolve_mention
+from consumers.claims.searches import DocumentSearches
 from consumers.claims.segment import (
     DOUBLE_MARKS,
     SINGLE_MARKS,
@@ -81,6 +82,7 @@ class _Document:
     inner: list[Quote]
     inner_starts: list[int]
     ctx: DocumentContext
+    searches: DocumentSearches
 
 
 def extract_claims(text: str) -> list[ExtractedClaim]:
@@ -99,6 +101,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         inner,
         [q.start for q in inner],
         DocumentContext(text, first_body, [(p.start, p.body_start) for p in paragraphs]),
+        DocumentSearches(text),
     )
     claims: list[ExtractedClaim] = []
     previous: list[ExtractedClaim] = []
@@ -187,11 +190,11 @@ def _sentence_claims(
     doc: _Document, start: int, end: int, previous: list[ExtractedClaim], new_paragraph: bool
 ) -> list[ExtractedClaim]:
     quotes = _quotes_between(doc, start, end)
-    raws = attribute_sentence(doc.text, start, end, quotes)
+    raws = attribute_sentence(doc.text, start, end, quotes, doc.searches)
     if not raws:
         raws = (
             _document_lead(doc, start, end, quotes)
-            or quote_cue_claims(doc.text, start, end, quotes)
+            or quote_cue_claims(doc.text, start, end, quotes, doc.searches)
             or _positional(doc, start, end, quotes, previous, new_paragraph)
         )
     out: list[ExtractedClaim] = []
@@ -341,7 +344,7 @@ def _nested_claims(doc: _Document, outer: ExtractedClaim) -> list[ExtractedClaim
     inner = [q for q in doc.inner[i:j] if q.depth == 1]
     if not inner:
         return []
-    raws = attribute_sentence(doc.text, outer.start, outer.end, inner)
+    raws = attribute_sentence(doc.text, outer.start, outer.end, inner, doc.searches)
     claims: list[ExtractedClaim] = []
     for raw in raws:
         claim = _build(doc, raw, None, inner)

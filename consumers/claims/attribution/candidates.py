@@ -8,6 +8,7 @@ from consumers.claims import cues
 from consumers.claims.attribution.according import according_cue
 from consumers.claims.attribution.verb_cues import verb_cue
 from consumers.claims.complements import complement
+from consumers.claims.searches import DocumentSearches
 from consumers.claims.segment import in_spans
 from consumers.claims.sources import Candidate, is_outlet
 
@@ -33,7 +34,9 @@ _DETERMINERS_BEFORE_VERB = re.compile(
 _DETERMINER_LAST_CHARS = frozenset("anesrytANESRYTſ-")
 
 
-def find_candidates(text: str, start: int, end: int, inside: list[tuple[int, int]], scan_from: int) -> list[Candidate]:
+def find_candidates(
+    text: str, start: int, end: int, inside: list[tuple[int, int]], scan_from: int, searches: DocumentSearches
+) -> list[Candidate]:
     """Cues of [start, end) that attribute something; scan_from: the first cue (no cue starts before it)."""
     cands: list[Candidate] = []
     if text[start : start + 1].isupper() and (fronted := _fronted(text, start, end)) is not None:
@@ -43,7 +46,7 @@ def find_candidates(text: str, start: int, end: int, inside: list[tuple[int, int
         if in_spans(m.start(), inside):
             continue
         lo = cands[-1].cue_end if cands else start
-        cand = _analyse_cue(text, m, lo, start, end, inside, cands)
+        cand = _analyse_cue(text, m, lo, start, end, inside, cands, searches)
         if cand is None:
             continue
         if cand.mention_start >= 0 and text.count(" ", cand.mention_start, cand.head_end) > 1:
@@ -115,6 +118,7 @@ def _analyse_cue(
     s_end: int,
     inside: list[tuple[int, int]],
     cands: list[Candidate],
+    searches: DocumentSearches,
 ) -> Candidate | None:
     if m.group("according"):
         return according_cue(text, m, lo, s_end, inside)
@@ -140,7 +144,7 @@ def _analyse_cue(
             return None  # "presented the group's latest report on X": an adjective before it makes it the noun
     if _NOUN_USE_RE.match(text, m.end(), min(s_end, m.end() + 12)):
         return None  # "local reports say", "claims circulated": a noun, not a cue
-    return verb_cue(text, m, verb, lo, s_end, inside, cands)
+    return verb_cue(text, m, verb, lo, s_end, inside, cands, searches)
 
 
 def _fronted(text: str, start: int, end: int) -> Candidate | None:

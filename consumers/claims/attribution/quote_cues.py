@@ -9,6 +9,7 @@ import re
 
 from consumers.claims import cues
 from consumers.claims.attribution.spans import RawClaim
+from consumers.claims.searches import DocumentSearches
 from consumers.claims.segment import Quote
 from consumers.claims.sources import Candidate, subject_left, subject_right
 
@@ -43,7 +44,9 @@ _SENTENCE_END_CHARS = " \t\n.,;:!?\"”’»'"
 _STATEMENT_END_RE = re.compile(r"[.!](?=[\"”’»']?\s)")
 
 
-def quote_cue_claims(text: str, start: int, end: int, quotes: list[Quote]) -> list[RawClaim]:
+def quote_cue_claims(
+    text: str, start: int, end: int, quotes: list[Quote], searches: DocumentSearches
+) -> list[RawClaim]:
     """The claim of a quotation in [start, end) introduced by a call, "asks" or an answer verb."""
     if not quotes:
         return []
@@ -56,11 +59,11 @@ def quote_cue_claims(text: str, start: int, end: int, quotes: list[Quote]) -> li
         if lead.endswith(" to"):
             call = _last(_CALL_RE, text, max(start, q.start - 200), q.start)
             if call is not None and _TO_END_RE.search(text, call.end(), q.start):
-                return _claim(text, start, call.start(), call.group(), q)
+                return _claim(text, start, call.start(), call.group(), q, searches)
         elif lead.endswith(":") and text.find("what", max(start, q.start - 200), q.start) >= 0:
             what = _WHAT_LEAD_RE.search(text, max(start, q.start - 200), q.start)
             if what is not None:
-                return _claim(text, what.start(1), what.start("verb"), what.group("verb"), q)
+                return _claim(text, what.start(1), what.start("verb"), what.group("verb"), q, searches)
         if lead.endswith(":") and text.find(" by ", max(start, q.start - 200), q.start) >= 0:
             read = _READ_OUT_RE.search(text, max(start, q.start - 200), q.start)
             if read is not None:
@@ -68,7 +71,7 @@ def quote_cue_claims(text: str, start: int, end: int, quotes: list[Quote]) -> li
         if "ask" in lead:
             ask = _ASK_BEFORE_RE.search(text, max(start, q.start - 40), q.start)
             if ask is not None and holds_statement(text, q):
-                return _claim(text, start, ask.start(), ask.group(1), q)
+                return _claim(text, start, ask.start(), ask.group(1), q, searches)
     first = quotes[0]
     if first.start >= start and not text[start : first.start].strip(_SENTENCE_END_CHARS):
         tail = text[first.end : first.end + 80]
@@ -87,7 +90,7 @@ def quote_cue_claims(text: str, start: int, end: int, quotes: list[Quote]) -> li
         found = (
             subject_right(text, after.end(), end, cand, cand.cue_start, first.end)
             if after.group("verb")
-            else subject_left(text, first.end, cand.cue_start, cand)
+            else subject_left(text, first.end, cand.cue_start, cand, searches)
         )
         if found:
             return [RawClaim(first.start, first.end, verb, cand.mention_start, cand.mention_end, cand.head_end, -1)]
@@ -102,13 +105,15 @@ def _relayed_claim(text: str, read: re.Match[str], q: Quote) -> list[RawClaim]:
     return [RawClaim(q.start, q.end, text[read.start("verb") : who_start].rstrip(), who_start, who_end, head_end, -1)]
 
 
-def _claim(text: str, start: int, verb_start: int, cue: str, q: Quote) -> list[RawClaim]:
+def _claim(
+    text: str, start: int, verb_start: int, cue: str, q: Quote, searches: DocumentSearches
+) -> list[RawClaim]:
     """The speaker is the subject before the verb ("The ministry also called on ...")."""
     aux_lo = max(start, verb_start - 60)
     aux = cues.AUX_RE.search(text, aux_lo, verb_start) if cues.may_end_with_aux(text, aux_lo, verb_start) else None
     subject_end = aux.start() if aux else verb_start
     cand = Candidate(subject_end, verb_start, cue, subject_end)
-    if not subject_left(text, start, subject_end, cand) or cand.complement == "relative":
+    if not subject_left(text, start, subject_end, cand, searches) or cand.complement == "relative":
         return []
     return [RawClaim(q.start, q.end, cue, cand.mention_start, cand.mention_end, cand.head_end, -1)]
 

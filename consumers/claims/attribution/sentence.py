@@ -11,11 +11,15 @@ from consumers.claims import cues
 from consumers.claims.attribution.candidates import find_candidates
 from consumers.claims.attribution.spans import RawClaim, claims_from_candidates
 from consumers.claims.relay import relay_clause_start
+from consumers.claims.searches import DocumentSearches
 from consumers.claims.segment import Quote, in_spans
 
 
-def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> list[RawClaim]:
-    """Claims of one sentence [start, end); quotes are the outermost quotations of the text."""
+def attribute_sentence(
+    text: str, start: int, end: int, quotes: list[Quote], searches: DocumentSearches
+) -> list[RawClaim]:
+    """Claims of one sentence [start, end); quotes are the outermost quotations of the text, searches its
+    document's."""
     first_cue = cues.CUE_RE.search(text, start, end)
     if first_cue is None:
         return []  # no cue at all (most narrative sentences): nothing to attribute, skip the costlier tests
@@ -28,14 +32,17 @@ def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> 
         if comma > 0:
             # "When X announced that P, many expected Q": P ends where the main clause begins; each part on its own
             sub_start = text.index(" ", start) + 1
-            return attribute_sentence(text, sub_start, comma, quotes) + attribute_sentence(text, comma + 1, end, quotes)
+            return attribute_sentence(text, sub_start, comma, quotes, searches) + attribute_sentence(
+                text, comma + 1, end, quotes, searches
+            )
     tail = relay_clause_start(text, start, end, inside)
     if tail > start:
         # Conduit rule: "P, X said, TASS reported": the outlet only relays; X speaks and the span stops before it.
-        cands = find_candidates(text, start, tail, inside, scan_from)
+        cands = find_candidates(text, start, tail, inside, scan_from, searches)
         if cands:
             return claims_from_candidates(text, start, tail, cands, inside)
-    return claims_from_candidates(text, start, end, find_candidates(text, start, end, inside, scan_from), inside)
+    cands = find_candidates(text, start, end, inside, scan_from, searches)
+    return claims_from_candidates(text, start, end, cands, inside)
 
 
 def _is_question(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> bool:

@@ -8,6 +8,7 @@ import re
 from consumers.claims import cues
 from consumers.claims.attribution.propositions import is_topic, lacks_proposition
 from consumers.claims.complements import CITING_RE, complement
+from consumers.claims.searches import DocumentSearches
 from consumers.claims.sources import Candidate, is_outlet, sentence_subject, skip_space, subject_left, subject_right
 from consumers.claims.sources.phrases import is_valid_subject
 
@@ -29,7 +30,14 @@ def _last_end_before(spans: list[tuple[int, int]], pos: int, floor: int) -> int:
 
 
 def verb_cue(
-    text: str, m: re.Match[str], verb: str, lo: int, s_end: int, inside: list[tuple[int, int]], cands: list[Candidate]
+    text: str,
+    m: re.Match[str],
+    verb: str,
+    lo: int,
+    s_end: int,
+    inside: list[tuple[int, int]],
+    cands: list[Candidate],
+    searches: DocumentSearches,
 ) -> Candidate | None:
     """A verb cue with its speaker (before the verb, after it, or the sentence subject) and its complement."""
     left_lo = _last_end_before(inside, m.start(), lo)
@@ -57,15 +65,15 @@ def verb_cue(
         cand.inherit, cand.clause_start = True, aux_start - len(joined.group())  # "..., adding that", "and said"
         if verb in cues.PARTICIPLES and _disputing_subject(text, left_lo, cand.clause_start, cand):
             pass  # "X said P, a figure the ministry disputed, saying Q": the ministry speaks Q
-        elif not cands and not sentence_subject(text, left_lo, aux_start, cand) and not (
+        elif not cands and not sentence_subject(text, left_lo, aux_start, cand, searches) and not (
             left_lo > lo
-            and _only_scare_quotes(text, inside, lo, left_lo)
-            and sentence_subject(text, lo, aux_start, cand)
+            and searches.only_scare_quotes(inside, lo, left_lo)
+            and sentence_subject(text, lo, aux_start, cand, searches)
         ):
             return None
-    elif verb in cues.PARTICIPLES and not cands and _subject_before_verb(text, left_lo, aux_start, cand):
+    elif verb in cues.PARTICIPLES and not cands and _subject_before_verb(text, left_lo, aux_start, cand, searches):
         pass  # "X posted a message in Kurdish saying P": the subject of "posted", not all that stands before
-    elif not subject_left(text, left_lo, aux_start, cand):
+    elif not subject_left(text, left_lo, aux_start, cand, searches):
         if not (verb in cues.INVERTIBLE and subject_right(text, m.end(), s_end, cand, aux_start, left_lo)):
             return None
         if verb in ("read", "reads") and not _mentions_document(text, cand):
@@ -115,28 +123,6 @@ def _passive_with_agent(text: str, m: re.Match[str], verb: str, before: str, at:
     return cand
 
 
-def _only_scare_quotes(text: str, inside: list[tuple[int, int]], lo: int, hi: int) -> bool:
-    """'X praised the "close ties" and said P': the quotations before hi are short words inside the narration (after a
-    lower-case word and before one), so the sentence subject still stands before them."""
-    # Every cue of a sentence may ask, with the same lo and a later hi: the quotations that are no scare quotes are
-    # found once per sentence (a loop over them on every cue made many quotations and cues quadratic).
-    cached_text, cached_inside, others = _not_scare_quotes[0]
-    if cached_text is not text or cached_inside is not inside:
-        others = [q_start for q_start, q_end in inside if not _is_scare_quote(text, q_start, q_end)]
-        _not_scare_quotes[0] = (text, inside, others)  # (one entry, replaced whole: never half updated)
-    i = bisect.bisect_left(others, lo)
-    return i == len(others) or others[i] >= hi
-
-
-def _is_scare_quote(text: str, q_start: int, q_end: int) -> bool:
-    return q_end - q_start <= 60 and text[q_start - 2 : q_start - 1].islower() and text[q_end + 1 : q_end + 2].islower()
-
-
-# (text, the spans of its sentence, the starts of those spans that are no scare quotes) for the sentence asked last;
-# compared by identity, and the entry holds both, so neither can be a new object at an old address.
-_not_scare_quotes: list[tuple[str, list[tuple[int, int]], list[int]]] = [("", [], [])]
-
-
 def _before_quoted_name(text: str, inside: list[tuple[int, int]], quote_end: int, lo: int) -> int:
     """'A group calling itself "Ansar al-Haqq" said P', 'The report, titled "Q," argues that P': a name or title in
     quotation marks is part of the subject, so the subject may start before it; else quote_end."""
@@ -167,13 +153,17 @@ _NAMING_BEFORE_QUOTE_RE = re.compile(
 )
 
 
-def _subject_before_verb(text: str, lo: int, pos: int, cand: Candidate) -> bool:
+def _subject_before_verb(text: str, lo: int, pos: int, cand: Candidate, searches: DocumentSearches) -> bool:
     """'X issued a statement saying P': a verb and its object stand between the subject and the participle."""
     verb = _VERB_THEN_OBJECT_RE.search(text, lo, pos)
-    if verb is not None and verb.start() > lo and subject_left(text, lo, verb.start(), cand):
+    if verb is not None and verb.start() > lo and subject_left(text, lo, verb.start(), cand, searches):
         return True
     # "The site that first shared it, Kobani Now, deleted its post and published a note saying P": the named subject
-    return verb is not None and text.find(", ", verb.start(), pos) > 0 and sentence_subject(text, lo, pos, cand)
+    return (
+        verb is not None
+        and text.find(", ", verb.start(), pos) > 0
+        and sentence_subject(text, lo, pos, cand, searches)
+    )
 
 
 _VERB_THEN_OBJECT_RE = re.compile(r"\b[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")

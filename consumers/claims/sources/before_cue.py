@@ -6,6 +6,7 @@ participle reports for ("The ministry condemned the attack, stressing that P").
 import re
 
 from consumers.claims.cues import SAY_VERBS, WEAK_VERBS
+from consumers.claims.searches import DocumentSearches
 from consumers.claims.sources.candidate import Candidate
 from consumers.claims.sources.clauses import after_clause_word, segment_cut, segment_start
 from consumers.claims.sources.phrases import has_capital, is_valid_subject, looks_like_apposition
@@ -56,7 +57,7 @@ _RELATIVE_SUBJECT_RE = re.compile(
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
 
 
-def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool:
+def sentence_subject(text: str, s_start: int, end: int, cand: Candidate, searches: DocumentSearches) -> bool:
     """'The ministry condemned the attack, stressing that P': the participle's speaker is the sentence subject."""
     opener = text[s_start : s_start + 12].split(" ", 1)[0]
     fronted = _FRONTED_PHRASE_RE.match(text, s_start, end) if opener in _OPENING_ADVERBS else None
@@ -68,7 +69,7 @@ def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool
         cand.inherit = False
         cand.mention_start, cand.mention_end, cand.head_end = role.start(1), role.end(2), role.end(1)
         return True
-    if _has_comma_space(text, s_start, end) and _named_after_commas(text, s_start, end, cand):
+    if searches.has_comma_space(s_start, end) and _named_after_commas(text, s_start, end, cand):
         return True
     m = _SUBJECT_AT_START_RE.match(text, s_start, end)
     if not m or not is_valid_subject(m.group(1)) or (fronted is None and _lower_determiner_np(m.group(1))):
@@ -79,25 +80,6 @@ def sentence_subject(text: str, s_start: int, end: int, cand: Candidate) -> bool
     if named:
         cand.mention_end = named.end(1)  # "Iran's foreign ministry spokesman, Esmaeil Baghaei, condemned ..."
     return True
-
-
-def _has_comma_space(text: str, start: int, end: int) -> bool:
-    """text.find(", ", start, end) > 0. The cues of a sentence ask from the same starts with later ends: where each
-    search left off is remembered (a search from the start on each cue made a long sentence without ', ' quadratic)."""
-    cached_text, searched = _comma_space[0]
-    if cached_text is not text:
-        searched = {}
-        _comma_space[0] = (text, searched)  # (replaced whole: never half updated)
-    searched_to, found = searched.get(start, (start, -1))  # found: the first ", " at or after start, or none before
-    if found < 0 and end > searched_to:
-        # (from one character back: a ", " that the last end cut in two)
-        found = text.find(", ", max(start, searched_to - 1), end)
-        searched[start] = (end, found)
-    return found > 0 and found + 2 <= end
-
-
-# The text last asked about (by identity) and, by start, (end searched to, first ", " at or after start or -1).
-_comma_space: list[tuple[str, dict[int, tuple[int, int]]]] = [("", {})]
 
 
 def _named_after_commas(text: str, s_start: int, end: int, cand: Candidate) -> bool:
@@ -140,16 +122,16 @@ _NAME_APPOSITION_RE = re.compile(
     rf",\s+((?:(?:[A-Z][\w'’.-]*)\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s*,")
 
 
-def subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
+def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: DocumentSearches) -> bool:
     """Find the speaker just before the cue; an apposition between commas belongs to the mention."""
     seg_end = end
     while seg_end > lo and text[seg_end - 1].isspace():
         seg_end -= 1
     if seg_end > lo and text[seg_end - 1] == ",":
-        return _subject_with_apposition(text, lo, seg_end - 1, cand)
+        return _subject_with_apposition(text, lo, seg_end - 1, cand, searches)
     if seg_end - 2 > lo and text[seg_end - 1] in "\"”" and text[seg_end - 2] == ",":
         titled = _QUOTED_TITLE_TAIL_RE.search(text, max(lo, seg_end - 120), seg_end)
-        if titled is not None and subject_left(text, lo, titled.start(), cand):
+        if titled is not None and subject_left(text, lo, titled.start(), cand, searches):
             cand.mention_end = seg_end  # 'The report, titled "Q," argues': the document, its title in apposition
             return True
     seg_start = segment_start(text, lo, seg_end)
@@ -189,7 +171,7 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate) -> bool:
     if relative_what or _RELATIVE_RE.search(text, max(seg_start, np_start - 8), np_start):
         cand.complement = "relative"  # "the zone that the coalition declared": not a report unless "that"/":" follows
         if text[np_start:seg_end] in _WHAT_PRONOUNS:
-            _gap_antecedent(text, lo, np_start, cand)
+            _gap_antecedent(text, lo, np_start, cand, searches)
     cand.clause_start = np_start
     return True
 
@@ -219,10 +201,10 @@ def _is_country_name(word: str) -> bool:
     return country not in ("", word) and country[:2] == word[:2]
 
 
-def _gap_antecedent(text: str, lo: int, pronoun_start: int, cand: Candidate) -> None:
+def _gap_antecedent(text: str, lo: int, pronoun_start: int, cand: Candidate, searches: DocumentSearches) -> None:
     """'The ministry condemned the raid, which it said killed ...': "it" is the subject of the sentence's verb."""
     pronoun = (cand.mention_start, cand.mention_end, cand.head_end)
-    if sentence_subject(text, lo, pronoun_start, cand) and not _PAST_VERB_RE.match(text, cand.mention_end):
+    if sentence_subject(text, lo, pronoun_start, cand, searches) and not _PAST_VERB_RE.match(text, cand.mention_end):
         cand.mention_start, cand.mention_end, cand.head_end = pronoun  # "The Syrian foreign ...": no whole subject
     cand.inherit = False
 
@@ -277,7 +259,7 @@ BODY_KINDS = frozenset(
 _ROLE_NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}}|[A-Z]{{2,}}[A-Za-z]{{0,3}}")  # or "UNHCR"
 
 
-def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) -> bool:
+def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate, searches: DocumentSearches) -> bool:
     """'Dillon, a spokesman for X, said': the name is the segment before the apposition."""
     seg_start = segment_start(text, lo, comma)
     segment = text[seg_start:comma].strip()
@@ -286,13 +268,13 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate) ->
     if segment.lower() in _ADVERBIAL_SEGMENTS or _ADVERBIAL_SEGMENT_RE.fullmatch(segment):
         back = segment_cut(text, lo, comma)
         if back > lo and text[back] == ",":
-            return subject_left(text, lo, back, cand)
+            return subject_left(text, lo, back, cand, searches)
         return False
     cut = segment_cut(text, lo, comma)
     if cut <= lo or text[cut] != ",":
         return False
     if _AGE_RE.fullmatch(segment):
-        return subject_left(text, lo, cut, cand)  # "Kassem, 58, said": the age is not the speaker
+        return subject_left(text, lo, cut, cand, searches)  # "Kassem, 58, said": the age is not the speaker
     if _given_name(text, lo, cut, segment, comma, cand):
         return True
     if not looks_like_apposition(segment):
