@@ -7,11 +7,12 @@ from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element as XmlElement
 from xml.etree.ElementTree import ParseError, SubElement, indent, tostring
 
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 
 from newsmon.store.feeds import FeedSpec
 
 FULL_TEXT_ATTRIBUTE = "fullText"  # our own OPML outline attribute: "true" for feeds that carry only summaries
+TOML_FEED_KEYS = ("url", "name", "outlet", "language", "full_text")
 
 
 class CatalogueError(Exception):
@@ -24,37 +25,76 @@ def default_catalogue() -> list[FeedSpec]:
 
 
 def load_catalogue(path: Path | None) -> list[FeedSpec]:
-    """Read a TOML catalogue, an OPML file or a file of URLs (one a line); None means the default."""
-    if path is None:
-        return default_catalogue()
+    """Read a TOML catalogue, an OPML file or a file of URLs (one a line); None means the default.
+
+    A URL listed twice is kept once, as first listed (`read_catalogue` also says which were repeated)."""
+    return read_catalogue(path)[0]
+
+
+def read_catalogue(path: Path | None) -> tuple[list[FeedSpec], list[str]]:
+    """The feeds of `path` (None: the default catalogue), each URL once, and the URLs listed more than once.
+
+    A file with no feed in it is an error: polling or importing nothing is never what was meant."""
+    specs = default_catalogue() if path is None else _read_file(path)
+    unique: dict[str, FeedSpec] = {}
+    repeated: dict[str, None] = {}
+    for spec in specs:
+        if spec.url in unique:
+            repeated[spec.url] = None
+        else:
+            unique[spec.url] = spec
+    return list(unique.values()), list(repeated)
+
+
+def _read_file(path: Path) -> list[FeedSpec]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except OSError as error:
         raise CatalogueError(f"feeds file {path}: {error.strerror or error}") from error
-    stripped = text.lstrip()
-    if stripped.startswith("<"):
-        return _from_opml(text, str(path))
-    if "[[feeds]]" in text:
-        return _from_toml(text, str(path))
-    return _from_url_lines(text, str(path))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CatalogueError(f"feeds file {path}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset "
+                             f"{error.start}); save it as UTF-8") from None  # fmt: skip
+    source = str(path)
+    if text.lstrip().startswith("<"):
+        specs, expected = _from_opml(text, source), "<outline> elements with an xmlUrl"
+    elif path.suffix.lower() == ".toml" or "[[feeds]]" in text:
+        specs, expected = _from_toml(text, source), "[[feeds]] tables with a url"
+    else:
+        specs, expected = _from_url_lines(text, source), "one http(s) URL a line; '#' starts a comment"
+    if not specs:
+        raise CatalogueError(f"{source}: no feeds in it (expected {expected})")
+    return specs
 
 
 def _from_toml(text: str, source: str) -> list[FeedSpec]:
     try:
-        entries = tomllib.loads(text).get("feeds", [])
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CatalogueError(f"{source}: invalid TOML: {error}") from error
-    specs = []
-    for number, entry in enumerate(entries, start=1):
-        url = str(entry.get("url", ""))
-        _check_url(url, f"{source}: feed #{number}")
-        full_text = entry.get("full_text", False)
-        if not isinstance(full_text, bool):
-            raise CatalogueError(f"{source}: feed #{number}: full_text: expected true or false, got {full_text!r}")
-        specs.append(FeedSpec(url=url, name=str(entry.get("name") or url),
-                              outlet=str(entry.get("outlet") or _host(url)),
-                              language=str(entry.get("language") or "en"), full_text=full_text))  # fmt: skip
-    return specs
+    for key in document:
+        if key != "feeds":
+            raise CatalogueError(f"{source}: unknown key {key!r} (a feed catalogue holds only [[feeds]] tables)")
+    entries = document.get("feeds", [])
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise CatalogueError(f"{source}: expected [[feeds]] tables, got feeds = {entries!r}")
+    return [_toml_feed(entry, f"{source}: feed #{number}") for number, entry in enumerate(entries, start=1)]
+
+
+def _toml_feed(entry: dict[str, object], where: str) -> FeedSpec:
+    for key, value in entry.items():
+        if key not in TOML_FEED_KEYS:
+            raise CatalogueError(f"{where}: unknown key {key!r} (expected {', '.join(TOML_FEED_KEYS)})")
+        if key != "full_text" and not isinstance(value, str):
+            raise CatalogueError(f"{where}: {key}: expected a string, got {value!r}")
+    url = str(entry.get("url", ""))
+    _check_url(url, where)
+    full_text = entry.get("full_text", False)
+    if not isinstance(full_text, bool):
+        raise CatalogueError(f"{where}: full_text: expected true or false, got {full_text!r}")
+    return FeedSpec(url=url, name=str(entry.get("name") or url), outlet=str(entry.get("outlet") or _host(url)),
+                    language=str(entry.get("language") or "en"), full_text=full_text)  # fmt: skip
 
 
 def _from_opml(text: str, source: str) -> list[FeedSpec]:
@@ -62,16 +102,29 @@ def _from_opml(text: str, source: str) -> list[FeedSpec]:
         root = ElementTree.fromstring(text)
     except ParseError as error:
         raise CatalogueError(f"{source}: invalid OPML: {error}") from error
+    except DefusedXmlException as error:  # a DTD or entity declaration: refused, never expanded
+        raise CatalogueError(f"{source}: invalid OPML: DTDs and entities are not allowed ({error!r})") from None
+    if root.tag != "opml":
+        raise CatalogueError(f"{source}: not OPML (the root element is <{root.tag}>, expected <opml>)")
     specs = []
     for outline in root.iter("outline"):
         url = outline.get("xmlUrl")
         if url:
-            _check_url(url, f"{source}: outline {outline.get('text') or url!r}")
+            where = f"{source}: outline {outline.get('text') or url!r}"
+            _check_url(url, where)
             name = outline.get("title") or outline.get("text") or url
             specs.append(FeedSpec(url=url, name=name, outlet=outline.get("text") or _host(url),
                                   language=outline.get("language") or "en",
-                                  full_text=outline.get(FULL_TEXT_ATTRIBUTE, "").lower() == "true"))  # fmt: skip
+                                  full_text=_opml_full_text(outline.get(FULL_TEXT_ATTRIBUTE), where)))  # fmt: skip
     return specs
+
+
+def _opml_full_text(value: str | None, where: str) -> bool:
+    if value is None or value.lower() == "false":
+        return False
+    if value.lower() == "true":
+        return True
+    raise CatalogueError(f"{where}: {FULL_TEXT_ATTRIBUTE}: expected true or false, got {value!r}")
 
 
 def _from_url_lines(text: str, source: str) -> list[FeedSpec]:
@@ -85,7 +138,13 @@ def _from_url_lines(text: str, source: str) -> list[FeedSpec]:
 
 
 def _check_url(url: str, where: str) -> None:
-    parts = urlsplit(url)
+    if any(character.isspace() for character in url):
+        raise CatalogueError(f"{where}: expected an http(s) URL without spaces, got {url!r}")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsing the port is what checks it
+    except ValueError as error:
+        raise CatalogueError(f"{where}: invalid URL {url!r}: {error}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise CatalogueError(f"{where}: expected an http(s) URL, got {url!r}")
 

@@ -39,6 +39,11 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def warn(message: str) -> None:
+    """One line on stderr about input that was used, but maybe not as meant."""
+    typer.echo(f"newsmon: warning: {message}", err=True)
+
+
 def settings_from(config: Path | None, **overrides: Any) -> Settings:
     try:
         settings = load_settings(config, **overrides)
@@ -50,14 +55,20 @@ def settings_from(config: Path | None, **overrides: Any) -> Settings:
 
 
 def catalogue_or_fail(path: Path | None) -> list[Any]:
-    """The feed catalogue from `path` (None: the bundled default), or one error line and exit 2."""
-    from producers.catalogue import CatalogueError, load_catalogue
+    """The feed catalogue from `path` (None: the bundled default), or one error line and exit 2.
+
+    A URL listed more than once is used once, as first listed, with a warning naming it."""
+    from producers.catalogue import CatalogueError, read_catalogue
 
     try:
-        return load_catalogue(path)
+        specs, repeated = read_catalogue(path)
     except CatalogueError as error:
         fail(str(error))
         raise
+    if repeated:
+        shown = ", ".join(repeated[:3]) + (f" and {len(repeated) - 3} more" if len(repeated) > 3 else "")
+        warn(f"{path}: {len(repeated)} URLs listed more than once, each used once as first listed: {shown}")
+    return specs
 
 
 _early_stops: list[int] = []

@@ -1,0 +1,99 @@
+"""Careless or hostile feed files: every bad one is refused with one line naming the file and what is wrong."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from producers.catalogue import CatalogueError, load_catalogue
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NEWSMON_STORE__URL": f"sqlite:///{cwd / 'store.db'}"}
+    return subprocess.run([sys.executable, "-m", "newsmon", *args], capture_output=True, text=True, timeout=120,
+                          env=env, cwd=cwd)  # fmt: skip
+
+
+BAD_FEED_FILES = [
+    ("feeds.toml", b'# [[feeds]]\nfeeds = "https://a.example/rss"\n', "expected [[feeds]] tables"),
+    ("feeds.toml", b'[feeds]\nurl = "https://a.example/rss"\n', "expected [[feeds]] tables"),
+    ("feeds.toml", b'[[feeds]]\nurl = "https://a.example/rss"\nlanguage = 7\n', "language: expected a string"),
+    ("feeds.toml", b'[[feeds]]\nurl = "https://a.example/rss"\nful_text = true\n', "unknown key 'ful_text'"),
+    ("feeds.toml", b"# nothing here yet\n", "no feeds"),
+    ("feeds.txt", b"", "no feeds"),
+    ("feeds.txt", b"# https://a.example/rss\n\n", "no feeds"),
+    ("feeds.txt", b"https://a.example/r\xe9ss\n", "not UTF-8"),
+    ("feeds.txt", b"https://a.example/rss extra words\n", "line 1"),
+    ("feeds.txt", b"https://a.example:99999/rss\n", "line 1"),
+    ("feeds.txt", b"https://[::1/rss\n", "line 1"),
+    ("feeds.opml", b'<?xml version="1.0"?><opml version="2.0"><head/><body/></opml>', "no feeds"),
+    ("feeds.opml", b"<html><body><p>hello</p></body></html>", "not OPML"),
+    (
+        "feeds.opml",
+        b'<?xml version="1.0"?>\n<!DOCTYPE opml [<!ENTITY a "b">]>\n'
+        b'<opml><body><outline xmlUrl="https://a.example/&a;"/></body></opml>',
+        "invalid OPML",
+    ),
+    (
+        "feeds.opml",
+        b'<opml><body><outline xmlUrl="https://a.example/rss" fullText="yes"/></body></opml>',
+        "fullText: expected true or false",
+    ),
+    ("feeds.opml", b'<opml><body><outline text="x" xmlUrl="javascript:alert(1)"/></body></opml>', "http(s) URL"),
+]
+BAD_FEED_FILE_IDS = [
+    "toml-feeds-string",
+    "toml-feeds-table",
+    "toml-wrong-type",
+    "toml-unknown-key",
+    "toml-empty",
+    "urls-0-bytes",
+    "urls-only-comments",
+    "urls-latin1",
+    "urls-space",
+    "urls-bad-port",
+    "urls-bad-ipv6",
+    "opml-no-outlines",
+    "opml-html",
+    "opml-entities",
+    "opml-fulltext-yes",
+    "opml-javascript",
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD_FEED_FILES, ids=BAD_FEED_FILE_IDS)
+def test_bad_feed_file_is_refused_naming_it(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(CatalogueError) as raised:
+        load_catalogue(path)
+    assert str(path) in str(raised.value) and message in str(raised.value)
+
+
+def test_duplicate_urls_are_kept_once_first_wins(tmp_path):
+    path = tmp_path / "feeds.opml"
+    path.write_text('<opml><body><outline text="First" xmlUrl="https://a.example/rss"/>'
+                    '<outline text="Second" xmlUrl="https://a.example/rss"/>'
+                    '<outline text="Other" xmlUrl="https://b.example/rss"/></body></opml>')  # fmt: skip
+    assert [(s.outlet, s.url) for s in load_catalogue(path)] == [
+        ("First", "https://a.example/rss"), ("Other", "https://b.example/rss")]  # fmt: skip
+
+
+def test_feeds_import_says_how_many_duplicates_it_skipped(tmp_path):
+    path = tmp_path / "feeds.opml"
+    path.write_text('<opml><body><outline text="a" xmlUrl="https://a.example/rss"/>'
+                    '<outline text="b" xmlUrl="https://a.example/rss"/></body></opml>')  # fmt: skip
+    result = run_cli("feeds", "import", str(path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "imported 1 feeds (1 new)"
+    assert "https://a.example/rss" in result.stderr and "more than once" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["feeds", "import"], ["poll-once", "--feeds"], ["feeds", "list", "--feeds"]])
+def test_feed_commands_refuse_an_empty_file_with_one_line_and_exit_2(tmp_path, command):
+    (tmp_path / "empty.opml").write_text('<?xml version="1.0"?><opml version="2.0"><body/></opml>')
+    result = run_cli(*command, str(tmp_path / "empty.opml"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "empty.opml: no feeds" in result.stderr
