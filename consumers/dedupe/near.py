@@ -16,6 +16,9 @@ from consumers.dedupe.text import boilerplate_free_lines, is_stopword
 
 # Bump when tokenisation, shingling or MinHash parameters change: band keys carry it, so sketches made
 # by an older version never collide with new ones (they just stop matching until re-indexed).
+# Not for what `clean` drops or which words count as names: the hashes and the layout stay, so a stored sketch and
+# a new one are still compared as sets of the same kind, only a little less alike where their cleaning differed;
+# a bump would instead hide every stored article from every new one.
 SKETCH_VERSION = 2  # 2: word hashes combined into shingle hashes; 64-bit integer band keys
 
 # Near-duplicates: 256 permutations on word 3-shingles, LSH with 40 bands of 2 rows (80 used for bands).
