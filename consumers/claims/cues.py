@@ -20,10 +20,12 @@ SAY_VERBS = [
     "suggests", "believes", "believed", "thinks", "thought", "tweeted", "posted", "quoted", "reads", "read",
     # base forms for plural subjects: "officials claim", "residents insist"
     "claim", "confirm", "warn", "insist", "argue", "allege", "admit", "estimate", "stress", "maintain",
-    "contend", "acknowledge", "believe", "agreed", "agrees", "concluded", "concludes", "report",
+    "contend", "acknowledge", "believe", "agreed", "agrees", "concluded", "concludes", "report", "write",
     # denials by another verb: only "rejected reports that P" reports (NEEDS_CLAUSE), "rejected the plan" does not
     "rejected", "rejects", "rejecting",
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
+    # a witness in court: "A former guard testified that P"
+    "testified", "testifies", "testifying",
 ]
 # Verbs whose object is part of the claim: "accused X of Y", "blamed X for Y", "described X as Y".
 OBJECT_VERBS = {
@@ -69,6 +71,8 @@ NEEDS_CLAUSE = frozenset([
     # "Shelling continued near the dam": only '"...," he continued' or "continued: ..." reports
     "continued",
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
+    # a witness in court: "A former guard testified that P"
+    "testified", "testifies", "testifying",
 ])
 WEAK_VERBS = frozenset([
     "believes", "believed", "thinks", "thought", "suggested", "suggests", "called", "posted", "tweeted", "believe",

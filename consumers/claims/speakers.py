@@ -197,7 +197,7 @@ TITLES = frozenset(
         "representative", "rep", "special", "first", "second", "under-secretary", "undersecretary", "assistant",
         "executive", "senior", "official", "officer", "counsellor", "counselor", "minister-counsellor", "attaché",
         "colonel-general", "lieutenant-general", "major-general", "secretary-general", "director-general",
-        "under-secretary-general", "co-author", "author",
+        "under-secretary-general", "co-author", "author", "prosecutor",
         # honorifics: "His Eminence Sheikh X", "Grand Mufti X", "Co-chair X" ("Hajj" only opens a name: people.py)
         "excellency", "eminence", "mufti", "co-chair", "co-chairman", "co-chairwoman",
     ]

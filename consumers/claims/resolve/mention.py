@@ -365,7 +365,9 @@ _MEDIA_KINDS = frozenset(
 )
 # A name given in a relative clause after an unnamed source (guideline: the speaker is the named person).
 _NAME_GIVEN_RE = re.compile(
-    r",?\s+(?:who|whose)\s+(?:[\w'’-]+\s+){0,5}?"
+    # (after the head or its indefinite apposition: "The second witness, a former nurse who asked to be identified
+    # only as Leila,")
+    r",?\s+(?:an?\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w'’-]*\s+)?(?:who|whose)\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?:gave\s+(?:his|her|their)\s+(?:first\s+|full\s+)?name\s+(?:only\s+)?as|name\s+(?:is|was)|"
     r"gave\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+|full\s+)?name(?:\s+only)?\s*,|"
     r"identified\s+(?:(?:himself|herself)\s+)?(?:only\s+)?as|known\s+(?:only\s+)?as|goes\s+by(?:\s+the\s+name)?|"

@@ -1,0 +1,35 @@
+"""Speaker, cue and span rules found on batch ap (a Kurdish outlet's translation with reported speech chains, a trial
+hearing with a prosecutor, the defence and a witness, a press review by newspaper, a situation report by agency, a
+Senate hearing, a wire of denials and counter-denials, an NGO open letter, a leaked audio recording) (claim
+guideline: "What is a claim", "Speaker", "Spans"); invented sentences."""
+
+from consumers.claims.extract import extract_claims
+
+
+def speakers(text: str) -> list[tuple[str, str]]:
+    return [(c.speaker, c.text) for c in extract_claims(text)]
+
+
+def test_testified_reports_what_a_witness_said_in_court() -> None:
+    text = "A former guard at the prison testified that the cells had no windows."
+    assert [c.text for c in extract_claims(text)] == ["the cells had no windows"]
+    text = "Samir Haddad, a former guard, testifies that he saw the lists."
+    assert speakers(text) == [("Samir Haddad", "he saw the lists")]
+
+
+def test_write_with_a_plural_subject_is_a_cue() -> None:
+    text = '"The camps will not survive the winter without fuel," the authors of the appeal write.'
+    assert [c.text for c in extract_claims(text)] == ["The camps will not survive the winter without fuel"]
+
+
+def test_a_judge_or_prosecutor_named_after_the_role_is_the_subject_of_a_participle() -> None:
+    text = "Presiding judge Anna Keller cut the lawyer short, saying that the question was not relevant."
+    assert speakers(text) == [("Anna Keller", "the question was not relevant")]
+    text = "Chief prosecutor Lars Berg rested his case, arguing that the logs were authentic."
+    assert speakers(text) == [("Lars Berg", "the logs were authentic")]
+
+
+def test_a_name_given_in_a_relative_clause_after_an_apposition_is_the_speaker() -> None:
+    text = ("The lawyer spoke first. The second witness, a former nurse who asked to be identified only as Leila, "
+            "said that the wards had been full.")
+    assert speakers(text) == [("Leila", "the wards had been full")]
