@@ -12,7 +12,7 @@ from hashlib import blake2b
 
 import numpy as np
 
-from consumers.dedupe.text import boilerplate_free_lines, is_stopword
+from consumers.dedupe.text import boilerplate_free_lines, is_function_word, is_stopword
 
 # Bump when tokenisation, shingling or MinHash parameters change: band keys carry it, so sketches made
 # by an older version never collide with new ones (they just stop matching until re-indexed).
@@ -91,6 +91,8 @@ _NUMBER_NAMES = (
 _NUMBER_WORDS = {word: str(value) for value, word in enumerate(_NUMBER_NAMES.split()) if value >= 2}
 _SENTENCE_BREAK = re.compile(r"[.!?:\n\"]")
 _APOSTROPHE_IN_WORD = re.compile(r"'(?<=\w')(?=\w)")
+# "Syria's", "Tarboush's": the same name as "Syria", "Tarboush" (as a story feature; a copy keeps its possessives).
+_POSSESSIVE = re.compile(r"'s\b(?<=\w's)")
 # Transliterated Arabic article ("al-Assad" / "Assad", "el-Sisi"): outlets keep or drop it at will.
 _DROPPED_TOKENS = frozenset({"al", "el", "ar", "ad", "as", "ash", "an"})
 
@@ -116,7 +118,7 @@ def name_words(text: str, limit: int) -> list[str]:
     Which event an article reports is mostly who, where, when and how many; the common nouns and verbs
     are shared with every other article on the same topic. Scripts without case yield only numbers.
     """
-    text = _APOSTROPHE_IN_WORD.sub("", _DIGIT_GROUPS.sub("", text))
+    text = _APOSTROPHE_IN_WORD.sub("", _POSSESSIVE.sub("", _DIGIT_GROUPS.sub("", text)))
     # (gap before, token) pairs from one findall; a prefix is enough unless tokens are sparse in it.
     pairs = _GAP_AND_TOKEN.findall(text[: limit * 30])
     if len(pairs) <= limit and len(text) > limit * 30:
@@ -129,6 +131,7 @@ def name_words(text: str, limit: int) -> list[str]:
         elif token.isdigit() or (
             token[0].isupper()
             and word not in _DROPPED_TOKENS
+            and (token.isupper() or not is_function_word(word))  # "The", "We" inside a sentence; not "US"
             and not (count == 0 or _SENTENCE_BREAK.search(gap) is not None)  # opens a sentence
         ):
             found.append(word)

@@ -118,13 +118,15 @@ def boilerplate_free_lines(text: str) -> Iterator[str]:
         yield line[dateline.end() :] if dateline else line
 
 
-_STOPWORDS_EN = """
+_FUNCTION_WORDS_EN = """
 a about above after again against all also am an and any are around as at be because been before being
 below between both but by can could did do does doing down during each few for from further had has have
 having he her here hers herself him himself his how i if in into is it its itself just me more most my
 myself no nor not now of off on once only or other our ours out over own same she should so some such than
 that the their theirs them themselves then there these they this those through to too under until up upon
 very was we were what when where which while who whom why will with would you your yours yourself
+"""
+_STOPWORDS_EN = _FUNCTION_WORDS_EN + """
 said says say saying told tells according added adding reported reports report statement stated
 one two three new also since still amid among across within without via per
 monday tuesday wednesday thursday friday saturday sunday week weeks day days today yesterday
@@ -133,8 +135,14 @@ tomorrow year years month months time times people least last first later earlie
 _STOPWORDS_AR = "و ب ل ف في من على الى عن مع ان هذا هذه التي الذي كان قد لا ما او ثم بعد قبل حيث كما وقال قال"
 _STOPWORDS_RU = "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по от из о об это"
 STOPWORDS = frozenset((_STOPWORDS_EN + _STOPWORDS_AR + " " + _STOPWORDS_RU).split())
+FUNCTION_WORDS_EN = frozenset(_FUNCTION_WORDS_EN.split())
 
 
 def is_stopword(word: str) -> bool:
     """Function words and news filler that say nothing about which event an article covers."""
     return word in STOPWORDS
+
+
+def is_function_word(word: str) -> bool:
+    """English articles, pronouns, prepositions and the like (casefolded): capitalised, they still name nothing."""
+    return word in FUNCTION_WORDS_EN

@@ -1,0 +1,26 @@
+"""Which words of a headline and lead name the event (story features), on invented sentences."""
+
+from consumers.dedupe.near import clean, name_words, story_features
+
+
+def test_a_possessive_names_the_same_place_or_person_as_the_bare_name() -> None:
+    bare = name_words(clean("Water fell in Syria and at the Tabqa dam, said Mohammed Tarboush on Wednesday."), 150)
+    owned = name_words(clean("Water fell in Syria's north and at Tabqa's dam, Tarboush's office said."), 150)
+    assert {"syria", "tabqa", "tarboush"} <= set(owned)
+    assert not {"syrias", "tabqas", "tarboushs"} & set(owned)
+    assert {"syria", "tabqa", "tarboush"} <= set(bare)
+
+
+def test_a_capitalised_function_word_inside_a_sentence_names_nothing() -> None:
+    text = 'Civil defence chief Haddad told The Associated Press that "We hear voices", and In Aleppo work went on.'
+    found = name_words(clean(text), 150)
+    assert "the" not in found and "we" not in found and "in" not in found
+    assert {"haddad", "associated", "press", "aleppo"} <= set(found)
+
+
+def test_two_outlets_telling_of_one_event_share_more_names_once_possessives_fold() -> None:
+    wire = story_features("Drone strike kills seven in Sarmada", clean(
+        "A drone strike hit a market in Sarmada on Tuesday, killing seven people, the White Helmets said."))
+    other = story_features("Syria: seven dead in Sarmada", clean(
+        "Syria's civil defence, the White Helmets, said seven people died in Sarmada's market on Tuesday."))
+    assert "sarmada" in set(wire) & set(other) and "sarmadas" not in other
