@@ -142,6 +142,8 @@ def _analyse_cue(
             return None  # "A new report by HRW documents ...": the noun, not "aid partners report that P"
         if verb[0] == "r" and _REPORT_ADJECTIVE_RE.search(text, max(lo, m.start() - 12), m.start()):
             return None  # "presented the group's latest report on X": an adjective before it makes it the noun
+    if verb == "quoted" and text.startswith(" by ", m.end()):
+        return None  # "A ministry source quoted by the paper confirmed that P": the source described, no cue
     if _NOUN_USE_RE.match(text, m.end(), min(s_end, m.end() + 12)):
         return None  # "local reports say", "claims circulated": a noun, not a cue
     return verb_cue(text, m, verb, lo, s_end, inside, cands, searches)

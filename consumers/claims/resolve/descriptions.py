@@ -135,6 +135,10 @@ _UNITED_NATIONS = Speaker("United Nations", "United Nations", False)
 
 def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], noun: str) -> Speaker:
     """'the board', 'the security forces', 'the group': the organisation quoted or named before."""
+    if noun in _PAPER_KINDS:
+        heading = _paper_heading(ctx, pos)
+        if heading:
+            return Speaker(heading, heading, False)  # a press review: "Al-Akhbar (Beirut)\nThe newspaper wrote that"
     quoted = _org_quoted_before(ctx, pos, words, noun)
     if quoted is not None:
         return quoted
@@ -226,6 +230,20 @@ def _last_source_of(ctx: DocumentContext, kind: str) -> Speaker | None:
 
 _POSTING_KINDS = frozenset(["channel", "page", "account", "blog"])
 _OUTLET_KINDS = frozenset(["newspaper", "paper", "daily", "channel", "broadcaster", "outlet", "website", "station"])
+
+
+_PAPER_KINDS = frozenset(["newspaper", "paper", "daily"])
+# A line holding only a name, with its city in brackets or not: a press review's heading for one newspaper.
+_NAME_LINE_RE = re.compile(r"\n([A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3})(?:[ \t]+\([A-Z][\w ]{1,20}\))?[ \t]*\n")
+
+
+def _paper_heading(ctx: DocumentContext, pos: int) -> str:
+    """The newspaper named by the heading line of the paragraph holding pos (a press review), or ''."""
+    paragraph = ctx.text.rfind("\n\n", max(0, pos - 1500), pos)
+    if paragraph < 0:
+        return ""
+    line = _NAME_LINE_RE.match(ctx.text, paragraph + 1, pos)
+    return canonical_org(line.group(1)) if line is not None else ""
 
 
 def _outlet_before(ctx: DocumentContext, pos: int) -> str:

@@ -22,6 +22,7 @@ from consumers.claims.sources.before_cue import BODY_KINDS, THE_BODY_NAME_RE
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 _ROLES_OR_SOURCES = PERSON_ROLES | SOURCE_NOUNS
+_RELAYED_BY_RE = re.compile(r"\s+(?:quoted|cited)\s+by\s+.*$")
 _WRITER_MET_RE = re.compile(r"\s+(?:I|we)\s+(?:spoke|talked|met|interviewed|visited)\b.*$")
 
 
@@ -31,6 +32,8 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     appos = " ".join(ctx.text[head_end:end].split()).strip(" ,")
     if " I " in head or " we " in head:
         head = _WRITER_MET_RE.sub("", head)  # "Business owners I spoke to in Aleppo": whom the writer met
+    if " by " in head:
+        head = _RELAYED_BY_RE.sub("", head)  # "A ministry source quoted by the paper": the source, not the paper
     if appos and _APPOSITIVE_NAME_RE.fullmatch(appos) and _is_role(head):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return resolve_named(ctx, start, appos, "", org_hint=_org_of_role(ctx, start, head))

@@ -33,3 +33,18 @@ def test_a_name_given_in_a_relative_clause_after_an_apposition_is_the_speaker() 
     text = ("The lawyer spoke first. The second witness, a former nurse who asked to be identified only as Leila, "
             "said that the wards had been full.")
     assert speakers(text) == [("Leila", "the wards had been full")]
+
+
+def test_the_newspaper_under_a_press_reviews_heading_is_the_paper_the_heading_names() -> None:
+    text = ("Today's press review.\n\nAl-Nahar (Beirut)\nThe sources told Reuters that the talks were over. The "
+            "newspaper, which is close to the government, wrote that the border would reopen.\n\nTishreen\n"
+            "According to the daily, the harvest was late.")
+    assert speakers(text)[1:] == [("Al-Nahar", "the border would reopen"), ("Tishreen", "the harvest was late")]
+
+
+def test_quoted_by_describes_the_source_and_is_no_cue() -> None:
+    text = "An aide quoted by the agency confirmed that the convoy had left."
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [("confirmed that", "the convoy had left")]
+    text = ("Syria's interior ministry dismissed three officers. A ministry source cited by Al-Watan said they had "
+            "resigned.")
+    assert speakers(text) == [("Syrian Ministry of Interior", "they had resigned")]
