@@ -1,6 +1,9 @@
 """Settings: constructor arguments, then NEWSMON_* environment, then newsmon.toml, then defaults."""
 
+import json
+import os
 import re
+import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
@@ -9,9 +12,11 @@ from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
     TomlConfigSettingsSource,
 )
 
+ENV_PREFIX = "NEWSMON_"
 RULE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 
 
@@ -58,8 +63,17 @@ class StoreSettings(Section):
     @field_validator("url")
     @classmethod
     def _known_engine(cls, url: str) -> str:
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
         if not url.startswith(("sqlite:", "sqlite+aiosqlite:", "postgresql:", "postgresql+psycopg:")):
             raise ValueError("expected a sqlite:/// or postgresql+psycopg:// URL")
+        try:  # here, not when the store opens, so a malformed URL is a config error and not a traceback
+            parsed = make_url(url)
+        except (ArgumentError, ValueError) as error:
+            raise ValueError(f"expected a sqlite:///PATH or postgresql+psycopg://USER@HOST/DB URL ({error})") from None
+        if parsed.drivername.startswith("sqlite") and not parsed.database:
+            raise ValueError("expected a file path after sqlite:/// (an in-memory store would lose everything)")
         return url
 
 
@@ -143,7 +157,7 @@ class AlertSettings(Section):
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
-        env_prefix="NEWSMON_", env_nested_delimiter="__", toml_file="newsmon.toml", extra="forbid"
+        env_prefix=ENV_PREFIX, env_nested_delimiter="__", toml_file="newsmon.toml", extra="forbid"
     )
 
     kafka: KafkaSettings = KafkaSettings()
@@ -168,9 +182,12 @@ class Settings(BaseSettings):
 
 
 def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
-    """Build Settings once; raise ConfigError with one line naming the first bad key."""
+    """Build Settings once; raise ConfigError with one line naming the first bad key and where it came from."""
+    toml_file = config_file if config_file is not None else Path("newsmon.toml")
     try:
         if config_file is not None:
+            if config_file.is_dir():
+                raise ConfigError(f"config file {config_file}: is a directory, expected a TOML file")
             if not config_file.is_file():
                 raise ConfigError(f"config file {config_file}: not found")
 
@@ -180,14 +197,74 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
             return FileSettings(**overrides)
         return Settings(**overrides)
     except ValidationError as error:
-        raise ConfigError(describe_validation_error(error)) from None
-    except ValueError as error:  # TOML syntax errors surface as ValueError subclasses
+        raise ConfigError(describe_validation_error(error, toml_file)) from None
+    except SettingsError as error:
+        raise ConfigError(describe_settings_error(error)) from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"config file {toml_file}: not UTF-8 text ({error.reason} at offset {error.start})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"config file {toml_file}: invalid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"config file {toml_file}: {error.strerror or error}") from None
+    except ValueError as error:
         raise ConfigError(f"config: {error}") from None
 
 
-def describe_validation_error(error: ValidationError) -> str:
+def describe_validation_error(error: ValidationError, toml_file: Path | None = None) -> str:
     first = error.errors()[0]
-    key = ".".join(str(part) for part in first["loc"]) or "config"
+    loc = tuple(str(part) for part in first["loc"])
+    key = ".".join(loc) or "config"
     value = first.get("input")
     shown = "" if isinstance(value, dict) else f" = {value!r}"
-    return f"config key '{key}'{shown}: {first['msg']}"
+    source = _source_of(loc, toml_file)
+    return f"config key '{key}'{shown}{f' (from {source})' if source else ''}: {first['msg']}"
+
+
+def _source_of(loc: tuple[str, ...], toml_file: Path | None) -> str | None:
+    """Where the value at `loc` came from: the environment variable that set it, else the TOML file that
+    holds it; None when neither does (a constructor argument)."""
+    environment = {name.upper(): name for name in os.environ}
+    for length in range(len(loc), 0, -1):  # alerts.rules.0.name is set by NEWSMON_ALERTS__RULES
+        name = environment.get(ENV_PREFIX + "__".join(loc[:length]).upper())
+        if name is not None:
+            return name
+    if toml_file is not None and _toml_holds(toml_file, loc):
+        return str(toml_file)
+    return None
+
+
+def _toml_holds(toml_file: Path, loc: tuple[str, ...]) -> bool:
+    try:
+        node: Any = tomllib.loads(toml_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    for part in loc:
+        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            return False
+    return True
+
+
+def describe_settings_error(error: SettingsError) -> str:
+    """pydantic-settings says only which field could not be parsed; name the environment variable and its value
+    (the one such error: a list or a section given as something other than JSON)."""
+    found = re.search(r'field "(\w+)" from source "EnvSettingsSource"', str(error))
+    cause = error.__cause__
+    if found is not None and isinstance(cause, ValueError):
+        prefix = ENV_PREFIX + found.group(1).upper()
+        for name, value in os.environ.items():
+            if (name.upper() == prefix or name.upper().startswith(prefix + "__")) and not _is_json(value):
+                return (f"environment variable {name} = {value!r}: not valid JSON ({cause}); lists and sections "
+                        "are given as JSON, e.g. NEWSMON_KAFKA__BOOTSTRAP_SERVERS='[\"kafka:9092\"]'")  # fmt: skip
+    return f"config: {error}{f' ({cause})' if cause else ''}"
+
+
+def _is_json(value: str) -> bool:
+    try:
+        json.loads(value)
+    except ValueError:
+        return False
+    return True

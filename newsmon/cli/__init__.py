@@ -82,9 +82,12 @@ def catch_early_stop() -> None:
     signal.signal(signal.SIGTERM, lambda signum, _frame: _early_stops.append(signum))
 
 
-def run_async(main: Callable[[asyncio.Event], Awaitable[T]], *, preload_stages: bool = True) -> T:
+def run_async(
+    main: Callable[[asyncio.Event], Awaitable[T]], settings: Settings | None = None, *, preload_stages: bool = True
+) -> T:
     """Run `main(stop)` with SIGINT/SIGTERM setting `stop`, translating expected errors to one line.
 
+    `settings`: what main runs with, to name the store when it cannot be reached.
     preload_stages imports the consumer stages first, so their import errors surface before the loop starts;
     poll-once turns it off (it starts its stages in a child process, and a warm poll needs none)."""
     catch_early_stop()
@@ -106,8 +109,26 @@ def run_async(main: Callable[[asyncio.Event], Awaitable[T]], *, preload_stages: 
         code = _user_error_code(error)
         if code is None:
             raise
+        if settings is not None and _is_store_failure(error):
+            fail(store_failure(error, settings.store.url), code=code)
         fail(str(error), code=code)
     raise AssertionError("unreachable")
+
+
+def _is_store_failure(error: Exception) -> bool:
+    from sqlalchemy.exc import OperationalError
+
+    return isinstance(error, OperationalError)
+
+
+def store_failure(error: Exception, url: str) -> str:
+    """One line for a store that cannot be opened or used: its URL (no password) and the driver's reason."""
+    from sqlalchemy.engine import make_url
+
+    reason = " ".join(line.strip() for line in str(getattr(error, "orig", None) or error).splitlines() if line.strip())
+    if "unable to open database file" in reason:
+        reason += " (does its directory exist, and may newsmon write there?)"
+    return f"store {make_url(url).render_as_string(hide_password=True)}: {reason}"
 
 
 def _user_error_code(error: Exception) -> int | None:
@@ -121,7 +142,7 @@ def _user_error_code(error: Exception) -> int | None:
 
     if isinstance(error, CatalogueError | TailError):
         return 2
-    if isinstance(error, BrokerStartError | DemoError | StageProcessError):
+    if isinstance(error, BrokerStartError | DemoError | StageProcessError) or _is_store_failure(error):
         return 1
     return None
 
@@ -141,7 +162,7 @@ def run(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
             log.info("service_started", feeds=len(urls), bootstrap=pipeline.connection.bootstrap_servers)
             await run_service(pipeline, urls, stop)
 
-    run_async(main)
+    run_async(main, settings)
 
 
 @app.command()
@@ -157,7 +178,7 @@ def poll(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
         async with open_pipeline(settings, stages=()) as pipeline:
             await run_service(pipeline, await register_catalogue(pipeline.store, specs), stop)
 
-    run_async(main)
+    run_async(main, settings)
 
 
 @app.command()
@@ -176,7 +197,7 @@ def consume(
         async with open_pipeline(settings, stages=[stage]) as pipeline:
             await run_service(pipeline, None, stop)
 
-    run_async(main)
+    run_async(main, settings)
 
 
 @app.command()
@@ -201,10 +222,18 @@ def demo(as_json: Annotated[bool, typer.Option("--json", help="Last line: the su
 @db_app.command("upgrade")
 def db_upgrade(revision: str = "head", config: ConfigOption = None) -> None:
     """Apply the Alembic migrations to the configured store."""
+    from alembic.util import CommandError
+    from sqlalchemy.exc import OperationalError
+
     from newsmon.store.session import upgrade_database
 
     settings = settings_from(config)
-    upgrade_database(settings.store.url, revision)
+    try:
+        upgrade_database(settings.store.url, revision)
+    except CommandError as error:  # an unknown revision
+        fail(f"db upgrade --revision {revision}: {error}")
+    except OperationalError as error:
+        fail(store_failure(error, settings.store.url), code=1)
     typer.echo(f"store upgraded to {revision}")
 
 
@@ -266,7 +295,7 @@ def query(
         async with open_store(settings.store) as store:
             return await fetch_rows(store, kind, limit)  # type: ignore[arg-type]
 
-    rows = run_async(main)
+    rows = run_async(main, settings)
     render(rows, kind, fmt, Console())  # type: ignore[arg-type]
 
 
@@ -353,7 +382,7 @@ def poll_once_command(
         async def main(stop: asyncio.Event) -> Any:
             return await poll_once(settings, specs, stop, stages)
 
-        summary = run_async(main, preload_stages=False)
+        summary = run_async(main, settings, preload_stages=False)
     sys.stdout.flush()
     print(json.dumps(summary_dict(summary)), flush=True)
     exit_without_teardown()
@@ -381,7 +410,7 @@ def feeds_status(
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}; expected 'table' or 'json'")
     settings = settings_from(config)
-    run_async(lambda stop: print_status(settings, only, fmt, Console()))
+    run_async(lambda stop: print_status(settings, only, fmt, Console()), settings)
 
 
 @feeds_app.command("import")
@@ -394,7 +423,7 @@ def feeds_import(
 
     settings = settings_from(config)
     specs = catalogue_or_fail(file)
-    added = run_async(lambda stop: import_feeds(settings, specs))
+    added = run_async(lambda stop: import_feeds(settings, specs), settings)
     typer.echo(f"imported {len(specs)} feeds ({added} new)")
 
 
@@ -407,7 +436,7 @@ def feeds_export(
     from newsmon.cli.feeds_admin import export_opml
 
     settings = settings_from(config)
-    text = run_async(lambda stop: export_opml(settings))
+    text = run_async(lambda stop: export_opml(settings), settings)
     if output is None:
         sys.stdout.write(text)
     else:

@@ -1,0 +1,87 @@
+"""Careless configuration and unreachable stores: one line naming the bad value and where it came from."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    clean = {name: value for name, value in os.environ.items() if not name.upper().startswith("NEWSMON_")}
+    return subprocess.run([sys.executable, "-m", "newsmon", *args], capture_output=True, text=True, timeout=120,
+                          env={**clean, **(env or {})}, cwd=cwd)  # fmt: skip
+
+
+def one_error_line(result: subprocess.CompletedProcess) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsmon: error: "), result.stderr[-3000:]
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"NEWSMON_KAFKA__BOOTSTRAP_SERVERS": "kafka:9092"}, ["NEWSMON_KAFKA__BOOTSTRAP_SERVERS", "'kafka:9092'"]),
+        ({"NEWSMON_STORE": "sqlite:///x.db"}, ["NEWSMON_STORE", "'sqlite:///x.db'"]),
+        ({"NEWSMON_POLL__INTERVAL_S": "-5"}, ["poll.interval_s", "'-5'", "NEWSMON_POLL__INTERVAL_S"]),
+        ({"newsmon_poll__interval_s": "soon"}, ["poll.interval_s", "'soon'", "newsmon_poll__interval_s"]),
+    ],
+    ids=["list-not-json", "section-not-json", "negative-interval", "lowercase-name"],
+)
+def test_a_bad_environment_value_names_the_variable(tmp_path, env, expected):
+    result = run_cli("query", "articles", cwd=tmp_path, env=env)
+    assert result.returncode == 2
+    line = one_error_line(result)
+    assert all(part in line for part in expected), line
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"[poll]\ninterval_s = -5\n", ["poll.interval_s", "-5", "bad.toml"]),
+        (b"[kafka]\nbogus = 1\n", ["kafka.bogus", "bad.toml"]),
+        (b"[kafka\n", ["bad.toml", "invalid TOML"]),
+        (b"\xff\xfe[kafka]\n", ["bad.toml", "not UTF-8"]),
+        (b"[store]\nurl = 'postgresql+psycopg://u@db.example:notaport/x'\n", ["store.url", "notaport"]),
+        (b"[store]\nurl = 'sqlite:newsmon.db'\n", ["store.url", "sqlite:newsmon.db"]),
+    ],
+    ids=["negative-interval", "unknown-key", "not-toml", "not-utf8", "url-bad-port", "url-unparsable"],
+)
+def test_a_bad_config_file_names_the_file_and_the_key(tmp_path, content, expected):
+    (tmp_path / "bad.toml").write_bytes(content)
+    result = run_cli("query", "articles", "--config", str(tmp_path / "bad.toml"), cwd=tmp_path)
+    assert result.returncode == 2
+    line = one_error_line(result)
+    assert all(part in line for part in expected), line
+
+
+def test_a_directory_given_as_config_file_is_called_a_directory(tmp_path):
+    result = run_cli("query", "articles", "--config", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "is a directory" in one_error_line(result)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("sqlite:///{tmp}/no/such/dir/newsmon.db", ["no/such/dir/newsmon.db", "unable to open database file"]),
+        ("postgresql+psycopg://postgres:s3cret@127.0.0.1:1/newsmon", ["127.0.0.1:1", "Connection refused"]),
+        ("postgresql+psycopg://postgres@127.0.0.1:5432/newsmon_hostile_missing", ["newsmon_hostile_missing"]),
+    ],
+    ids=["sqlite-missing-dir", "postgres-refused", "postgres-no-database"],
+)
+def test_an_unreachable_store_is_one_line_and_exit_1(tmp_path, url, expected):
+    result = run_cli("query", "articles", cwd=tmp_path, env={"NEWSMON_STORE__URL": url.format(tmp=tmp_path)})
+    assert result.returncode == 1
+    line = one_error_line(result)
+    assert "store" in line and all(part in line for part in expected), line
+    assert "s3cret" not in result.stderr
+
+
+def test_db_upgrade_to_an_unknown_revision_is_one_line(tmp_path):
+    env = {"NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'store.db'}"}
+    result = run_cli("db", "upgrade", "--revision", "no-such-revision", cwd=tmp_path, env=env)
+    assert result.returncode == 2
+    assert "no-such-revision" in one_error_line(result)
