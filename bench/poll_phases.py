@@ -87,7 +87,7 @@ def fetch_urls(base: str, urls: Path) -> None:
             time.sleep(0.1)
 
 
-def main() -> int:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--trees", required=True, help="comma-separated source checkouts (first: the cold poll)")
     parser.add_argument("--reps", type=int, default=5)
@@ -98,53 +98,57 @@ def main() -> int:
     parser.add_argument("--fixture-running", action="store_true", help="use the fixture server already on --port")
     parser.add_argument("--work", type=Path, default=None, help="keep the template and logs here")
     parser.add_argument("--env", action="append", default=[], help="TREE_INDEX:NAME=VALUE for one tree's polls")
-    args = parser.parse_args()
-    trees = [Path(t).resolve() for t in args.trees.split(",")]
-    tree_env: list[dict[str, str]] = [{} for _ in trees]
-    for item in args.env:
+    return parser.parse_args()
+
+
+def environments(assignments: list[str], tree_count: int) -> list[dict[str, str]]:
+    """Each tree's extra environment, from --env TREE_INDEX:NAME=VALUE."""
+    tree_env: list[dict[str, str]] = [{} for _ in range(tree_count)]
+    for item in assignments:
         index, _, assignment = item.partition(":")
         name, _, value = assignment.partition("=")
         tree_env[int(index)][name] = value
-    work = args.work or Path(tempfile.mkdtemp(prefix="poll_phases_"))
-    work.mkdir(parents=True, exist_ok=True)
+    return tree_env
+
+
+def run_phases(args: argparse.Namespace, trees: list[Path], tree_env: list[dict[str, str]], work: Path) -> list[dict]:
+    """The template's cold and warm polls (once), then each rep's phases for every tree, from copies of it."""
     base = f"http://127.0.0.1:{args.port}"
-    # The feed URLs carry the port, so a template only serves polls against a fixture on the same port.
-    server = start_fixture(args)
     rows: list[dict] = []
-    try:
-        urls = work / "urls.txt"
-        fetch_urls(base, urls)
-        template = work / "template"
-        (template / "home").mkdir(parents=True, exist_ok=True)
-        control(base, "/control/reset")
-        for phase, is_done in (("cold", (template / "newsmon.db").is_file()),
-                               ("warm", (template / "run" / "schema-checked").is_file())):  # fmt: skip
-            if not is_done:
-                result = poll(trees[0], template, urls, work / f"template-{phase}.log", tree_env[0])
-                print(f"{phase} (template) {result}", flush=True)
-        for rep in range(args.reps):
-            order = list(range(len(trees))) if rep % 2 == 0 else list(reversed(range(len(trees))))
-            for index in order:
-                for phase in args.phases.split(","):
-                    state = work / f"state-{index}"
-                    fresh_copy(template, state)
-                    control(base, "/control/reset")
-                    if phase == "changed":
-                        control(base, "/control/advance?fraction=0.1")
-                    log = work / f"{phase}-{index}-{rep}.log"
-                    row = {"tree": index, "phase": phase, "rep": rep,
-                           **poll(trees[index], state, urls, log, tree_env[index])}  # fmt: skip
-                    rows.append(row)
-                    print(" ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()),
-                          flush=True)  # fmt: skip
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait()
+    urls = work / "urls.txt"
+    fetch_urls(base, urls)
+    template = work / "template"
+    (template / "home").mkdir(parents=True, exist_ok=True)
+    control(base, "/control/reset")
+    for phase, is_done in (("cold", (template / "newsmon.db").is_file()),
+                           ("warm", (template / "run" / "schema-checked").is_file())):  # fmt: skip
+        if not is_done:
+            result = poll(trees[0], template, urls, work / f"template-{phase}.log", tree_env[0])
+            print(f"{phase} (template) {result}", flush=True)
+    for rep in range(args.reps):
+        # Interleaved, and the order flips every rep, so a drift of the machine's load hits every tree alike.
+        order = list(range(len(trees))) if rep % 2 == 0 else list(reversed(range(len(trees))))
+        for index in order:
+            for phase in args.phases.split(","):
+                state = work / f"state-{index}"
+                fresh_copy(template, state)
+                control(base, "/control/reset")
+                if phase == "changed":
+                    control(base, "/control/advance?fraction=0.1")
+                log = work / f"{phase}-{index}-{rep}.log"
+                row = {"tree": index, "phase": phase, "rep": rep,
+                       **poll(trees[index], state, urls, log, tree_env[index])}  # fmt: skip
+                rows.append(row)
+                print(" ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()),
+                      flush=True)  # fmt: skip
+    return rows
+
+
+def print_table(rows: list[dict], trees: list[Path], phases: list[str]) -> None:
     print("\n| tree | phase | polls | wall s (min / median / max) | CPU s (min / median / max) | load | new items |")
     print("|---|---|---|---|---|---|---|")
     for index, tree in enumerate(trees):
-        for phase in args.phases.split(","):
+        for phase in phases:
             mine = [r for r in rows if r["tree"] == index and r["phase"] == phase]
             if not mine:
                 continue
@@ -154,6 +158,22 @@ def main() -> int:
             print(f"| {tree} | {phase} | {len(mine)} | {min(walls):.2f} / {statistics.median(walls):.2f} / "
                   f"{max(walls):.2f} | {min(cpus):.2f} / {statistics.median(cpus):.2f} / {max(cpus):.2f} | "
                   f"{min(loads):.1f}-{max(loads):.1f} | {counts} (expected {EXPECTED.get(phase)}) |")  # fmt: skip
+
+
+def main() -> int:
+    args = parse_args()
+    trees = [Path(t).resolve() for t in args.trees.split(",")]
+    work = args.work or Path(tempfile.mkdtemp(prefix="poll_phases_"))
+    work.mkdir(parents=True, exist_ok=True)
+    # The feed URLs carry the port, so a template only serves polls against a fixture on the same port.
+    server = start_fixture(args)
+    try:
+        rows = run_phases(args, trees, environments(args.env, len(trees)), work)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait()
+    print_table(rows, trees, args.phases.split(","))
     print(f"\nwork dir: {work}")
     return 0
 
