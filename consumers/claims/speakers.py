@@ -89,6 +89,9 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Syria Civil Defence": ("White Helmets", "civil defence", "Syrian Civil Defence", "civil defense",
                             "Syria Civil Defense", "civil defence team", "civil defence teams"),
     "Hayat Tahrir al-Sham": ("HTS", "Tahrir al-Sham"),
+    # one-word names of armed movements, which would otherwise read as a person's name ("Hezbollah denied P")
+    "Hezbollah": ("Hizbollah", "Hizbullah", "Hezbollah movement"),
+    "Hamas": ("Islamic Resistance Movement",),
     "Central Bank of Syria": ("Syrian central bank", "Syria's central bank", "Syrian Central Bank"),
     "Syrian National Army": ("SNA", "Turkish-backed Syrian National Army"),
     "Islamic State": ("ISIS", "IS", "ISIL", "Daesh", "Islamic State group"),

@@ -37,6 +37,9 @@ def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
     return found or ctx.last() or Speaker("unnamed sources", "", False)
 
 
+# A country's organ by its kind, in lower case: "The Syrian foreign ministry", "The Turkish defence ministry"
+_COUNTRY_ORGAN_RE = re.compile(r"(?:The\s+)?([A-Z][\w-]+)\s+((?:foreign|defen[cs]e|interior)\s+ministry)\b")
+_FRONTED_MEDIUM_RE = re.compile(r"(?:In|On|Through|Via)\s[^,.;:!?\"“”\n]{1,100},$")
 _CLAIM_FIRST_BEFORE_RE = re.compile(r",\s*$")
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|that|what)\s+$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][\"”’»)]*\s+|\n\s*)(?=[A-Z\"“])")
@@ -48,6 +51,12 @@ def _previous_subject_org(ctx: DocumentContext, pos: int, pronoun: str) -> str:
     start = pos
     while start > 0 and text[start - 1] in " \t":
         start -= 1
+    if start > 0 and text[start - 1] == ",":
+        # "In a statement carried by its television, it said": a phrase of place or medium opens the sentence
+        fronted = _FRONTED_MEDIUM_RE.search(text, max(0, start - 120), start)
+        start = fronted.start() if fronted is not None else start
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
     if start > 0 and text[start - 1] not in '.!?\n"”’»':
         return ""  # only a sentence-initial pronoun
     window_start = max(0, start - 400)
@@ -57,6 +66,9 @@ def _previous_subject_org(ctx: DocumentContext, pos: int, pronoun: str) -> str:
     m = CAPITAL_RUN_RE.match(text, starts[-1])
     if not m:
         return ""
+    organ = _COUNTRY_ORGAN_RE.match(text, starts[-1])
+    if organ is not None and country_of(organ.group(1)):
+        return canonical_org(organ.group(1) + " " + organ.group(2))  # "The Syrian foreign ministry did not respond."
     surface = re.sub(r"^(?:The|the)\s+", "", m.group())
     prefix = text[starts[-1] : m.start()]
     if prefix.strip() or surface in ("It", "They", "He", "She", "The"):

@@ -48,3 +48,18 @@ def test_quoted_by_describes_the_source_and_is_no_cue() -> None:
     text = ("Syria's interior ministry dismissed three officers. A ministry source cited by Al-Watan said they had "
             "resigned.")
     assert speakers(text) == [("Syrian Ministry of Interior", "they had resigned")]
+
+
+def test_hezbollah_is_an_organisation_not_a_persons_name() -> None:
+    text = "Hezbollah denied that the men were members. Hezbollah official Naim Salman said they were farmers."
+    assert [(c.speaker, c.speaker_org) for c in extract_claims(text)] == [("Hezbollah", "Hezbollah"),
+                                                                          ("Naim Salman", "Hezbollah")]
+
+
+def test_it_after_a_fronted_phrase_of_medium_is_the_subject_of_the_sentence_before() -> None:
+    text = ("The army said the raid had killed four fighters. Hamas has not commented publicly. In a statement on "
+            "its website, it said the men were farmers.")
+    assert speakers(text)[-1] == ("Hamas", "the men were farmers")
+    text = ("The State Department said the sanctions would stay. The Syrian foreign ministry did not respond. On its "
+            "Telegram channel, it later said the hearing was political.")
+    assert speakers(text)[-1] == ("Syrian Ministry of Foreign Affairs", "the hearing was political")
