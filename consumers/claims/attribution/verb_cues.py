@@ -52,6 +52,9 @@ def verb_cue(
     ):
         return _passive_with_agent(text, m, verb, before, aux_start - len(before), s_end)
     cand = Candidate(aux_start, m.end(), verb, aux_start)
+    if verb in cues.PARTICIPLES and text.find("with ", max(left_lo, aux_start - 80), aux_start) >= 0 \
+            and _with_subject(text, left_lo, aux_start, cand):
+        return _with_complement(text, m, verb, s_end, cand, inside)  # "P, with one farmer telling the site that Q"
     joined = (
         _JOINED_RE.search(text, max(left_lo, aux_start - 12), aux_start)
         if text[max(left_lo, aux_start - 12) : aux_start].rstrip()[-1:] in _JOINED_LAST_CHARS
@@ -89,6 +92,22 @@ _DISPUTING_RE = re.compile(
     r"(?:that\s+|which\s+)?((?:the\s+|an?\s+)?[\w'’ -]{2,60}?)\s+(?:has\s+|had\s+|also\s+)?"
     r"(?:disputed|denied|rejected|contested|dismissed|questioned|challenged)$"
 )
+
+
+# "..., with one farmer telling the site that": an absolute clause gives the participle a subject of its own
+_WITH_SUBJECT_RE = re.compile(
+    r",\s+with\s+((?:(?:one|two|three|several|some|many|a|an|the|its|their)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+$"
+)
+
+
+def _with_subject(text: str, lo: int, pos: int, cand: Candidate) -> bool:
+    """The subject of an absolute 'with' clause ending at pos, as the participle's speaker; False if none."""
+    m = _WITH_SUBJECT_RE.search(text, max(lo, pos - 80), pos)
+    if m is None or not is_valid_subject(m.group(1)):
+        return False
+    cand.inherit, cand.disputes, cand.clause_start = False, True, m.start()  # the clause ends the claim before
+    cand.mention_start, cand.mention_end, cand.head_end = m.start(1), m.end(1), m.end(1)
+    return True
 
 
 def _disputing_subject(text: str, lo: int, pos: int, cand: Candidate) -> bool:

@@ -63,3 +63,9 @@ def test_it_after_a_fronted_phrase_of_medium_is_the_subject_of_the_sentence_befo
     text = ("The State Department said the sanctions would stay. The Syrian foreign ministry did not respond. On its "
             "Telegram channel, it later said the hearing was political.")
     assert speakers(text)[-1] == ("Syrian Ministry of Foreign Affairs", "the hearing was political")
+
+
+def test_with_a_subject_and_a_participle_reports_for_that_subject() -> None:
+    text = ("The local council reported that the bakery had closed, with one baker telling reporters that the flour "
+            "had run out.")
+    assert speakers(text) == [("local council", "the bakery had closed"), ("unnamed sources", "the flour had run out")]
