@@ -5,8 +5,9 @@ import json
 import logging
 import os
 import signal
+import stat
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
@@ -137,10 +138,11 @@ def _user_error_code(error: Exception) -> int | None:
     from newsmon.broker import BrokerStartError
     from newsmon.cli.demo import DemoError
     from newsmon.cli.poll_once import StageProcessError
+    from newsmon.cli.run_dir import RunDirBusyError
     from newsmon.cli.tail import TailError
     from producers.catalogue import CatalogueError
 
-    if isinstance(error, CatalogueError | TailError):
+    if isinstance(error, CatalogueError | TailError | RunDirBusyError):
         return 2
     if isinstance(error, BrokerStartError | DemoError | StageProcessError) or _is_store_failure(error):
         return 1
@@ -320,9 +322,9 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", help="jsonl")] = "jsonl",
 ) -> None:
     """Extract claims from plain-text files (doc_id = file stem); one JSON object per claim."""
-    from consumers.claims.files import extract_paths
+    from consumers.claims.files import extract_paths, iter_text_files
 
-    _print_jsonl(fmt, paths, extract_paths)
+    _print_jsonl(fmt, paths, extract_paths, iter_text_files)
 
 
 @app.command()
@@ -331,17 +333,24 @@ def cluster(
     fmt: Annotated[str, typer.Option("--format", help="jsonl")] = "jsonl",
 ) -> None:
     """Dedupe and cluster plain-text articles; one JSON object per document."""
-    from consumers.dedupe.files import cluster_paths
+    from consumers.dedupe.files import article_paths, cluster_paths
 
-    _print_jsonl(fmt, paths, cluster_paths)
+    _print_jsonl(fmt, paths, cluster_paths, article_paths)
 
 
-def _print_jsonl(fmt: str, paths: list[Path], produce: Callable[[list[Path]], Any]) -> None:
+def _print_jsonl(fmt: str, paths: list[Path], produce: Callable[[list[Path]], Any],
+                 list_files: Callable[[list[Path]], Iterable[Path]]) -> None:  # fmt: skip
+    """Print what `produce` makes of the files `list_files` finds in `paths`, one JSON object a line."""
     if fmt != "jsonl":
         fail(f"unknown format {fmt!r}; expected 'jsonl'")
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"no such file or directory: {', '.join(missing)}")
+    for path in paths:
+        if path.is_dir() and not any(True for _ in list_files([path])):
+            fail(f"{path}: a directory with no *.txt files in it")
+    for file in list_files(paths):
+        _warn_unless_text(file)
     from consumers.doc_ids import DuplicateDocIdError
 
     try:
@@ -349,6 +358,29 @@ def _print_jsonl(fmt: str, paths: list[Path], produce: Callable[[list[Path]], An
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     except DuplicateDocIdError as error:
         fail(str(error))
+    except OSError as error:
+        fail(f"{error.filename or 'input'}: {error.strerror or error}")
+
+
+def _warn_unless_text(file: Path) -> None:
+    """Warn about a file read as text that is not UTF-8 text (its undecodable bytes become U+FFFD), or exit
+    on one that cannot be read. Only regular files: a pipe such as /dev/stdin can be read once only."""
+    try:
+        if not stat.S_ISREG(file.stat().st_mode):
+            return
+        data = file.read_bytes()
+    except OSError as error:
+        fail(f"{file}: {error.strerror or error}")
+        raise
+    nul = data.find(b"\0")
+    if nul >= 0:
+        warn(f"{file}: has NUL bytes (the first at offset {nul}), so it is probably not text; read as text anyway")
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        warn(f"{file}: not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); every undecodable "
+             "byte is read as U+FFFD")  # fmt: skip
 
 
 @app.command("poll-once")
@@ -373,6 +405,9 @@ def poll_once_command(
         settings = poll_once_settings(config, state_dir, allow_private=allow_private)
     except ConfigError as error:
         fail(str(error))
+        raise
+    except OSError as error:  # the state directory cannot be made (a file of that name, no permission)
+        fail(f"--state-dir {state_dir}: {error.strerror or error}")
         raise
     configure_logging(settings.log_level if settings.log_level != "info" else "warning")
 
@@ -405,10 +440,12 @@ def feeds_status(
     config: ConfigOption = None,
 ) -> None:
     """Feed health from the store: stale, empty, zombie, undated, failing and disabled feeds."""
-    from newsmon.cli.feeds_admin import print_status
+    from newsmon.cli.feeds_admin import HEALTH_ORDER, print_status
 
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}; expected 'table' or 'json'")
+    if only is not None and only not in HEALTH_ORDER:
+        fail(f"unknown health {only!r} for --only; expected one of {', '.join(HEALTH_ORDER)}")
     settings = settings_from(config)
     run_async(lambda stop: print_status(settings, only, fmt, Console()), settings)
 
@@ -439,5 +476,8 @@ def feeds_export(
     text = run_async(lambda stop: export_opml(settings), settings)
     if output is None:
         sys.stdout.write(text)
-    else:
+        return
+    try:
         output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail(f"--output {output}: {error.strerror or error}")

@@ -19,6 +19,7 @@ from consumers.fulltext.pages import Page, PageFetchError
 from consumers.fulltext.stage import FullTextStage
 from consumers.runner import Stage, StageRunner
 from newsmon.broker import Connection, connect, ensure_topics, kafka_consumers, kafka_producer, topic_names
+from newsmon.cli.run_dir import run_dir_lock
 from newsmon.config import Settings
 from newsmon.store import feeds, outbox
 from newsmon.store.feeds import FeedSpec
@@ -87,6 +88,8 @@ async def open_pipeline(
     """
     topics = Topics(settings.kafka.topic_prefix)
     async with AsyncExitStack() as stack:
+        if settings.kafka.is_embedded:  # its broker and address file are this service's alone
+            stack.enter_context(run_dir_lock(settings.run_dir))
         connection = await stack.enter_async_context(connect(settings.kafka, settings.run_dir))
         if settings.kafka.is_embedded:
             stack.enter_context(_broker_address_file(settings.run_dir, connection))

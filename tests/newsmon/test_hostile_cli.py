@@ -1,0 +1,118 @@
+"""Careless use of the file and store commands: one clear line, the right exit code, nothing lost."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+STATEMENT = 'The ministry said on Monday that "the convoy reached the town", according to Rami Haddad.\n'
+
+
+def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    base = {**os.environ, "NEWSMON_STORE__URL": f"sqlite:///{cwd / 'store.db'}"}
+    return subprocess.run([sys.executable, "-m", "newsmon", *args], capture_output=True, text=True, timeout=120,
+                          env={**base, **(env or {})}, cwd=cwd)  # fmt: skip
+
+
+def one_error_line(result: subprocess.CompletedProcess) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsmon: error: "), result.stderr[-3000:]
+    return lines[0]
+
+
+@pytest.fixture
+def socket_file(tmp_path: Path) -> Iterator[Path]:
+    """A path that exists but cannot be opened for reading (a Unix socket: ENXIO, even for root)."""
+    path = tmp_path / "socket.txt"
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(str(path))
+        yield path
+
+
+@pytest.mark.parametrize("command", ["extract", "cluster"])
+def test_an_unreadable_file_is_one_line_naming_it(tmp_path, socket_file, command):
+    result = run_cli(command, str(socket_file), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "socket.txt" in one_error_line(result)
+
+
+@pytest.mark.parametrize("command", ["extract", "cluster"])
+def test_a_directory_without_text_files_is_an_error_not_empty_output(tmp_path, command):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "readme.md").write_text(STATEMENT)
+    result = run_cli(command, str(tmp_path / "notes"), cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "notes" in one_error_line(result) and "*.txt" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "warning"),
+    [
+        (STATEMENT.replace("Haddad", "Hadd\xe9d").encode("latin-1"), "not UTF-8"),
+        (b"\x00\x01" + STATEMENT.encode(), "NUL"),
+    ],
+    ids=["latin-1", "binary"],
+)
+@pytest.mark.parametrize("command", ["extract", "cluster"])
+def test_a_file_that_is_not_utf8_text_is_read_with_a_warning_naming_it(tmp_path, command, content, warning):
+    (tmp_path / "odd.txt").write_bytes(content)
+    result = run_cli(command, str(tmp_path / "odd.txt"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert all(json.loads(line)["doc_id"] == "odd" for line in result.stdout.splitlines())
+    assert result.stdout.strip()
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("newsmon: warning: ") and "odd.txt" in line and warning in line
+
+
+def test_feeds_export_to_an_unwritable_path_is_one_line(tmp_path):
+    for output in (tmp_path / "no" / "such" / "dir" / "feeds.opml", tmp_path):
+        result = run_cli("feeds", "export", "--output", str(output), cwd=tmp_path)
+        assert result.returncode == 2
+        assert str(output) in one_error_line(result)
+
+
+def test_feeds_status_of_an_unknown_health_says_which_exist(tmp_path):
+    result = run_cli("feeds", "status", "--only", "sick", cwd=tmp_path)
+    assert result.returncode == 2
+    line = one_error_line(result)
+    assert "'sick'" in line and "stale" in line and "zombie" in line
+
+
+def test_poll_once_with_a_state_dir_that_is_a_file_is_one_line(tmp_path):
+    (tmp_path / "feeds.txt").write_text("https://news.example/rss\n")
+    (tmp_path / "state").write_text("not a directory")
+    result = run_cli("poll-once", "--feeds", str(tmp_path / "feeds.txt"), "--state-dir", str(tmp_path / "state"),
+                     cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 2
+    assert "state" in one_error_line(result) and "--state-dir" in result.stderr
+    assert (tmp_path / "state").read_text() == "not a directory"
+
+
+def test_a_second_service_on_one_run_dir_is_refused_and_the_first_keeps_running(tmp_path):
+    """Two embedded brokers on one run dir split the pipeline, and the first to stop removed the address file
+    `alerts tail` needs while the other still ran."""
+    (tmp_path / "feeds.txt").write_text("https://news.example/rss\n")
+    env = {**os.environ, "NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'store.db'}", "NEWSMON_POLL__INTERVAL_S": "3600"}
+    first = subprocess.Popen([sys.executable, "-m", "newsmon", "run", "--feeds", "feeds.txt"], cwd=tmp_path, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        broker_file = tmp_path / ".newsmon" / "broker.json"
+        deadline = time.monotonic() + 120
+        while not broker_file.exists() and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert broker_file.exists(), "the first service did not start"
+        second = run_cli("run", "--feeds", "feeds.txt", cwd=tmp_path)
+        assert second.returncode == 2
+        assert ".newsmon" in one_error_line(second) and str(first.pid) in second.stderr
+        assert first.poll() is None and broker_file.exists()
+    finally:
+        first.send_signal(signal.SIGTERM)
+        _, stderr = first.communicate(timeout=120)
+    assert first.returncode == 0, stderr[-3000:]
