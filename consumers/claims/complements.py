@@ -45,7 +45,10 @@ _CONTEXT_AFTER_COMMA = re.compile(
     r"|,\s+(?:asking|requesting|speaking|preferring|declining)\s+(?:not\b|on\s+condition\b|anonymity\b|to\s+be\s+named)"
     r"|,\s+on\s+condition\s+of\s+anonymity\b"
 )
-_ASIDE_THEN_THAT_RE = re.compile(r"\s*,\s+[^,;:.!?\"“”«»]{1,100},\s+that\b")
+# (the aside may hold a short quotation, its comma inside the marks: 'reported, citing "informed sources," that')
+_ASIDE_THEN_THAT_RE = re.compile(
+    r"\s*,\s+(?:[^,;:.!?\"“”«»]|[\"“][^,;:.!?\"“”«»]{1,60},?[\"”]){1,100}?(?:,|(?<=,[\"”]))\s+that\b"
+)
 CITING_RE = re.compile(r",\s+(?:citing|quoting)\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,.;:!?]|$))")
 
 

@@ -221,6 +221,10 @@ def _with_complement(
         # Conduit rule: "P, TASS reported, citing a military source": the cited source is the speaker.
         cand.mention_start, cand.mention_end, cand.head_end = citing.start(1), citing.end(1), citing.end(1)
         cue_end = citing.start(1) - 1
+    elif kind == "that" and _has_citing_word(text, m.end(), cue_end) and is_outlet(
+        text[cand.mention_start : cand.mention_end]
+    ):
+        _cited_before_that(text, m.end(), cue_end, cand)
     if verb in ("read", "reads") and not _mentions_document(text, cand):
         return None
     if lacks_proposition(text, cand, verb, kind, pos) or (cue_end > cand.cue_end and is_topic(text, cue_end)):
@@ -232,6 +236,19 @@ def _with_complement(
         return None  # the second: "informed his counterpart about the steps": a topic, not a proposition
     cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
     return cand
+
+
+def _has_citing_word(text: str, start: int, end: int) -> bool:
+    return text.find("citing", start, end) >= 0 or text.find("quoting", start, end) >= 0
+
+
+def _cited_before_that(text: str, pos: int, cue_end: int, cand: Candidate) -> None:
+    """Conduit rule: "The daily reported, citing "informed sources," that P": the cited source speaks P."""
+    citing = CITING_RE.search(text, pos, cue_end)
+    if citing is not None:
+        start, end = citing.start(1), citing.end(1)
+        start += text.startswith(("\"", "“"), start)  # (a quoted source: its opening mark is no part of it)
+        cand.mention_start, cand.mention_end, cand.head_end = start, end, end
 
 
 # "warned residents (of three villages in the area) to stay away": an addressee, then what they are told to do.

@@ -49,6 +49,7 @@ _OUTLET_WORDS = frozenset([
     # regional papers and channels that relay unnamed sources ("Asharq Al-Awsat reported, citing ...")
     "asharq", "al-awsat", "al-monitor", "al-watan", "al-akhbar", "al-mayadeen", "al-arabiya", "al-jazeera", "jazeera",
     "al-manar", "al-hadath", "ina", "mehr", "izvestia", "kommersant", "haaretz", "ynet",
+    "al-nahar", "al-quds", "al-araby", "tishreen", "al-thawra", "al-ahram",
 ])
 # a particle alone or joined by a hyphen ("al-Hafl", "bin Salman"), not a word that starts like one ("also")
 NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)(?:-[\w'’-]+)?(?![\w'’]))"

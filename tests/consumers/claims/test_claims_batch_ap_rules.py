@@ -69,3 +69,10 @@ def test_with_a_subject_and_a_participle_reports_for_that_subject() -> None:
     text = ("The local council reported that the bakery had closed, with one baker telling reporters that the flour "
             "had run out.")
     assert speakers(text) == [("local council", "the bakery had closed"), ("unnamed sources", "the flour had run out")]
+
+
+def test_an_outlet_reporting_citing_a_source_before_that_relays_the_source() -> None:
+    text = "The pro-Kurdish daily reported, citing \"well-placed sources,\" that the border would reopen."
+    assert speakers(text) == [("unnamed sources", "the border would reopen")]
+    text = "Al-Nahar reported on Monday, citing informed sources, that the talks had stalled."
+    assert speakers(text) == [("unnamed sources", "the talks had stalled")]
