@@ -38,14 +38,20 @@ _BOILERPLATE_START = re.compile(
     ]) + ")"
 )
 # ... or hold these anywhere (`search`; kept apart from the anchored ones, the engine skips to their first letters).
-# Copyright; Arabic and Russian: all rights reserved; photo credits inside captions ("... (Photo: X)", "... Photo by
-# X / AFP", "(Reuters/Name)", "Name/AFP/Getty Images", "SANA via Reuters"); a contributor's line.
+# Copyright; Arabic and Russian: all rights reserved; a contributor's line.
 _BOILERPLATE_ANYWHERE = re.compile(
     r"copyright|\(c\)|©|all rights reserved|jeder nachdruck|tous droits|جميع الحقوق محفوظه|все права защищены"
-    r"|(?:^|[.(] ?)(?:file )?(?:photo|image|picture)(?: credit)?\s*(?::|by\b)|(?:^|[.(] ?)credit\s*:"
-    rf"|\bvia {_AGENCY}\b|getty images|supplied by a third party|contributed (?:to this report|reporting)"
+    r"|contributed (?:to this report|reporting)"
+)
+# Photo credits inside captions: "... (Photo: X)", "... Photo by X / AFP", "Credit: AP Photo/Name", "(Reuters/Name)",
+# "Name/AFP/Getty Images", "SANA via Reuters". Searched only in lines holding one of _CREDIT_MARKS (most hold none,
+# and a pattern that can start at any word costs a backtracking attempt per position).
+_CREDIT_MARKS = re.compile(r"photo|image|picture|credit|/|via |getty|supplied")
+_CREDIT = re.compile(
+    r"(?:^|[.(] ?)(?:file )?(?:photo|image|picture)(?: credit)?\s*(?::|by\b)|(?:^|[.(] ?)credit\s*:"
+    rf"|\bvia {_AGENCY}\b|getty images|supplied by a third party"
     rf"|\b{_AGENCY}(?: photo)?\s*/\s*[\w.'-]+(?: [\w.'-]+){{0,3}}\)?\.?\s*$"
-    rf"|[\w.'-]+(?: [\w.'-]+){{0,3}}\s*/\s*{_AGENCY}(?:\s*/\s*getty images)?\)?\.?\s*$"
+    rf"|/\s*{_AGENCY}(?:\s*/\s*getty images)?\)?\.?\s*$"
 )
 # "By Jane Doe" / "By Jane Doe and Omar K., Damascus": short, or "By Tuesday, ..." would go too.
 MAX_BYLINE_WORDS = 8
@@ -53,6 +59,8 @@ _BYLINE = re.compile(r"^by [^\d,.;:!?]+(?:,[^\d.;:!?]*)?$")
 # Agency datelines open the first paragraph: "damascus (reuters) - ..." / "beirut, march 3 (afp) -" /
 # "sarmada (syria) (afp) -".
 _DATELINE = re.compile(rf"^[^()\n]{{0,40}}(?:\([^()\n]{{1,25}}\)\s*)?\({_AGENCY}\)\s*-+\s*")
+# A dateline's dash comes within this many characters of the line's start (both patterns stop before).
+DATELINE_CHARS = 100
 # Datelines without an agency, matched on the line as written (case tells a dateline from a sentence): "DAMASCUS -",
 # "DEIR EZ-ZOR, Syria -", "BEIRUT, Nov 3 --", "Idlib, Syria --"; the text after it opens a sentence.
 _COUNTRY = r"(?:Syria|Lebanon|Iraq|Turkey|Jordan|Israel|Iran|Egypt|Russia)"
@@ -75,7 +83,11 @@ _SENTENCE_END = re.compile(r"[.!?\"')\]]\s*$")
 
 
 def _is_boilerplate(folded_line: str) -> bool:
-    return _BOILERPLATE_START.match(folded_line) is not None or _BOILERPLATE_ANYWHERE.search(folded_line) is not None
+    return (
+        _BOILERPLATE_START.match(folded_line) is not None
+        or _BOILERPLATE_ANYWHERE.search(folded_line) is not None
+        or (_CREDIT_MARKS.search(folded_line) is not None and _CREDIT.search(folded_line) is not None)
+    )
 
 
 def _is_place_and_outlet(line: str) -> bool:
@@ -112,9 +124,10 @@ def boilerplate_free_lines(text: str) -> Iterator[str]:
             continue
         if word_count <= MAX_BYLINE_WORDS and _BYLINE.match(folded):
             continue
-        if word_count <= 2 * MAX_PLACE_OUTLET_WORDS + 1 and _is_place_and_outlet(line):
+        if word_count <= 2 * MAX_PLACE_OUTLET_WORDS + 1 and " - " in line and _is_place_and_outlet(line):
             continue
-        dateline = _DATELINE.match(folded) or _PLAIN_DATELINE.match(line)
+        # Datelines end in a dash near the start of the line: most lines have none there, and skip both patterns.
+        dateline = (_DATELINE.match(folded) or _PLAIN_DATELINE.match(line)) if "-" in line[:DATELINE_CHARS] else None
         yield line[dateline.end() :] if dateline else line
 
 
