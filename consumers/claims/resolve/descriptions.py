@@ -157,8 +157,17 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
         generic = _generic_antecedent(ctx, pos)
         if generic is not None:
             return generic
+    if not canon and noun in _PEOPLE_PLURALS:
+        return UNNAMED  # "The witnesses said P" with no group of them quoted before: people, not a body
     canon = canon or canonical_org(head, ctx.country)
     return Speaker(canon, canon, False)
+
+
+# Groups of people, never a body's name: "the witnesses", "the signatories" (of a letter), "the residents"
+_PEOPLE_PLURALS = frozenset(
+    ["witnesses", "signatories", "residents", "survivors", "villagers", "relatives", "families", "activists",
+     "protesters", "demonstrators", "farmers", "workers", "doctors", "medics", "lawyers", "journalists", "citizens"]
+)
 
 
 def _org_quoted_before(ctx: DocumentContext, pos: int, words: list[str], noun: str) -> Speaker | None:

@@ -76,3 +76,8 @@ def test_an_outlet_reporting_citing_a_source_before_that_relays_the_source() -> 
     assert speakers(text) == [("unnamed sources", "the border would reopen")]
     text = "Al-Nahar reported on Monday, citing informed sources, that the talks had stalled."
     assert speakers(text) == [("unnamed sources", "the talks had stalled")]
+
+
+def test_the_witnesses_or_signatories_with_no_group_quoted_before_are_unnamed() -> None:
+    text = "The UN said the aid was late. The witnesses said the wells were dry. The signatories write that it is late."
+    assert [c.speaker for c in extract_claims(text)] == ["United Nations", "unnamed sources", "unnamed sources"]
