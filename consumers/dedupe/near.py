@@ -13,7 +13,7 @@ from hashlib import blake2b
 
 import numpy as np
 
-from consumers.dedupe.text import boilerplate_free_lines, is_function_word, is_stopword
+from consumers.dedupe.text import boilerplate_free_lines, is_function_word, is_name_of_every_story, is_stopword
 
 # Bump when tokenisation, shingling or MinHash parameters change: band keys carry it, so sketches made
 # by an older version never collide with new ones (they just stop matching until re-indexed).
@@ -299,7 +299,7 @@ def story_features(title: str, body: str) -> list[str]:
     title_names = name_words(title, STORY_LEAD_TOKENS)
     if len(title_names) * 2 > len(title_words):
         title_names = [word for word in title_names if word.isdigit()]
-    names = title_names + name_words(body, STORY_LEAD_TOKENS)
+    names = [name for name in title_names + name_words(body, STORY_LEAD_TOKENS) if not is_name_of_every_story(name)]
     if not _is_cased(body[: STORY_LEAD_TOKENS * 8]):
         lead = [*words(title.casefold()), *words(body.casefold(), STORY_LEAD_TOKENS)]
         # Single characters count only in scripts written without spaces, where they are the words.

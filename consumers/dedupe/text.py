@@ -151,6 +151,17 @@ STOPWORDS = frozenset((_STOPWORDS_EN + _STOPWORDS_AR + " " + _STOPWORDS_RU).spli
 FUNCTION_WORDS_EN = frozenset(_FUNCTION_WORDS_EN.split())
 
 
+# Names nearly every article newsmon reads carries (it follows Syria: producers/relevance.py), so they tell no
+# event from another; as story features they only make two outlets' tellings look less alike when one leaves them
+# out, and two events alike when both put them in.
+_EVERYWHERE_NAMES = frozenset({"syria", "syrian", "syrians"})
+
+
+def is_name_of_every_story(word: str) -> bool:
+    """A casefolded name (the monitored country, its people) shared by nearly every article in the stream."""
+    return word in _EVERYWHERE_NAMES
+
+
 def is_stopword(word: str) -> bool:
     """Function words and news filler that say nothing about which event an article covers."""
     return word in STOPWORDS

@@ -24,3 +24,10 @@ def test_two_outlets_telling_of_one_event_share_more_names_once_possessives_fold
     other = story_features("Syria: seven dead in Sarmada", clean(
         "Syria's civil defence, the White Helmets, said seven people died in Sarmada's market on Tuesday."))
     assert "sarmada" in set(wire) & set(other) and "sarmadas" not in other
+
+
+def test_the_monitored_country_is_no_story_feature() -> None:
+    features = story_features("Fire in Homs market", clean(
+        "A fire swept through a market in Homs, Syria, on Monday, Syrian civil defence said; three Syrians died."))
+    assert {"homs", "monday", "3"} <= set(features)
+    assert not {"syria", "syrian", "syrians"} & set(features)
