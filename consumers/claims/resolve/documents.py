@@ -87,10 +87,13 @@ def has_capital_org(head: str) -> bool:
 
 def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     """'the Defense Ministry's statement', 'A statement posted on X's website', 'the letters'."""
+    if " to " in head:
+        head = _ADDRESSEE_RE.sub("", head)  # "The letter, addressed to the EU's foreign policy chief": the recipient
     issuer = _issuer_in_head(ctx, pos, head) or _issuer_after_noun(ctx, pos, head)
     return issuer if issuer is not None else _issuer_before(ctx, pos, head)
 
 
+_ADDRESSEE_RE = re.compile(r",?\s+(?:addressed|sent|delivered|handed)\s+to\b.*$")
 _ISSUER_BEFORE_RE = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(.{2,60}?)\s+(?:statement|communiqu[eé]|letter|post|report|bulletin)$"
 )
@@ -143,8 +146,10 @@ def _issuer_before(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     """A document the text spoke of before: who was quoted with it, its author, the header's body, the context."""
     noun = next((w for w in WORDS_RE.findall(head.lower()) if w in DOCUMENT_HEADS), "")
     named_it = ctx.last(word=noun) if noun else None
-    if named_it is not None and named_it.org:
-        return named_it  # "X said in a report ... The report accuses ..."
+    if named_it is not None and (named_it.org or named_it == UNNAMED):
+        # "X said in a report ... The report accuses ...", also when X is unnamed ("Forty-two aid groups warned in
+        # an open letter that P. The letter says Q": not a body the letter names)
+        return named_it
     noun = WORDS_RE.findall(head.lower())[-1]
     earlier = ctx.text.rfind(noun, max(0, pos - 5000), pos)
     author = _AUTHOR_AFTER_RE.match(ctx.text, earlier + len(noun)) if earlier >= 0 else None

@@ -11,7 +11,11 @@ from consumers.claims.resolve.words import REGION_ADJECTIVES, is_org_like, sente
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 _UNNAMED_RE = re.compile(
-    r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous|both|all)\b|\bsources?\b", re.I
+    r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous|both|all"
+    # a counted group: "Forty-two Syrian and international aid organisations"
+    r"|(?:four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety)(?:-[a-z]+)?|dozens|hundreds)\b|\bsources?\b",
+    re.I,
 )
 
 _UNNAMED_OUTLET_RE = re.compile(

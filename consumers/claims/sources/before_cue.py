@@ -25,12 +25,18 @@ _ORGAN_HEADS = (
     "ministry|army|military|government|presidency|foreign office|embassy|mission|police|"
     "spokesman|spokeswoman|spokesperson|armed forces|security forces|intelligence"
 )
+_COUNT_WORDS = (
+    "Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|"
+    "Eighty|Ninety|Dozens|Hundreds"
+)
 _SUBJECT_AT_START_RE = re.compile(
     rf"\s*(?:(?:But|And|Yet)\s+)?((?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+(?=,\s+(?:in\s+turn|for\s+\w+\s+part),)"
     # "Syria's foreign ministry denounced ..., saying P": a country's organ by its kind
     rf"|[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_ORGAN_HEADS})(?=\s+[a-z])"
     # "The Syrian foreign ministry condemned the raid, which it said P": a country adjective, then the organ
     rf"|(?:The|the)\s+[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_ORGAN_HEADS})(?=\s+[a-z])"
+    # "Forty-two Syrian and international aid organisations have urged ..., warning that P": a counted group
+    rf"|(?:{_COUNT_WORDS})(?:-[a-z]+)?\s+(?:[\w'’-]+\s+){{0,5}}?[a-z][\w'’-]*s(?=\s+[a-z])"
     rf"|(?:(?:The|the)\s+)?(?!(?:A|An|The)\s){NAME_TOKEN}"
     # "The Kurdistan Democratic Party (KDP) Politburo": an acronym in brackets inside the name
     rf"(?:(?:\s+\([A-Z][^()]{{0,18}}\))?\s+(?:(?:of|for|and|to|of the|for the)\s+)?(?:(?:{ROLE_WORDS})\s+)?"

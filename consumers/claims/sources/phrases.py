@@ -74,6 +74,12 @@ _ARTICLES = ("the", "a", "an")
 _OWN_STAFF = frozenset(["correspondent", "reporter", "journalist", "team", "crew", "colleague", "editor"])
 
 
+_COUNT_RE = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety)(?:-[a-z]+)?|dozens|hundreds"
+)
+
+
 @lru_cache(maxsize=8192)
 def is_valid_subject(np: str) -> bool:
     """Could np be a speaker? On the phrase alone (cached: a speaker is named in the same words again and again)."""
@@ -114,6 +120,8 @@ def is_valid_subject(np: str) -> bool:
         return True  # "Syria's civil defence": a country's body known by its alias
     if lower[0] in ("the", "a", "an") and cut <= 7 and lower[cut - 1] in ORG_WORDS and has_capital(np):
         return True  # "the White Helmets rescue group": a named organisation with its kind after the name
+    if cut <= 7 and lower[cut - 1] in SOURCE_NOUNS and _COUNT_RE.fullmatch(lower[0]):
+        return True  # "Forty-two Syrian and international aid organisations": a counted group
     if lower[0] == "the" and cut == 2 and lower[1].endswith("-year-old") and lower[1][:1].isdigit():
         return True  # "the 52-year-old told Syria Direct": a person named before, by age
     # any short definite or indefinite noun phrase: "the engineer", "a relative of the victim", "both sides"

@@ -81,3 +81,15 @@ def test_an_outlet_reporting_citing_a_source_before_that_relays_the_source() -> 
 def test_the_witnesses_or_signatories_with_no_group_quoted_before_are_unnamed() -> None:
     text = "The UN said the aid was late. The witnesses said the wells were dry. The signatories write that it is late."
     assert [c.speaker for c in extract_claims(text)] == ["United Nations", "unnamed sources", "unnamed sources"]
+
+
+def test_a_counted_group_of_organisations_opening_the_sentence_is_unnamed() -> None:
+    text = ("Thirty-five Syrian and Turkish charities have asked donors for more money, warning in a joint letter "
+            "that the clinics would close.")
+    assert speakers(text) == [("unnamed sources", "the clinics would close")]
+
+
+def test_a_letter_of_unnamed_authors_addressed_to_a_body_is_not_that_bodys() -> None:
+    text = ("Twenty aid groups have asked the World Bank for a loan, warning in a letter that the camps would close. "
+            "The letter, addressed to World Bank president Ajay Banga, says that 40 clinics have shut.")
+    assert [c.speaker for c in extract_claims(text)] == ["unnamed sources", "unnamed sources"]
