@@ -93,3 +93,10 @@ def test_a_letter_of_unnamed_authors_addressed_to_a_body_is_not_that_bodys() -> 
     text = ("Twenty aid groups have asked the World Bank for a loan, warning in a letter that the camps would close. "
             "The letter, addressed to World Bank president Ajay Banga, says that 40 clinics have shut.")
     assert [c.speaker for c in extract_claims(text)] == ["unnamed sources", "unnamed sources"]
+
+
+def test_each_side_is_no_identifiable_source() -> None:
+    text = "The two militias clashed near the dam on Friday, each side denying the other's version of events."
+    assert extract_claims(text) == []
+    text = "The army and the rebels traded fire, with each side blaming the other for the collapse of the truce."
+    assert extract_claims(text) == []
