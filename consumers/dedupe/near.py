@@ -13,7 +13,14 @@ from hashlib import blake2b
 
 import numpy as np
 
-from consumers.dedupe.text import boilerplate_free_lines, is_function_word, is_name_of_every_story, is_stopword
+from consumers.dedupe.text import (
+    boilerplate_free_lines,
+    is_cyrillic,
+    is_function_word,
+    is_name_of_every_story,
+    is_stopword,
+    latin_name,
+)
 
 # Bump when tokenisation, shingling or MinHash parameters change: band keys carry it, so sketches made
 # by an older version never collide with new ones (they just stop matching until re-indexed).
@@ -178,13 +185,18 @@ def name_words(text: str, limit: int) -> list[str]:
             found[-1] = str(int(found[-1]) + _UNITS[word])  # "Twenty-three": one number
         elif word in _DIGITS_OF:
             found.append(_DIGITS_OF[word])
-        elif token.isdigit() or (
+        elif token.isdigit():
+            found.append(word)
+        elif (
             token[0].isupper()
             and word not in _DROPPED_TOKENS
             and (token.isupper() or not is_function_word(word))  # "The", "We" inside a sentence; not "US"
             and not (count == 0 or _SENTENCE_BREAK.search(gap) is not None)  # opens a sentence
         ):
-            found.append(word)
+            # A Russian name in Latin letters, comparable with an English text's ("Латакии" ~ "Latakia").
+            name = latin_name(word) if is_cyrillic(word) else word
+            if name not in _DROPPED_TOKENS:  # "Аль-" is "al-"
+                found.append(name)
     return found
 
 

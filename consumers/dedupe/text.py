@@ -154,7 +154,34 @@ FUNCTION_WORDS_EN = frozenset(_FUNCTION_WORDS_EN.split())
 # Names nearly every article newsmon reads carries (it follows Syria: producers/relevance.py), so they tell no
 # event from another; as story features they only make two outlets' tellings look less alike when one leaves them
 # out, and two events alike when both put them in.
-_EVERYWHERE_NAMES = frozenset({"syria", "syrian", "syrians"})
+_EVERYWHERE_NAMES = frozenset({"syria", "syrian", "syrians", "siriya", "sirii", "siriyu", "siriey", "سوريا", "سوريه"})
+
+# Russian names as an English text spells them, near enough for near.spelling_key, which keeps only consonants:
+# "Латакии" -> "latakii" ~ "Latakia", "Хмеймим" -> "hmeym" ~ "Hmeimim" (х as h, as Arabic names are written),
+# "Фоминым" -> "fomin" (case endings that end in a consonant are cut first: vowel endings vanish in the key anyway).
+# fmt: off
+_TO_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+})
+# fmt: on
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CASE_ENDING = re.compile(r"(?:ами|ями|ом|ем|ым|им|ам|ям|ов|ев)$")
+# Shorter words keep their ending: the "ам" of "Ислам" (Islam) is no case ending.
+MIN_DECLINED_LETTERS = 6
+
+
+def is_cyrillic(word: str) -> bool:
+    """Whether a word opens with a Cyrillic letter."""
+    return _CYRILLIC.match(word) is not None
+
+
+def latin_name(word: str) -> str:
+    """A casefolded Russian name in Latin letters, without a consonant-final case ending."""
+    if len(word) >= MIN_DECLINED_LETTERS:
+        word = _CASE_ENDING.sub("", word)
+    return word.translate(_TO_LATIN)
 
 
 def is_name_of_every_story(word: str) -> bool:

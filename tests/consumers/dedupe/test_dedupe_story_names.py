@@ -1,6 +1,6 @@
 """Which words of a headline and lead name the event (story features), on invented sentences."""
 
-from consumers.dedupe.near import clean, name_words, story_features
+from consumers.dedupe.near import clean, name_words, spelling_key, story_features
 
 
 def test_a_possessive_names_the_same_place_or_person_as_the_bare_name() -> None:
@@ -31,3 +31,22 @@ def test_the_monitored_country_is_no_story_feature() -> None:
         "A fire swept through a market in Homs, Syria, on Monday, Syrian civil defence said; three Syrians died."))
     assert {"homs", "monday", "3"} <= set(features)
     assert not {"syria", "syrian", "syrians"} & set(features)
+
+
+def test_russian_names_meet_the_english_spelling_of_the_same_names() -> None:
+    russian = name_words(clean(
+        "Замминистра обороны Алексей Фомин прибыл на авиабазу Хмеймим в провинции Латакия, затем посетил Тартус."), 150)
+    english = name_words(clean(
+        "Deputy defence minister Alexander Fomin arrived at the Hmeimim base in Latakia, then visited Tartus."), 150)
+    shared = {spelling_key(word) for word in russian} & {spelling_key(word) for word in english}
+    assert {spelling_key(name) for name in ["fomin", "hmeimim", "latakia", "tartus"]} <= shared
+
+
+def test_a_russian_name_in_any_case_is_one_feature() -> None:
+    forms = name_words(clean("Удары по Латакии, в Латакию, над Латакией и Латакия."), 150)
+    assert len({spelling_key(form) for form in forms}) == 1
+
+
+def test_syria_in_russian_is_no_story_feature_either() -> None:
+    features = story_features("Удар", clean("Удар нанесен по Идлибу на севере Сирии, сообщили в Сирия."))
+    assert {spelling_key(feature) for feature in features} == {spelling_key("idlib")}
