@@ -119,6 +119,9 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
         return ("pronoun", lower)
     if words[0] in ("its", "their") and len(words) > 1 and person_name(head.split()[1:])[0]:
         return ("owner_name", " ".join(head.split()[1:]))  # "Its director Rami Abdel Rahman"
+    if words[0] in ("his", "her", "their") and len(words) >= 4 and words[1] in _KIN \
+            and person_name(head.split()[2:])[0]:
+        return ("kin_named", " ".join(head.split()[2:]))  # "his brother Ali Dandash said": the person by name
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _SPEAKS_FOR_OWNER:
         return ("pronoun", "he" if words[0] == "his" else "she")  # "his office said": the person speaks
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _ROLES_OR_SOURCES:
@@ -277,6 +280,7 @@ _RULES: dict[str, _Rule] = {
     "document": lambda ctx, start, head, appos, arg: resolve_document(ctx, start, head),
     "definite": _definite,
     "named": lambda ctx, start, head, appos, arg: resolve_named(ctx, start, head, appos),
+    "kin_named": lambda ctx, start, head, appos, name: resolve_named(ctx, start, name, appos),
     "outlet": lambda ctx, start, head, appos, name: Speaker(canonical_org(name), canonical_org(name), False),
     "body": lambda ctx, start, head, appos, name: Speaker(name, name, False),
 }
@@ -329,6 +333,10 @@ _PRESS_ORGANS = frozenset(["service", "office", "centre", "center", "department"
 _PERSON_OWNER_RE = re.compile(r"^([A-Z][\w'’ .-]{1,80}?)['’]s\s+([a-z][\w-]*)$")
 _MEMBERS_OF_RE = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w'’ -]{1,60}?)['’]s\s+([a-z][\w-]*)$")
 
+_KIN = frozenset(
+    ["brother", "sister", "son", "daughter", "father", "mother", "husband", "wife", "cousin", "uncle", "aunt",
+     "nephew", "niece", "grandson", "granddaughter", "grandfather", "grandmother"]
+)
 _SPEAKS_FOR_OWNER = frozenset(
     [
         "office",

@@ -100,3 +100,10 @@ def test_each_side_is_no_identifiable_source() -> None:
     assert extract_claims(text) == []
     text = "The army and the rebels traded fire, with each side blaming the other for the collapse of the truce."
     assert extract_claims(text) == []
+
+
+def test_a_relative_named_after_the_kinship_word_is_the_named_person() -> None:
+    text = '"She only ever sold bread," her cousin Rania Khalil said.'
+    assert speakers(text) == [("Rania Khalil", "She only ever sold bread")]
+    text = "His son Omar Aziz said the shop had been looted."
+    assert speakers(text) == [("Omar Aziz", "the shop had been looted")]
