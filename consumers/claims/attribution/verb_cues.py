@@ -76,6 +76,10 @@ def verb_cue(
             return None
     elif verb in cues.PARTICIPLES and not cands and _subject_before_verb(text, left_lo, aux_start, cand, searches):
         pass  # "X posted a message in Kurdish saying P": the subject of "posted", not all that stands before
+    elif verb in cues.PARTICIPLES and text.endswith(_PERCEIVED_ENDINGS, left_lo, aux_start) \
+            and (perceived := _PERCEIVED_RE.search(text, max(left_lo, aux_start - 40), aux_start)) is not None \
+            and subject_left(text, left_lo, perceived.start(), cand, searches):
+        pass  # "X can be heard saying P", "X was filmed saying P": X speaks, in a recording
     elif not subject_left(text, left_lo, aux_start, cand, searches):
         if not (verb in cues.INVERTIBLE and subject_right(text, m.end(), s_end, cand, aux_start, left_lo)):
             return None
@@ -94,6 +98,12 @@ _DISPUTING_RE = re.compile(
 )
 
 
+# "can be heard", "was filmed", "is seen": a recording shows the subject saying what follows
+_PERCEIVED_RE = re.compile(
+    r"\s+(?:(?:can|could|may)\s+be|is|was|are|were|has\s+been|had\s+been)\s+(?:clearly\s+)?"
+    r"(?:heard|seen|filmed|shown|recorded|pictured|captured)\s+$"
+)
+_PERCEIVED_ENDINGS = ("heard ", "seen ", "filmed ", "shown ", "recorded ", "pictured ", "captured ")
 # "..., with one farmer telling the site that": an absolute clause gives the participle a subject of its own
 _WITH_SUBJECT_RE = re.compile(
     r",\s+with\s+((?:(?:one|two|three|several|some|many|a|an|the|its|their)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+$"

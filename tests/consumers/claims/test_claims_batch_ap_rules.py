@@ -107,3 +107,10 @@ def test_a_relative_named_after_the_kinship_word_is_the_named_person() -> None:
     assert speakers(text) == [("Rania Khalil", "She only ever sold bread")]
     text = "His son Omar Aziz said the shop had been looted."
     assert speakers(text) == [("Omar Aziz", "the shop had been looted")]
+
+
+def test_a_person_heard_or_filmed_saying_is_the_speaker() -> None:
+    text = "In the clip, Adel Haddad can be heard saying that the orders came from above."
+    assert speakers(text) == [("Adel Haddad", "the orders came from above")]
+    text = "The governor was filmed saying the roads were open."
+    assert [c.text for c in extract_claims(text)] == ["the roads were open"]
