@@ -178,7 +178,7 @@ def _span_end(span: tuple[int, int]) -> int:
 
 _NAMING_BEFORE_QUOTE_RE = re.compile(
     r"\b(?:(?:calling|calls|called)\s+(?:itself|themselves|himself|herself)|(?:known|referred\s+to)\s+as|dubbed|"
-    r"named|nicknamed|titled|entitled|headlined)\s+(?:the\s+)?$"
+    r"named|nicknamed|titled|entitled|headlined|(?<=channel |account )called|(?<=page )called)\s+(?:the\s+)?$"
 )
 
 

@@ -139,6 +139,9 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
         heading = _paper_heading(ctx, pos)
         if heading:
             return Speaker(heading, heading, False)  # a press review: "Al-Akhbar (Beirut)\nThe newspaper wrote that"
+    called = _posting_called_before(ctx, pos, noun) if noun in _POSTING_KINDS else ""
+    if called:
+        return Speaker(called, called, False)  # 'a Telegram channel called "Sahel Leaks" ... The channel said'
     quoted = _org_quoted_before(ctx, pos, words, noun)
     if quoted is not None:
         return quoted
@@ -253,6 +256,16 @@ def _paper_heading(ctx: DocumentContext, pos: int) -> str:
         return ""
     line = _NAME_LINE_RE.match(ctx.text, paragraph + 1, pos)
     return canonical_org(line.group(1)) if line is not None else ""
+
+
+def _posting_called_before(ctx: DocumentContext, pos: int, noun: str) -> str:
+    """The name a channel, page or account was called by before pos ('a Telegram channel called "Sahel Leaks"')."""
+    at = ctx.text.rfind(f"{noun} called ", max(0, pos - 3000), pos)
+    m = _CALLED_RE.match(ctx.text, at + len(noun) + 1) if at >= 0 else None
+    return canonical_org(m.group(1)) if m is not None else ""
+
+
+_CALLED_RE = re.compile(r"called\s+[\"“]?([A-Z][^,.\"“”]{1,40}?)[,.]?[\"”]")
 
 
 def _outlet_before(ctx: DocumentContext, pos: int) -> str:

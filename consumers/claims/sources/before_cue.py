@@ -159,6 +159,8 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: Docume
         elif text[what + 6 : seg_end] in _WHAT_PRONOUNS:
             # "The ministry condemned what it said was an attack": a free relative, like "which it said"
             np_start, relative_what = what + 6, True
+    if text.startswith(_CLOSING_AFTER_COMMA, np_start - 1) and text[np_start + 1 : seg_end].strip() in ("who", "which"):
+        np_start = seg_end - len(text[np_start + 1 : seg_end].strip())  # 'called "Raqqa Now," which': the quote closed
     if text[np_start:seg_end] in ("who", "which"):
         return _relative_antecedent(text, lo, np_start, cand)
     if text.startswith(_OPENING_QUOTES, np_start) and text[seg_end - 1] in "\"”" and _NAMED_AS_RE.search(
@@ -240,6 +242,13 @@ def _relative_antecedent(text: str, lo: int, who_start: int, cand: Candidate) ->
         cand.mention_start, cand.mention_end, cand.head_end = obj.start(1), end, end
         cand.clause_start = who_start
         return True
+    near = max(lo, end - 80)
+    called = _CALLED_NAME_RE.search(text, near, end) if text.find("called", near, end) >= 0 else None
+    if called is not None:
+        # 'a Telegram channel called "Sahel Leaks," which says P': the name it goes by
+        cand.mention_start, cand.mention_end, cand.head_end = called.start(1), called.end(1), called.end(1)
+        cand.clause_start = who_start
+        return True
     if end <= start or not is_valid_subject(text[start:end]) or not has_capital(text[start:end]):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = start, end, end
@@ -247,6 +256,8 @@ def _relative_antecedent(text: str, lo: int, who_start: int, cand: Candidate) ->
     return True
 
 
+_CLOSING_AFTER_COMMA = (',"', ",”")
+_CALLED_NAME_RE = re.compile(r"\bcalled\s+[\"“]?([A-Z][^,\"“”]{1,40}?),?[\"”]?$")
 _AGENT_PREPOSITION_RE = re.compile(r"\b(?:by|from)\s+")
 _INDEFINITE_OBJECT_RE = re.compile(r"\s(an?\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)$")
 

@@ -114,3 +114,9 @@ def test_a_person_heard_or_filmed_saying_is_the_speaker() -> None:
     assert speakers(text) == [("Adel Haddad", "the orders came from above")]
     text = "The governor was filmed saying the roads were open."
     assert [c.text for c in extract_claims(text)] == ["the roads were open"]
+
+
+def test_a_channel_called_by_name_speaks_by_that_name() -> None:
+    text = ('The clip was first shared by a Facebook page called "Raqqa Now," which says it is run by students. '
+            "The page claimed that it had filmed the raid itself.")
+    assert speakers(text) == [("Raqqa Now", "it is run by students"), ("Raqqa Now", "it had filmed the raid itself")]
