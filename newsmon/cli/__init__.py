@@ -112,14 +112,26 @@ def run_async(
             raise
         if settings is not None and _is_store_failure(error):
             fail(store_failure(error, settings.store.url), code=code)
+        if settings is not None and _is_kafka_failure(error):
+            fail(f"kafka {','.join(settings.kafka.bootstrap_servers) or '(embedded)'}: {error}", code=code)
         fail(str(error), code=code)
     raise AssertionError("unreachable")
 
 
 def _is_store_failure(error: Exception) -> bool:
-    from sqlalchemy.exc import OperationalError
+    """The store cannot be opened or used: not reachable, not a database, or of a schema revision we do not know.
+    A plain DatabaseError (no subclass: not an integrity or programming error, which would be bugs) is SQLite's
+    'file is not a database' and 'database disk image is malformed'."""
+    from alembic.util import CommandError
+    from sqlalchemy.exc import DatabaseError, OperationalError
 
-    return isinstance(error, OperationalError)
+    return isinstance(error, OperationalError | CommandError) or type(error) is DatabaseError
+
+
+def _is_kafka_failure(error: Exception) -> bool:
+    from aiokafka.errors import KafkaConnectionError
+
+    return isinstance(error, KafkaConnectionError)
 
 
 def store_failure(error: Exception, url: str) -> str:
@@ -129,6 +141,8 @@ def store_failure(error: Exception, url: str) -> str:
     reason = " ".join(line.strip() for line in str(getattr(error, "orig", None) or error).splitlines() if line.strip())
     if "unable to open database file" in reason:
         reason += " (does its directory exist, and may newsmon write there?)"
+    if "Can't locate revision" in reason:
+        reason += " (the store's schema is not one this newsmon knows: written by a newer version?)"
     return f"store {make_url(url).render_as_string(hide_password=True)}: {reason}"
 
 
@@ -144,7 +158,9 @@ def _user_error_code(error: Exception) -> int | None:
 
     if isinstance(error, CatalogueError | TailError | RunDirBusyError):
         return 2
-    if isinstance(error, BrokerStartError | DemoError | StageProcessError) or _is_store_failure(error):
+    if isinstance(error, BrokerStartError | DemoError | StageProcessError):
+        return 1
+    if _is_store_failure(error) or _is_kafka_failure(error):
         return 1
     return None
 
@@ -254,7 +270,7 @@ def topics_ensure(config: ConfigOption = None) -> None:
             names = topic_names(Topics(settings.kafka.topic_prefix), [r.name for r in settings.alerts.rules])
             return await ensure_topics(connection, names, settings.kafka.partitions)
 
-    created = run_async(main)
+    created = run_async(main, settings)
     typer.echo(f"created {len(created)} topics: {', '.join(created) or '-'}")
 
 
@@ -273,7 +289,7 @@ def alerts_tail(
     async def main(stop: asyncio.Event) -> int:
         return await tail_alerts(settings, rule, from_beginning=from_beginning, max_alerts=max_alerts, stop=stop)
 
-    run_async(main)
+    run_async(main, settings)
 
 
 @app.command()

@@ -5,6 +5,7 @@ import json
 import sys
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.errors import KafkaConnectionError
 
 from newsmon.broker import Connection, consumer_options
 from newsmon.cli.pipeline import BROKER_FILE
@@ -24,7 +25,13 @@ def service_connection(settings: Settings) -> Connection:
     if not address_file.is_file():
         raise TailError(f"no running newsmon service found ({address_file} missing): start `newsmon run` "
                         "or set kafka.bootstrap_servers")  # fmt: skip
-    return Connection(json.loads(address_file.read_text())["bootstrap_servers"], is_tansu=True)
+    try:
+        bootstrap_servers = json.loads(address_file.read_text())["bootstrap_servers"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise TailError(f"{address_file} is unreadable ({error!r}); is `newsmon run` running?") from None
+    if not isinstance(bootstrap_servers, str) or not bootstrap_servers:
+        raise TailError(f"{address_file} names no broker ({bootstrap_servers!r}); is `newsmon run` running?")
+    return Connection(bootstrap_servers, is_tansu=True)
 
 
 async def tail_alerts(settings: Settings, rule: str, *, from_beginning: bool, max_alerts: int | None,
@@ -34,7 +41,13 @@ async def tail_alerts(settings: Settings, rule: str, *, from_beginning: bool, ma
     topic = Topics(settings.kafka.topic_prefix).alerts(rule)
     options = consumer_options(connection, settings.kafka, group_id=None)
     consumer = AIOKafkaConsumer(**options)
-    await consumer.start()
+    try:
+        await consumer.start()
+    except KafkaConnectionError as error:
+        await consumer.stop()
+        where = "kafka.bootstrap_servers" if not settings.kafka.is_embedded else str(settings.run_dir / BROKER_FILE)
+        raise TailError(f"cannot reach the broker at {connection.bootstrap_servers} (from {where}): {error}; "
+                        "is the service running?") from None  # fmt: skip
     try:
         # Check before assigning: naming an unknown topic would make the embedded broker create it.
         existing = await consumer.topics()

@@ -27,6 +27,14 @@ def one_error_line(result: subprocess.CompletedProcess) -> str:
     return lines[0]
 
 
+def error_line_among_logs(result: subprocess.CompletedProcess) -> str:
+    """The one error line of a command whose libraries also log (aiokafka: 'Unable connect to ...')."""
+    errors = [line for line in result.stderr.splitlines() if line.startswith("newsmon: error: ")]
+    assert len(errors) == 1, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr and "─" not in result.stderr  # no traceback, plain or drawn by rich
+    return errors[0]
+
+
 @pytest.fixture
 def socket_file(tmp_path: Path) -> Iterator[Path]:
     """A path that exists but cannot be opened for reading (a Unix socket: ENXIO, even for root)."""
@@ -116,3 +124,25 @@ def test_a_second_service_on_one_run_dir_is_refused_and_the_first_keeps_running(
         first.send_signal(signal.SIGTERM)
         _, stderr = first.communicate(timeout=120)
     assert first.returncode == 0, stderr[-3000:]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [("{not json", "broker.json"), ("{}", "broker.json"), ('{"bootstrap_servers": "127.0.0.1:1"}', "127.0.0.1:1")],
+    ids=["not-json", "no-address", "stale-address"],
+)
+def test_alerts_tail_with_a_broken_or_stale_broker_file_is_one_line(tmp_path, content, expected):
+    """A service killed with SIGKILL leaves its broker.json behind, naming a broker that is gone."""
+    (tmp_path / ".newsmon").mkdir()
+    (tmp_path / ".newsmon" / "broker.json").write_text(content)
+    result = run_cli("alerts", "tail", "ceasefire", "--max", "1", cwd=tmp_path)
+    assert result.returncode == 2
+    assert expected in error_line_among_logs(result)
+
+
+@pytest.mark.parametrize("command", [["topics", "ensure"], ["run", "--feeds", "feeds.txt"]])
+def test_an_unreachable_kafka_is_one_line_and_exit_1(tmp_path, command):
+    (tmp_path / "feeds.txt").write_text("https://news.example/rss\n")
+    result = run_cli(*command, cwd=tmp_path, env={"NEWSMON_KAFKA__BOOTSTRAP_SERVERS": '["127.0.0.1:1"]'})
+    assert result.returncode == 1
+    assert "127.0.0.1:1" in error_line_among_logs(result)

@@ -1,6 +1,7 @@
 """Careless configuration and unreachable stores: one line naming the bad value and where it came from."""
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +86,26 @@ def test_db_upgrade_to_an_unknown_revision_is_one_line(tmp_path):
     result = run_cli("db", "upgrade", "--revision", "no-such-revision", cwd=tmp_path, env=env)
     assert result.returncode == 2
     assert "no-such-revision" in one_error_line(result)
+
+
+def test_a_store_file_that_is_no_database_is_one_line_and_exit_1(tmp_path):
+    (tmp_path / "store.db").write_text("these are notes, not a database\n" * 10)
+    result = run_cli(
+        "query", "articles", cwd=tmp_path, env={"NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'store.db'}"}
+    )
+    assert result.returncode == 1
+    line = one_error_line(result)
+    assert "store.db" in line and "not a database" in line
+    assert (tmp_path / "store.db").read_text().startswith("these are notes")
+
+
+def test_a_store_of_an_unknown_schema_revision_is_one_line_and_exit_1(tmp_path):
+    """A store written by a newer newsmon (or another program): its revision is not among our migrations."""
+    env = {"NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'store.db'}"}
+    assert run_cli("db", "upgrade", cwd=tmp_path, env=env).returncode == 0
+    with sqlite3.connect(tmp_path / "store.db") as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'from_the_future_1'")
+    result = run_cli("query", "articles", cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    line = one_error_line(result)
+    assert "store.db" in line and "from_the_future_1" in line
