@@ -128,8 +128,10 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
 # A definite role that stands for the person before the name is given: "the UN's humanitarian chief",
 # "Syria's interim justice minister" (an indefinite "a ministry spokesman" is the organisation, guideline).
 _DEFINITE_ROLE_RE = re.compile(
-    r"^(?:the\s+|[\w-]+['’]s\s+)(?:[\w'’-]+\s+){0,3}(?:minister|spokes(?:man|woman|person)|chief|envoy|ambassador|"
-    r"commander|director|head|president|governor|mayor|secretary|coordinator)$",
+    r"^(?:the\s+|[\w-]+['’]s\s+)(?:[\w'’-]+\s+){0,3}(?P<role>minister|spokes(?:man|woman|person)|chief|envoy|"
+    r"ambassador|commander|director|head|president|governor|mayor|secretary|coordinator|official)"
+    # the region or file the role covers: "The State Department's top official for the Middle East"
+    r"(?:\s+(?:for|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?$",
     re.IGNORECASE,
 )
 
@@ -141,9 +143,10 @@ def _named_later(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim
     for the first time, within the next two sentences or so, with no other organisation, the role was that person."""
     out = list(claims)
     for i, claim in enumerate(claims):
-        if claim.speaker != claim.speaker_org or not _DEFINITE_ROLE_RE.match(claim.speaker_mention):
+        definite = _DEFINITE_ROLE_RE.match(claim.speaker_mention) if claim.speaker == claim.speaker_org else None
+        if definite is None:
             continue
-        role = claim.speaker_mention.split()[-1]
+        role = definite.group("role")
         at = text.find(claim.speaker_mention)
         # (search and find with an end position: a slice of the text before each claim copied the document per claim)
         if at < 0 or re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE).search(text, 0, at):

@@ -120,3 +120,9 @@ def test_a_channel_called_by_name_speaks_by_that_name() -> None:
     text = ('The clip was first shared by a Facebook page called "Raqqa Now," which says it is run by students. '
             "The page claimed that it had filmed the raid itself.")
     assert speakers(text) == [("Raqqa Now", "it is run by students"), ("Raqqa Now", "it had filmed the raid itself")]
+
+
+def test_a_definite_official_for_a_region_named_in_the_next_sentence_is_that_person() -> None:
+    text = ("The Treasury's top official for the Gulf told lawmakers on Monday that the fines would rise. "
+            "Testifying before the committee, Under Secretary Mark Doyle said the rules were clear.")
+    assert [c.speaker for c in extract_claims(text)] == ["Mark Doyle", "Mark Doyle"]
