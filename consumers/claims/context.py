@@ -182,6 +182,8 @@ class DocumentContext:
         # Defence Minister Israel Katz": a country word after them may be)
         lead = 1 if len(words) > 2 and words[1].lower() in TITLES and country_of(words[0]) else 0
         name = " ".join(w for w in words[lead:] if w.lower() not in TITLES)
+        if m is not None and len(words[-1]) == 1 and self.text.startswith(".", m.end()):
+            name += "."  # an initial for a surname (privacy rules in court reports): "Bassam K."
         return Speaker(name, "", True) if len(name.split()) >= 2 else None
 
     def last_with_mention(self, person: bool) -> tuple[Speaker | None, str]:
@@ -238,7 +240,9 @@ def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
             and not _PLACE_WORD_RE.match(surface):
         return True  # "Samira al-Hamwi was waiting at the roadside.": a person the story follows
     # "The US deputy ambassador, Dorothy Shea, disagreed.": a name in commas after the role it holds
-    return text.startswith(",", m.end()) and _ROLE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) is not None
+    # (the name may end with an initial: "the defendant, Bassam K.,")
+    return text.startswith((",", ".,"), m.end()) and _ROLE_BEFORE_RE.search(
+        text, max(0, m.start() - 40), m.start()) is not None
 
 
 _NARRATED_PERSON_VERB_RE = re.compile(
@@ -261,7 +265,7 @@ def _starts_clause(text: str, pos: int) -> bool:
 _ROLE_BEFORE_RE = re.compile(
     r"\b(?:ambassador|envoy|spokes(?:man|woman|person)|minister|director|commander|official|president|chief|head|"
     r"leader|adviser|advisor|secretary|chair(?:man|woman)?|co-chair|deputy|analyst|researcher|economist|teacher|"
-    r"farmer|doctor|mayor|governor|coordinator|representative|negotiator)"
+    r"farmer|doctor|mayor|governor|coordinator|representative|negotiator|defendant|accused|suspect|witness)"
     # the role's complement: "The UN envoy for Syria, Geir Pedersen,", "Syria's ambassador to the UN, NAME,"
     r"(?:\s+(?:for|of|to|in|at|on)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?,\s*$",
     re.IGNORECASE,

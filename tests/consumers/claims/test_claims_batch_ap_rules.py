@@ -126,3 +126,9 @@ def test_a_definite_official_for_a_region_named_in_the_next_sentence_is_that_per
     text = ("The Treasury's top official for the Gulf told lawmakers on Monday that the fines would rise. "
             "Testifying before the committee, Under Secretary Mark Doyle said the rules were clear.")
     assert [c.speaker for c in extract_claims(text)] == ["Mark Doyle", "Mark Doyle"]
+
+
+def test_a_defendant_named_in_a_prosecutors_words_is_the_he_who_answers() -> None:
+    text = ('Prosecutor Anne Vidal told the court that the defendant, Karim S., had signed the orders. The defendant '
+            'denied the charges. "I never saw those papers," he told the judges.')
+    assert [c.speaker for c in extract_claims(text)] == ["Anne Vidal", "Karim S."]
