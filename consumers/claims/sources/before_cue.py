@@ -364,6 +364,10 @@ def _cited_source(text: str, lo: int, seg_start: int, comma: int, cand: Candidat
     return True
 
 
+# People close to someone the apposition names: "Relatives of one of the men, Hussein Dandash, told local media"
+_KIN_GROUPS = frozenset(["relatives", "family", "friends", "neighbours", "neighbors", "colleagues", "parents"])
+
+
 def _role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, cand: Candidate) -> bool:
     """'The UN envoy for Syria, Geir Pedersen, said': a role, then the name in apposition."""
     name = text[name_start:comma]
@@ -385,8 +389,9 @@ def _role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, c
     if body_named and role.rsplit(None, 1)[-1].lower() not in BODY_KINDS:
         return False  # "Al-Atassi's party, the National Liberal Gathering, said": a kind of body, then its name
     first = role.split()[0].lower() if role.split() else ""
-    if not is_valid_subject(role) or not (first in ("the", "a", "an", "its", "his", "her", "their", "our", "one")
-                                          or first.endswith("'s")):
+    kin_of = first in _KIN_GROUPS and role.lower().startswith(f"{first} of ")  # "Relatives of one of the men, NAME,"
+    if not kin_of and (not is_valid_subject(role) or not (
+            first in ("the", "a", "an", "its", "his", "her", "their", "our", "one") or first.endswith("'s"))):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = role_start, comma, cut
     cand.clause_start = role_start

@@ -132,3 +132,8 @@ def test_a_defendant_named_in_a_prosecutors_words_is_the_he_who_answers() -> Non
     text = ('Prosecutor Anne Vidal told the court that the defendant, Karim S., had signed the orders. The defendant '
             'denied the charges. "I never saw those papers," he told the judges.')
     assert [c.speaker for c in extract_claims(text)] == ["Anne Vidal", "Karim S."]
+
+
+def test_relatives_of_a_person_named_in_apposition_are_unnamed() -> None:
+    text = "Relatives of one of the victims, Samir Haddad, told reporters he had been a baker for 20 years."
+    assert speakers(text) == [("unnamed sources", "he had been a baker for 20 years")]
