@@ -216,11 +216,11 @@ def describe_validation_error(error: ValidationError, toml_file: Path | None = N
     key = ".".join(loc) or "config"
     value = first.get("input")
     shown = "" if isinstance(value, dict) else f" = {value!r}"
-    source = _source_of(loc, toml_file)
+    source = source_of(loc, toml_file)
     return f"config key '{key}'{shown}{f' (from {source})' if source else ''}: {first['msg']}"
 
 
-def _source_of(loc: tuple[str, ...], toml_file: Path | None) -> str | None:
+def source_of(loc: tuple[str, ...], toml_file: Path | None) -> str | None:
     """Where the value at `loc` came from: the environment variable that set it, else the TOML file that
     holds it; None when neither does (a constructor argument)."""
     environment = {name.upper(): name for name in os.environ}

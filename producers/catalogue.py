@@ -1,5 +1,6 @@
 """Feed catalogues: newsmon TOML, OPML, or a plain file of URLs."""
 
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -13,6 +14,9 @@ from newsmon.store.feeds import FeedSpec
 
 FULL_TEXT_ATTRIBUTE = "fullText"  # our own OPML outline attribute: "true" for feeds that carry only summaries
 TOML_FEED_KEYS = ("url", "name", "outlet", "language", "full_text")
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
+# What XML 1.0 cannot carry at all (tab, newline and carriage return it can): an export must read back.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class CatalogueError(Exception):
@@ -86,8 +90,12 @@ def _toml_feed(entry: dict[str, object], where: str) -> FeedSpec:
     for key, value in entry.items():
         if key not in TOML_FEED_KEYS:
             raise CatalogueError(f"{where}: unknown key {key!r} (expected {', '.join(TOML_FEED_KEYS)})")
-        if key != "full_text" and not isinstance(value, str):
+        if key == "full_text":
+            continue
+        if not isinstance(value, str):
             raise CatalogueError(f"{where}: {key}: expected a string, got {value!r}")
+        if CONTROL_CHARACTER.search(value) is not None:
+            raise CatalogueError(f"{where}: {key}: a control character in {value!r}")
     url = str(entry.get("url", ""))
     _check_url(url, where)
     full_text = entry.get("full_text", False)
@@ -138,8 +146,8 @@ def _from_url_lines(text: str, source: str) -> list[FeedSpec]:
 
 
 def _check_url(url: str, where: str) -> None:
-    if any(character.isspace() for character in url):
-        raise CatalogueError(f"{where}: expected an http(s) URL without spaces, got {url!r}")
+    if any(character.isspace() for character in url) or CONTROL_CHARACTER.search(url) is not None:
+        raise CatalogueError(f"{where}: expected an http(s) URL without spaces or control characters, got {url!r}")
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - parsing the port is what checks it
@@ -160,9 +168,14 @@ def to_opml(specs: list[FeedSpec], title: str = "newsmon feeds") -> str:
     SubElement(head, "title").text = title
     body = SubElement(root, "body")
     for spec in specs:
-        outline = SubElement(body, "outline", type="rss", text=spec.outlet, title=spec.name, xmlUrl=spec.url,
-                             language=spec.language)  # fmt: skip
+        outline = SubElement(body, "outline", type="rss", text=_xml_text(spec.outlet), title=_xml_text(spec.name),
+                             xmlUrl=_xml_text(spec.url), language=_xml_text(spec.language))  # fmt: skip
         if spec.full_text:
             outline.set(FULL_TEXT_ATTRIBUTE, "true")
     indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + tostring(root, encoding="unicode") + "\n"
+
+
+def _xml_text(value: str) -> str:
+    """`value` with what XML cannot carry replaced by U+FFFD (feeds stored before names were checked)."""
+    return NOT_XML.sub("\ufffd", value)

@@ -15,7 +15,7 @@ import structlog
 import typer
 from rich.console import Console
 
-from newsmon.config import ConfigError, Settings, load_settings
+from newsmon.config import ConfigError, Settings, load_settings, source_of
 from newsmon.logging import configure_logging
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="newsmon: who is claiming what about Syria.")
@@ -55,21 +55,30 @@ def settings_from(config: Path | None, **overrides: Any) -> Settings:
     return settings
 
 
-def catalogue_or_fail(path: Path | None) -> list[Any]:
+def catalogue_or_fail(path: Path | None, origin: str | None = None) -> list[Any]:
     """The feed catalogue from `path` (None: the bundled default), or one error line and exit 2.
 
-    A URL listed more than once is used once, as first listed, with a warning naming it."""
+    `origin`: where `path` was named, when not on the command line. A URL listed more than once is used once,
+    as first listed, with a warning naming it."""
     from producers.catalogue import CatalogueError, read_catalogue
 
     try:
         specs, repeated = read_catalogue(path)
     except CatalogueError as error:
-        fail(str(error))
+        fail(f"{error} ({origin})" if origin else str(error))
         raise
     if repeated:
         shown = ", ".join(repeated[:3]) + (f" and {len(repeated) - 3} more" if len(repeated) > 3 else "")
         warn(f"{path}: {len(repeated)} URLs listed more than once, each used once as first listed: {shown}")
     return specs
+
+
+def feeds_in_use(feeds: Path | None, settings: Settings, config: Path | None) -> list[Any]:
+    """The catalogue of --feeds, else of the configured feeds_file, else the bundled one."""
+    if feeds is not None or settings.feeds_file is None:
+        return catalogue_or_fail(feeds)
+    source = source_of(("feeds_file",), config or Path("newsmon.toml"))
+    return catalogue_or_fail(settings.feeds_file, f"config key feeds_file{f', from {source}' if source else ''}")
 
 
 _early_stops: list[int] = []
@@ -172,7 +181,7 @@ def run(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     from newsmon.cli.pipeline import open_pipeline, register_catalogue, run_service
 
     settings = settings_from(config)
-    specs = catalogue_or_fail(feeds or settings.feeds_file)
+    specs = feeds_in_use(feeds, settings, config)
 
     async def main(stop: asyncio.Event) -> None:
         async with open_pipeline(settings) as pipeline:
@@ -190,7 +199,7 @@ def poll(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     from newsmon.cli.pipeline import open_pipeline, register_catalogue, run_service
 
     settings = settings_from(config)
-    specs = catalogue_or_fail(feeds or settings.feeds_file)
+    specs = feeds_in_use(feeds, settings, config)
 
     async def main(stop: asyncio.Event) -> None:
         async with open_pipeline(settings, stages=()) as pipeline:
@@ -323,7 +332,7 @@ def feeds_list(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     from rich.table import Table
 
     settings = settings_from(config)
-    specs = catalogue_or_fail(feeds or settings.feeds_file)
+    specs = feeds_in_use(feeds, settings, config)
     table = Table(title=f"{len(specs)} feeds")
     for column in ("outlet", "language", "name", "url"):
         table.add_column(column, overflow="fold")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from producers.catalogue import CatalogueError, load_catalogue
+from newsmon.store.feeds import FeedSpec
+from producers.catalogue import CatalogueError, load_catalogue, to_opml
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -42,6 +43,7 @@ BAD_FEED_FILES = [
         "fullText: expected true or false",
     ),
     ("feeds.opml", b'<opml><body><outline text="x" xmlUrl="javascript:alert(1)"/></body></opml>', "http(s) URL"),
+    ("feeds.toml", b'[[feeds]]\nurl = "https://a.example/rss"\nname = "Agency\\u0001"\n', "control character"),
 ]
 BAD_FEED_FILE_IDS = [
     "toml-feeds-string",
@@ -60,6 +62,7 @@ BAD_FEED_FILE_IDS = [
     "opml-entities",
     "opml-fulltext-yes",
     "opml-javascript",
+    "toml-control-character",
 ]
 
 
@@ -97,3 +100,19 @@ def test_feed_commands_refuse_an_empty_file_with_one_line_and_exit_2(tmp_path, c
     result = run_cli(*command, str(tmp_path / "empty.opml"), cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "empty.opml: no feeds" in result.stderr
+
+
+def test_export_of_names_with_control_characters_reads_back(tmp_path):
+    """Feeds stored before names were checked may hold characters XML 1.0 cannot carry; the export must stay OPML."""
+    spec = FeedSpec(url="https://a.example/rss", name="Agency\x01 wire", outlet="Agency\x0b", language="en")
+    (tmp_path / "feeds.opml").write_text(to_opml([spec]), encoding="utf-8")
+    [read] = load_catalogue(tmp_path / "feeds.opml")
+    assert (read.url, read.name, read.outlet) == ("https://a.example/rss", "Agency\ufffd wire", "Agency\ufffd")
+
+
+def test_a_missing_feeds_file_from_the_config_says_so(tmp_path):
+    env = {**os.environ, "NEWSMON_FEEDS_FILE": str(tmp_path / "nope.txt")}
+    result = subprocess.run([sys.executable, "-m", "newsmon", "feeds", "list"], capture_output=True, text=True,
+                            timeout=120, env=env, cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 2
+    assert "nope.txt" in result.stderr and "NEWSMON_FEEDS_FILE" in result.stderr
