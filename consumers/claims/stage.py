@@ -85,7 +85,7 @@ class ClaimsStage:
                          "kind": claim.kind, "text": claim.text, "start": claim.start, "end": claim.end,
                          "quantities": [q.model_dump() for q in claim.quantities],
                          "extractor_version": claim.extractor_version})  # fmt: skip
-        await claims.replace_for_article(session, article.article_id, rows)
+        await claims.replace_for_article(session, article.article_id, article.version, rows)
         return True
 
     async def after_publish(self, outgoing: Sequence[Outgoing]) -> None:

@@ -9,6 +9,7 @@ from consumers.claims import cues
 from consumers.claims.attribution.propositions import is_topic, lacks_proposition
 from consumers.claims.complements import CITING_RE, complement
 from consumers.claims.searches import DocumentSearches
+from consumers.claims.segment import in_spans
 from consumers.claims.sources import Candidate, is_outlet, sentence_subject, skip_space, subject_left, subject_right
 from consumers.claims.sources.phrases import is_valid_subject
 
@@ -64,7 +65,9 @@ def verb_cue(
         # 'described it as "unfair," saying P': the comma closing the quote joins the participle too
         joined = _COMMA_IN_QUOTE_RE.search(text, max(lo, aux_start - 4), aux_start)
     coordinated = joined is not None and ("and" in joined.group() or "but" in joined.group())
-    if joined and (verb in cues.PARTICIPLES or coordinated):
+    if joined and cands and cands[-1].content_to == aux_start - len(joined.group()) and joined.group()[0] == ",":
+        cand.inherit, cand.clause_start = True, cands[-1].content_to  # "NAME, who said P, told us Q": NAME again
+    elif joined and (verb in cues.PARTICIPLES or coordinated):
         cand.inherit, cand.clause_start = True, aux_start - len(joined.group())  # "..., adding that", "and said"
         if verb in cues.PARTICIPLES and _disputing_subject(text, left_lo, cand.clause_start, cand):
             pass  # "X said P, a figure the ministry disputed, saying Q": the ministry speaks Q
@@ -245,7 +248,27 @@ def _with_complement(
             return cand
         return None  # the second: "informed his counterpart about the steps": a topic, not a proposition
     cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
+    if text.startswith(_RELATIVE_WORDS, cand.clause_start) and text.startswith(", ", cand.clause_start - 2):
+        cand.content_to = _relative_clause_end(text, pos, s_end, inside)  # "NAME, who said P, told Q"
     return cand
+
+
+_RELATIVE_WORDS = ("who ", "which ")
+# The comma closing a relative clause, before the main clause's verb: "Ahmad Ali, who said P, told us Q"
+_RELATIVE_CLOSE_RE = re.compile(
+    r",\s+(?:also\s+|later\s+)?(?:[a-z]+ed|said|says|told|tells|has|had|is|was|are|were|wrote|writes|posted|"
+    r"went|left|took|sent|gave|spoke|met|made|ran|runs|fled|came)\b"
+)
+
+
+def _relative_clause_end(text: str, pos: int, s_end: int, inside: list[tuple[int, int]]) -> int:
+    """Where a reporting relative clause's content ends (its closing comma outside quotes), or -1."""
+    if pos < 0:
+        return -1
+    for m in _RELATIVE_CLOSE_RE.finditer(text, pos, s_end):
+        if not in_spans(m.start(), inside):
+            return m.start()
+    return -1
 
 
 def _has_citing_word(text: str, start: int, end: int) -> bool:

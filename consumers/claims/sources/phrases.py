@@ -88,7 +88,7 @@ def is_valid_subject(np: str) -> bool:
         return False
     if len(words) > 14 and not words[-1][:1].isupper():
         return False  # only a long title before a name may run this long
-    if words[0] in ("each", "Each") and len(words) == 2:
+    if words[0] in ("each", "Each") and len(words) == 2 and words[1] in ("side", "party", "camp"):
         return False  # "..., each side denying the other's account": a reciprocal, no one source (guideline)
     if words[0] in ("Our", "our") and len(words) > 1 and words[1].lower().rstrip("s") in _OWN_STAFF:
         return False  # "Our correspondent in Damascus reports that P": the outlet's own narration (guideline)

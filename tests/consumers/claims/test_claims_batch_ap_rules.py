@@ -137,3 +137,10 @@ def test_a_defendant_named_in_a_prosecutors_words_is_the_he_who_answers() -> Non
 def test_relatives_of_a_person_named_in_apposition_are_unnamed() -> None:
     text = "Relatives of one of the victims, Samir Haddad, told reporters he had been a baker for 20 years."
     assert speakers(text) == [("unnamed sources", "he had been a baker for 20 years")]
+
+
+def test_a_reporting_relative_clause_ends_at_its_closing_comma() -> None:
+    text = "Ahmad Ali, who said he was a driver, told us the road was closed."
+    assert speakers(text) == [("Ahmad Ali", "he was a driver"), ("Ahmad Ali", "the road was closed")]
+    text = "The Free Coast Gathering, which says it has 300 members, posted the file on Monday."
+    assert [c.text for c in extract_claims(text)] == ["it has 300 members"]
