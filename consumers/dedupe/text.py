@@ -197,3 +197,21 @@ def is_stopword(word: str) -> bool:
 def is_function_word(word: str) -> bool:
     """English articles, pronouns, prepositions and the like (casefolded): capitalised, they still name nothing."""
     return word in FUNCTION_WORDS_EN
+
+
+# Weekday names (English, Russian in the nominative and the accusative "в четверг", Arabic as folded by near.clean),
+# Monday = 0.
+_WEEKDAYS_EN = "monday tuesday wednesday thursday friday saturday sunday"
+_WEEKDAYS_RU = "понедельник вторник среда четверг пятница суббота воскресенье"
+_WEEKDAYS_AR = "الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد"
+_WEEKDAY_NUMBERS = {
+    **{name: day for names in (_WEEKDAYS_EN, _WEEKDAYS_RU, _WEEKDAYS_AR) for day, name in enumerate(names.split())},
+    "среду": 2, "пятницу": 4, "субботу": 5,
+}
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(sorted(_WEEKDAY_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def first_weekday(text: str, end: int) -> int | None:
+    """The first weekday named in text[:end] (Monday = 0), in English, Russian or Arabic; None if none is."""
+    match = _WEEKDAY.search(text, 0, end)
+    return None if match is None else _WEEKDAY_NUMBERS[match.group().casefold()]

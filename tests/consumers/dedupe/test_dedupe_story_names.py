@@ -1,6 +1,7 @@
 """Which words of a headline and lead name the event (story features), on invented sentences."""
 
-from consumers.dedupe.near import clean, name_words, spelling_key, story_features
+from consumers.dedupe.near import clean, event_day, name_words, spelling_key, story_features
+from consumers.dedupe.sketch import sketch_article, story_similarities
 
 
 def test_a_possessive_names_the_same_place_or_person_as_the_bare_name() -> None:
@@ -50,3 +51,19 @@ def test_a_russian_name_in_any_case_is_one_feature() -> None:
 def test_syria_in_russian_is_no_story_feature_either() -> None:
     features = story_features("Удар", clean("Удар нанесен по Идлибу на севере Сирии, сообщили в Сирия."))
     assert {spelling_key(feature) for feature in features} == {spelling_key("idlib")}
+
+
+def test_the_event_day_is_the_first_weekday_of_the_lead_in_any_of_the_three_languages() -> None:
+    assert event_day(clean("The SDF on Sunday lifted the curfew it imposed after Thursday's raid.")) == 6
+    english = event_day(clean("Clashes broke out before dawn on Thursday in Dhiban."))
+    russian = event_day(clean("В четверг в Дибане начались столкновения."))
+    arabic = event_day(clean("اندلعت اشتباكات فجر الخميس في ذيبان."))
+    assert english == russian == arabic == 3
+
+
+def test_a_follow_up_that_recalls_the_earlier_event_is_less_alike_than_its_names_alone_say() -> None:
+    first = sketch_article("Clash in Dhiban", "The SDF raided the home of Sheikh Hatem in Dhiban on Thursday, and "
+                           "Bakara fighters fought back, Farhad Shami said. The curfew began on Sunday.")
+    follow_up = sketch_article("Curfew lifted in Dhiban", "The SDF lifted the curfew in Dhiban on Sunday after the "
+                               "Thursday raid on Sheikh Hatem and the Bakara fighters, Farhad Shami said.")
+    assert story_similarities(first, [follow_up])[0] < 1.0
