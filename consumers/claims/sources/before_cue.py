@@ -243,9 +243,13 @@ def _relative_antecedent(text: str, lo: int, who_start: int, cand: Candidate) ->
         cand.clause_start = who_start
         return True
     near = max(lo, end - 80)
-    called = _CALLED_NAME_RE.search(text, near, end) if text.find("called", near, end) >= 0 else None
+    called = (
+        _CALLED_NAME_RE.search(text, near, end)
+        if text.find("called", near, end) >= 0 or text.find("name", near, end) >= 0
+        else None
+    )
     if called is not None:
-        # 'a Telegram channel called "Sahel Leaks," which says P': the name it goes by
+        # 'a Telegram channel called "Sahel Leaks," which says P', 'a doctor named X, who said P': the name
         cand.mention_start, cand.mention_end, cand.head_end = called.start(1), called.end(1), called.end(1)
         cand.clause_start = who_start
         return True
@@ -257,7 +261,8 @@ def _relative_antecedent(text: str, lo: int, who_start: int, cand: Candidate) ->
 
 
 _CLOSING_AFTER_COMMA = (',"', ",”")
-_CALLED_NAME_RE = re.compile(r"\bcalled\s+[\"“]?([A-Z][^,\"“”]{1,40}?),?[\"”]?$")
+# the name given just before the relative: 'a channel called "Sahel Leaks,"', "a doctor whose name is Amal Darwish"
+_CALLED_NAME_RE = re.compile(r"\b(?:called|named|whose\s+name\s+is)\s+[\"“]?([A-Z][^,\"“”]{1,40}?),?[\"”]?$")
 _AGENT_PREPOSITION_RE = re.compile(r"\b(?:by|from)\s+")
 _INDEFINITE_OBJECT_RE = re.compile(r"\s(an?\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)$")
 

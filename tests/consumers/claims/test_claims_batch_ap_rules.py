@@ -144,3 +144,10 @@ def test_a_reporting_relative_clause_ends_at_its_closing_comma() -> None:
     assert speakers(text) == [("Ahmad Ali", "he was a driver"), ("Ahmad Ali", "the road was closed")]
     text = "The Free Coast Gathering, which says it has 300 members, posted the file on Monday."
     assert [c.text for c in extract_claims(text)] == ["it has 300 members"]
+
+
+def test_a_relative_clause_after_a_name_given_in_the_sentence_belongs_to_the_name() -> None:
+    text = "The convoy was led by an engineer whose name is Rami Saad, who said the bridge had held."
+    assert speakers(text) == [("Rami Saad", "the bridge had held")]
+    text = "The clinic is run by a nurse named Huda Ali, who said the fuel had run out."
+    assert speakers(text) == [("Huda Ali", "the fuel had run out")]
