@@ -128,6 +128,8 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
         return ("unnamed", "")  # "her neighbour agreed": unnamed
     if " close to " in lower and _CLOSE_TO_RE.match(lower):
         return ("unnamed", "")  # "Sources close to the SDF": near the body, not its members (held-back ah03 gold)
+    if words[0] == "the" and words[1:3] == ["governor", "of"] and (seat := _GOVERNOR_OF_RE.match(head)):
+        return ("body", f"{seat.group(1)} Governorate")  # "The governor of Duhok said", no name: the governorate
     if lower in _UN_COLLEAGUES:
         return ("body", "United Nations")  # a UN spokesperson's "our humanitarian colleagues": OCHA
     office = _ROLE_OFFICE_RE.match(lower) if words[0] == "the" and words[-1] == "office" else None
@@ -336,6 +338,10 @@ _MEMBERS_OF_RE = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w'’ -]{1,60}?)['’]s\s+(
 _KIN = frozenset(
     ["brother", "sister", "son", "daughter", "father", "mother", "husband", "wife", "cousin", "uncle", "aunt",
      "nephew", "niece", "grandson", "granddaughter", "grandfather", "grandmother"]
+)
+# "The governor of Duhok", "the governor of Deir ez-Zor": the seat of the office, up to three words
+_GOVERNOR_OF_RE = re.compile(
+    r"[Tt]he\s+governor\s+of\s+([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|[ae][lz]-[A-Z][\w'’-]*)){0,2})$"
 )
 _SPEAKS_FOR_OWNER = frozenset(
     [

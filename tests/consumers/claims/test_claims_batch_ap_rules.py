@@ -151,3 +151,9 @@ def test_a_relative_clause_after_a_name_given_in_the_sentence_belongs_to_the_nam
     assert speakers(text) == [("Rami Saad", "the bridge had held")]
     text = "The clinic is run by a nurse named Huda Ali, who said the fuel had run out."
     assert speakers(text) == [("Huda Ali", "the fuel had run out")]
+
+
+def test_the_governor_of_a_place_never_named_speaks_as_the_governorate() -> None:
+    text = ("The governor of Zakho said on Monday that the crossing would reopen. \"The road is safe,\" the governor "
+            "told reporters.")
+    assert [c.speaker for c in extract_claims(text)] == ["Zakho Governorate", "Zakho Governorate"]
