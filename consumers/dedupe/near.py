@@ -319,7 +319,8 @@ def story_features(title: str, body: str) -> list[str]:
     if not _is_cased(body[: STORY_LEAD_TOKENS * 8]):
         lead = [*words(title.casefold()), *words(body.casefold(), STORY_LEAD_TOKENS)]
         # Single characters count only in scripts written without spaces, where they are the words.
-        names += [word for word in lead if (len(word) > 1 or not word.isascii()) and not is_stopword(word)]
+        names += [word for word in lead if (len(word) > 1 or not word.isascii()) and not is_stopword(word)
+                  and not is_name_of_every_story(word)]  # fmt: skip
     day = event_day(body)
     return names if day is None else [*names, f"{EVENT_DAY_FEATURE}{day}"]
 

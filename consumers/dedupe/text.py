@@ -1,4 +1,5 @@
-"""Language data for dedupe: boilerplate lines outlets add to reprints, and stopwords.
+"""Language data for dedupe: boilerplate lines outlets add to reprints, stopwords, names every story shares, Russian
+names in Latin letters and weekday names.
 
 Patterns run on casefolded NFKC lines with plain quotes and dashes (see near.clean).
 """

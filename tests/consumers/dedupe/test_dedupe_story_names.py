@@ -67,3 +67,10 @@ def test_a_follow_up_that_recalls_the_earlier_event_is_less_alike_than_its_names
     follow_up = sketch_article("Curfew lifted in Dhiban", "The SDF lifted the curfew in Dhiban on Sunday after the "
                                "Thursday raid on Sheikh Hatem and the Bakara fighters, Farhad Shami said.")
     assert story_similarities(first, [follow_up])[0] < 1.0
+
+
+def test_syria_in_arabic_is_no_story_feature_either() -> None:
+    lead = clean("قصفت طائرات مسيرة ريف إدلب شمالي سوريا، بحسب الدفاع المدني في سوريه.")
+    features = story_features("قصف على إدلب", lead)
+    assert "سوريا" not in features and "سوريه" not in features
+    assert "ادلب" in features
