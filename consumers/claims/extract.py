@@ -128,7 +128,8 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
 # A definite role that stands for the person before the name is given: "the UN's humanitarian chief",
 # "Syria's interim justice minister" (an indefinite "a ministry spokesman" is the organisation, guideline).
 _DEFINITE_ROLE_RE = re.compile(
-    r"^(?:the\s+|[\w-]+['’]s\s+)(?:[\w'’-]+\s+){0,3}(?P<role>minister|spokes(?:man|woman|person)|chief|envoy|"
+    r"^(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)(?:[\w'’-]+\s+){0,3}"
+    r"(?P<role>minister|spokes(?:man|woman|person)|chief|envoy|"
     r"ambassador|commander|director|head|president|governor|mayor|secretary|coordinator|official)"
     # the region or file the role covers: "The State Department's top official for the Middle East"
     r"(?:\s+(?:for|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?$",
@@ -159,9 +160,11 @@ def _named_later(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim
             surname = later.speaker.split()[-1]
             if surname not in later.speaker_mention or text.find(surname, 0, claim.start) >= 0:
                 break  # a pronoun, or a person named before the role
+            # ("its director": whose role the text has not said, so the person's own organisation)
+            org = later.speaker_org if claim.speaker_mention[:4].lower() in ("its ", "thei") else claim.speaker_org
             for k in range(i, claims.index(later)):
                 if out[k].speaker_mention == claim.speaker_mention and out[k].speaker == claim.speaker:
-                    out[k] = replace(out[k], speaker=later.speaker, speaker_org=claim.speaker_org)
+                    out[k] = replace(out[k], speaker=later.speaker, speaker_org=org)
             break
     return out
 

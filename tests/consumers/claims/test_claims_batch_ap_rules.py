@@ -157,3 +157,9 @@ def test_the_governor_of_a_place_never_named_speaks_as_the_governorate() -> None
     text = ("The governor of Zakho said on Monday that the crossing would reopen. \"The road is safe,\" the governor "
             "told reporters.")
     assert [c.speaker for c in extract_claims(text)] == ["Zakho Governorate", "Zakho Governorate"]
+
+
+def test_its_director_named_in_the_next_sentence_is_that_person() -> None:
+    text = ('The ministry shared a clip of the flood. The clip was filmed in 2019 in Iraq, its director told us. '
+            '"It is my film," said Omar Nassif, who made it.')
+    assert [(c.speaker, c.speaker_org) for c in extract_claims(text)] == [("Omar Nassif", ""), ("Omar Nassif", "")]
