@@ -34,3 +34,7 @@ def test_one_stays_a_word() -> None:
 
 def test_eastern_arabic_and_persian_digits_are_digits() -> None:
     _same_words("قتل ١٩ شخصا و۲۳ جريحا في ٢٠٢٤", "قتل 19 شخصا و23 جريحا في 2024")
+
+
+def test_digit_groups_split_by_a_non_breaking_space_are_one_number_after_cleaning() -> None:
+    _same_words("Доставлено 1\u00a0200 наборов и 2\u202f500 литров.", "Доставлено 1200 наборов и 2500 литров.")
