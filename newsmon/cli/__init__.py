@@ -1,15 +1,17 @@
 """The `newsmon` command line: the one place that wires producers, consumers and the core together."""
 
 import asyncio
+import functools
 import json
 import logging
 import os
+import select
 import signal
 import stat
 import sys
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import structlog
 import typer
@@ -30,6 +32,7 @@ app.add_typer(feeds_app, name="feeds")
 
 log = structlog.get_logger()
 T = TypeVar("T")
+P = ParamSpec("P")
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML config file (default: ./newsmon.toml).")]
 FeedsOption = Annotated[Path | None, typer.Option("--feeds", help="Feed catalogue: newsmon TOML, OPML or URL list.")]
 
@@ -79,6 +82,37 @@ def feeds_in_use(feeds: Path | None, settings: Settings, config: Path | None) ->
         return catalogue_or_fail(feeds)
     source = source_of(("feeds_file",), config or Path("newsmon.toml"))
     return catalogue_or_fail(settings.feeds_file, f"config key feeds_file{f', from {source}' if source else ''}")
+
+
+def stops_quietly_when_stdout_closes(command: Callable[P, None]) -> Callable[P, None]:
+    """A command whose reader may leave early (`newsmon extract DIR | head`) exits 141, as a writer stopped by
+    SIGPIPE does, with no traceback: the reader got what it wanted. Python ignores SIGPIPE (so that sockets raise
+    errors instead of ending the process), which leaves the closed pipe to us."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python flushes stdout again at exit
+            raise typer.Exit(141) from None
+
+    return wrapper
+
+
+def write_all_to_stdout(text: str) -> None:
+    """Write all of `text`, or raise. With PYTHONUNBUFFERED set, sys.stdout writes to the file descriptor directly
+    and drops the rest of a short write (a pipe whose reader left: no error, exit 0, half a file)."""
+    sys.stdout.flush()
+    remaining = memoryview(text.encode(sys.stdout.encoding or "utf-8"))
+    while remaining:
+        written = sys.stdout.buffer.write(remaining)
+        if not written:  # a non-blocking stdout that is full: wait until it takes more
+            select.select([], [sys.stdout.fileno()], [])
+            continue
+        remaining = remaining[written:]
+    sys.stdout.flush()
 
 
 _early_stops: list[int] = []
@@ -228,6 +262,7 @@ def consume(
 
 
 @app.command()
+@stops_quietly_when_stdout_closes
 def demo(as_json: Annotated[bool, typer.Option("--json", help="Last line: the summary as JSON.")] = False) -> None:
     """Offline demo: bundled sample feeds, embedded broker, temporary SQLite store; prints a summary."""
     from newsmon.cli.demo import run_demo
@@ -284,6 +319,7 @@ def topics_ensure(config: ConfigOption = None) -> None:
 
 
 @alerts_app.command("tail")
+@stops_quietly_when_stdout_closes
 def alerts_tail(
     rule: str,
     from_beginning: Annotated[bool, typer.Option("--from-beginning")] = False,
@@ -302,6 +338,7 @@ def alerts_tail(
 
 
 @app.command()
+@stops_quietly_when_stdout_closes
 def query(
     kind: Annotated[str, typer.Argument(help="articles or claims")],
     limit: Annotated[int, typer.Option("--limit", min=1, max=100_000)] = 20,
@@ -327,6 +364,7 @@ def query(
 
 
 @feeds_app.command("list")
+@stops_quietly_when_stdout_closes
 def feeds_list(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     """Show the feed catalogue in use."""
     from rich.table import Table
@@ -342,6 +380,7 @@ def feeds_list(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
 
 
 @app.command()
+@stops_quietly_when_stdout_closes
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Text files or directories of *.txt")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl")] = "jsonl",
@@ -353,6 +392,7 @@ def extract(
 
 
 @app.command()
+@stops_quietly_when_stdout_closes
 def cluster(
     paths: Annotated[list[Path], typer.Argument(help="Text files (first line title) or directories of *.txt")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl")] = "jsonl",
@@ -383,6 +423,8 @@ def _print_jsonl(fmt: str, paths: list[Path], produce: Callable[[list[Path]], An
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     except DuplicateDocIdError as error:
         fail(str(error))
+    except BrokenPipeError:  # stdout, not an input file: see stops_quietly_when_stdout_closes
+        raise
     except OSError as error:
         fail(f"{error.filename or 'input'}: {error.strerror or error}")
 
@@ -459,6 +501,7 @@ def exit_without_teardown() -> NoReturn:
 
 
 @feeds_app.command("status")
+@stops_quietly_when_stdout_closes
 def feeds_status(
     only: Annotated[str | None, typer.Option("--only", help="Show one health: ok, stale, empty, zombie, ...")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
@@ -490,6 +533,7 @@ def feeds_import(
 
 
 @feeds_app.command("export")
+@stops_quietly_when_stdout_closes
 def feeds_export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
     config: ConfigOption = None,
@@ -500,7 +544,7 @@ def feeds_export(
     settings = settings_from(config)
     text = run_async(lambda stop: export_opml(settings), settings)
     if output is None:
-        sys.stdout.write(text)
+        write_all_to_stdout(text)
         return
     try:
         output.write_text(text, encoding="utf-8")
