@@ -20,11 +20,14 @@ from xml.sax.saxutils import escape
 
 import psycopg
 import pytest
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.orm import Session
 
 from consumers.alerts.rules import compile_rule
 from consumers.alerts.stage import alerts_for
 from consumers.claims.stage import extract_for
 from newsmon.config import AlertRule
+from newsmon.store.models import ArticleRow
 from schemas.articles import Article
 from tests.feed_server import FeedServer
 
@@ -85,8 +88,12 @@ def pg_url(pg_database: str) -> Iterator[str]:
 
 
 def rows(url: str, query: str) -> list[tuple]:
-    with psycopg.connect(url.replace("+psycopg", "")) as connection:
-        return connection.execute(query).fetchall()
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(query))]
+    finally:
+        engine.dispose()
 
 
 def expected_claims_and_alerts(url: str) -> tuple[dict[str, set[str]], set[str]]:
@@ -94,10 +101,16 @@ def expected_claims_and_alerts(url: str) -> tuple[dict[str, set[str]], set[str]]
     alert id the rules raise on the articles and their claims."""
     rules = [compile_rule(AlertRule.model_validate(rule)) for rule in RULES]
     claims, alerts, now = {}, set(), datetime.now(UTC)
-    columns = "id, version, url, outlet, feed_url, language, title, text, published_at, content_hash"
-    for row in rows(url, f"SELECT {columns} FROM articles"):
-        values = dict(zip(columns.split(", "), row, strict=True))
-        article = Article(article_id=values.pop("id"), **values)
+    engine = create_engine(url)
+    try:
+        with Session(engine) as session:
+            stored = session.scalars(select(ArticleRow)).all()
+    finally:
+        engine.dispose()
+    for row in stored:
+        article = Article(article_id=row.id, version=row.version, url=row.url, outlet=row.outlet,
+                          feed_url=row.feed_url, language=row.language, title=row.title, text=row.text,
+                          published_at=row.published_at, content_hash=row.content_hash)  # fmt: skip
         found = extract_for(article)
         claims[article.article_id] = {claim.claim_id for claim in found}
         alerts |= {alert.alert_id for message in [article, *found] for alert in alerts_for(rules, message, now)}
@@ -197,3 +210,61 @@ def test_killing_the_poller_and_any_stage_at_random_loses_and_duplicates_nothing
     stored_alerts = rows(pg_url, "SELECT id, published_at FROM alerts")
     assert {alert_id for alert_id, _ in stored_alerts} == alerts and all(at for _, at in stored_alerts)
     assert len(alerts) > FEEDS
+
+
+def test_killing_the_service_on_its_embedded_broker_at_random_loses_and_duplicates_nothing(tmp_path) -> None:
+    """`newsmon run` as the README starts it: the memory-only embedded broker dies with the service, so whatever
+    the topics held (articles not yet read by the claims stage, claims not yet read by the alerts stage) is gone
+    at each restart, and only the store can say what is left to do."""
+    server = FeedServer(tmp_path / "feeds")
+    feed_urls = write_feeds(tmp_path / "feeds", server.url("").rstrip("/"))
+    catalogue = tmp_path / "feeds.txt"
+    catalogue.write_text("\n".join(feed_urls) + "\n")
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("NEWSMON_")}
+    env |= {"NEWSMON_STORE__URL": url, "NEWSMON_RUN_DIR": str(tmp_path / "run"), "NEWSMON_KAFKA__MAX_RECORDS": "10",
+            "NEWSMON_POLL__ALLOW_PRIVATE_ADDRESSES": "true", "NEWSMON_POLL__PER_HOST_CONCURRENCY": "2",
+            "NEWSMON_POLL__PER_HOST_MIN_GAP_S": "0", "NEWSMON_POLL__TIMEOUT_S": "5",
+            "NEWSMON_ALERTS__RULES": json.dumps(RULES), "NEWSMON_LOG_LEVEL": "warning"}  # fmt: skip
+    log_path = tmp_path / "run.log"
+
+    def start() -> subprocess.Popen:
+        with log_path.open("a") as log:
+            return subprocess.Popen([sys.executable, "-m", "newsmon", "run", "--feeds", str(catalogue)], env=env,
+                                    stdout=log, stderr=log)  # fmt: skip
+
+    def progress() -> tuple[int, int]:
+        try:
+            return rows(url, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM claims)")[0]
+        except Exception:  # the service is still creating the schema
+            return (0, 0)
+
+    rng, kills = random.Random(42), 0
+    with server:
+        service = start()
+        try:
+            # Each kill lands once the service has made some progress since the last one, at a random moment.
+            for _ in range(4):
+                before, deadline = progress(), time.monotonic() + 60
+                while progress() == before and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                time.sleep(rng.uniform(0.0, 1.5))
+                service.send_signal(signal.SIGKILL)
+                service.wait()
+                kills += 1
+                service = start()
+            deadline = time.monotonic() + 120
+            while lacking := unsettled(url):
+                assert service.poll() is None, f"the service exited by itself; see {log_path}"
+                assert time.monotonic() < deadline, f"{lacking} after {kills} kills; see {log_path}"
+                time.sleep(1)
+        finally:
+            service.send_signal(signal.SIGTERM)
+            try:
+                service.wait(30)
+            except subprocess.TimeoutExpired:
+                service.kill()
+    assert service.returncode == 0, log_path.read_text()[-3000:]
+    assert rows(url, "SELECT count(*) FROM outbox")[0][0] == FEEDS * ITEMS_PER_FEED
+    claims, _ = expected_claims_and_alerts(url)
+    assert sum(map(len, claims.values())) > len(claims)

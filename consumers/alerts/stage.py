@@ -60,10 +60,13 @@ class AlertsStage:
                 rows.append({"id": alert.alert_id, "rule": alert.rule, "subject": alert.subject,
                              "subject_id": alert.subject_id, "article_id": alert.article_id,
                              "payload": alert.model_dump(mode="json"), "created_at": now})  # fmt: skip
-        if not rows:
-            return []
+        # What this batch matched, alerts or not: with the embedded broker a restart publishes again every article
+        # whose version or claims the stage has not matched (newsmon/store/articles.py `unfinished`).
+        matched = {d.message.article_id: d.message.version for d in deliveries if isinstance(d.message, Article)}
+        claim_ids = [d.message.claim_id for d in deliveries if isinstance(d.message, Claim)]
         async with self.store.sessions.begin() as session:
             unpublished = await alerts.add(session, list({row["id"]: row for row in rows}.values()))
+            await alerts.mark_checked(session, matched, claim_ids)
         # Publish from the stored payload, so a repeat carries the first created_at.
         return [
             Outgoing(self.topic_names.alerts(p["rule"]), p["alert_id"], Alert.model_validate(p)) for p in unpublished

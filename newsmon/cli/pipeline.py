@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import structlog
+from aiokafka import AIOKafkaProducer
 
 from consumers.alerts.stage import AlertsStage
 from consumers.claims.stage import ClaimsStage
@@ -21,7 +22,7 @@ from consumers.runner import Stage, StageRunner
 from newsmon.broker import Connection, connect, ensure_topics, kafka_consumers, kafka_producer, topic_names
 from newsmon.cli.run_dir import run_dir_lock
 from newsmon.config import Settings
-from newsmon.store import feeds, outbox
+from newsmon.store import articles, feeds, outbox
 from newsmon.store.feeds import FeedSpec
 from newsmon.store.session import Store, open_store
 from producers.errors import FeedFetchError
@@ -44,6 +45,7 @@ class Pipeline:
     topics: Topics
     poller: Poller
     runners: list[StageRunner]
+    producer: AIOKafkaProducer
 
     def is_idle_for(self, seconds: float) -> bool:
         now = time.monotonic()
@@ -111,7 +113,7 @@ async def open_pipeline(
         runners = [StageRunner(stage, consumer, producer, topics.dlq, settings.kafka.max_record_bytes)
                    for stage, consumer in zip(built, consumers, strict=True)]  # fmt: skip
         poller = Poller(fetcher, producer, store, topics, settings.poll, parse_pool)
-        yield Pipeline(settings, connection, store, topics, poller, runners)
+        yield Pipeline(settings, connection, store, topics, poller, runners, producer)
 
 
 class _broker_address_file:
@@ -157,10 +159,33 @@ async def resend_undelivered(pipeline: Pipeline) -> int:
     return count
 
 
+async def resend_unfinished_articles(pipeline: Pipeline) -> int:
+    """A fresh embedded broker holds nothing, so articles stored before the last stop whose claims or alerts were
+    not finished (their records were still in the old broker's topics) are published again. Kafka keeps its
+    records, and its consumer groups read them on; nothing is sent there."""
+    names = {runner.stage.name for runner in pipeline.runners}
+    if not pipeline.settings.kafka.is_embedded or not names & {"claims", "alerts"}:
+        return 0
+    count, after = 0, ""
+    while True:
+        async with pipeline.store.reads() as session:
+            page = [articles.as_message(row) for row in await articles.unfinished(session, after)]
+        if not page:
+            break
+        sends = [await pipeline.producer.send(pipeline.topics.articles, article.to_bytes(),
+                                              key=article.article_id.encode()) for article in page]  # fmt: skip
+        await asyncio.gather(*sends)
+        count, after = count + len(page), page[-1].article_id
+    if count:
+        log.info("articles_republished", articles=count)
+    return count
+
+
 async def run_service(pipeline: Pipeline, feed_urls: list[str] | None, stop: asyncio.Event) -> None:
     """Run pollers, relay and every stage until `stop` is set; a crashing task stops them all."""
     if feed_urls is not None:
         await resend_undelivered(pipeline)
+    await resend_unfinished_articles(pipeline)
     async with asyncio.TaskGroup() as tasks:
         for runner in pipeline.runners:
             tasks.create_task(runner.run(stop))

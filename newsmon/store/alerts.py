@@ -1,13 +1,13 @@
 """Alerts raised by rules; published_at makes each alert go out once per rule and subject."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from newsmon.store.models import AlertRow
+from newsmon.store.models import AlertRow, ArticleRow, ClaimRow
 from newsmon.store.upsert import insert_for
 
 
@@ -21,6 +21,18 @@ async def add(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> list[dic
     ids = [row["id"] for row in rows]
     query = select(AlertRow.payload).where(AlertRow.id.in_(ids), AlertRow.published_at.is_(None))
     return list((await session.scalars(query)).all())
+
+
+async def mark_checked(session: AsyncSession, article_versions: Mapping[str, int], claim_ids: Sequence[str]) -> None:
+    """Record that the alerts stage has matched these article versions and claims against its rules (an article
+    that has a newer version by now keeps waiting for that one)."""
+    if article_versions:
+        articles = cast(Table, ArticleRow.__table__)  # Core, for one executemany over the batch's articles
+        done = update(articles).where(articles.c.id == bindparam("article"), articles.c.version == bindparam("done"))
+        params = [{"article": article, "done": version} for article, version in article_versions.items()]
+        await session.execute(done.values(alerts_version=bindparam("done")), params)
+    if claim_ids:
+        await session.execute(update(ClaimRow).where(ClaimRow.id.in_(list(claim_ids))).values(alerts_checked=True))
 
 
 async def mark_published(session: AsyncSession, ids: Sequence[str], at: datetime) -> None:

@@ -5,10 +5,10 @@ from datetime import datetime
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from newsmon.store.models import ArticleRow, ArticleVersionRow, DuplicateRow
+from newsmon.store.models import AlertRow, ArticleRow, ArticleVersionRow, ClaimRow, DuplicateRow
 from newsmon.store.upsert import insert_for
 from schemas.articles import Article
 
@@ -171,3 +171,25 @@ async def count(session: AsyncSession) -> int:
 
 async def count_duplicates(session: AsyncSession) -> int:
     return int(await session.scalar(select(func.count()).select_from(DuplicateRow)) or 0)
+
+
+def as_message(row: ArticleRow) -> Article:
+    """The stored article's current version as the dedupe stage published it."""
+    return Article(article_id=row.id, version=row.version, url=row.url, outlet=row.outlet, feed_url=row.feed_url,
+                   language=row.language, title=row.title, text=row.text, text_source=row.text_source,  # type: ignore[arg-type]
+                   text_error=row.text_error, published_at=row.published_at, content_hash=row.content_hash,
+                   story_id=row.story_id)  # fmt: skip
+
+
+async def unfinished(session: AsyncSession, after_id: str = "", limit: int = 500) -> Sequence[ArticleRow]:
+    """Articles (in id order, after `after_id`) whose current version the claims or the alerts stage has not
+    finished: its claims not stored, the article or one of its claims not yet matched against the alert rules, or
+    an alert not yet published. A scan: it runs once, when the service starts on a fresh embedded broker."""
+    query = select(ArticleRow).where(
+        ArticleRow.id > after_id,
+        or_(ArticleRow.claims_version.is_distinct_from(ArticleRow.version),
+            ArticleRow.alerts_version.is_distinct_from(ArticleRow.version),
+            ArticleRow.id.in_(select(ClaimRow.article_id).where(ClaimRow.alerts_checked.is_(False))),
+            ArticleRow.id.in_(select(AlertRow.article_id).where(AlertRow.published_at.is_(None)))),
+    )  # fmt: skip
+    return (await session.scalars(query.order_by(ArticleRow.id).limit(limit))).all()

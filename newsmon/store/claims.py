@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from newsmon.store.models import ArticleRow, ClaimRow, SpeakerAliasRow, SpeakerRow
@@ -38,11 +38,14 @@ async def speaker_id(session: AsyncSession, name: str, organisation: str, aliase
     return found
 
 
-async def replace_for_article(session: AsyncSession, article_id: str, rows: list[dict[str, Any]]) -> None:
-    """Make `rows` the article's claims: drop claims of older versions/extractors, insert the new ones.
+async def replace_for_article(session: AsyncSession, article_id: str, version: int,
+                              rows: list[dict[str, Any]]) -> None:  # fmt: skip
+    """Make `rows` the claims of the article's `version`: drop claims of older versions/extractors, insert the new
+    ones, and record the version as done by the claims stage.
 
     Claim ids hash (article, span, extractor version), so a replay inserts nothing new and deletes nothing.
     """
+    await session.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(claims_version=version))
     keep = [row["id"] for row in rows]
     await session.execute(delete(ClaimRow).where(ClaimRow.article_id == article_id, ClaimRow.id.not_in(keep)))
     if rows:

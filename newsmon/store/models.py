@@ -173,6 +173,10 @@ class ArticleRow(Base):
     guid: Mapped[str | None] = mapped_column(String(1024))
     first_seen_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # The versions the claims and alerts stages have finished (None: not yet). The embedded broker forgets every
+    # record when it stops, so on start the service publishes again each article a stage has not finished.
+    claims_version: Mapped[int | None] = mapped_column(Integer)
+    alerts_version: Mapped[int | None] = mapped_column(Integer)
 
 
 Index("ix_articles_feed_guid", ArticleRow.feed_url, ArticleRow.guid)
@@ -240,6 +244,7 @@ class ClaimRow(Base):
     quantities: Mapped[list[Any]]
     extractor_version: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    alerts_checked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # by the alerts stage
 
 
 class AlertRow(Base):

@@ -28,9 +28,9 @@ async def test_new_extractor_version_replaces_the_articles_claims(store):
         await articles.insert_new(session, article(), NOW)
         putin = await claims.speaker_id(session, "Vladimir Putin", "", ["Putin"])
         first_run = [claim_row("c-v1", putin, "v1"), claim_row("c2-v1", putin, "v1")]
-        await claims.replace_for_article(session, "a1", first_run)
+        await claims.replace_for_article(session, "a1", 1, first_run)
     async with store.sessions.begin() as session:
-        await claims.replace_for_article(session, "a1", [claim_row("c-v2", putin, "v2")])
+        await claims.replace_for_article(session, "a1", 1, [claim_row("c-v2", putin, "v2")])
     async with store.sessions() as session:
         rows = (await session.scalars(select(ClaimRow))).all()
     assert [(r.id, r.extractor_version) for r in rows] == [("c-v2", "v2")]
@@ -40,11 +40,11 @@ async def test_replaying_the_same_claims_changes_nothing(store):
     async with store.sessions.begin() as session:
         await articles.insert_new(session, article(), NOW)
         putin = await claims.speaker_id(session, "Vladimir Putin", "", ["Putin"])
-        await claims.replace_for_article(session, "a1", [claim_row("c1", putin, "v1")])
+        await claims.replace_for_article(session, "a1", 1, [claim_row("c1", putin, "v1")])
     async with store.sessions() as session:
         before = (await session.scalars(select(ClaimRow.created_at))).all()
     async with store.sessions.begin() as session:
-        await claims.replace_for_article(session, "a1", [claim_row("c1", putin, "v1")])
+        await claims.replace_for_article(session, "a1", 1, [claim_row("c1", putin, "v1")])
     async with store.sessions() as session:
         assert (await session.scalars(select(ClaimRow.created_at))).all() == before
 
