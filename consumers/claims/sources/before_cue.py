@@ -8,7 +8,7 @@ import re
 from consumers.claims.cues import SAY_VERBS, WEAK_VERBS
 from consumers.claims.searches import DocumentSearches
 from consumers.claims.sources.candidate import Candidate
-from consumers.claims.sources.clauses import after_clause_word, segment_cut, segment_start
+from consumers.claims.sources.clauses import after_clause_word, segment_cut, segment_start, skip_space
 from consumers.claims.sources.phrases import has_capital, is_valid_subject, looks_like_apposition
 from consumers.claims.sources.words import NAME_TOKEN, ROLE_WORDS, is_outlet
 from consumers.claims.speakers import country_of
@@ -142,6 +142,8 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: Docume
             return True
     seg_start = segment_start(text, lo, seg_end)
     np_start = after_clause_word(text, seg_start, seg_end)
+    if text.startswith(("and ", "but "), np_start) and text.startswith(", ", np_start - 2):
+        np_start = skip_space(text, np_start + 4, seg_end)  # "..., and many say P": a new clause, its own subject
     if text.startswith(", ", np_start - 2) and text.find(" and ", np_start, seg_end) > 0:
         np_start = _country_list_start(text, lo, np_start, seg_end)
     if text.startswith("that ", np_start - 5) or text.find(" who ", seg_start, seg_end) >= 0:

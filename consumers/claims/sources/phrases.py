@@ -74,6 +74,7 @@ _ARTICLES = ("the", "a", "an")
 _OWN_STAFF = frozenset(["correspondent", "reporter", "journalist", "team", "crew", "colleague", "editor"])
 
 
+_QUANTIFIER_PRONOUNS = frozenset(["many", "some", "others", "most", "several"])
 _COUNT_RE = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety)(?:-[a-z]+)?|dozens|hundreds"
@@ -88,6 +89,8 @@ def is_valid_subject(np: str) -> bool:
         return False
     if len(words) > 14 and not words[-1][:1].isupper():
         return False  # only a long title before a name may run this long
+    if len(words) == 1 and np in _QUANTIFIER_PRONOUNS:
+        return True  # "Teachers have gone unpaid, and many say P": some of the group just named, unnamed
     if words[0] in ("each", "Each") and len(words) == 2 and words[1] in ("side", "party", "camp"):
         return False  # "..., each side denying the other's account": a reciprocal, no one source (guideline)
     if words[0] in ("Our", "our") and len(words) > 1 and words[1].lower().rstrip("s") in _OWN_STAFF:

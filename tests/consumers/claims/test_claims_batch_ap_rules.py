@@ -163,3 +163,8 @@ def test_its_director_named_in_the_next_sentence_is_that_person() -> None:
     text = ('The ministry shared a clip of the flood. The clip was filmed in 2019 in Iraq, its director told us. '
             '"It is my film," said Omar Nassif, who made it.')
     assert [(c.speaker, c.speaker_org) for c in extract_claims(text)] == [("Omar Nassif", ""), ("Omar Nassif", "")]
+
+
+def test_many_or_some_of_a_group_in_lower_case_are_unnamed_speakers() -> None:
+    text = "Nurses in Afrin have not been paid since May, and many say they will leave for Turkey."
+    assert speakers(text) == [("unnamed sources", "they will leave for Turkey")]
