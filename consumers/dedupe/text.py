@@ -28,6 +28,9 @@ _BOILERPLATE_START = re.compile(
         # Republication notes: "This article was first published by ...", "The following story ... republished".
         r"(?:the following|this) (?:article|story)\b.{0,40}\b(?:published|republished|updated)\b",
         r"editor'?s note\b",
+        # A wire's version note, no full stop: "Adds comment, details in paragraphs 3-5", "(Updates with toll)".
+        r"(?:adds|updates with|recasts|corrects|refiles)\b[^.!?]*\b(?:paragraphs?|paras?|quotes?|comments?|details"
+        r"|toll|byline|headline|dateline|background|reaction|throughout|figures?)\b[^.!?]*\)?\s*$",
         # Sign-offs naming only the agency: "(With AFP)", "- Reuters", "Associated Press".
         rf"(?:with )?{_AGENCY}\)?\.?\s*$",
         # Share buttons and blog-engine leftovers, each on a line of its own.
@@ -39,10 +42,12 @@ _BOILERPLATE_START = re.compile(
     ]) + ")"
 )
 # ... or hold these anywhere (`search`; kept apart from the anchored ones, the engine skips to their first letters).
-# Copyright; Arabic and Russian: all rights reserved; a contributor's line.
+# Copyright; Arabic and Russian: all rights reserved; a contributor's line; a link.
 _BOILERPLATE_ANYWHERE = re.compile(
     r"copyright|\(c\)|©|all rights reserved|jeder nachdruck|tous droits|جميع الحقوق محفوظه|все права защищены"
     r"|contributed (?:to this report|reporting)"
+    # A link: "Read the full story at https://...", "Source: www.example.net".
+    r"|https?://|www\."
 )
 # Photo credits inside captions: "... (Photo: X)", "... Photo by X / AFP", "Credit: AP Photo/Name", "(Reuters/Name)",
 # "Name/AFP/Getty Images", "SANA via Reuters". Searched only in lines holding one of _CREDIT_MARKS (most hold none,

@@ -89,3 +89,22 @@ def test_sentences_that_look_a_little_like_furniture_stay() -> None:
     ]
     for line in kept:
         assert clean("\n".join([LEAD, line])).splitlines() == [LEAD, line], line
+
+
+def test_links_and_wire_version_notes_are_dropped() -> None:
+    for note in ["Read the full story at https://www.example-wire.com/world/middle-east/idlib-school-shelling",
+                 "Source: www.example-news.net",
+                 "Follow the agency's coverage of Syria at https://example.org/hub/syria",
+                 "Adds comment from education office, details of wounded in paragraphs 3-5",
+                 "(Updates with new toll, adds quote)",
+                 "Corrects spelling of town's name in paragraph 1"]:  # fmt: skip
+        assert clean("\n".join([note, LEAD, SECOND])).splitlines() == [LEAD, SECOND], note
+
+
+def test_sentences_opening_like_wire_notes_stay() -> None:
+    kept = [
+        "Adds to that the fear of new shelling, and many families have left the town for camps near the border.",
+        "Updates from the front line were scarce on Monday as mobile networks went down across the province.",
+    ]
+    for line in kept:
+        assert clean("\n".join([LEAD, line])).splitlines() == [LEAD, line], line
