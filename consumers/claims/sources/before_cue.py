@@ -142,10 +142,11 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: Docume
             return True
     seg_start = segment_start(text, lo, seg_end)
     np_start = after_clause_word(text, seg_start, seg_end)
-    if text.startswith(("and ", "but "), np_start) and text.startswith(", ", np_start - 2):
-        np_start = skip_space(text, np_start + 4, seg_end)  # "..., and many say P": a new clause, its own subject
-    if text.startswith(", ", np_start - 2) and text.find(" and ", np_start, seg_end) > 0:
-        np_start = _country_list_start(text, lo, np_start, seg_end)
+    if text.startswith(", ", np_start - 2):
+        if text.startswith(("and ", "but "), np_start):
+            np_start = skip_space(text, np_start + 4, seg_end)  # "..., and many say P": a new clause, its own subject
+        elif text.find(" and ", np_start, seg_end) > 0:
+            np_start = _country_list_start(text, lo, np_start, seg_end)
     if text.startswith("that ", np_start - 5) or text.find(" who ", seg_start, seg_end) >= 0:
         relative = _RELATIVE_SUBJECT_RE.search(text, seg_start, seg_end)
         if relative is not None and relative.group(2) not in _REPORTING_VERBS and is_valid_subject(relative.group(1)):
