@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -18,6 +18,8 @@ from pydantic_settings import (
 
 ENV_PREFIX = "NEWSMON_"
 RULE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+TOPIC_PREFIX = re.compile(r"^[A-Za-z0-9._-]{0,100}$")
+BROKER_ADDRESS = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(:(?P<port>\d{1,5}))?$")
 
 
 class ConfigError(Exception):
@@ -43,6 +45,22 @@ class KafkaSettings(Section):
     max_poll_interval_ms: int = Field(300_000, ge=10_000)
     max_records: int = Field(200, ge=1, le=10_000)
     max_record_bytes: int = Field(1_048_576, ge=1_024)
+
+    @field_validator("bootstrap_servers")
+    @classmethod
+    def _host_and_port(cls, servers: list[str]) -> list[str]:
+        for server in servers:
+            found = BROKER_ADDRESS.match(server)
+            if found is None or (found.group("port") and not 0 < int(found.group("port")) < 65536):
+                raise ValueError(f"expected HOST:PORT (no scheme, a port up to 65535), got {server!r}")
+        return servers
+
+    @field_validator("topic_prefix")
+    @classmethod
+    def _topic_safe_prefix(cls, prefix: str) -> str:
+        if not TOPIC_PREFIX.match(prefix):
+            raise ValueError("expected at most 100 letters, digits, '.', '_' or '-' (Kafka's topic name characters)")
+        return prefix
 
     @property
     def is_embedded(self) -> bool:
@@ -105,6 +123,18 @@ class PollSettings(Section):
     relevance_terms: list[str] | None = None  # None: the built-in Syria terms (en, ru, ar, ku)
     extra_relevance_terms: list[str] = Field(default_factory=list)
 
+    @field_validator("relevance_terms", "extra_relevance_terms")
+    @classmethod
+    def _no_blank_terms(cls, terms: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        if terms is None:
+            return terms
+        if not terms and info.field_name == "relevance_terms":
+            raise ValueError("an empty list makes every item irrelevant; leave it out for the built-in Syria terms")
+        for position, term in enumerate(terms):
+            if not term.strip():
+                raise ValueError(f"term {position} is blank")
+        return terms
+
     @field_validator("user_agent")
     @classmethod
     def _has_contact(cls, value: str) -> str:
@@ -135,6 +165,14 @@ class AlertRule(Section):
     name: str
     keywords: list[str] = Field(min_length=1)
     match: list[Literal["articles", "claims"]] = Field(default_factory=lambda: ["articles", "claims"])  # type: ignore[arg-type]
+
+    @field_validator("keywords")
+    @classmethod
+    def _no_blank_keywords(cls, keywords: list[str]) -> list[str]:
+        for position, keyword in enumerate(keywords):
+            if not keyword.strip():
+                raise ValueError(f"keyword {position} is blank: it would never match")
+        return keywords
 
     @field_validator("name")
     @classmethod

@@ -1,12 +1,15 @@
 """Careless configuration and unreachable stores: one line naming the bad value and where it came from."""
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from newsmon.config import ConfigError, load_settings
 
 
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -109,3 +112,32 @@ def test_a_store_of_an_unknown_schema_revision_is_one_line_and_exit_1(tmp_path):
     assert result.returncode == 1
     line = one_error_line(result)
     assert "store.db" in line and "from_the_future_1" in line
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ("[kafka]\nbootstrap_servers = ['http://kafka:9092']\n", "kafka.bootstrap_servers"),
+        ("[kafka]\nbootstrap_servers = ['']\n", "kafka.bootstrap_servers"),
+        ("[kafka]\nbootstrap_servers = ['kafka:99999']\n", "kafka.bootstrap_servers"),
+        ("[kafka]\ntopic_prefix = 'team a/'\n", "kafka.topic_prefix"),
+        ("[[alerts.rules]]\nname = 'sarin'\nkeywords = ['sarin', ' ']\n", "alerts.rules.0.keywords"),
+        ("[poll]\nrelevance_terms = []\n", "poll.relevance_terms"),
+        ("[poll]\nextra_relevance_terms = ['']\n", "poll.extra_relevance_terms"),
+    ],
+    ids=[
+        "bootstrap-url",
+        "bootstrap-empty",
+        "bootstrap-port",
+        "topic-prefix",
+        "blank-keyword",
+        "no-relevance-terms",
+        "blank-relevance-term",
+    ],
+)
+def test_values_that_would_silently_do_nothing_or_fail_later_are_refused_at_load(tmp_path, toml, key):
+    """A blank keyword never matches (its rule alerts on nothing), an empty relevance list drops every item, and
+    Kafka refuses the topic names a bad prefix makes or reaches no broker through a URL: say so when loading."""
+    (tmp_path / "newsmon.toml").write_text(toml)
+    with pytest.raises(ConfigError, match=f"'{re.escape(key)}'"):
+        load_settings(tmp_path / "newsmon.toml")
