@@ -369,13 +369,15 @@ def feeds_list(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     """Show the feed catalogue in use."""
     from rich.table import Table
 
+    from newsmon.report.tables import plain_cell
+
     settings = settings_from(config)
     specs = feeds_in_use(feeds, settings, config)
     table = Table(title=f"{len(specs)} feeds")
     for column in ("outlet", "language", "name", "url"):
         table.add_column(column, overflow="fold")
     for spec in specs:
-        table.add_row(spec.outlet, spec.language, spec.name, spec.url)
+        table.add_row(*(plain_cell(value) for value in (spec.outlet, spec.language, spec.name, spec.url)))
     Console().print(table)
 
 

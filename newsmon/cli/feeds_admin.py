@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsmon.config import Settings
+from newsmon.report.tables import plain_cell
 from newsmon.store import feeds
 from newsmon.store.feeds import FeedSpec
 from newsmon.store.models import Feed
@@ -47,10 +48,10 @@ async def print_status(settings: Settings, only: str | None, fmt: str, console: 
     for column in ("health", "outlet", "HTTP", "items", "fails", "interval", "last success", "problem", "url"):
         table.add_column(column, overflow="fold")
     for r in rows:
-        table.add_row(f"[{HEALTH_STYLE.get(r['health'], 'white')}]{r['health']}[/]", r["outlet"],
+        table.add_row(f"[{HEALTH_STYLE.get(r['health'], 'white')}]{r['health']}[/]", plain_cell(r["outlet"]),
                       str(r["last_status"] or "-"), str(r["items_seen"]), f"{r['failure_score']:g}",
                       f"{r['interval_s'] / 60:.0f} min" if r["interval_s"] else "-", r["last_success_at"] or "-",
-                      r["disabled_reason"] or r["last_error"] or "", r["url"])  # fmt: skip
+                      plain_cell(r["disabled_reason"] or r["last_error"] or ""), plain_cell(r["url"]))  # fmt: skip
     console.print(table)
 
 
