@@ -207,6 +207,11 @@ class Settings(BaseSettings):
     run_dir: Path = Path(".newsmon")  # embedded broker's working directory and log
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _any_case(cls, level: object) -> object:
+        return level.lower() if isinstance(level, str) else level
+
     @classmethod
     def settings_customise_sources(
         cls,

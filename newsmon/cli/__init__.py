@@ -195,11 +195,11 @@ def _user_error_code(error: Exception) -> int | None:
     from newsmon.broker import BrokerStartError
     from newsmon.cli.demo import DemoError
     from newsmon.cli.poll_once import StageProcessError
-    from newsmon.cli.run_dir import RunDirBusyError
+    from newsmon.cli.run_dir import RunDirError
     from newsmon.cli.tail import TailError
     from producers.catalogue import CatalogueError
 
-    if isinstance(error, CatalogueError | TailError | RunDirBusyError):
+    if isinstance(error, CatalogueError | TailError | RunDirError):
         return 2
     if isinstance(error, BrokerStartError | DemoError | StageProcessError):
         return 1

@@ -9,8 +9,8 @@ from pathlib import Path
 LOCK_FILE = "service.lock"
 
 
-class RunDirBusyError(Exception):
-    """Another newsmon process holds the run directory (and its embedded broker)."""
+class RunDirError(Exception):
+    """The run directory cannot be used: it is no directory, or another newsmon process holds it."""
 
 
 @contextmanager
@@ -19,14 +19,17 @@ def run_dir_lock(run_dir: Path) -> Iterator[None]:
 
     A second service on one run directory would start a second embedded broker, so the stages would split
     between two brokers, and whichever stopped first removed the address file `alerts tail` needs."""
-    run_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        run_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a file of that name, no permission
+        raise RunDirError(f"run_dir {run_dir}: {error.strerror or error}") from None
     with open(run_dir / LOCK_FILE, "a+", encoding="utf-8") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             lock.seek(0)
             holder = lock.read().strip() or "unknown"
-            raise RunDirBusyError(f"run_dir {run_dir} is in use by another newsmon process (pid {holder}) and its "
+            raise RunDirError(f"run_dir {run_dir} is in use by another newsmon process (pid {holder}) and its "
                                   "embedded broker; stop it, or give this one another run_dir (NEWSMON_RUN_DIR) or "
                                   "an external kafka.bootstrap_servers") from None  # fmt: skip
         lock.truncate(0)

@@ -178,3 +178,12 @@ def test_feeds_export_into_a_pipe_closed_early_stops_quietly(tmp_path):
     export.stderr.close()
     assert export.wait(timeout=120) == 141
     assert first.startswith(b"<?xml") and stderr == ""
+
+
+def test_a_run_dir_that_is_a_file_is_one_line(tmp_path):
+    (tmp_path / "feeds.txt").write_text("https://news.example/rss\n")
+    (tmp_path / "run").write_text("not a directory")
+    result = run_cli("run", "--feeds", "feeds.txt", cwd=tmp_path, env={"NEWSMON_RUN_DIR": str(tmp_path / "run")})
+    assert result.returncode == 2
+    assert "run_dir" in error_line_among_logs(result)
+    assert (tmp_path / "run").read_text() == "not a directory"

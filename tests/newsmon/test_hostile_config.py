@@ -141,3 +141,8 @@ def test_values_that_would_silently_do_nothing_or_fail_later_are_refused_at_load
     (tmp_path / "newsmon.toml").write_text(toml)
     with pytest.raises(ConfigError, match=f"'{re.escape(key)}'"):
         load_settings(tmp_path / "newsmon.toml")
+
+
+def test_log_level_in_capitals_is_understood(tmp_path):
+    (tmp_path / "newsmon.toml").write_text("log_level = 'WARNING'\n")
+    assert load_settings(tmp_path / "newsmon.toml").log_level == "warning"
