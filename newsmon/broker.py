@@ -8,6 +8,7 @@ every topic itself before any client connects, and checks readiness by cluster i
 import asyncio
 import os
 import socket
+import sys
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterable, Sequence
@@ -29,6 +30,17 @@ log = structlog.get_logger()
 # The binary reads these from its environment and from a .env file; we pass explicit flags only.
 TANSU_ENV = {"LISTENER_URL", "ADVERTISED_LISTENER_URL", "STORAGE_ENGINE", "CLUSTER_ID", "SCHEMA_REGISTRY"}
 READY_TIMEOUT_S = 15.0
+# Runs the broker binary in place of itself, after asking Linux to kill it when its parent dies: a newsmon killed
+# with SIGKILL gets no chance to stop its broker, which would otherwise live on, holding every record in memory.
+# A small interpreter in between, because a preexec_fn in the parent (which runs threads) may deadlock after fork.
+# Elsewhere prctl does not exist and the broker runs as it is.
+_KILL_WITH_PARENT = (
+    "import ctypes, os, signal, sys\n"
+    "prctl = getattr(ctypes.CDLL(None), 'prctl', None)\n"
+    "if prctl is not None and prctl(1, signal.SIGKILL) == 0 and os.getppid() != int(sys.argv[1]):\n"
+    "    sys.exit(0)  # the parent died before the request took effect\n"
+    "os.execv(sys.argv[2], sys.argv[2:])\n"
+)  # 1: PR_SET_PDEATHSIG
 
 
 class BrokerStartError(Exception):
@@ -61,6 +73,7 @@ async def _start_tansu(run_dir: Path, port: int) -> asyncio.subprocess.Process:
     # A blocking open of a local log file is instant; the subprocess keeps the descriptor.
     with open(run_dir / "broker.log", "ab") as broker_log:  # noqa: ASYNC230
         proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-I", "-S", "-c", _KILL_WITH_PARENT, str(os.getpid()),
             str(binary), "broker", "--listener-url", url, "--advertised-listener-url", url,
             "--storage-engine", "memory://tansu/", "--cluster-id", cluster_id,
             cwd=run_dir, env=env, stdout=broker_log, stderr=broker_log, stdin=asyncio.subprocess.DEVNULL,

@@ -212,6 +212,18 @@ def test_killing_the_poller_and_any_stage_at_random_loses_and_duplicates_nothing
     assert len(alerts) > FEEDS
 
 
+def processes_working_in(directory: Path) -> list[str]:
+    """Live (not zombie) processes whose working directory is `directory`: the embedded broker runs in the run dir."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if Path(os.readlink(proc / "cwd")) == directory and " Z " not in (proc / "stat").read_text():
+                found.append((proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:80])
+        except OSError:
+            continue  # gone meanwhile, or not ours to read
+    return found
+
+
 def test_killing_the_service_on_its_embedded_broker_at_random_loses_and_duplicates_nothing(tmp_path) -> None:
     """`newsmon run` as the README starts it: the memory-only embedded broker dies with the service, so whatever
     the topics held (articles not yet read by the claims stage, claims not yet read by the alerts stage) is gone
@@ -265,6 +277,11 @@ def test_killing_the_service_on_its_embedded_broker_at_random_loses_and_duplicat
             except subprocess.TimeoutExpired:
                 service.kill()
     assert service.returncode == 0, log_path.read_text()[-3000:]
+    # The brokers of the killed services died with them (they hold every record in memory).
+    deadline = time.monotonic() + 10
+    while (left := processes_working_in(tmp_path / "run")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not left, f"processes left running in the run dir: {left}"
     assert rows(url, "SELECT count(*) FROM outbox")[0][0] == FEEDS * ITEMS_PER_FEED
     claims, _ = expected_claims_and_alerts(url)
     assert sum(map(len, claims.values())) > len(claims)
