@@ -227,6 +227,7 @@ class Settings(BaseSettings):
 def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
     """Build Settings once; raise ConfigError with one line naming the first bad key and where it came from."""
     toml_file = config_file if config_file is not None else Path("newsmon.toml")
+    check_environment_names()
     try:
         if config_file is not None:
             if config_file.is_dir():
@@ -251,6 +252,30 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
         raise ConfigError(f"config file {toml_file}: {error.strerror or error}") from None
     except ValueError as error:
         raise ConfigError(f"config: {error}") from None
+
+
+def check_environment_names() -> None:
+    """Refuse NEWSMON_STORE_URL and the like: one '_' where nesting takes '__'. pydantic-settings ignores a name
+    that is no setting, so the store would silently be ./newsmon.db. Other NEWSMON_ names (NEWSMON_TEST_PG of the
+    tests) are no near miss of a setting and are left alone."""
+    settings = {name.replace("__", "_"): name for name in setting_environment_names(Settings)}
+    for name in os.environ:
+        upper = name.upper()
+        meant = settings.get(upper.replace("__", "_"))
+        if upper.startswith(ENV_PREFIX) and meant is not None and upper != meant and not meant.startswith(upper + "__"):
+            raise ConfigError(f"environment variable {name} is no setting, so it would be ignored; did you mean "
+                              f"{meant}? (a section and its key are joined by '__')")  # fmt: skip
+
+
+def setting_environment_names(model: type[BaseModel], prefix: str = ENV_PREFIX) -> list[str]:
+    """Every environment name that sets something: each section (as JSON) and each of its keys."""
+    names = []
+    for field_name, field in model.model_fields.items():
+        name = f"{prefix}{field_name.upper()}"
+        names.append(name)
+        if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel):
+            names.extend(setting_environment_names(field.annotation, name + "__"))
+    return names
 
 
 def describe_validation_error(error: ValidationError, toml_file: Path | None = None) -> str:

@@ -146,3 +146,18 @@ def test_values_that_would_silently_do_nothing_or_fail_later_are_refused_at_load
 def test_log_level_in_capitals_is_understood(tmp_path):
     (tmp_path / "newsmon.toml").write_text("log_level = 'WARNING'\n")
     assert load_settings(tmp_path / "newsmon.toml").log_level == "warning"
+
+
+def test_an_environment_variable_with_one_underscore_for_two_is_named_not_ignored(tmp_path):
+    """NEWSMON_STORE_URL (for NEWSMON_STORE__URL) was ignored: the store silently became ./newsmon.db."""
+    result = run_cli("query", "articles", cwd=tmp_path, env={"NEWSMON_STORE_URL": f"sqlite:///{tmp_path / 'x.db'}"})
+    assert result.returncode == 2
+    line = one_error_line(result)
+    assert "NEWSMON_STORE_URL" in line and "NEWSMON_STORE__URL" in line
+    assert not (tmp_path / "newsmon.db").exists()
+
+
+def test_other_newsmon_variables_are_left_alone(tmp_path):
+    env = {"NEWSMON_TEST_PG": "postgresql://x@y/z", "NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'x.db'}"}
+    result = run_cli("query", "articles", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
