@@ -58,6 +58,20 @@ def settings_from(config: Path | None, **overrides: Any) -> Settings:
     return settings
 
 
+def is_new_sqlite_store(settings: Settings) -> bool:
+    """True when the store is a SQLite file not there yet: a command that only reads creates it empty, and its
+    empty result would look like a store with nothing in it (a mistyped store.url); see `warn_new_store`."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(settings.store.url)
+    return url.drivername.startswith("sqlite") and bool(url.database) and not Path(str(url.database)).exists()
+
+
+def warn_new_store(settings: Settings) -> None:
+    """Said after the command's output, once it succeeded (a store that could not be created gets its error)."""
+    warn(f"store {settings.store.url} did not exist; it was created empty (is store.url the one you meant?)")
+
+
 def catalogue_or_fail(path: Path | None, origin: str | None = None) -> list[Any]:
     """The feed catalogue from `path` (None: the bundled default), or one error line and exit 2.
 
@@ -354,6 +368,7 @@ def query(
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}; expected 'table' or 'json'")
     settings = settings_from(config)
+    is_new = is_new_sqlite_store(settings)
 
     async def main(stop: asyncio.Event) -> list[dict[str, Any]]:
         async with open_store(settings.store) as store:
@@ -361,6 +376,8 @@ def query(
 
     rows = run_async(main, settings)
     render(rows, kind, fmt, Console())  # type: ignore[arg-type]
+    if is_new:
+        warn_new_store(settings)
 
 
 @feeds_app.command("list")
@@ -517,7 +534,10 @@ def feeds_status(
     if only is not None and only not in HEALTH_ORDER:
         fail(f"unknown health {only!r} for --only; expected one of {', '.join(HEALTH_ORDER)}")
     settings = settings_from(config)
+    is_new = is_new_sqlite_store(settings)
     run_async(lambda stop: print_status(settings, only, fmt, Console()), settings)
+    if is_new:
+        warn_new_store(settings)
 
 
 @feeds_app.command("import")
@@ -544,11 +564,14 @@ def feeds_export(
     from newsmon.cli.feeds_admin import export_opml
 
     settings = settings_from(config)
+    is_new = is_new_sqlite_store(settings)
     text = run_async(lambda stop: export_opml(settings), settings)
     if output is None:
         write_all_to_stdout(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        fail(f"--output {output}: {error.strerror or error}")
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            fail(f"--output {output}: {error.strerror or error}")
+    if is_new:
+        warn_new_store(settings)

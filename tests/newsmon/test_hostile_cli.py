@@ -187,3 +187,12 @@ def test_a_run_dir_that_is_a_file_is_one_line(tmp_path):
     assert result.returncode == 2
     assert "run_dir" in error_line_among_logs(result)
     assert (tmp_path / "run").read_text() == "not a directory"
+
+
+@pytest.mark.parametrize("command", [["query", "articles"], ["feeds", "status"], ["feeds", "export"]])
+def test_reading_a_store_that_does_not_exist_says_it_was_created_empty(tmp_path, command):
+    """A mistyped store path used to print an empty result as if the store held nothing."""
+    result = run_cli(*command, cwd=tmp_path, env={"NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'typo.db'}"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("newsmon: warning: ") and "typo.db" in line and "empty" in line
