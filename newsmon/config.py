@@ -221,7 +221,15 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return init_settings, env_settings, TomlConfigSettingsSource(settings_cls)
+        return init_settings, env_settings, TomlFileSource(settings_cls)
+
+
+class TomlFileSource(TomlConfigSettingsSource):
+    """The TOML source, also for a file saved with a UTF-8 byte order mark (as some Windows editors do), which
+    tomllib refuses as 'Invalid statement (at line 1, column 1)'."""
+
+    def _read_file(self, file_path: Any) -> dict[str, Any]:
+        return tomllib.loads(file_path.read_bytes().decode("utf-8-sig"))
 
 
 def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
@@ -303,7 +311,7 @@ def source_of(loc: tuple[str, ...], toml_file: Path | None) -> str | None:
 
 def _toml_holds(toml_file: Path, loc: tuple[str, ...]) -> bool:
     try:
-        node: Any = tomllib.loads(toml_file.read_text(encoding="utf-8"))
+        node: Any = tomllib.loads(toml_file.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError):
         return False
     for part in loc:

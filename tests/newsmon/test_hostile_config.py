@@ -161,3 +161,9 @@ def test_other_newsmon_variables_are_left_alone(tmp_path):
     env = {"NEWSMON_TEST_PG": "postgresql://x@y/z", "NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'x.db'}"}
     result = run_cli("query", "articles", cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stderr[-3000:]
+
+
+def test_a_config_file_saved_with_a_byte_order_mark_is_read(tmp_path):
+    """Some Windows editors start UTF-8 files with U+FEFF; TOML said 'Invalid statement (at line 1, column 1)'."""
+    (tmp_path / "newsmon.toml").write_bytes("\ufeff[kafka]\npartitions = 3\n".encode())
+    assert load_settings(tmp_path / "newsmon.toml").kafka.partitions == 3
