@@ -401,25 +401,33 @@ def feeds_list(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
 @app.command()
 @stops_quietly_when_stdout_closes
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Text files or directories of *.txt")],
+    paths: Annotated[list[str], typer.Argument(help="Text files or directories of *.txt")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl")] = "jsonl",
 ) -> None:
     """Extract claims from plain-text files (doc_id = file stem); one JSON object per claim."""
     from consumers.claims.files import extract_paths, iter_text_files
 
-    _print_jsonl(fmt, paths, extract_paths, iter_text_files)
+    _print_jsonl(fmt, _given_paths(paths), extract_paths, iter_text_files)
 
 
 @app.command()
 @stops_quietly_when_stdout_closes
 def cluster(
-    paths: Annotated[list[Path], typer.Argument(help="Text files (first line title) or directories of *.txt")],
+    paths: Annotated[list[str], typer.Argument(help="Text files (first line title) or directories of *.txt")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl")] = "jsonl",
 ) -> None:
     """Dedupe and cluster plain-text articles; one JSON object per document."""
     from consumers.dedupe.files import article_paths, cluster_paths
 
-    _print_jsonl(fmt, paths, cluster_paths, article_paths)
+    _print_jsonl(fmt, _given_paths(paths), cluster_paths, article_paths)
+
+
+def _given_paths(arguments: list[str]) -> list[Path]:
+    """The path arguments, taken as strings first: typer's Path("") is ".", so `newsmon extract "$UNSET"` read
+    every *.txt under the working directory."""
+    if any(argument == "" for argument in arguments):
+        fail("an empty path argument (an unset shell variable?); name a file or directory, '.' for this one")
+    return [Path(argument) for argument in arguments]
 
 
 def _print_jsonl(fmt: str, paths: list[Path], produce: Callable[[list[Path]], Any],

@@ -196,3 +196,12 @@ def test_reading_a_store_that_does_not_exist_says_it_was_created_empty(tmp_path,
     assert result.returncode == 0, result.stderr[-3000:]
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("newsmon: warning: ") and "typo.db" in line and "empty" in line
+
+
+@pytest.mark.parametrize("command", ["extract", "cluster"])
+def test_an_empty_path_argument_is_refused_not_read_as_the_current_directory(tmp_path, command):
+    """`newsmon extract "$DOC"` with DOC unset read every *.txt under the working directory."""
+    (tmp_path / "unrelated.txt").write_text(STATEMENT)
+    result = run_cli(command, "", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "empty path" in one_error_line(result)
