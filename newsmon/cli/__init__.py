@@ -115,6 +115,23 @@ def stops_quietly_when_stdout_closes(command: Callable[P, None]) -> Callable[P, 
     return wrapper
 
 
+def replace_file(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all: into a new file beside it, renamed over it once written, so a
+    full disk leaves the earlier file as it was. A path that is no regular file (/dev/stdout) is written as is."""
+    if path.exists() and not path.is_file():  # following links: /dev/stdout is a pipe or a terminal
+        path.write_text(text, encoding="utf-8")
+        return
+    target = path.resolve() if path.is_symlink() else path  # the file a link names is replaced, not the link
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        if target.exists():
+            partial.chmod(stat.S_IMODE(target.stat().st_mode))
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def write_all_to_stdout(text: str) -> None:
     """Write all of `text`, or raise. With PYTHONUNBUFFERED set, sys.stdout writes to the file descriptor directly
     and drops the rest of a short write (a pipe whose reader left: no error, exit 0, half a file)."""
@@ -578,7 +595,7 @@ def feeds_export(
         write_all_to_stdout(text)
     else:
         try:
-            output.write_text(text, encoding="utf-8")
+            replace_file(output, text)
         except OSError as error:
             fail(f"--output {output}: {error.strerror or error}")
     if is_new:

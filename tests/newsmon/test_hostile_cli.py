@@ -2,15 +2,20 @@
 
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
+
+from tests.conftest import PG_ADMIN_DSN
 
 STATEMENT = 'The ministry said on Monday that "the convoy reached the town", according to Rami Haddad.\n'
 
@@ -205,3 +210,31 @@ def test_an_empty_path_argument_is_refused_not_read_as_the_current_directory(tmp
     result = run_cli(command, "", cwd=tmp_path)
     assert result.returncode == 2 and result.stdout == ""
     assert "empty path" in one_error_line(result)
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[str]:
+    """A database of this test's own: the store must not be SQLite, whose files the size limit would also stop."""
+    name = f"newsmon_hostile_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield f"{PG_ADMIN_DSN.rsplit('/', 1)[0]}/{name}".replace("postgresql://", "postgresql+psycopg://", 1)
+    with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_feeds_export_that_fails_half_way_leaves_the_earlier_export_whole(tmp_path, own_postgres):
+    """Writing in place truncated the earlier export first, so a full disk left half of the new one and none of
+    the old. A file-size limit stands in for the full disk."""
+    env = {"NEWSMON_STORE__URL": own_postgres}
+    (tmp_path / "feeds.txt").write_text("".join(f"https://news{number}.example/rss\n" for number in range(200)))
+    assert run_cli("feeds", "import", "feeds.txt", cwd=tmp_path, env=env).returncode == 0
+    earlier = '<?xml version="1.0" encoding="utf-8"?>\n<opml version="2.0"><body/></opml>\n'
+    (tmp_path / "backup.opml").write_text(earlier)
+    result = subprocess.run([sys.executable, "-m", "newsmon", "feeds", "export", "-o", "backup.opml"], cwd=tmp_path,
+                            env={**os.environ, **env}, capture_output=True, text=True, timeout=120,
+                            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (16384, 16384)))  # fmt: skip
+    assert result.returncode == 2
+    assert "backup.opml" in one_error_line(result)
+    assert (tmp_path / "backup.opml").read_text() == earlier
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["backup.opml", "feeds.txt"]
