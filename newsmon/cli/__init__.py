@@ -1,6 +1,7 @@
 """The `newsmon` command line: the one place that wires producers, consumers and the core together."""
 
 import asyncio
+import errno
 import functools
 import json
 import logging
@@ -98,10 +99,11 @@ def feeds_in_use(feeds: Path | None, settings: Settings, config: Path | None) ->
     return catalogue_or_fail(settings.feeds_file, f"config key feeds_file{f', from {source}' if source else ''}")
 
 
-def stops_quietly_when_stdout_closes(command: Callable[P, None]) -> Callable[P, None]:
-    """A command whose reader may leave early (`newsmon extract DIR | head`) exits 141, as a writer stopped by
-    SIGPIPE does, with no traceback: the reader got what it wanted. Python ignores SIGPIPE (so that sockets raise
-    errors instead of ending the process), which leaves the closed pipe to us."""
+def writes_to_stdout(command: Callable[P, None]) -> Callable[P, None]:
+    """A command whose output may go nowhere. A reader that leaves early (`newsmon extract DIR | head`) ends it
+    quietly with exit 141, as SIGPIPE ends other tools: the reader got what it wanted. Python ignores SIGPIPE (so
+    that sockets raise errors instead of ending the process), which leaves the closed pipe to us. Output that
+    cannot be written (a full disk) is one error line and exit 1."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
@@ -109,10 +111,24 @@ def stops_quietly_when_stdout_closes(command: Callable[P, None]) -> Callable[P, 
             command(*args, **kwargs)
             sys.stdout.flush()
         except BrokenPipeError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python flushes stdout again at exit
+            _drop_stdout()
             raise typer.Exit(141) from None
+        except OSError as error:
+            if error.filename is not None or error.errno not in OUTPUT_ERRNOS:
+                raise
+            _drop_stdout()
+            fail(f"cannot write the output: {error.strerror}", code=1)
 
     return wrapper
+
+
+# What writing stdout can meet that is no bug and no input's fault.
+OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null: Python flushes it again at exit, and would fail there a second time."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def replace_file(path: Path, text: str) -> None:
@@ -293,7 +309,7 @@ def consume(
 
 
 @app.command()
-@stops_quietly_when_stdout_closes
+@writes_to_stdout
 def demo(as_json: Annotated[bool, typer.Option("--json", help="Last line: the summary as JSON.")] = False) -> None:
     """Offline demo: bundled sample feeds, embedded broker, temporary SQLite store; prints a summary."""
     from newsmon.cli.demo import run_demo
@@ -350,7 +366,7 @@ def topics_ensure(config: ConfigOption = None) -> None:
 
 
 @alerts_app.command("tail")
-@stops_quietly_when_stdout_closes
+@writes_to_stdout
 def alerts_tail(
     rule: str,
     from_beginning: Annotated[bool, typer.Option("--from-beginning")] = False,
@@ -369,7 +385,7 @@ def alerts_tail(
 
 
 @app.command()
-@stops_quietly_when_stdout_closes
+@writes_to_stdout
 def query(
     kind: Annotated[str, typer.Argument(help="articles or claims")],
     limit: Annotated[int, typer.Option("--limit", min=1, max=100_000)] = 20,
@@ -398,7 +414,7 @@ def query(
 
 
 @feeds_app.command("list")
-@stops_quietly_when_stdout_closes
+@writes_to_stdout
 def feeds_list(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     """Show the feed catalogue in use."""
     from rich.table import Table
@@ -416,7 +432,7 @@ def feeds_list(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
 
 
 @app.command()
-@stops_quietly_when_stdout_closes
+@writes_to_stdout
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Text files or directories of *.txt")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl")] = "jsonl",
@@ -428,7 +444,7 @@ def extract(
 
 
 @app.command()
-@stops_quietly_when_stdout_closes
+@writes_to_stdout
 def cluster(
     paths: Annotated[list[str], typer.Argument(help="Text files (first line title) or directories of *.txt")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl")] = "jsonl",
@@ -467,10 +483,10 @@ def _print_jsonl(fmt: str, paths: list[Path], produce: Callable[[list[Path]], An
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     except DuplicateDocIdError as error:
         fail(str(error))
-    except BrokenPipeError:  # stdout, not an input file: see stops_quietly_when_stdout_closes
-        raise
     except OSError as error:
-        fail(f"{error.filename or 'input'}: {error.strerror or error}")
+        if error.filename is None:  # writing stdout, not reading an input file: see writes_to_stdout
+            raise
+        fail(f"{error.filename}: {error.strerror or error}")
 
 
 def _warn_unless_text(file: Path) -> None:
@@ -545,7 +561,7 @@ def exit_without_teardown() -> NoReturn:
 
 
 @feeds_app.command("status")
-@stops_quietly_when_stdout_closes
+@writes_to_stdout
 def feeds_status(
     only: Annotated[str | None, typer.Option("--only", help="Show one health: ok, stale, empty, zombie, ...")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
@@ -580,7 +596,7 @@ def feeds_import(
 
 
 @feeds_app.command("export")
-@stops_quietly_when_stdout_closes
+@writes_to_stdout
 def feeds_export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
     config: ConfigOption = None,

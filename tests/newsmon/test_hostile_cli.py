@@ -238,3 +238,16 @@ def test_a_feeds_export_that_fails_half_way_leaves_the_earlier_export_whole(tmp_
     assert "backup.opml" in one_error_line(result)
     assert (tmp_path / "backup.opml").read_text() == earlier
     assert sorted(path.name for path in tmp_path.iterdir()) == ["backup.opml", "feeds.txt"]
+
+
+@pytest.mark.parametrize("command", [["feeds", "export"], ["extract", "docs"]])
+def test_output_to_a_full_disk_is_one_line_and_exit_1(tmp_path, command):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "doc.txt").write_text(STATEMENT)
+    env = {**os.environ, "NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'store.db'}"}
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "newsmon", *command], cwd=tmp_path, env=env, stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=120)  # fmt: skip
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("newsmon: warning: ")]
+    assert len(errors) == 1 and "No space left on device" in errors[0], result.stderr[-3000:]
