@@ -45,9 +45,11 @@ _CONTEXT_AFTER_COMMA = re.compile(
     r"|,\s+(?:asking|requesting|speaking|preferring|declining)\s+(?:not\b|on\s+condition\b|anonymity\b|to\s+be\s+named)"
     r"|,\s+on\s+condition\s+of\s+anonymity\b"
 )
-# (the aside may hold a short quotation, its comma inside the marks: 'reported, citing "informed sources," that')
-_ASIDE_THEN_THAT_RE = re.compile(
-    r"\s*,\s+(?:[^,;:.!?\"“”«»]|[\"“][^,;:.!?\"“”«»]{1,60},?[\"”]){1,100}?(?:,|(?<=,[\"”]))\s+that\b"
+_ASIDE_THEN_THAT_RE = re.compile(r"\s*,\s+[^,;:.!?\"“”«»]{1,100},\s+that\b")
+# An aside holding a short quotation, its comma inside the marks: 'reported, citing "informed sources," that' (a
+# second pattern, tried only when a quotation mark opens near: the alternation costs more than the plain one)
+_QUOTED_ASIDE_THEN_THAT_RE = re.compile(
+    r"\s*,\s+[^,;:.!?\"“”«»]{0,60}[\"“][^,;:.!?\"“”«»]{1,60},?[\"”][^,;:.!?\"“”«»]{0,40}?(?:,|(?<=,[\"”]))\s+that\b"
 )
 CITING_RE = re.compile(r",\s+(?:citing|quoting)\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,.;:!?]|$))")
 
@@ -121,6 +123,8 @@ def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]
         return "empty", -1, q
     if tail.lstrip().startswith(","):
         aside = _ASIDE_THEN_THAT_RE.match(tail)
+        if aside is None and ('"' in tail[:80] or "“" in tail[:80]):
+            aside = _QUOTED_ASIDE_THEN_THAT_RE.match(tail)
         if aside is not None:
             # "said, in a written reply to our questions, that P": the aside belongs to the cue, P to the speaker
             return "that", skip_space(text, q + aside.end(), end), q + aside.end()
