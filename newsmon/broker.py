@@ -11,7 +11,7 @@ import socket
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Iterable, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,12 +47,24 @@ class BrokerStartError(Exception):
     """The embedded broker did not come up (port taken, binary missing, not ready in time)."""
 
 
+class BrokerExitedError(BrokerStartError):
+    """The embedded broker exited while the service ran: the service stops, as when it did not start."""
+
+
 @dataclass(frozen=True, slots=True)
 class Connection:
-    """How to reach the broker in use; is_tansu: it is Tansu (started by us or not), with its quirks."""
+    """How to reach the broker in use; is_tansu: it is Tansu (started by us or not), with its quirks;
+    process: the embedded broker's process, when newsmon started it."""
 
     bootstrap_servers: str
     is_tansu: bool
+    process: asyncio.subprocess.Process | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedBroker:
+    bootstrap_servers: str
+    process: asyncio.subprocess.Process
 
 
 def free_loopback_port() -> int:
@@ -106,6 +118,38 @@ async def _wait_until_ready(proc: asyncio.subprocess.Process, bootstrap: str, cl
     raise BrokerStartError(f"embedded broker not ready after {READY_TIMEOUT_S:.0f} s")
 
 
+@asynccontextmanager
+async def _stopping_the_owner_if_it_exits(proc: asyncio.subprocess.Process, run_dir: Path) -> AsyncIterator[None]:
+    """If the broker exits while the block runs, cancel the task running it (wherever it is: starting clients,
+    polling, inside a stage) and raise BrokerExitedError from the block. Every record the broker held is gone with
+    it: clients would wait on a dead address (a send waits out its request timeout, a group join for ever) or
+    later meet an empty broker. The service stops instead; started again, it publishes again from the store what
+    was not finished (broker.md §5, rule 4)."""
+    owner = asyncio.current_task()
+    exited = asyncio.Event()
+
+    async def watch() -> None:
+        await proc.wait()
+        exited.set()
+        log.error("embedded_broker_exited", pid=proc.pid, returncode=proc.returncode)
+        if owner is not None:
+            owner.cancel("the embedded broker exited")
+
+    watcher = asyncio.create_task(watch())
+    try:
+        yield
+    except BaseException as error:
+        if not exited.is_set():
+            raise
+        if isinstance(error, asyncio.CancelledError) and owner is not None:
+            owner.uncancel()  # our cancellation, now this error
+        raise BrokerExitedError(f"the embedded broker exited ({proc.returncode}) while the service ran; see "
+                                f"{run_dir / 'broker.log'}. Nothing is lost: started again, newsmon publishes again "
+                                "what the store has not finished") from None  # fmt: skip
+    finally:
+        watcher.cancel()
+
+
 async def _stop_process(proc: asyncio.subprocess.Process) -> None:
     if proc.returncode is not None:
         return
@@ -120,6 +164,13 @@ async def _stop_process(proc: asyncio.subprocess.Process) -> None:
 @asynccontextmanager
 async def embedded_broker(run_dir: Path, port: int = 0, attempts: int = 3) -> AsyncIterator[str]:
     """Start the bundled Tansu broker on loopback, yield its bootstrap address, stop it on exit."""
+    async with embedded_broker_process(run_dir, port, attempts) as broker:
+        yield broker.bootstrap_servers
+
+
+@asynccontextmanager
+async def embedded_broker_process(run_dir: Path, port: int = 0, attempts: int = 3) -> AsyncIterator[EmbeddedBroker]:
+    """`embedded_broker`, yielding its process too (the service watches it)."""
     run_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - one local mkdir at start-up
     last_error: BrokerStartError | None = None
     for _ in range(attempts if port == 0 else 1):
@@ -131,7 +182,8 @@ async def embedded_broker(run_dir: Path, port: int = 0, attempts: int = 3) -> As
             continue
         log.info("embedded_broker_started", bootstrap=f"127.0.0.1:{chosen}", pid=proc.pid)
         try:
-            yield f"127.0.0.1:{chosen}"
+            async with _stopping_the_owner_if_it_exits(proc, run_dir):  # watching ends before the stop below
+                yield EmbeddedBroker(f"127.0.0.1:{chosen}", proc)
         finally:
             await _stop_process(proc)
             log.info("embedded_broker_stopped", pid=proc.pid)
@@ -143,8 +195,8 @@ async def embedded_broker(run_dir: Path, port: int = 0, attempts: int = 3) -> As
 async def connect(settings: KafkaSettings, run_dir: Path) -> AsyncIterator[Connection]:
     """Use the configured Kafka, or start (and later stop) the embedded broker when none is configured."""
     if settings.is_embedded:
-        async with embedded_broker(run_dir, settings.embedded_port) as bootstrap:
-            yield Connection(bootstrap, is_tansu=True)
+        async with embedded_broker_process(run_dir, settings.embedded_port) as broker:
+            yield Connection(broker.bootstrap_servers, is_tansu=True, process=broker.process)
     else:
         yield Connection(",".join(settings.bootstrap_servers), is_tansu=settings.compat == "tansu")
 
@@ -201,6 +253,18 @@ def consumer_options(connection: Connection, settings: KafkaSettings, group_id: 
     }
 
 
+async def _stop_client(stopping: Awaitable[Any], connection: Connection) -> None:
+    """A client's stop(): a flush or a group leave waits up to 30 s for a live broker. An embedded broker that has
+    exited answers nothing, so its clients get 1 s: what a flush would have sent is in the store, and the next start
+    publishes it again."""
+    is_gone = connection.process is not None and connection.process.returncode is not None
+    try:
+        await asyncio.wait_for(stopping, timeout=1.0 if is_gone else 30.0)
+    except TimeoutError:
+        if not is_gone:
+            raise
+
+
 @asynccontextmanager
 async def kafka_producer(connection: Connection, settings: KafkaSettings) -> AsyncIterator[AIOKafkaProducer]:
     """One producer per process; stop() on the way out flushes what is pending."""
@@ -209,7 +273,7 @@ async def kafka_producer(connection: Connection, settings: KafkaSettings) -> Asy
     try:
         yield producer
     finally:
-        await asyncio.wait_for(producer.stop(), timeout=30)
+        await _stop_client(producer.stop(), connection)
 
 
 @asynccontextmanager
@@ -224,7 +288,7 @@ async def kafka_consumers(
                  for settings, topics, group_id in groups]  # fmt: skip
 
     async def stop_all() -> None:
-        await asyncio.wait_for(asyncio.gather(*(c.stop() for c in consumers), return_exceptions=True), timeout=30)
+        await _stop_client(asyncio.gather(*(c.stop() for c in consumers), return_exceptions=True), connection)
 
     results = await asyncio.gather(*(c.start() for c in consumers), return_exceptions=True)
     failed = [result for result in results if isinstance(result, BaseException)]
