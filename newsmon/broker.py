@@ -269,7 +269,11 @@ async def _stop_client(stopping: Awaitable[Any], connection: Connection) -> None
 async def kafka_producer(connection: Connection, settings: KafkaSettings) -> AsyncIterator[AIOKafkaProducer]:
     """One producer per process; stop() on the way out flushes what is pending."""
     producer = AIOKafkaProducer(**producer_options(connection, settings))
-    await producer.start()
+    try:
+        await producer.start()
+    except BaseException:
+        await _stop_client(producer.stop(), connection)  # start() leaves its connections open when it fails
+        raise
     try:
         yield producer
     finally:
