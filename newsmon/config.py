@@ -164,7 +164,7 @@ class AlertRule(Section):
 
     name: str
     keywords: list[str] = Field(min_length=1)
-    match: list[Literal["articles", "claims"]] = Field(default_factory=lambda: ["articles", "claims"])  # type: ignore[arg-type]
+    match: list[Literal["articles", "claims"]] = Field(default_factory=lambda: ["articles", "claims"], min_length=1)  # type: ignore[arg-type]
 
     @field_validator("keywords")
     @classmethod

@@ -123,6 +123,7 @@ def test_a_store_of_an_unknown_schema_revision_is_one_line_and_exit_1(tmp_path):
         ("[kafka]\ntopic_prefix = 'team a/'\n", "kafka.topic_prefix"),
         ("[[alerts.rules]]\nname = 'sarin'\nkeywords = ['sarin', ' ']\n", "alerts.rules.0.keywords"),
         ("[poll]\nrelevance_terms = []\n", "poll.relevance_terms"),
+        ("[[alerts.rules]]\nname = 'sarin'\nkeywords = ['sarin']\nmatch = []\n", "alerts.rules.0.match"),
         ("[poll]\nextra_relevance_terms = ['']\n", "poll.extra_relevance_terms"),
     ],
     ids=[
@@ -132,6 +133,7 @@ def test_a_store_of_an_unknown_schema_revision_is_one_line_and_exit_1(tmp_path):
         "topic-prefix",
         "blank-keyword",
         "no-relevance-terms",
+        "rule-matching-nothing",
         "blank-relevance-term",
     ],
 )
