@@ -150,6 +150,13 @@ def may_end_with_aux(text: str, lo: int, pos: int) -> bool:
     return word in _AUX_LAST_WORDS or (len(word) >= 5 and word.endswith("ly") and word.islower())
 
 
+
+def verb_group_start(text: str, lo: int, verb_start: int) -> int:
+    """Where the verb group of a cue starts: at the auxiliaries just before it ("has also said"), else at the verb."""
+    aux_lo = max(lo, verb_start - 60)
+    aux = AUX_RE.search(text, aux_lo, verb_start) if may_end_with_aux(text, aux_lo, verb_start) else None
+    return aux.start() if aux else verb_start
+
 # Last words NEGATION_RE and PASSIVE_RE can end on ("n't" ends on "t"): a cheap test before either search.
 _NEGATION_OR_PASSIVE_LAST_WORDS = frozenset(
     [

@@ -109,9 +109,7 @@ def _claim(
     text: str, start: int, verb_start: int, cue: str, q: Quote, searches: DocumentSearches
 ) -> list[RawClaim]:
     """The speaker is the subject before the verb ("The ministry also called on ...")."""
-    aux_lo = max(start, verb_start - 60)
-    aux = cues.AUX_RE.search(text, aux_lo, verb_start) if cues.may_end_with_aux(text, aux_lo, verb_start) else None
-    subject_end = aux.start() if aux else verb_start
+    subject_end = cues.verb_group_start(text, start, verb_start)
     cand = Candidate(subject_end, verb_start, cue, subject_end)
     if not subject_left(text, start, subject_end, cand, searches) or cand.complement == "relative":
         return []

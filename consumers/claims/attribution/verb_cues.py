@@ -44,9 +44,7 @@ def verb_cue(
     left_lo = _last_end_before(inside, m.start(), lo)
     if left_lo > lo:
         left_lo = _before_quoted_name(text, inside, left_lo, lo)
-    aux_lo = max(left_lo, m.start() - 60)
-    aux = cues.AUX_RE.search(text, aux_lo, m.start()) if cues.may_end_with_aux(text, aux_lo, m.start()) else None
-    aux_start = aux.start() if aux else m.start()
+    aux_start = cues.verb_group_start(text, left_lo, m.start())
     before = text[max(left_lo, aux_start - 40) : aux_start]
     if cues.may_end_with_negation_or_passive(before) and (
         cues.NEGATION_RE.search(before) or cues.PASSIVE_RE.search(before)
@@ -56,40 +54,98 @@ def verb_cue(
     if verb in cues.PARTICIPLES and text.find("with ", max(left_lo, aux_start - 80), aux_start) >= 0 \
             and _with_subject(text, left_lo, aux_start, cand):
         return _with_complement(text, m, verb, s_end, cand, inside)  # "P, with one farmer telling the site that Q"
+    joined = _joining_words(text, verb, lo, left_lo, aux_start)
+    if joined is not None and _continues_clause(verb, joined, aux_start, cands):
+        if not _inherited_speaker(text, verb, joined, lo, left_lo, aux_start, inside, cands, cand, searches):
+            return None
+    elif not _speaker_before(text, verb, left_lo, aux_start, cands, cand, searches):
+        return _speaker_after(text, m, verb, s_end, left_lo, aux_start, cand)
+    return _with_complement(text, m, verb, s_end, cand, inside)
+
+
+def _joining_words(text: str, verb: str, lo: int, left_lo: int, aux_start: int) -> re.Match[str] | None:
+    """The comma or conjunction joining the cue to the clause before it ("..., adding", "and said"), or None."""
+    near = max(left_lo, aux_start - 12)
     joined = (
-        _JOINED_RE.search(text, max(left_lo, aux_start - 12), aux_start)
-        if text[max(left_lo, aux_start - 12) : aux_start].rstrip()[-1:] in _JOINED_LAST_CHARS
+        _JOINED_RE.search(text, near, aux_start)
+        if text[near:aux_start].rstrip()[-1:] in _JOINED_LAST_CHARS
         else None
     )
     if joined is None and verb in cues.PARTICIPLES:
         # 'described it as "unfair," saying P': the comma closing the quote joins the participle too
         joined = _COMMA_IN_QUOTE_RE.search(text, max(lo, aux_start - 4), aux_start)
-    coordinated = joined is not None and ("and" in joined.group() or "but" in joined.group())
-    if joined and cands and cands[-1].content_to == aux_start - len(joined.group()) and joined.group()[0] == ",":
-        cand.inherit, cand.clause_start = True, cands[-1].content_to  # "NAME, who said P, told us Q": NAME again
-    elif joined and (verb in cues.PARTICIPLES or coordinated):
-        cand.inherit, cand.clause_start = True, aux_start - len(joined.group())  # "..., adding that", "and said"
-        if verb in cues.PARTICIPLES and _disputing_subject(text, left_lo, cand.clause_start, cand):
-            pass  # "X said P, a figure the ministry disputed, saying Q": the ministry speaks Q
-        elif not cands and not sentence_subject(text, left_lo, aux_start, cand, searches) and not (
-            left_lo > lo
-            and searches.only_scare_quotes(inside, lo, left_lo)
-            and sentence_subject(text, lo, aux_start, cand, searches)
-        ):
-            return None
-    elif verb in cues.PARTICIPLES and not cands and _subject_before_verb(text, left_lo, aux_start, cand, searches):
-        pass  # "X posted a message in Kurdish saying P": the subject of "posted", not all that stands before
-    elif verb in cues.PARTICIPLES and text.endswith(_PERCEIVED_ENDINGS, left_lo, aux_start) \
-            and (perceived := _PERCEIVED_RE.search(text, max(left_lo, aux_start - 40), aux_start)) is not None \
-            and subject_left(text, left_lo, perceived.start(), cand, searches):
-        pass  # "X can be heard saying P", "X was filmed saying P": X speaks, in a recording
-    elif not subject_left(text, left_lo, aux_start, cand, searches):
-        if not (verb in cues.INVERTIBLE and subject_right(text, m.end(), s_end, cand, aux_start, left_lo)):
-            return None
-        if verb in ("read", "reads") and not _mentions_document(text, cand):
-            return None
-        return None if lacks_proposition(text, cand, verb, "left", -1) else cand
-    return _with_complement(text, m, verb, s_end, cand, inside)
+    return joined
+
+
+def _continues_clause(verb: str, joined: re.Match[str], aux_start: int, cands: list[Candidate]) -> bool:
+    """The joined cue goes on the clause before it: right after the last cue's content, as a participle, or
+    coordinated ("and said"); a bare comma before a finite verb ("P, said X") does not."""
+    words = joined.group()
+    return _ends_last_content(joined, aux_start, cands) or verb in cues.PARTICIPLES or "and" in words or "but" in words
+
+
+def _ends_last_content(joined: re.Match[str], aux_start: int, cands: list[Candidate]) -> bool:
+    """The comma joining the cue closes the content of the cue before ("NAME, who said P, told us Q")."""
+    return bool(cands) and cands[-1].content_to == aux_start - len(joined.group()) and joined.group()[0] == ","
+
+
+def _inherited_speaker(
+    text: str,
+    verb: str,
+    joined: re.Match[str],
+    lo: int,
+    left_lo: int,
+    aux_start: int,
+    inside: list[tuple[int, int]],
+    cands: list[Candidate],
+    cand: Candidate,
+    searches: DocumentSearches,
+) -> bool:
+    """The speaker of the clause the cue continues speaks again; False when that clause has none."""
+    joint = aux_start - len(joined.group())
+    if _ends_last_content(joined, aux_start, cands):
+        cand.inherit, cand.clause_start = True, joint  # "NAME, who said P, told us Q": NAME again
+        return True
+    cand.inherit, cand.clause_start = True, joint  # "..., adding that", "and said"
+    if verb in cues.PARTICIPLES and _disputing_subject(text, left_lo, joint, cand):
+        return True  # "X said P, a figure the ministry disputed, saying Q": the ministry speaks Q
+    # (a later cue inherits from the cues before it; the first one needs the sentence's subject)
+    return bool(cands) or sentence_subject(text, left_lo, aux_start, cand, searches) or (
+        left_lo > lo
+        and searches.only_scare_quotes(inside, lo, left_lo)
+        and sentence_subject(text, lo, aux_start, cand, searches)
+    )
+
+
+def _speaker_before(
+    text: str,
+    verb: str,
+    left_lo: int,
+    aux_start: int,
+    cands: list[Candidate],
+    cand: Candidate,
+    searches: DocumentSearches,
+) -> bool:
+    """The speaker just before the cue ("X said"), or the subject a participle reports for; False if none."""
+    if verb in cues.PARTICIPLES:
+        if not cands and _subject_before_verb(text, left_lo, aux_start, cand, searches):
+            return True  # "X posted a message in Kurdish saying P": the subject of "posted", not all before it
+        if text.endswith(_PERCEIVED_ENDINGS, left_lo, aux_start) \
+                and (perceived := _PERCEIVED_RE.search(text, max(left_lo, aux_start - 40), aux_start)) is not None \
+                and subject_left(text, left_lo, perceived.start(), cand, searches):
+            return True  # "X can be heard saying P", "X was filmed saying P": X speaks, in a recording
+    return subject_left(text, left_lo, aux_start, cand, searches)
+
+
+def _speaker_after(
+    text: str, m: re.Match[str], verb: str, s_end: int, left_lo: int, aux_start: int, cand: Candidate
+) -> Candidate | None:
+    """'P, said X': an invertible verb with its speaker after it and its content before it; None if not so."""
+    if not (verb in cues.INVERTIBLE and subject_right(text, m.end(), s_end, cand, aux_start, left_lo)):
+        return None
+    if verb in ("read", "reads") and not _mentions_document(text, cand):
+        return None
+    return None if lacks_proposition(text, cand, verb, "left", -1) else cand
 
 
 # "..., a figure the ministry in Damascus disputed,": a relative clause whose own subject a participle after it reports
@@ -115,19 +171,22 @@ _WITH_SUBJECT_RE = re.compile(
 
 def _with_subject(text: str, lo: int, pos: int, cand: Candidate) -> bool:
     """The subject of an absolute 'with' clause ending at pos, as the participle's speaker; False if none."""
-    m = _WITH_SUBJECT_RE.search(text, max(lo, pos - 80), pos)
-    if m is None or not is_valid_subject(m.group(1)):
-        return False
-    cand.inherit, cand.disputes, cand.clause_start = False, True, m.start()  # the clause ends the claim before
-    cand.mention_start, cand.mention_end, cand.head_end = m.start(1), m.end(1), m.end(1)
-    return True
+    return _own_clause_subject(_WITH_SUBJECT_RE, 80, text, lo, pos, cand)
 
 
 def _disputing_subject(text: str, lo: int, pos: int, cand: Candidate) -> bool:
     """The subject of the disputing relative clause ending at pos, as the participle's speaker; False if none."""
     if not text.endswith("ed", max(lo, pos - 2), pos):
         return False  # (a cheap test: the clause ends with its verb)
-    m = _DISPUTING_RE.search(text, max(lo, pos - 140), pos)
+    return _own_clause_subject(_DISPUTING_RE, 140, text, lo, pos, cand)
+
+
+def _own_clause_subject(
+    clause_re: re.Pattern[str], reach: int, text: str, lo: int, pos: int, cand: Candidate
+) -> bool:
+    """The subject (group 1) of a clause_re clause ending at pos, within reach before it, as the participle's
+    speaker; False if none."""
+    m = clause_re.search(text, max(lo, pos - reach), pos)
     if m is None or not is_valid_subject(m.group(1)):
         return False
     cand.inherit, cand.disputes, cand.clause_start = False, True, m.start()  # the clause ends the claim before
