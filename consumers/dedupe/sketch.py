@@ -17,18 +17,17 @@ from consumers.dedupe.near import (
     STORY_BANDS,
     STORY_PERMUTATIONS,
     STORY_ROWS,
-    _fold32,
     band_key_matrix,
     band_keys,
-    clean,
     distinct_per_set,
+    fold32,
     minhash_matrix,
     minhash_values,
     shingle_sets,
-    story_features,
     token_hashes,
-    words,
 )
+from consumers.dedupe.story import story_features
+from consumers.dedupe.text import clean, words
 
 # version, duplicate shingle count, story feature count, then the body's MinHash values (absent when too
 # short) and the story features' sorted 32-bit hashes (absent when too few).
@@ -94,7 +93,7 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
         features.append(story_features(clean(title), clean_body))
     # Story: the distinct feature hashes, the smallest MAX_STORY_FEATURES kept; sketched when there are enough.
     feature_counts = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
-    feature_sets = distinct_per_set(_fold32(token_hashes([word for words_ in features for word in words_])),
+    feature_sets = distinct_per_set(fold32(token_hashes([word for words_ in features for word in words_])),
                                     np.repeat(np.arange(len(features)), feature_counts), len(features))  # fmt: skip
     story_sets = [hashes[:MAX_STORY_FEATURES] for hashes in feature_sets]
     storied = [i for i, hashes in enumerate(story_sets) if len(hashes) >= MIN_STORY_FEATURES]

@@ -1,6 +1,7 @@
 """House-style differences between a wire story and its reprint that should not break the copy. Texts invented."""
 
-from consumers.dedupe.near import clean, name_words, words
+from consumers.dedupe.story import name_words
+from consumers.dedupe.text import clean, words
 
 
 def _same_words(a: str, b: str) -> None:

@@ -14,15 +14,12 @@ from consumers.dedupe.near import (
     STORY_PERMUTATIONS,
     band_key_matrix,
     band_keys,
-    clean,
     distinct_per_set,
     minhash_matrix,
     minhash_values,
-    normalise,
     shingle_hashes,
     shingle_sets,
     spelling_key,
-    words,
 )
 from consumers.dedupe.sketch import (
     Sketch,
@@ -34,6 +31,7 @@ from consumers.dedupe.sketch import (
     sketch_from_bytes,
     story_similarities,
 )
+from consumers.dedupe.text import clean, normalise, words
 
 WIRE = (
     "An explosion tore through a fuel depot on the eastern edge of Deir ez-Zor on Thursday evening, "

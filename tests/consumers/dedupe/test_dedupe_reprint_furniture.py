@@ -1,6 +1,6 @@
 """What real sites put around a reprinted wire story: captions, credits, link blocks, datelines. Texts invented."""
 
-from consumers.dedupe.near import clean
+from consumers.dedupe.text import clean
 
 LEAD = (
     "A mortar shell hit a school yard in the town of Jisr al-Shughur on Monday, wounding six pupils, "

@@ -1,7 +1,9 @@
 """Which words of a headline and lead name the event (story features), on invented sentences."""
 
-from consumers.dedupe.near import clean, event_day, name_words, spelling_key, story_features
+from consumers.dedupe.near import spelling_key
 from consumers.dedupe.sketch import sketch_article, story_similarities
+from consumers.dedupe.story import event_day, name_words, story_features
+from consumers.dedupe.text import clean
 
 
 def test_a_possessive_names_the_same_place_or_person_as_the_bare_name() -> None:

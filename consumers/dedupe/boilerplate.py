@@ -1,0 +1,137 @@
+"""Lines outlets bolt onto reprints (follow-us lines, bylines, photo credits, datelines, blocks of links to other
+stories), so a reprint and its original compare on the article text alone.
+
+Patterns run on casefolded NFKC lines with plain quotes and dashes (see text.clean).
+"""
+
+import re
+from collections.abc import Iterator
+
+# A line longer than this is article text even if it mentions Telegram or copyright.
+MAX_BOILERPLATE_WORDS = 25
+
+_AGENCY = r"(?:reuters|afp|ap|the associated press|associated press|sana|anadolu|aa|dpa|xinhua|efe|ansa|epa)"
+_SOCIAL = r"(?:telegram|twitter|x|facebook|instagram|whatsapp|youtube|tiktok|google news|threads|vk)"
+# Lines that open with these (matched at the start: `match`; an opening bracket is skipped) ...
+_BOILERPLATE_START = re.compile(
+    r"\(?(?:" + "|".join([
+        rf"(?:please )?(?:follow|join|find|like) (?:us|our \w+(?: \w+)?) (?:on|at|in|via) .{{0,40}}{_SOCIAL}",
+        rf"(?:subscribe|sign up|join|follow) .{{0,40}}(?:{_SOCIAL}|newsletter|channel|updates|alerts)",
+        r"(?:read|see) (?:more|also)\b",
+        r"(?:related|more|see also)\s*(?::|$)",
+        r"(?:also read|recommended|advertisement|sponsored|click here|download our app)\b",
+        r"(?:share|tweet|email|print)(?: this)?(?: (?:article|story|page))?\s*:?\s*$",
+        r"(?:written by|reporting by|reported by|editing by|edited by|additional reporting)\b",
+        r"(?:posted|published|updated|last updated|first published)\s*(?:on|at|:|-|\d)",
+        r"(?:file )?(?:photo|image|picture|video|source|tags|topics)(?: credit)?\s*[:|-]",
+        r"(?:\w+ )?(?:staff|correspondent|reporter|editor|news desk|agencies)\s*$",
+        # Republication notes: "This article was first published by ...", "The following story ... republished".
+        r"(?:the following|this) (?:article|story)\b.{0,40}\b(?:published|republished|updated)\b",
+        r"editor'?s note\b",
+        # A wire's version note, no full stop: "Adds comment, details in paragraphs 3-5", "(Updates with toll)".
+        r"(?:adds|updates with|recasts|corrects|refiles)\b[^.!?]*\b(?:paragraphs?|paras?|quotes?|comments?|details"
+        r"|toll|byline|headline|dateline|background|reaction|throughout|figures?)\b[^.!?]*\)?\s*$",
+        # Sign-offs naming only the agency: "(With AFP)", "- Reuters", "Associated Press".
+        rf"(?:with )?{_AGENCY}\)?\.?\s*$",
+        # Share buttons and blog-engine leftovers, each on a line of its own.
+        rf"{_SOCIAL}\s*$", r"like this\s*:?\s*$", r"loading\.*\s*$",
+        # Arabic: follow us / read also / source / photo.
+        r"(?:تابعونا|تابعوا|اقرا ايضا|اقرا المزيد|المصدر\s*:|صوره)",
+        # Russian: subscribe / read also / source / photo.
+        r"(?:подписывайтесь|подпишитесь|читайте также|источник\s*:|фото\s*:)",
+    ]) + ")"
+)
+# ... or hold these anywhere (`search`; kept apart from the anchored ones, the engine skips to their first letters).
+# Copyright; Arabic and Russian: all rights reserved; a contributor's line; a link.
+_BOILERPLATE_ANYWHERE = re.compile(
+    r"copyright|\(c\)|©|all rights reserved|jeder nachdruck|tous droits|جميع الحقوق محفوظه|все права защищены"
+    r"|contributed (?:to this report|reporting)"
+    # A link: "Read the full story at https://...", "Source: www.example.net".
+    r"|https?://|www\."
+)
+# Photo credits inside captions: "... (Photo: X)", "... Photo by X / AFP", "Credit: AP Photo/Name", "(Reuters/Name)",
+# "Name/AFP/Getty Images", "SANA via Reuters". Searched only in lines holding one of _CREDIT_MARKS (most hold none,
+# and a pattern that can start at any word costs a backtracking attempt per position).
+_CREDIT_MARKS = re.compile(r"photo|image|picture|credit|/|via |getty|supplied")
+_CREDIT = re.compile(
+    r"(?:^|[.(] ?)(?:file )?(?:photo|image|picture)(?: credit)?\s*(?::|by\b)|(?:^|[.(] ?)credit\s*:"
+    rf"|\bvia {_AGENCY}\b|getty images|supplied by a third party"
+    rf"|\b{_AGENCY}(?: photo)?\s*/\s*[\w.'-]+(?: [\w.'-]+){{0,3}}\)?\.?\s*$"
+    rf"|/\s*{_AGENCY}(?:\s*/\s*getty images)?\)?\.?\s*$"
+)
+# "By Jane Doe" / "By Jane Doe and Omar K., Damascus": short, or "By Tuesday, ..." would go too.
+MAX_BYLINE_WORDS = 8
+_BYLINE = re.compile(r"^by [^\d,.;:!?]+(?:,[^\d.;:!?]*)?$")
+# Agency datelines open the first paragraph: "damascus (reuters) - ..." / "beirut, march 3 (afp) -" /
+# "sarmada (syria) (afp) -".
+_DATELINE = re.compile(rf"^[^()\n]{{0,40}}(?:\([^()\n]{{1,25}}\)\s*)?\({_AGENCY}\)\s*-+\s*")
+# A dateline's dash comes within this many characters of the line's start (both patterns stop before).
+DATELINE_CHARS = 100
+# Datelines without an agency, matched on the line as written (case tells a dateline from a sentence): "DAMASCUS -",
+# "DEIR EZ-ZOR, Syria -", "BEIRUT, Nov 3 --", "Idlib, Syria --"; the text after it opens a sentence.
+_COUNTRY = r"(?:Syria|Lebanon|Iraq|Turkey|Jordan|Israel|Iran|Egypt|Russia)"
+_PLAIN_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+    rf"|[A-Z][\w'.-]+(?: [\w'.-]+){{0,2}}, {_COUNTRY})"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?\s*-{1,2}\s+(?=[\"'\d]?[A-Z])"
+)
+# A line of its own naming the place and the outlet, either way round: "Raqqa - North Press", "Enab Baladi - Daraa".
+MAX_PLACE_OUTLET_WORDS = 4
+# A line of its own that heads a block of links to other stories; the headlines under it go too.
+_LINK_BLOCK_HEADER = re.compile(
+    r"^(?:related(?: stories| articles| news| coverage)?|you may also like|you might also like|most read|most popular"
+    r"|more on [\w -]{1,20}|more from [\w -]{1,20}|more stories|read (?:more|also)|see also|also read|recommended"
+    r"|اقرا (?:ايضا|المزيد)|читайте также)\s*:?\s*$"
+)
+# Headlines in such a block: short, without the full stop, quote or bracket a paragraph of text ends with.
+MAX_HEADLINE_WORDS = 20
+_SENTENCE_END = re.compile(r"[.!?\"')\]]\s*$")
+
+
+def _is_boilerplate(folded_line: str) -> bool:
+    return (
+        _BOILERPLATE_START.match(folded_line) is not None
+        or _BOILERPLATE_ANYWHERE.search(folded_line) is not None
+        or (_CREDIT_MARKS.search(folded_line) is not None and _CREDIT.search(folded_line) is not None)
+    )
+
+
+def _is_place_and_outlet(line: str) -> bool:
+    # Two short sides around one dash, the second capitalised (an outlet's name: no sentence goes on lower case).
+    place, dash, outlet = line.rstrip(".").partition(" - ")
+    sides = (place.split(), outlet.split())
+    return (
+        bool(dash)
+        and "(" not in place
+        and all(0 < len(side) <= MAX_PLACE_OUTLET_WORDS for side in sides)
+        and not any(word.lstrip("\"")[:1].islower() for word in sides[1])
+    )
+
+
+def _is_headline(line: str) -> bool:
+    return len(line.split()) <= MAX_HEADLINE_WORDS and _SENTENCE_END.search(line) is None
+
+
+def boilerplate_free_lines(text: str) -> Iterator[str]:
+    """Non-empty lines of an NFKC text with plain quotes, without the lines outlets bolt onto reprints."""
+    in_link_block = False
+    for raw in text.splitlines():
+        line = raw.strip(" \t*#>|•·-_=\"'")
+        folded = line.casefold()
+        if not line:
+            continue
+        if in_link_block and _is_headline(line):
+            continue
+        in_link_block = _LINK_BLOCK_HEADER.match(folded) is not None
+        if in_link_block:
+            continue
+        word_count = len(line.split())
+        if word_count <= MAX_BOILERPLATE_WORDS and _is_boilerplate(folded):
+            continue
+        if word_count <= MAX_BYLINE_WORDS and _BYLINE.match(folded):
+            continue
+        if word_count <= 2 * MAX_PLACE_OUTLET_WORDS + 1 and " - " in line and _is_place_and_outlet(line):
+            continue
+        # Datelines end in a dash near the start of the line: most lines have none there, and skip both patterns.
+        dateline = (_DATELINE.match(folded) or _PLAIN_DATELINE.match(line)) if "-" in line[:DATELINE_CHARS] else None
+        yield line[dateline.end() :] if dateline else line

@@ -1,0 +1,193 @@
+"""Story features: what tells one event from another in headline and lead (names, places, days, numbers, the
+event's day), with the word lists they need (stopwords, names every story shares, Russian names in Latin letters,
+weekday names).
+
+Two outlets' reports of one event share these but few 3-word phrases; sketch.py hashes them into each article's
+story sketch.
+"""
+
+import re
+
+from consumers.dedupe.text import (
+    APOSTROPHE_IN_WORD,
+    DIGIT_GROUPS,
+    DIGITS_OF,
+    DROPPED_TOKENS,
+    GAP_AND_TOKEN,
+    TENS,
+    UNITS,
+    words,
+)
+
+# The lead: the body's first this many tokens, or 8x as many characters where characters are cheaper to count (its
+# case, its day).
+STORY_LEAD_TOKENS = 150
+# One more story feature names the event's day (see event_day): "\x00day3" cannot be a word of any text. One feature,
+# not several: weighing it twice or three times joined different same-day events in the generated sets.
+EVENT_DAY_FEATURE = "\x00day"
+_SENTENCE_BREAK = re.compile(r"[.!?:\n\"]")
+# "Syria's", "Tarboush's": the same name as "Syria", "Tarboush" (as a story feature; a copy keeps its possessives).
+_POSSESSIVE = re.compile(r"'s\b(?<=\w's)")
+
+
+def story_features(title: str, body: str) -> list[str]:
+    """What identifies the event: names, places, days and numbers of headline and lead (`clean` texts).
+
+    Title-case headlines capitalise every word, so only their numbers count. Texts in scripts without
+    case (Arabic, CJK) or without capitals use the lead's content words instead.
+    """
+    title_words = words(title)
+    title_names = name_words(title, STORY_LEAD_TOKENS)
+    if len(title_names) * 2 > len(title_words):
+        title_names = [word for word in title_names if word.isdigit()]
+    names = [name for name in title_names + name_words(body, STORY_LEAD_TOKENS) if not is_name_of_every_story(name)]
+    if not _is_cased(body[: STORY_LEAD_TOKENS * 8]):
+        lead = [*words(title.casefold()), *words(body.casefold(), STORY_LEAD_TOKENS)]
+        # Single characters count only in scripts written without spaces, where they are the words.
+        names += [word for word in lead if (len(word) > 1 or not word.isascii()) and not is_stopword(word)
+                  and not is_name_of_every_story(word)]  # fmt: skip
+    day = event_day(body)
+    return names if day is None else [*names, f"{EVENT_DAY_FEATURE}{day}"]
+
+
+def name_words(text: str, limit: int) -> list[str]:
+    """Numbers and capitalised words not opening a sentence (names, places, days) of a `clean` text.
+
+    Which event an article reports is mostly who, where, when and how many; the common nouns and verbs
+    are shared with every other article on the same topic. Scripts without case yield only numbers.
+    """
+    text = APOSTROPHE_IN_WORD.sub("", _POSSESSIVE.sub("", DIGIT_GROUPS.sub("", text)))
+    # (gap before, token) pairs from one findall; a prefix is enough unless tokens are sparse in it.
+    pairs = GAP_AND_TOKEN.findall(text[: limit * 30])
+    if len(pairs) <= limit and len(text) > limit * 30:
+        pairs = GAP_AND_TOKEN.findall(text)
+    found: list[str] = []
+    for count, (gap, token) in enumerate(pairs[:limit]):
+        word = token.casefold()
+        if word in UNITS and gap in ("-", " ") and count > 0 and pairs[count - 1][1].casefold() in TENS:
+            found[-1] = str(int(found[-1]) + UNITS[word])  # "Twenty-three": one number
+        elif word in DIGITS_OF:
+            found.append(DIGITS_OF[word])
+        elif token.isdigit():
+            found.append(word)
+        elif (
+            token[0].isupper()
+            and word not in DROPPED_TOKENS
+            and (token.isupper() or not is_function_word(word))  # "The", "We" inside a sentence; not "US"
+            and not (count == 0 or _SENTENCE_BREAK.search(gap) is not None)  # opens a sentence
+        ):
+            # A Russian name in Latin letters, comparable with an English text's ("Латакии" ~ "Latakia").
+            name = latin_name(word) if is_cyrillic(word) else word
+            if name not in DROPPED_TOKENS:  # "Аль-" is "al-"
+                found.append(name)
+    return found
+
+
+def event_day(body: str) -> int | None:
+    """The day of the event a `clean` lead reports: the first weekday it names (Monday = 0), if any.
+
+    Two outlets' reports of one event open on the same day; a follow-up names its own day before it recalls the
+    earlier event's ("lifted on Sunday the curfew imposed after Thursday's raid"), and every weekday named is
+    already a name feature, so without this the two leads' days look the same.
+    """
+    return first_weekday(body, STORY_LEAD_TOKENS * 8)
+
+
+def _is_cased(text: str) -> bool:
+    # Decided by script, not by how many names turned up: a trimmed copy with few names must still be
+    # compared with its original on the same kind of features.
+    if text.isascii():
+        # Every ASCII letter is cased: the text is cased when it has a capital (bytes.translate is C speed).
+        return len(text.encode().translate(None, _NOT_ASCII_UPPER)) > 0
+    letters = sum(map(str.isalpha, text))
+    cased = sum(map(str.isupper, text)) + sum(map(str.islower, text))
+    return bool(letters) and cased * 2 >= letters and any(map(str.isupper, text))
+
+
+_NOT_ASCII_UPPER = bytes(byte for byte in range(128) if not chr(byte).isupper())
+
+
+_FUNCTION_WORDS_EN = """
+a about above after again against all also am an and any are around as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself no nor not now of off on once only or other our ours out over own same she should so some such than
+that the their theirs them themselves then there these they this those through to too under until up upon
+very was we were what when where which while who whom why will with would you your yours yourself
+"""
+_STOPWORDS_EN = _FUNCTION_WORDS_EN + """
+said says say saying told tells according added adding reported reports report statement stated
+one two three new also since still amid among across within without via per
+monday tuesday wednesday thursday friday saturday sunday week weeks day days today yesterday
+tomorrow year years month months time times people least last first later earlier
+"""
+_STOPWORDS_AR = "و ب ل ف في من على الى عن مع ان هذا هذه التي الذي كان قد لا ما او ثم بعد قبل حيث كما وقال قال"
+_STOPWORDS_RU = "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по от из о об это"
+STOPWORDS = frozenset((_STOPWORDS_EN + _STOPWORDS_AR + " " + _STOPWORDS_RU).split())
+FUNCTION_WORDS_EN = frozenset(_FUNCTION_WORDS_EN.split())
+
+
+# Names nearly every article newsmon reads carries (it follows Syria: producers/relevance.py), so they tell no
+# event from another; as story features they only make two outlets' tellings look less alike when one leaves them
+# out, and two events alike when both put them in.
+_EVERYWHERE_NAMES = frozenset({"syria", "syrian", "syrians", "siriya", "sirii", "siriyu", "siriey", "سوريا", "سوريه"})
+
+# Russian names as an English text spells them, near enough for near.spelling_key, which keeps only consonants:
+# "Латакии" -> "latakii" ~ "Latakia", "Хмеймим" -> "hmeym" ~ "Hmeimim" (х as h, as Arabic names are written),
+# "Фоминым" -> "fomin" (case endings that end in a consonant are cut first: vowel endings vanish in the key anyway).
+# fmt: off
+_TO_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+})
+# fmt: on
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CASE_ENDING = re.compile(r"(?:ами|ями|ом|ем|ым|им|ам|ям|ов|ев)$")
+# Shorter words keep their ending: the "ам" of "Ислам" (Islam) is no case ending.
+MIN_DECLINED_LETTERS = 6
+
+
+def is_cyrillic(word: str) -> bool:
+    """Whether a word opens with a Cyrillic letter."""
+    return _CYRILLIC.match(word) is not None
+
+
+def latin_name(word: str) -> str:
+    """A casefolded Russian name in Latin letters, without a consonant-final case ending."""
+    if len(word) >= MIN_DECLINED_LETTERS:
+        word = _CASE_ENDING.sub("", word)
+    return word.translate(_TO_LATIN)
+
+
+def is_name_of_every_story(word: str) -> bool:
+    """A casefolded name (the monitored country, its people) shared by nearly every article in the stream."""
+    return word in _EVERYWHERE_NAMES
+
+
+def is_stopword(word: str) -> bool:
+    """Function words and news filler that say nothing about which event an article covers."""
+    return word in STOPWORDS
+
+
+def is_function_word(word: str) -> bool:
+    """English articles, pronouns, prepositions and the like (casefolded): capitalised, they still name nothing."""
+    return word in FUNCTION_WORDS_EN
+
+
+# Weekday names (English, Russian in the nominative and the accusative "в четверг", Arabic as folded by text.clean),
+# Monday = 0.
+_WEEKDAYS_EN = "monday tuesday wednesday thursday friday saturday sunday"
+_WEEKDAYS_RU = "понедельник вторник среда четверг пятница суббота воскресенье"
+_WEEKDAYS_AR = "الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد"
+_WEEKDAY_NUMBERS = {
+    **{name: day for names in (_WEEKDAYS_EN, _WEEKDAYS_RU, _WEEKDAYS_AR) for day, name in enumerate(names.split())},
+    "среду": 2, "пятницу": 4, "субботу": 5,
+}
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(sorted(_WEEKDAY_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def first_weekday(text: str, end: int) -> int | None:
+    """The first weekday named in text[:end] (Monday = 0), in English, Russian or Arabic; None if none is."""
+    match = _WEEKDAY.search(text, 0, end)
+    return None if match is None else _WEEKDAY_NUMBERS[match.group().casefold()]
