@@ -7,7 +7,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from consumers.claims.speakers import TITLES, canonical_org, country_of, is_known_org
+from consumers.claims.aliases import TITLES
+from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 ORG_WORDS = frozenset(
     [

@@ -4,12 +4,13 @@ they refer to (documents, 'the statement', are documents.py's).
 
 import re
 
+from consumers.claims.aliases import ORG_ALIASES, TITLES
 from consumers.claims.context import CAPITAL_RUN_RE, HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.documents import EXPERTS, UNNAMED
 from consumers.claims.resolve.organisations import central_bank, org_from_phrase
 from consumers.claims.resolve.words import DESTINATION_RE, PERSON_ROLES
 from consumers.claims.sources import is_outlet
-from consumers.claims.speakers import ORG_ALIASES, TITLES, canonical_org, canonical_speaker, country_of, is_known_org
+from consumers.claims.speakers import canonical_org, canonical_speaker, country_of, is_known_org
 
 _ORG_TYPES = {
     "monitor": "Syrian Observatory for Human Rights",

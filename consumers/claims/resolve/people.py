@@ -6,10 +6,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from consumers.claims.aliases import TITLES
 from consumers.claims.context import ORG_WORDS, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.organisations import alias_inside, org_from_phrase, org_with_context, unit_of_known_org
 from consumers.claims.resolve.words import PERSON_ROLES
-from consumers.claims.speakers import TITLES, canonical_org, canonical_speaker, country_of, is_known_org
+from consumers.claims.speakers import canonical_org, canonical_speaker, country_of, is_known_org
 
 # Latin capitals beyond ASCII open names too: "Ömer Çelik", "Şêxmûs", "İbrahim"
 _LATIN_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())

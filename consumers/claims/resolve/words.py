@@ -2,8 +2,9 @@
 
 import re
 
+from consumers.claims.aliases import TITLES
 from consumers.claims.context import ORG_WORDS, WORDS_RE, DocumentContext
-from consumers.claims.speakers import TITLES, country_of
+from consumers.claims.speakers import country_of
 
 PERSON_ROLES = frozenset(
     [

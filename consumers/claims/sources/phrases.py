@@ -4,9 +4,10 @@ import re
 from functools import lru_cache
 
 from consumers.claims import cues
+from consumers.claims.aliases import TITLES
 from consumers.claims.context import ORG_WORDS
 from consumers.claims.sources.words import BARE_REPORTS, PRONOUNS, SOURCE_NOUNS
-from consumers.claims.speakers import TITLES, is_known_org
+from consumers.claims.speakers import is_known_org
 
 _FINITE = frozenset(
     [

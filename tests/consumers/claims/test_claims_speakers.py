@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from consumers.claims.aliases import ORG_ALIASES, PERSON_ALIASES
 from consumers.claims.files import extract_paths
-from consumers.claims.speakers import ORG_ALIASES, PERSON_ALIASES, canonical_org, canonical_speaker
+from consumers.claims.speakers import canonical_org, canonical_speaker
 
 
 @pytest.mark.parametrize("mention", ["Putin", "Vladimir Putin", "the Russian president", "Russian President"])
