@@ -119,13 +119,14 @@ async def _wait_until_ready(proc: asyncio.subprocess.Process, bootstrap: str, cl
 
 
 @asynccontextmanager
-async def _stopping_the_owner_if_it_exits(proc: asyncio.subprocess.Process, run_dir: Path) -> AsyncIterator[None]:
+async def _stopping_the_owner_if_it_exits(proc: asyncio.subprocess.Process, run_dir: Path,
+                                          owner: asyncio.Task[Any] | None) -> AsyncIterator[None]:  # fmt: skip
     """If the broker exits while the block runs, cancel the task running it (wherever it is: starting clients,
     polling, inside a stage) and raise BrokerExitedError from the block. Every record the broker held is gone with
     it: clients would wait on a dead address (a send waits out its request timeout, a group join for ever) or
     later meet an empty broker. The service stops instead; started again, it publishes again from the store what
     was not finished (broker.md §5, rule 4)."""
-    owner = asyncio.current_task()
+    owner = owner or asyncio.current_task()
     exited = asyncio.Event()
 
     async def watch() -> None:
@@ -169,8 +170,10 @@ async def embedded_broker(run_dir: Path, port: int = 0, attempts: int = 3) -> As
 
 
 @asynccontextmanager
-async def embedded_broker_process(run_dir: Path, port: int = 0, attempts: int = 3) -> AsyncIterator[EmbeddedBroker]:
-    """`embedded_broker`, yielding its process too (the service watches it)."""
+async def embedded_broker_process(run_dir: Path, port: int = 0, attempts: int = 3,
+                                  owner: asyncio.Task[Any] | None = None) -> AsyncIterator[EmbeddedBroker]:  # fmt: skip
+    """`embedded_broker`, yielding its process too. If the broker exits before the block ends, `owner` (by default
+    the task entering the block) is cancelled and the block raises BrokerExitedError."""
     run_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - one local mkdir at start-up
     last_error: BrokerStartError | None = None
     for _ in range(attempts if port == 0 else 1):
@@ -182,7 +185,7 @@ async def embedded_broker_process(run_dir: Path, port: int = 0, attempts: int = 
             continue
         log.info("embedded_broker_started", bootstrap=f"127.0.0.1:{chosen}", pid=proc.pid)
         try:
-            async with _stopping_the_owner_if_it_exits(proc, run_dir):  # watching ends before the stop below
+            async with _stopping_the_owner_if_it_exits(proc, run_dir, owner):  # watching ends before the stop below
                 yield EmbeddedBroker(f"127.0.0.1:{chosen}", proc)
         finally:
             await _stop_process(proc)
@@ -192,10 +195,12 @@ async def embedded_broker_process(run_dir: Path, port: int = 0, attempts: int = 
 
 
 @asynccontextmanager
-async def connect(settings: KafkaSettings, run_dir: Path) -> AsyncIterator[Connection]:
-    """Use the configured Kafka, or start (and later stop) the embedded broker when none is configured."""
+async def connect(settings: KafkaSettings, run_dir: Path,
+                  owner: asyncio.Task[Any] | None = None) -> AsyncIterator[Connection]:  # fmt: skip
+    """Use the configured Kafka, or start (and later stop) the embedded broker when none is configured (`owner`: the
+    task to stop if it exits, by default the one entering the block)."""
     if settings.is_embedded:
-        async with embedded_broker_process(run_dir, settings.embedded_port) as broker:
+        async with embedded_broker_process(run_dir, settings.embedded_port, owner=owner) as broker:
             yield Connection(broker.bootstrap_servers, is_tansu=True, process=broker.process)
     else:
         yield Connection(",".join(settings.bootstrap_servers), is_tansu=settings.compat == "tansu")

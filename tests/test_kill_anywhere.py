@@ -318,7 +318,7 @@ def test_a_service_whose_embedded_broker_dies_stops_at_once_and_its_restart_fini
             deadline = time.monotonic() + 60
             while articles_stored(url) == 0 and time.monotonic() < deadline:
                 time.sleep(0.1)
-            brokers = [int(proc.name) for proc in Path("/proc").glob("[0-9]*") if _cwd(proc) == tmp_path / "run"]
+            brokers = embedded_brokers_in(tmp_path / "run")
             assert len(brokers) == 1, brokers
             os.kill(brokers[0], signal.SIGKILL)
             service.wait(60)  # a hang here (clients waiting on a dead broker) fails the test
@@ -337,8 +337,47 @@ def test_a_service_whose_embedded_broker_dies_stops_at_once_and_its_restart_fini
     assert rows(url, "SELECT count(*) FROM outbox")[0][0] == FEEDS * ITEMS_PER_FEED
 
 
-def _cwd(proc: Path) -> Path | None:
-    try:
-        return Path(os.readlink(proc / "cwd"))
-    except OSError:
-        return None
+def embedded_brokers_in(run_dir: Path) -> list[int]:
+    """Pids of Tansu brokers working in `run_dir` (once started: the launcher before it has the same cwd)."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            program = (proc / "cmdline").read_bytes().split(b"\0")[0]
+            if Path(os.readlink(proc / "cwd")) == run_dir and b"tansu" in program:
+                found.append(int(proc.name))
+        except OSError:
+            continue  # gone meanwhile, or not ours to read
+    return found
+
+
+def test_poll_once_whose_embedded_broker_dies_stops_at_once_and_the_next_poll_stores_everything(tmp_path) -> None:
+    server = FeedServer(tmp_path / "feeds")
+    catalogue = tmp_path / "feeds.txt"
+    catalogue.write_text("\n".join(write_feeds(tmp_path / "feeds", server.url("").rstrip("/"))) + "\n")
+    state = tmp_path / "state"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("NEWSMON_")}
+    # poll-once logs at warning when told info; the broker's start is logged at info, so: debug.
+    env |= {"NEWSMON_POLL__PER_HOST_CONCURRENCY": "8", "NEWSMON_POLL__PER_HOST_MIN_GAP_S": "0",
+            "NEWSMON_LOG_LEVEL": "debug"}  # fmt: skip
+    command = [sys.executable, "-m", "newsmon", "poll-once", "--feeds", str(catalogue), "--state-dir", str(state),
+               "--allow-private"]  # fmt: skip
+    with server:
+        poll = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            assert poll.stderr is not None
+            # Killed once it is up (one killed while it starts is simply started again on another port).
+            for line in poll.stderr:
+                if '"embedded_broker_started"' in line:
+                    os.kill(json.loads(line)["pid"], signal.SIGKILL)
+                    break
+            stdout, stderr = poll.communicate(timeout=60)  # a hang on the dead broker fails here
+        finally:
+            poll.kill()
+        assert poll.returncode == 1, (stdout[-1000:], stderr[-2000:])
+        assert "the embedded broker exited (-9)" in stderr
+        again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr[-2000:]
+    url = f"sqlite:///{state / 'newsmon.db'}"
+    assert rows(url, "SELECT count(*), count(done_at) FROM outbox")[0] == (FEEDS * ITEMS_PER_FEED,) * 2
+    stored = rows(url, "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM duplicates)")[0][0]
+    assert stored == FEEDS * ITEMS_PER_FEED

@@ -20,7 +20,7 @@ from contextlib import AsyncExitStack, closing, suppress
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 
@@ -34,6 +34,9 @@ from producers.poller import Poller
 from producers.pool import open_parse_pool
 from producers.relay import republish_pending
 from schemas.topics import Topics
+
+if TYPE_CHECKING:  # imported when the broker starts: a warm poll needs no Kafka client
+    from newsmon.broker import Connection
 
 log = structlog.get_logger()
 DRAIN_TIMEOUT_S = 600.0
@@ -95,7 +98,11 @@ class DeliveryOnDemand:
     def __init__(self, settings: Settings, stack: AsyncExitStack, stage_names: list[str],
                  stages: StageGroup) -> None:  # fmt: skip
         self.settings, self.stack, self.stage_names, self.stages = settings, stack, stage_names, stages
+        # The task that waits for the outbox: stopped if the embedded broker exits (the start itself may run in a
+        # background task that has finished by then).
+        self.owner = asyncio.current_task()
         self._producer: Any = None
+        self._connection: Connection | None = None
         self._starting = asyncio.Lock()
         self._early: asyncio.Task[None] | None = None
         self.start_error: Exception | None = None
@@ -116,10 +123,14 @@ class DeliveryOnDemand:
             await self._start()
 
     async def _stop_stages(self) -> None:
-        if self.is_outbox_done and self.stages.is_running:
+        broker = self._connection.process if self._connection is not None else None
+        is_broker_gone = broker is not None and broker.returncode is not None
+        if (self.is_outbox_done or is_broker_gone) and self.stages.is_running:
             # Everything is stored and the embedded broker goes next, so the children have nothing left to finish:
             # SIGKILL skips their ~0.5 s of consumer, producer and interpreter shutdown. SQLite rolls back any
-            # transaction it had open (a redelivered record's idempotent rewrite).
+            # transaction it had open (a redelivered record's idempotent rewrite). An embedded broker that has
+            # exited took their records with it: a graceful stop would wait out their clients' timeouts, and what
+            # they had not stored is in the outbox for the next poll.
             self.stages.send_signal(signal.SIGKILL)
             await self.stages.wait()
         await stop_stage_process(self.stages)
@@ -160,7 +171,8 @@ class DeliveryOnDemand:
         # The child first: it imports its stages (~0.3 s of CPU) on the other core while the broker starts.
         self.stages.begin(self.stage_names, self.stage_count)
         try:
-            connection = await self.stack.enter_async_context(connect(kafka, self.settings.run_dir))
+            connection = await self.stack.enter_async_context(connect(kafka, self.settings.run_dir, self.owner))
+            self._connection = connection
         finally:  # pushed after the broker, so the stages stop while it still runs
             self.stack.push_async_callback(self._stop_stages)
         # Topics first: a client naming a missing topic would make Tansu create it with 4 partitions.
