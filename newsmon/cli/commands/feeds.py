@@ -1,0 +1,91 @@
+"""`newsmon feeds`: the catalogue in use (list), and the store's feeds (status, import, export as OPML)."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsmon.cli.errors import fail, run_async
+from newsmon.cli.options import (
+    ConfigOption,
+    FeedsOption,
+    catalogue_or_fail,
+    feeds_in_use,
+    is_new_sqlite_store,
+    settings_from,
+    warn_new_store,
+)
+from newsmon.cli.output import replace_file, write_all_to_stdout, writes_to_stdout
+
+
+@writes_to_stdout
+def feeds_list(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
+    """Show the feed catalogue in use."""
+    from rich.table import Table
+
+    from newsmon.report.tables import plain_cell
+
+    settings = settings_from(config)
+    specs = feeds_in_use(feeds, settings, config)
+    table = Table(title=f"{len(specs)} feeds")
+    for column in ("outlet", "language", "name", "url"):
+        table.add_column(column, overflow="fold")
+    for spec in specs:
+        table.add_row(*(plain_cell(value) for value in (spec.outlet, spec.language, spec.name, spec.url)))
+    Console().print(table)
+
+
+@writes_to_stdout
+def feeds_status(
+    only: Annotated[str | None, typer.Option("--only", help="Show one health: ok, stale, empty, zombie, ...")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    config: ConfigOption = None,
+) -> None:
+    """Feed health from the store: stale, empty, zombie, undated, failing and disabled feeds."""
+    from newsmon.cli.feeds_admin import HEALTH_ORDER, print_status
+
+    if fmt not in ("table", "json"):
+        fail(f"unknown format {fmt!r}; expected 'table' or 'json'")
+    if only is not None and only not in HEALTH_ORDER:
+        fail(f"unknown health {only!r} for --only; expected one of {', '.join(HEALTH_ORDER)}")
+    settings = settings_from(config)
+    is_new = is_new_sqlite_store(settings)
+    run_async(lambda stop: print_status(settings, only, fmt, Console()), settings)
+    if is_new:
+        warn_new_store(settings)
+
+
+def feeds_import(
+    file: Annotated[Path, typer.Argument(help="OPML (or URL list, or newsmon TOML) to add to the store.")],
+    config: ConfigOption = None,
+) -> None:
+    """Add the feeds of an OPML file to the store (feeds already there keep their state)."""
+    from newsmon.cli.feeds_admin import import_feeds
+
+    settings = settings_from(config)
+    specs = catalogue_or_fail(file)
+    added = run_async(lambda stop: import_feeds(settings, specs), settings)
+    typer.echo(f"imported {len(specs)} feeds ({added} new)")
+
+
+@writes_to_stdout
+def feeds_export(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Write the store's feeds as OPML 2.0."""
+    from newsmon.cli.feeds_admin import export_opml
+
+    settings = settings_from(config)
+    is_new = is_new_sqlite_store(settings)
+    text = run_async(lambda stop: export_opml(settings), settings)
+    if output is None:
+        write_all_to_stdout(text)
+    else:
+        try:
+            replace_file(output, text)
+        except OSError as error:
+            fail(f"--output {output}: {error.strerror or error}")
+    if is_new:
+        warn_new_store(settings)
