@@ -17,56 +17,54 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           env=env, cwd=cwd)  # fmt: skip
 
 
-BAD_FEED_FILES = [
-    ("feeds.toml", b'# [[feeds]]\nfeeds = "https://a.example/rss"\n', "expected [[feeds]] tables"),
-    ("feeds.toml", b'[feeds]\nurl = "https://a.example/rss"\n', "expected [[feeds]] tables"),
-    ("feeds.toml", b'[[feeds]]\nurl = "https://a.example/rss"\nlanguage = 7\n', "language: expected a string"),
-    ("feeds.toml", b'[[feeds]]\nurl = "https://a.example/rss"\nful_text = true\n', "unknown key 'ful_text'"),
-    ("feeds.toml", b"# nothing here yet\n", "no feeds"),
-    ("feeds.txt", b"", "no feeds"),
-    ("feeds.txt", b"# https://a.example/rss\n\n", "no feeds"),
-    ("feeds.txt", b"https://a.example/r\xe9ss\n", "not UTF-8"),
-    ("feeds.txt", b"https://a.example/rss extra words\n", "line 1"),
-    ("feeds.txt", b"https://a.example:99999/rss\n", "line 1"),
-    ("feeds.txt", b"https://[::1/rss\n", "line 1"),
-    ("feeds.opml", b'<?xml version="1.0"?><opml version="2.0"><head/><body/></opml>', "no feeds"),
-    ("feeds.opml", b"<html><body><p>hello</p></body></html>", "not OPML"),
-    (
+# A name for each case: the file's name, its bytes, and what the error line must say.
+BAD_FEED_FILES = {
+    "toml-feeds-string": ("feeds.toml", b'# [[feeds]]\nfeeds = "https://a.example/rss"\n', "expected [[feeds]] tables"),
+    "toml-feeds-table": ("feeds.toml", b'[feeds]\nurl = "https://a.example/rss"\n', "expected [[feeds]] tables"),
+    "toml-wrong-type": (
+        "feeds.toml",
+        b'[[feeds]]\nurl = "https://a.example/rss"\nlanguage = 7\n',
+        "language: expected a string",
+    ),
+    "toml-unknown-key": (
+        "feeds.toml",
+        b'[[feeds]]\nurl = "https://a.example/rss"\nful_text = true\n',
+        "unknown key 'ful_text'",
+    ),
+    "toml-empty": ("feeds.toml", b"# nothing here yet\n", "no feeds"),
+    "urls-0-bytes": ("feeds.txt", b"", "no feeds"),
+    "urls-only-comments": ("feeds.txt", b"# https://a.example/rss\n\n", "no feeds"),
+    "urls-latin1": ("feeds.txt", b"https://a.example/r\xe9ss\n", "not UTF-8"),
+    "urls-space": ("feeds.txt", b"https://a.example/rss extra words\n", "line 1"),
+    "urls-bad-port": ("feeds.txt", b"https://a.example:99999/rss\n", "line 1"),
+    "urls-bad-ipv6": ("feeds.txt", b"https://[::1/rss\n", "line 1"),
+    "opml-no-outlines": ("feeds.opml", b'<?xml version="1.0"?><opml version="2.0"><head/><body/></opml>', "no feeds"),
+    "opml-html": ("feeds.opml", b"<html><body><p>hello</p></body></html>", "not OPML"),
+    "opml-entities": (
         "feeds.opml",
         b'<?xml version="1.0"?>\n<!DOCTYPE opml [<!ENTITY a "b">]>\n'
         b'<opml><body><outline xmlUrl="https://a.example/&a;"/></body></opml>',
         "invalid OPML",
     ),
-    (
+    "opml-fulltext-yes": (
         "feeds.opml",
         b'<opml><body><outline xmlUrl="https://a.example/rss" fullText="yes"/></body></opml>',
         "fullText: expected true or false",
     ),
-    ("feeds.opml", b'<opml><body><outline text="x" xmlUrl="javascript:alert(1)"/></body></opml>', "http(s) URL"),
-    ("feeds.toml", b'[[feeds]]\nurl = "https://a.example/rss"\nname = "Agency\\u0001"\n', "control character"),
-]
-BAD_FEED_FILE_IDS = [
-    "toml-feeds-string",
-    "toml-feeds-table",
-    "toml-wrong-type",
-    "toml-unknown-key",
-    "toml-empty",
-    "urls-0-bytes",
-    "urls-only-comments",
-    "urls-latin1",
-    "urls-space",
-    "urls-bad-port",
-    "urls-bad-ipv6",
-    "opml-no-outlines",
-    "opml-html",
-    "opml-entities",
-    "opml-fulltext-yes",
-    "opml-javascript",
-    "toml-control-character",
-]
+    "opml-javascript": (
+        "feeds.opml",
+        b'<opml><body><outline text="x" xmlUrl="javascript:alert(1)"/></body></opml>',
+        "http(s) URL",
+    ),
+    "toml-control-character": (
+        "feeds.toml",
+        b'[[feeds]]\nurl = "https://a.example/rss"\nname = "Agency\\u0001"\n',
+        "control character",
+    ),
+}
 
 
-@pytest.mark.parametrize(("name", "content", "message"), BAD_FEED_FILES, ids=BAD_FEED_FILE_IDS)
+@pytest.mark.parametrize(("name", "content", "message"), list(BAD_FEED_FILES.values()), ids=list(BAD_FEED_FILES))
 def test_bad_feed_file_is_refused_naming_it(tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)

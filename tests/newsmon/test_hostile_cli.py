@@ -153,19 +153,26 @@ def test_an_unreachable_kafka_is_one_line_and_exit_1(tmp_path, command):
     assert "127.0.0.1:1" in error_line_among_logs(result)
 
 
+def first_line_then_close(*args: str, cwd: Path) -> tuple[bytes, str, int]:
+    """`newsmon ARGS | head -1`: read the first line of the output, close the pipe; that line, stderr, exit code."""
+    env = {**os.environ, "NEWSMON_STORE__URL": f"sqlite:///{cwd / 'store.db'}"}
+    newsmon = subprocess.Popen([sys.executable, "-m", "newsmon", *args], cwd=cwd, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert newsmon.stdout is not None and newsmon.stderr is not None
+    first = newsmon.stdout.readline()
+    newsmon.stdout.close()
+    stderr = newsmon.stderr.read().decode()
+    newsmon.stderr.close()
+    return first, stderr, newsmon.wait(timeout=120)
+
+
 def test_extract_into_a_pipe_closed_early_stops_quietly(tmp_path):
     """`newsmon extract DIR | head -1`: the reader leaves early; that is no input error and needs no traceback."""
     (tmp_path / "docs").mkdir()
     for number in range(400):  # ~140 kB of records, more than a pipe holds, so a write meets the closed pipe
         (tmp_path / "docs" / f"doc{number}.txt").write_text(STATEMENT)
-    extract = subprocess.Popen([sys.executable, "-m", "newsmon", "extract", str(tmp_path / "docs")], cwd=tmp_path,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
-    assert extract.stdout is not None and extract.stderr is not None
-    first = extract.stdout.readline()
-    extract.stdout.close()
-    stderr = extract.stderr.read().decode()
-    extract.stderr.close()
-    assert extract.wait(timeout=120) == 141  # what a shell reports for a writer stopped by SIGPIPE
+    first, stderr, returncode = first_line_then_close("extract", str(tmp_path / "docs"), cwd=tmp_path)
+    assert returncode == 141  # what a shell reports for a writer stopped by SIGPIPE
     assert json.loads(first)["doc_id"] == "doc0"
     assert stderr == ""
 
@@ -173,15 +180,8 @@ def test_extract_into_a_pipe_closed_early_stops_quietly(tmp_path):
 def test_feeds_export_into_a_pipe_closed_early_stops_quietly(tmp_path):
     (tmp_path / "feeds.txt").write_text("".join(f"https://news{number}.example/rss\n" for number in range(1500)))
     assert run_cli("feeds", "import", "feeds.txt", cwd=tmp_path).returncode == 0
-    env = {**os.environ, "NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'store.db'}"}
-    export = subprocess.Popen([sys.executable, "-m", "newsmon", "feeds", "export"], cwd=tmp_path, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
-    assert export.stdout is not None and export.stderr is not None
-    first = export.stdout.readline()
-    export.stdout.close()
-    stderr = export.stderr.read().decode()
-    export.stderr.close()
-    assert export.wait(timeout=120) == 141
+    first, stderr, returncode = first_line_then_close("feeds", "export", cwd=tmp_path)
+    assert returncode == 141
     assert first.startswith(b"<?xml") and stderr == ""
 
 
