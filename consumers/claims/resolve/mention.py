@@ -33,11 +33,13 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         head = _WRITER_MET_RE.sub("", head)  # "Business owners I spoke to in Aleppo": whom the writer met
     if " by " in head:
         head = _RELAYED_BY_RE.sub("", head)  # "A ministry source quoted by the paper": the source, not the paper
-    speaker = _named_by_apposition(ctx, start, head, appos)
+    speaker = _named_by_apposition(ctx, start, head, appos) if appos else None
     if speaker is None:
         speaker = _named_after_all(ctx, start, end, head_end, head)
-    if speaker is None:
-        speaker = _named_by_itself(head, appos)
+    if speaker is None and ("itself" in head or "themselves" in head):
+        speaker = _named_by_itself(head)  # "An armed group calling itself Saraya al-Tahrir said"
+    elif speaker is None and appos.startswith(("calling ", "called ")):
+        speaker = _named_by_itself(appos)  # "Eleven factions, calling themselves X,"
     if speaker is None:
         speaker = _resolve_by_head_rules(ctx, start, head, appos)
     if speaker is None:
@@ -46,8 +48,8 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
 
 
 def _named_by_apposition(ctx: DocumentContext, start: int, head: str, appos: str) -> Speaker | None:
-    """The speaker an apposition names: a person after a role, a state's delegate, a body by its acronym or name,
-    who one of several sources is; None when the apposition names none."""
+    """The speaker a (non-empty) apposition names: a person after a role, a state's delegate, a body by its acronym or
+    name, who one of several sources is; None when the apposition names none."""
     if appos and _APPOSITIVE_NAME_RE.fullmatch(appos) and _is_role(head):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return resolve_named(ctx, start, appos, "", org_hint=_org_of_role(ctx, start, head))
@@ -76,16 +78,13 @@ def _named_after_all(ctx: DocumentContext, start: int, end: int, head_end: int, 
     return None
 
 
-def _named_by_itself(head: str, appos: str) -> Speaker | None:
-    """'An armed group calling itself Saraya al-Tahrir said', 'Eleven factions, calling themselves X,': the group by
-    the name it gives itself, or None."""
-    calls_itself = "itself" in head or "themselves" in head
-    if calls_itself or appos.startswith(("calling ", "called ")):
-        calls = _CALLS_ITSELF_RE.search(head if calls_itself else appos)
-        if calls is not None:
-            canon = canonical_org(calls.group(1))
-            return Speaker(canon, canon, False)
-    return None
+def _named_by_itself(phrase: str) -> Speaker | None:
+    """The group by the name it gives itself in the phrase ("calling itself X"), or None."""
+    calls = _CALLS_ITSELF_RE.search(phrase)
+    if calls is None:
+        return None
+    canon = canonical_org(calls.group(1))
+    return Speaker(canon, canon, False)
 
 
 def _resolve_by_head_rules(ctx: DocumentContext, start: int, head: str, appos: str) -> Speaker | None:
