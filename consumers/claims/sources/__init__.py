@@ -5,9 +5,10 @@ Subjects before the verb ("Dillon, a spokesman for X, said"), after it ("said Ra
 """
 
 from consumers.claims.sources.after_cue import subject_right
-from consumers.claims.sources.before_cue import sentence_subject, subject_left
+from consumers.claims.sources.before_cue import subject_left
 from consumers.claims.sources.candidate import Candidate
 from consumers.claims.sources.clauses import skip_space
+from consumers.claims.sources.sentence_subject import sentence_subject
 from consumers.claims.sources.words import BARE_REPORTS, PRONOUNS, SOURCE_NOUNS, is_outlet
 
 __all__ = [

@@ -1,6 +1,7 @@
-"""Speakers before their cue: the subject just before the verb with its appositions ("Dillon, a spokesman for X,
-said", "The UN envoy, Geir Pedersen, said", "SANA, citing local sources, said"), and the sentence subject that a
-participle reports for ("The ministry condemned the attack, stressing that P").
+"""Speakers just before their cue: the subject before the verb with its appositions ("Dillon, a spokesman for X,
+said", "The UN envoy, Geir Pedersen, said", "SANA, citing local sources, said"), a relative clause's antecedent
+("said Peskov, who ...") and a pronoun's in a gap ("which it said"). The sentence subject a participle reports for is
+found by sentence_subject.py.
 """
 
 import re
@@ -10,7 +11,8 @@ from consumers.claims.searches import DocumentSearches
 from consumers.claims.sources.candidate import Candidate
 from consumers.claims.sources.clauses import after_clause_word, segment_cut, segment_start, skip_space
 from consumers.claims.sources.phrases import has_capital, is_valid_subject, looks_like_apposition
-from consumers.claims.sources.words import NAME_TOKEN, ROLE_WORDS, is_outlet
+from consumers.claims.sources.sentence_subject import sentence_subject
+from consumers.claims.sources.words import NAME_TOKEN, is_outlet
 from consumers.claims.speakers import country_of
 
 _ADVERBIAL_SEGMENTS = frozenset(
@@ -20,30 +22,6 @@ _ADVERBIAL_SEGMENTS = frozenset(
         "in contrast", "though", "nevertheless", "instead", "on the other hand", "at the same time", "separately",
         "again", "later", "earlier", "in reply",
     ]
-)
-_ORGAN_HEADS = (
-    "ministry|army|military|government|presidency|foreign office|embassy|mission|police|"
-    "spokesman|spokeswoman|spokesperson|armed forces|security forces|intelligence"
-)
-_COUNT_WORDS = (
-    "Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|"
-    "Eighty|Ninety|Dozens|Hundreds"
-)
-_SUBJECT_AT_START_RE = re.compile(
-    rf"\s*(?:(?:But|And|Yet)\s+)?((?:The|A|An)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+(?=,\s+(?:in\s+turn|for\s+\w+\s+part),)"
-    # "Syria's foreign ministry denounced ..., saying P": a country's organ by its kind
-    rf"|[A-Z][\w-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_ORGAN_HEADS})(?=\s+[a-z])"
-    # "The Syrian foreign ministry condemned the raid, which it said P": a country adjective, then the organ
-    rf"|(?:The|the)\s+[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_ORGAN_HEADS})(?=\s+[a-z])"
-    # "Forty-two Syrian and international aid organisations have urged ..., warning that P": a counted group
-    rf"|(?:{_COUNT_WORDS})(?:-[a-z]+)?\s+(?:[\w'’-]+\s+){{0,5}}?[a-z][\w'’-]*s(?=\s+[a-z])"
-    rf"|(?:(?:The|the)\s+)?(?!(?:A|An|The)\s){NAME_TOKEN}"
-    # "The Kurdistan Democratic Party (KDP) Politburo": an acronym in brackets inside the name
-    rf"(?:(?:\s+\([A-Z][^()]{{0,18}}\))?\s+(?:(?:of|for|and|to|of the|for the)\s+)?(?:(?:{ROLE_WORDS})\s+)?"
-    rf"{NAME_TOKEN}){{0,6}}"
-    rf"|(?:The|A|An|the|a|an)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+"
-    r"(?:\s+(?:of|with|at|from|for|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?)"
-    r"(?:\s*\([^()]{1,20}\))?(?=\s+[a-z]|,\s+(?:in\s+turn|for\s+\w+\s+part),)"
 )
 _QUOTED_TITLE_TAIL_RE = re.compile(
     r",\s+(?:titled|entitled|headlined|called|known\s+as|dubbed|named)\s+[\"“][^\"“”]{1,80},[\"”]$"
@@ -63,71 +41,6 @@ _RELATIVE_SUBJECT_RE = re.compile(
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
 
 
-def sentence_subject(text: str, s_start: int, end: int, cand: Candidate, searches: DocumentSearches) -> bool:
-    """'The ministry condemned the attack, stressing that P': the participle's speaker is the sentence subject."""
-    opener = text[s_start : s_start + 12].split(" ", 1)[0]
-    fronted = _FRONTED_PHRASE_RE.match(text, s_start, end) if opener in _OPENING_ADVERBS else None
-    if fronted is not None:
-        s_start = fronted.end()  # "Elsewhere in his remarks, Baghaei touched upon X, noting that P": after the phrase
-    role = _ROLE_NAME_AT_START_RE.match(text, s_start, end)
-    if role and is_valid_subject(role.group(1)):
-        # "Iran's foreign ministry spokesman, Esmaeil Baghaei, condemned the attack and said P"
-        cand.inherit = False
-        cand.mention_start, cand.mention_end, cand.head_end = role.start(1), role.end(2), role.end(1)
-        return True
-    if searches.has_comma_space(s_start, end) and _named_after_commas(text, s_start, end, cand):
-        return True
-    m = _SUBJECT_AT_START_RE.match(text, s_start, end)
-    if not m or not is_valid_subject(m.group(1)) or (fronted is None and _lower_determiner_np(m.group(1))):
-        return False  # (a lower-case "the ministry" only after an opening phrase: "In a statement, the ministry")
-    cand.inherit = False
-    cand.mention_start, cand.mention_end, cand.head_end = m.start(1), m.end(1), m.end(1)
-    named = _NAME_APPOSITION_RE.match(text, m.end(1), end)
-    if named:
-        cand.mention_end = named.end(1)  # "Iran's foreign ministry spokesman, Esmaeil Baghaei, condemned ..."
-    return True
-
-
-def _named_after_commas(text: str, s_start: int, end: int, cand: Candidate) -> bool:
-    """A name with an apposition, or a described subject with its name, between commas before the sentence's verb."""
-    appos = _NAME_APPOSITION_AT_START_RE.match(text, s_start, end)
-    if appos and is_valid_subject(appos.group(1)):
-        # "MP Rima Dawood, a representative of Homs, objected to the text, telling X that P": the name, its apposition
-        cand.inherit = False
-        cand.mention_start, cand.mention_end, cand.head_end = appos.start(1), appos.end(2), appos.end(1)
-        return True
-    named = _DESCRIBED_THEN_NAMED_RE.match(text, s_start, end)
-    if named and is_valid_subject(named.group(1)):
-        # "The news site that first shared the video, Kobani Now, deleted its post and published a note saying P"
-        cand.inherit = False
-        cand.mention_start, cand.mention_end, cand.head_end = named.start(1), named.end(1), named.end(1)
-        return True
-    return False
-
-
-def _lower_determiner_np(np: str) -> bool:
-    return np.startswith(("a ", "an ")) or (np.startswith("the ") and np[4:5].islower())
-
-
-# A phrase opening the sentence before its subject: an adverb or a prepositional phrase up to the first comma.
-_OPENING_ADVERBS = frozenset(
-    ["Elsewhere", "Meanwhile", "Separately", "Later", "Earlier", "However", "Moreover", "In", "On", "At", "During",
-     "Later,", "Earlier,", "Meanwhile,", "Separately,", "However,", "Moreover,", "Elsewhere,"]
-)
-_FRONTED_PHRASE_RE = re.compile(r"[A-Z][a-z]+\b[^,.;:!?\"“”]{0,60},\s+")
-_ROLE_NAME_AT_START_RE = re.compile(
-    rf"\s*((?:The\s+|[A-Z][\w'’-]*['’]s\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,8}}?),\s+"
-    rf"((?:[A-Z][\w'’.-]*\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),\s+(?=[a-z])")
-_NAME_APPOSITION_AT_START_RE = re.compile(
-    rf"\s*((?:[A-Z][\w'’.-]*\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),\s+((?:a|an|the)\s+[^,;:\"“”]{{2,80}}),\s+"
-    r"(?=[a-z])")
-_DESCRIBED_THEN_NAMED_RE = re.compile(
-    r"\s*(?:The|A|An)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w'’-]*\s+(?:that|which|who)\s+[^,;:\"“”]{2,60},\s+"
-    rf"({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,3}}),\s+(?=[a-z])")
-_NAME_APPOSITION_RE = re.compile(
-    rf",\s+((?:(?:[A-Z][\w'’.-]*)\s+)?{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s*,")
-
-
 def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: DocumentSearches) -> bool:
     """Find the speaker just before the cue; an apposition between commas belongs to the mention."""
     seg_end = end
@@ -135,33 +48,20 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: Docume
         seg_end -= 1
     if seg_end > lo and text[seg_end - 1] == ",":
         return _subject_with_apposition(text, lo, seg_end - 1, cand, searches)
-    if seg_end - 2 > lo and text[seg_end - 1] in "\"”" and text[seg_end - 2] == ",":
-        titled = _QUOTED_TITLE_TAIL_RE.search(text, max(lo, seg_end - 120), seg_end)
-        if titled is not None and subject_left(text, lo, titled.start(), cand, searches):
-            cand.mention_end = seg_end  # 'The report, titled "Q," argues': the document, its title in apposition
-            return True
+    if seg_end - 2 > lo and text[seg_end - 1] in "\"”" and text[seg_end - 2] == "," \
+            and _titled_document(text, lo, seg_end, cand, searches):
+        return True
     seg_start = segment_start(text, lo, seg_end)
     np_start = after_clause_word(text, seg_start, seg_end)
     if text.startswith(", ", np_start - 2):
-        if text.startswith(("and ", "but "), np_start):
-            np_start = skip_space(text, np_start + 4, seg_end)  # "..., and many say P": a new clause, its own subject
-        elif text.find(" and ", np_start, seg_end) > 0:
-            np_start = _country_list_start(text, lo, np_start, seg_end)
-    if text.startswith("that ", np_start - 5) or text.find(" who ", seg_start, seg_end) >= 0:
-        relative = _RELATIVE_SUBJECT_RE.search(text, seg_start, seg_end)
-        if relative is not None and relative.group(2) not in _REPORTING_VERBS and is_valid_subject(relative.group(1)):
-            # "The account that first posted it wrote that P": the head speaks, its relative clause describes it
-            cand.mention_start, cand.mention_end, cand.head_end = relative.start(1), seg_end, relative.end(1)
-            cand.clause_start = relative.start(1)
-            return True
+        np_start = _subject_start_after_comma(text, lo, np_start, seg_end)
+    if (text.startswith("that ", np_start - 5) or text.find(" who ", seg_start, seg_end) >= 0) \
+            and _head_of_relative(text, seg_start, seg_end, cand):
+        return True
     what = text.find(" what ", np_start, seg_end)
     relative_what = False
     if what >= 0:
-        if text.endswith((" is", "'s", "’s"), np_start, what):
-            np_start = what + 6  # "Here is what he told reporters:": the subject follows "what"
-        elif text[what + 6 : seg_end] in _WHAT_PRONOUNS:
-            # "The ministry condemned what it said was an attack": a free relative, like "which it said"
-            np_start, relative_what = what + 6, True
+        np_start, relative_what = _after_what(text, np_start, what, seg_end)
     if text.startswith(_CLOSING_AFTER_COMMA, np_start - 1) and text[np_start + 1 : seg_end].strip() in ("who", "which"):
         np_start = seg_end - len(text[np_start + 1 : seg_end].strip())  # 'called "Raqqa Now," which': the quote closed
     if text[np_start:seg_end] in ("who", "which"):
@@ -169,13 +69,7 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: Docume
     if text.startswith(_OPENING_QUOTES, np_start) and text[seg_end - 1] in "\"”" and _NAMED_AS_RE.search(
         text, max(lo, np_start - 24), np_start
     ):
-        # 'A fighter known as "abu dujana" said': the name given inside the quotation marks, in any case
-        name_start, name_end = np_start + 1, seg_end - 1
-        if not 0 < len(text[name_start:name_end].split()) <= 4:
-            return False
-        cand.mention_start, cand.mention_end, cand.head_end = name_start, name_end, name_end
-        cand.clause_start = segment_start(text, lo, np_start)
-        return True
+        return _name_in_quotes(text, lo, np_start, seg_end, cand)
     if not is_valid_subject(text[np_start:seg_end]):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = np_start, seg_end, seg_end
@@ -184,6 +78,55 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: Docume
         if text[np_start:seg_end] in _WHAT_PRONOUNS:
             _gap_antecedent(text, lo, np_start, cand, searches)
     cand.clause_start = np_start
+    return True
+
+
+def _titled_document(text: str, lo: int, seg_end: int, cand: Candidate, searches: DocumentSearches) -> bool:
+    """'The report, titled "Q," argues': the document, its title in apposition; False if no such title."""
+    titled = _QUOTED_TITLE_TAIL_RE.search(text, max(lo, seg_end - 120), seg_end)
+    if titled is None or not subject_left(text, lo, titled.start(), cand, searches):
+        return False
+    cand.mention_end = seg_end
+    return True
+
+
+def _subject_start_after_comma(text: str, lo: int, np_start: int, seg_end: int) -> int:
+    """Where a subject after a comma starts: after "and"/"but" opening a new clause, or at the first of a list of
+    countries."""
+    if text.startswith(("and ", "but "), np_start):
+        return skip_space(text, np_start + 4, seg_end)  # "..., and many say P": a new clause, its own subject
+    if text.find(" and ", np_start, seg_end) > 0:
+        return _country_list_start(text, lo, np_start, seg_end)
+    return np_start
+
+
+def _head_of_relative(text: str, seg_start: int, seg_end: int, cand: Candidate) -> bool:
+    """'The account that first posted it wrote that P': the head speaks, its relative clause describes it."""
+    relative = _RELATIVE_SUBJECT_RE.search(text, seg_start, seg_end)
+    if relative is None or relative.group(2) in _REPORTING_VERBS or not is_valid_subject(relative.group(1)):
+        return False
+    cand.mention_start, cand.mention_end, cand.head_end = relative.start(1), seg_end, relative.end(1)
+    cand.clause_start = relative.start(1)
+    return True
+
+
+def _after_what(text: str, np_start: int, what: int, seg_end: int) -> tuple[int, bool]:
+    """The subject's start after " what " at what, and whether "what" opens a free relative."""
+    if text.endswith((" is", "'s", "’s"), np_start, what):
+        return what + 6, False  # "Here is what he told reporters:": the subject follows "what"
+    if text[what + 6 : seg_end] in _WHAT_PRONOUNS:
+        # "The ministry condemned what it said was an attack": a free relative, like "which it said"
+        return what + 6, True
+    return np_start, False
+
+
+def _name_in_quotes(text: str, lo: int, np_start: int, seg_end: int, cand: Candidate) -> bool:
+    """'A fighter known as "abu dujana" said': the name given inside the quotation marks, in any case."""
+    name_start, name_end = np_start + 1, seg_end - 1
+    if not 0 < len(text[name_start:name_end].split()) <= 4:
+        return False
+    cand.mention_start, cand.mention_end, cand.head_end = name_start, name_end, name_end
+    cand.clause_start = segment_start(text, lo, np_start)
     return True
 
 
