@@ -8,6 +8,7 @@ story sketch.
 
 import re
 
+from consumers.dedupe.gazetteer import gazetteer_names
 from consumers.dedupe.text import (
     APOSTROPHE_IN_WORD,
     DIGIT_GROUPS,
@@ -37,15 +38,16 @@ def story_features(title: str, body: str) -> list[str]:
     case (Arabic, CJK) or without capitals use the lead's content words instead.
     """
     title_words = words(title)
-    title_names = name_words(title, STORY_LEAD_TOKENS)
+    title_names = _names(title, STORY_LEAD_TOKENS)
     if len(title_names) * 2 > len(title_words):
         title_names = [word for word in title_names if word.isdigit()]
-    names = [name for name in title_names + name_words(body, STORY_LEAD_TOKENS) if not is_name_of_every_story(name)]
+    names = _in_latin(gazetteer_names(title_names + _names(body, STORY_LEAD_TOKENS)))
     if not _is_cased(body[: STORY_LEAD_TOKENS * 8]):
         lead = [*words(title.casefold()), *words(body.casefold(), STORY_LEAD_TOKENS)]
         # Single characters count only in scripts written without spaces, where they are the words.
-        names += [word for word in lead if (len(word) > 1 or not word.isascii()) and not is_stopword(word)
-                  and not is_name_of_every_story(word)]  # fmt: skip
+        names += gazetteer_names([word for word in lead if (len(word) > 1 or not word.isascii())
+                                  and not is_stopword(word)])  # fmt: skip
+    names = [name for name in names if not is_name_of_every_story(name)]
     day = event_day(body)
     return names if day is None else [*names, f"{EVENT_DAY_FEATURE}{day}"]
 
@@ -56,6 +58,16 @@ def name_words(text: str, limit: int) -> list[str]:
     Which event an article reports is mostly who, where, when and how many; the common nouns and verbs
     are shared with every other article on the same topic. Scripts without case yield only numbers.
     """
+    return _in_latin(_names(text, limit))
+
+
+def _in_latin(names: list[str]) -> list[str]:
+    # A Russian name in Latin letters, comparable with an English text's ("Латакии" ~ "Latakia").
+    return [latin_name(name) if is_cyrillic(name) else name for name in names]
+
+
+def _names(text: str, limit: int) -> list[str]:
+    """`name_words` with Russian names in Cyrillic (as the gazetteer spells them)."""
     text = APOSTROPHE_IN_WORD.sub("", _POSSESSIVE.sub("", DIGIT_GROUPS.sub("", text)))
     # (gap before, token) pairs from one findall; a prefix is enough unless tokens are sparse in it.
     pairs = GAP_AND_TOKEN.findall(text[: limit * 30])
@@ -68,18 +80,14 @@ def name_words(text: str, limit: int) -> list[str]:
             found[-1] = str(int(found[-1]) + UNITS[word])  # "Twenty-three": one number
         elif word in DIGITS_OF:
             found.append(DIGITS_OF[word])
-        elif token.isdigit():
-            found.append(word)
-        elif (
+        elif token.isdigit() or (
             token[0].isupper()
             and word not in DROPPED_TOKENS
             and (token.isupper() or not is_function_word(word))  # "The", "We" inside a sentence; not "US"
             and not (count == 0 or _SENTENCE_BREAK.search(gap) is not None)  # opens a sentence
+            and not (is_cyrillic(word) and latin_name(word) in DROPPED_TOKENS)  # "Аль-" is "al-"
         ):
-            # A Russian name in Latin letters, comparable with an English text's ("Латакии" ~ "Latakia").
-            name = latin_name(word) if is_cyrillic(word) else word
-            if name not in DROPPED_TOKENS:  # "Аль-" is "al-"
-                found.append(name)
+            found.append(word)
     return found
 
 

@@ -1,0 +1,52 @@
+"""Places and actors in any language as one story feature (consumers/dedupe/gazetteer.py), on invented sentences."""
+
+from consumers.dedupe.gazetteer import gazetteer_key, gazetteer_names
+from consumers.dedupe.story import story_features
+from consumers.dedupe.text import clean
+
+
+def features_of(title: str, body: str) -> set[str]:
+    return set(story_features(clean(title), clean(body)))
+
+
+def test_an_arabic_and_an_english_report_of_one_event_share_its_places_and_actors() -> None:
+    english = features_of("Bakery shelled in Jableh", "A shell hit a bakery in Jableh on Friday, the state agency "
+                          "SANA said, hours before Erdogan received Lavrov in Ankara.")
+    arabic = features_of("قصف مخبز في جبلة", "سقطت قذيفة على مخبز في جبلة يوم الجمعة بحسب وكالة سانا، قبل ساعات من "
+                         "استقبال أردوغان لافروف في أنقرة.")
+    assert {"jableh", "sana", "erdogan", "lavrov", "ankara"} <= english & arabic
+
+
+def test_arabic_letters_written_onto_a_name_and_its_article_do_not_hide_it() -> None:
+    lead = features_of("", "وصل الوفد إلى دمشق ثم وبدمشق اجتمع، وانتقل إلى الرقة وللرقة عاد، ومن الحسكة إلى حلب.")
+    assert {"damascus", "raqqa", "hasakah", "aleppo"} <= lead
+    assert not {"دمشق", "وبدمشق", "الرقه", "للرقه", "الحسكه", "حلب"} & lead
+
+
+def test_a_russian_name_in_any_case_is_the_key_of_its_entry() -> None:
+    forms = features_of("Визит", "Делегация прибыла в Дамаск, в Дамаске прошли переговоры, из Дамаска она вылетела, "
+                        "над Дамаском было тихо; Захарова и Захаровой ответили.")
+    assert {"damascus", "zakharova"} <= forms
+    assert not {"damask", "damaske", "damaska", "zaharova", "zaharovoy"} & forms
+
+
+def test_transliterations_of_one_place_are_one_feature() -> None:
+    spellings = ["Clashes in Deir ez-Zor today", "Clashes in Deir al-Zour today", "Clashes in Deir Ezzor today",
+                 "Столкновения в Дейр-эз-Зоре сегодня", "Clashes in Quneitra today", "Clashes in Kuneitra today"]
+    keys = [features_of("", "Report: " + text) for text in spellings]
+    assert all(features == {"deir-ez-zor"} for features in keys[:4])
+    assert keys[4] == keys[5] == {"quneitra"}
+
+
+def test_kurdish_spellings_meet_the_english_ones() -> None:
+    assert gazetteer_names(["qamişlo"]) == gazetteer_names(["قامیشلۆ"]) == gazetteer_names(["qamishli"])
+    assert gazetteer_names(["hesekê"]) == ["hasakah"]
+    assert gazetteer_names(["هەسەدە"]) == gazetteer_names(["sdf"]) == ["sdf"]
+
+
+def test_a_word_that_only_looks_like_a_name_keeps_its_own_feature() -> None:
+    # Hamas is no Hama, the State Duma no Douma, an arena (حلبة) no Aleppo, good news (بشارة) no Bashar al-Assad.
+    for word in ["hamas", "dear", "дума", "хамас", "حلبه", "بشاره", "الحماس"]:
+        assert gazetteer_key(word) is None, word
+    english = features_of("Talks", "Officials of Hamas met in Doha; Dear Leader was not there, the Duma said.")
+    assert {"hamas", "dear", "duma"} <= english and "hama" not in english
