@@ -20,6 +20,8 @@ _NAME_PART_RE = re.compile(
 
 
 def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hint: str = "") -> Speaker:
+    """The person a named mention speaks as (the fullest name used before), or the organisation a name without a
+    person's name stands for."""
     tokens = head.split()
     if tokens and tokens[0].lower() == "the":
         tokens = tokens[1:]
@@ -27,50 +29,69 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
     if name and _inside_known_org(tokens, name):
         name = ""  # "the representative of the Syrian Arab Republic": "Arab Republic" ends an organisation's name
     if not name:
-        affiliated = _NAME_OF_ORG_RE.match(" ".join(tokens))
-        person = person_name(affiliated.group(1).split())[0] if affiliated else ""
-        if len(person.split()) >= 2 and not is_known_org(person):
-            # "Aron Lund of Century International", "Dr. Nour Hamed of the American University of Beirut"
-            org = canonical_org(affiliated.group(2)) if affiliated else ""
-            return Speaker(_spelled_as_written(canonical_speaker(person)[0], person), org, True)
-    if not name:
-        joined = " ".join(tokens)
-        placed = _LOCATIVE_TAIL_RE.search(joined)
-        if placed and is_known_org(joined[: placed.start()]):
-            joined = joined[: placed.start()]  # "the Asayish in Hasakah": the organisation, not its branch
-        role_of_org = set(WORDS_RE.findall(joined.lower())) & PERSON_ROLES | {"reporter", "correspondent"}
-        canon = (alias_inside(joined) if role_of_org & set(joined.lower().split()) else "") or org_with_context(
-            ctx, pos, joined
-        )
-        if not is_known_org(canon):
-            canon = alias_inside(joined, min_words=2) or unit_of_known_org(joined) or canon
-        if not is_known_org(canon) and _STATE_DELEGATE_WORDS & set(joined.lower().split()) and country_of(joined):
-            # "The representative of China", "Brazil's delegate": a state's delegate speaks for its government
-            canon = canonical_org(f"{country_of(joined)} government")
-        owned = _COUNTRY_OWNED_NAME_RE.match(canon)
-        if owned and country_of(f"{owned.group(1)}'s") and not is_known_org(canon):
-            canon = owned.group(2)  # "Syria's Higher Committee for People's Assembly Elections": the body's own name
-        return Speaker(canon, canon, False)
-    known = ctx.people.get(name.lower()) or ctx.people.get(name.split()[-1].lower())
-    if known is None and len(name.split()) == 1:
-        known = _known_by_first_name(ctx, name)  # "Mao said" after "spokesperson Mao Ning": family name first
-    if known is None and name.startswith(_KUNYA_STARTS) and name.count(" ") == 1:
-        known = _known_by_kunya(ctx, name)  # "Abu Omar said" after "Sheikh Abu Omar al-Halabi": his kunya alone
-        if known is not None:
-            return known
-    if known is None and name.count(" ") <= 2 and ctx.text.find(" as " + name, 0, pos) > 0:
-        full = _name_before_alias(ctx, pos, name)  # "Abu Yahya said" after "Mohammed al-Masalmeh, known as Abu Yahya"
-        known = ctx.people.get(full.lower()) if full else None
-        if known is not None:
-            return known
-        name = full or name
-    if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
+        affiliated = _person_of_organisation(tokens)
+        return affiliated if affiliated is not None else _named_organisation(ctx, pos, " ".join(tokens))
+    known, name = _named_before(ctx, pos, name)
+    if known is not None:
         return known
     org = org_hint or _org_from_apposition(ctx, pos, appos) or org_from_phrase(ctx, pos, prefix)
     canon_name = _spelled_as_written(canonical_speaker(name)[0], name)
     if len(canon_name.split()) == 1 and canon_name == name:
         canon_name = _full_name_before(ctx, pos, name) or canon_name
     return Speaker(canon_name, org, True)
+
+
+def _person_of_organisation(tokens: list[str]) -> Speaker | None:
+    """'Aron Lund of Century International', 'Dr. Nour Hamed of the American University of Beirut': the person, with
+    the organisation named after "of"; None if the mention is not so."""
+    affiliated = _NAME_OF_ORG_RE.match(" ".join(tokens))
+    person = person_name(affiliated.group(1).split())[0] if affiliated else ""
+    if len(person.split()) < 2 or is_known_org(person):
+        return None
+    org = canonical_org(affiliated.group(2)) if affiliated else ""
+    return Speaker(_spelled_as_written(canonical_speaker(person)[0], person), org, True)
+
+
+def _named_organisation(ctx: DocumentContext, pos: int, joined: str) -> Speaker:
+    """The organisation a mention with no person's name stands for: a known alias inside it, the body a state's
+    delegate speaks for, or the mention itself in context."""
+    placed = _LOCATIVE_TAIL_RE.search(joined)
+    if placed and is_known_org(joined[: placed.start()]):
+        joined = joined[: placed.start()]  # "the Asayish in Hasakah": the organisation, not its branch
+    role_of_org = set(WORDS_RE.findall(joined.lower())) & PERSON_ROLES | {"reporter", "correspondent"}
+    canon = (alias_inside(joined) if role_of_org & set(joined.lower().split()) else "") or org_with_context(
+        ctx, pos, joined
+    )
+    if not is_known_org(canon):
+        canon = alias_inside(joined, min_words=2) or unit_of_known_org(joined) or canon
+    if not is_known_org(canon) and _STATE_DELEGATE_WORDS & set(joined.lower().split()) and country_of(joined):
+        # "The representative of China", "Brazil's delegate": a state's delegate speaks for its government
+        canon = canonical_org(f"{country_of(joined)} government")
+    owned = _COUNTRY_OWNED_NAME_RE.match(canon)
+    if owned and country_of(f"{owned.group(1)}'s") and not is_known_org(canon):
+        canon = owned.group(2)  # "Syria's Higher Committee for People's Assembly Elections": the body's own name
+    return Speaker(canon, canon, False)
+
+
+def _named_before(ctx: DocumentContext, pos: int, name: str) -> tuple[Speaker | None, str]:
+    """The person the name refers back to (by surname, first name, kunya, or an alias given before), or None; and
+    the name to use otherwise (the full name an alias was given for)."""
+    known = ctx.people.get(name.lower()) or ctx.people.get(name.split()[-1].lower())
+    if known is None and len(name.split()) == 1:
+        known = _known_by_first_name(ctx, name)  # "Mao said" after "spokesperson Mao Ning": family name first
+    if known is None and name.startswith(_KUNYA_STARTS) and name.count(" ") == 1:
+        known = _known_by_kunya(ctx, name)  # "Abu Omar said" after "Sheikh Abu Omar al-Halabi": his kunya alone
+        if known is not None:
+            return known, name
+    if known is None and name.count(" ") <= 2 and ctx.text.find(" as " + name, 0, pos) > 0:
+        full = _name_before_alias(ctx, pos, name)  # "Abu Yahya said" after "Mohammed al-Masalmeh, known as Abu Yahya"
+        known = ctx.people.get(full.lower()) if full else None
+        if known is not None:
+            return known, name
+        name = full or name
+    if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
+        return known, name
+    return None, name
 
 
 _STATE_DELEGATE_WORDS = frozenset(["representative", "delegate", "delegation", "representatives", "delegates"])
