@@ -55,45 +55,60 @@ def quote_cue_claims(
         return []
     # (each shape is first tested by exact substrings next to the quotation: most sentences fail there)
     if q.start > start and text[q.end : end].strip(_SENTENCE_END_CHARS) == "":
-        lead = text[max(start, q.start - 12) : q.start].rstrip()
-        if lead.endswith(" to"):
-            call = _last(_CALL_RE, text, max(start, q.start - 200), q.start)
-            if call is not None and _TO_END_RE.search(text, call.end(), q.start):
-                return _claim(text, start, call.start(), call.group(), q, searches)
-        elif lead.endswith(":") and text.find("what", max(start, q.start - 200), q.start) >= 0:
-            what = _WHAT_LEAD_RE.search(text, max(start, q.start - 200), q.start)
-            if what is not None:
-                return _claim(text, what.start(1), what.start("verb"), what.group("verb"), q, searches)
-        if lead.endswith(":") and text.find(" by ", max(start, q.start - 200), q.start) >= 0:
-            read = _READ_OUT_RE.search(text, max(start, q.start - 200), q.start)
-            if read is not None:
-                return _relayed_claim(text, read, q)
-        if "ask" in lead:
-            ask = _ASK_BEFORE_RE.search(text, max(start, q.start - 40), q.start)
-            if ask is not None and holds_statement(text, q):
-                return _claim(text, start, ask.start(), ask.group(1), q, searches)
+        claims = _claims_after_lead(text, start, q, searches)
+        if claims is not None:
+            return claims
     first = quotes[0]
     if first.start >= start and not text[start : first.start].strip(_SENTENCE_END_CHARS):
-        tail = text[first.end : first.end + 80]
-        if not any(verb in tail for verb in _AFTER_QUOTE_STEMS):
-            return []
-        after = _AFTER_QUOTE_RE.match(text, first.end, end)
-        if after is None:
-            return []
-        verb = after.group("verb") or after.group("verb2")
-        if verb.startswith("ask") and not holds_statement(text, first):
-            return []  # a quoted question is no claim
-        if not verb.startswith("ask") and _is_question(text, first):
-            return []
-        cand = Candidate(after.start("verb") if after.group("verb") else after.start("verb2"), after.end(), verb,
-                         first.end)
-        found = (
-            subject_right(text, after.end(), end, cand, cand.cue_start, first.end)
-            if after.group("verb")
-            else subject_left(text, first.end, cand.cue_start, cand, searches)
-        )
-        if found:
-            return [RawClaim(first.start, first.end, verb, cand.mention_start, cand.mention_end, cand.head_end, -1)]
+        return _answer_claims(text, end, first, searches)
+    return []
+
+
+def _claims_after_lead(text: str, start: int, q: Quote, searches: DocumentSearches) -> list[RawClaim] | None:
+    """A quotation ending the sentence after its lead: a call ('urged donors to "Q"'), "here is what X said:", a
+    statement read out ('read out a post by X: "Q"'), or "X asked:"; None if the lead has none of these shapes."""
+    lead = text[max(start, q.start - 12) : q.start].rstrip()
+    if lead.endswith(" to"):
+        call = _last(_CALL_RE, text, max(start, q.start - 200), q.start)
+        if call is not None and _TO_END_RE.search(text, call.end(), q.start):
+            return _claim(text, start, call.start(), call.group(), q, searches)
+    elif lead.endswith(":") and text.find("what", max(start, q.start - 200), q.start) >= 0:
+        what = _WHAT_LEAD_RE.search(text, max(start, q.start - 200), q.start)
+        if what is not None:
+            return _claim(text, what.start(1), what.start("verb"), what.group("verb"), q, searches)
+    if lead.endswith(":") and text.find(" by ", max(start, q.start - 200), q.start) >= 0:
+        read = _READ_OUT_RE.search(text, max(start, q.start - 200), q.start)
+        if read is not None:
+            return _relayed_claim(text, read, q)
+    if "ask" in lead:
+        ask = _ASK_BEFORE_RE.search(text, max(start, q.start - 40), q.start)
+        if ask is not None and holds_statement(text, q):
+            return _claim(text, start, ask.start(), ask.group(1), q, searches)
+    return None
+
+
+def _answer_claims(text: str, end: int, first: Quote, searches: DocumentSearches) -> list[RawClaim]:
+    """A quotation opening the sentence, then its answer verb: '"No," replied Colonel X', '"...," he asks'."""
+    tail = text[first.end : first.end + 80]
+    if not any(verb in tail for verb in _AFTER_QUOTE_STEMS):
+        return []
+    after = _AFTER_QUOTE_RE.match(text, first.end, end)
+    if after is None:
+        return []
+    verb = after.group("verb") or after.group("verb2")
+    if verb.startswith("ask") and not holds_statement(text, first):
+        return []  # a quoted question is no claim
+    if not verb.startswith("ask") and _is_question(text, first):
+        return []
+    cand = Candidate(after.start("verb") if after.group("verb") else after.start("verb2"), after.end(), verb,
+                     first.end)
+    found = (
+        subject_right(text, after.end(), end, cand, cand.cue_start, first.end)
+        if after.group("verb")
+        else subject_left(text, first.end, cand.cue_start, cand, searches)
+    )
+    if found:
+        return [RawClaim(first.start, first.end, verb, cand.mention_start, cand.mention_end, cand.head_end, -1)]
     return []
 
 
