@@ -100,19 +100,9 @@ def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]
     while (m := _PP_RE.match(text, q, window) or _TIME_RE.match(text, q, window)) is not None:
         q = m.end()
     if q > p and text.startswith(_POSTED, q):
-        # "said in a video posted on Facebook that P": the participle and its phrase describe the medium
-        r = posted = text.find(" ", q + 1)
-        while r > 0 and (m := _PP_RE.match(text, r, window)) is not None:
-            r = m.end()
-        if r > posted > 0 and _THAT_RE.match(text, r, window) is not None:
-            q = r
+        q = _after_posted_medium(text, q, window)
     if text.endswith(" and", p, q) or text.startswith(" and ", q):
-        # "said in letters to the Secretary-General and the President of the Council that P": only with "that"
-        r = q
-        while (m := _AND_NP_RE.match(text, r, window) or _PP_RE.match(text, r, window)) is not None:
-            r = m.end()
-        if r > q and _THAT_RE.match(text, r, window) is not None:
-            q = r
+        q = _after_joined_addressees(text, q, window)
     tail = text[q:window]
     if (t := _THAT_RE.match(tail)) is not None:
         return "that", skip_space(text, q + t.end(), end), q + t.end()
@@ -122,15 +112,44 @@ def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]
     if trailing is not None and trailing.end() == end:
         return "empty", -1, q
     if tail.lstrip().startswith(","):
-        aside = _ASIDE_THEN_THAT_RE.match(tail)
-        if aside is None and ('"' in tail[:80] or "“" in tail[:80]):
-            aside = _QUOTED_ASIDE_THEN_THAT_RE.match(tail)
-        if aside is not None:
-            # "said, in a written reply to our questions, that P": the aside belongs to the cue, P to the speaker
-            return "that", skip_space(text, q + aside.end(), end), q + aside.end()
-        if _PARTICIPLE_AFTER_COMMA.match(tail) or _CONTEXT_AFTER_COMMA.match(tail):
-            return "empty", -1, q
-        return "comma", skip_space(text, q + tail.index(",") + 1, end), q
+        return _shape_after_comma(text, q, end, tail)
+    return _direct_object(text, p, end, window)
+
+
+def _after_posted_medium(text: str, q: int, window: int) -> int:
+    """'said in a video posted on Facebook that P': the participle and its phrase describe the medium, so the cue
+    ends after them when "that" follows; else q."""
+    r = posted = text.find(" ", q + 1)
+    while r > 0 and (m := _PP_RE.match(text, r, window)) is not None:
+        r = m.end()
+    return r if r > posted > 0 and _THAT_RE.match(text, r, window) is not None else q
+
+
+def _after_joined_addressees(text: str, q: int, window: int) -> int:
+    """'said in letters to the Secretary-General and the President of the Council that P': more phrases joined by
+    "and", part of the cue only when "that" follows; else q."""
+    r = q
+    while (m := _AND_NP_RE.match(text, r, window) or _PP_RE.match(text, r, window)) is not None:
+        r = m.end()
+    return r if r > q and _THAT_RE.match(text, r, window) is not None else q
+
+
+def _shape_after_comma(text: str, q: int, end: int, tail: str) -> tuple[str, int, int]:
+    """A comma after the cue: an aside before "that", the cue's own participle or the journalist's clause (content
+    before the cue), or content after the comma."""
+    aside = _ASIDE_THEN_THAT_RE.match(tail)
+    if aside is None and ('"' in tail[:80] or "“" in tail[:80]):
+        aside = _QUOTED_ASIDE_THEN_THAT_RE.match(tail)
+    if aside is not None:
+        # "said, in a written reply to our questions, that P": the aside belongs to the cue, P to the speaker
+        return "that", skip_space(text, q + aside.end(), end), q + aside.end()
+    if _PARTICIPLE_AFTER_COMMA.match(tail) or _CONTEXT_AFTER_COMMA.match(tail):
+        return "empty", -1, q
+    return "comma", skip_space(text, q + tail.index(",") + 1, end), q
+
+
+def _direct_object(text: str, p: int, end: int, window: int) -> tuple[str, int, int]:
+    """Content straight after the cue and any bare times ("announced Thursday the closure of ...")."""
     t_end = p
     while (m := _TIME_RE.match(text, t_end, window)) is not None:
         t_end = m.end()
