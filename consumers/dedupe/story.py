@@ -35,7 +35,8 @@ def story_features(title: str, body: str) -> list[str]:
     """What identifies the event: names, places, days and numbers of headline and lead (`clean` texts).
 
     Title-case headlines capitalise every word, so only their numbers count. Texts in scripts without
-    case (Arabic, CJK) or without capitals use the lead's content words instead.
+    case or without capitals use the lead's content words instead (CJK), or in Arabic script its gazetteer names,
+    numbers and days. Places and actors are the gazetteer's keys in every language (consumers/dedupe/gazetteer.py).
     """
     title_words = words(title)
     title_names = _names(title, STORY_LEAD_TOKENS)
@@ -44,9 +45,12 @@ def story_features(title: str, body: str) -> list[str]:
     names = _in_latin(gazetteer_names(title_names + _names(body, STORY_LEAD_TOKENS)))
     if not _is_cased(body[: STORY_LEAD_TOKENS * 8]):
         lead = [*words(title.casefold()), *words(body.casefold(), STORY_LEAD_TOKENS)]
-        # Single characters count only in scripts written without spaces, where they are the words.
-        names += gazetteer_names([word for word in lead if (len(word) > 1 or not word.isascii())
-                                  and not is_stopword(word)])  # fmt: skip
+        # Single characters count only in scripts written without spaces, where they are the words, and as digits.
+        lead = [word for word in lead if (len(word) > 1 or not word.isascii() or word.isdigit())
+                and not is_stopword(word)]  # fmt: skip
+        # Arabic script counts only as gazetteer names, numbers and days: its other lead words (a hundred where an
+        # English lead has twenty names) would leave it no Jaccard to share with an English report of the event.
+        names += [word for word in gazetteer_names(_in_english(lead)) if not is_arabic_script(word)]
     names = [name for name in names if not is_name_of_every_story(name)]
     day = event_day(body)
     return names if day is None else [*names, f"{EVENT_DAY_FEATURE}{day}"]
@@ -193,6 +197,54 @@ _WEEKDAY_NUMBERS = {
     "среду": 2, "пятницу": 4, "субботу": 5,
 }
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(sorted(_WEEKDAY_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+# Arabic numbers in words (as folded by text.clean: "ثلاثة" is "ثلاثه"), which text.words leaves as they are.
+_ARABIC_UNITS = {
+    "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2, "ثلاثه": 3, "ثلاث": 3,
+    "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8,
+    "ثمان": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "احد": 1, "احدي": 1,
+}
+_ARABIC_TEN = frozenset({"عشر", "عشره"})  # after a unit: "تسعه عشر" is 19
+# Units only in a teen ("احد عشر" 11, "اثنا عشر" 12): "احد" alone is mostly "one of" (as "one" is left out in English).
+_ARABIC_TEEN_UNITS = frozenset({"احد", "احدي", "اثنا", "اثني"})
+_ARABIC_TENS = {
+    word: 10 * value for value, words_ in enumerate(["عشرون عشرين", "ثلاثون ثلاثين", "اربعون اربعين", "خمسون خمسين",
+                                                     "ستون ستين", "سبعون سبعين", "ثمانون ثمانين", "تسعون تسعين"], 2)
+    for word in words_.split()
+}  # fmt: skip
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+
+
+def is_arabic_script(word: str) -> bool:
+    """Whether a word opens with a letter of the Arabic script (Arabic, Kurdish Sorani, Persian)."""
+    return _ARABIC_SCRIPT.match(word) is not None
+
+
+def _in_english(lead: list[str]) -> list[str]:
+    """Casefolded lead words with Arabic numbers in digits ("تسعه عشر" "19", "ثلاثه وعشرون" "23") and Arabic weekdays
+    by their English names, as an English report's story features have them."""
+    found: list[str] = []
+    position = 0
+    while position < len(lead):
+        word = lead[position]
+        bare = word[1:] if word[:1] == "و" and len(word) > 3 else word  # "وسبعه": "and seven"
+        following = lead[position + 1] if position + 1 < len(lead) else ""
+        value = _ARABIC_UNITS.get(bare)
+        if value is not None and (bare not in _ARABIC_TEEN_UNITS or following in _ARABIC_TEN):
+            if following in _ARABIC_TEN:
+                value, position = value + 10, position + 1
+            elif following[:1] == "و" and following[1:] in _ARABIC_TENS:
+                value, position = value + _ARABIC_TENS[following[1:]], position + 1
+            found.append(str(value))
+        elif bare in _ARABIC_TENS:
+            found.append(str(_ARABIC_TENS[bare]))
+        elif word in _WEEKDAY_NUMBERS and is_arabic_script(word):
+            found.append(_WEEKDAYS_EN.split()[_WEEKDAY_NUMBERS[word]])
+        else:
+            found.append(word)
+        position += 1
+    return found
 
 
 def first_weekday(text: str, end: int) -> int | None:

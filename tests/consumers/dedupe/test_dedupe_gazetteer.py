@@ -50,3 +50,21 @@ def test_a_word_that_only_looks_like_a_name_keeps_its_own_feature() -> None:
         assert gazetteer_key(word) is None, word
     english = features_of("Talks", "Officials of Hamas met in Doha; Dear Leader was not there, the Duma said.")
     assert {"hamas", "dear", "duma"} <= english and "hama" not in english
+
+
+def test_an_arabic_lead_counts_its_numbers_and_day_in_words_as_an_english_one_does() -> None:
+    english = features_of("Roof collapse in Hama", "A roof fell in Hama on Wednesday, killing nineteen people and "
+                          "injuring 23, while 4 families were left homeless.")
+    arabic = features_of("انهيار سقف في حماة", "انهار سقف في حماة يوم الأربعاء فقتل تسعة عشر شخصا وأصيب ثلاثة وعشرون، "
+                         "وبقيت أربع عائلات بلا مأوى.")
+    assert {"hama", "wednesday", "19", "23", "4"} <= english & arabic
+
+
+def test_an_arabic_leads_other_words_are_no_story_features_and_leave_the_two_reports_alike() -> None:
+    english_lead = ("Shelling hit a bakery in Jableh on Friday, killing 7, the SANA agency said, as Erdogan met Lavrov "
+                    "in Ankara.")
+    arabic_lead = "قصف مخبز في جبلة يوم الجمعة فقتل سبعة بحسب وكالة سانا، فيما التقى أردوغان لافروف في أنقرة."
+    arabic = features_of("قصف مخبز في جبلة", arabic_lead)
+    assert not {"مخبز", "قصف", "وكاله"} & arabic
+    english = features_of("Bakery shelled in Jableh", english_lead)
+    assert len(english & arabic) / len(english | arabic) >= 0.45
