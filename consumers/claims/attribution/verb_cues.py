@@ -6,21 +6,16 @@ import bisect
 import re
 
 from consumers.claims import cues
-from consumers.claims.attribution.propositions import is_topic, lacks_proposition
-from consumers.claims.complements import CITING_RE, complement
+from consumers.claims.attribution.cue_content import mentions_document, with_complement
+from consumers.claims.attribution.propositions import lacks_proposition
 from consumers.claims.searches import DocumentSearches
-from consumers.claims.segment import in_spans
-from consumers.claims.sources import Candidate, is_outlet, sentence_subject, skip_space, subject_left, subject_right
+from consumers.claims.sources import Candidate, sentence_subject, skip_space, subject_left, subject_right
 from consumers.claims.sources.phrases import is_valid_subject
 
 _JOINED_RE = re.compile(r"(?:,\s*(?:and|but)|,|\b(?:and|but))\s*$")
 # The last character before the closing spaces of every form of _JOINED_RE: a cheap exact test before the search.
 _JOINED_LAST_CHARS = frozenset(",dt")
 _COMMA_IN_QUOTE_RE = re.compile(r',["”»]\s*$')
-_OWN_TEXT_RE = re.compile(r"\bthis\s+(?:article|story|report|piece)\b")
-_NOBODY_RE = re.compile(r"(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)\b")
-_DOCUMENT_TOKEN_RE = re.compile(r"[\w'’]+")
-_OBJECT_LINK_RES = {link: re.compile(rf"\b{link}\b") for link in set(cues.OBJECT_VERBS.values())}
 
 
 def _last_end_before(spans: list[tuple[int, int]], pos: int, floor: int) -> int:
@@ -53,14 +48,14 @@ def verb_cue(
     cand = Candidate(aux_start, m.end(), verb, aux_start)
     if verb in cues.PARTICIPLES and text.find("with ", max(left_lo, aux_start - 80), aux_start) >= 0 \
             and _with_subject(text, left_lo, aux_start, cand):
-        return _with_complement(text, m, verb, s_end, cand, inside)  # "P, with one farmer telling the site that Q"
+        return with_complement(text, m, verb, s_end, cand, inside)  # "P, with one farmer telling the site that Q"
     joined = _joining_words(text, verb, lo, left_lo, aux_start)
     if joined is not None and _continues_clause(verb, joined, aux_start, cands):
         if not _inherited_speaker(text, verb, joined, lo, left_lo, aux_start, inside, cands, cand, searches):
             return None
     elif not _speaker_before(text, verb, left_lo, aux_start, cands, cand, searches):
         return _speaker_after(text, m, verb, s_end, left_lo, aux_start, cand)
-    return _with_complement(text, m, verb, s_end, cand, inside)
+    return with_complement(text, m, verb, s_end, cand, inside)
 
 
 def _joining_words(text: str, verb: str, lo: int, left_lo: int, aux_start: int) -> re.Match[str] | None:
@@ -143,7 +138,7 @@ def _speaker_after(
     """'P, said X': an invertible verb with its speaker after it and its content before it; None if not so."""
     if not (verb in cues.INVERTIBLE and subject_right(text, m.end(), s_end, cand, aux_start, left_lo)):
         return None
-    if verb in ("read", "reads") and not _mentions_document(text, cand):
+    if verb in ("read", "reads") and not mentions_document(text, cand):
         return None
     return None if lacks_proposition(text, cand, verb, "left", -1) else cand
 
@@ -259,110 +254,3 @@ def _subject_before_verb(text: str, lo: int, pos: int, cand: Candidate, searches
 
 _VERB_THEN_OBJECT_RE = re.compile(r"\b[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")
 
-
-def _with_complement(
-    text: str, m: re.Match[str], verb: str, s_end: int, cand: Candidate, inside: list[tuple[int, int]]
-) -> Candidate | None:
-    if text.startswith(("N", "n"), cand.mention_start) and _NOBODY_RE.match(text, cand.mention_start):
-        return None  # "No group has claimed the attack", "Nobody has confirmed ...": nobody reports it
-    if text.find("this", cand.mention_start, cand.mention_end) >= 0 and _OWN_TEXT_RE.search(
-        text, cand.mention_start, cand.mention_end
-    ):
-        return None  # "An earlier version of this article attributed ...": the newsroom's correction, no source
-    if m.group("toll"):
-        cand.complement, cand.content_from = "direct", m.end()
-        return cand
-    link = cues.OBJECT_VERBS.get(verb)
-    if link is not None:
-        tail = text[m.end() : min(s_end, m.end() + 300)]
-        if not _OBJECT_LINK_RES[link].search(tail) or tail.lstrip().startswith(f"{link} "):
-            return None  # "a quote attributed to X": no object, a participle, not a claim
-        cand.complement, cand.content_from = "direct", skip_space(text, m.end(), s_end)
-        return cand
-    if verb[0] in "rw" and verb.startswith(("rej", "warn")):
-        if verb[0] == "w":
-            if _WARNED_TO_RE.match(text, m.end(), s_end):
-                return None  # "warned residents of two villages to leave": a call, no proposition ("Not claims")
-        elif (denial := cues.DENIAL_OBJECT_RE.match(text, m.end(), s_end)) is None or not denial.group().endswith(
-            "that"
-        ):
-            return None  # "rejected the plan", "rejected that argument": only "rejected reports that P" reports
-    kind, pos, cue_end = complement(text, m.end(), s_end, verb)
-    citing = CITING_RE.match(text, cue_end, min(s_end, cue_end + 140)) if text.startswith(",", cue_end) else None
-    if citing and kind == "empty" and is_outlet(text[cand.mention_start : cand.mention_end]):
-        # Conduit rule: "P, TASS reported, citing a military source": the cited source is the speaker.
-        cand.mention_start, cand.mention_end, cand.head_end = citing.start(1), citing.end(1), citing.end(1)
-        cue_end = citing.start(1) - 1
-    elif kind == "that" and _has_citing_word(text, m.end(), cue_end) and is_outlet(
-        text[cand.mention_start : cand.mention_end]
-    ):
-        _cited_before_that(text, m.end(), cue_end, cand)
-    if verb in ("read", "reads") and not _mentions_document(text, cand):
-        return None
-    if lacks_proposition(text, cand, verb, kind, pos) or (cue_end > cand.cue_end and is_topic(text, cue_end)):
-        close = _quoted_object_end(text, pos, s_end, inside) if kind == "direct" and verb in cues.NEEDS_CLAUSE else -1
-        if close > 0:
-            # 'affirmed the importance of "Q"': an attitude, but directly quoted (guideline), up to the quote's end
-            cand.complement, cand.content_from, cand.cue_end, cand.content_to = kind, pos, cue_end, close
-            return cand
-        return None  # the second: "informed his counterpart about the steps": a topic, not a proposition
-    cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
-    if text.startswith(_RELATIVE_WORDS, cand.clause_start) and text.startswith(", ", cand.clause_start - 2):
-        cand.content_to = _relative_clause_end(text, pos, s_end, inside)  # "NAME, who said P, told Q"
-    return cand
-
-
-_RELATIVE_WORDS = ("who ", "which ")
-# The comma closing a relative clause, before the main clause's verb: "Ahmad Ali, who said P, told us Q"
-_RELATIVE_CLOSE_RE = re.compile(
-    r",\s+(?:also\s+|later\s+)?(?:[a-z]+ed|said|says|told|tells|has|had|is|was|are|were|wrote|writes|posted|"
-    r"went|left|took|sent|gave|spoke|met|made|ran|runs|fled|came)\b"
-)
-
-
-def _relative_clause_end(text: str, pos: int, s_end: int, inside: list[tuple[int, int]]) -> int:
-    """Where a reporting relative clause's content ends (its closing comma outside quotes), or -1."""
-    if pos < 0:
-        return -1
-    for m in _RELATIVE_CLOSE_RE.finditer(text, pos, s_end):
-        if not in_spans(m.start(), inside):
-            return m.start()
-    return -1
-
-
-def _has_citing_word(text: str, start: int, end: int) -> bool:
-    return text.find("citing", start, end) >= 0 or text.find("quoting", start, end) >= 0
-
-
-def _cited_before_that(text: str, pos: int, cue_end: int, cand: Candidate) -> None:
-    """Conduit rule: "The daily reported, citing "informed sources," that P": the cited source speaks P."""
-    citing = CITING_RE.search(text, pos, cue_end)
-    if citing is not None:
-        start, end = citing.start(1), citing.end(1)
-        start += text.startswith(("\"", "“"), start)  # (a quoted source: its opening mark is no part of it)
-        cand.mention_start, cand.mention_end, cand.head_end = start, end, end
-
-
-# "warned residents (of three villages in the area) to stay away": an addressee, then what they are told to do.
-_WARNED_TO_RE = re.compile(
-    r"\s+(?:(?:the|all|its|his|her|their|local)\s+)?(?!that\b|of\b|about\b|against\b)[a-z][\w'’-]*"
-    r"(?:\s+(?:of|in|from|near|along)(?:\s+[\w'’-]+){1,5}?)?\s+to\s+[a-z]"
-)
-# A short object whose complement is a quotation: "the importance of "...", "the need for "..."".
-_QUOTED_OBJECT_RE = re.compile(r"(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:of|for|to)\s+[\"“]")
-
-
-def _quoted_object_end(text: str, pos: int, s_end: int, inside: list[tuple[int, int]]) -> int:
-    """The end of the quotation in 'the importance of "Q"' right after a verb that needs a clause, else -1."""
-    if not text.startswith(("the ", "its ", "their ", "a ", "an "), pos):
-        return -1
-    found = _QUOTED_OBJECT_RE.match(text, pos, s_end)
-    if found is None:
-        return -1
-    i = bisect.bisect_left(inside, (found.end() - 1, -1))
-    return inside[i][1] if i < len(inside) and inside[i][0] == found.end() - 1 else -1
-
-
-def _mentions_document(text: str, cand: Candidate) -> bool:
-    words = _DOCUMENT_TOKEN_RE.findall(text[cand.mention_start : cand.mention_end].lower())
-    return any(w.removesuffix("'s").removesuffix("’s") in cues.DOCUMENT_NOUNS for w in words)
