@@ -4,7 +4,9 @@ share their places and actors (story.story_features).
 
 A key is the entry's usual English spelling as a story feature already has it ("damascus", "sdf"), and one token for a
 name of several words ("deir-ez-zor"): an English report keeps the features it had before the gazetteer (sketches in
-the store still meet new ones), and only other languages' and other transliterations' spellings change.
+the store still meet new ones), and only other languages' and other transliterations' spellings change. So
+near.SKETCH_VERSION stays: a bump would hide every stored article from every new one, while a stored sketch of an
+Arabic, Russian or variantly spelled report only looks a little less like a new report of its event than it will.
 """
 
 import re
