@@ -1,5 +1,5 @@
 """Verb cues: the speaker before the verb ("X said that P", "P, X said", "..., adding that"), after it ("P, said
-X"), or the sentence subject for a participle, and the complement that carries the content.
+X"), or the sentence subject for a participle; cue_content.py then finds the complement that carries the content.
 """
 
 import bisect
