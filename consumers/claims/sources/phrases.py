@@ -111,6 +111,12 @@ def is_valid_subject(np: str) -> bool:
             and lower[0] not in SOURCE_NOUNS and not lower[0].endswith(("'s", "’s")):
         return False  # "serve mainly as a bargaining chip in talks with Gulf (states)": a clause, not a subject
     cut = next((i for i, w in enumerate(lower) if i and w in _NP_PREPOSITIONS), len(words))
+    return _has_speaker_head(np, words, lower, cut)
+
+
+def _has_speaker_head(np: str, words: list[str], lower: list[str], cut: int) -> bool:
+    """The head of np (its words before cut, where a prepositional phrase starts) can speak: a name, a pronoun, a
+    source noun, a role, a named or counted group, or a short noun phrase."""
     last = words[cut - 1].strip("\"“”«»'’‘,")
     if last.isdigit() and cut >= 2 and words[cut - 2][:1].isupper():
         last = words[cut - 2]  # "the local news site Suwayda 24", "France 24": a number closing a name
