@@ -104,12 +104,23 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
     if _UNNAMED_OUTLET_RE.search(head):
         return Speaker("unnamed sources", "", False)  # "a Turkish pro-government newspaper"
     if _MINISTRY_MEMBER_RE.match(head):
-        quoted = ctx.last(person=False, word="ministry")
-        if quoted is not None:
-            return quoted  # "a ministry official" after "the interior ministry said": one of that ministry's
-        named = ctx.org_before(pos, "ministry") or _country_ministry_before(ctx, pos)
-        if named:
-            return Speaker(named, named, False)
+        ministry = _ministry_of_member(ctx, pos)
+        if ministry is not None:
+            return ministry
+    return _body_after_preposition(ctx, pos, head)
+
+
+def _ministry_of_member(ctx: DocumentContext, pos: int) -> Speaker | None:
+    """'a ministry official' after "the interior ministry said": one of the ministry quoted or named before."""
+    quoted = ctx.last(person=False, word="ministry")
+    if quoted is not None:
+        return quoted
+    named = ctx.org_before(pos, "ministry") or _country_ministry_before(ctx, pos)
+    return Speaker(named, named, False) if named else None
+
+
+def _body_after_preposition(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
+    """'a spokesperson for X', 'an official at X': the body X, resolved in the document; None if there is none."""
     org = _ORG_AFTER_RE.search(head)
     if not org:
         return None
