@@ -47,7 +47,17 @@ _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…][\"”’»)]*\s+|\n\s*)(?=[A-Z\"
 
 def _previous_subject_org(ctx: DocumentContext, pos: int, pronoun: str) -> str:
     """'State news agency SANA gave a lower toll. It said ...': "it" opening a sentence is the subject before."""
-    text = ctx.text
+    start = _opening_of_sentence(ctx.text, pos)
+    if start < 0:
+        return ""  # only a sentence-initial pronoun
+    window_start = max(0, start - 400)
+    starts = [m.end() for m in _SENTENCE_START_RE.finditer(ctx.text, window_start, max(window_start, start - 1))]
+    return _subject_org(ctx, starts[-1], pronoun) if starts else ""
+
+
+def _opening_of_sentence(text: str, pos: int) -> int:
+    """Where the sentence opened by the pronoun at pos starts (before a fronted phrase of place or medium), or -1
+    when the pronoun does not open its sentence."""
     start = pos
     while start > 0 and text[start - 1] in " \t":
         start -= 1
@@ -58,25 +68,27 @@ def _previous_subject_org(ctx: DocumentContext, pos: int, pronoun: str) -> str:
         while start > 0 and text[start - 1] in " \t":
             start -= 1
     if start > 0 and text[start - 1] not in '.!?\n"”’»':
-        return ""  # only a sentence-initial pronoun
-    window_start = max(0, start - 400)
-    starts = [m.end() for m in _SENTENCE_START_RE.finditer(text, window_start, max(window_start, start - 1))]
-    if not starts:
-        return ""
-    m = CAPITAL_RUN_RE.match(text, starts[-1])
+        return -1
+    return start
+
+
+def _subject_org(ctx: DocumentContext, sentence: int, pronoun: str) -> str:
+    """The organisation that is the subject of the sentence starting at sentence, or ""."""
+    text = ctx.text
+    m = CAPITAL_RUN_RE.match(text, sentence)
     if not m:
         return ""
-    organ = _COUNTRY_ORGAN_RE.match(text, starts[-1])
+    organ = _COUNTRY_ORGAN_RE.match(text, sentence)
     if organ is not None and country_of(organ.group(1)):
         return canonical_org(organ.group(1) + " " + organ.group(2))  # "The Syrian foreign ministry did not respond."
     surface = re.sub(r"^(?:The|the)\s+", "", m.group())
-    prefix = text[starts[-1] : m.start()]
+    prefix = text[sentence : m.start()]
     if prefix.strip() or surface in ("It", "They", "He", "She", "The"):
         return ""
-    words = text[starts[-1] : m.end() + 40].split()
+    words = text[sentence : m.end() + 40].split()
     head = " ".join(words[:6])
     if is_known_org(surface) or is_org_like(surface):
-        return org_with_context(ctx, starts[-1], surface)
+        return org_with_context(ctx, sentence, surface)
     alias = alias_inside(head, min_words=1)
     if alias and re.match(r"(?:[Ss]tate\s+)?(?:news\s+agency|media|television)\s+[A-Z]", " ".join(words[:4])):
         return alias  # "State news agency SANA gave a lower toll."
