@@ -228,20 +228,7 @@ def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
     joined = " ".join(tokens)
     if is_known_org(joined) and len(tokens) <= 4:
         return "", ""
-    run = len(tokens)
-    while run > 0 and _NAME_PART_RE.match(tokens[run - 1].strip(",")):
-        run -= 1
-    name_tokens = tokens[run:]
-    # "Rudaw's Hiwa Jamal", "Al Jazeera's Resul Serdar", "Reuters' Tom Perry": the possessive is the employer
-    owner = max((i + 1 for i, t in enumerate(name_tokens[:-1]) if t.endswith(_POSSESSIVE_ENDINGS)), default=0)
-    name_tokens, run = name_tokens[owner:], run + owner
-    # the name follows the last title, country or organisation word: "Syrian Information Minister Ziad Makari"
-    stripped = max((i + 1 for i, t in enumerate(name_tokens[:-1]) if _is_title_or_org(t)
-                    and not _country_named_after_title(name_tokens, i)), default=0)
-    name_tokens = name_tokens[stripped:]
-    if len(name_tokens) > 2 and name_tokens[0].lower() in _OPENING_ROLES:
-        # "Hajj Abu Salim" (not "Fatima Haj Omar"); a role noun capitalised at a sentence start, "Analyst Will Todman"
-        name_tokens, stripped = name_tokens[1:], stripped + 1
+    name_tokens, run, stripped = _trailing_name(tokens)
     country_first = bool(stripped) and _country_named_after_title(tokens[run:], stripped)
     if not name_tokens or any(_is_title_or_org(t) for t in name_tokens[1:]) or \
             (_is_title_or_org(name_tokens[0]) and not country_first):
@@ -274,6 +261,26 @@ def _country_named_after_title(tokens: tuple[str, ...], at: int) -> bool:
     token = tokens[at]
     return (0 < at < len(tokens) - 1 and tokens[at - 1].lower() in TITLES and token[:1].isupper()
             and token.isalpha() and country_of(token) not in ("", token))  # the country, not its adjective
+def _trailing_name(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], int, int]:
+    """The name's tokens at the end of the head, where the run of name-like tokens starts, and how many titles,
+    countries or organisation words after that start were taken off the name."""
+    run = len(tokens)
+    while run > 0 and _NAME_PART_RE.match(tokens[run - 1].strip(",")):
+        run -= 1
+    name_tokens = tokens[run:]
+    # "Rudaw's Hiwa Jamal", "Al Jazeera's Resul Serdar", "Reuters' Tom Perry": the possessive is the employer
+    owner = max((i + 1 for i, t in enumerate(name_tokens[:-1]) if t.endswith(_POSSESSIVE_ENDINGS)), default=0)
+    name_tokens, run = name_tokens[owner:], run + owner
+    # the name follows the last title, country or organisation word: "Syrian Information Minister Ziad Makari"
+    stripped = max((i + 1 for i, t in enumerate(name_tokens[:-1]) if _is_title_or_org(t)
+                    and not _country_named_after_title(name_tokens, i)), default=0)
+    name_tokens = name_tokens[stripped:]
+    if len(name_tokens) > 2 and name_tokens[0].lower() in _OPENING_ROLES:
+        # "Hajj Abu Salim" (not "Fatima Haj Omar"); a role noun capitalised at a sentence start, "Analyst Will Todman"
+        name_tokens, stripped = name_tokens[1:], stripped + 1
+    return name_tokens, run, stripped
+
+
 _ADJECTIVE_TITLES = frozenset(["foreign", "defense", "defence", "interior", "special", "executive", "first", "second"])
 
 
