@@ -129,6 +129,22 @@ def canonical_org(mention: str, country: str = "") -> str:
     key = norm_key(_strip_parenthetical(mention))
     if not key:
         return ""
+    known = _known_org_or_organ(mention, key)
+    if known is not None:
+        return known
+    if _NAMED_GOVERNMENT_RE.search(mention):
+        return _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
+    nat = country_of(mention) or country
+    national = _national_body(mention, nat) if nat else None
+    if national is not None:
+        return national
+    if key.startswith(("un ", "united nations ")):
+        return "United Nations"
+    return _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
+
+
+def _known_org_or_organ(mention: str, key: str) -> str | None:
+    """The known organisation the mention (key: its norm_key) names by an alias, or whose organ it is; else None."""
     if key in _ALIAS_INDEX:
         return _ALIAS_INDEX[key]
     acronym = _parenthetical(mention)
@@ -147,25 +163,25 @@ def canonical_org(mention: str, country: str = "") -> str:
     if key.endswith(_PARTY_ORGAN_ENDINGS) and (party := _PARTY_ORGAN_RE.match(_strip_parenthetical(mention))):
         # "The Kurdistan Democratic Party (KDP) Politburo": a party's governing organ speaks as the party
         return canonical_org(party.group(1))
-    if _NAMED_GOVERNMENT_RE.search(mention):
-        return _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
-    nat = country_of(mention) or country
+    return None
+
+
+def _national_body(mention: str, nat: str) -> str | None:
+    """A country's ministry, government or military the mention names by its kind ("the Defense Ministry", with nat
+    the country's adjective); else None."""
     other = _OTHER_MINISTRY_RE.search(mention)
-    if nat and other:
+    if other:
         return f"{nat} Ministry of {(other.group(1) or other.group(2)).capitalize()}"
-    if nat:
-        for pattern, template in _MINISTRY_PATTERNS:
-            if pattern.search(mention):
-                built = template.format(c=nat)
-                return _ALIAS_INDEX.get(norm_key(built), built)  # "Syrian Ministry of Defense" is the army
-        if re.match(r"(?:the\s+)?ministry\s+of\b", mention, re.I):
-            return f"{nat} {_strip_parenthetical(mention).strip().removeprefix('the ').removeprefix('The ')}"
-        if _MILITARY_RE.search(mention) and nat in _MILITARY_BY_COUNTRY and (country_of(mention) or
-                                                                             not _names_a_body(mention)):
-            return _MILITARY_BY_COUNTRY[nat]
-    if key.startswith(("un ", "united nations ")):
-        return "United Nations"
-    return _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
+    for pattern, template in _MINISTRY_PATTERNS:
+        if pattern.search(mention):
+            built = template.format(c=nat)
+            return _ALIAS_INDEX.get(norm_key(built), built)  # "Syrian Ministry of Defense" is the army
+    if re.match(r"(?:the\s+)?ministry\s+of\b", mention, re.I):
+        return f"{nat} {_strip_parenthetical(mention).strip().removeprefix('the ').removeprefix('The ')}"
+    if _MILITARY_RE.search(mention) and nat in _MILITARY_BY_COUNTRY and (country_of(mention) or
+                                                                         not _names_a_body(mention)):
+        return _MILITARY_BY_COUNTRY[nat]
+    return None
 
 
 _ACRONYM_KEYS = frozenset(
