@@ -8,7 +8,7 @@ from consumers.claims.sources.words import NAME_TOKEN, ROLE_WORDS
 
 _RIGHT_NP_RE = re.compile(
     rf"\s+((?:(?:the|a|an)\s+)?(?:(?:{NAME_TOKEN}|{ROLE_WORDS})\s+){{0,5}}{NAME_TOKEN}"
-    rf"|(?:the|a|an|one)\s+[\w-]+(?:\s+[\w-]+){{0,3}}?"
+    rf"|(?:the|a|an|one|his|her|its|their)\s+[\w-]+(?:\s+[\w-]+){{0,3}}?"  # "said his brother, NAME"
     rf"|[A-Z][\w-]*['’]s\s+[\w-]+(?:\s+[\w-]+){{0,3}}?)"  # "said Norway's foreign minister, NAME"
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|during|from|to|after|before|via|by|late|earlier|who|whose)\b)"
 )
@@ -30,7 +30,7 @@ def subject_right(text: str, cue_end: int, s_end: int, cand: Candidate, aux_star
     if text[mention_end - 1] == "." and text[mention_end - 3 : mention_end - 2].isalpha():
         head_end = mention_end = mention_end - 1  # '"No," said Sami Haddad.': the sentence's full stop, no initial
     first = m.group(1).split()[0]
-    described = first.lower() in ("the", "a", "an") or first.endswith(("'s", "’s"))
+    described = first.lower() in ("the", "a", "an", "his", "her", "its", "their") or first.endswith(("'s", "’s"))
     reopened = _QUOTE_REOPENED_RE.match(text, mention_end, s_end) if text.startswith(",", mention_end) else None
     if reopened is not None and _is_apposition(reopened.group(1), described):
         # '"Q1," said X, the UN coordinator, "Q2."': the quotation goes on after the speaker (two claims, guideline)

@@ -168,3 +168,11 @@ def test_its_director_named_in_the_next_sentence_is_that_person() -> None:
 def test_many_or_some_of_a_group_in_lower_case_are_unnamed_speakers() -> None:
     text = "Nurses in Afrin have not been paid since May, and many say they will leave for Turkey."
     assert speakers(text) == [("unnamed sources", "they will leave for Turkey")]
+
+
+def test_a_speaker_after_the_cue_introduced_by_a_possessive_and_named_in_apposition_is_the_name() -> None:
+    # A leftover of batch ap: '"Q," said his brother, NAME.' was no claim at all.
+    text = ('Ahmed Saleh was killed in the strike. "He was only going to buy bread," said his brother, Mahmoud Saleh.')
+    assert speakers(text) == [("Mahmoud Saleh", "He was only going to buy bread")]
+    text = 'The army withdrew from the town. "It is over," said its spokesman, Ali Hamdan.'
+    assert speakers(text) == [("Ali Hamdan", "It is over")]
