@@ -50,6 +50,8 @@ class _Similarities:
     names: np.ndarray
     shingle_counts: np.ndarray
     has_story: np.ndarray
+    story_shared: np.ndarray
+    story_counts: np.ndarray
 
 
 class BatchIndex:
@@ -153,7 +155,8 @@ class BatchIndex:
 
     def _similarities(self, rows: np.ndarray, seqs: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, ...]:
         """For each (row, candidate seq) pair: the MinHash Jaccard of their bodies, the exact Jaccard of their story
-        features, and the candidate's shingle count and whether it has story features (decide.py's inputs)."""
+        features, the candidate's shingle count and whether it has story features, how many story features they
+        share and how many the candidate has (decide.py's inputs)."""
         is_batch = seqs >= self._first_seq
         store = sorted_distinct(seqs[~is_batch])
         # One table of sketches: the batch's rows first, then the store docs among the candidates.
@@ -172,9 +175,9 @@ class BatchIndex:
             pairs = both[chunk : chunk + _PAIR_CHUNK]
             agree = np.count_nonzero(dup_values[rows[pairs]] == dup_values[other[pairs]], axis=1)
             jaccard[pairs] = agree / dup_values.shape[1]  # k / n, as sketch.jaccards computes it
-        names = _story_jaccards([sketch.story_values for sketch in sketches], rows, other)
+        names, shared, story_counts = _story_overlaps([sketch.story_values for sketch in sketches], rows, other)
         has_story = np.fromiter((sketch.has_story for sketch in sketches), bool, len(sketches))
-        return jaccard, names, shingle_counts[other], has_story[other]
+        return jaccard, names, shingle_counts[other], has_story[other], shared, story_counts
 
     def candidates(self, row: int) -> tuple[list[CandidateDoc], Scores]:
         """The planned row's candidates (the batch's docs among them added by now) and their similarities."""
@@ -185,8 +188,9 @@ class BatchIndex:
         docs = self._docs
         found = [docs[seq] for seq in plan.seqs[start:end].tolist()]
         return found, Scores(similarity.jaccard[start:end].tolist(), similarity.names[start:end].tolist(),
-                             similarity.shingle_counts[start:end].tolist(),
-                             similarity.has_story[start:end].tolist())  # fmt: skip
+                             similarity.shingle_counts[start:end].tolist(), similarity.has_story[start:end].tolist(),
+                             similarity.story_shared[start:end].tolist(),
+                             similarity.story_counts[start:end].tolist())  # fmt: skip
 
     def add(self, row: int, doc: IndexedDoc, sketch: Sketch, similarity: float | None) -> int:
         """Index the doc decided for row `row` (the next planned row); returns its arrival number."""
@@ -278,12 +282,14 @@ def _runs(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
 
 
-def _story_jaccards(features: Sequence[bytes], rows: np.ndarray, others: np.ndarray) -> np.ndarray:
+def _story_overlaps(features: Sequence[bytes], rows: np.ndarray,
+                    others: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
     """Exact Jaccard of the story features (sorted distinct uint32 hashes) of each (rows[i], others[i]) pair, 0
-    where the row has none or the other none (as sketch.story_similarities)."""
+    where the row has none or the other none, and how many they share (as sketch.story_overlaps), and how many
+    others[i] has."""
     result = np.zeros(len(rows))
     if len(rows) == 0:
-        return result
+        return result, np.zeros(0, np.int64), np.zeros(0, np.int64)
     sizes = np.fromiter((len(values) // 4 for values in features), np.int64, len(features))
     hashes = np.frombuffer(b"".join(features), "<u4")
     distinct, columns = np.unique(hashes, return_inverse=True)
@@ -291,8 +297,9 @@ def _story_jaccards(features: Sequence[bytes], rows: np.ndarray, others: np.ndar
                                shape=(len(features), len(distinct)))  # fmt: skip
     shared = np.asarray(matrix[rows].multiply(matrix[others]).sum(axis=1), dtype=np.float64).ravel()
     union = (sizes[rows] + sizes[others]).astype(np.float64) - shared
-    np.divide(shared, union, out=result, where=(sizes[rows] > 0) & (sizes[others] > 0))
-    return result
+    both = (sizes[rows] > 0) & (sizes[others] > 0)
+    np.divide(shared, union, out=result, where=both)
+    return result, np.where(both, shared, 0).astype(np.int64), sizes[others]
 
 
 def _distinct_keys(sketches: Sequence[Sketch]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

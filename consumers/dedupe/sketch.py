@@ -178,9 +178,14 @@ def dup_similarities(sketch: Sketch, others: Sequence[Sketch]) -> tuple[np.ndarr
 
 def story_similarities(sketch: Sketch, others: Sequence[Sketch]) -> np.ndarray:
     """Jaccard of the names, places, days and numbers of headline and lead with each of `others`'."""
+    return story_overlaps(sketch, others)[0]
+
+
+def story_overlaps(sketch: Sketch, others: Sequence[Sketch]) -> tuple[np.ndarray, np.ndarray]:
+    """(Jaccard, shared count) of the story features with each of `others`' (0 where either has none)."""
     result = np.zeros(len(others))
     if not sketch.story_values or not others:
-        return result
+        return result, np.zeros(len(others))
     mine = np.frombuffer(sketch.story_values, "<u4")
     sizes = np.array([len(other.story_values) // 4 for other in others])
     theirs = np.frombuffer(b"".join(other.story_values for other in others), "<u4")
@@ -192,4 +197,4 @@ def story_similarities(sketch: Sketch, others: Sequence[Sketch]) -> np.ndarray:
     shared = np.bincount(owner, weights=np.isin(theirs, mine), minlength=len(others))
     union = len(mine) + sizes - shared
     np.divide(shared, union, out=result, where=sizes > 0)
-    return result
+    return result, shared

@@ -51,6 +51,24 @@ def test_different_event_sharing_officials_place_and_background_is_neither() -> 
     assert negative.story_id == "05-negative"
 
 
+def test_a_report_in_another_language_naming_few_of_the_wires_names_joins_its_story() -> None:
+    # The Arabic report names only the city, the day and the numbers (its other names are lowercase words to
+    # story_features), all of which the wire names: a Jaccard of 5/12 with the wire's dozen names and numbers.
+    arabic = run(["01-wire", "07-arabic"])["07-arabic"]
+    assert arabic.duplicate_of is None
+    assert arabic.story_id == "01-wire"
+
+
+def test_a_short_item_naming_only_the_wires_city_day_and_a_number_stays_apart() -> None:
+    # All four of its features are among the wire's, but a city, a day and a number fit many events.
+    wire = sketch_article(*read_article(ARTICLES / "01-wire.txt"))
+    curfew = sketch_article("Curfew declared", "Authorities in Deir ez-Zor declared a curfew on Thursday night and "
+                            "closed 9 bakeries in the old market, residents said.")  # fmt: skip
+    assert curfew.story_count == 4
+    decision = decide("curfew", 1.0, curfew, [IndexedDoc("wire", 0.0, wire.to_bytes(), "wire")])
+    assert decision.story_id == "curfew"
+
+
 def test_arabic_reprint_with_boilerplate_is_a_duplicate_and_other_scripts_stay_apart() -> None:
     decisions = run(["01-wire", "07-arabic", "08-arabic-reprint", "09-russian"])
     assert decisions["08-arabic-reprint"].duplicate_of == "07-arabic"
