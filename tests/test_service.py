@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, inspect, select
+from sqlalchemy import create_engine, func, inspect, select, text
 
 from newsmon.store.models import ArticleRow, ArticleVersionRow, Base, ClaimRow, OutboxItem
 
@@ -110,3 +110,62 @@ def test_demo_prints_a_summary_with_articles_claims_and_alerts():
     assert summary["duplicates"] == 4
     assert summary["items_irrelevant"] == 3
     assert summary["items_polled"] == summary["articles"] + summary["duplicates"] + summary["items_irrelevant"]
+
+
+def test_run_polls_the_feeds_feeds_import_added_and_not_those_feeds_disable_stopped(broker, feed_server, tmp_path):
+    # The configured catalogue is one feed; two more come from an OPML import, and the user disables one of those.
+    catalogue, opml = tmp_path / "catalogue.txt", tmp_path / "more.opml"
+    catalogue.write_text(feed_server.url("rss2_basic.xml") + "\n")
+    imported, disabled = feed_server.url("atom_basic.xml"), feed_server.url("pangea_basic.xml")
+    opml.write_text(f"""<?xml version="1.0"?><opml version="2.0"><head><title>more</title></head><body>
+      <outline text="Atom outlet" type="rss" xmlUrl="{imported}"/>
+      <outline text="Pangea outlet" type="rss" xmlUrl="{disabled}"/></body></opml>""")
+    db = tmp_path / "store.db"
+    env = {**service_env(broker, db, tmp_path / "run"), "NEWSMON_FEEDS_FILE": str(catalogue)}
+    admin = {"env": env, "capture_output": True, "text": True, "timeout": 120}
+    assert subprocess.run([sys.executable, "-m", "newsmon", "feeds", "import", str(opml)], **admin).returncode == 0
+    stopped = subprocess.run([sys.executable, "-m", "newsmon", "feeds", "disable", disabled], **admin)
+    assert stopped.returncode == 0 and stopped.stdout.strip() == f"disabled {disabled}", stopped.stderr
+
+    service = subprocess.Popen([sys.executable, "-m", "newsmon", "run"], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        wait_for(lambda: counts(db)["articles"] == 6, 90, "the articles of the catalogue's and the imported feed")
+        service.send_signal(signal.SIGTERM)
+        _, stderr = service.communicate(timeout=60)
+    finally:
+        service.kill()
+    assert service.returncode == 0, stderr[-3000:]
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as connection:
+        stored_from = {row[0] for row in connection.execute(select(ArticleRow.feed_url))}
+        polled = dict(connection.execute(text("SELECT url, last_polled_at IS NOT NULL FROM feeds")).all())
+    engine.dispose()
+    assert stored_from == {feed_server.url("rss2_basic.xml"), imported}
+    assert polled == {feed_server.url("rss2_basic.xml"): 1, imported: 1, disabled: 0}
+
+
+def test_feeds_disable_and_enable_name_the_feed_and_refuse_an_unknown_one(tmp_path):
+    env = {**os.environ, "NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'store.db'}"}
+
+    def feeds(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "newsmon", "feeds", *args], env=env, capture_output=True,
+                              text=True, timeout=120)  # fmt: skip
+
+    def status() -> dict:
+        return json.loads(feeds("status", "--format", "json").stdout)
+
+    missing = feeds("disable", "https://example.org/feed.xml")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr  # no store yet: none is created
+    assert not (tmp_path / "store.db").exists()
+    (tmp_path / "one.txt").write_text("https://example.org/feed.xml\n")
+    assert feeds("import", str(tmp_path / "one.txt")).returncode == 0
+    unknown = feeds("enable", "https://example.org/other.xml")
+    assert unknown.returncode == 2 and "no feed https://example.org/other.xml in the store" in unknown.stderr
+
+    assert feeds("disable", "https://example.org/feed.xml").returncode == 0
+    row = status()
+    assert (row["health"], row["disabled_reason"]) == ("disabled", "disabled by the user (newsmon feeds disable)")
+    assert feeds("enable", "https://example.org/feed.xml").returncode == 0
+    row = status()
+    assert (row["health"], row["disabled_reason"], row["failures"]) == ("new", None, 0)

@@ -65,6 +65,14 @@ async def import_feeds(settings: Settings, specs: list[FeedSpec]) -> int:
     return len({s.url for s in specs} - before)
 
 
+async def set_enabled(settings: Settings, url: str, *, enabled: bool) -> bool:
+    """Enable or disable the store's feed with this URL; False when there is none."""
+    async with open_store(settings.store) as store, store.sessions.begin() as session:
+        if enabled:
+            return await feeds.enable(session, url)
+        return await feeds.disable(session, url, "disabled by the user (newsmon feeds disable)", datetime.now(UTC))
+
+
 async def export_opml(settings: Settings) -> str:
     async with open_store(settings.store) as store, store.reads() as session:
         rows = await feeds.all_feeds(session)

@@ -143,10 +143,25 @@ async def stages_running(pipeline: Pipeline) -> AsyncIterator[None]:
             stop.set()
 
 
+@dataclass(frozen=True)
+class Polling:
+    """What a service process polls: the feeds of a `--feeds` file, or (`urls` None) every enabled feed in the
+    store: the configured catalogue's and those added by `feeds import`, less those `feeds disable` stopped."""
+
+    urls: list[str] | None
+
+
 async def register_catalogue(store: Store, specs: list[FeedSpec]) -> list[str]:
+    """Add the catalogue's feeds to the store (those there already keep their state); returns their URLs."""
     async with store.sessions.begin() as session:
         await feeds.register(session, specs)
     return [spec.url for spec in specs]
+
+
+async def polling_of(pipeline: Pipeline, specs: list[FeedSpec], *, only_these: bool) -> Polling:
+    """Register the catalogue; poll only its feeds when `only_these` (a `--feeds` file), else every enabled feed."""
+    urls = await register_catalogue(pipeline.store, specs)
+    return Polling(urls if only_these else None)
 
 
 async def resend_undelivered(pipeline: Pipeline) -> int:
@@ -181,16 +196,17 @@ async def resend_unfinished_articles(pipeline: Pipeline) -> int:
     return count
 
 
-async def run_service(pipeline: Pipeline, feed_urls: list[str] | None, stop: asyncio.Event) -> None:
-    """Run pollers, relay and every stage until `stop` is set; a crashing task stops them all."""
-    if feed_urls is not None:
+async def run_service(pipeline: Pipeline, polling: Polling | None, stop: asyncio.Event) -> None:
+    """Run pollers (unless `polling` is None), relay and every stage until `stop` is set; a crashing task stops
+    them all."""
+    if polling is not None:
         await resend_undelivered(pipeline)
     await resend_unfinished_articles(pipeline)
     async with asyncio.TaskGroup() as tasks:
         for runner in pipeline.runners:
             tasks.create_task(runner.run(stop))
-        if feed_urls is not None:
-            tasks.create_task(pipeline.poller.run(feed_urls, stop))
+        if polling is not None:
+            tasks.create_task(pipeline.poller.run(polling.urls, stop))
             tasks.create_task(run_relay(pipeline.poller, stop))
     log.info("service_stopped")
 

@@ -246,11 +246,22 @@ async def _move(session: AsyncSession, feed_id: int, new_url: str, at: datetime)
         await session.execute(update(Feed).where(Feed.id == feed_id).values(values))
 
 
+async def disable(session: AsyncSession, url: str, reason: str, at: datetime) -> bool:
+    """Stop polling the feed (its state and articles stay); False when the URL is unknown."""
+    feed = await session.scalar(select(Feed).where(Feed.url == url))
+    if feed is None:
+        return False
+    feed.is_disabled, feed.disabled_reason, feed.disabled_at, feed.health = True, reason, at, "disabled"
+    return True
+
+
 async def enable(session: AsyncSession, url: str) -> bool:
     """Re-enable a disabled feed and clear its failure record; False when the URL is unknown."""
     feed = await session.scalar(select(Feed).where(Feed.url == url))
     if feed is None:
         return False
     feed.is_disabled, feed.disabled_reason, feed.disabled_at = False, None, None
-    feed.failures, feed.failure_score, feed.next_poll_at = 0, 0.0, None
+    feed.failures, feed.failure_score, feed.next_poll_at, feed.last_error = 0, 0.0, None, None
+    if feed.health == "disabled":
+        feed.health = None  # "new" until its next poll says how it is
     return True

@@ -69,6 +69,31 @@ def feeds_import(
     typer.echo(f"imported {len(specs)} feeds ({added} new)")
 
 
+def feeds_disable(
+    url: Annotated[str, typer.Argument(help="The feed's URL, as `feeds status` shows it.")], config: ConfigOption = None
+) -> None:
+    """Stop polling a feed; its state and articles stay, and `feeds enable` resumes it."""
+    _set_enabled(url, config, enabled=False)
+
+
+def feeds_enable(
+    url: Annotated[str, typer.Argument(help="The feed's URL, as `feeds status` shows it.")], config: ConfigOption = None
+) -> None:
+    """Poll a disabled feed again (disabled by you, by 410 Gone or by repeated failures), its failures cleared."""
+    _set_enabled(url, config, enabled=True)
+
+
+def _set_enabled(url: str, config: Path | None, *, enabled: bool) -> None:
+    from newsmon.cli.feeds_admin import set_enabled
+
+    settings = settings_from(config)
+    if is_new_sqlite_store(settings):
+        fail(f"store {settings.store.url} does not exist, so it has no feed {url} (is store.url the one you meant?)")
+    if not run_async(lambda stop: set_enabled(settings, url, enabled=enabled), settings):
+        fail(f"no feed {url} in the store; `newsmon feeds status` lists them")
+    typer.echo(f"{'enabled' if enabled else 'disabled'} {url}")
+
+
 @writes_to_stdout
 def feeds_export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,

@@ -22,33 +22,38 @@ log = structlog.get_logger()
 
 
 def run(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
-    """The background service: pollers and every consumer stage, until SIGINT or SIGTERM."""
+    """The background service: pollers and every consumer stage, until SIGINT or SIGTERM.
+
+    Polls every enabled feed in the store (the configured catalogue's, and those of `feeds import`); with --feeds,
+    only that file's."""
     catch_early_stop()
-    from newsmon.cli.pipeline import open_pipeline, register_catalogue, run_service
+    from newsmon.cli.pipeline import open_pipeline, polling_of, run_service
 
     settings = settings_from(config)
     specs = feeds_in_use(feeds, settings, config)
 
     async def main(stop: asyncio.Event) -> None:
         async with open_pipeline(settings) as pipeline:
-            urls = await register_catalogue(pipeline.store, specs)
-            log.info("service_started", feeds=len(urls), bootstrap=pipeline.connection.bootstrap_servers)
-            await run_service(pipeline, urls, stop)
+            polling = await polling_of(pipeline, specs, only_these=feeds is not None)
+            log.info("service_started", feeds=len(polling.urls) if polling.urls is not None else "every enabled",
+                     bootstrap=pipeline.connection.bootstrap_servers)  # fmt: skip
+            await run_service(pipeline, polling, stop)
 
     run_async(main, settings)
 
 
 def poll(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
-    """Only the pollers and the outbox relay (scale-out: consumers run as `newsmon consume STAGE`)."""
+    """Only the pollers and the outbox relay (scale-out: consumers run as `newsmon consume STAGE`); polls what `run`
+    polls."""
     catch_early_stop()
-    from newsmon.cli.pipeline import open_pipeline, register_catalogue, run_service
+    from newsmon.cli.pipeline import open_pipeline, polling_of, run_service
 
     settings = settings_from(config)
     specs = feeds_in_use(feeds, settings, config)
 
     async def main(stop: asyncio.Event) -> None:
         async with open_pipeline(settings, stages=()) as pipeline:
-            await run_service(pipeline, await register_catalogue(pipeline.store, specs), stop)
+            await run_service(pipeline, await polling_of(pipeline, specs, only_these=feeds is not None), stop)
 
     run_async(main, settings)
 
