@@ -4,7 +4,8 @@ share their places and actors (story.story_features).
 
 A key is the entry's usual English spelling as a story feature already has it ("damascus", "sdf"), and one token for a
 name of several words ("deir-ez-zor"): an English report keeps the features it had before the gazetteer (sketches in
-the store still meet new ones), and only other languages' and other transliterations' spellings change. So
+the store still meet new ones), and only other languages' and other transliterations' spellings change (and, since
+2026-11-24, a neighbour or power named by its adjective: "Turkish", "Israeli" are "turkey", "israel"). So
 near.SKETCH_VERSION stays: a bump would hide every stored article from every new one, while a stored sketch of an
 Arabic, Russian or variantly spelled report only looks a little less like a new report of its event than it will.
 """
@@ -74,17 +75,17 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("al-hol", "al-Hol; al-Hawl", "الهول", "Аль-Хол; Эль-Хол", "Hol; هۆل"),
     ("suwayda-countryside", "Jabal al-Arab; Jabal al-Druze", "جبل العرب", "Джебель-Друз", "Çiyayê Dirûz"),
     # Neighbours, their capitals, and the powers in Syria.
-    ("turkey", "Turkey; Turkiye; Türkiye", "تركيا", "Турция", "Tirkiye; Turkiya; تورکیا"),
+    ("turkey", "Turkey; Turkiye; Türkiye; Turkish", "تركيا; تركي; تركيه", "Турция", "Tirkiye; Turkiya; تورکیا"),
     ("ankara", "Ankara", "انقره", "Анкара", "Enqere; ئەنقەرە"),
-    ("lebanon", "Lebanon", "لبنان", "Ливан", "Libnan; لوبنان"),
+    ("lebanon", "Lebanon; Lebanese", "لبنان; لبناني; لبنانيه", "Ливан", "Libnan; لوبنان"),
     ("beirut", "Beirut", "بيروت", "Бейрут", "Beyrût; بەیروت"),
-    ("jordan", "Jordan", "الاردن", "Иордания", "Urdun; ئوردن"),
-    ("iraq", "Iraq", "العراق", "Ирак", "Iraq; Îraq; عێراق"),
+    ("jordan", "Jordan; Jordanian", "الاردن; اردني; اردنيه", "Иордания", "Urdun; ئوردن"),
+    ("iraq", "Iraq; Iraqi", "العراق; عراقي; عراقيه", "Ирак", "Iraq; Îraq; عێراق"),
     ("baghdad", "Baghdad", "بغداد", "Багдад", "Bexda; بەغدا"),
-    ("israel", "Israel", "اسرائيل", "Израиль", "Îsraîl; ئیسرائیل"),
-    ("iran", "Iran", "ايران", "Иран", "Îran; ئێران"),
+    ("israel", "Israel; Israeli", "اسرائيل; اسرائيلي; اسرائيليه", "Израиль", "Îsraîl; ئیسرائیل"),
+    ("iran", "Iran; Iranian", "ايران; ايراني; ايرانيه", "Иран", "Îran; ئێران"),
     ("tehran", "Tehran", "طهران", "Тегеран", "Tehran; تاران"),
-    ("russia", "Russia", "روسيا", "Россия", "Rûsya; Rusya; ڕووسیا; رووسیا"),
+    ("russia", "Russia; Russian", "روسيا; روسي; روسيه", "Россия", "Rûsya; Rusya; ڕووسیا; رووسیا"),
     ("moscow", "Moscow", "موسكو", "Москва", "Moskova; مۆسکۆ"),
     ("kremlin", "Kremlin", "الكرملين", "Кремль", "Kremlîn; کرێملین"),
     ("united-states", "United States; US; USA; Washington", "الولايات المتحده; واشنطن; امريكا; اميركا",

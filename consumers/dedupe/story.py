@@ -143,6 +143,8 @@ FUNCTION_WORDS_EN = frozenset(_FUNCTION_WORDS_EN.split())
 # event from another; as story features they only make two outlets' tellings look less alike when one leaves them
 # out, and two events alike when both put them in.
 _EVERYWHERE_NAMES = frozenset({"syria", "syrian", "syrians", "siriya", "sirii", "siriyu", "siriey", "سوريا", "سوريه"})
+# "Сирийская", "Сирийских" (Syrian, in every case and gender) in Latin letters, as `latin_name` writes them.
+_SYRIAN_IN_RUSSIAN = "siriysk"
 
 # Russian names as an English text spells them, near enough for near.spelling_key, which keeps only consonants:
 # "Латакии" -> "latakii" ~ "Latakia", "Хмеймим" -> "hmeym" ~ "Hmeimim" (х as h, as Arabic names are written),
@@ -174,7 +176,7 @@ def latin_name(word: str) -> str:
 
 def is_name_of_every_story(word: str) -> bool:
     """A casefolded name (the monitored country, its people) shared by nearly every article in the stream."""
-    return word in _EVERYWHERE_NAMES
+    return word in _EVERYWHERE_NAMES or word.startswith(_SYRIAN_IN_RUSSIAN)
 
 
 def is_stopword(word: str) -> bool:

@@ -68,3 +68,14 @@ def test_an_arabic_leads_other_words_are_no_story_features_and_leave_the_two_rep
     assert not {"مخبز", "قصف", "وكاله"} & arabic
     english = features_of("Bakery shelled in Jableh", english_lead)
     assert len(english & arabic) / len(english | arabic) >= 0.45
+
+
+def test_a_country_named_by_its_adjective_is_the_country() -> None:
+    # English and Arabic outlets say "Turkish drone", "Israeli raid" where others name the country.
+    english = features_of("Drone strike near Amuda", "A Turkish drone hit a car near Amuda on Monday after an "
+                          "Israeli raid in Quneitra, while Iranian and Russian envoys met in Damascus.")
+    arabic = features_of("غارة قرب عامودا", "استهدفت طائرة مسيرة تركية سيارة قرب عامودا يوم الاثنين بعد توغل "
+                         "اسرائيلي في القنيطرة.")
+    assert {"turkey", "israel", "iran", "russia"} <= english
+    assert not {"turkish", "israeli", "iranian", "russian"} & english
+    assert {"turkey", "israel"} <= arabic

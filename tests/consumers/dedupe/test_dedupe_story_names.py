@@ -76,3 +76,10 @@ def test_syria_in_arabic_is_no_story_feature_either() -> None:
     features = story_features("قصف على إدلب", lead)
     assert "سوريا" not in features and "سوريه" not in features
     assert "idlib" in features  # the gazetteer's key of "ادلب"
+
+
+def test_syrian_in_russian_in_any_case_is_no_story_feature_either() -> None:
+    features = story_features("Удар по Ракке", clean(
+        "Бойцы Сирийских демократических сил и Сирийская обсерватория сообщили об ударе по Ракке, сказал представитель "
+        "Сирийской армии."))
+    assert {spelling_key(feature) for feature in features} == {spelling_key("raqqa")}
