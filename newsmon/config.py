@@ -77,6 +77,21 @@ class KafkaSettings(Section):
 class StoreSettings(Section):
     url: str = "sqlite:///newsmon.db"
     echo: bool = False
+    # PostgreSQL: give up on a server that does not answer (a firewall dropping packets, a hung host) after this
+    # long, with an error, instead of hanging; libpq counts whole seconds and at least 2.
+    connect_timeout_s: int = Field(10, ge=2)
+
+    @property
+    def connection_url(self) -> str:
+        """`url`, with the connect timeout for PostgreSQL (unless the URL sets its own connect_timeout)."""
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(self.url)
+        if not parsed.drivername.startswith("postgresql") or "connect_timeout" in parsed.query:
+            return self.url
+        return parsed.update_query_dict({"connect_timeout": str(self.connect_timeout_s)}).render_as_string(
+            hide_password=False
+        )
 
     @field_validator("url")
     @classmethod

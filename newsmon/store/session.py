@@ -133,8 +133,8 @@ class Store:
 async def open_store(settings: StoreSettings, *, upgrade: bool = True) -> AsyncIterator[Store]:
     """Open the store (upgrading its schema first unless told not to); dispose of the engine on exit."""
     if upgrade:
-        await asyncio.to_thread(upgrade_database, settings.url)
-    engine = create_async_engine(async_url(settings.url), echo=settings.echo, pool_pre_ping=True)
+        await asyncio.to_thread(upgrade_database, settings.connection_url)
+    engine = create_async_engine(async_url(settings.connection_url), echo=settings.echo, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     elif engine.dialect.name == "postgresql":

@@ -2,6 +2,7 @@
 
 import os
 import re
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -81,6 +82,21 @@ def test_an_unreachable_store_is_one_line_and_exit_1(tmp_path, url, expected):
     assert result.returncode == 1
     line = one_error_line(result)
     assert "store" in line and all(part in line for part in expected), line
+    assert "s3cret" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [["query", "articles"], ["db", "upgrade"]])
+def test_a_postgres_server_that_never_answers_is_given_up_after_the_connect_timeout(tmp_path, command):
+    # A port that accepts connections and then says nothing, as a hung host or a half-open proxy does: without a
+    # connect timeout, libpq waits for its answer for ever (here: until the test's own 120 s timeout).
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        env = {"NEWSMON_STORE__URL": f"postgresql+psycopg://postgres:s3cret@127.0.0.1:{port}/newsmon",
+               "NEWSMON_STORE__CONNECT_TIMEOUT_S": "2"}  # fmt: skip
+        result = run_cli(*command, cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    line = one_error_line(result)
+    assert "store" in line and f"127.0.0.1:{port}" in line and "timeout" in line, line
     assert "s3cret" not in result.stderr
 
 

@@ -17,7 +17,7 @@ def db_upgrade(revision: str = "head", config: ConfigOption = None) -> None:
 
     settings = settings_from(config)
     try:
-        upgrade_database(settings.store.url, revision)
+        upgrade_database(settings.store.connection_url, revision)
     except CommandError as error:  # an unknown revision
         fail(f"db upgrade --revision {revision}: {error}")
     except OperationalError as error:
