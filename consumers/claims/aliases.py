@@ -75,7 +75,8 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
                        "UNHCR", "UN refugee agency", "WFP", "World Food Programme", "UNICEF",
                        "UN humanitarian office", "UN human rights office", "OHCHR", "UN envoy",
                        "World Health Organization", "WHO", "UNRWA", "UNDP", "IOM",
-                       "International Organization for Migration"),
+                       "International Organization for Migration", "UNESCO", "FAO",
+                       "Food and Agriculture Organization", "UNFPA"),
     "Asayish": ("Kurdish internal security forces", "internal security forces", "Asayish",
                 "Kurdish security forces", "Internal Security Forces (Asayish)"),
     "People's Protection Units": ("YPG", "People's Protection Units (YPG)"),
@@ -110,6 +111,8 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     # named opposition bodies, often written without "Syrian" ("the Salvation Government, which runs Idlib")
     "Syrian Salvation Government": ("Salvation Government", "SSG"),
     "Syrian Interim Government": ("Interim Government", "SIG"),
+    # British departments by their own names, which no "Ministry of" pattern builds
+    "UK Home Office": ("Home Office", "British Home Office"),
     "Lebanese Armed Forces": ("Lebanese army", "Lebanese military", "Lebanon Armed Forces", "LAF"),
     "Jordanian Armed Forces": ("Jordanian army", "Jordanian military", "Jordan Armed Forces", "Jordan army"),
     # a regional body's ministers speak as the body: "Arab foreign ministers meeting in Cairo said"

@@ -116,7 +116,10 @@ _CUE_FIRST_CHARS = "".join(
 )
 _CUE_BODY = (
     rf"(?:(?P<toll>{_TOLL})|(?P<according>[Aa]ccording\s+to)|(?P<quoted>quoted)\s+(?P<qnp>[^,.;:\"“”«»]{{1,80}}?)\s+as\s+saying"
-    rf"|(?P<phrasal>(?:pointed|points|pointing)\s+out|made\s+clear|went\s+on\s+to\s+say|goes\s+on\s+to\s+say)"
+    rf"|(?P<phrasal>(?:pointed|points|pointing)\s+out|made\s+clear|went\s+on\s+to\s+say|goes\s+on\s+to\s+say"
+    # "As X put it to this newspaper: Q", "X put it bluntly: Q" (not "put it on the table", "put it at 40")
+    rf"|(?:put|puts)\s+it(?:\s+(?:to\s+(?!(?:the\s+)?(?:test|vote|use)\b)(?:(?:this|the|a|an|our)\s+)?[\w'’-]+|bluntly|"
+    rf"simply|plainly|succinctly|starkly|frankly|this\s+way))?(?=[^.;\"“”]{{0,30}}[,:]))"
     rf"|(?P<passive>(?:was|were|is|has\s+been|had\s+been)\s+quoted\s+(?:by\s+[^,.;:\"“”«»]{{1,80}}?\s+)?as\s+saying)"
     rf"|(?P<verb>{_VERB_ALT}))\b"
 )

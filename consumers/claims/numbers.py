@@ -143,6 +143,7 @@ _STOP_UNIT_TAIL = re.compile(rf"\s\s*{_STOP_WORDS}(?:\s+{_STOP_WORDS})*$", re.IG
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 # After a bare "one": nothing (a pronoun) or an idiom ("speak with one voice", "at one point", "one another").
 _ONE_IDIOM_RE = re.compile(r"\s*$|\s+(?:voice|point|another|way|hand)\b", re.IGNORECASE)
+_NO_ONE_RE = re.compile(r"\b[Nn]o\s$")
 _MODIFIER_AFTER_RE = re.compile(r"-[a-z]")
 _UNIT_WORDS_RE = re.compile(r"\s*\S+")
 
@@ -283,8 +284,10 @@ def _number_at(text: str, m: re.Match[str]) -> ClaimNumber | None:
     if low is None:
         return None
     qual, single, pct, unit_group = groups[0], groups[8], groups[10], groups[11]
-    if (single or "").lower() == "one" and _ONE_IDIOM_RE.match(unit_group or ""):
-        return None  # "like this one": a pronoun; "with one voice", "at one point": idioms, not counts
+    if (single or "").lower() == "one" and (
+        _ONE_IDIOM_RE.match(unit_group or "") or _NO_ONE_RE.search(text, max(0, m.start() - 3), m.start())
+    ):
+        return None  # "like this one", "no one": pronouns; "with one voice", "at one point": idioms, not counts
     phrase = _noun_phrase(unit_group or "", keep_space=True, count_is_noun=bool(groups[9]))
     unit = _strip_stop_tail(" " + phrase.strip()).strip()
     unit = unit.rstrip(".,;:)")

@@ -20,10 +20,12 @@ _MINISTRY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      "{c} government"),
     (re.compile(r"\b(?:mission|embassy|ambassador|envoy|consulate)\b", re.I), "{c} Ministry of Foreign Affairs"),
 )
+# (a kind may take "resources" or "affairs" after it: "Iraq's water resources ministry", "the social affairs ministry")
 _OTHER_MINISTRY_RE = re.compile(
-    r"\b(?:(interior|justice|health|finance|economy|energy|information|education|agriculture|transport|oil|"
-    r"water|trade|culture|tourism)\s+minist(?:er|ry)|ministry\s+of\s+(?:the\s+)?(interior|justice|health|finance|"
-    r"economy|energy|information|education|agriculture|transport|oil|water|trade|culture|tourism))\b", re.I)
+    r"\b(?:((?:interior|justice|health|finance|economy|energy|information|education|agriculture|transport|oil|"
+    r"water|trade|culture|tourism|social)(?:\s+(?:resources|affairs))?)\s+minist(?:er|ry)|ministry\s+of\s+(?:the\s+)?"
+    r"((?:interior|justice|health|finance|economy|energy|information|education|agriculture|transport|oil|water|trade|"
+    r"culture|tourism|social)(?:\s+(?:resources|affairs))?))\b", re.I)
 _MILITARY_BY_COUNTRY = {"Syrian": "Syrian Arab Army", "Russian": "Russian Ministry of Defense",
                         "Turkish": "Turkish Ministry of Defense", "US": "US Department of Defense",
                         "Israeli": "Israel Defense Forces", "Jordanian": "Jordanian Armed Forces",
@@ -171,7 +173,7 @@ def _national_body(mention: str, nat: str) -> str | None:
     the country's adjective); else None."""
     other = _OTHER_MINISTRY_RE.search(mention)
     if other:
-        return f"{nat} Ministry of {(other.group(1) or other.group(2)).capitalize()}"
+        return f"{nat} Ministry of {(other.group(1) or other.group(2)).title()}"
     for pattern, template in _MINISTRY_PATTERNS:
         if pattern.search(mention):
             built = template.format(c=nat)

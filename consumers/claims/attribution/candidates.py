@@ -10,7 +10,7 @@ from consumers.claims.attribution.verb_cues import verb_cue
 from consumers.claims.complements import complement
 from consumers.claims.searches import DocumentSearches
 from consumers.claims.segment import in_spans
-from consumers.claims.sources import Candidate, is_outlet
+from consumers.claims.sources import Candidate, is_outlet, skip_space
 
 # "..., while the Observatory said 15", '"...," and a ministry official said': another source's report of its own
 _CONTRAST_RE = re.compile(r"(?:\b(?:while|whereas|but)|;|,[\"”’»']?\s+and)\s*$")
@@ -134,6 +134,8 @@ def _analyse_cue(
     verb = "said" if m.group("passive") else "noted" if m.group("phrasal") else m.group("verb") or "put"
     tail = text[max(lo, m.start() - 8) : m.start()].rstrip()[-1:]
     if tail in _DETERMINER_LAST_CHARS and _DETERMINERS_BEFORE_VERB.search(text, max(lo, m.start() - 8), m.start()):
+        if verb == "claim" and tail == "s" and text.startswith(" that ", m.end()):
+            return _owned_claim(text, m, lo, s_end)  # "the ministry's claim that P": the owner's claim
         return None  # "an estimated 2,500", "the reported attack", "his stated aim"
     if verb in _ALSO_NOUNS:  # (one set test per cue; these verbs are nouns too, known by their neighbours)
         if verb[0] == "s" and _STATES_NOUN_RE.search(text, max(lo, m.start() - 16), m.start()):
@@ -147,6 +149,25 @@ def _analyse_cue(
     if _NOUN_USE_RE.match(text, m.end(), min(s_end, m.end() + 12)):
         return None  # "local reports say", "claims circulated": a noun, not a cue
     return verb_cue(text, m, verb, lo, s_end, inside, cands, searches)
+
+
+def _owned_claim(text: str, m: re.Match[str], lo: int, s_end: int) -> Candidate | None:
+    """'challenged the Syrian Ministry of Education's claim that P': a claim noun with its owner in the possessive
+    reports P for the owner (guideline: "the statement that ..." is a cue); None without a named or definite owner."""
+    owner = _CLAIM_OWNER_RE.search(text, max(lo, m.start() - 100), m.start())
+    if owner is None:
+        return None
+    content = skip_space(text, m.end() + 5, s_end)
+    cand = Candidate(m.start(), m.end() + 5, "claim", owner.start(1), owner.start(1), owner.end(1), owner.end(1))
+    cand.complement, cand.content_from, cand.cue_end = "that", content, m.end() + 5
+    return cand
+
+
+# The owner of "'s claim that": a name ("the Syrian Ministry of Education", "Damascus") or a definite description ("the
+# ministry"), never a pronoun ("its claim" is no cue here).
+_CLAIM_OWNER_RE = re.compile(
+    r"((?:[Tt]he\s+)?(?:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the))*|(?<=[Tt]he\s)[a-z][\w-]*))['’]s\s+$"
+)
 
 
 def _fronted(text: str, start: int, end: int) -> Candidate | None:

@@ -87,6 +87,8 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
     if cand.complement in ("that", "colon", "direct"):
         if cand.content_to >= 0:
             hi = min(hi, cand.content_to)
+        if cand.complement != "colon":
+            hi = _before_speaker_declines(text, cand.content_from, hi)
         return [(cand.content_from, hi)] if cand.content_from < hi else []
     if cand.complement in ("empty", "left"):
         return [left]
@@ -106,6 +108,25 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
     if right_quoted:
         return [right]  # 'When the bombs came, I told my staff, "Go."': the words quoted, not the scene before
     return [(lo, hi)]
+
+
+def _before_speaker_declines(text: str, a: int, b: int) -> int:
+    """'confirmed that talks were continuing but would not give details': the speaker's refusal to say more is the
+    journalist's narration, not content, so the span ends before it; else b."""
+    if text.find(" not ", a, b) < 0 and text.find("n't ", a, b) < 0 and text.find(" declined ", a, b) < 0 \
+            and text.find(" refused ", a, b) < 0:
+        return b  # (cheap exact tests first: most contents hold none of the refusing words)
+    declines = _SPEAKER_DECLINES_RE.search(text, a, b)
+    return declines.start() if declines is not None else b
+
+
+# (the subject left out of the second verb is the speaker's: "X said P but declined to elaborate")
+_SPEAKER_DECLINES_RE = re.compile(
+    r",?\s+(?:but|and)\s+(?:would\s+not|did\s+not|could\s+not|would\s+n[o']t|didn't|wouldn't|declined\s+to|"
+    r"refused\s+to)\s+(?:(?:give|provide|offer|disclose|reveal|share)\s+(?:any\s+)?(?:further\s+|more\s+|other\s+|"
+    r"additional\s+)?(?:details|information|figures|numbers|names|a\s+timeline|a\s+date)|elaborate|comment\s+further|"
+    r"specify|say\s+(?:more|when|how|where|who|whether|why|which))\b"
+)
 
 
 def _verbless_phrase(text: str, a: int, b: int) -> bool:

@@ -39,6 +39,8 @@ def verb_cue(
     left_lo = _last_end_before(inside, m.start(), lo)
     if left_lo > lo:
         left_lo = _before_quoted_name(text, inside, left_lo, lo)
+    if left_lo > lo and text[m.start() - 1 : m.start()] == " ":
+        left_lo = _before_quote_in_relative(text, inside, left_lo, lo, m.start())
     aux_start = cues.verb_group_start(text, left_lo, m.start())
     before = text[max(left_lo, aux_start - 40) : aux_start]
     if cues.may_end_with_negation_or_passive(before) and (
@@ -227,6 +229,29 @@ def _before_quoted_name(text: str, inside: list[tuple[int, int]], quote_end: int
         return quote_end
     # (only with no quotation before the name: '"Q," a man known as "Abu Ali" said' keeps its quote-first shape)
     return lo if _last_end_before(inside, q_start, lo) == lo else quote_end
+
+
+def _before_quote_in_relative(text: str, inside: list[tuple[int, int]], quote_end: int, lo: int, cue: int) -> int:
+    """'Kharbouti, who dedicated the goal to "the people of Aleppo," said P': a quotation that closes a relative
+    clause on the subject (its comma inside the marks) is part of the subject, so the subject may start before it;
+    else quote_end. A clause that reports ('who said "Q,"') keeps its quotation as a claim."""
+    if quote_end + 1 != cue or text[quote_end - 2 : quote_end - 1] != ",":
+        return quote_end
+    i = bisect.bisect_left(inside, quote_end, key=_span_end)
+    if i >= len(inside) or inside[i][1] != quote_end:
+        return quote_end
+    q_start = inside[i][0]
+    relative = None
+    for found in _RELATIVE_OPEN_RE.finditer(text, max(lo, q_start - 150), q_start):
+        relative = found  # (the last relative pronoun before the quotation opens its clause)
+    if relative is None or _last_end_before(inside, q_start, lo) > relative.start():
+        return quote_end
+    if cues.CUE_RE.search(text, relative.end(), q_start) is not None:
+        return quote_end
+    return _last_end_before(inside, q_start, lo)
+
+
+_RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which|whose)\s")
 
 
 def _span_end(span: tuple[int, int]) -> int:

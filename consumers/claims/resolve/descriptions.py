@@ -152,7 +152,7 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
         canon = _outlet_before(ctx, pos)  # "Asharq Al-Awsat reported ... The newspaper said": the paper named before
     if not canon and noun in _POSTING_KINDS and len(words) == 2:
         return UNNAMED  # "The channel that first posted it", "the page" with no outlet named: unnamed
-    if not canon and noun in ("army", "military", "troops", "ministry"):
+    if not canon and (noun in ("army", "military", "troops", "ministry") or words == ["the", "government"]):
         army = _army_quoted_before(ctx) if noun != "ministry" else None
         if army is not None:
             return army  # "The Israeli military says P. ... the army added that Q": that army
@@ -199,11 +199,14 @@ def _org_quoted_before(ctx: DocumentContext, pos: int, words: list[str], noun: s
 
 
 def _state_body(ctx: DocumentContext, pos: int, words: list[str], noun: str) -> str:
-    """'the army', 'the defence ministry', 'the ministry' with none named before: the state's body."""
+    """'the army', 'the defence ministry', 'the ministry', 'the government' with none named before: the state's
+    body."""
     # the country named before the mention in its sentence ("In Amman, the army said"), not one in the cue or the
     # content after it ("The army denied reports published by a Turkish daily"), else the text's
     before = ctx.text[ctx.sentence_start(pos) : pos]
     country = country_of(before) or _capital_country(before) or ctx.country or "Syrian"
+    if noun == "government":
+        return canonical_org(f"{country} government")  # "with the government insisting that P": the state's
     if noun != "ministry":
         return canonical_org(f"{country} army")
     if len(words) >= 3:

@@ -14,7 +14,7 @@ from consumers.claims.resolve.people import person_name
 from consumers.claims.resolve.unnamed import is_unnamed
 from consumers.claims.resolve.words import PERSON_ROLES, has_proper_name, is_org_like
 from consumers.claims.sources import PRONOUNS, SOURCE_NOUNS
-from consumers.claims.speakers import country_of, is_known_org
+from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 _ROLES_OR_SOURCES = PERSON_ROLES | SOURCE_NOUNS
 
@@ -55,6 +55,11 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
         return ("body", f"{seat.group(1)} Governorate")  # "The governor of Duhok said", no name: the governorate
     if lower in _UN_COLLEAGUES:
         return ("body", "United Nations")  # a UN spokesperson's "our humanitarian colleagues": OCHA
+    delegation = _STATE_DELEGATION_RE.match(head) if "delegation" in words else None
+    if delegation and (country := country_of(delegation.group(1) or delegation.group(2))):
+        # "the delegation of France", "The Russian delegation": a state's delegation speaks for its government, as
+        # "the representative of China" does
+        return ("body", canonical_org(f"{country} government"))
     office = _ROLE_OFFICE_RE.match(lower) if words[0] == "the" and words[-1] == "office" else None
     if office and office.group(2) in PERSON_ROLES:
         return ("office_holder", office.group(1))  # "the governor's office said": the governor, as "his office"
@@ -168,6 +173,11 @@ _PARTITIVE_RE = re.compile(
 
 _CLOSE_TO_RE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:sources?|people|persons?|circles|figures|someone|those)\s+close\s+to\s"
+)
+
+# A state's delegation to a meeting, by the country's name after it or its adjective before it.
+_STATE_DELEGATION_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?:delegation\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)|([A-Z][\w'’-]+)\s+delegation)$"
 )
 
 _UN_COLLEAGUES = frozenset(["our humanitarian colleagues", "our humanitarian affairs colleagues"])

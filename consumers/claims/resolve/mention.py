@@ -22,6 +22,7 @@ from consumers.claims.sources.before_cue import BODY_KINDS, THE_BODY_NAME_RE
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 _RELAYED_BY_RE = re.compile(r"\s+(?:quoted|cited)\s+by\s+.*$")
+_INTERLOCUTOR_RE = re.compile(r"\binterlocutor(?=s?\b)")
 _WRITER_MET_RE = re.compile(r"\s+(?:I|we)\s+(?:spoke|talked|met|interviewed|visited)\b.*$")
 
 
@@ -33,6 +34,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         head = _WRITER_MET_RE.sub("", head)  # "Business owners I spoke to in Aleppo": whom the writer met
     if " by " in head:
         head = _RELAYED_BY_RE.sub("", head)  # "A ministry source quoted by the paper": the source, not the paper
+    if "interlocutor" in head:
+        # "According to the newspaper's interlocutor" (a calque of Russian and French press usage): its source
+        head = _INTERLOCUTOR_RE.sub("source", head)
     speaker = _named_by_apposition(ctx, start, head, appos) if appos else None
     if speaker is None:
         speaker = _named_after_all(ctx, start, end, head_end, head)
@@ -230,9 +234,13 @@ _CALLS_ITSELF_RE = re.compile(
 
 def _is_role(head: str) -> bool:
     words = WORDS_RE.findall(head.lower())
-    if words and words[0] in ("the", "a", "an") and words[-1] in PERSON_ROLES:
-        return True  # "the Deputy Regional Humanitarian Coordinator": capitalised, but a role
+    if words and words[0] in ("the", "a", "an") and _is_role_word(words[-1]):
+        return True  # "the Deputy Regional Humanitarian Coordinator", "The OPCW Director-General": capitalised roles
     if words and words[0] in ("the", "a", "an", "its", "his", "her") and not has_proper_name(head):
         return True
     return bool(set(words) & PERSON_ROLES and not person_name(head.split())[0])
 
+
+def _is_role_word(word: str) -> bool:
+    """A role, or a hyphenated compound of one: "director-general", "secretary-general", "vice-president"."""
+    return word in PERSON_ROLES or ("-" in word and any(part in PERSON_ROLES for part in word.split("-")))

@@ -47,6 +47,8 @@ _COUNTRY_DIPLOMAT_RE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree)\s+(?:senio
 # A place after the named body: "at the X Center in Beirut", "of the Y Council in Deir ez-Zor" (not "in the Z").
 _SEAT_RE = re.compile(r"(?<=[a-z])\s+in\s+([A-Z][\w'’-]+(?:\s+(?:[A-Z]|[ae][lz]-)[\w'’-]+)?)$")
 _UNNAMED = Speaker("unnamed sources", "", False)
+# Common people placed in a city or country by "in" (lower-case words only before it, so no body is named there).
+_PEOPLE_IN_PLACE_RE = re.compile(r"((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)\s+in\s+(?:the\s+)?[A-Z][\w'’ -]*$")
 _MINISTRY_MEMBER_RE = re.compile(r"(?i:an?|one)\s+(?:senior\s+)?ministry\s+(?:official|source|spokes\w+)$")
 _EXPERTS_RE = re.compile(r"\b(?:experts?|analysts?|researchers|scientists|academics|economists)\b")
 _ACTIVISTS_RE = re.compile(r"\bactivists?\b")
@@ -90,6 +92,9 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
         country = country_of(head[: posted.start(1)])
         canon = canonical_org(f"{country} Ministry of Foreign Affairs") if country else ""
         return Speaker(canon, canon, False) if canon else _UNNAMED
+    located = _PEOPLE_IN_PLACE_RE.match(head)
+    if located and not _GOVERNMENT_WORD_RE.search(located.group(1)) and not _MILITARY_WORD_RE.search(located.group(1)):
+        head = located.group(1)  # "traders in Damascus", "residents in Kabul": where they are, not whose members
     seat = _SEAT_RE.search(head)
     if seat and is_known_org(seat.group(1)) and is_org_like(head[: seat.start()]):
         # "an analyst at the Carnegie Middle East Center in Beirut": where the body sits, not Lebanon's government

@@ -105,6 +105,14 @@ PERSON_ROLES = frozenset(
         "volunteer",
         "medic",
         "pharmacist",
+        # shop, street and sports trades: "a grocer in the Midan neighbourhood, Abu Fadi", "coach Marco Rinaldi"
+        "grocer",
+        "baker",
+        "butcher",
+        "vendor",
+        "driver",
+        "coach",
+        "player",
     ]
 )
 

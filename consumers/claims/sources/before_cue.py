@@ -27,6 +27,8 @@ _QUOTED_TITLE_TAIL_RE = re.compile(
     r",\s+(?:titled|entitled|headlined|called|known\s+as|dubbed|named)\s+[\"“][^\"“”]{1,80},[\"”]$"
 )
 _OPENING_QUOTES = ("\"", "“")
+# A relative clause on the subject that ends in a quotation, its comma inside the marks: ', who called it "Q,"'
+_QUOTE_CLOSING_RELATIVE_RE = re.compile(r",\s+(?:who|which|whose)\s[^\"“”]{1,150}[\"“][^\"“”]{1,80},[\"”]$")
 _NAMED_AS_RE = re.compile(r"\b(?:known|referred\s+to)\s+as\s+$|\b(?:nicknamed|dubbed|named)\s+$")
 _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
 # A subject with a restrictive relative clause in the past tense: "The account that first posted it", "The man who
@@ -48,9 +50,12 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: Docume
         seg_end -= 1
     if seg_end > lo and text[seg_end - 1] == ",":
         return _subject_with_apposition(text, lo, seg_end - 1, cand, searches)
-    if seg_end - 2 > lo and text[seg_end - 1] in "\"”" and text[seg_end - 2] == "," \
-            and _titled_document(text, lo, seg_end, cand, searches):
-        return True
+    if seg_end - 2 > lo and text[seg_end - 1] in "\"”" and text[seg_end - 2] == ",":
+        if _titled_document(text, lo, seg_end, cand, searches):
+            return True
+        if _QUOTE_CLOSING_RELATIVE_RE.search(text, max(lo, seg_end - 240), seg_end):
+            # 'Kharbouti, who dedicated the goal to "the people of Aleppo," said': the quotation closes the clause
+            return _subject_with_apposition(text, lo, seg_end - 2, cand, searches)
     seg_start = segment_start(text, lo, seg_end)
     np_start = after_clause_word(text, seg_start, seg_end)
     if text.startswith(", ", np_start - 2):

@@ -14,10 +14,11 @@ _CLAUSE_WORDS = (
     rf"(?:where|while|when|whereas|because|(?:after|before|since){_TIME_AFTER}|although|though|but|if|so|which|"
     r"whom|whose|as|that|and(?=\s+(?:the|a|an|he|she|they|it|we|its|his|her|their)\b))\s+"
 )
-_CLAUSE_WORDS_RE = re.compile(rf"(?=[ABYabistw])(?:(?:^|(?<=[\s,;:]))(?:But|And|Yet)\s+|\b{_CLAUSE_WORDS})")
+# (a capitalised "As" opens a clause too: "As the director, NAME, put it: Q")
+_CLAUSE_WORDS_RE = re.compile(rf"(?=[ABYabistw])(?:(?:^|(?<=[\s,;:]))(?:But|And|Yet|As)\s+|\b{_CLAUSE_WORDS})")
 # The same words found by the non-word character before them (past the text's first character each follows one):
 # a pattern opening with a character class lets sre skip the positions outside it without starting a match there.
-_CLAUSE_WORDS_AFTER_RE = re.compile(rf"\W(?=[ABYabistw])(?:(?<=[\s,;:])(?:But|And|Yet)\s+|{_CLAUSE_WORDS})")
+_CLAUSE_WORDS_AFTER_RE = re.compile(rf"\W(?=[ABYabistw])(?:(?<=[\s,;:])(?:But|And|Yet|As)\s+|{_CLAUSE_WORDS})")
 
 
 def skip_space(text: str, pos: int, end: int) -> int:
