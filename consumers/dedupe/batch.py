@@ -23,7 +23,7 @@ from scipy import sparse
 from consumers.dedupe.decide import Decision, Scores
 from consumers.dedupe.index import CANDIDATE_LIMIT, POSTING_LIMIT, CandidateDoc, IndexedDoc
 from consumers.dedupe.near import DUP_PERMUTATIONS
-from consumers.dedupe.sketch import Sketch, band_keys_of, sketch_from_bytes
+from consumers.dedupe.sketch import Sketch, band_keys_of, event_days, sketch_from_bytes
 from newsmon.store.dedupe_index import Postings, sorted_distinct
 
 _SEQ_BITS = 40  # arrival numbers stay below 2**40; (shared keys, seq) packs into one int64 to sort on
@@ -52,6 +52,7 @@ class _Similarities:
     has_story: np.ndarray
     story_shared: np.ndarray
     story_counts: np.ndarray
+    story_days: np.ndarray
 
 
 class BatchIndex:
@@ -156,7 +157,7 @@ class BatchIndex:
     def _similarities(self, rows: np.ndarray, seqs: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, ...]:
         """For each (row, candidate seq) pair: the MinHash Jaccard of their bodies, the exact Jaccard of their story
         features, the candidate's shingle count and whether it has story features, how many story features they
-        share and how many the candidate has (decide.py's inputs)."""
+        share, how many the candidate has and its event day (decide.py's inputs)."""
         is_batch = seqs >= self._first_seq
         store = sorted_distinct(seqs[~is_batch])
         # One table of sketches: the batch's rows first, then the store docs among the candidates.
@@ -175,9 +176,11 @@ class BatchIndex:
             pairs = both[chunk : chunk + _PAIR_CHUNK]
             agree = np.count_nonzero(dup_values[rows[pairs]] == dup_values[other[pairs]], axis=1)
             jaccard[pairs] = agree / dup_values.shape[1]  # k / n, as sketch.jaccards computes it
-        names, shared, story_counts = _story_overlaps([sketch.story_values for sketch in sketches], rows, other)
+        features = [sketch.story_values for sketch in sketches]
+        names, shared, story_counts = _story_overlaps(features, rows, other)
         has_story = np.fromiter((sketch.has_story for sketch in sketches), bool, len(sketches))
-        return jaccard, names, shingle_counts[other], has_story[other], shared, story_counts
+        days = event_days(features)
+        return jaccard, names, shingle_counts[other], has_story[other], shared, story_counts, days[other]
 
     def candidates(self, row: int) -> tuple[list[CandidateDoc], Scores]:
         """The planned row's candidates (the batch's docs among them added by now) and their similarities."""
@@ -189,8 +192,8 @@ class BatchIndex:
         found = [docs[seq] for seq in plan.seqs[start:end].tolist()]
         return found, Scores(similarity.jaccard[start:end].tolist(), similarity.names[start:end].tolist(),
                              similarity.shingle_counts[start:end].tolist(), similarity.has_story[start:end].tolist(),
-                             similarity.story_shared[start:end].tolist(),
-                             similarity.story_counts[start:end].tolist())  # fmt: skip
+                             similarity.story_shared[start:end].tolist(), similarity.story_counts[start:end].tolist(),
+                             similarity.story_days[start:end].tolist())  # fmt: skip
 
     def add(self, row: int, doc: IndexedDoc, sketch: Sketch, similarity: float | None) -> int:
         """Index the doc decided for row `row` (the next planned row); returns its arrival number."""

@@ -26,7 +26,7 @@ from consumers.dedupe.near import (
     shingle_sets,
     token_hashes,
 )
-from consumers.dedupe.story import story_features
+from consumers.dedupe.story import EVENT_DAY_FEATURE, story_features
 from consumers.dedupe.text import clean, words
 
 # version, duplicate shingle count, story feature count, then the body's MinHash values (absent when too
@@ -198,3 +198,27 @@ def story_overlaps(sketch: Sketch, others: Sequence[Sketch]) -> tuple[np.ndarray
     union = len(mine) + sizes - shared
     np.divide(shared, union, out=result, where=sizes > 0)
     return result, shared
+
+
+# The event day's story feature as stored (see story.event_day), Monday = 0, in hash order.
+_DAY_FEATURE_HASHES = fold32(token_hashes([f"{EVENT_DAY_FEATURE}{day}" for day in range(7)]))
+_DAY_ORDER = np.argsort(_DAY_FEATURE_HASHES)
+_SORTED_DAY_HASHES = _DAY_FEATURE_HASHES[_DAY_ORDER]
+_DAY_OF_HASH = {int(value): day for day, value in enumerate(_DAY_FEATURE_HASHES.tolist())}
+
+
+def event_day_of(features: bytes) -> int:
+    """`event_days` of one sketch's story features, without numpy's cost per call (decide.py asks it per article)."""
+    found = _DAY_OF_HASH.keys() & struct.unpack(f"<{len(features) // 4}I", features)
+    return _DAY_OF_HASH[found.pop()] if found else -1
+
+
+def event_days(features: Sequence[bytes]) -> np.ndarray:
+    """The event day (Monday = 0) among each sketch's story features (`story_values`), -1 where it has none."""
+    sizes = np.fromiter((len(values) // 4 for values in features), np.int64, len(features))
+    hashes = np.frombuffer(b"".join(features), "<u4")
+    places = np.minimum(np.searchsorted(_SORTED_DAY_HASHES, hashes), len(_SORTED_DAY_HASHES) - 1)
+    is_day = _SORTED_DAY_HASHES[places] == hashes
+    days = np.full(len(features), -1, dtype=np.int64)
+    days[np.repeat(np.arange(len(features)), sizes)[is_day]] = _DAY_ORDER[places[is_day]]
+    return days

@@ -69,6 +69,20 @@ def test_a_short_item_naming_only_the_wires_city_day_and_a_number_stays_apart() 
     assert decision.story_id == "curfew"
 
 
+def test_the_same_towns_next_shelling_on_another_day_is_another_story() -> None:
+    # Same town, province, source, officials and wounded count: only the day, the dead and the target differ.
+    first = sketch_article("Shelling kills five in Jisr al-Shughour market", (
+        "Shells hit the vegetable market of Jisr al-Shughour in Idlib province on Monday, killing five people and "
+        "wounding 12, the White Helmets said. Civil defence chief Ahmad Yousef said the shells came from positions "
+        "near Kabani. Governor Hassan Qaddour called the attack a crime."))
+    second = sketch_article("Shelling kills three in Jisr al-Shughour", (
+        "Shells hit a bakery queue in Jisr al-Shughour in Idlib province on Wednesday, killing three people and "
+        "wounding 12, the White Helmets said. Civil defence chief Ahmad Yousef said the shells came from positions "
+        "near Kabani. Governor Hassan Qaddour called the attack a crime."))
+    decision = decide("second", 1.0, second, [IndexedDoc("first", 0.0, first.to_bytes(), "first")])
+    assert decision.story_id == "second"
+
+
 def test_arabic_reprint_with_boilerplate_is_a_duplicate_and_other_scripts_stay_apart() -> None:
     decisions = run(["01-wire", "07-arabic", "08-arabic-reprint", "09-russian"])
     assert decisions["08-arabic-reprint"].duplicate_of == "07-arabic"

@@ -38,10 +38,10 @@ def test_every_reprint_and_update_is_found_and_nothing_else_is_a_duplicate() -> 
 
 
 def test_a_follow_up_on_another_day_and_the_weekly_round_up_stay_out_of_the_stories_they_recall() -> None:
-    # Not yet: the second Damascus strike (052) and the second raid (108) still join the first one's story.
     story = {str(r["doc_id"]): str(r["story_id"]) for r in cluster_paths([FRESH])}
     for follow_up, earlier in [("021-e03-wire", "007-e02-wire"), ("058-e03-reprint", "007-e02-wire"),
-                               ("044-roundup", "001-e01-wire")]:  # fmt: skip
+                               ("044-roundup", "001-e01-wire"), ("052-e10b-sibling", "029-e10-wire"),
+                               ("108-e21-sibling", "101-e19-wire")]:  # fmt: skip
         assert story[follow_up] != story[earlier], follow_up
 
 

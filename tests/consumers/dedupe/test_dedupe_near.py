@@ -26,6 +26,8 @@ from consumers.dedupe.sketch import (
     containment,
     containments,
     dup_similarities,
+    event_day_of,
+    event_days,
     sketch_article,
     sketch_articles,
     sketch_from_bytes,
@@ -229,3 +231,11 @@ def test_story_similarity_with_many_candidates_is_each_pairs_exact_jaccard() -> 
     theirs = [set(np.frombuffer(other.story_values, "<u4").tolist()) for other in others]
     expected = [len(mine & each) / len(mine | each) for each in theirs]
     assert story_similarities(article, others).tolist() == pytest.approx(expected)
+
+
+def test_the_event_day_of_one_sketch_is_event_days_value_for_it() -> None:
+    leads = ["Shells hit Idlib and Aleppo on Wednesday, killing 5, Ahmad Yousef and Hassan Qaddour said in Homs.",
+             "Shells hit Idlib and Aleppo, killing 5 people, Ahmad Yousef and Hassan Qaddour said in Homs.",
+             "В субботу Алексей Фомин прибыл в Латакию и Тартус, сообщили в Хмеймиме."]  # fmt: skip
+    features = [sketch_article("Shelling", lead).story_values for lead in leads] + [b""]
+    assert event_days(features).tolist() == [event_day_of(values) for values in features] == [2, -1, 5, -1]
