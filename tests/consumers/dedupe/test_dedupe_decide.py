@@ -83,6 +83,23 @@ def test_the_same_towns_next_shelling_on_another_day_is_another_story() -> None:
     assert decision.story_id == "second"
 
 
+def test_a_local_outlets_own_report_of_the_day_with_its_own_sources_joins_the_wire_story() -> None:
+    # 13 shared names, places, numbers and the day, but each adds its own (a Jaccard of 0.42).
+    wire = sketch_article("Floods sweep camps near Atmeh, displacing 900 families", (
+        "Heavy rain flooded 14 displacement camps near Atmeh and Qah in northern Idlib on Saturday, forcing about 900 "
+        "families from their tents, the White Helmets said. Team leader Mahmoud Kurdi said crews pulled 6 children "
+        "from the water near Kafr Lusin. The UN agency OCHA said Sarmada hospital took in 20 people. Aid group Molham "
+        "Volunteering Team sent trucks from Dana, and Turkey's AFAD pledged tents."))
+    local = sketch_article("Atmeh camps under water after storm", (
+        "Rain and wind flooded 14 camps around Atmeh and Qah on Saturday, and about 900 families left their tents, "
+        "according to the White Helmets. Rescuer Mahmoud Kurdi told Enab Baladi that 6 children were pulled from the "
+        "water near Kafr Lusin. Camp manager Abu Yasser of the Karama camp said families sheltered in mosques in Deir "
+        "Hassan and in schools in Sarmada, where the Syria Relief clinic opened its doors."))
+    decision = decide("local", 1.0, local, [IndexedDoc("wire", 0.0, wire.to_bytes(), "wire")])
+    assert decision.duplicate_of is None
+    assert decision.story_id == "wire"
+
+
 def test_arabic_reprint_with_boilerplate_is_a_duplicate_and_other_scripts_stay_apart() -> None:
     decisions = run(["01-wire", "07-arabic", "08-arabic-reprint", "09-russian"])
     assert decisions["08-arabic-reprint"].duplicate_of == "07-arabic"
