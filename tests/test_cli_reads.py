@@ -84,3 +84,59 @@ def test_db_upgrade_creates_the_schema_and_is_repeatable(tmp_path):
     with sqlite3.connect(tmp_path / "fresh.db") as connection:
         tables = {row[0] for row in connection.execute("select name from sqlite_master where type='table'")}
     assert {"feeds", "outbox", "articles", "claims", "speakers", "alerts", "dedupe_postings"} <= tables
+
+
+@pytest.fixture
+async def two_outlets(make_settings, feed_server):
+    """The store after the pipeline ran over two feeds: an outlet named in Cyrillic and a wire."""
+    settings = make_settings()
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        specs = [FeedSpec(url=feed_server.url("rss2_basic.xml"), name="a", outlet="ТАСС Fixture", language="en"),
+                 FeedSpec(url=feed_server.url("atom_basic.xml"), name="b", outlet="Wire Desk", language="en")]
+        await pipeline.poller.poll_due(await register_catalogue(pipeline.store, specs), everything=True)
+        await wait_until_drained(pipeline)
+    return settings
+
+
+def query_json(settings, *args: str) -> list[dict]:
+    result = cli("query", *args, "--format", "json", "--limit", "1000", env=env_for(settings))
+    assert result.returncode == 0, result.stderr[-2500:]
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+async def test_query_narrows_by_outlet_speaker_words_time_and_story(two_outlets):
+    # Case is ignored in every script: SQLite's own lower() folds ASCII only.
+    assert {row["outlet"] for row in query_json(two_outlets, "articles", "--outlet", "тасс")} == {"ТАСС Fixture"}
+    assert len(query_json(two_outlets, "articles", "--outlet", "тасс")) == 3
+    orlov = query_json(two_outlets, "claims", "--speaker", "ORLOV")
+    assert orlov and all("Orlov" in row["speaker"] for row in orlov)
+    assert [row["speaker"] for row in query_json(two_outlets, "claims", "--contains", "BASELESS")] == ["Dana Reyes"]
+    in_range = query_json(two_outlets, "articles", "--since", "2026-11-03", "--until", "2026-11-04T00:00:00+00:00")
+    assert {row["title"] for row in in_range} == {"Ministry says convoy left Deir ez-Zor oil field",
+                                                  "Pentagon rejects al-Tanf claims"}  # fmt: skip
+    assert query_json(two_outlets, "articles", "--since", "1h") == []  # the fixture items are weeks old
+    everything = query_json(two_outlets, "articles")
+    assert len(query_json(two_outlets, "articles", "--since", "100000d")) == len(everything) == 6
+    story = everything[0]["story_id"]
+    assert story and {row["story_id"] for row in query_json(two_outlets, "articles", "--story", story)} == {story}
+
+
+async def test_query_speakers_tallies_the_claims_it_selects(two_outlets):
+    claims = query_json(two_outlets, "claims", "--outlet", "wire")
+    speakers = query_json(two_outlets, "speakers", "--outlet", "wire")
+    expected: dict[str, set] = {}
+    for claim in claims:
+        expected.setdefault(claim["speaker"], set()).add(claim["claim_id"])
+    assert {row["speaker"]: row["claims"] for row in speakers} == {name: len(ids) for name, ids in expected.items()}
+    assert all(row["outlets"] == 1 and row["articles"] >= 1 for row in speakers)
+    counts = [row["claims"] for row in speakers]
+    assert counts == sorted(counts, reverse=True)
+
+
+async def test_bad_query_filters_are_one_line_naming_the_option(two_outlets):
+    for args, expected in [(["articles", "--since", "yesterday"], "--since 'yesterday'"),
+                           (["articles", "--since", "2026-11-05", "--until", "2026-11-01"], "is not before --until"),
+                           (["articles", "--speaker", "Orlov"], "--speaker narrows claims or speakers")]:  # fmt: skip
+        result = cli("query", *args, env=env_for(two_outlets))
+        assert result.returncode == 2 and expected in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr

@@ -10,22 +10,28 @@ from rich.table import Table
 from rich.text import Text
 
 from newsmon.store import articles, claims
+from newsmon.store.filters import Filters
 from newsmon.store.session import Store
 
-Kind = Literal["articles", "claims"]
+Kind = Literal["articles", "claims", "speakers"]
 
 
-async def fetch_rows(store: Store, kind: Kind, limit: int) -> list[dict[str, Any]]:
+async def fetch_rows(store: Store, kind: Kind, limit: int, filters: Filters | None = None) -> list[dict[str, Any]]:
     async with store.reads() as session:
         if kind == "articles":
             return [{"article_id": a.id, "published_at": a.published_at.isoformat(), "outlet": a.outlet,
-                     "title": a.title, "url": a.url, "version": a.version, "language": a.language}
-                    for a in await articles.latest(session, limit)]  # fmt: skip
+                     "title": a.title, "url": a.url, "version": a.version, "language": a.language,
+                     "story_id": a.story_id}
+                    for a in await articles.latest(session, limit, filters)]  # fmt: skip
+        if kind == "speakers":
+            return [{"speaker": s.speaker, "organisation": s.organisation, "claims": s.claims, "articles": s.articles,
+                     "outlets": s.outlets, "last_published_at": s.last_published_at.isoformat()}
+                    for s in await claims.top_speakers(session, limit, filters)]  # fmt: skip
         return [{"claim_id": c.claim.id, "article_id": c.claim.article_id, "outlet": c.outlet, "speaker": c.speaker,
                  "speaker_org": c.speaker_org, "cue": c.claim.cue, "kind": c.claim.kind, "text": c.claim.text,
                  "start": c.claim.start, "end": c.claim.end, "quantities": c.claim.quantities, "url": c.url,
                  "extractor_version": c.claim.extractor_version}
-                for c in await claims.latest(session, limit)]  # fmt: skip
+                for c in await claims.latest(session, limit, filters)]  # fmt: skip
 
 
 # C0 and C1 controls (tab and newline print as themselves): an escape sequence in a feed's title could clear the
@@ -42,6 +48,7 @@ def plain_cell(value: object) -> Text:
 TABLE_COLUMNS: dict[str, Sequence[str]] = {
     "articles": ("published_at", "outlet", "title", "url"),
     "claims": ("outlet", "speaker", "cue", "kind", "text"),
+    "speakers": ("speaker", "organisation", "claims", "articles", "outlets", "last_published_at"),
 }
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from newsmon.store.filters import Filters
 from newsmon.store.models import AlertRow, ArticleRow, ArticleVersionRow, ClaimRow, DuplicateRow
 from newsmon.store.upsert import insert_for
 from schemas.articles import Article
@@ -160,8 +161,11 @@ async def record_duplicate(
     )  # fmt: skip
 
 
-async def latest(session: AsyncSession, limit: int) -> Sequence[ArticleRow]:
-    query = select(ArticleRow).order_by(ArticleRow.published_at.desc(), ArticleRow.id).limit(limit)
+async def latest(session: AsyncSession, limit: int, filters: Filters | None = None) -> Sequence[ArticleRow]:
+    """The most recently published articles that pass `filters`."""
+    filters, dialect = filters or Filters(), session.get_bind().dialect.name
+    query = select(ArticleRow).where(*filters.on_articles(dialect), *filters.on_article_text(dialect))
+    query = query.order_by(ArticleRow.published_at.desc(), ArticleRow.id).limit(limit)
     return (await session.scalars(query)).all()
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from newsmon.store.filters import Filters
 from newsmon.store.models import ArticleRow, ClaimRow, SpeakerAliasRow, SpeakerRow
 from newsmon.store.upsert import insert_for
 
@@ -54,11 +55,14 @@ async def replace_for_article(session: AsyncSession, article_id: str, version: i
         )
 
 
-async def latest(session: AsyncSession, limit: int) -> list[StoredClaim]:
+async def latest(session: AsyncSession, limit: int, filters: Filters | None = None) -> list[StoredClaim]:
+    """Claims of the most recently published articles that pass `filters`, in article order."""
+    filters, dialect = filters or Filters(), session.get_bind().dialect.name
     query = (
         select(ClaimRow, SpeakerRow.name, SpeakerRow.organisation, ArticleRow.outlet, ArticleRow.url)
         .join(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
         .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        .where(*filters.on_articles(dialect), *filters.on_claims(dialect))
         .order_by(ArticleRow.published_at.desc(), ClaimRow.article_id, ClaimRow.start)
         .limit(limit)
     )
@@ -67,3 +71,32 @@ async def latest(session: AsyncSession, limit: int) -> list[StoredClaim]:
 
 async def count(session: AsyncSession) -> int:
     return int(await session.scalar(select(func.count()).select_from(ClaimRow)) or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerTally:
+    """A speaker's claims among those a report selects: how many, in how many articles and outlets, and when last."""
+
+    speaker: str
+    organisation: str
+    claims: int
+    articles: int
+    outlets: int
+    last_published_at: Any
+
+
+async def top_speakers(session: AsyncSession, limit: int, filters: Filters | None = None) -> list[SpeakerTally]:
+    """Who is claiming most among the claims that pass `filters`: speakers by claim count, then by name."""
+    filters, dialect = filters or Filters(), session.get_bind().dialect.name
+    claims = func.count(ClaimRow.id)
+    query = (
+        select(SpeakerRow.name, SpeakerRow.organisation, claims, func.count(func.distinct(ClaimRow.article_id)),
+               func.count(func.distinct(ArticleRow.outlet)), func.max(ArticleRow.published_at))
+        .join(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        .where(*filters.on_articles(dialect), *filters.on_claims(dialect))
+        .group_by(SpeakerRow.id, SpeakerRow.name, SpeakerRow.organisation)
+        .order_by(claims.desc(), SpeakerRow.name)
+        .limit(limit)
+    )  # fmt: skip
+    return [SpeakerTally(*row) for row in (await session.execute(query)).all()]

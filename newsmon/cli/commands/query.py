@@ -1,6 +1,9 @@
-"""`newsmon query`: articles or claims from the store, as a table or JSON."""
+"""`newsmon query`: articles, claims or speakers from the store, narrowed by outlet, speaker, words, time or story,
+as a table or JSON."""
 
 import asyncio
+import re
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 import typer
@@ -10,30 +13,69 @@ from newsmon.cli.errors import fail, run_async
 from newsmon.cli.options import ConfigOption, is_new_sqlite_store, settings_from, warn_new_store
 from newsmon.cli.output import writes_to_stdout
 
+KINDS = ("articles", "claims", "speakers")
+_AGO = re.compile(r"(\d+)\s*([mhdw])")
+_AGO_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
 
 @writes_to_stdout
 def query(
-    kind: Annotated[str, typer.Argument(help="articles or claims")],
+    kind: Annotated[str, typer.Argument(help="articles, claims, or speakers (who claims most)")],
     limit: Annotated[int, typer.Option("--limit", min=1, max=100_000)] = 20,
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Outlet name contains this.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Claims: speaker's name, organisation or alias contains this.")
+    ] = None,
+    contains: Annotated[
+        str | None, typer.Option("--contains", help="Claims: text contains this; articles: title or text.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Published at or after: 2026-11-01, 2026-11-01T08:00, or 36h, 7d ago.")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Published before (same forms as --since).")] = None,
+    story: Annotated[str | None, typer.Option("--story", help="Only this story (its origin article id).")] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Read articles or claims from the store."""
+    """Read articles, claims or speakers from the store; text matches ignore case."""
     from newsmon.report.tables import fetch_rows, render
+    from newsmon.store.filters import Filters
     from newsmon.store.session import open_store
 
-    if kind not in ("articles", "claims"):
-        fail(f"unknown query {kind!r}; expected 'articles' or 'claims'")
+    if kind not in KINDS:
+        fail(f"unknown query {kind!r}; expected one of {', '.join(KINDS)}")
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}; expected 'table' or 'json'")
+    if speaker and kind == "articles":
+        fail("--speaker narrows claims or speakers, not articles")
+    now = datetime.now(UTC)
+    filters = Filters(outlet=outlet, speaker=speaker, contains=contains, since=moment("--since", since, now),
+                      until=moment("--until", until, now), story=story)  # fmt: skip
+    if filters.since and filters.until and filters.since >= filters.until:
+        fail(f"--since {since} is not before --until {until}")
     settings = settings_from(config)
     is_new = is_new_sqlite_store(settings)
 
     async def main(stop: asyncio.Event) -> list[dict[str, Any]]:
         async with open_store(settings.store) as store:
-            return await fetch_rows(store, kind, limit)  # type: ignore[arg-type]
+            return await fetch_rows(store, kind, limit, filters)  # type: ignore[arg-type]
 
     rows = run_async(main, settings)
     render(rows, kind, fmt, Console())  # type: ignore[arg-type]
     if is_new:
         warn_new_store(settings)
+
+
+def moment(option: str, value: str | None, now: datetime) -> datetime | None:
+    """An ISO 8601 date or time (UTC unless it says otherwise), or a span before `now` ("90m", "36h", "7d", "2w")."""
+    if value is None:
+        return None
+    ago = _AGO.fullmatch(value.strip().lower())
+    if ago:
+        return now - timedelta(**{_AGO_UNITS[ago[2]]: int(ago[1])})
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        fail(f"{option} {value!r}: expected a date or time such as 2026-11-01 or 2026-11-01T08:00, or 36h or 7d")
+        raise
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)

@@ -1,0 +1,65 @@
+"""What a report asks of the store: which outlet, speaker, words, time range or story (`newsmon query`)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select
+
+from newsmon.store.models import ArticleRow, ClaimRow, SpeakerAliasRow, SpeakerRow
+
+# SQLite's lower() folds ASCII letters only, so "тасс" would not find "ТАСС": the store registers this function on
+# every SQLite connection (session.py); PostgreSQL's lower() folds every script.
+SQLITE_LOWER = "newsmon_lower"
+
+
+def sqlite_lower(value: str | None) -> str | None:
+    return None if value is None else value.lower()
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Each set field narrows the rows; text matches are case-insensitive substrings."""
+
+    outlet: str | None = None
+    speaker: str | None = None  # claims: the speaker's name, organisation or one of its aliases
+    contains: str | None = None  # claims: their text; articles: title or text
+    since: datetime | None = None  # published at or after
+    until: datetime | None = None  # published before
+    story: str | None = None  # articles of this story (the story's origin article id)
+
+    def on_articles(self, dialect: str) -> list[ColumnElement[bool]]:
+        """Conditions on ArticleRow (every report joins the articles)."""
+        conditions = []
+        if self.outlet:
+            conditions.append(_matches(ArticleRow.outlet, self.outlet, dialect))
+        if self.since:
+            conditions.append(ArticleRow.published_at >= self.since)
+        if self.until:
+            conditions.append(ArticleRow.published_at < self.until)
+        if self.story:
+            conditions.append(ArticleRow.story_id == self.story)
+        return conditions
+
+    def on_article_text(self, dialect: str) -> list[ColumnElement[bool]]:
+        if not self.contains:
+            return []
+        words = self.contains
+        return [or_(_matches(ArticleRow.title, words, dialect), _matches(ArticleRow.text, words, dialect))]
+
+    def on_claims(self, dialect: str) -> list[ColumnElement[bool]]:
+        """Conditions on ClaimRow and SpeakerRow (joined), besides those on the claim's article."""
+        conditions = []
+        if self.contains:
+            conditions.append(_matches(ClaimRow.text, self.contains, dialect))
+        if self.speaker:
+            aliases = select(SpeakerAliasRow.speaker_id).where(_matches(SpeakerAliasRow.alias, self.speaker, dialect))
+            conditions.append(or_(_matches(SpeakerRow.name, self.speaker, dialect),
+                                  _matches(SpeakerRow.organisation, self.speaker, dialect),
+                                  SpeakerRow.id.in_(aliases)))  # fmt: skip
+        return conditions
+
+
+def _matches(column: Any, text: str, dialect: str) -> ColumnElement[bool]:
+    lower = getattr(func, SQLITE_LOWER) if dialect == "sqlite" else func.lower
+    return lower(column).contains(text.lower(), autoescape=True)  # type: ignore[no-any-return]
