@@ -11,6 +11,7 @@ import pytest
 
 from newsmon.cli.pipeline import open_pipeline, register_catalogue, stages_running
 from newsmon.store.feeds import FeedSpec
+from tests.feed_server import Route
 from tests.pipeline_helpers import wait_until_drained
 
 
@@ -140,3 +141,35 @@ async def test_bad_query_filters_are_one_line_naming_the_option(two_outlets):
         result = cli("query", *args, env=env_for(two_outlets))
         assert result.returncode == 2 and expected in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
+
+
+TOLLS_FEED = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Tolls Desk</title><link>https://tolls.example/</link><description>d</description>
+<item><title>Shelling kills civilians in Tal Tamr, Syria</title><link>https://tolls.example/tal-tamr</link>
+<guid>https://tolls.example/tal-tamr</guid><pubDate>Tue, 10 Nov 2026 09:00:00 GMT</pubDate>
+<description>At least 12 civilians were killed in shelling on Tal Tamr in Syria, the Syrian Observatory for Human Rights
+said on Tuesday. Hasakah governor Luay Sayouh said that three civilians were killed.</description></item>
+</channel></rss>"""
+
+
+async def test_query_disputes_shows_the_stories_where_speakers_disagree(make_settings, feed_server):
+    settings = make_settings()
+    feed_server.routes["/tolls.xml"] = Route(200, TOLLS_FEED, {"Content-Type": "application/rss+xml"})
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        specs = [FeedSpec(url=feed_server.url("atom_basic.xml"), name="b", outlet="Wire Desk", language="en"),
+                 FeedSpec(url=feed_server.url("tolls.xml"), name="t", outlet="Tolls Desk", language="en")]
+        await pipeline.poller.poll_due(await register_catalogue(pipeline.store, specs), everything=True)
+        await wait_until_drained(pipeline)
+    found = {row["title"]: row for row in query_json(settings, "disputes")}
+    # A denial by another speaker, and two tolls of one thing that cannot both be right; the Pentagon's lone
+    # rejection and the OPCW story (one voice each) are no disputes.
+    assert set(found) == {"SDF says drone strike hit car near Qamishli", "Shelling kills civilians in Tal Tamr, Syria"}
+    qamishli = found["SDF says drone strike hit car near Qamishli"]
+    assert len(qamishli["reasons"]) == 1 and "denied" in qamishli["reasons"][0]
+    assert "civilians" in qamishli["reasons"][0]
+    tolls = found["Shelling kills civilians in Tal Tamr, Syria"]
+    assert len(tolls["reasons"]) == 1 and "12 civilians" in tolls["reasons"][0] and "three" in tolls["reasons"][0]
+    assert len(tolls["speakers"]) == 2 and tolls["outlets"] == ["Tolls Desk"]
+    assert [row["title"] for row in query_json(settings, "disputes", "--outlet", "tolls")] == [tolls["title"]]
+    table = cli("query", "disputes", env={**env_for(settings), "COLUMNS": "200"})
+    assert table.returncode == 0 and "2 disputes" in table.stdout, table.stderr[-2500:]

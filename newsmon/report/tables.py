@@ -9,11 +9,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from newsmon.report.disputes import disputes
 from newsmon.store import articles, claims
 from newsmon.store.filters import Filters
 from newsmon.store.session import Store
 
-Kind = Literal["articles", "claims", "speakers"]
+Kind = Literal["articles", "claims", "speakers", "disputes"]
 
 
 async def fetch_rows(store: Store, kind: Kind, limit: int, filters: Filters | None = None) -> list[dict[str, Any]]:
@@ -23,6 +24,9 @@ async def fetch_rows(store: Store, kind: Kind, limit: int, filters: Filters | No
                      "title": a.title, "url": a.url, "version": a.version, "language": a.language,
                      "story_id": a.story_id}
                     for a in await articles.latest(session, limit, filters)]  # fmt: skip
+        if kind == "disputes":
+            contested = await claims.of_contested_stories(session, filters)
+            return [dispute.as_dict() for dispute in disputes(contested)[:limit]]
         if kind == "speakers":
             return [{"speaker": s.speaker, "organisation": s.organisation, "claims": s.claims, "articles": s.articles,
                      "outlets": s.outlets, "last_published_at": s.last_published_at.isoformat()}
@@ -49,6 +53,7 @@ TABLE_COLUMNS: dict[str, Sequence[str]] = {
     "articles": ("published_at", "outlet", "title", "url"),
     "claims": ("outlet", "speaker", "cue", "kind", "text"),
     "speakers": ("speaker", "organisation", "claims", "articles", "outlets", "last_published_at"),
+    "disputes": ("first_published_at", "title", "speakers", "reasons"),
 }
 
 
@@ -61,5 +66,10 @@ def render(rows: list[dict[str, Any]], kind: Kind, fmt: Literal["table", "json"]
     for column in TABLE_COLUMNS[kind]:
         table.add_column(column, overflow="fold", max_width=70 if column in ("text", "title") else None)
     for row in rows:
-        table.add_row(*(plain_cell(row[column]) for column in TABLE_COLUMNS[kind]))
+        table.add_row(*(plain_cell(_cell(row[column])) for column in TABLE_COLUMNS[kind]))
     console.print(table)
+
+
+def _cell(value: object) -> object:
+    """A list (a dispute's speakers or reasons) one item a line."""
+    return "\n".join(map(str, value)) if isinstance(value, list) else value

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from newsmon.report.disputes import StoryClaim
 from newsmon.store.filters import Filters
 from newsmon.store.models import ArticleRow, ClaimRow, SpeakerAliasRow, SpeakerRow
 from newsmon.store.upsert import insert_for
@@ -100,3 +101,24 @@ async def top_speakers(session: AsyncSession, limit: int, filters: Filters | Non
         .limit(limit)
     )  # fmt: skip
     return [SpeakerTally(*row) for row in (await session.execute(query)).all()]
+
+
+async def of_contested_stories(session: AsyncSession, filters: Filters | None = None) -> list[StoryClaim]:
+    """The claims that pass `filters`, of stories in which they come from two speakers or more (the stories a
+    disputes report looks at), with each claim's story, article title and time."""
+    filters, dialect = filters or Filters(), session.get_bind().dialect.name
+    conditions = [ArticleRow.story_id.is_not(None), *filters.on_articles(dialect), *filters.on_claims(dialect)]
+    selected = (select(ArticleRow.story_id).select_from(ClaimRow)
+                .join(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
+                .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+                .where(*conditions))  # fmt: skip
+    contested = selected.group_by(ArticleRow.story_id).having(func.count(func.distinct(ClaimRow.speaker_id)) > 1)
+    query = (
+        select(ArticleRow.story_id, ArticleRow.title, ArticleRow.published_at, ArticleRow.outlet, SpeakerRow.name,
+               ClaimRow.cue, ClaimRow.text, ClaimRow.quantities)
+        .join(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        .where(*conditions, ArticleRow.story_id.in_(contested))
+        .order_by(ArticleRow.story_id, ArticleRow.published_at, ClaimRow.article_id, ClaimRow.start)
+    )  # fmt: skip
+    return [StoryClaim(*row) for row in (await session.execute(query)).all()]

@@ -1,5 +1,5 @@
-"""`newsmon query`: articles, claims or speakers from the store, narrowed by outlet, speaker, words, time or story,
-as a table or JSON."""
+"""`newsmon query`: articles, claims, speakers or disputes from the store, narrowed by outlet, speaker, words, time
+or story, as a table or JSON."""
 
 import asyncio
 import re
@@ -13,14 +13,16 @@ from newsmon.cli.errors import fail, run_async
 from newsmon.cli.options import ConfigOption, is_new_sqlite_store, settings_from, warn_new_store
 from newsmon.cli.output import writes_to_stdout
 
-KINDS = ("articles", "claims", "speakers")
+KINDS = ("articles", "claims", "speakers", "disputes")
 _AGO = re.compile(r"(\d+)\s*([mhdw])")
 _AGO_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
 @writes_to_stdout
 def query(
-    kind: Annotated[str, typer.Argument(help="articles, claims, or speakers (who claims most)")],
+    kind: Annotated[
+        str, typer.Argument(help="articles, claims, speakers (who claims most) or disputes (where claims disagree)")
+    ],
     limit: Annotated[int, typer.Option("--limit", min=1, max=100_000)] = 20,
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
     outlet: Annotated[str | None, typer.Option("--outlet", help="Outlet name contains this.")] = None,
@@ -37,7 +39,7 @@ def query(
     story: Annotated[str | None, typer.Option("--story", help="Only this story (its origin article id).")] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Read articles, claims or speakers from the store; text matches ignore case."""
+    """Read articles, claims, speakers or disputes from the store; text matches ignore case."""
     from newsmon.report.tables import fetch_rows, render
     from newsmon.store.filters import Filters
     from newsmon.store.session import open_store

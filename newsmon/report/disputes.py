@@ -1,0 +1,138 @@
+"""Where claims disagree: stories in which one speaker denies what others say, or speakers give different numbers
+for the same thing (`newsmon query disputes`).
+
+Both are read from what the extractor already found: a claim's cue ("denied", "rejected reports that") and the
+quantities in its text ("at least 12 civilians"). Two numbers disagree only when they count the same thing (the
+same unit, singular or plural) and their ranges cannot both be true: "more than 40 fighters" and "50 fighters" can.
+"""
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+DENIAL_WORDS = frozenset({
+    "deny", "denied", "denies", "denying", "reject", "rejected", "rejects", "rejecting", "dismiss", "dismissed",
+    "dismisses", "dismissing", "refute", "refuted", "refutes", "refuting", "dispute", "disputed", "disputes",
+    "disputing", "contradict", "contradicted", "contradicts", "contest", "contested", "contests",
+})  # fmt: skip
+# Qualifiers that make a number a bound or an approximation ("at least 12": 12 or more).
+_AT_LEAST = frozenset({"more than", "at least", "over", "just over", "no fewer than", "upwards of"})
+_AT_MOST = frozenset({"fewer than", "less than", "at most", "up to", "under", "just under", "no more than",
+                      "as many as"})  # fmt: skip
+_ABOUT = frozenset({"about", "around", "nearly", "almost", "roughly", "some", "approximately", "an estimated",
+                    "estimated", "close to"})  # fmt: skip
+_ABOUT_MARGIN = 0.15
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class StoryClaim:
+    """A claim as the disputes report reads it: with its article's story, title and time."""
+
+    story_id: str
+    title: str
+    published_at: datetime
+    outlet: str
+    speaker: str
+    cue: str
+    text: str
+    quantities: Sequence[dict[str, Any]]
+
+
+@dataclass
+class Dispute:
+    """A story whose speakers disagree, and why."""
+
+    story_id: str
+    title: str
+    first_published_at: datetime
+    speakers: list[str]
+    outlets: list[str]
+    reasons: list[str] = field(default_factory=list)
+    claims: list[StoryClaim] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"story_id": self.story_id, "title": self.title,
+                "first_published_at": self.first_published_at.isoformat(), "speakers": self.speakers,
+                "outlets": self.outlets, "reasons": self.reasons,
+                "claims": [{"speaker": c.speaker, "outlet": c.outlet, "cue": c.cue, "text": c.text}
+                           for c in self.claims]}  # fmt: skip
+
+
+def disputes(claims: Iterable[StoryClaim]) -> list[Dispute]:
+    """The disputed stories among the claims' stories, most recently started first."""
+    by_story: dict[str, list[StoryClaim]] = {}
+    for claim in claims:
+        by_story.setdefault(claim.story_id, []).append(claim)
+    found = [dispute for story in by_story.values() if (dispute := _dispute(story)) is not None]
+    return sorted(found, key=lambda d: (d.first_published_at, d.story_id), reverse=True)
+
+
+def is_denial(cue: str) -> bool:
+    return any(word in DENIAL_WORDS for word in _WORD.findall(cue.lower()))
+
+
+def _dispute(story: list[StoryClaim]) -> Dispute | None:
+    speakers = list(dict.fromkeys(claim.speaker for claim in story))
+    if len(speakers) < 2:
+        return None
+    involved: dict[int, StoryClaim] = {}
+    reasons = []
+    for claim in story:
+        if is_denial(claim.cue):
+            reasons.append(f"{claim.speaker} {claim.cue.strip()}: {claim.text}")
+            involved[id(claim)] = claim
+    for (first, a), (second, b) in _conflicting_numbers(story):
+        reasons.append(f"{first.speaker} says {a['text']}, {second.speaker} says {b['text']}")
+        involved[id(first)], involved[id(second)] = first, second
+    if not reasons:
+        return None
+    origin = min(story, key=lambda claim: claim.published_at)
+    return Dispute(origin.story_id, origin.title, origin.published_at, speakers,
+                   list(dict.fromkeys(claim.outlet for claim in story)), reasons,
+                   sorted(involved.values(), key=lambda claim: claim.published_at))  # fmt: skip
+
+
+def _conflicting_numbers(story: list[StoryClaim]) -> list[tuple[tuple[StoryClaim, dict], tuple[StoryClaim, dict]]]:
+    """Pairs of quantities of one unit, from different speakers, whose ranges do not overlap (each pair once)."""
+    counted = [(claim, quantity, _unit(quantity)) for claim in story for quantity in claim.quantities
+               if quantity.get("value") is not None and _unit(quantity)]  # fmt: skip
+    pairs = []
+    for i, (claim, quantity, unit) in enumerate(counted):
+        for other, other_quantity, other_unit in counted[i + 1 :]:
+            if other.speaker != claim.speaker and other_unit == unit and _disjoint(quantity, other_quantity):
+                pairs.append(((claim, quantity), (other, other_quantity)))
+    return pairs
+
+
+def _unit(quantity: dict[str, Any]) -> str:
+    """What is counted, comparable across claims: lower case, its last word singular ("civilians" ~ "civilian")."""
+    words = _WORD.findall(str(quantity.get("unit") or "").lower())
+    if not words:
+        return ""
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
+
+
+def _range(quantity: dict[str, Any]) -> tuple[float, float]:
+    low = float(quantity["value"])
+    high = float(quantity.get("value_max") or low)
+    qualifier = str(quantity.get("qualifier") or "").lower()
+    if qualifier in _AT_LEAST:
+        return low, float("inf")
+    if qualifier in _AT_MOST:
+        return 0.0, high
+    if qualifier in _ABOUT:
+        return low * (1 - _ABOUT_MARGIN), high * (1 + _ABOUT_MARGIN)
+    return low, high
+
+
+def _disjoint(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    (a_low, a_high), (b_low, b_high) = _range(a), _range(b)
+    return a_high < b_low or b_high < a_low
