@@ -55,3 +55,12 @@ async def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
             rows = (await session.execute(select(*(getattr(model, c) for c in columns)))).all()
             result[model.__tablename__] = sorted(tuple(row) for row in rows)
     return result
+
+
+async def run_pipeline_over(settings: Any, specs: list[Any]) -> None:
+    """Poll the feeds `specs` once with the whole pipeline running, and wait until every stage is done."""
+    from newsmon.cli.pipeline import open_pipeline, register_catalogue, stages_running
+
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        await pipeline.poller.poll_due(await register_catalogue(pipeline.store, specs), everything=True)
+        await wait_until_drained(pipeline)

@@ -12,7 +12,7 @@ import pytest
 from newsmon.cli.pipeline import open_pipeline, register_catalogue, stages_running
 from newsmon.store.feeds import FeedSpec
 from tests.feed_server import Route
-from tests.pipeline_helpers import wait_until_drained
+from tests.pipeline_helpers import run_pipeline_over, wait_until_drained
 
 
 def cli(*args: str, env: dict[str, str], cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -91,12 +91,13 @@ def test_db_upgrade_creates_the_schema_and_is_repeatable(tmp_path):
 async def two_outlets(make_settings, feed_server):
     """The store after the pipeline ran over two feeds: an outlet named in Cyrillic and a wire."""
     settings = make_settings()
-    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
-        specs = [FeedSpec(url=feed_server.url("rss2_basic.xml"), name="a", outlet="ТАСС Fixture", language="en"),
-                 FeedSpec(url=feed_server.url("atom_basic.xml"), name="b", outlet="Wire Desk", language="en")]
-        await pipeline.poller.poll_due(await register_catalogue(pipeline.store, specs), everything=True)
-        await wait_until_drained(pipeline)
+    await run_pipeline_over(settings, two_outlet_feeds(feed_server))
     return settings
+
+
+def two_outlet_feeds(feed_server) -> list[FeedSpec]:
+    return [FeedSpec(url=feed_server.url("rss2_basic.xml"), name="a", outlet="ТАСС Fixture", language="en"),
+            FeedSpec(url=feed_server.url("atom_basic.xml"), name="b", outlet="Wire Desk", language="en")]
 
 
 def query_json(settings, *args: str) -> list[dict]:

@@ -6,7 +6,7 @@ they share; the other modules here are what the commands run (the pipeline, poll
 
 import typer
 
-from newsmon.cli.commands import alerts, feeds, provision, query, service, text_files
+from newsmon.cli.commands import alerts, feeds, provision, query, serve, service, text_files
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="newsmon: who is claiming what about Syria.")
 db_app = typer.Typer(no_args_is_help=True, help="Store schema.")
@@ -23,6 +23,7 @@ app.command()(service.poll)
 app.command()(service.consume)
 app.command()(service.demo)
 app.command()(query.query)
+app.command()(serve.serve)
 app.command()(text_files.extract)
 app.command()(text_files.cluster)
 app.command("poll-once")(service.poll_once_command)

@@ -1,7 +1,8 @@
 """What a report asks of the store: which outlet, speaker, words, time range or story (`newsmon query`)."""
 
+import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
@@ -11,6 +12,24 @@ from newsmon.store.models import ArticleRow, ClaimRow, SpeakerAliasRow, SpeakerR
 # SQLite's lower() folds ASCII letters only, so "тасс" would not find "ТАСС": the store registers this function on
 # every SQLite connection (session.py); PostgreSQL's lower() folds every script.
 SQLITE_LOWER = "newsmon_lower"
+
+
+_AGO = re.compile(r"(\d+)\s*([mhdw])")
+_AGO_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+MOMENT_FORMS = "a date or time such as 2026-11-01 or 2026-11-01T08:00, or 36h or 7d"
+
+
+def parse_moment(value: str, now: datetime) -> datetime:
+    """An ISO 8601 date or time (UTC unless it says otherwise), or a span before `now` ("90m", "36h", "7d", "2w");
+    ValueError naming the accepted forms otherwise."""
+    ago = _AGO.fullmatch(value.strip().lower())
+    if ago:
+        return now - timedelta(**{_AGO_UNITS[ago[2]]: int(ago[1])})
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"{value!r}: expected {MOMENT_FORMS}") from None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 def sqlite_lower(value: str | None) -> str | None:

@@ -2,8 +2,7 @@
 or story, as a table or JSON."""
 
 import asyncio
-import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import typer
@@ -14,8 +13,6 @@ from newsmon.cli.options import ConfigOption, is_new_sqlite_store, settings_from
 from newsmon.cli.output import writes_to_stdout
 
 KINDS = ("articles", "claims", "speakers", "disputes")
-_AGO = re.compile(r"(\d+)\s*([mhdw])")
-_AGO_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
 @writes_to_stdout
@@ -69,15 +66,12 @@ def query(
 
 
 def moment(option: str, value: str | None, now: datetime) -> datetime | None:
-    """An ISO 8601 date or time (UTC unless it says otherwise), or a span before `now` ("90m", "36h", "7d", "2w")."""
+    from newsmon.store.filters import parse_moment
+
     if value is None:
         return None
-    ago = _AGO.fullmatch(value.strip().lower())
-    if ago:
-        return now - timedelta(**{_AGO_UNITS[ago[2]]: int(ago[1])})
     try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        fail(f"{option} {value!r}: expected a date or time such as 2026-11-01 or 2026-11-01T08:00, or 36h or 7d")
+        return parse_moment(value, now)
+    except ValueError as error:
+        fail(f"{option} {error}")
         raise
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)

@@ -1,0 +1,94 @@
+"""The HTTP API (`newsmon serve`): the store's reports as JSON, read-only, with the filters of `newsmon query`.
+
+GET /api/articles, /api/claims, /api/speakers, /api/disputes and /api/feeds; GET /healthz says whether the store
+answers. A bad parameter is a 422 naming it."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+
+from newsmon.cli.feeds_admin import HEALTH_ORDER, status_row
+from newsmon.config import Settings
+from newsmon.report.tables import Kind, fetch_rows
+from newsmon.store import feeds
+from newsmon.store.filters import Filters, parse_moment
+from newsmon.store.session import Store, open_store
+
+MAX_LIMIT = 1000
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="How many rows at most.")]
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The API over the configured store, opened when the app starts and closed when it stops."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with open_store(settings.store) as store:
+            app.state.store = store
+            yield
+
+    app = FastAPI(title="newsmon", summary="Who is claiming what about Syria: the store's reports.", lifespan=lifespan)
+
+    @app.get("/healthz")
+    async def healthz(request: Request) -> JSONResponse:
+        try:
+            async with _store(request).reads() as session:
+                await session.execute(text("SELECT 1"))
+        except Exception as error:  # the service is up, its store is not: say so, as a load balancer expects
+            return JSONResponse({"status": "store unavailable", "error": type(error).__name__}, status_code=503)
+        return JSONResponse({"status": "ok"})
+
+    for kind in ("articles", "claims", "speakers", "disputes"):
+        app.add_api_route(f"/api/{kind}", _report(kind), methods=["GET"], summary=f"{kind} (newest first)")
+
+    @app.get("/api/feeds", summary="feed health, worst first")
+    async def feed_status(request: Request, health: str | None = None) -> list[dict[str, Any]]:
+        if health is not None and health not in HEALTH_ORDER:
+            raise HTTPException(422, f"health {health!r}: expected one of {', '.join(HEALTH_ORDER)}")
+        async with _store(request).reads() as session:
+            rows = [status_row(feed, datetime.now(UTC)) for feed in await feeds.all_feeds(session)]
+        rows = [row for row in rows if health is None or row["health"] == health]
+        return sorted(rows, key=lambda row: (HEALTH_ORDER.index(row["health"]), row["outlet"], row["url"]))
+
+    return app
+
+
+def filters(
+    outlet: Annotated[str | None, Query(description="Outlet name contains this (any case).")] = None,
+    speaker: Annotated[str | None, Query(description="Claims: speaker's name, organisation or alias.")] = None,
+    contains: Annotated[str | None, Query(description="Claims: text; articles: title or text.")] = None,
+    since: Annotated[str | None, Query(description="Published at or after: ISO 8601, or 36h, 7d ago.")] = None,
+    until: Annotated[str | None, Query(description="Published before (as since).")] = None,
+    story: Annotated[str | None, Query(description="Only this story (its origin article id).")] = None,
+) -> Filters:
+    now = datetime.now(UTC)
+    moments = {}
+    for name, value in (("since", since), ("until", until)):
+        try:
+            moments[name] = parse_moment(value, now) if value is not None else None
+        except ValueError as error:
+            raise HTTPException(422, f"{name} {error}") from None
+    if moments["since"] and moments["until"] and moments["since"] >= moments["until"]:
+        raise HTTPException(422, f"since {since} is not before until {until}")
+    return Filters(outlet=outlet, speaker=speaker, contains=contains, story=story, **moments)
+
+
+def _report(kind: Kind) -> Any:
+    async def report(request: Request, narrowed: Annotated[Filters, Depends(filters)],
+                     limit: Limit = 50) -> list[dict[str, Any]]:  # fmt: skip
+        if kind == "articles" and narrowed.speaker:
+            raise HTTPException(422, "speaker narrows claims, speakers or disputes, not articles")
+        return await fetch_rows(_store(request), kind, limit, narrowed)
+
+    report.__name__ = kind
+    return report
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store

@@ -1,0 +1,39 @@
+"""`newsmon serve`: the HTTP API over the store (newsmon/api/)."""
+
+from typing import Annotated
+
+import typer
+
+from newsmon.cli.errors import fail
+from newsmon.cli.options import ConfigOption, settings_from
+
+
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (0.0.0.0: every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8080,
+    config: ConfigOption = None,
+) -> None:
+    """Serve the store's reports as JSON over HTTP (read-only): /api/articles, claims, speakers, disputes, feeds."""
+    import asyncio
+    import signal
+    import socket
+
+    import uvicorn
+
+    from newsmon.api.app import create_app
+
+    settings = settings_from(config)
+    # Bound here, so an address in use is one line naming it, not uvicorn's log and exit.
+    try:
+        listener = socket.create_server((host, port), reuse_port=False)
+    except OSError as error:
+        fail(f"cannot listen on {host}:{port}: {error.strerror or error}", code=1)
+        raise
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning", access_log=False))
+    typer.echo(f"newsmon API on http://{host}:{listener.getsockname()[1]}/ (docs at /docs)", err=True)
+    # uvicorn handles SIGINT and SIGTERM while it serves (a graceful stop), then raises the signal again under the
+    # handler it found: ignored, so a stop asked for is exit 0, as `newsmon run` does.
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop_signal, signal.SIG_IGN)
+    with listener:
+        asyncio.run(server.serve(sockets=[listener]))

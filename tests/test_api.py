@@ -1,0 +1,86 @@
+"""The HTTP API (`newsmon serve`) over a store the real pipeline filled: the reports of `newsmon query`, as JSON."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from newsmon.api.app import create_app
+from tests.pipeline_helpers import run_pipeline_over
+from tests.test_cli_reads import two_outlet_feeds
+
+
+@pytest.fixture
+async def api(make_settings, feed_server):
+    settings = make_settings()
+    await run_pipeline_over(settings, two_outlet_feeds(feed_server))
+    app = create_app(settings)
+    async with app.router.lifespan_context(app), httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://newsmon.test"
+    ) as client:
+        yield client
+
+
+async def test_the_reports_are_json_with_the_query_filters(api):
+    assert (await api.get("/healthz")).json() == {"status": "ok"}
+    articles = (await api.get("/api/articles", params={"outlet": "тасс"})).json()
+    assert len(articles) == 3 and {row["outlet"] for row in articles} == {"ТАСС Fixture"}
+    assert len((await api.get("/api/articles", params={"limit": 2})).json()) == 2
+    claims = (await api.get("/api/claims", params={"speaker": "orlov"})).json()
+    assert claims and all("Orlov" in row["speaker"] for row in claims)
+    in_range = (await api.get("/api/articles", params={"since": "2026-11-03", "until": "2026-11-04"})).json()
+    assert {row["title"] for row in in_range} == {"Ministry says convoy left Deir ez-Zor oil field",
+                                                  "Pentagon rejects al-Tanf claims"}  # fmt: skip
+    speakers = (await api.get("/api/speakers")).json()
+    assert sum(row["claims"] for row in speakers) == len((await api.get("/api/claims", params={"limit": 1000})).json())
+    disputes = (await api.get("/api/disputes")).json()
+    assert [row["title"] for row in disputes] == ["SDF says drone strike hit car near Qamishli"]
+    feeds = (await api.get("/api/feeds")).json()
+    assert {row["outlet"] for row in feeds} == {"ТАСС Fixture", "Wire Desk"}
+    assert all(row["health"] == "ok" and row["items_seen"] == 3 for row in feeds)
+
+
+async def test_a_bad_parameter_is_a_422_naming_it(api):
+    for path, params, expected in [
+        ("/api/articles", {"since": "yesterday"}, "since 'yesterday'"),
+        ("/api/claims", {"since": "2026-11-05", "until": "2026-11-01"}, "is not before until"),
+        ("/api/articles", {"speaker": "Orlov"}, "speaker narrows claims"),
+        ("/api/feeds", {"health": "grumpy"}, "health 'grumpy'"),
+        ("/api/claims", {"limit": "0"}, "limit"),
+    ]:
+        response = await api.get(path, params=params)
+        assert response.status_code == 422 and expected in response.text, (path, params, response.text)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_newsmon_serve_answers_over_http_and_refuses_a_port_in_use(tmp_path):
+    env = {**os.environ, "NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'store.db'}"}
+    port = free_port()
+    command = [sys.executable, "-m", "newsmon", "serve", "--port", str(port)]
+    with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
+        try:
+            deadline, answer = time.monotonic() + 60, None
+            while answer is None and time.monotonic() < deadline:
+                try:
+                    answer = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                except httpx.TransportError:
+                    time.sleep(0.2)
+            assert answer is not None and answer.json() == {"status": "ok"}
+            assert httpx.get(f"http://127.0.0.1:{port}/api/articles").json() == []  # a new store: nothing yet
+            second = subprocess.run([sys.executable, "-m", "newsmon", "serve", "--port", str(port)], env=env,
+                                    capture_output=True, text=True, timeout=60)  # fmt: skip
+            assert second.returncode == 1 and f"cannot listen on 127.0.0.1:{port}" in second.stderr
+            assert "Traceback" not in second.stderr
+            server.terminate()
+            assert server.wait(30) == 0  # a stop asked for is a clean exit
+        finally:
+            server.kill()  # (a no-op once it has exited)
