@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from consumers.dead_letter import UnprocessableMessageError, dead_letter_for, send_dead_letter
+from newsmon import metrics
 from schemas.base import Message
 
 log = structlog.get_logger()
@@ -102,7 +103,12 @@ class StageRunner:
                 continue
             self.is_idle = False
             try:
+                started = time.monotonic()
+                processed, dead_lettered = self.processed, self.dead_lettered
                 await self.handle(records)
+                metrics.record_batch(self.stage.name, self.processed - processed, self.dead_lettered - dead_lettered,
+                                     time.monotonic() - started)  # fmt: skip
+                metrics.record_lag(self.stage.name, self._lags(batches))
                 backoff_s = 0.5
             except Exception as error:
                 if not is_infrastructure_error(error):
@@ -112,6 +118,16 @@ class StageRunner:
                 await asyncio.sleep(backoff_s)
                 backoff_s = min(backoff_s * 2, 30.0)
         self.log.info("stage_stopped", processed=self.processed, dead_lettered=self.dead_lettered)
+
+    def _lags(self, batches: dict[TopicPartition, list[ConsumerRecord]]) -> list[tuple[str, int, int]]:
+        """How many records each fetched partition holds after the batch (by the fetch's high-water mark)."""
+        lags = []
+        for partition, partition_records in batches.items():
+            highwater = self.consumer.highwater(partition)
+            if highwater is not None and partition_records:
+                behind = max(highwater - partition_records[-1].offset - 1, 0)
+                lags.append((partition.topic, partition.partition, behind))
+        return lags
 
     async def handle(self, records: list[ConsumerRecord]) -> None:
         """Process one fetched batch end to end and commit its offsets."""

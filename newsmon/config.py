@@ -208,6 +208,13 @@ class AlertSettings(Section):
         return self
 
 
+class MetricsSettings(Section):
+    """Prometheus metrics of a service process (`run`, `poll`, `consume`) on http://HOST:PORT/metrics."""
+
+    port: int = Field(0, ge=0, le=65535)  # 0: no metrics endpoint (scaled-out processes on one host need their own)
+    host: str = "127.0.0.1"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX, env_nested_delimiter="__", toml_file="newsmon.toml", extra="forbid"
@@ -218,6 +225,7 @@ class Settings(BaseSettings):
     poll: PollSettings = PollSettings()
     fulltext: FullTextSettings = FullTextSettings()
     alerts: AlertSettings = AlertSettings()
+    metrics: MetricsSettings = MetricsSettings()
     feeds_file: Path | None = None  # None: the bundled default catalogue
     run_dir: Path = Path(".newsmon")  # embedded broker's working directory and log
     log_level: Literal["debug", "info", "warning", "error"] = "info"

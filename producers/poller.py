@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 import structlog
 
+from newsmon import metrics
 from newsmon.config import PollSettings
 from newsmon.store import feeds, outbox
 from newsmon.store.models import Feed
@@ -283,7 +284,7 @@ class Poller:
     async def run(self, urls: Sequence[str] | None, stop: asyncio.Event) -> None:
         """Poll due feeds until `stop` is set, sleeping until the next feed is due (at most 30 s)."""
         while not stop.is_set():
-            await self.poll_due(urls)
+            metrics.record_polls(await self.poll_due(urls))
             async with self.store.reads() as session:
                 upcoming = await feeds.next_due_at(session, datetime.now(UTC))
             wait_s = 30.0 if upcoming is None else min((upcoming - datetime.now(UTC)).total_seconds(), 30.0)

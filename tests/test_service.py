@@ -3,9 +3,11 @@
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -169,3 +171,47 @@ def test_feeds_disable_and_enable_name_the_feed_and_refuse_an_unknown_one(tmp_pa
     assert feeds("enable", "https://example.org/feed.xml").returncode == 0
     row = status()
     assert (row["health"], row["disabled_reason"], row["failures"]) == ("new", None, 0)
+
+
+def metric_samples(port: int) -> dict[tuple[str, tuple], float]:
+    """The service's /metrics as {(sample name, sorted labels): value}."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    body = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10).read().decode()
+    return {(sample.name, tuple(sorted(sample.labels.items()))): sample.value
+            for family in text_string_to_metric_families(body) for sample in family.samples}  # fmt: skip
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_run_serves_prometheus_metrics_of_its_polls_and_stages(broker, feed_server, tmp_path):
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{feed_server.url('rss2_basic.xml')}\n{feed_server.url('atom_basic.xml')}\n")
+    db, port = tmp_path / "store.db", free_port()
+    env = {**service_env(broker, db, tmp_path / "run"), "NEWSMON_METRICS__PORT": str(port)}
+    service = start_service(feeds, env)
+    try:
+        wait_for(lambda: counts(db)["articles"] == 6 and counts(db)["claims"] > 0, 90, "articles and claims")
+        busy = start_service(feeds, {**env, "NEWSMON_RUN_DIR": str(tmp_path / "run2")})  # the same metrics port
+        _, busy_stderr = busy.communicate(timeout=60)
+        assert busy.returncode == 1 and f"metrics: cannot listen on 127.0.0.1:{port}" in busy_stderr, busy_stderr
+        wait_for(lambda: metric_samples(port).get(("newsmon_stage_records_total",
+                                                   (("result", "processed"), ("stage", "claims")))) == 6,
+                 30, "the claims stage's count of its six articles")  # fmt: skip
+        samples = metric_samples(port)
+        service.send_signal(signal.SIGTERM)
+        _, stderr = service.communicate(timeout=60)
+    finally:
+        service.kill()
+    assert service.returncode == 0, stderr[-3000:]
+    assert samples[("newsmon_feed_polls_total", (("outcome", "new"),))] == 2
+    assert samples[("newsmon_feed_items_total", (("result", "new"),))] == 6
+    assert samples[("newsmon_stage_records_total", (("result", "processed"), ("stage", "dedupe")))] == 6
+    assert samples[("newsmon_stage_records_total", (("result", "dead_lettered"), ("stage", "dedupe")))] == 0
+    assert samples[("newsmon_stage_batch_seconds_count", (("stage", "dedupe"),))] >= 1
+    lags = [value for (name, labels), value in samples.items() if name == "newsmon_stage_lag_records"]
+    assert lags and all(value == 0 for value in lags)  # everything read by now

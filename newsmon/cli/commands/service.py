@@ -15,7 +15,7 @@ from rich.console import Console
 from newsmon.cli.errors import catch_early_stop, fail, run_async
 from newsmon.cli.options import ConfigOption, FeedsOption, catalogue_or_fail, feeds_in_use, settings_from
 from newsmon.cli.output import writes_to_stdout
-from newsmon.config import ConfigError
+from newsmon.config import ConfigError, Settings
 from newsmon.logging import configure_logging
 
 log = structlog.get_logger()
@@ -30,6 +30,7 @@ def run(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     from newsmon.cli.pipeline import open_pipeline, polling_of, run_service
 
     settings = settings_from(config)
+    serve_metrics(settings)
     specs = feeds_in_use(feeds, settings, config)
 
     async def main(stop: asyncio.Event) -> None:
@@ -49,6 +50,7 @@ def poll(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     from newsmon.cli.pipeline import open_pipeline, polling_of, run_service
 
     settings = settings_from(config)
+    serve_metrics(settings)
     specs = feeds_in_use(feeds, settings, config)
 
     async def main(stop: asyncio.Event) -> None:
@@ -68,12 +70,25 @@ def consume(
     if stage not in STAGES:
         fail(f"unknown stage {stage!r}; expected one of {', '.join(STAGES)}")
     settings = settings_from(config)
+    serve_metrics(settings)
 
     async def main(stop: asyncio.Event) -> None:
         async with open_pipeline(settings, stages=[stage]) as pipeline:
             await run_service(pipeline, None, stop)
 
     run_async(main, settings)
+
+
+def serve_metrics(settings: Settings) -> None:
+    """Start the Prometheus endpoint when metrics.port is set; a port in use is one line and exit 1."""
+    if not settings.metrics.port:
+        return
+    from newsmon.metrics import MetricsServerError, start_metrics_server
+
+    try:
+        start_metrics_server(settings.metrics.host, settings.metrics.port)
+    except MetricsServerError as error:
+        fail(str(error), code=1)
 
 
 @writes_to_stdout
