@@ -24,6 +24,8 @@ ORG_WORDS = frozenset(
         "regiment", "legion", "politburo",
         # humanitarian coordination bodies: "the Syria Education Cluster", "the Health Cluster"
         "cluster",
+        # religious bodies: "The Greek Orthodox Patriarchate of Antioch", "the Syriac Orthodox Church"
+        "patriarchate", "church", "diocese", "archdiocese", "synod",
     ]
 )
 # A name runs over single line breaks (hard-wrapped text) but never over a blank line: "Enab Baladi – Idlib\n\nThe

@@ -137,6 +137,9 @@ _DEFINITE_ROLE_RE = re.compile(
 )
 
 
+_INDEFINITE_RE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
+
+
 def _named_later(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     """A forward reference: 'Syria's interim justice minister acknowledged P. "Q," Mazhar al-Wais told reporters.'
 
@@ -157,6 +160,8 @@ def _named_later(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim
                 break
             if later.speaker == later.speaker_org or later.speaker_org not in ("", claim.speaker_org):
                 continue  # an organisation, or a person of another one
+            if _INDEFINITE_RE.match(later.speaker_mention):
+                continue  # "A church volunteer, who gave his name only as Elias": someone new, not the role holder
             surname = later.speaker.split()[-1]
             if surname not in later.speaker_mention or text.find(surname, 0, claim.start) >= 0:
                 break  # a pronoun, or a person named before the role

@@ -26,6 +26,8 @@ _NOUN_USE_RE = re.compile(
     r"\s+(?:say|said|says|suggest|suggested|suggests|claim|claimed|indicate|indicated|indicates|show|shows|showed|"
     r"put|puts|circulat\w+)\b"
 )
+_PRONOUN_BEFORE_RE = re.compile(r"\b(?:it|they|he|she)\s+$")
+_GAP_VERB_AFTER_RE = re.compile(r"\s+(?:show|shows|showed|suggest|suggested|suggests|indicate|indicated|indicates)\b")
 _DETERMINERS_BEFORE_VERB = re.compile(
     r"(?:\b(?:a|an|the|his|her|its|their|our|my|your|this|that)\s+|[-]|['’]s\s+)$", re.I
 )
@@ -146,9 +148,15 @@ def _analyse_cue(
             return None  # "presented the group's latest report on X": an adjective before it makes it the noun
     if verb == "quoted" and text.startswith(" by ", m.end()):
         return None  # "A ministry source quoted by the paper confirmed that P": the source described, no cue
-    if _NOUN_USE_RE.match(text, m.end(), min(s_end, m.end() + 12)):
+    if _NOUN_USE_RE.match(text, m.end(), min(s_end, m.end() + 12)) and not _gap_verb_after(text, m, lo, s_end):
         return None  # "local reports say", "claims circulated": a noun, not a cue
     return verb_cue(text, m, verb, lo, s_end, inside, cands, searches)
+
+
+def _gap_verb_after(text: str, m: re.Match[str], lo: int, s_end: int) -> bool:
+    """'footage that it said showed P': a pronoun's cue before the relative clause's own verb, not a noun."""
+    return _GAP_VERB_AFTER_RE.match(text, m.end(), min(s_end, m.end() + 12)) is not None \
+        and _PRONOUN_BEFORE_RE.search(text, max(lo, m.start() - 6), m.start()) is not None
 
 
 def _owned_claim(text: str, m: re.Match[str], lo: int, s_end: int) -> Candidate | None:

@@ -88,7 +88,7 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
         if cand.content_to >= 0:
             hi = min(hi, cand.content_to)
         if cand.complement != "colon":
-            hi = _before_speaker_declines(text, cand.content_from, hi)
+            hi = _before_speaker_declines(text, cand.content_from, _before_quoted_label(text, cand.content_from, hi))
         return [(cand.content_from, hi)] if cand.content_from < hi else []
     if cand.complement in ("empty", "left"):
         return [left]
@@ -108,6 +108,20 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
     if right_quoted:
         return [right]  # 'When the bombs came, I told my staff, "Go."': the words quoted, not the scene before
     return [(lo, hi)]
+
+
+def _before_quoted_label(text: str, a: int, b: int) -> int:
+    """'denied that P, calling the report "a fabrication"': the speaker's label for what it denies is no part of P
+    (own/d1, heldback/r06 and w07 end the content before it and make no claim of it); else b."""
+    if text.find(", calling ", a, b) < 0:
+        return b
+    label = _QUOTED_LABEL_RE.search(text, a, b)
+    return label.start() if label is not None else b
+
+
+_QUOTED_LABEL_RE = re.compile(
+    r",\s+calling\s+(?!(?:on|upon|for|itself|themselves|himself|herself)\b)(?:[\w'’-]+\s+){1,6}?[\"“]"
+)
 
 
 def _before_speaker_declines(text: str, a: int, b: int) -> int:

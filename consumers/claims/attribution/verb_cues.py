@@ -277,5 +277,8 @@ def _subject_before_verb(text: str, lo: int, pos: int, cand: Candidate, searches
     )
 
 
-_VERB_THEN_OBJECT_RE = re.compile(r"\b[a-z]+ed\s+(?:a|an|the|its|his|her|their)\s")
+# (a regular past tense, or an irregular one that sends or makes a text: "the office sent a statement saying P")
+_VERB_THEN_OBJECT_RE = re.compile(
+    r"\b(?:[a-z]+ed|sent|put\s+out|gave|made|wrote|read|sends|gives|makes|writes)\s+(?:a|an|the|its|his|her|their)\s"
+)
 

@@ -140,6 +140,8 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
         heading = _paper_heading(ctx, pos)
         if heading:
             return Speaker(heading, heading, False)  # a press review: "Al-Akhbar (Beirut)\nThe newspaper wrote that"
+    if noun in _BENCH_NOUNS and (court := _court_before(ctx, pos)) is not None:
+        return court  # "The judges wrote that P" after the court's ruling: the court speaks through its bench
     called = _posting_called_before(ctx, pos, noun) if noun in _POSTING_KINDS else ""
     if called:
         return Speaker(called, called, False)  # 'a Telegram channel called "Sahel Leaks" ... The channel said'
@@ -165,6 +167,18 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
         return UNNAMED  # "The witnesses said P" with no group of them quoted before: people, not a body
     canon = canon or canonical_org(head, ctx.country)
     return Speaker(canon, canon, False)
+
+
+_BENCH_NOUNS = frozenset(["judges", "bench", "panel"])
+
+
+def _court_before(ctx: DocumentContext, pos: int) -> Speaker | None:
+    """The court or tribunal quoted or named before, or None."""
+    quoted = ctx.last(person=False, word="court") or ctx.last(person=False, word="tribunal")
+    if quoted is not None:
+        return quoted
+    named = ctx.org_before(pos, "court") or ctx.org_before(pos, "tribunal")
+    return Speaker(named, named, False) if named else None
 
 
 # Groups of people, never a body's name: "the witnesses", "the signatories" (of a letter), "the residents"

@@ -60,6 +60,9 @@ DOCUMENT_HEADS = _DOCUMENT_HEADS_EXTRA | frozenset(
         "summary",
         "update",
         "briefing",
+        # an official act speaks for whoever issued it: "The decree states that P", "the ruling says"
+        "decree",
+        "ruling",
     ]
 )
 
@@ -157,10 +160,32 @@ def _issuer_before(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         # "A new report by Human Rights Watch documents ... The report says P": the body whose report it is
         canon = org_with_context(ctx, pos, author.group(1))
         return Speaker(canon, canon, False)
+    issuer = _issuer_of_act(ctx, earlier, noun) if earlier >= 0 and noun in _ACT_NOUNS else None
+    if issuer is not None:
+        return issuer  # "Syria's president issued a decree ... The decree states that P": the president's side
     header = _header_org(ctx) if earlier < 0 else ""
     if header:
         return Speaker(header, header, False)  # "P, the bulletin states" under "Briefing by the Head of ORG ...": ORG's
     return _issuer_in_context(ctx, pos, earlier)
+
+
+def _issuer_of_act(ctx: DocumentContext, earlier: int, noun: str) -> Speaker | None:
+    """The subject that issued or signed the document named at earlier ("X issued a decree"), or None."""
+    sentence = ctx.sentence_start(earlier)
+    issued = _ISSUED_BY_SUBJECT_RE.search(ctx.text, sentence, earlier)
+    if issued is None or ctx.text[issued.end() : earlier].strip():
+        return None
+    from consumers.claims.resolve.mention import resolve_mention  # (mention.py dispatches to this module)
+
+    return resolve_mention(ctx, issued.start(1), issued.end(1), issued.end(1))
+
+
+_ACT_NOUNS = frozenset(["decree", "ruling"])
+# "Syria's president issued a decree", "The ministry has published a new list": the subject before the act's verb
+_ISSUED_BY_SUBJECT_RE = re.compile(
+    r"((?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:has\s+|had\s+)?(?:issued|signed|published|released|"
+    r"adopted|passed)\s+(?:a|an|the|its|his|her)\s+(?:[\w-]+\s+){0,2}?"
+)
 
 
 def _issuer_in_context(ctx: DocumentContext, pos: int, earlier: int) -> Speaker:

@@ -51,15 +51,9 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
         return ("unnamed", "")  # "her neighbour agreed": unnamed
     if " close to " in lower and _CLOSE_TO_RE.match(lower):
         return ("unnamed", "")  # "Sources close to the SDF": near the body, not its members (held-back ah03 gold)
-    if words[0] == "the" and words[1:3] == ["governor", "of"] and (seat := _GOVERNOR_OF_RE.match(head)):
-        return ("body", f"{seat.group(1)} Governorate")  # "The governor of Duhok said", no name: the governorate
-    if lower in _UN_COLLEAGUES:
-        return ("body", "United Nations")  # a UN spokesperson's "our humanitarian colleagues": OCHA
-    delegation = _STATE_DELEGATION_RE.match(head) if "delegation" in words else None
-    if delegation and (country := country_of(delegation.group(1) or delegation.group(2))):
-        # "the delegation of France", "The Russian delegation": a state's delegation speaks for its government, as
-        # "the representative of China" does
-        return ("body", canonical_org(f"{country} government"))
+    body = _body_by_kind(head, lower, words)
+    if body is not None:
+        return body
     office = _ROLE_OFFICE_RE.match(lower) if words[0] == "the" and words[-1] == "office" else None
     if office and office.group(2) in PERSON_ROLES:
         return ("office_holder", office.group(1))  # "the governor's office said": the governor, as "his office"
@@ -79,6 +73,28 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
     if outlet and _is_outlet_name(outlet.group(2)):
         # "The IRGC-affiliated Tasnim news agency": the agency, not its owner ("state-run SANA news agency": SANA)
         return ("outlet", outlet.group(2) if is_known_org(outlet.group(2)) else outlet.group(1))
+    return None
+
+
+def _body_by_kind(head: str, lower: str, words: list[str]) -> tuple[str, str] | None:
+    """A body the head names by its kind and a country, place or acronym, else None."""
+    if words[0] == "the" and words[1:3] == ["governor", "of"] and (seat := _GOVERNOR_OF_RE.match(head)):
+        return ("body", f"{seat.group(1)} Governorate")  # "The governor of Duhok said", no name: the governorate
+    if lower in _UN_COLLEAGUES:
+        return ("body", "United Nations")  # a UN spokesperson's "our humanitarian colleagues": OCHA
+    delegation = _STATE_DELEGATION_RE.match(head) if "delegation" in words else None
+    if delegation and (country := country_of(delegation.group(1) or delegation.group(2))):
+        # "the delegation of France", "The Russian delegation": a state's delegation speaks for its government, as
+        # "the representative of China" does
+        return ("body", canonical_org(f"{country} government"))
+    placed = _BODY_IN_PLACE_RE.match(head) if " in " in head else None
+    if placed and not country_of(placed.group(2)):
+        # "the forestry directorate in Latakia": the place's body by its name, "Latakia Forestry Directorate"
+        return ("body", f"{placed.group(2)} {' '.join(w.capitalize() for w in placed.group(1).split())}")
+    acronym = _KIND_THEN_ACRONYM_RE.match(head) if head[-1:].isupper() else None
+    if acronym:
+        # "The Turkish disaster agency AFAD", "Azerbaijan's state energy company SOCAR": the body by its acronym
+        return ("outlet", acronym.group(1))
     return None
 
 
@@ -140,6 +156,18 @@ def _rule_on_head(head: str, words: list[str]) -> tuple[str, str]:
 _OUTLET_NAME_RE = re.compile(
     r"^(?:[Tt]he\s+)?(?:[A-Za-z'’-]+\s+){0,2}?(?i:news\s+)?(?i:outlet|site|website|newspaper|daily|channel|broadcaster|"
     r"radio|tv|station|magazine|news\s+agency)\s+((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:[A-Z0-9]|al-)[\w'’-]*){0,4})$"
+)
+
+# A local body in lower case with the city or region it serves after it.
+_BODY_IN_PLACE_RE = re.compile(
+    r"[Tt]he\s+((?:[a-z][\w-]*\s+){1,2}(?:directorate|council|committee|department|authority))\s+in\s+"
+    r"([A-Z][\w'’-]*(?:\s+(?:[A-Z]|[ae][lz]-)[\w'’-]*)?)$"
+)
+
+# A kind of body in lower case before its acronym, with its country before it: "The Turkish disaster agency AFAD".
+_KIND_THEN_ACRONYM_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+)?(?:[a-z][\w-]*\s+){1,3}?(?:agency|company|authority|"
+    r"organi[sz]ation|corporation|firm|group|institute|foundation|network|union|body|operator)\s+([A-Z]{2,}[A-Za-z-]*)$"
 )
 
 # The kind after the name, with its owner before it or an Arabic article: "Hezbollah-affiliated Al-Manar

@@ -19,6 +19,7 @@ from consumers.claims.resolve.unnamed import is_unnamed, resolve_unnamed
 from consumers.claims.resolve.words import PERSON_ROLES, has_proper_name
 from consumers.claims.sources import SOURCE_NOUNS
 from consumers.claims.sources.before_cue import BODY_KINDS, THE_BODY_NAME_RE
+from consumers.claims.sources.phrases import GROUP_CALLED_NAME
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 _RELAYED_BY_RE = re.compile(r"\s+(?:quoted|cited)\s+by\s+.*$")
@@ -40,8 +41,8 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     speaker = _named_by_apposition(ctx, start, head, appos) if appos else None
     if speaker is None:
         speaker = _named_after_all(ctx, start, end, head_end, head)
-    if speaker is None and ("itself" in head or "themselves" in head):
-        speaker = _named_by_itself(head)  # "An armed group calling itself Saraya al-Tahrir said"
+    if speaker is None and ("itself" in head or "themselves" in head or " called " in head):
+        speaker = _named_by_itself(head)  # "An armed group calling itself Saraya al-Tahrir said", "a group called X"
     elif speaker is None and appos.startswith(("calling ", "called ")):
         speaker = _named_by_itself(appos)  # "Eleven factions, calling themselves X,"
     if speaker is None:
@@ -83,8 +84,8 @@ def _named_after_all(ctx: DocumentContext, start: int, end: int, head_end: int, 
 
 
 def _named_by_itself(phrase: str) -> Speaker | None:
-    """The group by the name it gives itself in the phrase ("calling itself X"), or None."""
-    calls = _CALLS_ITSELF_RE.search(phrase)
+    """The group by the name it gives itself in the phrase ("calling itself X", "a group called X"), or None."""
+    calls = _CALLS_ITSELF_RE.search(phrase) or _GROUP_CALLED_RE.search(phrase)
     if calls is None:
         return None
     canon = canonical_org(calls.group(1))
@@ -205,7 +206,10 @@ _RULES: dict[str, _Rule] = {
 }
 
 
-_APPOSITIVE_NAME_RE = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|al-[\w'’-]+)){1,4}")
+# (with the lower-case particles of European and Arabic names: "Marieke de Vries", "Ali bin Hamad")
+_APPOSITIVE_NAME_RE = re.compile(
+    r"[A-Z][\w'’.-]+(?:\s+(?:(?:de|van|der|den|von|da|di|du|la|le|bin|ibn)\s+)?(?:[A-Z][\w'’.-]+|al-[\w'’-]+)){1,4}"
+)
 # A name given in a relative clause after an unnamed source (guideline: the speaker is the named person).
 _NAME_GIVEN_RE = re.compile(
     # (after the head or its indefinite apposition: "The second witness, a former nurse who asked to be identified
@@ -226,6 +230,7 @@ _ONE_SOURCE_RE = re.compile(
     r"^(?:[Tt]he|[Oo]ne|[Aa]nother|[Aa])\s+(?:(?:first|second|third|fourth|fifth|other|last|remaining)\s+)?"
     r"(?:source|person|official)$"
 )
+_GROUP_CALLED_RE = re.compile(GROUP_CALLED_NAME)
 _CALLS_ITSELF_RE = re.compile(
     r"\b(?:calling|calls|call|called)\s+(?:itself|themselves)\s+(?:the\s+)?[\"“'‘]?"
     r"((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:(?:[A-Z0-9]|al-)[\w'’-]*|of|for|the|and|in)){0,6})"

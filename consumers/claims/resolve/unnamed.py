@@ -48,7 +48,7 @@ _COUNTRY_DIPLOMAT_RE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree)\s+(?:senio
 _SEAT_RE = re.compile(r"(?<=[a-z])\s+in\s+([A-Z][\w'’-]+(?:\s+(?:[A-Z]|[ae][lz]-)[\w'’-]+)?)$")
 _UNNAMED = Speaker("unnamed sources", "", False)
 # Common people placed in a city or country by "in" (lower-case words only before it, so no body is named there).
-_PEOPLE_IN_PLACE_RE = re.compile(r"((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)\s+in\s+(?:the\s+)?[A-Z][\w'’ -]*$")
+_PEOPLE_IN_PLACE_RE = re.compile(r"((?:[A-Za-z][a-z'’-]*\s+){0,3}[A-Za-z][a-z'’-]*)\s+in\s+(?:the\s+)?[A-Z][\w'’ -]*$")
 _MINISTRY_MEMBER_RE = re.compile(r"(?i:an?|one)\s+(?:senior\s+)?ministry\s+(?:official|source|spokes\w+)$")
 _EXPERTS_RE = re.compile(r"\b(?:experts?|analysts?|researchers|scientists|academics|economists)\b")
 _ACTIVISTS_RE = re.compile(r"\bactivists?\b")
@@ -93,7 +93,8 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
         canon = canonical_org(f"{country} Ministry of Foreign Affairs") if country else ""
         return Speaker(canon, canon, False) if canon else _UNNAMED
     located = _PEOPLE_IN_PLACE_RE.match(head)
-    if located and not _GOVERNMENT_WORD_RE.search(located.group(1)) and not _MILITARY_WORD_RE.search(located.group(1)):
+    people = located.group(1).lower() if located else ""
+    if located and not _GOVERNMENT_WORD_RE.search(people) and not _MILITARY_WORD_RE.search(people):
         head = located.group(1)  # "traders in Damascus", "residents in Kabul": where they are, not whose members
     seat = _SEAT_RE.search(head)
     if seat and is_known_org(seat.group(1)) and is_org_like(head[: seat.start()]):
@@ -131,6 +132,10 @@ def _body_after_preposition(ctx: DocumentContext, pos: int, head: str) -> Speake
         return None
     inner = org.group(1)
     resolved = named_org(ctx, pos, inner)
+    if not resolved and inner.startswith("the ") and inner.count(" ") == 1:
+        quoted = ctx.last(person=False, word=inner[4:].lower())
+        if quoted is not None:
+            return quoted  # "an official at the directorate": the directorate quoted before
     owner = _OWNER_RE.match(inner)
     if not resolved and owner:
         # "the administration's economic committee": the administration named before

@@ -50,12 +50,9 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: Docume
         seg_end -= 1
     if seg_end > lo and text[seg_end - 1] == ",":
         return _subject_with_apposition(text, lo, seg_end - 1, cand, searches)
-    if seg_end - 2 > lo and text[seg_end - 1] in "\"”" and text[seg_end - 2] == ",":
-        if _titled_document(text, lo, seg_end, cand, searches):
-            return True
-        if _QUOTE_CLOSING_RELATIVE_RE.search(text, max(lo, seg_end - 240), seg_end):
-            # 'Kharbouti, who dedicated the goal to "the people of Aleppo," said': the quotation closes the clause
-            return _subject_with_apposition(text, lo, seg_end - 2, cand, searches)
+    if seg_end - 2 > lo and text[seg_end - 1] in "\"”" and text[seg_end - 2] == "," \
+            and _subject_before_closing_quote(text, lo, seg_end, cand, searches):
+        return True
     seg_start = segment_start(text, lo, seg_end)
     np_start = after_clause_word(text, seg_start, seg_end)
     if text.startswith(", ", np_start - 2):
@@ -84,6 +81,19 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: Docume
             _gap_antecedent(text, lo, np_start, cand, searches)
     cand.clause_start = np_start
     return True
+
+
+def _subject_before_closing_quote(
+    text: str, lo: int, seg_end: int, cand: Candidate, searches: DocumentSearches
+) -> bool:
+    """The subject before a quotation that closes its apposition (a title, or a relative clause's words); False
+    if there is none."""
+    if _titled_document(text, lo, seg_end, cand, searches):
+        return True
+    if _QUOTE_CLOSING_RELATIVE_RE.search(text, max(lo, seg_end - 240), seg_end):
+        # 'Kharbouti, who dedicated the goal to "the people of Aleppo," said': the quotation closes the clause
+        return _subject_with_apposition(text, lo, seg_end - 2, cand, searches)
+    return False
 
 
 def _titled_document(text: str, lo: int, seg_end: int, cand: Candidate, searches: DocumentSearches) -> bool:
@@ -168,7 +178,9 @@ def _gap_antecedent(text: str, lo: int, pronoun_start: int, cand: Candidate, sea
     cand.inherit = False
 
 
-_PAST_VERB_RE = re.compile(r"\s+(?:also\s+|strongly\s+|on\s+\w+\s+)?[a-z]+(?:ed|ned|ought)\b")
+_PAST_VERB_RE = re.compile(
+    r"\s+(?:(?:also|strongly|later|earlier|then|again|previously|publicly)\s+|on\s+\w+\s+)?[a-z]+(?:ed|ned|ought)\b"
+)
 
 
 def _relative_antecedent(text: str, lo: int, who_start: int, cand: Candidate) -> bool:
@@ -266,11 +278,17 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate, se
             cand.mention_start, cand.mention_end, cand.head_end = relative.start(1), comma, relative.end(1)
             cand.clause_start = relative.start(1)
             return True
-    if not is_valid_subject(text[head_start:head_end]) or not has_capital(text[head_start:head_end]):
+    head = text[head_start:head_end]  # (lower case only right after a quotation: '"Q," one survivor, a farmer,')
+    if not is_valid_subject(head) or not (has_capital(head) or _right_after_quote(text, lo, head_start)):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = head_start, comma, head_end
     cand.clause_start = head_start
     return True
+
+
+def _right_after_quote(text: str, lo: int, pos: int) -> bool:
+    """pos opens the words right after a quotation closed by a comma inside its marks ('"Q," one survivor')."""
+    return text[lo - 2 : lo] in (',"', ",”") and not text[lo:pos].strip()
 
 
 _RELATIVE_WORDS = (" that ", " who ", " which ")

@@ -82,6 +82,15 @@ _COUNT_RE = re.compile(
 )
 
 
+# A group named by "called" after its kind: "A previously unknown group called Saraya Ansar al-Sunnah".
+GROUP_CALLED_NAME = (
+    r"(?:(?<=group )|(?<=faction )|(?<=movement )|(?<=militia )|(?<=coalition )|(?<=organisation )|"
+    r"(?<=organization )|(?<=brigade )|(?<=network ))called\s+(?:the\s+)?[\"“'‘]?((?:[A-Z]|al-)[\w'’-]*"
+    r"(?:\s+(?:(?:[A-Z0-9]|al-)[\w'’-]*|of|for|the|and|in)){0,6})"
+)
+_GROUP_CALLED_RE = re.compile(GROUP_CALLED_NAME + r"[\"”'’]?$")
+
+
 @lru_cache(maxsize=8192)
 def is_valid_subject(np: str) -> bool:
     """Could np be a speaker? On the phrase alone (cached: a speaker is named in the same words again and again)."""
@@ -101,6 +110,8 @@ def is_valid_subject(np: str) -> bool:
     finite = not _FINITE.isdisjoint(lower) and any(
         w in _FINITE for w, o in zip(lower, words, strict=True) if not o[:1].isupper()
     )
+    if finite and "called" in lower and _GROUP_CALLED_RE.search(np):
+        finite = False  # "A group called Saraya X": "called" names the group, it is no verb of the phrase
     if finite or (lower[0] in _PP_WORDS_BUT_THIS and not _UNDER_TITLE_RE.match(np)):
         return False  # but "Under Secretary of the Treasury Brian Nelson" is a title
     if lower[0] in _PARTITIVES and lower[1:2] == ["of"] and any(
