@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from newsmon.store.filters import Filters
+from newsmon.store.filters import Filters, utc_day
 from newsmon.store.models import AlertRow, ArticleRow, ArticleVersionRow, ClaimRow, DuplicateRow
 from newsmon.store.upsert import insert_for
 from schemas.articles import Article
@@ -197,3 +197,13 @@ async def unfinished(session: AsyncSession, after_id: str = "", limit: int = 500
             ArticleRow.id.in_(select(AlertRow.article_id).where(AlertRow.published_at.is_(None)))),
     )  # fmt: skip
     return (await session.scalars(query.order_by(ArticleRow.id).limit(limit))).all()
+
+
+async def per_day_by_outlet(session: AsyncSession, filters: Filters | None = None) -> list[tuple[str, str, int]]:
+    """(day as YYYY-MM-DD in UTC, outlet, articles published) for the articles that pass `filters`."""
+    filters, dialect = filters or Filters(), session.get_bind().dialect.name
+    day = utc_day(ArticleRow.published_at, dialect)
+    query = (select(day, ArticleRow.outlet, func.count()).where(*filters.on_articles(dialect),
+                                                               *filters.on_article_text(dialect))
+             .group_by(day, ArticleRow.outlet).order_by(day, ArticleRow.outlet))  # fmt: skip
+    return [(str(found)[:10], outlet, count) for found, outlet, count in (await session.execute(query)).all()]

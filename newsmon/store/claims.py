@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from newsmon.report.disputes import StoryClaim
-from newsmon.store.filters import Filters
+from newsmon.store.filters import Filters, utc_day
 from newsmon.store.models import ArticleRow, ClaimRow, SpeakerAliasRow, SpeakerRow
 from newsmon.store.upsert import insert_for
 
@@ -122,3 +122,15 @@ async def of_contested_stories(session: AsyncSession, filters: Filters | None = 
         .order_by(ArticleRow.story_id, ArticleRow.published_at, ClaimRow.article_id, ClaimRow.start)
     )  # fmt: skip
     return [StoryClaim(*row) for row in (await session.execute(query)).all()]
+
+
+async def per_day(session: AsyncSession, filters: Filters | None = None) -> list[tuple[str, int]]:
+    """(day as YYYY-MM-DD in UTC, claims in articles published that day) for the claims that pass `filters`."""
+    filters, dialect = filters or Filters(), session.get_bind().dialect.name
+    day = utc_day(ArticleRow.published_at, dialect)
+    query = (select(day, func.count(ClaimRow.id))
+             .join(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
+             .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+             .where(*filters.on_articles(dialect), *filters.on_claims(dialect))
+             .group_by(day).order_by(day))  # fmt: skip
+    return [(str(found)[:10], count) for found, count in (await session.execute(query)).all()]

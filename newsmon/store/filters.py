@@ -82,3 +82,8 @@ class Filters:
 def _matches(column: Any, text: str, dialect: str) -> ColumnElement[bool]:
     lower = getattr(func, SQLITE_LOWER) if dialect == "sqlite" else func.lower
     return lower(column).contains(text.lower(), autoescape=True)  # type: ignore[no-any-return]
+
+
+def utc_day(column: Any, dialect: str) -> Any:
+    """The UTC calendar day of a timestamp column (PostgreSQL's date() would use the session's time zone)."""
+    return func.date(func.timezone("UTC", column)) if dialect == "postgresql" else func.date(column)

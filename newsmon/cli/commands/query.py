@@ -3,6 +3,7 @@ or story, as a table or JSON."""
 
 import asyncio
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -75,3 +76,42 @@ def moment(option: str, value: str | None, now: datetime) -> datetime | None:
     except ValueError as error:
         fail(f"{option} {error}")
         raise
+
+
+@writes_to_stdout
+def report(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="HTML file to write (default: stdout).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Published at or after (as query; default 7d).")] = "7d",
+    until: Annotated[str | None, typer.Option("--until", help="Published before (as query).")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Outlet name contains this.")] = None,
+    top: Annotated[int, typer.Option("--top", min=1, max=200, help="Speakers and disputes shown.")] = 15,
+    config: ConfigOption = None,
+) -> None:
+    """A self-contained HTML report of a period: articles and claims a day (charts), who claims most, where claims
+    disagree, feed health."""
+    from newsmon.cli.output import replace_file, write_all_to_stdout
+    from newsmon.report.html import gather, render
+    from newsmon.store.filters import Filters
+    from newsmon.store.session import open_store
+
+    now = datetime.now(UTC)
+    filters = Filters(outlet=outlet, since=moment("--since", since, now), until=moment("--until", until, now))
+    if filters.since and filters.until and filters.since >= filters.until:
+        fail(f"--since {since} is not before --until {until}")
+    settings = settings_from(config)
+    is_new = is_new_sqlite_store(settings)
+
+    async def main(stop: asyncio.Event) -> Any:
+        async with open_store(settings.store) as store:
+            return await gather(store, filters, top)
+
+    page = render(run_async(main, settings))
+    if output is None:
+        write_all_to_stdout(page)
+    else:
+        try:
+            replace_file(output, page)
+        except OSError as error:
+            fail(f"--output {output}: {error.strerror or error}")
+    if is_new:
+        warn_new_store(settings)

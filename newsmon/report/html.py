@@ -1,0 +1,200 @@
+"""`newsmon report`: one self-contained HTML page for a period (charts as inline SVG, no scripts, no links out):
+articles a day by outlet, claims a day, who claims most, where claims disagree, and feed health.
+
+Charts are drawn with matplotlib's object API (no pyplot: no global state, no GUI backend). Everything from feeds
+is escaped: a headline is text, never markup."""
+
+import io
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from html import escape
+from typing import Any
+
+from newsmon.report.disputes import Dispute, disputes
+from newsmon.store import articles, claims, feeds
+from newsmon.store.claims import SpeakerTally
+from newsmon.store.filters import Filters
+from newsmon.store.session import Store
+
+_OTHER_OUTLETS = "other outlets"
+_CHART_OUTLETS = 8  # outlets drawn by name; the rest are summed as one
+
+
+@dataclass(frozen=True)
+class ReportData:
+    filters: Filters
+    generated_at: datetime
+    articles_per_day: list[tuple[str, str, int]]  # (day, outlet, articles)
+    claims_per_day: list[tuple[str, int]]
+    top_speakers: list[SpeakerTally]
+    disputes: list[Dispute]
+    feed_health: dict[str, int]
+
+    @property
+    def article_count(self) -> int:
+        return sum(count for _, _, count in self.articles_per_day)
+
+    @property
+    def claim_count(self) -> int:
+        return sum(count for _, count in self.claims_per_day)
+
+
+async def gather(store: Store, filters: Filters, top: int) -> ReportData:
+    """What the report shows, read in one read transaction."""
+    async with store.reads() as session:
+        per_day = await articles.per_day_by_outlet(session, filters)
+        claims_per_day = await claims.per_day(session, filters)
+        speakers = await claims.top_speakers(session, top, filters)
+        found = disputes(await claims.of_contested_stories(session, filters))[:top]
+        health = Counter((feed.health or "new") for feed in await feeds.all_feeds(session))
+    return ReportData(filters, datetime.now(UTC), per_day, claims_per_day, speakers, found, dict(health))
+
+
+def render(data: ReportData) -> str:
+    sections = [
+        _summary(data),
+        _figure("Articles a day, by outlet", _articles_chart(data.articles_per_day)),
+        _figure("Claims a day", _claims_chart(data.claims_per_day)),
+        _figure("Who claims most", _speakers_chart(data.top_speakers)),
+        _speakers_table(data.top_speakers),
+        _disputes_section(data.disputes),
+        _health_section(data.feed_health),
+    ]
+    return _PAGE.format(title=escape(_title(data.filters)), body="\n".join(sections))
+
+
+def _title(filters: Filters) -> str:
+    parts = ["newsmon report"]
+    if filters.since or filters.until:
+        since = filters.since.date().isoformat() if filters.since else "the start"
+        until = filters.until.date().isoformat() if filters.until else "now"
+        parts.append(f"{since} to {until}")
+    if filters.outlet:
+        parts.append(f"outlets matching {filters.outlet!r}")
+    return ", ".join(parts)
+
+
+def _summary(data: ReportData) -> str:
+    outlets = len({outlet for _, outlet, _ in data.articles_per_day})
+    facts = [("articles", data.article_count), ("outlets", outlets), ("claims", data.claim_count),
+             ("speakers shown", len(data.top_speakers)), ("disputed stories shown", len(data.disputes))]  # fmt: skip
+    cells = "".join(f"<li><b>{value}</b> {escape(name)}</li>" for name, value in facts)
+    generated = escape(data.generated_at.isoformat(timespec="seconds"))
+    heading = f"<h1>{escape(_title(data.filters))}</h1>"
+    return f'{heading}<p class="when">generated {generated}</p><ul class="facts">{cells}</ul>'
+
+
+def _figure(caption: str, svg: str | None) -> str:
+    body = svg if svg is not None else '<p class="empty">nothing in this period</p>'
+    return f"<section><h2>{escape(caption)}</h2>{body}</section>"
+
+
+def _articles_chart(rows: list[tuple[str, str, int]]) -> str | None:
+    if not rows:
+        return None
+    totals = Counter[str]()
+    for _, outlet, count in rows:
+        totals[outlet] += count
+    shown = [outlet for outlet, _ in totals.most_common(_CHART_OUTLETS)]
+    days = sorted({day for day, _, _ in rows})
+    series = {outlet: [0] * len(days) for outlet in [*shown, _OTHER_OUTLETS]}
+    for day, outlet, count in rows:
+        series[outlet if outlet in shown else _OTHER_OUTLETS][days.index(day)] += count
+    if not any(series[_OTHER_OUTLETS]):
+        del series[_OTHER_OUTLETS]
+    figure, axes = _figure_and_axes()
+    bottom = [0] * len(days)
+    for outlet, counts in series.items():
+        axes.bar(days, counts, bottom=bottom, label=outlet)
+        bottom = [low + count for low, count in zip(bottom, counts, strict=True)]
+    axes.set_ylabel("articles")
+    axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))  # beside the bars, never on them
+    return _svg(figure, axes)
+
+
+def _claims_chart(rows: list[tuple[str, int]]) -> str | None:
+    if not rows:
+        return None
+    figure, axes = _figure_and_axes()
+    axes.plot([day for day, _ in rows], [count for _, count in rows], marker="o")
+    axes.set_ylabel("claims")
+    return _svg(figure, axes)
+
+
+def _speakers_chart(speakers: list[SpeakerTally]) -> str | None:
+    if not speakers:
+        return None
+    figure, axes = _figure_and_axes(height=0.35 * len(speakers) + 1)
+    names = [speaker.speaker for speaker in reversed(speakers)]
+    axes.barh(names, [speaker.claims for speaker in reversed(speakers)])
+    axes.set_xlabel("claims")
+    return _svg(figure, axes, rotate_days=False)
+
+
+def _figure_and_axes(height: float = 3.5) -> tuple[Any, Any]:
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(9, height), layout="constrained")
+    return figure, figure.subplots()
+
+
+def _svg(figure: Any, axes: Any, rotate_days: bool = True) -> str:
+    if rotate_days:
+        axes.tick_params(axis="x", labelrotation=45)
+    from matplotlib import rc_context
+
+    buffer = io.StringIO()
+    # Text as <text>, not glyph outlines: a page a third the size, and names a reader can search and copy.
+    with rc_context({"svg.fonttype": "none"}):
+        figure.savefig(buffer, format="svg", metadata={"Date": None})  # no timestamp: one report, one file
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg") :]  # without the XML prologue and doctype, to sit inside HTML
+
+
+def _speakers_table(speakers: list[SpeakerTally]) -> str:
+    if not speakers:
+        return ""
+    rows = "".join(
+        f"<tr><td>{escape(s.speaker)}</td><td>{escape(s.organisation)}</td><td>{s.claims}</td><td>{s.articles}</td>"
+        f"<td>{s.outlets}</td><td>{escape(s.last_published_at.isoformat(timespec='minutes'))}</td></tr>"
+        for s in speakers
+    )
+    head = "<tr><th>speaker</th><th>organisation</th><th>claims</th><th>articles</th><th>outlets</th><th>last</th></tr>"
+    return f"<table>{head}{rows}</table>"
+
+
+def _disputes_section(found: list[Dispute]) -> str:
+    if not found:
+        return _figure("Where claims disagree", None)
+    items = []
+    for dispute in found:
+        reasons = "".join(f"<li>{escape(reason)}</li>" for reason in dispute.reasons)
+        who = escape(", ".join(dispute.speakers))
+        outlets = escape(", ".join(dispute.outlets))
+        items.append(f'<article><h3>{escape(dispute.title)}</h3><p class="who">{who} &middot; {outlets}</p>'
+                     f"<ul>{reasons}</ul></article>")  # fmt: skip
+    return f"<section><h2>Where claims disagree</h2>{''.join(items)}</section>"
+
+
+def _health_section(health: dict[str, int]) -> str:
+    if not health:
+        return _figure("Feed health", None)
+    cells = "".join(f"<li><b>{count}</b> {escape(name)}</li>" for name, count in sorted(health.items()))
+    return f'<section><h2>Feed health</h2><ul class="facts">{cells}</ul></section>'
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }}
+.facts {{ list-style: none; display: flex; gap: 2rem; padding: 0; }}
+.when, .who, .empty {{ color: #666; }}
+table {{ border-collapse: collapse; }}
+td, th {{ border-bottom: 1px solid #ddd; padding: .25rem .75rem; text-align: left; }}
+svg {{ max-width: 100%; height: auto; }}
+</style></head>
+<body>
+{body}
+</body></html>
+"""
