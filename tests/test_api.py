@@ -37,6 +37,8 @@ async def test_the_reports_are_json_with_the_query_filters(api):
                                                   "Pentagon rejects al-Tanf claims"}  # fmt: skip
     speakers = (await api.get("/api/speakers")).json()
     assert sum(row["claims"] for row in speakers) == len((await api.get("/api/claims", params={"limit": 1000})).json())
+    stories = (await api.get("/api/stories", params={"outlet": "wire"})).json()
+    assert len(stories) == 3 and all(story["outlets"] == 1 for story in stories)
     disputes = (await api.get("/api/disputes")).json()
     assert [row["title"] for row in disputes] == ["SDF says drone strike hit car near Qamishli"]
     feeds = (await api.get("/api/feeds")).json()

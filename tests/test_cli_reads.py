@@ -136,9 +136,11 @@ async def test_query_speakers_tallies_the_claims_it_selects(two_outlets):
 
 
 async def test_bad_query_filters_are_one_line_naming_the_option(two_outlets):
+    narrows = "--speaker narrows claims, speakers or disputes, not"
     for args, expected in [(["articles", "--since", "yesterday"], "--since 'yesterday'"),
                            (["articles", "--since", "2026-11-05", "--until", "2026-11-01"], "is not before --until"),
-                           (["articles", "--speaker", "Orlov"], "--speaker narrows claims or speakers")]:  # fmt: skip
+                           (["articles", "--speaker", "Orlov"], f"{narrows} articles"),
+                           (["stories", "--speaker", "Orlov"], f"{narrows} stories")]:  # fmt: skip
         result = cli("query", *args, env=env_for(two_outlets))
         assert result.returncode == 2 and expected in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
@@ -174,3 +176,20 @@ async def test_query_disputes_shows_the_stories_where_speakers_disagree(make_set
     assert [row["title"] for row in query_json(settings, "disputes", "--outlet", "tolls")] == [tolls["title"]]
     table = cli("query", "disputes", env={**env_for(settings), "COLUMNS": "200"})
     assert table.returncode == 0 and "2 disputes" in table.stdout, table.stderr[-2500:]
+
+
+async def test_query_stories_lists_each_story_once_with_its_origin_title_and_counts(two_outlets):
+    articles = query_json(two_outlets, "articles")
+    stories = query_json(two_outlets, "stories")
+    by_story: dict[str, list[dict]] = {}
+    for article in articles:
+        by_story.setdefault(article["story_id"], []).append(article)
+    assert [story["story_id"] for story in stories] == sorted(
+        by_story, key=lambda story: max(a["published_at"] for a in by_story[story]), reverse=True)
+    titles = {article["article_id"]: article["title"] for article in articles}
+    for story in stories:
+        members = by_story[story["story_id"]]
+        assert story["articles"] == len(members) and story["outlets"] == len({a["outlet"] for a in members})
+        assert story["title"] == titles[story["story_id"]]  # the story is named by its origin article
+    assert [s["story_id"] for s in query_json(two_outlets, "stories", "--outlet", "wire")] == [
+        s["story_id"] for s in stories if any(a["outlet"] == "Wire Desk" for a in by_story[s["story_id"]])]

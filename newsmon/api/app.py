@@ -1,7 +1,7 @@
 """The HTTP API (`newsmon serve`): the store's reports as JSON, read-only, with the filters of `newsmon query`.
 
-GET /api/articles, /api/claims, /api/speakers, /api/disputes and /api/feeds; GET /healthz says whether the store
-answers. A bad parameter is a 422 naming it."""
+GET /api/articles, /api/claims, /api/stories, /api/speakers, /api/disputes and /api/feeds; GET /healthz says
+whether the store answers. A bad parameter is a 422 naming it."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -43,7 +43,7 @@ def create_app(settings: Settings) -> FastAPI:
             return JSONResponse({"status": "store unavailable", "error": type(error).__name__}, status_code=503)
         return JSONResponse({"status": "ok"})
 
-    for kind in ("articles", "claims", "speakers", "disputes"):
+    for kind in ("articles", "claims", "stories", "speakers", "disputes"):
         app.add_api_route(f"/api/{kind}", _report(kind), methods=["GET"], summary=f"{kind} (newest first)")
 
     @app.get("/api/feeds", summary="feed health, worst first")
@@ -81,8 +81,8 @@ def filters(
 def _report(kind: Kind) -> Any:
     async def report(request: Request, narrowed: Annotated[Filters, Depends(filters)],
                      limit: Limit = 50) -> list[dict[str, Any]]:  # fmt: skip
-        if kind == "articles" and narrowed.speaker:
-            raise HTTPException(422, "speaker narrows claims, speakers or disputes, not articles")
+        if kind in ("articles", "stories") and narrowed.speaker:
+            raise HTTPException(422, f"speaker narrows claims, speakers or disputes, not {kind}")
         return await fetch_rows(_store(request), kind, limit, narrowed)
 
     report.__name__ = kind

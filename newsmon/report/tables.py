@@ -14,7 +14,7 @@ from newsmon.store import articles, claims
 from newsmon.store.filters import Filters
 from newsmon.store.session import Store
 
-Kind = Literal["articles", "claims", "speakers", "disputes"]
+Kind = Literal["articles", "claims", "speakers", "disputes", "stories"]
 
 
 async def fetch_rows(store: Store, kind: Kind, limit: int, filters: Filters | None = None) -> list[dict[str, Any]]:
@@ -27,6 +27,11 @@ async def fetch_rows(store: Store, kind: Kind, limit: int, filters: Filters | No
         if kind == "disputes":
             contested = await claims.of_contested_stories(session, filters)
             return [dispute.as_dict() for dispute in disputes(contested)[:limit]]
+        if kind == "stories":
+            return [{"story_id": s.story_id, "title": s.title, "articles": s.articles, "outlets": s.outlets,
+                     "first_published_at": s.first_published_at.isoformat(),
+                     "last_published_at": s.last_published_at.isoformat()}
+                    for s in await articles.stories(session, limit, filters)]  # fmt: skip
         if kind == "speakers":
             return [{"speaker": s.speaker, "organisation": s.organisation, "claims": s.claims, "articles": s.articles,
                      "outlets": s.outlets, "last_published_at": s.last_published_at.isoformat()}
@@ -54,6 +59,7 @@ TABLE_COLUMNS: dict[str, Sequence[str]] = {
     "claims": ("outlet", "speaker", "cue", "kind", "text"),
     "speakers": ("speaker", "organisation", "claims", "articles", "outlets", "last_published_at"),
     "disputes": ("first_published_at", "title", "speakers", "reasons"),
+    "stories": ("last_published_at", "title", "articles", "outlets", "story_id"),
 }
 
 

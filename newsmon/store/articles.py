@@ -1,6 +1,7 @@
 """Articles, their versions and the duplicates recorded against them."""
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
 from typing import Any
@@ -207,3 +208,39 @@ async def per_day_by_outlet(session: AsyncSession, filters: Filters | None = Non
                                                                *filters.on_article_text(dialect))
              .group_by(day, ArticleRow.outlet).order_by(day, ArticleRow.outlet))  # fmt: skip
     return [(str(found)[:10], outlet, count) for found, outlet, count in (await session.execute(query)).all()]
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """A story as a report lists it: its origin's title, how many articles and outlets, first and last published."""
+
+    story_id: str
+    title: str
+    articles: int
+    outlets: int
+    first_published_at: datetime
+    last_published_at: datetime
+
+
+async def stories(session: AsyncSession, limit: int, filters: Filters | None = None) -> list[StorySummary]:
+    """The stories with articles that pass `filters`, most recently active first (by their articles that pass)."""
+    filters, dialect = filters or Filters(), session.get_bind().dialect.name
+    last = func.max(ArticleRow.published_at)
+    query = (
+        select(ArticleRow.story_id, func.count(), func.count(func.distinct(ArticleRow.outlet)),
+               func.min(ArticleRow.published_at), last)
+        .where(ArticleRow.story_id.is_not(None), *filters.on_articles(dialect), *filters.on_article_text(dialect))
+        .group_by(ArticleRow.story_id).order_by(last.desc(), ArticleRow.story_id).limit(limit)
+    )  # fmt: skip
+    rows = (await session.execute(query)).all()
+    # The story's title is its origin's (the story id is the origin article's id), else its first article's.
+    titles = dict((await session.execute(select(ArticleRow.id, ArticleRow.title)
+                                         .where(ArticleRow.id.in_([row[0] for row in rows])))).all())  # fmt: skip
+    missing = [row[0] for row in rows if row[0] not in titles]
+    if missing:
+        by_time = (select(ArticleRow.story_id, ArticleRow.title).where(ArticleRow.story_id.in_(missing))
+                   .order_by(ArticleRow.published_at, ArticleRow.id))  # fmt: skip
+        for story, title in (await session.execute(by_time)).all():
+            titles.setdefault(str(story), title)
+    return [StorySummary(str(story), titles.get(str(story), ""), count, outlets, first_at, last_at)
+            for story, count, outlets, first_at, last_at in rows]  # fmt: skip

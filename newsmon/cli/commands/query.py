@@ -13,14 +13,13 @@ from newsmon.cli.errors import fail, run_async
 from newsmon.cli.options import ConfigOption, is_new_sqlite_store, settings_from, warn_new_store
 from newsmon.cli.output import writes_to_stdout
 
-KINDS = ("articles", "claims", "speakers", "disputes")
+KINDS = ("articles", "claims", "speakers", "disputes", "stories")
+KINDS_HELP = "articles, claims, stories, speakers (who claims most) or disputes (where claims disagree)"
 
 
 @writes_to_stdout
 def query(
-    kind: Annotated[
-        str, typer.Argument(help="articles, claims, speakers (who claims most) or disputes (where claims disagree)")
-    ],
+    kind: Annotated[str, typer.Argument(help=KINDS_HELP)],
     limit: Annotated[int, typer.Option("--limit", min=1, max=100_000)] = 20,
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
     outlet: Annotated[str | None, typer.Option("--outlet", help="Outlet name contains this.")] = None,
@@ -46,8 +45,8 @@ def query(
         fail(f"unknown query {kind!r}; expected one of {', '.join(KINDS)}")
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}; expected 'table' or 'json'")
-    if speaker and kind == "articles":
-        fail("--speaker narrows claims or speakers, not articles")
+    if speaker and kind in ("articles", "stories"):
+        fail(f"--speaker narrows claims, speakers or disputes, not {kind}")
     now = datetime.now(UTC)
     filters = Filters(outlet=outlet, speaker=speaker, contains=contains, since=moment("--since", since, now),
                       until=moment("--until", until, now), story=story)  # fmt: skip
