@@ -175,19 +175,33 @@ class FullTextSettings(Section):
 
 
 class AlertRule(Section):
-    """A keyword rule: any keyword (case-insensitive, whole words) in an article or claim raises an alert."""
+    """An article or claim raises the rule's alert when it has one of the keywords (any case, whole words), comes
+    from one of the outlets and, for a claim, from one of the speakers; a part left empty matches anything, but a
+    rule needs keywords or speakers (else it would alert on everything). Outlets and speakers match as
+    case-insensitive substrings: of the outlet's name, of the speaker's canonical name or organisation."""
 
     name: str
-    keywords: list[str] = Field(min_length=1)
+    keywords: list[str] = Field(default_factory=list)
+    speakers: list[str] = Field(default_factory=list)  # a rule with speakers matches claims only
+    outlets: list[str] = Field(default_factory=list)
     match: list[Literal["articles", "claims"]] = Field(default_factory=lambda: ["articles", "claims"], min_length=1)  # type: ignore[arg-type]
 
-    @field_validator("keywords")
+    @field_validator("keywords", "speakers", "outlets")
     @classmethod
-    def _no_blank_keywords(cls, keywords: list[str]) -> list[str]:
-        for position, keyword in enumerate(keywords):
-            if not keyword.strip():
-                raise ValueError(f"keyword {position} is blank: it would never match")
-        return keywords
+    def _no_blank_entries(cls, entries: list[str], info: ValidationInfo) -> list[str]:
+        for position, entry in enumerate(entries):
+            if not entry.strip():
+                raise ValueError(f"{info.field_name.rstrip('s') if info.field_name else 'entry'} {position} is blank: "
+                                 "it would never match")  # fmt: skip
+        return entries
+
+    @model_validator(mode="after")
+    def _matches_something_specific(self) -> "AlertRule":
+        if not self.keywords and not self.speakers:
+            raise ValueError("a rule needs keywords or speakers: without either it would alert on everything")
+        if self.speakers and "claims" not in self.match:
+            raise ValueError("speakers narrow claims, so match must include 'claims'")
+        return self
 
     @field_validator("name")
     @classmethod

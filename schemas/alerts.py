@@ -19,7 +19,9 @@ class Alert(Message):
     outlet: str = Field(description="Outlet of the article.")
     url: str = Field(description="Article URL.")
     title: str = Field(description="Article title.")
-    matched_terms: list[str] = Field(description="Rule keywords found in the subject, as configured.")
+    matched_terms: list[str] = Field(
+        description="Rule keywords found in the subject, as configured (empty for a rule of speakers only)."
+    )
     excerpt: str = Field(description="The claim text, or the start of the article text.")
     speaker: str | None = Field(None, description="Speaker of the claim, when the subject is a claim.")
     created_at: datetime = Field(description="When the alert was first raised (UTC).")

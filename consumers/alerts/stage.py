@@ -1,4 +1,5 @@
-"""Alerts stage: articles and claims matched against keyword rules; each rule has its own topic."""
+"""Alerts stage: articles and claims matched against the rules (keywords, outlets, speakers); each rule has its own
+topic."""
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -24,15 +25,15 @@ def alerts_for(rules: Sequence[CompiledRule], message: Message, now: datetime) -
     found = []
     for rule in rules:
         if isinstance(message, Article) and rule.on_articles:
-            terms = rule.matched_terms(message.title, message.text)
-            if terms:
+            terms = rule.raised_by(message.outlet, None, message.title, message.text)
+            if terms is not None:
                 found.append(Alert(alert_id=stable_id(rule.name, "article", message.article_id), rule=rule.name,
                                    subject="article", subject_id=message.article_id, article_id=message.article_id,
                                    outlet=message.outlet, url=message.url, title=message.title, matched_terms=terms,
                                    excerpt=message.text[:500], created_at=now))  # fmt: skip
         elif isinstance(message, Claim) and rule.on_claims:
-            terms = rule.matched_terms(message.text)
-            if terms:
+            terms = rule.raised_by(message.outlet, (message.speaker, message.speaker_org), message.text)
+            if terms is not None:
                 found.append(Alert(alert_id=stable_id(rule.name, "claim", message.claim_id), rule=rule.name,
                                    subject="claim", subject_id=message.claim_id, article_id=message.article_id,
                                    outlet=message.outlet, url=message.url, title="", matched_terms=terms,
