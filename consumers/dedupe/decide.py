@@ -63,7 +63,7 @@ class Decision:
     duplicate_of: str | None  # earliest copy (root of the copy chain), None when the article is new
     similarity: float | None  # estimated containment with the copy it matched
     story_id: str  # doc_id of the story's origin (its earliest article)
-    story_similarity: float | None = None  # mean `story_similarity` with the story's members it was compared to
+    story_similarity: float | None = None  # mean `story_similarity` with the story members compared (up to 1.2)
 
     @property
     def method(self) -> str | None:
