@@ -1,5 +1,7 @@
 """Users' read paths through the CLI: `alerts tail` on a rule topic, `query` on the store, bad input."""
 
+import csv
+import io
 import json
 import os
 import sqlite3
@@ -193,3 +195,25 @@ async def test_query_stories_lists_each_story_once_with_its_origin_title_and_cou
         assert story["title"] == titles[story["story_id"]]  # the story is named by its origin article
     assert [s["story_id"] for s in query_json(two_outlets, "stories", "--outlet", "wire")] == [
         s["story_id"] for s in stories if any(a["outlet"] == "Wire Desk" for a in by_story[s["story_id"]])]
+
+
+async def test_query_csv_holds_the_json_rows_with_a_header(two_outlets):
+    claims = query_json(two_outlets, "claims")
+    result = cli("query", "claims", "--format", "csv", "--limit", "1000", env=env_for(two_outlets))
+    assert result.returncode == 0, result.stderr[-2500:]
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["claim_id"] for row in rows] == [claim["claim_id"] for claim in claims]
+    for row, claim in zip(rows, claims, strict=True):
+        assert (row["speaker"], row["text"], int(row["start"])) == (claim["speaker"], claim["text"], claim["start"])
+        assert json.loads(row["quantities"]) == claim["quantities"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_stay_text():
+    from newsmon.report.tables import write_csv
+
+    out = io.StringIO()
+    write_csv([{"title": '=HYPERLINK("https://evil.example","x")', "outlet": "@SUM(A1)", "count": -3,
+                "note": "fine = fine"}], out)  # fmt: skip
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row == {"title": '\'=HYPERLINK("https://evil.example","x")', "outlet": "'@SUM(A1)", "count": "-3",
+                   "note": "fine = fine"}  # fmt: skip

@@ -1,9 +1,11 @@
 """Read-only views of the store for the CLI: rows as dicts, rendered as a table or JSON lines."""
 
+import csv
 import json
 import re
+import sys
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -63,10 +65,13 @@ TABLE_COLUMNS: dict[str, Sequence[str]] = {
 }
 
 
-def render(rows: list[dict[str, Any]], kind: Kind, fmt: Literal["table", "json"], console: Console) -> None:
+def render(rows: list[dict[str, Any]], kind: Kind, fmt: Literal["table", "json", "csv"], console: Console) -> None:
     if fmt == "json":
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))  # plain print: rich would wrap long lines
+        return
+    if fmt == "csv":
+        write_csv(rows, sys.stdout)
         return
     table = Table(title=f"{len(rows)} {kind}", show_lines=False)
     for column in TABLE_COLUMNS[kind]:
@@ -79,3 +84,25 @@ def render(rows: list[dict[str, Any]], kind: Kind, fmt: Literal["table", "json"]
 def _cell(value: object) -> object:
     """A list (a dispute's speakers or reasons) one item a line."""
     return "\n".join(map(str, value)) if isinstance(value, list) else value
+
+
+# A cell a spreadsheet would read as a formula ("=HYPERLINK(...)" in a hostile headline): kept as text by a leading
+# apostrophe, as OWASP advises for CSV that people open in Excel or LibreOffice.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_csv(rows: list[dict[str, Any]], out: TextIO) -> None:
+    """Rows as CSV with a header (the rows' keys); lists and objects as JSON text, formulas defused."""
+    if not rows:
+        return
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows({key: _csv_cell(value) for key, value in row.items()} for row in rows)
+
+
+def _csv_cell(value: object) -> object:
+    if isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

@@ -21,7 +21,7 @@ KINDS_HELP = "articles, claims, stories, speakers (who claims most) or disputes 
 def query(
     kind: Annotated[str, typer.Argument(help=KINDS_HELP)],
     limit: Annotated[int, typer.Option("--limit", min=1, max=100_000)] = 20,
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table, json (a line each) or csv (with a header)")] = "table",
     outlet: Annotated[str | None, typer.Option("--outlet", help="Outlet name contains this.")] = None,
     speaker: Annotated[
         str | None, typer.Option("--speaker", help="Claims: speaker's name, organisation or alias contains this.")
@@ -43,8 +43,8 @@ def query(
 
     if kind not in KINDS:
         fail(f"unknown query {kind!r}; expected one of {', '.join(KINDS)}")
-    if fmt not in ("table", "json"):
-        fail(f"unknown format {fmt!r}; expected 'table' or 'json'")
+    if fmt not in ("table", "json", "csv"):
+        fail(f"unknown format {fmt!r}; expected 'table', 'json' or 'csv'")
     if speaker and kind in ("articles", "stories"):
         fail(f"--speaker narrows claims, speakers or disputes, not {kind}")
     now = datetime.now(UTC)
