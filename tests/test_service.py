@@ -124,9 +124,13 @@ def test_run_polls_the_feeds_feeds_import_added_and_not_those_feeds_disable_stop
       <outline text="Pangea outlet" type="rss" xmlUrl="{disabled}"/></body></opml>""")
     db = tmp_path / "store.db"
     env = {**service_env(broker, db, tmp_path / "run"), "NEWSMON_FEEDS_FILE": str(catalogue)}
-    admin = {"env": env, "capture_output": True, "text": True, "timeout": 120}
-    assert subprocess.run([sys.executable, "-m", "newsmon", "feeds", "import", str(opml)], **admin).returncode == 0
-    stopped = subprocess.run([sys.executable, "-m", "newsmon", "feeds", "disable", disabled], **admin)
+
+    def feeds(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "newsmon", "feeds", *args], env=env, capture_output=True,
+                              text=True, timeout=120)  # fmt: skip
+
+    assert feeds("import", str(opml)).returncode == 0
+    stopped = feeds("disable", disabled)
     assert stopped.returncode == 0 and stopped.stdout.strip() == f"disabled {disabled}", stopped.stderr
 
     service = subprocess.Popen([sys.executable, "-m", "newsmon", "run"], env=env, stdout=subprocess.PIPE,
@@ -141,7 +145,8 @@ def test_run_polls_the_feeds_feeds_import_added_and_not_those_feeds_disable_stop
     engine = create_engine(f"sqlite:///{db}")
     with engine.connect() as connection:
         stored_from = {row[0] for row in connection.execute(select(ArticleRow.feed_url))}
-        polled = dict(connection.execute(text("SELECT url, last_polled_at IS NOT NULL FROM feeds")).all())
+        polled: dict[str, int] = dict(connection.execute(text("SELECT url, last_polled_at IS NOT NULL FROM feeds"))
+                                      .tuples().all())  # fmt: skip
     engine.dispose()
     assert stored_from == {feed_server.url("rss2_basic.xml"), imported}
     assert polled == {feed_server.url("rss2_basic.xml"): 1, imported: 1, disabled: 0}
