@@ -145,8 +145,8 @@ def test_run_polls_the_feeds_feeds_import_added_and_not_those_feeds_disable_stop
     engine = create_engine(f"sqlite:///{db}")
     with engine.connect() as connection:
         stored_from = {row[0] for row in connection.execute(select(ArticleRow.feed_url))}
-        polled: dict[str, int] = dict(connection.execute(text("SELECT url, last_polled_at IS NOT NULL FROM feeds"))
-                                      .tuples().all())  # fmt: skip
+        polled = {str(url): int(was_polled) for url, was_polled
+                  in connection.execute(text("SELECT url, last_polled_at IS NOT NULL FROM feeds"))}  # fmt: skip
     engine.dispose()
     assert stored_from == {feed_server.url("rss2_basic.xml"), imported}
     assert polled == {feed_server.url("rss2_basic.xml"): 1, imported: 1, disabled: 0}
