@@ -88,7 +88,7 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
         if cand.content_to >= 0:
             hi = min(hi, cand.content_to)
         if cand.complement != "colon":
-            hi = _before_speaker_declines(text, cand.content_from, _before_quoted_label(text, cand.content_from, hi))
+            hi = _before_speaker_aside(text, cand.content_from, hi)
         return [(cand.content_from, hi)] if cand.content_from < hi else []
     if cand.complement in ("empty", "left"):
         return [left]
@@ -110,28 +110,25 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
     return [(lo, hi)]
 
 
-def _before_quoted_label(text: str, a: int, b: int) -> int:
-    """'denied that P, calling the report "a fabrication"': the speaker's label for what it denies is no part of P
-    (own/d1, heldback/r06 and w07 end the content before it and make no claim of it); else b."""
-    if text.find(", calling ", a, b) < 0:
+def _before_speaker_aside(text: str, a: int, b: int) -> int:
+    """Where indirect content in [a, b) ends before the journalist's aside about its speaker: a quoted label ('denied
+    that P, calling the report "a fabrication"': own/d1, heldback/r06 and w07 end P before it and make no claim of it)
+    or a refusal to say more ('confirmed that talks were continuing but would not give details'); else b."""
+    if text.find(", calling ", a, b) >= 0 and (label := _QUOTED_LABEL_RE.search(text, a, b)) is not None:
+        b = label.start()
+    # (cheap exact tests first: most contents hold none of "would/did/could not", "declined", "refused")
+    if text.find("d not ", a, b) < 0 and text.find("n't ", a, b) < 0 and text.find(" declined ", a, b) < 0 \
+            and text.find(" refused ", a, b) < 0:
         return b
-    label = _QUOTED_LABEL_RE.search(text, a, b)
-    return label.start() if label is not None else b
+    if text.find(" but ", a, b) < 0 and text.find(" and ", a, b) < 0:
+        return b
+    declines = _SPEAKER_DECLINES_RE.search(text, a, b)
+    return declines.start() if declines is not None else b
 
 
 _QUOTED_LABEL_RE = re.compile(
     r",\s+calling\s+(?!(?:on|upon|for|itself|themselves|himself|herself)\b)(?:[\w'’-]+\s+){1,6}?[\"“]"
 )
-
-
-def _before_speaker_declines(text: str, a: int, b: int) -> int:
-    """'confirmed that talks were continuing but would not give details': the speaker's refusal to say more is the
-    journalist's narration, not content, so the span ends before it; else b."""
-    if text.find(" not ", a, b) < 0 and text.find("n't ", a, b) < 0 and text.find(" declined ", a, b) < 0 \
-            and text.find(" refused ", a, b) < 0:
-        return b  # (cheap exact tests first: most contents hold none of the refusing words)
-    declines = _SPEAKER_DECLINES_RE.search(text, a, b)
-    return declines.start() if declines is not None else b
 
 
 # (the subject left out of the second verb is the speaker's: "X said P but declined to elaborate")

@@ -92,7 +92,7 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
         country = country_of(head[: posted.start(1)])
         canon = canonical_org(f"{country} Ministry of Foreign Affairs") if country else ""
         return Speaker(canon, canon, False) if canon else _UNNAMED
-    located = _PEOPLE_IN_PLACE_RE.match(head)
+    located = _PEOPLE_IN_PLACE_RE.match(head) if " in " in head else None
     people = located.group(1).lower() if located else ""
     if located and not _GOVERNMENT_WORD_RE.search(people) and not _MILITARY_WORD_RE.search(people):
         head = located.group(1)  # "traders in Damascus", "residents in Kabul": where they are, not whose members
