@@ -145,6 +145,14 @@ def _from_url_lines(text: str, source: str) -> list[FeedSpec]:
     return specs
 
 
+def feed_spec(url: str, *, outlet: str | None = None, name: str | None = None, language: str = "en",
+              full_text: bool = False) -> FeedSpec:  # fmt: skip
+    """One feed given by hand (`feeds add`): its URL checked as a catalogue's are, the outlet by default its host."""
+    url = url.strip()
+    _check_url(url, "URL")
+    return FeedSpec(url=url, name=name or url, outlet=outlet or _host(url), language=language, full_text=full_text)
+
+
 def _check_url(url: str, where: str) -> None:
     if any(character.isspace() for character in url) or CONTROL_CHARACTER.search(url) is not None:
         raise CatalogueError(f"{where}: expected an http(s) URL without spaces or control characters, got {url!r}")

@@ -220,3 +220,29 @@ def test_run_serves_prometheus_metrics_of_its_polls_and_stages(broker, feed_serv
     assert samples[("newsmon_stage_batch_seconds_count", (("stage", "dedupe"),))] >= 1
     lags = [value for (name, labels), value in samples.items() if name == "newsmon_stage_lag_records"]
     assert lags and all(value == 0 for value in lags)  # everything read by now
+
+
+def test_feeds_add_subscribes_one_feed_once_and_refuses_a_bad_url(tmp_path):
+    env = {**os.environ, "NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'store.db'}"}
+
+    def feeds(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "newsmon", "feeds", *args], env=env, capture_output=True,
+                              text=True, timeout=120)  # fmt: skip
+
+    added = feeds("add", "https://www.rudaw.net/arabic/rss", "--outlet", "Rudaw Arabic", "--language", "ar")
+    assert added.returncode == 0 and added.stdout.strip() == "added https://www.rudaw.net/arabic/rss (Rudaw Arabic)"
+    by_host = feeds("add", " https://www.enabbaladi.net/feed/ ", "--full-text")
+    assert by_host.stdout.strip() == "added https://www.enabbaladi.net/feed/ (enabbaladi.net)", by_host.stderr
+    again = feeds("add", "https://www.rudaw.net/arabic/rss")
+    assert again.returncode == 0 and again.stdout.startswith("already subscribed: https://www.rudaw.net/arabic/rss")
+    bad = feeds("add", "ftp://files.example/feed.xml")
+    assert bad.returncode == 2 and "expected an http(s) URL" in bad.stderr and "Traceback" not in bad.stderr
+    rows = [json.loads(line) for line in feeds("status", "--format", "json").stdout.splitlines()]
+    assert sorted((row["outlet"], row["url"]) for row in rows) == [
+        ("Rudaw Arabic", "https://www.rudaw.net/arabic/rss"), ("enabbaladi.net", "https://www.enabbaladi.net/feed/")]
+    (tmp_path / "out.opml").write_text(feeds("export").stdout)
+    from producers.catalogue import load_catalogue
+
+    exported = {spec.url: (spec.language, spec.full_text) for spec in load_catalogue(tmp_path / "out.opml")}
+    assert exported == {"https://www.rudaw.net/arabic/rss": ("ar", False),
+                        "https://www.enabbaladi.net/feed/": ("en", True)}  # fmt: skip

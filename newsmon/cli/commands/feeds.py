@@ -69,6 +69,30 @@ def feeds_import(
     typer.echo(f"imported {len(specs)} feeds ({added} new)")
 
 
+def feeds_add(
+    url: Annotated[str, typer.Argument(help="The feed's http(s) URL.")],
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Outlet name (default: the URL's host).")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Feed name (default: the URL).")] = None,
+    language: Annotated[str, typer.Option("--language", help="Language code of the feed, e.g. en, ar, ru.")] = "en",
+    full_text: Annotated[
+        bool, typer.Option("--full-text", help="The feed carries summaries only: fetch each article's page.")
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Add one feed to the store; `run` polls it from its next round (a feed already there keeps its state)."""
+    from newsmon.cli.feeds_admin import import_feeds
+    from producers.catalogue import CatalogueError, feed_spec
+
+    try:
+        spec = feed_spec(url, outlet=outlet, name=name, language=language, full_text=full_text)
+    except CatalogueError as error:
+        fail(str(error))
+        raise
+    settings = settings_from(config)
+    added = run_async(lambda stop: import_feeds(settings, [spec]), settings)
+    typer.echo(f"{'added' if added else 'already subscribed:'} {spec.url} ({spec.outlet})")
+
+
 def feeds_disable(
     url: Annotated[str, typer.Argument(help="The feed's URL, as `feeds status` shows it.")], config: ConfigOption = None
 ) -> None:
