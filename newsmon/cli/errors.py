@@ -5,11 +5,13 @@
 import asyncio
 import signal
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
-from newsmon.config import Settings
+if TYPE_CHECKING:  # pydantic-settings costs ~100 ms to import; `newsmon --help` needs none of it
+    from newsmon.config import Settings
+
 
 T = TypeVar("T")
 
@@ -37,7 +39,7 @@ def catch_early_stop() -> None:
 
 
 def run_async(
-    main: Callable[[asyncio.Event], Awaitable[T]], settings: Settings | None = None, *, preload_stages: bool = True
+    main: Callable[[asyncio.Event], Awaitable[T]], settings: "Settings | None" = None, *, preload_stages: bool = True
 ) -> T:
     """Run `main(stop)` with SIGINT/SIGTERM setting `stop`, translating expected errors to one line.
 

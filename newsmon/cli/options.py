@@ -1,19 +1,23 @@
 """What several commands take and load: --config and the settings, --feeds and the feed catalogue, the store."""
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from newsmon.cli.errors import fail, warn
-from newsmon.config import ConfigError, Settings, load_settings, source_of
-from newsmon.logging import configure_logging
+
+if TYPE_CHECKING:  # imported when used: `newsmon --help` needs neither pydantic-settings nor structlog
+    from newsmon.config import Settings
 
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML config file (default: ./newsmon.toml).")]
 FeedsOption = Annotated[Path | None, typer.Option("--feeds", help="Feed catalogue: newsmon TOML, OPML or URL list.")]
 
 
-def settings_from(config: Path | None, **overrides: Any) -> Settings:
+def settings_from(config: Path | None, **overrides: Any) -> "Settings":
+    from newsmon.config import ConfigError, load_settings
+    from newsmon.logging import configure_logging
+
     try:
         settings = load_settings(config, **overrides)
     except ConfigError as error:
@@ -23,7 +27,7 @@ def settings_from(config: Path | None, **overrides: Any) -> Settings:
     return settings
 
 
-def is_new_sqlite_store(settings: Settings) -> bool:
+def is_new_sqlite_store(settings: "Settings") -> bool:
     """True when the store is a SQLite file not there yet: a command that only reads creates it empty, and its
     empty result would look like a store with nothing in it (a mistyped store.url); see `warn_new_store`."""
     from sqlalchemy.engine import make_url
@@ -32,7 +36,7 @@ def is_new_sqlite_store(settings: Settings) -> bool:
     return url.drivername.startswith("sqlite") and bool(url.database) and not Path(str(url.database)).exists()
 
 
-def warn_new_store(settings: Settings) -> None:
+def warn_new_store(settings: "Settings") -> None:
     """Said after the command's output, once it succeeded (a store that could not be created gets its error)."""
     warn(f"store {settings.store.url} did not exist; it was created empty (is store.url the one you meant?)")
 
@@ -55,7 +59,9 @@ def catalogue_or_fail(path: Path | None, origin: str | None = None) -> list[Any]
     return specs
 
 
-def feeds_in_use(feeds: Path | None, settings: Settings, config: Path | None) -> list[Any]:
+def feeds_in_use(feeds: Path | None, settings: "Settings", config: Path | None) -> list[Any]:
+    from newsmon.config import source_of
+
     """The catalogue of --feeds, else of the configured feeds_file, else the bundled one."""
     if feeds is not None or settings.feeds_file is None:
         return catalogue_or_fail(feeds)

@@ -13,6 +13,7 @@ from pathlib import Path
 import structlog
 from aiokafka import AIOKafkaProducer
 
+from consumers import STAGES
 from consumers.alerts.stage import AlertsStage
 from consumers.claims.stage import ClaimsStage
 from consumers.dedupe.stage import DedupeStage
@@ -33,7 +34,6 @@ from producers.relay import republish_pending, run_relay
 from schemas.topics import Topics
 
 log = structlog.get_logger()
-STAGES = ("fulltext", "dedupe", "claims", "alerts")
 BROKER_FILE = "broker.json"
 
 

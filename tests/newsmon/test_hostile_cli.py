@@ -251,3 +251,11 @@ def test_output_to_a_full_disk_is_one_line_and_exit_1(tmp_path, command):
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if not line.startswith("newsmon: warning: ")]
     assert len(errors) == 1 and "No space left on device" in errors[0], result.stderr[-3000:]
+
+
+def test_an_unknown_stage_is_one_line_naming_the_stages_and_nothing_is_created(tmp_path):
+    result = run_cli("consume", "dedup", cwd=tmp_path)
+    assert result.returncode == 2
+    expected = "unknown stage 'dedup'; expected one of fulltext, dedupe, claims, alerts"
+    assert one_error_line(result) == f"newsmon: error: {expected}"
+    assert not (tmp_path / "store.db").exists()  # refused before anything was opened

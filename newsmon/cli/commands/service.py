@@ -6,19 +6,17 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
-import structlog
 import typer
 from rich.console import Console
 
 from newsmon.cli.errors import catch_early_stop, fail, run_async
 from newsmon.cli.options import ConfigOption, FeedsOption, catalogue_or_fail, feeds_in_use, settings_from
 from newsmon.cli.output import writes_to_stdout
-from newsmon.config import ConfigError, Settings
-from newsmon.logging import configure_logging
 
-log = structlog.get_logger()
+if TYPE_CHECKING:  # imported when used: `newsmon --help` needs neither pydantic-settings nor structlog
+    from newsmon.config import Settings
 
 
 def run(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
@@ -27,6 +25,8 @@ def run(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     Polls every enabled feed in the store (the configured catalogue's, and those of `feeds import`); with --feeds,
     only that file's."""
     catch_early_stop()
+    import structlog
+
     from newsmon.cli.pipeline import open_pipeline, polling_of, run_service
 
     settings = settings_from(config)
@@ -36,8 +36,9 @@ def run(feeds: FeedsOption = None, config: ConfigOption = None) -> None:
     async def main(stop: asyncio.Event) -> None:
         async with open_pipeline(settings) as pipeline:
             polling = await polling_of(pipeline, specs, only_these=feeds is not None)
-            log.info("service_started", feeds=len(polling.urls) if polling.urls is not None else "every enabled",
-                     bootstrap=pipeline.connection.bootstrap_servers)  # fmt: skip
+            feeds_polled = len(polling.urls) if polling.urls is not None else "every enabled"
+            structlog.get_logger().info("service_started", feeds=feeds_polled,
+                                        bootstrap=pipeline.connection.bootstrap_servers)  # fmt: skip
             await run_service(pipeline, polling, stop)
 
     run_async(main, settings)
@@ -65,10 +66,12 @@ def consume(
 ) -> None:
     """Run one consumer stage alone (its consumer group shares partitions with other replicas)."""
     catch_early_stop()
-    from newsmon.cli.pipeline import STAGES, open_pipeline, run_service
+    from consumers import STAGES
 
-    if stage not in STAGES:
+    if stage not in STAGES:  # before the stages' heavy imports: a typo is answered at once
         fail(f"unknown stage {stage!r}; expected one of {', '.join(STAGES)}")
+    from newsmon.cli.pipeline import open_pipeline, run_service
+
     settings = settings_from(config)
     serve_metrics(settings)
 
@@ -79,7 +82,7 @@ def consume(
     run_async(main, settings)
 
 
-def serve_metrics(settings: Settings) -> None:
+def serve_metrics(settings: "Settings") -> None:
     """Start the Prometheus endpoint when metrics.port is set; a port in use is one line and exit 1."""
     if not settings.metrics.port:
         return
@@ -95,6 +98,7 @@ def serve_metrics(settings: Settings) -> None:
 def demo(as_json: Annotated[bool, typer.Option("--json", help="Last line: the summary as JSON.")] = False) -> None:
     """Offline demo: bundled sample feeds, embedded broker, temporary SQLite store; prints a summary."""
     from newsmon.cli.demo import run_demo
+    from newsmon.logging import configure_logging
 
     configure_logging("warning")
 
@@ -125,6 +129,8 @@ def poll_once_command(
     The last output line is JSON with "new_items"."""
     from newsmon.cli.poll_once import poll_once, poll_once_settings, stage_process_count, summary_dict
     from newsmon.cli.poll_once_stages import forked_stage_processes
+    from newsmon.config import ConfigError
+    from newsmon.logging import configure_logging
 
     specs = catalogue_or_fail(feeds)
     try:
