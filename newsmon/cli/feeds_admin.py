@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsmon.config import Settings
+from newsmon.report.json_text import json_line
 from newsmon.report.tables import plain_cell
 from newsmon.store import feeds
 from newsmon.store.feeds import FeedSpec
@@ -33,15 +34,13 @@ def status_row(feed: Feed, now: datetime) -> dict[str, Any]:
 
 
 async def print_status(settings: Settings, only: str | None, fmt: str, console: Console) -> None:
-    import json
-
     async with open_store(settings.store) as store, store.reads() as session:
         rows = [status_row(feed, datetime.now(UTC)) for feed in await feeds.all_feeds(session)]
     rows = [r for r in rows if only is None or r["health"] == only]
     rows.sort(key=lambda r: (HEALTH_ORDER.index(r["health"]) if r["health"] in HEALTH_ORDER else 99, r["outlet"]))
     if fmt == "json":
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+            print(json_line(row))
         return
     counts = {h: sum(1 for r in rows if r["health"] == h) for h in HEALTH_ORDER}
     table = Table(title=f"{len(rows)} feeds: " + ", ".join(f"{n} {h}" for h, n in counts.items() if n))

@@ -10,6 +10,7 @@ from aiokafka.errors import KafkaConnectionError
 from newsmon.broker import Connection, consumer_options
 from newsmon.cli.pipeline import BROKER_FILE
 from newsmon.config import Settings
+from newsmon.report.json_text import terminal_safe_json
 from schemas.topics import Topics
 
 
@@ -85,7 +86,7 @@ async def _print_until(consumer: AIOKafkaConsumer, max_alerts: int | None, stop:
     while not stop.is_set() and (max_alerts is None or printed < max_alerts):
         batches = await consumer.getmany(timeout_ms=500)
         for record in (r for records in batches.values() for r in records):
-            sys.stdout.write((record.value or b"").decode("utf-8", "replace") + "\n")
+            sys.stdout.write(terminal_safe_json((record.value or b"").decode("utf-8", "replace")) + "\n")
             sys.stdout.flush()
             printed += 1
             if max_alerts is not None and printed >= max_alerts:

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsmon.report.disputes import disputes
+from newsmon.report.json_text import json_line
 from newsmon.store import articles, claims
 from newsmon.store.filters import Filters
 from newsmon.store.session import Store
@@ -68,7 +69,7 @@ TABLE_COLUMNS: dict[str, Sequence[str]] = {
 def render(rows: list[dict[str, Any]], kind: Kind, fmt: Literal["table", "json", "csv"], console: Console) -> None:
     if fmt == "json":
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))  # plain print: rich would wrap long lines
+            print(json_line(row))  # plain print: rich would wrap long lines
         return
     if fmt == "csv":
         write_csv(rows, sys.stdout)

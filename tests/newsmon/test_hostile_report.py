@@ -1,6 +1,7 @@
 """Text from feeds is data, never terminal markup: brackets and escape sequences in it print as themselves."""
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -46,3 +47,16 @@ def test_feeds_list_and_status_print_names_with_brackets(tmp_path):
     status = run_cli("feeds", "status", cwd=tmp_path)
     assert status.returncode == 0, status.stderr[-3000:]
     assert "Agency [/] wire" in status.stdout
+
+
+def test_json_output_escapes_the_c1_controls_a_terminal_would_act_on(tmp_path):
+    # U+009B is CSI in 8-bit form: U+009B 2 J clears a terminal that honours C1 controls; JSON may carry it raw.
+    text = 'Damascus\nThe ministry said the convoy \x9b2Jreached\x85 the border\x7f on Monday.\n'
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "newsmon", "extract", str(tmp_path / "doc.txt"), "--format",
+                             "jsonl"], capture_output=True, timeout=120, env=os.environ)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    printed = result.stdout.decode("utf-8")
+    assert printed and not any("\x7f" <= character <= "\x9f" for character in printed)
+    claims = [json.loads(line) for line in printed.splitlines()]
+    assert [claim["text"] for claim in claims] == ["the convoy \x9b2Jreached\x85 the border\x7f on Monday"]

@@ -1,6 +1,5 @@
 """The commands on plain-text files, no store or Kafka: extract (claims) and cluster (duplicates and stories)."""
 
-import json
 import stat
 import sys
 from collections.abc import Callable, Iterable
@@ -57,10 +56,11 @@ def _print_jsonl(fmt: str, paths: list[Path], produce: Callable[[list[Path]], An
     for file in list_files(paths):
         _warn_unless_text(file)
     from consumers.doc_ids import DuplicateDocIdError
+    from newsmon.report.json_text import json_line
 
     try:
         for record in produce(paths):
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_line(record) + "\n")
     except DuplicateDocIdError as error:
         fail(str(error))
     except OSError as error:
