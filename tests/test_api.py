@@ -5,11 +5,14 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 
 import httpx
+import psycopg
 import pytest
 
 from newsmon.api.app import create_app
+from tests.conftest import PG_ADMIN_DSN
 from tests.pipeline_helpers import run_pipeline_over
 from tests.test_cli_reads import two_outlet_feeds
 
@@ -86,3 +89,28 @@ def test_newsmon_serve_answers_over_http_and_refuses_a_port_in_use(tmp_path):
             assert server.wait(30) == 0  # a stop asked for is a clean exit
         finally:
             server.kill()  # (a no-op once it has exited)
+
+
+async def test_healthz_says_503_while_the_store_is_gone_and_ok_when_it_is_back(tmp_path):
+    from newsmon.config import Settings
+
+    name = f"newsmon_api_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = f"{PG_ADMIN_DSN.rsplit('/', 1)[0]}/{name}".replace("postgresql://", "postgresql+psycopg://", 1)
+    app = create_app(Settings.model_validate({"store": {"url": url}, "run_dir": tmp_path / "run"}))
+    try:
+        async with app.router.lifespan_context(app), httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://newsmon.test"
+        ) as client:
+            assert (await client.get("/healthz")).status_code == 200
+            with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            gone = await client.get("/healthz")
+            assert gone.status_code == 503 and gone.json()["status"] == "store unavailable"
+            with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
+                admin.execute(f'CREATE DATABASE "{name}"')
+            assert (await client.get("/healthz")).status_code == 200  # the pool reconnects: no restart needed
+    finally:
+        with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
