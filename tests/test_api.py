@@ -33,6 +33,10 @@ async def test_the_reports_are_json_with_the_query_filters(api):
     articles = (await api.get("/api/articles", params={"outlet": "тасс"})).json()
     assert len(articles) == 3 and {row["outlet"] for row in articles} == {"ТАСС Fixture"}
     assert len((await api.get("/api/articles", params={"limit": 2})).json()) == 2
+    every_claim = (await api.get("/api/claims", params={"limit": 1000})).json()
+    first = every_claim[0]["article_id"]
+    own = (await api.get("/api/claims", params={"article": first, "limit": 1000})).json()
+    assert own and own == [claim for claim in every_claim if claim["article_id"] == first]
     claims = (await api.get("/api/claims", params={"speaker": "orlov"})).json()
     assert claims and all("Orlov" in row["speaker"] for row in claims)
     in_range = (await api.get("/api/articles", params={"since": "2026-11-03", "until": "2026-11-04"})).json()

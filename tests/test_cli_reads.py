@@ -217,3 +217,11 @@ def test_csv_cells_a_spreadsheet_would_run_as_formulas_stay_text():
     row = next(csv.DictReader(io.StringIO(out.getvalue())))
     assert row == {"title": '\'=HYPERLINK("https://evil.example","x")', "outlet": "'@SUM(A1)", "count": "-3",
                    "note": "fine = fine"}  # fmt: skip
+
+
+async def test_query_article_gives_one_article_and_exactly_its_claims(two_outlets):
+    claims = query_json(two_outlets, "claims")
+    article_id = claims[0]["article_id"]
+    own = query_json(two_outlets, "claims", "--article", article_id)
+    assert own and [c["claim_id"] for c in own] == [c["claim_id"] for c in claims if c["article_id"] == article_id]
+    assert [a["article_id"] for a in query_json(two_outlets, "articles", "--article", article_id)] == [article_id]

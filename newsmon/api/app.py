@@ -65,6 +65,7 @@ def filters(
     since: Annotated[str | None, Query(description="Published at or after: ISO 8601, or 36h, 7d ago.")] = None,
     until: Annotated[str | None, Query(description="Published before (as since).")] = None,
     story: Annotated[str | None, Query(description="Only this story (its origin article id).")] = None,
+    article: Annotated[str | None, Query(description="Only this article (claims: its claims).")] = None,
 ) -> Filters:
     now = datetime.now(UTC)
     moments = {}
@@ -75,7 +76,7 @@ def filters(
             raise HTTPException(422, f"{name} {error}") from None
     if moments["since"] and moments["until"] and moments["since"] >= moments["until"]:
         raise HTTPException(422, f"since {since} is not before until {until}")
-    return Filters(outlet=outlet, speaker=speaker, contains=contains, story=story, **moments)
+    return Filters(outlet=outlet, speaker=speaker, contains=contains, story=story, article=article, **moments)
 
 
 def _report(kind: Kind) -> Any:

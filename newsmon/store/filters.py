@@ -46,6 +46,7 @@ class Filters:
     since: datetime | None = None  # published at or after
     until: datetime | None = None  # published before
     story: str | None = None  # articles of this story (the story's origin article id)
+    article: str | None = None  # one article (and its claims)
 
     def on_articles(self, dialect: str) -> list[ColumnElement[bool]]:
         """Conditions on ArticleRow (every report joins the articles)."""
@@ -58,6 +59,8 @@ class Filters:
             conditions.append(ArticleRow.published_at < self.until)
         if self.story:
             conditions.append(ArticleRow.story_id == self.story)
+        if self.article:
+            conditions.append(ArticleRow.id == self.article)
         return conditions
 
     def on_article_text(self, dialect: str) -> list[ColumnElement[bool]]:

@@ -34,6 +34,7 @@ def query(
     ] = None,
     until: Annotated[str | None, typer.Option("--until", help="Published before (same forms as --since).")] = None,
     story: Annotated[str | None, typer.Option("--story", help="Only this story (its origin article id).")] = None,
+    article: Annotated[str | None, typer.Option("--article", help="Only this article (claims: its claims).")] = None,
     config: ConfigOption = None,
 ) -> None:
     """Read articles, claims, speakers or disputes from the store; text matches ignore case."""
@@ -49,7 +50,7 @@ def query(
         fail(f"--speaker narrows claims, speakers or disputes, not {kind}")
     now = datetime.now(UTC)
     filters = Filters(outlet=outlet, speaker=speaker, contains=contains, since=moment("--since", since, now),
-                      until=moment("--until", until, now), story=story)  # fmt: skip
+                      until=moment("--until", until, now), story=story, article=article)  # fmt: skip
     if filters.since and filters.until and filters.since >= filters.until:
         fail(f"--since {since} is not before --until {until}")
     settings = settings_from(config)
