@@ -37,7 +37,10 @@ CAPITAL_RUN_RE = re.compile(
     r"(?:\s*\([A-Z][\w-]{1,12}\))?"
 )
 _DATELINE_COUNTRY = {"moscow": "Russian", "damascus": "Syrian", "ankara": "Turkish", "istanbul": "Turkish",
-                     "washington": "US", "tehran": "Iranian", "jerusalem": "Israeli", "tel aviv": "Israeli"}
+                     "washington": "US", "tehran": "Iranian", "jerusalem": "Israeli", "tel aviv": "Israeli",
+                     # courts trying Syrian cases under universal jurisdiction: "THE HAGUE - The public prosecution
+                     # service said" is the Dutch one
+                     "the hague": "Dutch", "koblenz": "German", "karlsruhe": "German", "stockholm": "Swedish"}
 # Beirut and Amman are not here: bureaus there cover Syria, so the city does not give a source's side.
 # "HOMS, Syria (AFP) –": a dateline whose second part names the country
 _DATELINE_WITH_COUNTRY_RE = re.compile(r"[A-Z][A-Z' -]{2,30},\s+([A-Z][a-z]+)(?=\s*(?:\(|[–—-]|,))")

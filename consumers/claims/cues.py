@@ -26,6 +26,8 @@ SAY_VERBS = [
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
     # a witness in court: "A former guard testified that P"
     "testified", "testifies", "testifying",
+    # a court's finding: "The court ruled that P" (only with a clause: not "ruled out", "ruled the city")
+    "ruled",
 ]
 # Verbs whose object is part of the claim: "accused X of Y", "blamed X for Y", "described X as Y".
 OBJECT_VERBS = {
@@ -73,6 +75,7 @@ NEEDS_CLAUSE = frozenset([
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
     # a witness in court: "A former guard testified that P"
     "testified", "testifies", "testifying",
+    "ruled",
 ])
 WEAK_VERBS = frozenset([
     "believes", "believed", "thinks", "thought", "suggested", "suggests", "called", "posted", "tweeted", "believe",

@@ -26,6 +26,9 @@ _OTHER_MINISTRY_RE = re.compile(
     r"water|trade|culture|tourism|social)(?:\s+(?:resources|affairs))?)\s+minist(?:er|ry)|ministry\s+of\s+(?:the\s+)?"
     r"((?:interior|justice|health|finance|economy|energy|information|education|agriculture|transport|oil|water|trade|"
     r"culture|tourism|social)(?:\s+(?:resources|affairs))?))\b", re.I)
+# A state's prosecutors written by their kind, in lower case: "the public prosecution service"
+_PROSECUTION_OFFICE_RE = re.compile(
+    r"^(?:the\s+)?((?:(?:national|federal|public)\s+)?(?:prosecution\s+service|prosecutor['’]?s['’]?\s+office))$", re.I)
 _MILITARY_BY_COUNTRY = {"Syrian": "Syrian Arab Army", "Russian": "Russian Ministry of Defense",
                         "Turkish": "Turkish Ministry of Defense", "US": "US Department of Defense",
                         "Israeli": "Israel Defense Forces", "Jordanian": "Jordanian Armed Forces",
@@ -178,6 +181,10 @@ def _national_body(mention: str, nat: str) -> str | None:
         if pattern.search(mention):
             built = template.format(c=nat)
             return _ALIAS_INDEX.get(norm_key(built), built)  # "Syrian Ministry of Defense" is the army
+    prosecution = _PROSECUTION_OFFICE_RE.match(mention)
+    if prosecution:
+        # "the public prosecution service" under THE HAGUE: the Dutch one ("prosecutor's" keeps its lower-case s)
+        return f"{nat} {' '.join(w[:1].upper() + w[1:] for w in prosecution.group(1).split())}"
     if re.match(r"(?:the\s+)?ministry\s+of\b", mention, re.I):
         return f"{nat} {_strip_parenthetical(mention).strip().removeprefix('the ').removeprefix('The ')}"
     if _MILITARY_RE.search(mention) and nat in _MILITARY_BY_COUNTRY and (country_of(mention) or

@@ -109,8 +109,9 @@ def _quoted_attitude(
 _RELATIVE_WORDS = ("who ", "which ")
 
 # The comma closing a relative clause, before the main clause's verb: "Ahmad Ali, who said P, told us Q"
+# (the comma may close a quotation too: 'NAME, who told reporters "Q," said P')
 _RELATIVE_CLOSE_RE = re.compile(
-    r",\s+(?:also\s+|later\s+)?(?:[a-z]+ed|said|says|told|tells|has|had|is|was|are|were|wrote|writes|posted|"
+    r",[\"”]?\s+(?:also\s+|later\s+)?(?:[a-z]+ed|said|says|told|tells|has|had|is|was|are|were|wrote|writes|posted|"
     r"went|left|took|sent|gave|spoke|met|made|ran|runs|fled|came)\b"
 )
 
@@ -120,7 +121,7 @@ def _relative_clause_end(text: str, pos: int, s_end: int, inside: list[tuple[int
     if pos < 0:
         return -1
     for m in _RELATIVE_CLOSE_RE.finditer(text, pos, s_end):
-        if not in_spans(m.start(), inside):
+        if not in_spans(m.start(), inside) or m.group()[1] in "\"”":
             return m.start()
     return -1
 

@@ -47,7 +47,8 @@ def claims_from_candidates(
     claims: list[RawClaim] = []
     owner: dict[int, int] = {}
     for i, cand in enumerate(cands):
-        lo = cands[i - 1].cue_end if i else s_start
+        # (after a content that ends early, 'NAME, who told reporters "Q," said P', the next cue's span starts there)
+        lo = max(cands[i - 1].cue_end, cands[i - 1].content_to) if i else s_start
         hi = cands[i + 1].clause_start if i + 1 < len(cands) else s_end
         inherit = owner.get(i - 1, -1) if cand.inherit else -1
         if cand.fronted:

@@ -52,6 +52,9 @@ def verb_cue(
             and _with_subject(text, left_lo, aux_start, cand):
         return with_complement(text, m, verb, s_end, cand, inside)  # "P, with one farmer telling the site that Q"
     joined = _joining_words(text, verb, lo, left_lo, aux_start)
+    if joined is None and cands and cands[-1].content_to > 0 and text[aux_start - 2 : aux_start - 1] in "\"”»":
+        # 'NAME, who told reporters "Q," said P': the comma closing the relative clause's quotation joins the verb
+        joined = _COMMA_IN_QUOTE_RE.search(text, max(lo, aux_start - 4), aux_start)
     if joined is not None and _continues_clause(verb, joined, aux_start, cands):
         if not _inherited_speaker(text, verb, joined, lo, left_lo, aux_start, inside, cands, cand, searches):
             return None

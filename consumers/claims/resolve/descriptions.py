@@ -142,6 +142,9 @@ def _definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], n
             return Speaker(heading, heading, False)  # a press review: "Al-Akhbar (Beirut)\nThe newspaper wrote that"
     if noun in _BENCH_NOUNS and (court := _court_before(ctx, pos)) is not None:
         return court  # "The judges wrote that P" after the court's ruling: the court speaks through its bench
+    if noun in ("court", "tribunal") and len(words) == 2:
+        # "The court said P": the court named before, else a body the text never names (unnamed, as "the source")
+        return _court_before(ctx, pos) or UNNAMED
     called = _posting_called_before(ctx, pos, noun) if noun in _POSTING_KINDS else ""
     if called:
         return Speaker(called, called, False)  # 'a Telegram channel called "Sahel Leaks" ... The channel said'
@@ -218,7 +221,8 @@ def _state_body(ctx: DocumentContext, pos: int, words: list[str], noun: str) -> 
     # the country named before the mention in its sentence ("In Amman, the army said"), not one in the cue or the
     # content after it ("The army denied reports published by a Turkish daily"), else the text's
     before = ctx.text[ctx.sentence_start(pos) : pos]
-    country = country_of(before) or _capital_country(before) or ctx.country or "Syrian"
+    country = country_of(before) or _capital_country(before) or _subject_state_before(ctx, pos) or ctx.country \
+        or "Syrian"
     if noun == "government":
         return canonical_org(f"{country} government")  # "with the government insisting that P": the state's
     if noun != "ministry":
@@ -235,6 +239,27 @@ def _state_body(ctx: DocumentContext, pos: int, words: list[str], noun: str) -> 
 _CAPITAL_COUNTRY = {"Amman": "Jordanian", "Beirut": "Lebanese", "Baghdad": "Iraqi", "Cairo": "Egyptian",
                     "Riyadh": "Saudi", "Doha": "Qatari"}
 _IN_CAPITAL_RE = re.compile(r"\b(?:[Ii]n|[Ff]rom)\s+(Amman|Beirut|Baghdad|Cairo|Riyadh|Doha)\b")
+
+
+# The subject of a sentence: its leading capitalised words ("Jordanian border guards shot" -> "Jordanian")
+_LEADING_CAPITALS_RE = re.compile(r"\s*(?:(?:[A-Z][\w'’-]*|the)\s+)*")
+
+
+def _subject_state_before(ctx: DocumentContext, pos: int) -> str:
+    """The country whose people or body are the subject of one of the three sentences before, in the paragraph:
+    "Jordanian troops shot two smugglers. The government said P" is Jordan's government."""
+    end = ctx.sentence_start(pos)
+    paragraph = ctx.text.rfind("\n\n", max(0, end - 1500), end)
+    for _ in range(3):
+        if end <= paragraph or end <= 0:
+            return ""
+        start = ctx.sentence_start(end - 1)
+        lead = _LEADING_CAPITALS_RE.match(ctx.text, start + 1 if start else 0, end)
+        country = country_of(lead.group()) if lead else ""
+        if country:
+            return country
+        end = start
+    return ""
 
 
 def _capital_country(before: str) -> str:

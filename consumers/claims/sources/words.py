@@ -38,6 +38,8 @@ SOURCE_NOUNS = frozenset(
         "adviser", "advisor", "deputy", "co-chair", "co-chairman", "co-chairwoman", "neighbours", "neighbors",
         "partners", "partner", "critics", "critic", "opponents", "economist", "economists", "owners", "traders",
         "merchants", "shopkeepers", "businessmen", "businesswomen", "businesspeople",
+        # market trades quoted on prices: "money changers in Damascus", "fuel dealers", "vegetable vendors"
+        "changers", "dealers", "vendors", "sellers", "brokers", "wholesalers", "retailers", "importers", "exporters",
     ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
