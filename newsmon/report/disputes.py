@@ -7,10 +7,15 @@ same unit, singular or plural) and their ranges cannot both be true: "more than 
 """
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from newsmon.store.claims import StoryClaim, of_contested_stories
+from newsmon.store.filters import Filters
 
 DENIAL_WORDS = frozenset({
     "deny", "denied", "denies", "denying", "reject", "rejected", "rejects", "rejecting", "dismiss", "dismissed",
@@ -25,20 +30,6 @@ _ABOUT = frozenset({"about", "around", "nearly", "almost", "roughly", "some", "a
                     "estimated", "close to"})  # fmt: skip
 _ABOUT_MARGIN = 0.15
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-@dataclass(frozen=True)
-class StoryClaim:
-    """A claim as the disputes report reads it: with its article's story, title and time."""
-
-    story_id: str
-    title: str
-    published_at: datetime
-    outlet: str
-    speaker: str
-    cue: str
-    text: str
-    quantities: Sequence[dict[str, Any]]
 
 
 @dataclass
@@ -68,6 +59,18 @@ def disputes(claims: Iterable[StoryClaim]) -> list[Dispute]:
         by_story.setdefault(claim.story_id, []).append(claim)
     found = [dispute for story in by_story.values() if (dispute := _dispute(story)) is not None]
     return sorted(found, key=lambda d: (d.first_published_at, d.story_id), reverse=True)
+
+
+async def latest_disputes(session: AsyncSession, limit: int, filters: Filters | None = None,
+                          page_size: int = 200) -> list[Dispute]:  # fmt: skip
+    """The `limit` most recently started disputed stories among the claims that pass `filters`, reading the store's
+    contested stories a page at a time until enough are found (pages come most recently started first)."""
+    found: list[Dispute] = []
+    async for page in of_contested_stories(session, filters, page_size):
+        found += disputes(page)
+        if len(found) >= limit:
+            break
+    return found[:limit]
 
 
 def is_denial(cue: str) -> bool:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
-from newsmon.report.disputes import Dispute, disputes
+from newsmon.report.disputes import Dispute, latest_disputes
 from newsmon.store import articles, claims, feeds
 from newsmon.store.claims import SpeakerTally
 from newsmon.store.filters import Filters
@@ -46,7 +46,7 @@ async def gather(store: Store, filters: Filters, top: int) -> ReportData:
         per_day = await articles.per_day_by_outlet(session, filters)
         claims_per_day = await claims.per_day(session, filters)
         speakers = await claims.top_speakers(session, top, filters)
-        found = disputes(await claims.of_contested_stories(session, filters))[:top]
+        found = await latest_disputes(session, top, filters)
         health = Counter((feed.health or "new") for feed in await feeds.all_feeds(session))
     return ReportData(filters, datetime.now(UTC), per_day, claims_per_day, speakers, found, dict(health))
 

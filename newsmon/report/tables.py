@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsmon.report.disputes import disputes
+from newsmon.report.disputes import latest_disputes
 from newsmon.report.json_text import json_line
 from newsmon.store import articles, claims
 from newsmon.store.filters import Filters
@@ -28,8 +28,7 @@ async def fetch_rows(store: Store, kind: Kind, limit: int, filters: Filters | No
                      "story_id": a.story_id}
                     for a in await articles.latest(session, limit, filters)]  # fmt: skip
         if kind == "disputes":
-            contested = await claims.of_contested_stories(session, filters)
-            return [dispute.as_dict() for dispute in disputes(contested)[:limit]]
+            return [dispute.as_dict() for dispute in await latest_disputes(session, limit, filters)]
         if kind == "stories":
             return [{"story_id": s.story_id, "title": s.title, "articles": s.articles, "outlets": s.outlets,
                      "first_published_at": s.first_published_at.isoformat(),

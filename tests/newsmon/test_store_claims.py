@@ -58,3 +58,31 @@ async def test_aliases_point_to_one_speaker(store):
         aliases = dict((await session.execute(select(SpeakerAliasRow.alias, SpeakerAliasRow.speaker_id))).all())
     assert first == second and len(speakers) == 1
     assert aliases == {"Vladimir Putin": first, "Putin": first, "President Putin": first}
+
+
+async def test_latest_disputes_reads_stories_a_page_at_a_time_and_keeps_the_newest_first(store):
+    # Eight stories of two articles (two speakers each); the even ones have a denial. Pages of two stories: the
+    # three newest disputed stories need three pages, and must be exactly the first three of the whole list.
+    from datetime import timedelta
+
+    from newsmon.report.disputes import disputes, latest_disputes
+    from newsmon.store.filters import Filters
+
+    async with store.sessions.begin() as session:
+        ids = [await claims.speaker_id(session, name, "", []) for name in ("Side A", "Side B")]
+        for number in range(8):
+            for side in range(2):
+                article_id = f"s{number}-{side}"
+                published = NOW + timedelta(hours=number, minutes=side)
+                await articles.insert_new(session, Article(
+                    article_id=article_id, url=f"https://x.example/{article_id}", outlet="X",
+                    feed_url="https://x.example/rss", language="en", title=f"story {number}", text="t",
+                    published_at=published, content_hash=article_id, story_id=f"s{number}-0"), published)  # fmt: skip
+                cue = "denied" if side == 1 and number % 2 == 0 else "said"
+                row = {**claim_row(f"c{number}-{side}", ids[side], "v1"), "article_id": article_id, "cue": cue}
+                await claims.replace_for_article(session, article_id, 1, [row])
+    async with store.reads() as session:
+        every = disputes([claim async for page in claims.of_contested_stories(session, Filters()) for claim in page])
+        newest = await latest_disputes(session, 3, Filters(), page_size=2)
+    assert [d.story_id for d in every] == ["s6-0", "s4-0", "s2-0", "s0-0"]
+    assert [d.story_id for d in newest] == ["s6-0", "s4-0", "s2-0"]
