@@ -54,9 +54,9 @@ async def gather(store: Store, filters: Filters, top: int) -> ReportData:
 def render(data: ReportData) -> str:
     sections = [
         _summary(data),
-        _figure("Articles a day, by outlet", _articles_chart(data.articles_per_day)),
-        _figure("Claims a day", _claims_chart(data.claims_per_day)),
-        _figure("Who claims most", _speakers_chart(data.top_speakers)),
+        _section("Articles a day, by outlet", _articles_chart(data.articles_per_day)),
+        _section("Claims a day", _claims_chart(data.claims_per_day)),
+        _section("Who claims most", _speakers_chart(data.top_speakers)),
         _speakers_table(data.top_speakers),
         _disputes_section(data.disputes),
         _health_section(data.feed_health),
@@ -85,7 +85,7 @@ def _summary(data: ReportData) -> str:
     return f'{heading}<p class="when">generated {generated}</p><ul class="facts">{cells}</ul>'
 
 
-def _figure(caption: str, svg: str | None) -> str:
+def _section(caption: str, svg: str | None) -> str:
     body = svg if svg is not None else '<p class="empty">nothing in this period</p>'
     return f"<section><h2>{escape(caption)}</h2>{body}</section>"
 
@@ -166,7 +166,7 @@ def _speakers_table(speakers: list[SpeakerTally]) -> str:
 
 def _disputes_section(found: list[Dispute]) -> str:
     if not found:
-        return _figure("Where claims disagree", None)
+        return _section("Where claims disagree", None)
     items = []
     for dispute in found:
         reasons = "".join(f"<li>{escape(reason)}</li>" for reason in dispute.reasons)
@@ -179,7 +179,7 @@ def _disputes_section(found: list[Dispute]) -> str:
 
 def _health_section(health: dict[str, int]) -> str:
     if not health:
-        return _figure("Feed health", None)
+        return _section("Feed health", None)
     cells = "".join(f"<li><b>{count}</b> {escape(name)}</li>" for name, count in sorted(health.items()))
     return f'<section><h2>Feed health</h2><ul class="facts">{cells}</ul></section>'
 
