@@ -156,6 +156,12 @@ COUNTRY_ADJECTIVES = {
             ("pakistan", "Pakistani"), ("norway", "Norwegian"), ("denmark", "Danish"), ("sweden", "Swedish"),
             ("greece", "Greek"), ("slovenia", "Slovenian"), ("guyana", "Guyanese"), ("ecuador", "Ecuadorian"),
             ("mozambique", "Mozambican"), ("switzerland", "Swiss"), ("somalia", "Somali"), ("panama", "Panamanian"),
+            # the other states with an adjective below: "the delegate of Qatar", "Poland's ambassador"
+            ("qatar", "Qatari"), ("egypt", "Egyptian"), ("kuwait", "Kuwaiti"), ("oman", "Omani"),
+            ("bahrain", "Bahraini"), ("yemen", "Yemeni"), ("libya", "Libyan"), ("ukraine", "Ukrainian"),
+            ("italy", "Italian"), ("spain", "Spanish"), ("netherlands", "Dutch"), ("belgium", "Belgian"),
+            ("austria", "Austrian"), ("canada", "Canadian"), ("australia", "Australian"),
+            ("azerbaijan", "Azerbaijani"), ("armenia", "Armenian"), ("poland", "Polish"), ("cyprus", "Cypriot"),
         )
         for form in (name, f"{name}'s")
     },
@@ -186,5 +192,7 @@ TITLES = frozenset(
         "under-secretary-general", "co-author", "author", "prosecutor",
         # honorifics: "His Eminence Sheikh X", "Grand Mufti X", "Co-chair X" ("Hajj" only opens a name: people.py)
         "excellency", "eminence", "mufti", "co-chair", "co-chairman", "co-chairwoman",
+        # members of commissions of inquiry, EU commissioners: "Commissioner Lynn Welchman"
+        "commissioner",
     ]
 )

@@ -310,6 +310,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
             end, changed = end - 1, True
         if text.endswith((" and", " but"), start, end):
             end, changed = end - 4, True  # 'P," and a ministry official said Q': the conjunction joins the next report
+        elif text.endswith((", while", ", whereas"), start, end):
+            # "The ministry said P, while the monitor said Q": the contrast opens the next report
+            end, changed = text.rindex(",", start, end), True
     return start, end
 
 

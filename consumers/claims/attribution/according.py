@@ -14,6 +14,10 @@ _BARE_ROLE_RE = re.compile(
     r"\b(?:director|researcher|head|spokes(?:man|woman|person)|chief|officer|analyst|advis[eo]r|coordinator|"
     r"chair(?:man|woman)?|co-chair|founder|president|secretary|representative|professor|fellow|editor|manager)\b"
 )
+# A reporting verb right after the aside: "X, according to the agency, said"
+_VERB_AFTER_RE = re.compile(r",\s+(?:also\s+)?(?:said|says|told|added|claimed|reported|confirmed|denied)\b")
+# A person's name alone between commas: "Farhad Shami", "Mahmoud al-Hamdan"
+_NAME_SEGMENT_RE = re.compile(r"(?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)){1,3}")
 # "According to X, an estimated 12,000 people fled": a quantity opens the content, not an apposition
 _QUANTITY_RE = re.compile(r"(?:a|an)\s+(?:estimated|additional|further|total|reported|\d)", re.I)
 
@@ -32,6 +36,8 @@ def according_cue(text: str, m: re.Match[str], lo: int, s_end: int, inside: list
     if initial:
         pos = _skip_apposition(text, np_end, s_end)
         cand.mention_end, cand.complement, cand.content_from, cand.cue_end = pos[0], "direct", pos[1], np_end
+    elif _VERB_AFTER_RE.match(text, np_end, s_end):
+        return None  # "Military sources, according to Kan, said P": an aside on who relays; the verb's subject speaks
     else:
         cand.complement, cand.cue_end = "left", np_end
         named = _ACCORDING_NAME_RE.match(text, np_end, s_end)
@@ -53,5 +59,7 @@ def _skip_apposition(text: str, np_end: int, s_end: int) -> tuple[int, int]:
             or (segment[0].islower() and text[np_end - 1].isalpha() and _BARE_ROLE_RE.search(segment) is not None)
         ):  # (the last: "According to Adam Coogle, deputy Middle East director at the organisation, P")
             return nxt, skip_space(text, nxt + 1, s_end)
+        if segment and _BARE_ROLE_RE.search(text, max(pos - 30, 0), pos) and _NAME_SEGMENT_RE.fullmatch(segment):
+            return nxt, skip_space(text, nxt + 1, s_end)  # "According to an SDF spokesman, Farhad Shami, P": the name
         return np_end, skip_space(text, pos + 1, s_end)
     return np_end, skip_space(text, pos, s_end)

@@ -114,7 +114,11 @@ def _definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Sp
             found = None  # "the Syrian minister" after Russia's foreign minister spoke: someone else
     if found is None and country:
         person, mention = ctx.last_with_mention(person=True)
-        if person is not None and not _serves_elsewhere(person, mention, country):
+        # (a state's delegate is someone tied to that state: "the delegate of Qatar" after a UN commissioner spoke is
+        # Qatar's, a new speaker)
+        delegate = noun in _STATE_DELEGATE_NOUNS and (country_of(mention) or country_of(person.org if person else "")
+                                                      ) != country
+        if person is not None and not delegate and not _serves_elsewhere(person, mention, country):
             return person  # "According to the Russian diplomat": the envoy quoted just before
         canon = canonical_org(f"{country} government")  # "the Russian representative": a member of Russia's
         return Speaker(canon, canon, False)
@@ -129,6 +133,7 @@ def _definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Sp
     return found or Speaker("unnamed sources", "", False)
 
 
+_STATE_DELEGATE_NOUNS = frozenset(["representative", "delegate"])
 # The header of a UN noon briefing: "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General"
 _UN_BRIEFING_RE = re.compile(r"\bSpokes\w+\s+for\s+the\s+(?:UN\s+)?Secretary-General\b")
 _UNITED_NATIONS = Speaker("United Nations", "United Nations", False)

@@ -18,7 +18,7 @@ from consumers.claims.resolve.pronouns import resolve_pronoun
 from consumers.claims.resolve.unnamed import is_unnamed, resolve_unnamed
 from consumers.claims.resolve.words import PERSON_ROLES, has_proper_name
 from consumers.claims.sources import SOURCE_NOUNS
-from consumers.claims.sources.before_cue import BODY_KINDS, THE_BODY_NAME_RE
+from consumers.claims.sources.before_cue import BODY_KINDS, FIRM_ROLE_RE, ONE_WORD_NAME_RE, THE_BODY_NAME_RE
 from consumers.claims.sources.phrases import GROUP_CALLED_NAME
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
@@ -68,6 +68,8 @@ def _named_by_apposition(ctx: DocumentContext, start: int, head: str, appos: str
             and THE_BODY_NAME_RE.fullmatch(appos):
         canon = canonical_org(appos[4:])  # "Al-Atassi's party, the National Liberal Gathering,": the body by its name
         return Speaker(canon, canon, False)
+    if appos[:1].isupper() and ONE_WORD_NAME_RE.fullmatch(appos) and FIRM_ROLE_RE.fullmatch(head):
+        return Speaker(appos, appos, False)  # "The firm he cites, Nordtherm,": the company by its name
     if appos[:2] in ("a ", "an") and _ONE_SOURCE_RE.match(head) and is_unnamed(appos):
         return resolve_unnamed(ctx, start, appos)  # "A second source, a member of X's team, said": who the source is
     return None

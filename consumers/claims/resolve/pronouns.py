@@ -27,6 +27,8 @@ def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
         head = WORDS_RE.findall(mention.lower())
         if not speaker.org and not speaker.is_person and len(head) > 1 and head[-2].endswith("s"):
             return speaker  # "local residents said. The tribes, they said, ...": the group quoted just before
+    if person and ctx.history and _is_state_delegate(*ctx.history[-1]):
+        return ctx.history[-1][0]  # "Syria's representative rejected the findings. He said P": the delegate again
     found = ctx.last(person=person)
     if person:
         # a person introduced after the last quoted person is the likelier "he": 'Ali, a farmer, lost his home.'
@@ -35,6 +37,17 @@ def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
             known = ctx.people.get(newer.name.split()[-1].lower())
             found = known if known is not None and known.name == newer.name else newer
     return found or ctx.last() or Speaker("unnamed sources", "", False)
+
+
+# One person speaking for a state, the state's body its speaker: "Syria's representative", "the delegate of Qatar"
+_STATE_DELEGATE_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+)?(?:representative|delegate|ambassador|envoy)(?:\s+of\s+[A-Z][\w-]*)?\s"
+)
+
+
+def _is_state_delegate(speaker: Speaker, mention: str) -> bool:
+    delegate = _STATE_DELEGATE_RE.match(mention) if not speaker.is_person and speaker.org else None
+    return delegate is not None and bool(country_of(delegate.group()))
 
 
 # A country's organ by its kind, in lower case: "The Syrian foreign ministry", "The Turkish defence ministry"

@@ -241,6 +241,12 @@ BODY_KINDS = frozenset(
     ["party", "group", "movement", "bloc", "coalition", "alliance", "organisation", "organization", "agency", "union",
      "front", "faction", "association", "network", "monitor"]
 )
+ONE_WORD_NAME_RE = re.compile(r"[A-Z][a-z][\w'’-]{2,}")
+# A company named by its kind, maybe with a short clause on it: "The firm", "Its contractor", "The company he cites"
+FIRM_ROLE_RE = re.compile(
+    r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?(?:firm|company|contractor|operator|supplier|"
+    r"manufacturer|consultancy|insurer|shipper)(?:\s+(?:he|she|they|it|we)\s+[a-z]+)?"
+)
 _ROLE_NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}}|[A-Z]{{2,}}[A-Za-z]{{0,3}}")  # or "UNHCR"
 
 
@@ -346,10 +352,18 @@ def _role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, c
     """'The UN envoy for Syria, Geir Pedersen, said': a role, then the name in apposition."""
     name = text[name_start:comma]
     body_named = THE_BODY_NAME_RE.fullmatch(name.strip()) is not None
-    if not body_named and not _ROLE_NAME_RE.fullmatch(name.strip()):
+    one_word = not body_named and ONE_WORD_NAME_RE.fullmatch(name.strip()) is not None
+    if not body_named and not one_word and not _ROLE_NAME_RE.fullmatch(name.strip()):
         return False
     role_start = after_clause_word(text, segment_start(text, lo, cut), cut)
     role = text[role_start:cut]
+    if one_word:
+        # "The firm he cites, Nordtherm, told us": a company's one-word name after its kind (a person's needs two)
+        if not FIRM_ROLE_RE.fullmatch(role):
+            return False
+        cand.mention_start, cand.mention_end, cand.head_end = role_start, comma, cut
+        cand.clause_start = role_start
+        return True
     if _PARTICIPLE_BY_RE.match(role):
         # "The memo, dated May 2 and signed by the co-chair, Samira Ali, states that P": the head before the
         # participle phrase speaks; the role and the name describe who signed it

@@ -11,7 +11,9 @@ from consumers.claims.sources.words import NAME_TOKEN, ROLE_WORDS
 
 _ORGAN_HEADS = (
     "ministry|army|military|government|presidency|foreign office|embassy|mission|police|"
-    "spokesman|spokeswoman|spokesperson|armed forces|security forces|intelligence"
+    "spokesman|spokeswoman|spokesperson|armed forces|security forces|intelligence|"
+    # a state's delegate: "Syria's representative rejected the findings, saying P" (not "Syria's" alone)
+    "representative|delegate|delegation|ambassador|envoy"
 )
 
 _COUNT_WORDS = (
