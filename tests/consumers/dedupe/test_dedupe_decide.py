@@ -191,3 +191,26 @@ def test_new_version_of_an_article_replaces_its_entry_in_the_index() -> None:
     assert len(index) == 1
     assert dedupe(index, "b", *wire, 1.0).duplicate_of is None
     assert dedupe(index, "c", "Copy", negative[1], 2.0).duplicate_of == "a"
+
+
+def test_a_story_counts_each_article_once_however_often_its_wire_was_reprinted() -> None:
+    # The new report retells the local outlet's (similarity 0.76) more than the wire's (0.26): with the wire and
+    # the local report it joins their story, and three reprints of the wire must not outvote the local report.
+    wire = sketch_article("Blast at Binnish fuel depot kills 7", (
+        "A fuel depot exploded in Binnish, east of Idlib, on Thursday, killing 7 workers and injuring 15, the White "
+        "Helmets said. Depot owner Khaled Barakat told Levant Wire the fire spread to 3 tankers. Governor Samir Haddad "
+        "ordered an inquiry, and Turkey's AFAD sent 2 fire engines from Reyhanli."))
+    local = sketch_article("Fire at Binnish depot: 7 dead", (
+        "Seven workers died and 15 were hurt on Thursday when a fuel depot blew up in Binnish near Idlib, the White "
+        "Helmets said. Rescuer Yaman Shaar told Enab Baladi that crews fought the fire at the depot of Khaled Barakat "
+        "for 4 hours. Local council head Fouad Ramadan said 12 shops in the Binnish souk were damaged."))
+    new = sketch_article("Binnish depot blast: death toll 7", (
+        "Seven workers were killed and 15 injured in the Thursday blast at a fuel depot in Binnish, near Idlib, "
+        "rescuer Yaman Shaar told Orient News. The fire burned for 4 hours, he said, and council head Fouad Ramadan "
+        "said 12 shops in the souk were damaged."))
+    story = [IndexedDoc("wire", 0.0, wire.to_bytes(), "wire"), IndexedDoc("local", 5.0, local.to_bytes(), "wire")]
+    reprints = [IndexedDoc(f"reprint-{i}", 1.0 + i, wire.to_bytes(), "wire", "wire") for i in range(3)]
+    assert decide("new", 9.0, new, story).story_id == "wire"
+    with_reprints = decide("new", 9.0, new, story + reprints)
+    assert with_reprints.story_id == "wire"
+    assert with_reprints.story_similarity == decide("new", 9.0, new, story).story_similarity
