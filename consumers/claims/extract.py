@@ -48,7 +48,10 @@ _CONTEXT_TAIL_RE = re.compile(
     r"|citing|quoting"
     r"|(?:(?:just|only)\s+)?(?:a|one|two|three|several|hours|days|weeks|months)\s+(?:(?:day|days|week|weeks|hours?)\s+)?"
     r"(?:after|before)"
-    r"|the\s+latest\s+(?:in|of)|in\s+the\s+latest)\b[^,\"“”«»]{0,120}$"
+    r"|the\s+latest\s+(?:in|of)|in\s+the\s+latest"
+    # "said on Sunday that P, in a televised address marking X": where it was said, not what
+    r"|in\s+(?:a|an|his|her|its|their)\s+(?:[a-z]+\s+)?(?:address|speech|sermon|broadcast|interview))"
+    r"\b[^,\"“”«»]{0,120}$"
 )
 
 
@@ -361,7 +364,23 @@ def _nested_claims(doc: _Document, outer: ExtractedClaim) -> list[ExtractedClaim
     raws = attribute_sentence(doc.text, outer.start, outer.end, inner, doc.searches)
     claims: list[ExtractedClaim] = []
     for raw in raws:
+        quote = next((q for q in inner if q.start <= raw.start < q.end), None)
+        if quote is not None:
+            raw.end = min(raw.end, quote.end)  # "say, 'Q.' That was the worst part": only the inner quote is quoted
         claim = _build(doc, raw, None, inner)
         if claim is not None and claim.kind == "direct":
-            claims.append(claim)
+            claims.append(_told_by_someone_unnamed(doc, claim, outer.start))
     return claims
+
+
+# A description opening a quoted story: "the guard", "the officer" (no name: nobody the article quotes)
+_STORY_DESCRIPTION_RE = re.compile(r"[Tt]he\s+([a-z]+)$")
+
+
+def _told_by_someone_unnamed(doc: _Document, claim: ExtractedClaim, outer_start: int) -> ExtractedClaim:
+    """Inside a quotation, 'The officer told my mother, "Q"' is someone in the speaker's story: unnamed unless the
+    article spoke of one in that role before (guideline, "Speaker": definite descriptions refer back to a person)."""
+    described = _STORY_DESCRIPTION_RE.match(claim.speaker_mention)
+    if described is None or re.search(rf"\b{described.group(1)}\b", doc.text[:outer_start], re.I):
+        return claim
+    return replace(claim, speaker="unnamed sources", speaker_org="")

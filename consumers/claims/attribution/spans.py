@@ -14,7 +14,8 @@ _JOURNALIST_TAIL_RE = re.compile(
     r"\s*(?:in\s+(?:the\s+)?(?:latest|what|a\s+(?:move|sign|statement|series|further))|amid|as\s+part\s+of|"
     r"(?:a\s+)?(?:days?|weeks?|hours?)\s+after|based\s+on|"
     # a noun-phrase apposition: "..., the first such swap since March", "..., the largest in a decade"
-    r"the\s+(?:first|second|third|last|only|largest|biggest|deadliest|worst|heaviest)\s+(?:such\s+)?"
+    # (any superlative: "..., the strongest tremor in the region since 2023")
+    r"the\s+(?:first|second|third|last|only|worst|[a-z]{3,}est)\s+(?:such\s+)?"
     r"(?:[a-z-]+\s+)?(?:since|in|of)\s|(?:shortly\s+|soon\s+|just\s+)?(?:after|before)(?!\s+(?:adding|saying))|following|the\s+latest|marking|adding\s+to|without\s+(?:giving|providing|"
     r"naming|elaborating|specifying)|(?!(?:adding|saying|noting|stressing|insisting|warning)\b)[a-z]+ing\s+(?:the|a|an|it|its|his|her|their|on|for|to))\b"
 )
@@ -108,7 +109,16 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
         return [left, right]  # '"Q1," he said, "Q2."': two claims (guideline, "Spans")
     if right_quoted:
         return [right]  # 'When the bombs came, I told my staff, "Go."': the words quoted, not the scene before
+    quoted = _quote_at(right[0], inside) if _is_quoted_text(text, right[0]) else None
+    if quoted is not None and text[quoted[1] - 2 : quoted[1] - 1] in ".!?":
+        # 'and say, "Nobody knows." That was the worst part': the quoted sentence, not the speaker's words after it
+        return [(right[0], quoted[1])]
     return [(lo, hi)]
+
+
+def _quote_at(pos: int, inside: list[tuple[int, int]]) -> tuple[int, int] | None:
+    i = bisect.bisect_left(inside, (pos, -1))
+    return inside[i] if i < len(inside) and inside[i][0] == pos else None
 
 
 def _before_speaker_aside(text: str, a: int, b: int) -> int:

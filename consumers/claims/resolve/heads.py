@@ -49,6 +49,8 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
         return ("pronoun", "he" if words[0] == "his" else "she")  # "his office said": the person speaks
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _ROLES_OR_SOURCES:
         return ("unnamed", "")  # "her neighbour agreed": unnamed
+    if len(words) > 3 and words[0] in ("the", "a") and words[1] in _KIN_GROUP_HEADS and words[2] == "of":
+        return ("unnamed", "")  # "The family of a Druze engineer": his kin, unnamed (not a body named "Druze")
     if " close to " in lower and _CLOSE_TO_RE.match(lower):
         return ("unnamed", "")  # "Sources close to the SDF": near the body, not its members (held-back ah03 gold)
     body = _body_by_kind(head, lower, words)
@@ -74,6 +76,9 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
         # "The IRGC-affiliated Tasnim news agency": the agency, not its owner ("state-run SANA news agency": SANA)
         return ("outlet", outlet.group(2) if is_known_org(outlet.group(2)) else outlet.group(1))
     return None
+
+
+_KIN_GROUP_HEADS = frozenset(["family", "families", "relatives", "parents", "relative"])
 
 
 def _body_by_kind(head: str, lower: str, words: list[str]) -> tuple[str, str] | None:

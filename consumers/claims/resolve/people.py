@@ -157,7 +157,7 @@ _NAME_LEAD_RE = re.compile(r"((?:(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de
 
 # A country's possessive before a body's full proper name ("X of/for Y"), which names the body without it.
 _COUNTRY_OWNED_NAME_RE = re.compile(
-    r"^([A-Z][\w-]*)['’]s\s+((?:[A-Z][\w'’-]*\s+){1,4}(?:of|for)\s+(?:the\s+)?[A-Z].*)$"
+    r"^([A-Z][\w-]*)['’]s\s+((?:[A-Z][\w'’-]*\s+){1,4}(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][^\s]*(?:\s+[A-Z].*)?)$"
 )
 _NAME_OF_ORG_RE = re.compile(r"^(.+?)\s+(?:of|from|at)\s+(?:the\s+)?([A-Z].*)$")
 _LOCATIVE_TAIL_RE = re.compile(r"\s+(?:in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$")

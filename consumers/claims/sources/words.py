@@ -40,6 +40,8 @@ SOURCE_NOUNS = frozenset(
         "merchants", "shopkeepers", "businessmen", "businesswomen", "businesspeople",
         # market trades quoted on prices: "money changers in Damascus", "fuel dealers", "vegetable vendors"
         "changers", "dealers", "vendors", "sellers", "brokers", "wholesalers", "retailers", "importers", "exporters",
+        # film, letters and sport: "The film's producer, NAME, said"
+        "producer", "producers", "filmmaker", "actor", "actress", "author", "writer", "editor", "artist", "coach",
     ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
