@@ -82,14 +82,15 @@ def _names(text: str, limit: int) -> list[str]:
         word = token.casefold()
         if word in UNITS and gap in ("-", " ") and count > 0 and pairs[count - 1][1].casefold() in TENS:
             found[-1] = str(int(found[-1]) + UNITS[word])  # "Twenty-three": one number
-        elif word in DIGITS_OF:
-            found.append(DIGITS_OF[word])
+        elif word in _SPELLED_FEATURES:
+            found.append(_SPELLED_FEATURES[word])
         elif token.isdigit() or (
             token[0].isupper()
             and word not in DROPPED_TOKENS
-            and (token.isupper() or not is_function_word(word))  # "The", "We" inside a sentence; not "US"
+            and ((token.isupper() and len(token) > 1) or not is_function_word(word))  # "The", "We", "A"; not "US"
             and not (count == 0 or _SENTENCE_BREAK.search(gap) is not None)  # opens a sentence
             and not (is_cyrillic(word) and latin_name(word) in DROPPED_TOKENS)  # "Аль-" is "al-"
+            and word not in _RUSSIAN_NAME_PARTICLES  # "Эт-Табка" is "Tabqa"
         ):
             found.append(word)
     return found
@@ -198,6 +199,16 @@ _WEEKDAY_NUMBERS = {
     **{name: day for names in (_WEEKDAYS_EN, _WEEKDAYS_RU, _WEEKDAYS_AR) for day, name in enumerate(names.split())},
     "среду": 2, "пятницу": 4, "субботу": 5,
 }
+# Russian writes weekdays in lower case, so they were no name feature where an English lead's capitalised weekday is
+# one (and an Arabic lead's, through _in_english): "в среду" is the feature "wednesday" too. Numbers in words go in
+# digits ("nine" "9"). One dict, so every token of every lead still costs one lookup.
+_SPELLED_FEATURES = {
+    **DIGITS_OF,
+    **{name: _WEEKDAYS_EN.split()[day] for name, day in _WEEKDAY_NUMBERS.items() if is_cyrillic(name)},
+}
+# The Arabic article of a name in Russian spelling that latin_name does not turn into one of DROPPED_TOKENS ("Эт-",
+# "Эз-", "Эш-", "Эн-": "et" "ez" "esh" "en" would be a name of their own). Not "ес": that is "ЕС", the EU.
+_RUSSIAN_NAME_PARTICLES = frozenset({"эт", "эз", "эш", "эн", "эс", "ат", "аз"})
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(sorted(_WEEKDAY_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 

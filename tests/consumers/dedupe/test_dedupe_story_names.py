@@ -83,3 +83,27 @@ def test_syrian_in_russian_in_any_case_is_no_story_feature_either() -> None:
         "Бойцы Сирийских демократических сил и Сирийская обсерватория сообщили об ударе по Ракке, сказал представитель "
         "Сирийской армии."))
     assert {spelling_key(feature) for feature in features} == {spelling_key("raqqa")}
+
+
+def test_a_russian_lead_names_its_weekday_as_an_english_or_arabic_one_does() -> None:
+    # Russian writes weekdays in lower case: "в среду" was no name feature where "on Wednesday" is one.
+    russian = story_features("Обмен пленными в Ракке", clean(
+        "Правительство и СДС в среду провели обмен пленными в Ракке, сообщил Лавров."))
+    english = story_features("Prisoner swap in Raqqa", clean(
+        "The government and the SDF swapped prisoners in Raqqa on Wednesday, Lavrov said."))
+    assert "wednesday" in russian
+    assert set(russian) == set(english)
+
+
+def test_the_arabic_article_of_a_name_in_russian_is_no_name_of_its_own() -> None:
+    features = story_features("Обмен пленными", clean(
+        "Обмен прошёл в городе Эт-Табка и в районе Эз-Зияра, сообщил Эш-Шейбани."))
+    assert not {"et", "ez", "esh", "эт", "эз", "эш"} & set(features)
+    assert {"tabqa", "shaibani"} <= set(features)
+
+
+def test_the_article_a_after_a_dateline_is_no_acronym() -> None:
+    # "(Levant Wire) - A drone ...": the dash does not open a sentence to name_words, and "A" is all capitals.
+    found = name_words(clean("SARMIN, Syria (Levant Wire) - A drone hit the market, Ahmad Qaddour told AP."), 150)
+    assert "a" not in found
+    assert {"levant", "ahmad", "qaddour", "ap"} <= set(found)
