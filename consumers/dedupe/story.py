@@ -190,22 +190,28 @@ def is_function_word(word: str) -> bool:
     return word in FUNCTION_WORDS_EN
 
 
-# Weekday names (English, Russian in the nominative and the accusative "в четверг", Arabic as folded by text.clean),
-# Monday = 0.
+# Weekday names (English, Russian in the nominative and the accusative "в четверг", Arabic as folded by text.clean,
+# Kurdish: Sorani in Arabic letters, Kurmanji in Latin letters with its oblique "roja Duşemê"), Monday = 0.
 _WEEKDAYS_EN = "monday tuesday wednesday thursday friday saturday sunday"
 _WEEKDAYS_RU = "понедельник вторник среда четверг пятница суббота воскресенье"
 _WEEKDAYS_AR = "الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد"
+_WEEKDAYS_CKB = "دووشەممە سێشەممە چوارشەممە پێنجشەممە هەینی شەممە یەکشەممە"
+_WEEKDAYS_KMR = "duşem sêşem çarşem pêncşem în şemî yekşem"
+_WEEKDAYS_KMR_OBLIQUE = "duşemê sêşemê çarşemê pêncşemê înê şemiyê yekşemê"
 _WEEKDAY_NUMBERS = {
-    **{name: day for names in (_WEEKDAYS_EN, _WEEKDAYS_RU, _WEEKDAYS_AR) for day, name in enumerate(names.split())},
+    **{name: day for names in (_WEEKDAYS_EN, _WEEKDAYS_RU, _WEEKDAYS_AR, _WEEKDAYS_CKB, _WEEKDAYS_KMR,
+                               _WEEKDAYS_KMR_OBLIQUE) for day, name in enumerate(names.split())},
     "среду": 2, "пятницу": 4, "субботу": 5,
-}
-# Russian writes weekdays in lower case, so they were no name feature where an English lead's capitalised weekday is
-# one (and an Arabic lead's, through _in_english): "в среду" is the feature "wednesday" too. Numbers in words go in
-# digits ("nine" "9"). One dict, so every token of every lead still costs one lookup.
+}  # fmt: skip
+# Russian writes weekdays in lower case and Kurmanji spells them its own way, so neither was the name feature an
+# English lead's capitalised weekday is (and an Arabic or Sorani lead's, through _in_english): "в среду" and "roja
+# Çarşemê" are the feature "wednesday" too. Numbers in words go in digits ("nine" "9"). One dict, so every token of
+# every lead still costs one lookup.
 _SPELLED_FEATURES = {
     **DIGITS_OF,
-    **{name: _WEEKDAYS_EN.split()[day] for name, day in _WEEKDAY_NUMBERS.items() if is_cyrillic(name)},
-}
+    **{name: _WEEKDAYS_EN.split()[day] for name, day in _WEEKDAY_NUMBERS.items()
+       if is_cyrillic(name) or name in f"{_WEEKDAYS_KMR} {_WEEKDAYS_KMR_OBLIQUE}".split()},
+}  # fmt: skip
 # The Arabic article of a name in Russian spelling that latin_name does not turn into one of DROPPED_TOKENS ("Эт-",
 # "Эз-", "Эш-", "Эн-": "et" "ez" "esh" "en" would be a name of their own). Not "ес": that is "ЕС", the EU.
 _RUSSIAN_NAME_PARTICLES = frozenset({"эт", "эз", "эш", "эн", "эс", "ат", "аз"})
@@ -227,6 +233,10 @@ _ARABIC_TENS = {
     for word in words_.split()
 }  # fmt: skip
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+# Thousands and millions after a number in Arabic and Sorani (as folded by text.clean: "آلاف" is "الاف").
+_ARABIC_THOUSANDS = {"الف": 1000, "الاف": 1000, "هەزار": 1000, "مليون": 1_000_000, "ملايين": 1_000_000,
+                     "ملیۆن": 1_000_000}  # fmt: skip
+_LEADING_DIGITS = re.compile(r"[0-9]+")
 
 
 def is_arabic_script(word: str) -> bool:
@@ -254,6 +264,11 @@ def _in_english(lead: list[str]) -> list[str]:
             found.append(str(_ARABIC_TENS[bare]))
         elif word in _WEEKDAY_NUMBERS and is_arabic_script(word):
             found.append(_WEEKDAYS_EN.split()[_WEEKDAY_NUMBERS[word]])
+        elif digits := _LEADING_DIGITS.match(word):  # "2019ەوە" ("since 2019" in Sorani): the number alone
+            number = int(digits.group())
+            if following in _ARABIC_THOUSANDS:  # "460 الف" is the "460,000" an English report writes
+                number, position = number * _ARABIC_THOUSANDS[following], position + 1
+            found.append(str(number))
         else:
             found.append(word)
         position += 1

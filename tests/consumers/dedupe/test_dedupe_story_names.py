@@ -107,3 +107,25 @@ def test_the_article_a_after_a_dateline_is_no_acronym() -> None:
     found = name_words(clean("SARMIN, Syria (Levant Wire) - A drone hit the market, Ahmad Qaddour told AP."), 150)
     assert "a" not in found
     assert {"levant", "ahmad", "qaddour", "ap"} <= set(found)
+
+
+def test_kurdish_leads_name_their_weekday_and_day_as_an_english_one_does() -> None:
+    english = story_features("Drone strike near Qamishli", clean(
+        "A drone hit a car near Qamishli on Wednesday, killing 3 fighters of the Asayish."))
+    kurmanji = story_features("Êrîşa dronê li nêzî Qamişlo", clean(
+        "Roja Çarşemê droneke tirk li nêzî Qamişlo erebeyek kir hedef, 3 şervan hatin kuştin, Asayîş got."))
+    sorani = story_features("هێرشی درۆن لە نزیک قامیشلۆ", clean(
+        "ڕۆژی چوارشەممە درۆنێک لە نزیک قامیشلۆ ئۆتۆمبێلێکی کردە ئامانج و 3 چەکداری ئاسایش کوژران."))
+    for kurdish in (kurmanji, sorani):
+        assert {"wednesday", "qamishli", "3", "asayish"} <= set(kurdish)
+    assert event_day("Roja Çarşemê droneke tirk ket.") == event_day("ڕۆژی چوارشەممە درۆنێک") == 2
+    assert "\x00day2" in set(english) & set(kurmanji) & set(sorani)
+
+
+def test_a_number_in_arabic_script_with_its_thousands_or_a_suffix_is_the_english_number() -> None:
+    sorani = story_features("ئاو بۆ حەسەکە", clean(
+        "بەپێی یونیسێف، نزیکەی 460 هەزار کەس لە حەسەکە لە 2019ەوە بێ ئاو بوون."))
+    arabic = story_features("المياه في الحسكه", clean("قالت اليونيسف إن 460 الف شخص في الحسكه بلا مياه منذ 2019."))
+    for features in (sorani, arabic):
+        assert {"460000", "2019", "hasakah", "unicef"} <= set(features)
+        assert "2019ەوە" not in features
