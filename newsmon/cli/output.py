@@ -78,3 +78,15 @@ def write_all_to_stdout(text: str) -> None:
             continue
         remaining = remaining[written:]
     sys.stdout.flush()
+
+
+def write_output(output: Path | None, text: str) -> None:
+    """A command's --output: `text` to stdout when None, else to the file, replaced whole or not at all; a file that
+    cannot be written is one error line naming it."""
+    if output is None:
+        write_all_to_stdout(text)
+        return
+    try:
+        replace_file(output, text)
+    except OSError as error:
+        fail(f"--output {output}: {error.strerror or error}")

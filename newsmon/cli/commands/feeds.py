@@ -16,7 +16,7 @@ from newsmon.cli.options import (
     settings_from,
     warn_new_store,
 )
-from newsmon.cli.output import replace_file, write_all_to_stdout, writes_to_stdout
+from newsmon.cli.output import write_output, writes_to_stdout
 
 
 @writes_to_stdout
@@ -129,12 +129,6 @@ def feeds_export(
     settings = settings_from(config)
     is_new = is_new_sqlite_store(settings)
     text = run_async(lambda stop: export_opml(settings), settings)
-    if output is None:
-        write_all_to_stdout(text)
-    else:
-        try:
-            replace_file(output, text)
-        except OSError as error:
-            fail(f"--output {output}: {error.strerror or error}")
+    write_output(output, text)
     if is_new:
         warn_new_store(settings)

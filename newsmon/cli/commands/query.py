@@ -89,7 +89,7 @@ def report(
 ) -> None:
     """A self-contained HTML report of a period: articles and claims a day (charts), who claims most, where claims
     disagree, feed health."""
-    from newsmon.cli.output import replace_file, write_all_to_stdout
+    from newsmon.cli.output import write_output
     from newsmon.report.html import gather, render
     from newsmon.store.filters import Filters
     from newsmon.store.session import open_store
@@ -106,12 +106,6 @@ def report(
             return await gather(store, filters, top)
 
     page = render(run_async(main, settings))
-    if output is None:
-        write_all_to_stdout(page)
-    else:
-        try:
-            replace_file(output, page)
-        except OSError as error:
-            fail(f"--output {output}: {error.strerror or error}")
+    write_output(output, page)
     if is_new:
         warn_new_store(settings)
