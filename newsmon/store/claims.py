@@ -98,7 +98,7 @@ class SpeakerTally:
     claims: int
     articles: int
     outlets: int
-    last_published_at: Any
+    last_published_at: datetime
 
 
 async def top_speakers(session: AsyncSession, limit: int, filters: Filters | None = None) -> list[SpeakerTally]:
