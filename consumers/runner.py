@@ -106,9 +106,10 @@ class StageRunner:
                 started = time.monotonic()
                 processed, dead_lettered = self.processed, self.dead_lettered
                 await self.handle(records)
-                metrics.record_batch(self.stage.name, self.processed - processed, self.dead_lettered - dead_lettered,
-                                     time.monotonic() - started)  # fmt: skip
-                metrics.record_lag(self.stage.name, self._lags(batches))
+                if metrics.is_collecting():
+                    metrics.record_batch(self.stage.name, self.processed - processed,
+                                         self.dead_lettered - dead_lettered, time.monotonic() - started)  # fmt: skip
+                    metrics.record_lag(self.stage.name, self._lags(batches))
                 backoff_s = 0.5
             except Exception as error:
                 if not is_infrastructure_error(error):

@@ -48,6 +48,11 @@ def start_metrics_server(host: str, port: int) -> None:
         )  # fmt: skip
 
 
+def is_collecting() -> bool:
+    """Whether the endpoint runs (callers skip work that only feeds it)."""
+    return _metrics is not None
+
+
 def record_polls(reports: Iterable[Any]) -> None:
     """Count a round of poll reports (producers/poller.PollReport)."""
     if _metrics is None:
