@@ -9,12 +9,13 @@ import re
 from collections.abc import Callable
 
 from consumers.claims.context import HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
-from consumers.claims.resolve.descriptions import name_near_role, resolve_definite
+from consumers.claims.resolve.descriptions import resolve_definite
 from consumers.claims.resolve.documents import resolve_document
 from consumers.claims.resolve.heads import before_preposition, rules_for
 from consumers.claims.resolve.organisations import org_from_phrase, org_with_context
 from consumers.claims.resolve.people import person_name, resolve_named
 from consumers.claims.resolve.pronouns import resolve_pronoun
+from consumers.claims.resolve.role_holders import name_near_role
 from consumers.claims.resolve.unnamed import is_unnamed, resolve_unnamed
 from consumers.claims.resolve.words import PERSON_ROLES, has_proper_name
 from consumers.claims.sources import SOURCE_NOUNS

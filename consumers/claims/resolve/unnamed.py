@@ -5,7 +5,7 @@ government; other unnamed people and outlets are "unnamed sources" (claim annota
 import re
 
 from consumers.claims.context import WORDS_RE, DocumentContext, Speaker
-from consumers.claims.resolve.descriptions import GENERIC_ORG_NOUNS
+from consumers.claims.resolve.body_antecedents import GENERIC_ORG_NOUNS
 from consumers.claims.resolve.organisations import alias_inside, modified_alias_before, named_org
 from consumers.claims.resolve.words import REGION_ADJECTIVES, is_org_like, sentence_of
 from consumers.claims.speakers import canonical_org, country_of, is_known_org

@@ -1,0 +1,198 @@
+"""Descriptions of an organisation ('the board', 'the group', 'the court', 'the security forces') back to the
+organisation quoted or named before; a state's bodies are state_bodies.py's, outlets outlets.py's."""
+
+import re
+
+from consumers.claims.aliases import ORG_ALIASES
+from consumers.claims.context import HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
+from consumers.claims.resolve.documents import UNNAMED
+from consumers.claims.resolve.outlets import (
+    OUTLET_KINDS,
+    PAPER_KINDS,
+    POSTING_KINDS,
+    outlet_before,
+    paper_heading,
+    posting_called_before,
+)
+from consumers.claims.resolve.state_bodies import army_quoted_before, state_body
+from consumers.claims.speakers import canonical_org, is_known_org
+
+_ORG_TYPES = {
+    "monitor": "Syrian Observatory for Human Rights",
+    "observatory": "Syrian Observatory for Human Rights",
+    "war monitor": "Syrian Observatory for Human Rights",
+    "coalition": "US-led coalition",
+    "kremlin": "Russian government",
+    "pentagon": "US Department of Defense",
+}
+
+GENERIC_ORG_NOUNS = frozenset(
+    [
+        "group",
+        "groups",
+        "force",
+        "forces",
+        "organisation",
+        "organization",
+        "militia",
+        "movement",
+        "faction",
+        "body",
+        "alliance",
+        "administration",
+        "authority",
+        "authorities",
+        "charity",
+        "agency",
+        "monitor",
+        "outfit",
+        "network",
+        "party",
+    ]
+)
+
+_NAME_BEFORE_RE = re.compile(r"((?:[«“\"‘']?(?:[A-Z][\w'’-]*|al-[\w'’-]+)[»”\"’']?\s+){1,6})$")
+
+
+def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], noun: str) -> Speaker:
+    """'the board', 'the security forces', 'the group': the organisation quoted or named before."""
+    if noun in PAPER_KINDS:
+        heading = paper_heading(ctx, pos)
+        if heading:
+            return Speaker(heading, heading, False)  # a press review: "Al-Akhbar (Beirut)\nThe newspaper wrote that"
+    if noun in _BENCH_NOUNS and (court := _court_before(ctx, pos)) is not None:
+        return court  # "The judges wrote that P" after the court's ruling: the court speaks through its bench
+    if noun in ("court", "tribunal") and len(words) == 2:
+        # "The court said P": the court named before, else a body the text never names (unnamed, as "the source")
+        return _court_before(ctx, pos) or UNNAMED
+    called = posting_called_before(ctx, pos, noun) if noun in POSTING_KINDS else ""
+    if called:
+        return Speaker(called, called, False)  # 'a Telegram channel called "Sahel Leaks" ... The channel said'
+    quoted = _org_quoted_before(ctx, pos, words, noun)
+    if quoted is not None:
+        return quoted
+    phrase = " ".join(w for w in head.split()[1:] if w[:1].islower())
+    canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
+    if not canon and noun in OUTLET_KINDS:
+        canon = outlet_before(ctx, pos)  # "Asharq Al-Awsat reported ... The newspaper said": the paper named before
+    if not canon and noun in POSTING_KINDS and len(words) == 2:
+        return UNNAMED  # "The channel that first posted it", "the page" with no outlet named: unnamed
+    if not canon and (noun in ("army", "military", "troops", "ministry") or words == ["the", "government"]):
+        army = army_quoted_before(ctx) if noun != "ministry" else None
+        if army is not None:
+            return army  # "The Israeli military says P. ... the army added that Q": that army
+        canon = state_body(ctx, pos, words, noun)
+    if not canon and noun in GENERIC_ORG_NOUNS:
+        generic = _generic_antecedent(ctx, pos)
+        if generic is not None:
+            return generic
+    if not canon and noun in _PEOPLE_PLURALS:
+        return UNNAMED  # "The witnesses said P" with no group of them quoted before: people, not a body
+    canon = canon or canonical_org(head, ctx.country)
+    return Speaker(canon, canon, False)
+
+
+_BENCH_NOUNS = frozenset(["judges", "bench", "panel"])
+
+
+def _court_before(ctx: DocumentContext, pos: int) -> Speaker | None:
+    """The court or tribunal quoted or named before, or None."""
+    quoted = ctx.last(person=False, word="court") or ctx.last(person=False, word="tribunal")
+    if quoted is not None:
+        return quoted
+    named = ctx.org_before(pos, "court") or ctx.org_before(pos, "tribunal")
+    return Speaker(named, named, False) if named else None
+
+
+# Groups of people, never a body's name: "the witnesses", "the signatories" (of a letter), "the residents"
+_PEOPLE_PLURALS = frozenset(
+    ["witnesses", "signatories", "residents", "survivors", "villagers", "relatives", "families", "activists",
+     "protesters", "demonstrators", "farmers", "workers", "doctors", "medics", "lawyers", "journalists", "citizens"]
+)
+
+
+def _org_quoted_before(ctx: DocumentContext, pos: int, words: list[str], noun: str) -> Speaker | None:
+    """The sources, the organisation or the party organ quoted or named before under the description's words."""
+    if noun in ("source", "sources"):
+        found = ctx.last(word=noun)
+        if found:
+            return found
+        if ctx.org_before(ctx.sentence_start(pos), "") == "":
+            return UNNAMED  # "The first source said P" with no source and no organisation before: unnamed
+    if len(words) >= 3:
+        by_phrase = _last_org_with_phrase(ctx, " ".join(words[-2:]))
+        if by_phrase is not None:
+            return by_phrase  # "the security forces" -> the Asayish ("internal security forces") quoted before
+    found_org = ctx.last(person=False, word=noun)
+    if found_org:
+        return found_org
+    if noun in _PARTY_ORGAN_NOUNS:
+        party = next(reversed(list(_PARTY_BEFORE_ORGAN_RE.finditer(ctx.text, max(0, pos - 3000), pos))), None)
+        if party is not None:
+            # "The PLF (PLF) Politburo met. The Politburo said P": the party whose organ was named before
+            canon = canonical_org(party.group(1))
+            return Speaker(canon, canon, False)
+    return None
+
+
+_PARTY_ORGAN_NOUNS = frozenset(["politburo", "bureau", "committee", "secretariat"])
+_PARTY_BEFORE_ORGAN_RE = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+){0,5}(?:Party|Movement|Front|Union|Alliance))(?:\s+\([^()]{1,18}\))?(?:['’]s)?\s+"
+    r"(?:Politburo|Political\s+Bureau|Central\s+Committee|Executive\s+Committee|General\s+Secretariat)\b"
+)
+
+
+def last_source_of(ctx: DocumentContext, kind: str) -> Speaker | None:
+    """'The ministry sources said' after 'Defence Ministry sources said' and 'security sources': the ministry's."""
+    for speaker, mention in reversed(ctx.history[-HISTORY_WINDOW:]):
+        words = WORDS_RE.findall(mention.lower())
+        if kind in words and any(w.startswith("source") for w in words):
+            return speaker
+    return None
+
+
+def _generic_antecedent(ctx: DocumentContext, pos: int) -> Speaker | None:
+    """'the group said': the organisation named in its sentence, then in the one before, then the one quoted last."""
+    start = ctx.sentence_start(pos)
+    named = ctx.org_before(pos, "", floor=start)
+    if named:
+        return Speaker(named, named, False)  # "P about the SDF, the Kurdish-led group said": named just before
+    named = ctx.org_before(start, "", floor=ctx.sentence_start(max(0, start - 2))) if start > 0 else ""
+    if named and not named.endswith(" government"):  # ("Syria's civil defence": not Syria, a country)
+        return Speaker(named, named, False)  # "The SDF rejected it. '...,' the group said": the sentence before
+    return ctx.last(person=False)  # the organisation quoted last, if any
+
+
+def _last_org_with_phrase(ctx: DocumentContext, phrase: str) -> Speaker | None:
+    for speaker, mention in reversed(ctx.history[-HISTORY_WINDOW:]):
+        if speaker.is_person or not speaker.org:
+            continue
+        names = (speaker.name, mention, *ORG_ALIASES.get(speaker.name, ()))
+        if any(phrase in name.lower() for name in names):
+            return speaker
+    return None
+
+
+_LED_BY_RE = re.compile(
+    r",?\s+(?:led|headed|dominated|run)\s+by\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,5})"
+)
+
+
+def _antecedent_by_phrase(ctx: DocumentContext, pos: int, phrase: str) -> str:
+    """'the operations room' -> the 'al-Fateh al-Mubin operations room' named earlier."""
+    if len(phrase) < 4:
+        return ""
+    at = ctx.text.rfind(phrase, max(0, pos - 4000), pos)
+    if at < 0:
+        return ""
+    leader = _LED_BY_RE.match(ctx.text, at + len(phrase), min(pos, at + len(phrase) + 80))
+    words = leader.group(1).split() if leader else []
+    for size in range(len(words), 0, -1):
+        if is_known_org(" ".join(words[:size])):
+            # "a jihadist alliance led by HTS ... The alliance said": the leading organisation speaks
+            return canonical_org(" ".join(words[:size]))
+    m = _NAME_BEFORE_RE.search(ctx.text, max(0, at - 80), at)
+    if not m:
+        return ""
+    name = re.sub(r"[\"“”«»‘’']", "", m.group(1)).strip()
+    return canonical_org(f"{name} {phrase}")
