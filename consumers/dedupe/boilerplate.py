@@ -67,14 +67,21 @@ _BYLINE = re.compile(r"^by [^\d,.;:!?]+(?:,[^\d.;:!?]*)?$")
 _DATELINE = re.compile(rf"^[^()\n]{{0,40}}(?:\([^()\n]{{1,25}}\)\s*)?\({_AGENCY}\)\s*-+\s*")
 # A dateline's dash comes within this many characters of the line's start (both patterns stop before).
 DATELINE_CHARS = 100
-# Datelines without an agency, matched on the line as written (case tells a dateline from a sentence): "DAMASCUS -",
-# "DEIR EZ-ZOR, Syria -", "BEIRUT, Nov 3 --", "Idlib, Syria --"; the text after it opens a sentence.
+# Datelines matched on the line as written (case tells a dateline from a sentence): "DAMASCUS -", "DEIR EZ-ZOR,
+# Syria -", "BEIRUT, Nov 3 --", "Idlib, Syria --", and with any outlet's credit, not only the agencies above: "MANBIJ,
+# Syria, Nov 18 (Orontes News Agency) -", "ALEPPO, 18 November 2026 (Hawar) -"; the text after it opens a sentence.
+# The credit and the date are the outlet's, not the event's: as story features they kept two outlets' reports of one
+# event apart (dedupe_heldout2: a wire's lead and another outlet's lead of the same bombing sat at 0.44, under the bar,
+# on the wire's name and filing date alone).
 _COUNTRY = r"(?:Syria|Lebanon|Iraq|Turkey|Jordan|Israel|Iran|Egypt|Russia)"
+_MONTH_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?)"
 _PLAIN_DATELINE = re.compile(
     r"^(?:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
     rf"|[A-Z][\w'.-]+(?: [\w'.-]+){{0,2}}, {_COUNTRY})"
-    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?\s*-{1,2}\s+(?=[\"'\d]?[A-Z])"
+    rf"(?:, {_MONTH_DAY})?(?: \([A-Z][\w.&']*(?: [\w.&'-]+){{0,4}}\))?\s*-{{1,2}}\s+(?=[\"'\d]?[A-Z])"
 )
+# An outlet's credit closing a brief, after its last sentence: "... claimed the attack. (Northline Press)".
+_CLOSING_CREDIT = re.compile(r"(?<=[.!?\"]) \([A-Z][\w.&']*(?: [A-Z][\w.&'-]*){0,3}\)\s*$")
 # A line of its own naming the place and the outlet, either way round: "Raqqa - North Press", "Enab Baladi - Daraa".
 MAX_PLACE_OUTLET_WORDS = 4
 # A line of its own that heads a block of links to other stories; the headlines under it go too.
@@ -134,4 +141,5 @@ def boilerplate_free_lines(text: str) -> Iterator[str]:
             continue
         # Datelines end in a dash near the start of the line: most lines have none there, and skip both patterns.
         dateline = (_DATELINE.match(folded) or _PLAIN_DATELINE.match(line)) if "-" in line[:DATELINE_CHARS] else None
-        yield line[dateline.end() :] if dateline else line
+        line = line[dateline.end() :] if dateline else line
+        yield _CLOSING_CREDIT.sub("", line) if line.endswith(")") else line

@@ -31,7 +31,8 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("latakia", "Latakia; Lattakia; Latakiya; Ladhiqiyah", "اللاذقيه", "Латакия", "Lazkiye; لازقیە"),
     ("tartus", "Tartus; Tartous", "طرطوس", "Тартус", "Tartûs; تەرتووس"),
     ("deir-ez-zor", "Deir ez-Zor; Deir ez-Zour; Deir al-Zor; Deir al-Zour; Deir Ezzor; Deir Ezzour; Deir el-Zor; "
-     "Dayr az-Zawr", "دير الزور", "Дейр-эз-Зор; Дейр эз-Зор; Дейр-эз-Зоре", "Dêrazor; Dêra Zorê; دێرەزوور; دێرالزور"),
+     "Dayr az-Zawr", "دير الزور", "Дейр-эз-Зор; Дейр эз-Зор; Дейр-эз-Зоре",
+     "Dêrezor; Dêrazor; Dêra Zorê; دێرەزوور; دێرالزور"),
     ("raqqa", "Raqqa; Raqa; Rakka; Raqqah", "الرقه", "Ракка", "Reqa; ڕەققە; رەققە"),
     ("hasakah", "Hasakah; Hasaka; Hassakeh; Hasakeh; Hassake", "الحسكه", "Хасеке; Эль-Хасака; Хасака",
      "Hesekê; حەسەکە"),
@@ -80,6 +81,18 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("lebanon", "Lebanon; Lebanese", "لبنان; لبناني; لبنانيه", "Ливан", "Libnan; لوبنان"),
     ("beirut", "Beirut", "بيروت", "Бейрут", "Beyrût; بەیروت"),
     ("jordan", "Jordan; Jordanian", "الاردن; اردني; اردنيه", "Иордания", "Urdun; ئوردن"),
+    # "عمان" is also Oman, written alike once text.clean drops the vowel marks; Amman is the one Syria news names.
+    ("amman", "Amman", "عمان", "Амман", "Eman; عەممان"),
+    ("erbil", "Erbil; Arbil; Irbil; Hawler", "اربيل", "Эрбиль", "Hewlêr; هەولێر"),
+    ("sulaymaniyah", "Sulaymaniyah; Sulaimaniyah; Suleimaniyah; Sulaimani; Slemani", "السليمانيه", "Сулеймания",
+     "Silêmanî; سلێمانی"),
+    ("mosul", "Mosul", "الموصل", "Мосул", "Mûsil; مووسڵ"),
+    ("cairo", "Cairo", "القاهره", "Каир", "Qahîre; قاهیرە"),
+    ("riyadh", "Riyadh", "الرياض", "Эр-Рияд; Эр Рияд", "Riyad; ڕیاز"),
+    ("doha", "Doha", "الدوحه", "Доха", "Doha; دۆحە"),
+    ("geneva", "Geneva", "جنيف", "Женева", "Cenevre; جنێڤ"),
+    ("astana", "Astana", "استانا", "Астана", "Astana; ئەستانە"),
+    ("washington", "Washington", "واشنطن", "Вашингтон", "Waşington; واشنتن"),
     ("iraq", "Iraq; Iraqi", "العراق; عراقي; عراقيه", "Ирак", "Iraq; Îraq; عێراق"),
     ("baghdad", "Baghdad", "بغداد", "Багдад", "Bexda; بەغدا"),
     ("israel", "Israel; Israeli", "اسرائيل; اسرائيلي; اسرائيليه", "Израиль", "Îsraîl; ئیسرائیل"),
@@ -101,7 +114,7 @@ _ENTRIES: tuple[tuple[str, str, str, str, str], ...] = (
      "Yekîtiya Ewropayê; یەکێتیی ئەوروپا"),
     # Armed groups, forces and institutions.
     ("sdf", "SDF; Syrian Democratic Forces", "قسد; قوات سوريا الديمقراطيه", "СДС; Сирийские демократические силы",
-     "HSD; QSD; هەسەدە; هێزەکانی سووریای دیموکرات"),
+     "HSD; QSD; Hêzên Sûriya Demokratîk; هەسەدە; هێزەکانی سووریای دیموکرات"),
     ("ypg", "YPG; People's Protection Units", "وحدات حمايه الشعب", "YPG; Отряды народной самообороны",
      "YPG; یەپەگە; یەکینەکانی پاراستنی گەل"),
     ("ypj", "YPJ; Women's Protection Units", "وحدات حمايه المراه", "Отряды женской самообороны", "YPJ; یەپەژە"),
@@ -193,6 +206,14 @@ _ARABIC_ARTICLE = "ال"
 _RUSSIAN_ENDINGS = ("ией", "ами", "ого", "ому", "ом", "ой", "ей", "ем", "ию", "ии", "ия", "ам", "ах", "ым", "а", "у",
                     "е", "ы", "и", "ю", "я", "ь")  # fmt: skip
 _MIN_RUSSIAN_STEM = 3
+# Kurmanji (Latin letters) ends a name in its oblique case or in the ezafe that links it to the next word: "HSDê",
+# "DAIŞê" (after an apostrophe, which `clean` drops: "HSD'ê"), "Dêrezorê", "Hêzên Sûriyeya Demokratîk". Only words
+# with a letter English never writes are read as Kurmanji, so "Kobane" and "Hama" keep their last letter.
+_KURMANJI_LETTER = re.compile(r"[êîûşç]")
+# The ending replaces a name's last vowels ("Tirkiye" -> "Tirkiyê", "Sûriye" -> "Sûriyeya"), so a name is compared
+# without them.
+_KURMANJI_ENDING = re.compile(r"(?:ên|[aeêiîuûy]+)$")
+_MIN_KURMANJI_STEM = 3
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 # The Arabic particles of transliterated names, which a text may write apart, joined or capitalised: "Deir ez-Zor",
@@ -203,14 +224,23 @@ _NAME_PARTICLES = frozenset({"ez", "es", "az", "el", "al", "ash", "esh", "ad", "
 
 def stem(token: str) -> str:
     """A casefolded token as the gazetteer stores it: Arabic script without the article ("الرقه" "رقه"), Russian
-    without its case ending ("Дамаске", "Дамаском" "дамаск"); other tokens as they are."""
+    without its case ending ("Дамаске", "Дамаском" "дамаск"), Kurmanji without its oblique or linking ending
+    ("HSDê", "Dêrezorê" "dêrezor"); other tokens as they are."""
     if _ARABIC_SCRIPT.match(token):
         return token[2:] if token.startswith(_ARABIC_ARTICLE) and len(token) > 4 else token
     if _CYRILLIC.match(token):
         for ending in _RUSSIAN_ENDINGS:
             if token.endswith(ending) and len(token) - len(ending) >= _MIN_RUSSIAN_STEM:
                 return token[: -len(ending)]
+    elif _KURMANJI_LETTER.search(token):
+        return kurmanji_stem(token)
     return token
+
+
+def kurmanji_stem(token: str) -> str:
+    """A Kurmanji word without the ending its case or ezafe adds or changes: "Tirkiyê", "Tirkiye" "tirk"."""
+    stemmed = _KURMANJI_ENDING.sub("", token)
+    return stemmed if len(stemmed) >= _MIN_KURMANJI_STEM else token
 
 
 def _first_stems(token: str) -> list[str]:
@@ -241,12 +271,20 @@ def _spelling_stems(spelling: str) -> list[tuple[str, ...]]:
 
 def _build_lookup() -> dict[tuple[str, ...], str]:
     lookup: dict[tuple[str, ...], str] = {}
-    for key, *spellings in _ENTRIES:
+    for key, *spellings, kurdish in _ENTRIES:
         for spelling in ";".join(spellings).split(";"):
             if spelling.strip():
                 for stems in _spelling_stems(spelling):
                     if stems:
                         lookup.setdefault(stems, key)
+        for spelling in kurdish.split(";"):
+            if spelling.strip():
+                for stems in _spelling_stems(spelling):
+                    if stems:
+                        lookup.setdefault(stems, key)
+                        # A Kurmanji spelling without a letter English lacks ("Tirkiye") is met in a Kurmanji text
+                        # with one ("Tirkiyê"), which `stem` cuts.
+                        lookup.setdefault(tuple(map(kurmanji_stem, stems)), key)
     return lookup
 
 

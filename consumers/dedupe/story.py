@@ -66,8 +66,20 @@ def name_words(text: str, limit: int) -> list[str]:
 
 
 def _in_latin(names: list[str]) -> list[str]:
-    # A Russian name in Latin letters, comparable with an English text's ("Латакии" ~ "Latakia").
-    return [latin_name(name) if is_cyrillic(name) else name for name in names]
+    # A Russian name in Latin letters, comparable with an English text's ("Латакии" ~ "Latakia"), and a Kurmanji
+    # name as English spells it ("Şêxmûs" ~ "Sheikhmous").
+    return [latin_name(name) if is_cyrillic(name) else _english_spelling_of_kurmanji(name) for name in names]
+
+
+# Kurmanji's Latin letters written the English way for Arabic-derived names: x and ş and ç as kh, sh, ch ("Xalid",
+# "Şêx" ~ "Khalid", "Sheikh"), c as j ("Cemal" ~ "Jamal"). Only words with a letter English never writes are read as
+# Kurmanji ("Xirbet" stays, "Kobani" too).
+_KURMANJI_LETTER = re.compile(r"[êîûşç]")
+_KURMANJI_TO_ENGLISH = str.maketrans({"x": "kh", "ş": "sh", "ç": "ch", "c": "j", "ê": "e", "î": "i", "û": "u"})
+
+
+def _english_spelling_of_kurmanji(word: str) -> str:
+    return word.translate(_KURMANJI_TO_ENGLISH) if _KURMANJI_LETTER.search(word) else word
 
 
 def _names(text: str, limit: int) -> list[str]:
@@ -84,6 +96,14 @@ def _names(text: str, limit: int) -> list[str]:
             found[-1] = str(int(found[-1]) + UNITS[word])  # "Twenty-three": one number
         elif word in _SPELLED_FEATURES:
             found.append(_SPELLED_FEATURES[word])
+        elif word in _RUSSIAN_NUMBERS:
+            value = _RUSSIAN_NUMBERS[word]
+            # "сто сорок восемь": each word adds to the number before it while it fits under that one's zeros.
+            before = pairs[count - 1][1].casefold() if count > 0 else ""
+            if gap == " " and before in _RUSSIAN_NUMBERS and int(found[-1]) % 10 ** len(str(value)) == 0:
+                found[-1] = str(int(found[-1]) + value)
+            else:
+                found.append(str(value))
         elif token.isdigit() or (
             token[0].isupper()
             and word not in DROPPED_TOKENS
@@ -143,9 +163,11 @@ FUNCTION_WORDS_EN = frozenset(_FUNCTION_WORDS_EN.split())
 # Names nearly every article newsmon reads carries (it follows Syria: producers/relevance.py), so they tell no
 # event from another; as story features they only make two outlets' tellings look less alike when one leaves them
 # out, and two events alike when both put them in.
-_EVERYWHERE_NAMES = frozenset({"syria", "syrian", "syrians", "siriya", "sirii", "siriyu", "siriey", "سوريا", "سوريه"})
-# "Сирийская", "Сирийских" (Syrian, in every case and gender) in Latin letters, as `latin_name` writes them.
-_SYRIAN_IN_RUSSIAN = "siriysk"
+_EVERYWHERE_NAMES = frozenset({"syria", "syrian", "syrians", "siriya", "sirii", "siriyu", "siriey", "سوريا", "سوريه",
+                               "سووریا", "سووریای"})
+# "Сирийская", "Сирийских" (Syrian, in every case and gender) in Latin letters, as `latin_name` writes them; Kurmanji
+# "Sûriye", "Sûriyeya", "Sûriyê" as `_english_spelling_of_kurmanji` writes them.
+_SYRIAN_IN_OTHER_LETTERS = ("siriysk", "suriy")
 
 # Russian names as an English text spells them, near enough for near.spelling_key, which keeps only consonants:
 # "Латакии" -> "latakii" ~ "Latakia", "Хмеймим" -> "hmeym" ~ "Hmeimim" (х as h, as Arabic names are written),
@@ -177,7 +199,7 @@ def latin_name(word: str) -> str:
 
 def is_name_of_every_story(word: str) -> bool:
     """A casefolded name (the monitored country, its people) shared by nearly every article in the stream."""
-    return word in _EVERYWHERE_NAMES or word.startswith(_SYRIAN_IN_RUSSIAN)
+    return word in _EVERYWHERE_NAMES or word.startswith(_SYRIAN_IN_OTHER_LETTERS)
 
 
 def is_stopword(word: str) -> bool:
@@ -212,6 +234,23 @@ _SPELLED_FEATURES = {
     **{name: _WEEKDAYS_EN.split()[day] for name, day in _WEEKDAY_NUMBERS.items()
        if is_cyrillic(name) or name in f"{_WEEKDAYS_KMR} {_WEEKDAYS_KMR_OBLIQUE}".split()},
 }  # fmt: skip
+# Russian numbers in words, in the forms news writes them (cases, and the collective "пятеро" of people), which an
+# English report of the event has in digits or words: "пятеро пропали" is the "five missing" of the wire. Not "семью"
+# (also "family") and not "один" (mostly "one of", as "one" is left out in English).
+_RUSSIAN_NUMBER_FORMS = {
+    2: "два две двух двум двумя двое двоих", 3: "три трех трем тремя трое троих",
+    4: "четыре четырех четырем четырьмя четверо четверых", 5: "пять пяти пятью пятеро пятерых",
+    6: "шесть шести шестью шестеро шестерых", 7: "семь семи семеро семерых", 8: "восемь восьми восемью",
+    9: "девять девяти девятью", 10: "десять десяти десятью", 11: "одиннадцать одиннадцати",
+    12: "двенадцать двенадцати", 13: "тринадцать тринадцати", 14: "четырнадцать четырнадцати",
+    15: "пятнадцать пятнадцати", 16: "шестнадцать шестнадцати", 17: "семнадцать семнадцати",
+    18: "восемнадцать восемнадцати", 19: "девятнадцать девятнадцати", 20: "двадцать двадцати",
+    30: "тридцать тридцати", 40: "сорок сорока", 50: "пятьдесят пятидесяти", 60: "шестьдесят шестидесяти",
+    70: "семьдесят семидесяти", 80: "восемьдесят восьмидесяти", 90: "девяносто девяноста", 100: "сто ста",
+    200: "двести двухсот", 300: "триста трехсот", 400: "четыреста четырехсот", 500: "пятьсот пятисот",
+    600: "шестьсот шестисот", 700: "семьсот семисот", 800: "восемьсот восьмисот", 900: "девятьсот девятисот",
+}
+_RUSSIAN_NUMBERS = {form: value for value, forms in _RUSSIAN_NUMBER_FORMS.items() for form in forms.split()}
 # The Arabic article of a name in Russian spelling that latin_name does not turn into one of DROPPED_TOKENS ("Эт-",
 # "Эз-", "Эш-", "Эн-": "et" "ez" "esh" "en" would be a name of their own). Not "ес": that is "ЕС", the EU.
 _RUSSIAN_NAME_PARTICLES = frozenset({"эт", "эз", "эш", "эн", "эс", "ат", "аз"})
@@ -231,6 +270,13 @@ _ARABIC_TENS = {
     word: 10 * value for value, words_ in enumerate(["عشرون عشرين", "ثلاثون ثلاثين", "اربعون اربعين", "خمسون خمسين",
                                                      "ستون ستين", "سبعون سبعين", "ثمانون ثمانين", "تسعون تسعين"], 2)
     for word in words_.split()
+}  # fmt: skip
+_ARABIC_HUNDRED = frozenset({"مئه", "مائه"})
+_ARABIC_HUNDREDS = {
+    **dict.fromkeys(_ARABIC_HUNDRED, 100), "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200,
+    **{f"{unit}{hundred}": value * 100 for unit, value in (("ثلاث", 3), ("اربع", 4), ("خمس", 5), ("ست", 6), ("سبع", 7),
+                                                           ("ثمان", 8), ("ثماني", 8), ("تسع", 9))
+       for hundred in ("مئه", "مائه")},
 }  # fmt: skip
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 # Thousands and millions after a number in Arabic and Sorani (as folded by text.clean: "آلاف" is "الاف").
@@ -253,16 +299,11 @@ def _in_english(lead: list[str]) -> list[str]:
         word = lead[position]
         bare = word[1:] if word[:1] == "و" and len(word) > 3 else word  # "وسبعه": "and seven"
         following = lead[position + 1] if position + 1 < len(lead) else ""
-        value = _ARABIC_UNITS.get(bare)
-        if value is not None and (bare not in _ARABIC_TEEN_UNITS or following in _ARABIC_TEN):
-            if following in _ARABIC_TEN:
-                value, position = value + 10, position + 1
-            elif following[:1] == "و" and following[1:] in _ARABIC_TENS:
-                value, position = value + _ARABIC_TENS[following[1:]], position + 1
+        if (in_words := _arabic_number_at(lead, position, bare)) is not None:
+            value, position = in_words
             found.append(str(value))
-        elif bare in _ARABIC_TENS:
-            found.append(str(_ARABIC_TENS[bare]))
-        elif word in _WEEKDAY_NUMBERS and is_arabic_script(word):
+            continue
+        if word in _WEEKDAY_NUMBERS and is_arabic_script(word):
             found.append(_WEEKDAYS_EN.split()[_WEEKDAY_NUMBERS[word]])
         elif digits := _LEADING_DIGITS.match(word):  # "2019ەوە" ("since 2019" in Sorani): the number alone
             number = int(digits.group())
@@ -273,6 +314,40 @@ def _in_english(lead: list[str]) -> list[str]:
             found.append(word)
         position += 1
     return found
+
+
+def _arabic_number_at(lead: list[str], position: int, bare: str) -> tuple[int, int] | None:
+    """(value, position after it) of an Arabic number in words opening at lead[position] (`bare`: that word without
+    its "and"): hundreds, then "and" units (with "عشر" for the teens), then "and" tens ("مئه وثمانيه واربعون" 148,
+    "تسعه عشر" 19, "ثلاثه وعشرون" 23), times a thousand or a million after it; None when no number opens there."""
+    value, end = 0, position
+    following = lead[end + 1] if end + 1 < len(lead) else ""
+    if bare in _ARABIC_HUNDREDS:
+        value, end = _ARABIC_HUNDREDS[bare], end + 1
+    elif bare in _ARABIC_UNITS and following in _ARABIC_HUNDRED and bare not in _ARABIC_TEEN_UNITS:
+        value, end = _ARABIC_UNITS[bare] * 100, end + 2  # "ثلاث مئه" 300
+    # After hundreds, units and tens come with "and" ("و"); a number may also open with them.
+    word = bare if end == position else _after_and(lead, end)
+    if word in _ARABIC_UNITS:
+        after = lead[end + 1] if end + 1 < len(lead) else ""
+        if after in _ARABIC_TEN:
+            value, end = value + _ARABIC_UNITS[word] + 10, end + 2
+        elif word not in _ARABIC_TEEN_UNITS:
+            value, end = value + _ARABIC_UNITS[word], end + 1
+        word = _after_and(lead, end)
+    if word in _ARABIC_TENS:
+        value, end = value + _ARABIC_TENS[word], end + 1
+    if end == position:
+        return None
+    if end < len(lead) and lead[end] in _ARABIC_THOUSANDS:
+        value, end = value * _ARABIC_THOUSANDS[lead[end]], end + 1
+    return value, end
+
+
+def _after_and(lead: list[str], position: int) -> str:
+    # The word at `position` without the "and" that joins it to the number before; "" unless it has one.
+    word = lead[position] if position < len(lead) else ""
+    return word[1:] if word[:1] == "و" and len(word) > 2 else ""
 
 
 def first_weekday(text: str, end: int) -> int | None:
