@@ -23,7 +23,7 @@ from scipy import sparse
 from consumers.dedupe.decide import Decision, Scores
 from consumers.dedupe.index import CANDIDATE_LIMIT, POSTING_LIMIT, CandidateDoc, IndexedDoc
 from consumers.dedupe.near import DUP_PERMUTATIONS
-from consumers.dedupe.sketch import Sketch, band_keys_of, event_days, sketch_from_bytes
+from consumers.dedupe.sketch import Sketch, band_keys_of, event_days, expressible_counts, sketch_from_bytes
 from newsmon.store.dedupe_index import Postings, sorted_distinct
 
 _SEQ_BITS = 40  # arrival numbers stay below 2**40; (shared keys, seq) packs into one int64 to sort on
@@ -53,6 +53,7 @@ class _Similarities:
     story_shared: np.ndarray
     story_counts: np.ndarray
     story_days: np.ndarray
+    story_expressible: np.ndarray
 
 
 class BatchIndex:
@@ -157,7 +158,8 @@ class BatchIndex:
     def _similarities(self, rows: np.ndarray, seqs: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, ...]:
         """For each (row, candidate seq) pair: the MinHash Jaccard of their bodies, the exact Jaccard of their story
         features, the candidate's shingle count and whether it has story features, how many story features they
-        share, how many the candidate has and its event day (decide.py's inputs)."""
+        share, how many the candidate has, its event day and how many of its features any language can express
+        (decide.py's inputs)."""
         is_batch = seqs >= self._first_seq
         store = sorted_distinct(seqs[~is_batch])
         # One table of sketches: the batch's rows first, then the store docs among the candidates.
@@ -180,7 +182,9 @@ class BatchIndex:
         names, shared, story_counts = _story_overlaps(features, rows, other)
         has_story = np.fromiter((sketch.has_story for sketch in sketches), bool, len(sketches))
         days = event_days(features)
-        return jaccard, names, shingle_counts[other], has_story[other], shared, story_counts, days[other]
+        expressible = expressible_counts(features)
+        return (jaccard, names, shingle_counts[other], has_story[other], shared, story_counts, days[other],
+                expressible[other])
 
     def candidates(self, row: int) -> tuple[list[CandidateDoc], Scores]:
         """The planned row's candidates (the batch's docs among them added by now) and their similarities."""
@@ -193,7 +197,8 @@ class BatchIndex:
         return found, Scores(similarity.jaccard[start:end].tolist(), similarity.names[start:end].tolist(),
                              similarity.shingle_counts[start:end].tolist(), similarity.has_story[start:end].tolist(),
                              similarity.story_shared[start:end].tolist(), similarity.story_counts[start:end].tolist(),
-                             similarity.story_days[start:end].tolist())  # fmt: skip
+                             similarity.story_days[start:end].tolist(),
+                             similarity.story_expressible[start:end].tolist())  # fmt: skip
 
     def add(self, row: int, doc: IndexedDoc, sketch: Sketch, similarity: float | None) -> int:
         """Index the doc decided for row `row` (the next planned row); returns its arrival number."""

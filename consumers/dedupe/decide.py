@@ -14,6 +14,7 @@ from consumers.dedupe.sketch import (
     containment,
     event_day_of,
     event_days,
+    expressible_counts,
     jaccards,
     sketch_article,
     sketch_from_bytes,
@@ -40,11 +41,18 @@ STORY_MIN_SIMILARITY = 0.40
 # may have nearly all of them in a fuller report of its event and still a low Jaccard with it: 5 of its 6 among the
 # wire's 12 is 0.42. So the share of the smaller set found in the larger one counts too, scaled so that three
 # quarters of it met the 0.45 STORY_MIN_SIMILARITY had then (two thirds meet today's), when the two share at least
-# STORY_MIN_SHARED_CONTAINED features (a city, a day and a number fit many events). Dev sets (dedupe_fresh, seeds 1/7/11): fresh story F1 0.763 -> 0.823, every
-# seed the same or up to 0.006 better; weights 0.55-0.65 and minimum shares 4-7 gave the same fresh F1, a weight
-# of 0.7 cost seed 1 0.02 (same-place siblings).
+# STORY_MIN_SHARED_CONTAINED features (a city, a day and a number fit many events). Dev sets (dedupe_fresh, seeds
+# 1/7/11): fresh story F1 0.763 -> 0.823, every seed the same or up to 0.006 better; weights 0.55-0.65 and minimum
+# shares 4-7 gave the same fresh F1, a weight of 0.7 cost seed 1 0.02 (same-place siblings).
 STORY_CONTAINED_WEIGHT = 0.6
 STORY_MIN_SHARED_CONTAINED = 5
+# A report in Arabic script keeps only what any language can say (gazetteer places and actors, numbers, days: see
+# story.expressible_features), and so does a brief; the English wire also names its witnesses, officials and outlet,
+# which the other cannot share. So when one of two reports says only such things, they are also compared on those of
+# the other's: an Arabic report sharing the city, the day and three numbers with the wire's nine such features and
+# its five names has a Jaccard of 0.33 with the wire but 0.5 on what it could say. At least this many shared (the
+# weekday counts twice: its name and the event's day), as a city, a day and a toll fit several events.
+STORY_MIN_SHARED_EXPRESSIBLE = 5
 # Two leads that open on different weekdays mostly report different events: a sibling (the second strike on the same
 # town two days later) shares the place, the officials and the source, and its one other day feature leaves it close
 # to the bar. Their similarity counts this much. Dev sets: dedupe_fresh story precision 0.920 -> 1.000 (the second
@@ -94,6 +102,7 @@ class Scores:
     story_shared: list[int]  # how many story features the article and the candidate share
     story_counts: list[int]  # the candidate's distinct story features
     story_days: list[int]  # the candidate's event day (story.event_day), -1 when its lead names none
+    story_expressible: list[int]  # how many of the candidate's story features any language can express
 
 
 def score(sketch: Sketch, others: Sequence[Sketch]) -> Scores:
@@ -103,7 +112,8 @@ def score(sketch: Sketch, others: Sequence[Sketch]) -> Scores:
     return Scores(jaccards(sketch.dup_values, [other.dup_values for other in others]).tolist(), names.tolist(),
                   [other.shingle_count for other in others], [other.has_story for other in others],
                   shared.astype(int).tolist(), [len(other.story_values) // 4 for other in others],
-                  event_days([other.story_values for other in others]).tolist())  # fmt: skip
+                  event_days([other.story_values for other in others]).tolist(),
+                  expressible_counts([other.story_values for other in others]).tolist())  # fmt: skip
 
 
 def decide_among(doc_id: str, first_seen: float, sketch: Sketch,
@@ -121,8 +131,10 @@ def decide_scored(doc_id: str, first_seen: float, sketch: Sketch, candidates: Se
     earlier = [i for i, doc in enumerate(candidates) if (doc.first_seen, doc.doc_id) < now]
     docs = [candidates[i] for i in earlier]
     own_count, own_day = len(sketch.story_values) // 4, event_day_of(sketch.story_values)
+    own_expressible = int(expressible_counts([sketch.story_values])[0]) if earlier else 0
     similarities = [story_similarity(scores.names[i], scores.story_shared[i], (own_count, scores.story_counts[i]),
-                                     (own_day, scores.story_days[i])) for i in earlier]  # fmt: skip
+                                     (own_day, scores.story_days[i]), (own_expressible, scores.story_expressible[i]))
+                    for i in earlier]  # fmt: skip
     copy = _earliest_copy(sketch, candidates, scores, earlier)
     if copy is not None:
         doc, similarity = copy
@@ -154,18 +166,32 @@ def _earliest_copy(sketch: Sketch, candidates: Sequence[CandidateDoc], scores: S
     return candidates[first], round(contained, 4)
 
 
-def story_similarity(jaccard: float, shared: int, counts: tuple[int, int], days: tuple[int, int]) -> float:
+def story_similarity(jaccard: float, shared: int, counts: tuple[int, int], days: tuple[int, int],
+                     expressible: tuple[int, int] = (0, 0)) -> float:  # fmt: skip
     """How alike two articles' story features are: their Jaccard, or the scaled share of the smaller set found in
-    the larger one when that says more (STORY_CONTAINED_WEIGHT); less when their leads open on other days, more
-    when they open on the same day and share many features."""
+    the larger one when that says more (STORY_CONTAINED_WEIGHT), or, when one says only what any language can
+    (`expressible`: how many of each one's features are gazetteer names, numbers and days), their Jaccard on what
+    that one can say; less when their leads open on other days, more when they open on the same day and share many
+    features."""
     similarity = jaccard
     if shared >= STORY_MIN_SHARED_CONTAINED:
         similarity = max(jaccard, STORY_CONTAINED_WEIGHT * shared / min(counts))
+    if shared >= STORY_MIN_SHARED_EXPRESSIBLE:
+        similarity = max(similarity, _expressible_jaccard(shared, counts, expressible))
     if min(days) >= 0 and days[0] != days[1]:
         similarity *= STORY_OTHER_DAY_FACTOR
     elif min(days) >= 0 and shared >= STORY_MIN_SHARED_SAME_DAY:
         similarity *= STORY_SAME_DAY_FACTOR
     return similarity
+
+
+def _expressible_jaccard(shared: int, counts: tuple[int, int], expressible: tuple[int, int]) -> float:
+    # The one whose features are all expressible is compared with what of the other's it could have said; its shared
+    # features are among those, so the union is its own count plus the other's expressible ones not shared.
+    for mine, theirs in ((0, 1), (1, 0)):
+        if counts[mine] and expressible[mine] == counts[mine]:
+            return shared / (counts[mine] + expressible[theirs] - shared)
+    return 0.0
 
 
 def _closest_story(earlier: list[CandidateDoc], similarities: list[float]) -> tuple[CandidateDoc, float] | None:

@@ -305,6 +305,11 @@ def gazetteer_names(tokens: list[str]) -> list[str]:
     return found
 
 
+def gazetteer_keys() -> list[str]:
+    """Every entry's key: the story features any language's report of an event can share with an English one."""
+    return [key for key, *_ in _ENTRIES]
+
+
 def gazetteer_key(token: str) -> str | None:
     """The key of the entry one casefolded token spells by itself, if any."""
     return _match_at([token], 0)[0]

@@ -3,6 +3,7 @@
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 
@@ -26,7 +27,7 @@ from consumers.dedupe.near import (
     shingle_sets,
     token_hashes,
 )
-from consumers.dedupe.story import EVENT_DAY_FEATURE, story_features
+from consumers.dedupe.story import EVENT_DAY_FEATURE, expressible_features, story_features
 from consumers.dedupe.text import clean, words
 
 # version, duplicate shingle count, story feature count, then the body's MinHash values (absent when too
@@ -222,3 +223,21 @@ def event_days(features: Sequence[bytes]) -> np.ndarray:
     days = np.full(len(features), -1, dtype=np.int64)
     days[np.repeat(np.arange(len(features)), sizes)[is_day]] = _DAY_ORDER[places[is_day]]
     return days
+
+
+@cache
+def _expressible_hashes() -> np.ndarray:
+    # Sorted, as stored: what `expressible_counts` looks the features up in (built on first use: ~11k word hashes).
+    return np.unique(fold32(token_hashes(expressible_features())))
+
+
+def expressible_counts(features: Sequence[bytes]) -> np.ndarray:
+    """How many of each sketch's story features (`story_values`) a report in any language can express: gazetteer
+    places and actors, weekdays, the event's day, numbers (story.expressible_features)."""
+    sizes = np.fromiter((len(values) // 4 for values in features), np.int64, len(features))
+    hashes = np.frombuffer(b"".join(features), "<u4")
+    known = _expressible_hashes()
+    places = np.minimum(np.searchsorted(known, hashes), len(known) - 1)
+    found = known[places] == hashes
+    return np.bincount(np.repeat(np.arange(len(features)), sizes), weights=found, minlength=len(features)).astype(
+        np.int64)

@@ -8,7 +8,7 @@ story sketch.
 
 import re
 
-from consumers.dedupe.gazetteer import gazetteer_names
+from consumers.dedupe.gazetteer import gazetteer_keys, gazetteer_names
 from consumers.dedupe.text import (
     APOSTROPHE_IN_WORD,
     DIGIT_GROUPS,
@@ -54,6 +54,21 @@ def story_features(title: str, body: str) -> list[str]:
     names = [name for name in names if not is_name_of_every_story(name)]
     day = event_day(body)
     return names if day is None else [*names, f"{EVENT_DAY_FEATURE}{day}"]
+
+
+# Numbers up to this are told apart from names when a sketch's features are counted as ones any language can express
+# (`expressible_features`); larger ones are rare in a lead, and count as names.
+MAX_EXPRESSIBLE_NUMBER = 10_000
+
+
+def expressible_features() -> list[str]:
+    """The story features a report in any language can share with an English one: the gazetteer's places and actors,
+    weekdays, the event's day, and numbers (thousands too). Its other names (witnesses, officials, outlets) are
+    spelt in its own script, or a translation leaves them out."""
+    numbers = [str(value) for value in range(MAX_EXPRESSIBLE_NUMBER)]
+    thousands = [str(value * 1000) for value in range(MAX_EXPRESSIBLE_NUMBER // 1000, 1000)]
+    days = [f"{EVENT_DAY_FEATURE}{day}" for day in range(7)]
+    return [*gazetteer_keys(), *_WEEKDAYS_EN.split(), *days, *numbers, *thousands]
 
 
 def name_words(text: str, limit: int) -> list[str]:

@@ -1,0 +1,33 @@
+"""A report that says only what any language can (gazetteer places and actors, numbers, days: an Arabic-script
+report, a brief) is compared with another on what of the other's it could have said, not on the witnesses,
+officials and outlets the other also names."""
+
+from consumers.dedupe.decide import decide
+from consumers.dedupe.index import IndexedDoc
+from consumers.dedupe.sketch import expressible_counts, sketch_article
+
+WIRE = sketch_article("Rocket strike kills seven in Azaz market", (
+    "Rockets hit the vegetable market of Azaz in Aleppo province on Tuesday, killing 7 people and wounding 23, "
+    "civil defence volunteer Karim Haddad said. Hospital director Samir Othman said 4 children were among the "
+    "wounded. Council head Yusuf Dallal blamed gunners near Tal Rifaat, and trader Nabil Sarraf said 12 stalls "
+    "burned."))
+
+
+def test_an_arabic_report_of_the_event_joins_the_wire_story_on_what_it_can_say() -> None:
+    arabic = sketch_article("قصف صاروخي على سوق اعزاز", (
+        "قتل 7 اشخاص واصيب 23 اخرون يوم الثلاثاء بقصف صاروخي على سوق اعزاز شمال حلب، بينهم 4 اطفال، "
+        "وسقطت 3 صواريخ قرب الطريق الى منبج وجرابلس، وقال ناشطون ان القصف جاء من مواقع قرب الحدود مع تركيا."))
+    mine, theirs = expressible_counts([arabic.story_values, WIRE.story_values]).tolist()
+    assert mine == arabic.story_count  # it says only what any language can
+    assert theirs < WIRE.story_count  # the wire names people too
+    decision = decide("arabic", 1.0, arabic, [IndexedDoc("wire", 0.0, WIRE.to_bytes(), "wire")])
+    assert decision.duplicate_of is None
+    assert decision.story_id == "wire"
+
+
+def test_an_arabic_report_of_another_event_in_the_same_town_on_the_same_day_stays_apart() -> None:
+    other = sketch_article("انفجار في اعزاز", (
+        "انفجرت عبوة ناسفة يوم الثلاثاء عند حاجز على مدخل اعزاز شمال حلب، ما ادى الى مقتل شخصين واصابة 9، "
+        "واغلقت الطريق الى كلس لساعات."))
+    decision = decide("other", 1.0, other, [IndexedDoc("wire", 0.0, WIRE.to_bytes(), "wire")])
+    assert decision.story_id == "other"
