@@ -21,7 +21,7 @@ ORG_WORDS = frozenset(
         "defence", "defense", "team", "headquarters", "directorate", "bureau", "alliance", "service", "services",
         "guard", "channel", "broadcaster", "media", "federation", "league", "association", "international", "watch",
         "crescent", "society", "initiative", "syndicate", "trust", "relief", "rescue", "division", "battalion",
-        "regiment", "legion", "politburo",
+        "regiment", "legion", "politburo", "chamber",
         # humanitarian coordination bodies: "the Syria Education Cluster", "the Health Cluster"
         "cluster",
         # religious bodies: "The Greek Orthodox Patriarchate of Antioch", "the Syriac Orthodox Church"

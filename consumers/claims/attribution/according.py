@@ -14,6 +14,7 @@ _BARE_ROLE_RE = re.compile(
     r"\b(?:director|researcher|head|spokes(?:man|woman|person)|chief|officer|analyst|advis[eo]r|coordinator|"
     r"chair(?:man|woman)?|co-chair|founder|president|secretary|representative|professor|fellow|editor|manager)\b"
 )
+_CONTENT_GOES_ON_RE = re.compile(r",\s+(?:and|but)\s+(?!according\b)[a-z]")
 # A reporting verb right after the aside: "X, according to the agency, said"
 _VERB_AFTER_RE = re.compile(r",\s+(?:also\s+)?(?:said|says|told|added|claimed|reported|confirmed|denied)\b")
 # A person's name alone between commas: "Farhad Shami", "Mahmoud al-Hamdan"
@@ -43,6 +44,9 @@ def according_cue(text: str, m: re.Match[str], lo: int, s_end: int, inside: list
         named = _ACCORDING_NAME_RE.match(text, np_end, s_end)
         if named:
             cand.mention_end = cand.cue_end = named.end(1)  # "..., according to its spokesperson, Thameen Kheetan."
+        elif _CONTENT_GOES_ON_RE.match(text, np_end, s_end):
+            # "P1, according to X, and P2": content interrupted by its cue is one span across it (guideline, "Spans")
+            cand.complement, cand.content_from = "comma", skip_space(text, np_end + 1, s_end)
     return cand
 
 

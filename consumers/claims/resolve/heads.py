@@ -291,8 +291,14 @@ _HEAD_ENDS = frozenset(["of", "on", "in", "at", "from", "with", "who", "whom", "
 
 
 def _is_agent_participle(words: list[str], i: int) -> bool:
-    """'Farmers interviewed by North Press', 'residents contacted by AFP': the head is the word before."""
-    return words[i].endswith("ed") and i + 1 < len(words) and words[i + 1] == "by"
+    """'Farmers interviewed by North Press', 'residents contacted by AFP', 'Users sharing the clip': the head is the
+    word before."""
+    if i + 1 >= len(words):
+        return False
+    if words[i].endswith("ing"):
+        # ("citing", "quoting", "according" relay a source: the conduit rule's, not a description of the group)
+        return words[i - 1][-1:] == "s" and words[i] not in ("citing", "quoting", "according")
+    return words[i].endswith("ed") and words[i + 1] == "by"
 
 
 def _is_common_plural(words: list[str]) -> bool:

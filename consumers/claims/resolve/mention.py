@@ -59,6 +59,11 @@ def _named_by_apposition(ctx: DocumentContext, start: int, head: str, appos: str
     if appos and _APPOSITIVE_NAME_RE.fullmatch(appos) and _is_role(head):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return resolve_named(ctx, start, appos, "", org_hint=_org_of_role(ctx, start, head))
+    if " of " in appos or " from " in appos:
+        named = _APPOSITIVE_NAME_OF_RE.fullmatch(appos)
+        if named and _APPOSITIVE_NAME_RE.fullmatch(named.group(1)) and _is_role(head):
+            # "The bill's author, Georges Atallah of the Free Patriotic Movement": the name, of the body named after it
+            return resolve_named(ctx, start, appos, "")
     if appos.startswith("the ") and _STATE_DELEGATE_RE.match(appos) and country_of(appos):
         # "the Council President, the representative of Pakistan": the office holder speaks as a state's delegate
         return resolve_named(ctx, start, appos, "")
@@ -213,6 +218,7 @@ _RULES: dict[str, _Rule] = {
 _APPOSITIVE_NAME_RE = re.compile(
     r"[A-Z][\w'’.-]+(?:\s+(?:(?:de|van|der|den|von|da|di|du|la|le|bin|ibn)\s+)?(?:[A-Z][\w'’.-]+|al-[\w'’-]+)){1,4}"
 )
+_APPOSITIVE_NAME_OF_RE = re.compile(r"(.+?)\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5}")
 # A name given in a relative clause after an unnamed source (guideline: the speaker is the named person).
 _NAME_GIVEN_RE = re.compile(
     # (after the head or its indefinite apposition: "The second witness, a former nurse who asked to be identified

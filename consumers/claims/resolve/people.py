@@ -159,7 +159,12 @@ _NAME_LEAD_RE = re.compile(r"((?:(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de
 _COUNTRY_OWNED_NAME_RE = re.compile(
     r"^([A-Z][\w-]*)['’]s\s+((?:[A-Z][\w'’-]*\s+){1,4}(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][^\s]*(?:\s+[A-Z].*)?)$"
 )
-_NAME_OF_ORG_RE = re.compile(r"^(.+?)\s+(?:of|from|at)\s+(?:the\s+)?([A-Z].*)$")
+_NAME_OF_ORG_RE = re.compile(
+    r"^(.+?)\s+(?:of|from|at)\s+(?:the\s+)?"
+    # (the body's kind in lower case may come before its name: "of the open-source collective GeoSyria")
+    r"(?:(?:[a-z][\w-]*\s+){0,2}(?:team|collective|group|project|network|initiative|monitor|think\s+tank)\s+)?"
+    r"([A-Z].*)$"
+)
 _LOCATIVE_TAIL_RE = re.compile(r"\s+(?:in|at|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$")
 
 

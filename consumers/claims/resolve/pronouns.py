@@ -2,9 +2,10 @@
 
 import re
 
-from consumers.claims.context import CAPITAL_RUN_RE, WORDS_RE, DocumentContext, Speaker
+from consumers.claims.aliases import TITLES
+from consumers.claims.context import CAPITAL_RUN_RE, ORG_WORDS, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.organisations import alias_inside, org_with_context
-from consumers.claims.resolve.words import is_org_like
+from consumers.claims.resolve.words import PERSON_ROLES, is_org_like
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 
@@ -29,6 +30,9 @@ def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
             return speaker  # "local residents said. The tribes, they said, ...": the group quoted just before
     if person and ctx.history and _is_state_delegate(*ctx.history[-1]):
         return ctx.history[-1][0]  # "Syria's representative rejected the findings. He said P": the delegate again
+    named = _subject_before_quote(ctx, pos) if person else None
+    if named is not None:
+        return named  # 'MP Dalia Nasser asked how. "Q," she said': whom the sentence before the quotation is about
     found = ctx.last(person=person)
     if person:
         # a person introduced after the last quoted person is the likelier "he": 'Ali, a farmer, lost his home.'
@@ -117,3 +121,39 @@ def _subject_org(ctx: DocumentContext, sentence: int, pronoun: str) -> str:
 
 
 _VERB_AFTER_RE = re.compile(r"\s+(?:has|have|had|is|was|also|[a-z]+(?:s|ed))\b")
+
+
+_CLOSED_QUOTE_BEFORE_RE = re.compile(r"[,.!?]([\"”])\s*$")
+_VERB_NEXT_RE = re.compile(r"\s+(?:also\s+|later\s+|then\s+)?[a-z]+\b")
+
+
+def _subject_before_quote(ctx: DocumentContext, pos: int) -> Speaker | None:
+    """'"Q," she said' where the quotation opens its sentence and the sentence before has a person for its subject: a
+    speaker quoted before under that name, or a name after its role ("Independent MP Dalia Nasser asked how ..."); None
+    otherwise."""
+    text = ctx.text
+    closed = _CLOSED_QUOTE_BEFORE_RE.search(text, max(0, pos - 4), pos)
+    if closed is None:
+        return None
+    mark = closed.group(1)
+    opening = text.rfind("“" if mark == "”" else '"', max(0, closed.start(1) - 1500), closed.start(1))
+    before = text[max(0, opening - 3) : opening].rstrip(" ")
+    if opening <= 0 or not before or before[-1] not in ".!?":
+        return None  # the quotation does not open its sentence (or opens the text)
+    window_start = max(0, opening - 400)
+    starts = [m.end() for m in _SENTENCE_START_RE.finditer(text, window_start, opening - 1)]
+    run = CAPITAL_RUN_RE.match(text, starts[-1]) if starts else None
+    if run is None or not _VERB_NEXT_RE.match(text, run.end()):
+        return None
+    words = run.group().split()
+    known = ctx.people.get(words[-1].lower())
+    if known is not None:
+        return known
+    role_at = max((i for i, w in enumerate(words) if w.lower() in TITLES or w.lower() in PERSON_ROLES), default=-1)
+    name = words[role_at + 1 :]
+    if role_at < 0 or not 2 <= len(name) <= 4 or {w.lower() for w in name} & ORG_WORDS:
+        return None
+    surface = " ".join(name)
+    if is_known_org(surface) or country_of(surface):
+        return None
+    return Speaker(surface, "", True)

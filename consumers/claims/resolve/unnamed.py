@@ -14,7 +14,7 @@ _UNNAMED_RE = re.compile(
     r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous|both|all"
     # a counted group: "Forty-two Syrian and international aid organisations"
     r"|(?:four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety)(?:-[a-z]+)?|dozens|hundreds)\b|\bsources?\b",
+    r"ninety)(?:-[a-z]+)?|dozens|hundreds)\b|(?<![\w-])sources?\b",  # (not "open-source")
     re.I,
 )
 
@@ -26,7 +26,7 @@ _UNNAMED_OUTLET_RE = re.compile(
 # A platform names where an account or channel posts, not who runs it: "A Telegram channel" is unnamed.
 _PLATFORMS = frozenset(["Telegram", "Facebook", "YouTube", "TikTok", "WhatsApp", "Instagram", "Twitter", "X"])
 _INDEFINITE_MEMBER_RE = re.compile(r"(?i:an?|one)\s+(?:\d[\w-]*\s+)?[a-z]")
-_SOURCE_WORD_RE = re.compile(r"\b(?:sources?|officials?|member|spokes\w+)\b", re.I)
+_SOURCE_WORD_RE = re.compile(r"(?<![\w-])(?:sources?|officials?|member|spokes\w+)\b", re.I)
 _ORG_AFTER_RE = re.compile(r"\b(?:at|of|for|from|with|in|within|close to)\s+((?:the\s+)?[\w'’ -]{2,60})$")
 _OWNER_RE = re.compile(r"the\s+([\w-]+)['’]s\s")
 _MONITOR_RE = re.compile(r"\bmonitor(?:ing\s+group)?\b")
@@ -72,6 +72,10 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     found = (ctx.last(word=word) or ctx.last(word=f"{word}s")) if again else None
     if found is not None:
         return found  # "a second source claimed": one more of the sources quoted before
+    if _BARE_SPOKESPERSON_RE.fullmatch(head) and ctx.history:
+        speaker = ctx.history[-1][0]
+        if not speaker.is_person and speaker.org:
+            return speaker  # 'The army said P. "Q," a spokesperson said': one of the body just quoted (its member)
     relative = head.find(" who ")
     if relative > 0 and country_of(head[:relative]):
         head = head[:relative]  # "A Turkish official who follows the Syria file": whose official, not what he follows
@@ -196,6 +200,7 @@ def _by_kind(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     return Speaker("unnamed sources", "", False)
 
 
+_BARE_SPOKESPERSON_RE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+spokes(?:man|woman|person)")
 _ANOTHER_RE = re.compile(
     r"(?i:another|an\s+other|one|a\s+(?:second|third|fourth|fifth))\s+(source|official|diplomat)\b"
 )  # ("one official said" after "officials said": one of them)

@@ -226,7 +226,10 @@ def _relative_antecedent(text: str, lo: int, who_start: int, cand: Candidate) ->
 _CLOSING_AFTER_COMMA = (',"', ",”")
 # the name given just before the relative: 'a channel called "Sahel Leaks,"', "a doctor whose name is Amal Darwish"
 _CALLED_NAME_RE = re.compile(r"\b(?:called|named|whose\s+name\s+is)\s+[\"“]?([A-Z][^,\"“”]{1,40}?),?[\"”]?$")
-_AGENT_PREPOSITION_RE = re.compile(r"\b(?:by|from)\s+")
+# ("the statement of the State Department, which claimed that P": the body whose words they are)
+_AGENT_PREPOSITION_RE = re.compile(
+    r"\b(?:by|from|(?:statement|report|remarks|comments|claims?|accusations?|allegations?)\s+of)\s+"
+)
 _INDEFINITE_OBJECT_RE = re.compile(r"\s(an?\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)$")
 
 
@@ -247,7 +250,11 @@ FIRM_ROLE_RE = re.compile(
     r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?(?:firm|company|contractor|operator|supplier|"
     r"manufacturer|consultancy|insurer|shipper)(?:\s+(?:he|she|they|it|we)\s+[a-z]+)?"
 )
-_ROLE_NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}}|[A-Z]{{2,}}[A-Za-z]{{0,3}}")  # or "UNHCR"
+_ROLE_NAME_RE = re.compile(
+    # (the name may say whose they are: "The survey's author, Lina Darwish of the Arab Reform Initiative, said")
+    rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}}(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,5}})?"
+    r"|[A-Z]{2,}[A-Za-z]{0,3}"  # or "UNHCR"
+)
 
 
 def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate, searches: DocumentSearches) -> bool:
