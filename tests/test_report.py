@@ -44,10 +44,10 @@ async def test_report_charts_and_tables_what_the_store_holds_and_escapes_feed_te
                                                     settings=settings).stdout.splitlines()]  # fmt: skip
     assert facts["claims"] == len(claims)
     charts = page.findall(".//svg")
-    assert len(charts) == 3  # articles a day, claims a day, who claims most
+    assert len(charts) == 4  # articles a day, claims a day, who claims most, disputes over time
     chart_text = " ".join(" ".join(chart.itertext()) for chart in charts)
     assert "Wire Desk" in chart_text and "<i>Hostile</i> Desk" in chart_text  # the outlet as text, escaped
-    speakers = [row.xpath("td/text()") for row in page.findall(".//table/tr")[1:]]
+    speakers = [row.xpath("td/text()") for row in page.find_class("speakers")[0].findall("tr")[1:]]
     counted: dict[str, int] = {}
     for claim in claims:
         counted[claim["speaker"]] = counted.get(claim["speaker"], 0) + 1
@@ -62,7 +62,7 @@ def test_report_of_an_empty_period_says_so_and_a_bad_time_is_one_line(tmp_path):
                            env=env)  # fmt: skip
     assert empty.returncode == 0, empty.stderr[-3000:]
     page = lxml.html.fromstring(empty.stdout)
-    assert page.findall(".//svg") == [] and len(page.find_class("empty")) == 5
+    assert page.findall(".//svg") == [] and len(page.find_class("empty")) == 7
     bad = subprocess.run([sys.executable, "-m", "newsmon", "report", "--since", "last week"], capture_output=True,
                          text=True, timeout=180, env=env)  # fmt: skip
     assert bad.returncode == 2 and "--since 'last week'" in bad.stderr and "Traceback" not in bad.stderr

@@ -6,15 +6,17 @@ quantities in its text ("at least 12 civilians"). Two numbers disagree only when
 same unit, singular or plural) and their ranges cannot both be true: "more than 40 fighters" and "50 fighters" can.
 """
 
+import functools
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from newsmon.store.claims import StoryClaim, of_contested_stories
+from newsmon.store.claims import StoryClaim, of_contested_stories, of_every_story
 from newsmon.store.filters import Filters
 
 DENIAL_WORDS = frozenset({
@@ -73,6 +75,73 @@ async def latest_disputes(session: AsyncSession, limit: int, filters: Filters | 
     return found[:limit]
 
 
+DisputeKind = Literal["denial", "conflicting numbers"]
+DISPUTE_KINDS: tuple[DisputeKind, ...] = ("denial", "conflicting numbers")
+
+
+@dataclass(frozen=True)
+class DisputeDay:
+    """Stories that became disputed on one UTC day, by kind."""
+
+    day: str
+    denials: int
+    conflicting_numbers: int
+
+    @property
+    def stories(self) -> int:
+        return self.denials + self.conflicting_numbers
+
+
+class SaidClaim(Protocol):
+    """What deciding a dispute reads of a claim (a StoryClaim or a DatedClaim)."""
+
+    @property
+    def speaker(self) -> str: ...
+    @property
+    def cue(self) -> str: ...
+    @property
+    def quantities(self) -> Sequence[dict[str, Any]]: ...
+
+
+def dispute_arises(story: Sequence[SaidClaim]) -> tuple[int, DisputeKind] | None:
+    """Where a story's claims, in publishing order, first hold a dispute (as `disputes` finds one): the index of the
+    claim that made it, and the kind.
+
+    The kind is a denial when one has been made by then, even if the same claim also brought conflicting numbers: a
+    denial needs only a second voice to count, so it is the older of the two."""
+    speakers: set[str] = set()
+    is_denied = has_conflict = False
+    counted: list[tuple[str, dict[str, Any], str]] = []
+    for index, claim in enumerate(story):
+        speakers.add(claim.speaker)
+        is_denied = is_denied or is_denial(claim.cue)
+        for quantity in claim.quantities:
+            unit = _unit(quantity) if quantity.get("value") is not None else ""
+            if not unit:
+                continue
+            has_conflict = has_conflict or any(
+                speaker != claim.speaker and other_unit == unit and _disjoint(quantity, other)
+                for speaker, other, other_unit in counted
+            )
+            counted.append((claim.speaker, quantity, unit))
+        if len(speakers) > 1 and (is_denied or has_conflict):
+            return index, "denial" if is_denied else "conflicting numbers"
+    return None
+
+
+async def disputes_per_day(session: AsyncSession, filters: Filters | None = None) -> list[DisputeDay]:
+    """Stories that became disputed a day (the UTC day of the claim that made them so), by kind, among the claims
+    that pass `filters`; days with none are left out."""
+    started: Counter[tuple[str, DisputeKind]] = Counter()
+    async for story in of_every_story(session, filters):
+        if (found := dispute_arises(story)) is not None:
+            index, kind = found
+            started[story[index].day, kind] += 1
+    days = sorted({day for day, _ in started})
+    return [DisputeDay(day, started[day, "denial"], started[day, "conflicting numbers"]) for day in days]
+
+
+@functools.lru_cache(maxsize=4096)  # a period's cues are a few hundred phrasings, each read thousands of times
 def is_denial(cue: str) -> bool:
     return any(word in DENIAL_WORDS for word in _WORD.findall(cue.lower()))
 

@@ -1,17 +1,18 @@
 """`newsmon report`: one self-contained HTML page for a period (charts as inline SVG, no scripts, no links out):
-articles a day by outlet, claims a day, who claims most, where claims disagree, and feed health.
+articles a day by outlet, claims a day, who claims most, who is relayed by which outlet, where claims disagree and
+since when, and feed health.
 
-Charts are drawn with matplotlib's object API (no pyplot: no global state, no GUI backend). Everything from feeds
-is escaped: a headline is text, never markup."""
+Charts are drawn by newsmon/report/charts.py. Everything from feeds is escaped: a headline is text, never markup."""
 
-import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
-from typing import Any
 
-from newsmon.report.disputes import Dispute, latest_disputes
+from newsmon.report.charts import figure_and_axes, svg_of
+from newsmon.report.dispute_timeline import render_dispute_timeline
+from newsmon.report.disputes import Dispute, DisputeDay, disputes_per_day, latest_disputes
+from newsmon.report.relays import RELAY_SPEAKERS, OutletRelays, outlet_relays, render_relays
 from newsmon.store import articles, claims, feeds
 from newsmon.store.claims import SpeakerTally
 from newsmon.store.filters import Filters
@@ -29,6 +30,9 @@ class ReportData:
     claims_per_day: list[tuple[str, int]]
     top_speakers: list[SpeakerTally]
     disputes: list[Dispute]
+    dispute_days: list[DisputeDay]
+    relayed_speakers: list[str]
+    relays: list[OutletRelays]
     feed_health: dict[str, int]
 
     @property
@@ -46,9 +50,13 @@ async def gather(store: Store, filters: Filters, top: int) -> ReportData:
         per_day = await articles.per_day_by_outlet(session, filters)
         claims_per_day = await claims.per_day(session, filters)
         speakers = await claims.top_speakers(session, top, filters)
+        relayed = [speaker.speaker for speaker in speakers[:RELAY_SPEAKERS]]
+        relays = outlet_relays(await claims.per_outlet_and_speaker(session, relayed, filters), relayed)
         found = await latest_disputes(session, top, filters)
+        dispute_days = await disputes_per_day(session, filters)
         health = Counter((feed.health or "new") for feed in await feeds.all_feeds(session))
-    return ReportData(filters, datetime.now(UTC), per_day, claims_per_day, speakers, found, dict(health))
+    return ReportData(filters, datetime.now(UTC), per_day, claims_per_day, speakers, found, dispute_days, relayed,
+                      relays, dict(health))  # fmt: skip
 
 
 def render(data: ReportData) -> str:
@@ -58,6 +66,8 @@ def render(data: ReportData) -> str:
         _section("Claims a day", _claims_chart(data.claims_per_day)),
         _section("Who claims most", _speakers_chart(data.top_speakers)),
         _speakers_table(data.top_speakers),
+        _section("Who is relayed where", render_relays(data.relays, data.relayed_speakers)),
+        _section("Disputes over time", render_dispute_timeline(data.dispute_days)),
         _disputes_section(data.disputes),
         _health_section(data.feed_health),
     ]
@@ -78,7 +88,9 @@ def _title(filters: Filters) -> str:
 def _summary(data: ReportData) -> str:
     outlets = len({outlet for _, outlet, _ in data.articles_per_day})
     facts = [("articles", data.article_count), ("outlets", outlets), ("claims", data.claim_count),
-             ("speakers shown", len(data.top_speakers)), ("disputed stories shown", len(data.disputes))]  # fmt: skip
+             ("speakers shown", len(data.top_speakers)),
+             ("disputed stories", sum(day.stories for day in data.dispute_days)),
+             ("disputed stories shown", len(data.disputes))]  # fmt: skip
     cells = "".join(f"<li><b>{value}</b> {escape(name)}</li>" for name, value in facts)
     generated = escape(data.generated_at.isoformat(timespec="seconds"))
     heading = f"<h1>{escape(_title(data.filters))}</h1>"
@@ -103,53 +115,33 @@ def _articles_chart(rows: list[tuple[str, str, int]]) -> str | None:
         series[outlet if outlet in shown else _OTHER_OUTLETS][days.index(day)] += count
     if not any(series[_OTHER_OUTLETS]):
         del series[_OTHER_OUTLETS]
-    figure, axes = _figure_and_axes()
+    figure, axes = figure_and_axes()
     bottom = [0] * len(days)
     for outlet, counts in series.items():
         axes.bar(days, counts, bottom=bottom, label=outlet)
         bottom = [low + count for low, count in zip(bottom, counts, strict=True)]
     axes.set_ylabel("articles")
     axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))  # beside the bars, never on them
-    return _svg(figure, axes)
+    return svg_of(figure, axes)
 
 
 def _claims_chart(rows: list[tuple[str, int]]) -> str | None:
     if not rows:
         return None
-    figure, axes = _figure_and_axes()
+    figure, axes = figure_and_axes()
     axes.plot([day for day, _ in rows], [count for _, count in rows], marker="o")
     axes.set_ylabel("claims")
-    return _svg(figure, axes)
+    return svg_of(figure, axes)
 
 
 def _speakers_chart(speakers: list[SpeakerTally]) -> str | None:
     if not speakers:
         return None
-    figure, axes = _figure_and_axes(height=0.35 * len(speakers) + 1)
+    figure, axes = figure_and_axes(height=0.35 * len(speakers) + 1)
     names = [speaker.speaker for speaker in reversed(speakers)]
     axes.barh(names, [speaker.claims for speaker in reversed(speakers)])
     axes.set_xlabel("claims")
-    return _svg(figure, axes, rotate_days=False)
-
-
-def _figure_and_axes(height: float = 3.5) -> tuple[Any, Any]:
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(9, height), layout="constrained")
-    return figure, figure.subplots()
-
-
-def _svg(figure: Any, axes: Any, rotate_days: bool = True) -> str:
-    if rotate_days:
-        axes.tick_params(axis="x", labelrotation=45)
-    from matplotlib import rc_context
-
-    buffer = io.StringIO()
-    # Text as <text>, not glyph outlines: a page a third the size, and names a reader can search and copy.
-    with rc_context({"svg.fonttype": "none"}):
-        figure.savefig(buffer, format="svg", metadata={"Date": None})  # no timestamp: one report, one file
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]  # without the XML prologue and doctype, to sit inside HTML
+    return svg_of(figure, axes, rotate_days=False)
 
 
 def _speakers_table(speakers: list[SpeakerTally]) -> str:
@@ -161,7 +153,7 @@ def _speakers_table(speakers: list[SpeakerTally]) -> str:
         for s in speakers
     )
     head = "<tr><th>speaker</th><th>organisation</th><th>claims</th><th>articles</th><th>outlets</th><th>last</th></tr>"
-    return f"<table>{head}{rows}</table>"
+    return f'<table class="speakers">{head}{rows}</table>'
 
 
 def _disputes_section(found: list[Dispute]) -> str:
@@ -193,6 +185,9 @@ body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto;
 table {{ border-collapse: collapse; }}
 td, th {{ border-bottom: 1px solid #ddd; padding: .25rem .75rem; text-align: left; }}
 svg {{ max-width: 100%; height: auto; }}
+.relays th.speaker {{ vertical-align: bottom; padding: .25rem; }}
+.relays th.speaker span {{ writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }}
+.relays td {{ text-align: right; }}
 </style></head>
 <body>
 {body}
