@@ -17,9 +17,14 @@ from newsmon.config import Settings
 from newsmon.report.tables import Kind, fetch_rows
 from newsmon.store import feeds
 from newsmon.store.filters import Filters, parse_moment
+from newsmon.store.search import SearchQueryError, parse_search
 from newsmon.store.session import Store, open_store
 
 MAX_LIMIT = 1000
+SEARCH_DESCRIPTION = (
+    'Full-text search of the same text as contains, most relevant first: all words, "a phrase", OR, '
+    "-word to exclude, word* for a prefix."
+)
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="How many rows at most.")]
 
 
@@ -62,6 +67,7 @@ def filters(
     outlet: Annotated[str | None, Query(description="Outlet name contains this (any case).")] = None,
     speaker: Annotated[str | None, Query(description="Claims: speaker's name, organisation or alias.")] = None,
     contains: Annotated[str | None, Query(description="Claims: text; articles: title or text.")] = None,
+    search: Annotated[str | None, Query(description=SEARCH_DESCRIPTION)] = None,
     since: Annotated[str | None, Query(description="Published at or after: ISO 8601, or 36h, 7d ago.")] = None,
     until: Annotated[str | None, Query(description="Published before (as since).")] = None,
     story: Annotated[str | None, Query(description="Only this story (its origin article id).")] = None,
@@ -76,7 +82,12 @@ def filters(
             raise HTTPException(422, f"{name} {error}") from None
     if moments["since"] and moments["until"] and moments["since"] >= moments["until"]:
         raise HTTPException(422, f"since {since} is not before until {until}")
-    return Filters(outlet=outlet, speaker=speaker, contains=contains, story=story, article=article, **moments)
+    try:
+        searched = parse_search(search) if search is not None else None
+    except SearchQueryError as error:
+        raise HTTPException(422, f"search {error}") from None
+    return Filters(outlet=outlet, speaker=speaker, contains=contains, story=story, article=article,
+                   search=searched, **moments)  # fmt: skip
 
 
 def _report(kind: Kind) -> Any:

@@ -1,7 +1,7 @@
 """Articles, their versions and the duplicates recorded against them."""
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import chain
 from typing import Any
@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from newsmon.store import search as full_text
 from newsmon.store.filters import Filters, utc_day
 from newsmon.store.models import AlertRow, ArticleRow, ArticleVersionRow, ClaimRow, DuplicateRow
 from newsmon.store.upsert import insert_for
@@ -163,11 +164,15 @@ async def record_duplicate(
 
 
 async def latest(session: AsyncSession, limit: int, filters: Filters | None = None) -> Sequence[ArticleRow]:
-    """The most recently published articles that pass `filters`."""
+    """The most recently published articles that pass `filters` (with a search, the most relevant first)."""
     filters, dialect = filters or Filters(), session.get_bind().dialect.name
-    query = select(ArticleRow).where(*filters.on_articles(dialect), *filters.on_article_text(dialect))
-    query = query.order_by(ArticleRow.published_at.desc(), ArticleRow.id).limit(limit)
-    return (await session.scalars(query)).all()
+    narrowed = replace(filters, search=None)
+    query = select(ArticleRow).where(*narrowed.on_articles(dialect), *narrowed.on_article_text(dialect))
+    order = [ArticleRow.published_at.desc(), ArticleRow.id]
+    if filters.search:
+        query, relevance = full_text.ranked(query, ArticleRow.__tablename__, filters.search, dialect)
+        order.insert(0, relevance)
+    return (await session.scalars(query.order_by(*order).limit(limit))).all()
 
 
 async def count(session: AsyncSession) -> int:

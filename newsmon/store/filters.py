@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select
 
+from newsmon.store import search as full_text
 from newsmon.store.models import ArticleRow, ClaimRow, SpeakerAliasRow, SpeakerRow
 
 # SQLite's lower() folds ASCII letters only, so "тасс" would not find "ТАСС": the store registers this function on
@@ -38,7 +39,7 @@ def sqlite_lower(value: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class Filters:
-    """Each set field narrows the rows; text matches are case-insensitive substrings."""
+    """Each set field narrows the rows; `contains` and the names match case-insensitive substrings, `search` words."""
 
     outlet: str | None = None
     speaker: str | None = None  # claims: the speaker's name, organisation or one of its aliases
@@ -47,6 +48,7 @@ class Filters:
     until: datetime | None = None  # published before
     story: str | None = None  # articles of this story (the story's origin article id)
     article: str | None = None  # one article (and its claims)
+    search: full_text.SearchQuery | None = None  # full-text search, on the same text as `contains`
 
     def on_articles(self, dialect: str) -> list[ColumnElement[bool]]:
         """Conditions on ArticleRow (every report joins the articles)."""
@@ -64,16 +66,23 @@ class Filters:
         return conditions
 
     def on_article_text(self, dialect: str) -> list[ColumnElement[bool]]:
-        if not self.contains:
-            return []
-        words = self.contains
-        return [or_(_matches(ArticleRow.title, words, dialect), _matches(ArticleRow.text, words, dialect))]
+        conditions = []
+        if self.contains:
+            words = self.contains
+            conditions.append(
+                or_(_matches(ArticleRow.title, words, dialect), _matches(ArticleRow.text, words, dialect))
+            )
+        if self.search:
+            conditions.append(full_text.matches(ArticleRow.__tablename__, self.search, dialect))
+        return conditions
 
     def on_claims(self, dialect: str) -> list[ColumnElement[bool]]:
         """Conditions on ClaimRow and SpeakerRow (joined), besides those on the claim's article."""
         conditions = []
         if self.contains:
             conditions.append(_matches(ClaimRow.text, self.contains, dialect))
+        if self.search:
+            conditions.append(full_text.matches(ClaimRow.__tablename__, self.search, dialect))
         if self.speaker:
             aliases = select(SpeakerAliasRow.speaker_id).where(_matches(SpeakerAliasRow.alias, self.speaker, dialect))
             conditions.append(or_(_matches(SpeakerRow.name, self.speaker, dialect),

@@ -4,7 +4,7 @@ or story, as a table or JSON."""
 import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -13,8 +13,15 @@ from newsmon.cli.errors import fail, run_async
 from newsmon.cli.options import ConfigOption, is_new_sqlite_store, settings_from, warn_new_store
 from newsmon.cli.output import writes_to_stdout
 
+if TYPE_CHECKING:
+    from newsmon.store.search import SearchQuery
+
 KINDS = ("articles", "claims", "speakers", "disputes", "stories")
 KINDS_HELP = "articles, claims, stories, speakers (who claims most) or disputes (where claims disagree)"
+SEARCH_HELP = (
+    'Full-text search of the same text as --contains, most relevant first: all words, "a phrase", '
+    "OR, -word to exclude, word* for a prefix; any script, any case, accents ignored."
+)
 
 
 @writes_to_stdout
@@ -29,6 +36,7 @@ def query(
     contains: Annotated[
         str | None, typer.Option("--contains", help="Claims: text contains this; articles: title or text.")
     ] = None,
+    search: Annotated[str | None, typer.Option("--search", help=SEARCH_HELP)] = None,
     since: Annotated[
         str | None, typer.Option("--since", help="Published at or after: 2026-11-01, 2026-11-01T08:00, or 36h, 7d ago.")
     ] = None,
@@ -50,7 +58,8 @@ def query(
         fail(f"--speaker narrows claims, speakers or disputes, not {kind}")
     now = datetime.now(UTC)
     filters = Filters(outlet=outlet, speaker=speaker, contains=contains, since=moment("--since", since, now),
-                      until=moment("--until", until, now), story=story, article=article)  # fmt: skip
+                      until=moment("--until", until, now), story=story, article=article,
+                      search=search_query(search))  # fmt: skip
     if filters.since and filters.until and filters.since >= filters.until:
         fail(f"--since {since} is not before --until {until}")
     settings = settings_from(config)
@@ -64,6 +73,18 @@ def query(
     render(rows, kind, fmt, Console())  # type: ignore[arg-type]
     if is_new:
         warn_new_store(settings)
+
+
+def search_query(value: str | None) -> "SearchQuery | None":
+    from newsmon.store.search import SearchQueryError, parse_search
+
+    if value is None:
+        return None
+    try:
+        return parse_search(value)
+    except SearchQueryError as error:
+        fail(f"--search {error}")
+        raise
 
 
 def moment(option: str, value: str | None, now: datetime) -> datetime | None:

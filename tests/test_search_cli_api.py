@@ -1,0 +1,94 @@
+"""`newsmon query --search` and `search=` in the HTTP API: results most relevant first, bad searches one line."""
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import pytest
+
+from newsmon.api.app import create_app
+from newsmon.config import Settings, StoreSettings
+from newsmon.store import articles, claims
+from newsmon.store.session import open_store
+from schemas.articles import Article
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+TEXTS = [  # (id, outlet, title, text), newest first
+    ("news-1", "Wire Desk", "Convoy reaches Deir ez-Zor", "Aid trucks reached the city on Tuesday."),
+    ("news-2", "ТАСС", "Перемирие в Идлибе", "Стороны договорились о перемирии в Идлибе."),
+    ("news-3", "Gazette", "Market reopens", "Traders in Idlib said the ceasefire brought customers back."),
+    ("news-4", "Wire Desk", "Ceasefire talks: ceasefire holds", "The ceasefire in Idlib held for a third day."),
+]
+
+
+@pytest.fixture
+async def filled(store_url: str) -> str:
+    async with open_store(StoreSettings(url=store_url)) as store, store.sessions.begin() as session:
+        speaker = await claims.speaker_id(session, "Lina Haddad", "", [])
+        for age_h, (article_id, outlet, title, body) in enumerate(TEXTS):
+            await articles.insert_new(session, Article(
+                article_id=article_id, url=f"https://news.example/{article_id}", outlet=outlet,
+                feed_url="https://news.example/rss", language="en", title=title, text=body,
+                published_at=NOW - timedelta(hours=age_h), content_hash=article_id), NOW)  # fmt: skip
+            said = f"{title} and nothing else"
+            await claims.replace_for_article(session, article_id, 1, [{
+                "id": f"claim-{article_id}", "article_id": article_id, "article_version": 1, "speaker_id": speaker,
+                "speaker_mention": "she", "cue": "said", "kind": "indirect", "text": said, "start": 0,
+                "end": len(said), "quantities": [], "extractor_version": "test"}])  # fmt: skip
+    return store_url
+
+
+def query(store_url: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newsmon", "query", *args], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "NEWSMON_STORE__URL": store_url})  # fmt: skip
+
+
+def ids(result: subprocess.CompletedProcess, key: str = "article_id") -> list[str]:
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line)[key] for line in result.stdout.splitlines()]
+
+
+async def test_query_search_lists_the_most_relevant_first_with_the_other_filters(filled):
+    assert ids(query(filled, "articles", "--search", "ceasefire", "--format", "json")) == ["news-4", "news-3"]
+    assert ids(query(filled, "articles", "--search", "ceasefire", "--outlet", "gazette", "--format", "json")) == [
+        "news-3"]  # fmt: skip
+    assert ids(query(filled, "articles", "--search", "ПЕРЕМИРИЕ", "--format", "json")) == ["news-2"]
+    assert ids(query(filled, "claims", "--search", '"convoy reaches"', "--format", "json"), "claim_id") == [
+        "claim-news-1"]  # fmt: skip
+    assert ids(query(filled, "articles", "--contains", "ceasefire t", "--format", "json")) == ["news-4"]
+
+
+@pytest.mark.parametrize(("typed", "complaint"), [
+    ('"ceasefire', "quote is not closed"), ("", "no word"), ("&|!", "no word"), ("-ceasefire", "only exclusions"),
+    ("ceasefire OR", "OR needs"),
+])  # fmt: skip
+async def test_query_refuses_a_malformed_search_in_one_line(filled, typed, complaint):
+    result = query(filled, "articles", "--search", typed)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "--search" in result.stderr and complaint in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.fixture
+async def api(filled: str):
+    app = create_app(Settings.model_validate({"store": {"url": filled}}))
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://newsmon.test") as client,
+    ):
+        yield client
+
+
+async def test_the_api_searches_articles_and_claims_and_refuses_a_bad_search_with_422(api):
+    found = (await api.get("/api/articles", params={"search": "ceasefire -market"})).json()
+    assert [row["article_id"] for row in found] == ["news-4"]
+    found = (await api.get("/api/claims", params={"search": "market OR convoy*"})).json()
+    assert sorted(row["claim_id"] for row in found) == ["claim-news-1", "claim-news-3"]
+    stories = await api.get("/api/stories", params={"search": "ceasefire"})
+    assert stories.status_code == 200
+    for path in ("/api/articles", "/api/claims"):
+        refused = await api.get(path, params={"search": 'NEAR("ceasefire'})
+        assert refused.status_code == 422 and "quote is not closed" in refused.text, refused.text
