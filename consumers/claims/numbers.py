@@ -16,7 +16,8 @@ _UNITS_WORDS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 _SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9}
-_VAGUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1000.0, "millions": 1e6, "a dozen": 12.0}
+_VAGUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1000.0, "millions": 1e6, "a dozen": 12.0, "tens": 10.0,
+          "tens of thousands": 1e4, "hundreds of thousands": 1e5, "tens of millions": 1e7, "hundreds of millions": 1e8}
 _FRACTIONS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "one third": 1 / 3, "one quarter": 0.25,
               "two-thirds": 2 / 3, "three-quarters": 0.75, "one-third": 1 / 3, "one-quarter": 0.25,
               "two thirds": 2 / 3, "three quarters": 0.75}
@@ -60,7 +61,8 @@ _QUALIFIER_WORDS = [
     "close to", "just over", "just under", "no fewer than", "no more than", "upwards of",
 ]
 _QUALIFIER = _first_letter_guard(_QUALIFIER_WORDS) + trie_pattern(_QUALIFIER_WORDS)
-_VAGUE_RE = r"tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|a dozen"
+_VAGUE_RE = (r"tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|"
+             r"tens(?=\s+of\s+[^\W\d])|dozens|hundreds|thousands|millions|a dozen")  # ("tens of families")
 _FRACTION_WORDS = ["two-thirds", "three-quarters", "one-third", "one-quarter", "a third", "a quarter", "half"]
 _FRACTION_RE = (_first_letter_guard(_FRACTION_WORDS)
                 + r"(?:two[- ]thirds|three[- ]quarters|one[- ]third|one[- ]quarter|a third|a quarter|half)")
@@ -145,6 +147,8 @@ _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 _ONE_IDIOM_RE = re.compile(r"\s*$|\s+(?:voice|point|another|way|hand)\b", re.IGNORECASE)
 _NO_ONE_RE = re.compile(r"\b[Nn]o\s$")
 _MODIFIER_AFTER_RE = re.compile(r"-[a-z]")
+_CLOCK_AFTER_RE = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b", re.IGNORECASE)
+_MAGNITUDE_BEFORE = "magnitude "
 _UNIT_WORDS_RE = re.compile(r"\s*\S+")
 
 
@@ -193,8 +197,7 @@ def _values(groups: tuple[str | None, ...]) -> tuple[float | None, float | None]
     if single:
         return _atom_value(single), None
     if vague:
-        vague = vague.lower()
-        return (1e4 if vague.startswith("tens") else 1e5 if vague.startswith("hundreds of") else _VAGUE[vague]), None
+        return _VAGUE[vague.lower()], None
     return _FRACTIONS.get((frac or "").lower()), None
 
 
@@ -217,6 +220,8 @@ def _is_date_or_duration(text: str, m: re.Match[str], groups: tuple[str | None, 
         after = text[core_end : core_end + 20]
         if _DATE_AFTER.match(after):
             return True
+        if _CLOCK_AFTER_RE.match(after):
+            return True  # "at nine in the morning": an hour of the day
         if _MODIFIER_AFTER_RE.match(after):
             return True  # "a 15-member council", "a 55-kilometre zone": a modifier, not a count
         if not qual and _IDENTIFIER_BEFORE_RE.search(text, max(0, start - 30), start) and (
@@ -295,6 +300,9 @@ def _number_at(text: str, m: re.Match[str]) -> ClaimNumber | None:
     start = m.start()
     end = m.start("unit") + len(phrase) if unit_group else m.end()
     end = _trim_end(text, start, end)
+    if single and not qual and text[max(0, start - 10) : start].lower() == _MAGNITUDE_BEFORE:
+        # "a magnitude 5.3 earthquake": the scale is the quantity's noun, the quake what it measures
+        start, end, unit = start - len(_MAGNITUDE_BEFORE), m.end("single"), "magnitude"
     return ClaimNumber(text[start:end].strip(), low, high, unit, (qual or "").lower())
 
 

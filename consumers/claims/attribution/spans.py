@@ -127,6 +127,10 @@ def _before_speaker_aside(text: str, a: int, b: int) -> int:
     or a refusal to say more ('confirmed that talks were continuing but would not give details'); else b."""
     if text.find(", calling ", a, b) >= 0 and (label := _QUOTED_LABEL_RE.search(text, a, b)) is not None:
         b = label.start()
+    if (text.find(" that ", a, b) >= 0 or text.find(" this ", a, b) >= 0) and (
+            comment := _WRITERS_COMMENT_RE.search(text, a, b)) is not None and not _inside_quotation(
+            text[a : comment.start()]):
+        b = comment.start()  # "announced that P, and that cannot go on": the writer's comment, in the present tense
     # (cheap exact tests first: most contents hold none of "would/did/could not", "declined", "refused")
     if text.find("d not ", a, b) < 0 and text.find("n't ", a, b) < 0 and text.find(" declined ", a, b) < 0 \
             and text.find(" refused ", a, b) < 0:
@@ -135,6 +139,17 @@ def _before_speaker_aside(text: str, a: int, b: int) -> int:
         return b
     declines = _SPEAKER_DECLINES_RE.search(text, a, b)
     return declines.start() if declines is not None else b
+
+
+# ", and that cannot go on", ", but this is not the first time": a pronoun "that"/"this" as the subject of a verb in the
+# present tense closes reported content in the past tense with the writer's own remark ("and that the bank would
+# ..." is a second content clause)
+_WRITERS_COMMENT_RE = re.compile(
+    r",\s+(?:and|but)\s+(?:that|this)\s+(?:cannot|can't|can|is|isn't|will|won't|must|means|matters|leaves|raises)\b"
+)
+def _inside_quotation(before: str) -> bool:
+    """The text before a position leaves a quotation open: the words there are the speaker's."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 _QUOTED_LABEL_RE = re.compile(

@@ -89,6 +89,8 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
     if not canon and noun in _PEOPLE_PLURALS:
         return UNNAMED  # "The witnesses said P" with no group of them quoted before: people, not a body
     canon = canon or canonical_org(head, ctx.country)
+    if len(words) == 2 and canon == words[1]:
+        return UNNAMED  # "The guard said P", "The bank announced P" with none named before: a body never named
     return Speaker(canon, canon, False)
 
 
