@@ -245,6 +245,10 @@ def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
     if _NARRATED_PERSON_VERB_RE.match(text, m.end()) and _starts_clause(text, m.start()) \
             and not _PLACE_WORD_RE.match(surface):
         return True  # "Samira al-Hamwi was waiting at the roadside.": a person the story follows
+    if surface.startswith(("Umm ", "Abu ")) and _KUNYA_SUBJECT_RE.match(text, m.end()) \
+            and not _PLACE_WORD_RE.match(surface) \
+            and not _PLACE_PREPOSITION_RE.search(text, max(0, m.start() - 6), m.start()):
+        return True  # "The first thing Umm Ahmad did": a kunya with a verb of its own is a person
     # "The US deputy ambassador, Dorothy Shea, disagreed.": a name in commas after the role it holds
     # (the name may end with an initial: "the defendant, Bassam K.,")
     return text.startswith((",", ".,"), m.end()) and _ROLE_BEFORE_RE.search(
@@ -256,6 +260,8 @@ _NARRATED_PERSON_VERB_RE = re.compile(
     r"(?:\s+\([^()]{1,30}\))?\s+(?:was|has|had|lives|lived|spent|fled|left|returned|moved|served|lost|sat|stood|"
     r"waited|remembers|recalls|runs|ran|works|worked|is|remains)\b"
 )
+_KUNYA_SUBJECT_RE = re.compile(r"\s+(?:did|does|was|is|had|has|says|said|told|[a-z]+ed)\b")
+_PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|near|from|to|of)\s+$")
 # First words of place names that look like personal names ("Ras al-Ain was shelled", "Deir Hafer was hit").
 _PLACE_WORD_RE = re.compile(
     r"(?:Ras|Deir|Tal|Tell|Jisr|Kafr|Khan|Maarat|Bab|Jabal|Jebel|Wadi|Ain|Beit|Tel|Bir|Abu\s+Kamal)\b"

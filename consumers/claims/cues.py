@@ -167,7 +167,7 @@ def verb_group_start(text: str, lo: int, verb_start: int) -> int:
 _NEGATION_OR_PASSIVE_LAST_WORDS = frozenset(
     [
         "not", "never", "t", "to", "immediately", "yet", "publicly", "officially", "independently", "explicitly",
-        "is", "are", "was", "were", "be", "been", "being",
+        "is", "are", "was", "were", "be", "been", "being", "neither", "nor",
     ])
 
 
@@ -191,7 +191,9 @@ def _last_word(text: str, lo: int, pos: int) -> str:
 
 
 NEGATION_RE = re.compile(
-    r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to|failed\s+to|unable\s+to|did\s+not|would\s+not|could\s+not)"
+    # ("neither confirmed nor denied": neither verb reports)
+    r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to|failed\s+to|unable\s+to|did\s+not|would\s+not|could\s+not|"
+    r"neither|neither\s+[a-z]+\s+nor)"
     r"(?:\s+(?:immediately|yet|publicly|officially|independently|explicitly))?\s*)$"
 )
 PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")

@@ -115,12 +115,14 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
             doc, sentence.start, sentence.end, previous, sentence.paragraph != last_paragraph
         )
         last_paragraph = sentence.paragraph
-        if (
-            sentence_claims
-            or not text.endswith(_REACTION_ENDINGS, sentence.start, sentence.end)
-            or not _REACTION_RE.search(text, max(sentence.start, sentence.end - 40), sentence.end)
+        if sentence_claims or not (
+            (text.endswith(_REACTION_ENDINGS, sentence.start, sentence.end)
+             and _REACTION_RE.search(text, max(sentence.start, sentence.end - 40), sentence.end))
+            or (text.find("?", sentence.start, sentence.end) >= 0
+                and _OWN_QUESTION_RE.fullmatch(text, sentence.start, sentence.end))
         ):
-            previous = sentence_claims  # ("Asked about X, he laughed.": a gesture keeps the speaker before it)
+            # ("Asked about X, he laughed.": a gesture keeps the speaker before it, as '"Q?" she asked.' does)
+            previous = sentence_claims
         claims.extend(sentence_claims)
         for claim in sentence_claims:
             if claim.kind == "direct":
@@ -249,14 +251,21 @@ def _document_lead(doc: _Document, start: int, end: int, quotes: list[Quote]) ->
 _REACTION_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:laughed|smiled|paused|shrugged|sighed|nodded|hesitated)\.\s*$")
 _REACTION_ENDINGS = ("laughed.", "smiled.", "paused.", "shrugged.", "sighed.", "nodded.", "hesitated.")
 _STATEMENT_END_RE = re.compile(r"[a-z]\.\s+[A-Z]")
+# A speaker's own question between a report and a quotation: 'X said P. "Q?" she asked. "R."' ("Q?" is no claim)
+_OWN_QUESTION_RE = re.compile(
+    r"[\"“][^\"“”\n]{1,200}\?[\"”]\s+(?:he|she|they)\s+(?:asked|wondered)(?:\s+[a-z]+){0,2}\.\s*"
+)
+_OWN_QUESTION_BETWEEN_RE = re.compile(r"[.\s]*" + _OWN_QUESTION_RE.pattern)
 
 
 def _positional(
     doc: _Document, start: int, end: int, quotes: list[Quote], previous: list[ExtractedClaim], new_paragraph: bool
 ) -> list[RawClaim]:
     """A quotation with no cue of its own continues the quoted speaker of the sentence before (cue "")."""
-    if not previous or previous[-1].kind == "indirect" or not quotes or quotes[0].start != start:
+    if not previous or not quotes or quotes[0].start != start:
         return []
+    if previous[-1].kind == "indirect" and not _OWN_QUESTION_BETWEEN_RE.fullmatch(doc.text, previous[-1].end, start):
+        return []  # (after 'X said P. "Q?" she asked.' the quotation goes on with the one who asked)
     q = quotes[0]
     if doc.text[start:end].rstrip(" \"”’»'").endswith("?") and not _STATEMENT_END_RE.search(doc.text, q.start, q.end):
         return []  # questions are not claims (guideline); a statement before a closing rhetorical question is one

@@ -128,7 +128,13 @@ def find_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+# A live blog entry's time stamp: "14:05 — ", "09:40 GMT - "
+_TIME_STAMP_RE = re.compile(r"\d{1,2}[:.]\d\d(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?))?\s*(?:[–—]|-{1,2})\s+")
+
+
 def _body_start(text: str, start: int, end: int) -> int:
+    if text[start].isdigit() and (stamp := _TIME_STAMP_RE.match(text, start, min(end, start + 20))) is not None:
+        return stamp.end()
     m = _DATELINE_RE.match(text, start, min(end, start + 80))
     if not m or m.end() >= end:
         return start

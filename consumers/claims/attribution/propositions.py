@@ -8,6 +8,7 @@ from consumers.claims import cues
 from consumers.claims.complements import TOLD_OBJECT_RE
 from consumers.claims.sources import Candidate
 
+_PERCEIVED_RE = re.compile(r"(?:hearing|seeing|witnessing)\s")
 _NO_PROPOSITION_RE = re.compile(r"\s+(of|about|against|responsibility|credit|nothing|little)\b")
 _PAST_PARTICIPLE_RE = re.compile(r"(?:[a-z]+ed|spread|shown|seen|made|given|written|told|sent|put)\b")
 # "adding N (of X) to Y" with no verb of its own before "to": the content of P, not "adding (that) Q".
@@ -30,7 +31,9 @@ def lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: int
     if verb in ("agreed", "agrees") and kind != "colon":
         return True  # "agreed to halt clashes": only "X agreed: '...'" reports words
     if verb in cues.NEEDS_CLAUSE and kind == "direct" and text[pos : pos + 1] not in "\"“‘«'":
-        return True  # "stressed the need for talks", "announced the start of an operation"
+        # "stressed the need for talks", "announced the start of an operation" ("reported hearing explosions" reports
+        # what was perceived)
+        return _PERCEIVED_RE.match(text, pos) is None
     if kind == "comma" and verb in cues.NEEDS_CLAUSE and _opens_sentence(text, cand.clause_start):
         # "The fighting continued, the monitor said, ...": a subject's own verb with nothing reported before it
         return text[pos : pos + 1] not in "\"“‘«'"

@@ -163,6 +163,10 @@ def _issuer_before(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     issuer = _issuer_of_act(ctx, earlier, noun) if earlier >= 0 and noun in _ACT_NOUNS else None
     if issuer is not None:
         return issuer  # "Syria's president issued a decree ... The decree states that P": the president's side
+    if noun == "decree":
+        # a decree no one in the text is said to have issued: the state's (a head of state's act)
+        canon = canonical_org(f"{ctx.country or 'Syrian'} government")
+        return Speaker(canon, canon, False)
     header = _header_org(ctx) if earlier < 0 else ""
     if header:
         return Speaker(header, header, False)  # "P, the bulletin states" under "Briefing by the Head of ORG ...": ORG's

@@ -64,6 +64,12 @@ def _named_by_apposition(ctx: DocumentContext, start: int, head: str, appos: str
         if named and _APPOSITIVE_NAME_RE.fullmatch(named.group(1)) and _is_role(head):
             # "The bill's author, Georges Atallah of the Free Patriotic Movement": the name, of the body named after it
             return resolve_named(ctx, start, appos, "")
+    if appos.startswith(("identified ", "known ", "named ", "referred ")) and not has_proper_name(head) and (
+            given := _IDENTIFIED_AS_RE.match(appos)) is not None:
+        # "The witness, identified in court only as P17 to protect relatives, said": the name or code given (after a
+        # name, "Omar Haddad, known as Abu Layla,", the alias is the name's, as resolve_named knows)
+        name = given.group(1)
+        return ctx.people.get(name.lower()) or Speaker(name, "", True)
     if appos.startswith("the ") and _STATE_DELEGATE_RE.match(appos) and country_of(appos):
         # "the Council President, the representative of Pakistan": the office holder speaks as a state's delegate
         return resolve_named(ctx, start, appos, "")
@@ -217,6 +223,13 @@ _RULES: dict[str, _Rule] = {
 # (with the lower-case particles of European and Arabic names: "Marieke de Vries", "Ali bin Hamad")
 _APPOSITIVE_NAME_RE = re.compile(
     r"[A-Z][\w'’.-]+(?:\s+(?:(?:de|van|der|den|von|da|di|du|la|le|bin|ibn)\s+)?(?:[A-Z][\w'’.-]+|al-[\w'’-]+)){1,4}"
+)
+# A participle giving the name or code someone is known by in the text: "identified in court only as P17", "known
+# only as Abu Khaled", "referred to as Witness Z-30"
+_IDENTIFIED_AS_RE = re.compile(
+    r"(?:identified|known|named|referred\s+to)\s+(?:(?:in|to|by)\s+(?:the\s+)?[\w'’-]+\s+)?(?:only\s+)?as\s+"
+    r"((?:[A-Z][\w'’-]*\d[\w-]*|[A-Z]-?\d[\w-]*)|(?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+)){0,3})"
+    r"(?=\s|,|$)"
 )
 _APPOSITIVE_NAME_OF_RE = re.compile(r"(.+?)\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5}")
 # A name given in a relative clause after an unnamed source (guideline: the speaker is the named person).

@@ -79,7 +79,15 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     relative = head.find(" who ")
     if relative > 0 and country_of(head[:relative]):
         head = head[:relative]  # "A Turkish official who follows the Syria file": whose official, not what he follows
-    return _named_body(ctx, pos, head) or _by_kind(ctx, pos, head)
+    found = _named_body(ctx, pos, head) or _by_kind(ctx, pos, head)
+    if found.name == "unnamed sources":
+        if _MINISTRY_MEMBER_RE.fullmatch(head) and (ministry := _ministry_named_before(ctx, pos)):
+            return Speaker(ministry, ministry, False)  # "The health ministry opened X. A ministry official said P"
+        kind = _KIND_MEMBER_RE.fullmatch(head)
+        quoted = ctx.last(person=False, word=kind.group(1)) if kind and kind.group(1) not in _NOT_KINDS else None
+        if quoted is not None:
+            return quoted  # "The Aleppo police command said P. A police source said Q": one of that body
+    return found
 
 
 def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
@@ -200,6 +208,33 @@ def _by_kind(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     return Speaker("unnamed sources", "", False)
 
 
+# One unnamed member of "the ministry", no kind or country said: "A ministry official", "a senior ministry source"
+_MINISTRY_MEMBER_RE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+)?ministry\s+(?:official|source|spokes(?:man|woman|person))"
+)
+_MINISTRY_NAMED_RE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:([A-Za-z][a-z]+)\s+[Mm]inistry|Ministry\s+of\s+[A-Z][a-z]+(?:\s+Affairs)?)\b"
+)
+
+
+def _ministry_named_before(ctx: DocumentContext, pos: int) -> str:
+    """The last ministry named by its kind in the 1,000 characters before pos ("the agriculture ministry",
+    "the Ministry of Health"), canonical; "" when none is."""
+    last = None
+    for m in _MINISTRY_NAMED_RE.finditer(ctx.text, max(0, pos - 1000), pos):
+        if m.group(1) is None or m.group(1).lower() not in ("the", "a", "an", "this", "that", "each", "every"):
+            last = m
+    if last is None:
+        return ""
+    canon = canonical_org(last.group(), ctx.country or "Syrian")
+    return canon if "Ministry" in canon else ""  # (a canonical ministry name, not the phrase as written)
+
+
+# One unnamed member of a body by its kind: "A police source", "a customs official"
+_KIND_MEMBER_RE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+)?([a-z]+)\s+(?:official|source|spokes(?:man|woman|person))"
+)
+_NOT_KINDS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that", "another", "second", "third"])
 _BARE_SPOKESPERSON_RE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+spokes(?:man|woman|person)")
 _ANOTHER_RE = re.compile(
     r"(?i:another|an\s+other|one|a\s+(?:second|third|fourth|fifth))\s+(source|official|diplomat)\b"

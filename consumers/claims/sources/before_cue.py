@@ -343,12 +343,19 @@ def _cited_source(text: str, lo: int, seg_start: int, comma: int, cand: Candidat
     if cut <= lo or text[cut] != ",":
         return False
     outlet_start = after_clause_word(text, segment_start(text, lo, cut), cut)
-    if not is_outlet(text[outlet_start:cut]):
+    relay = text[outlet_start:cut]
+    if not is_outlet(relay) and not _OUTLET_STAFF_RE.fullmatch(relay):
         return False
     source_start = seg_start + len(text[seg_start:comma].split()[0]) + 1
     cand.mention_start, cand.mention_end, cand.head_end = source_start, comma, comma
     cand.clause_start = outlet_start
     return True
+
+
+# An outlet's own staff relay too: "ANHA's correspondent, quoting medical sources, said", "Our reporter, citing X,"
+_OUTLET_STAFF_RE = re.compile(
+    r"(?:(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir)\s+|[A-Z][\w-]*['’]s\s+)(?:[a-z]+\s+)?(?:correspondent|reporter|journalist)"
+)
 
 
 # People close to someone the apposition names: "Relatives of one of the men, Hussein Dandash, told local media"
