@@ -102,10 +102,13 @@ def _trie_to_regex(node: dict) -> str:
 
 
 _VERB_ALT = trie_pattern(set(SAY_VERBS) | set(OBJECT_VERBS))
-# "put the (civilian) death toll at N", "put the number of displaced at N", "estimated the number of X at N".
+# "put the (civilian) death toll at N", "put the number of displaced at N", "estimated the number of X at N",
+# "put the harvest at N".
 _TOLL = (r"(?:put|puts|putting|estimated|estimates|placed|places|raised|raises|revised|set|sets)\s+"
          r"(?:the|its|their)\s+(?:[\w'’-]+\s+){0,5}?"
-         r"(?:toll|number|figure|tally|count|total|population|cost|losses|damage|size|strength)"
+         r"(?:toll|number|figure|tally|count|total|population|cost|losses|damage|size|strength|"
+         # ("put the wheat harvest at N tonnes": an estimate of output)
+         r"harvest|crop|output|production|yield|turnout)"
          r"(?:\s+[\w'’-]+){0,12}?\s+(?:at|to)\b")
 # Every first character a cue can have: a look-ahead on it rejects most positions before the branches are tried (the
 # pattern is searched in every sentence). Must list the first letter of every alternative of CUE_RE below.

@@ -47,3 +47,9 @@ def test_a_magnitude_is_the_quantity_of_a_quake() -> None:
 def test_an_hour_of_the_day_in_words_is_a_time() -> None:
     assert find_numbers("the shelling began at nine in the morning") == []
     assert [n.text for n in find_numbers("nine in the village were hurt")] == ["nine"]
+
+
+def test_putting_a_harvest_at_a_figure_is_an_estimate() -> None:
+    assert [c.text for c in extract_claims("The farmers' union put the wheat harvest at 900,000 tonnes.")] == [
+        "900,000 tonnes"
+    ]
