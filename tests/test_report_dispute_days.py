@@ -45,7 +45,7 @@ def test_the_chart_shows_the_days_between_disputes_as_none():
 async def test_disputes_per_day_reads_each_story_in_publishing_order_and_counts_its_utc_day(store):
     # Story "late": a denial at 23:30 UTC on the 10th, its second voice half an hour later, an article published
     # first but stored last. Story "toll": conflicting tolls on the 12th. Story "alone": one speaker denying.
-    stories = {
+    stories: dict[str, list[tuple[str, datetime, str, str, list[dict]]]] = {
         "late": [("late-1", datetime(2026, 11, 11, 0, 0, tzinfo=UTC), "B", "said", []),
                  ("late-2", datetime(2026, 11, 10, 23, 30, tzinfo=UTC), "A", "denied", [])],
         "toll": [("toll-a", datetime(2026, 11, 12, 8, 0, tzinfo=UTC), "A", "said", [toll(12)]),
