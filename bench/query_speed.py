@@ -4,7 +4,8 @@ Usage: python -m bench.query_speed [--articles 50000] [--engine sqlite|postgresq
 
 Fills a fresh store with generated rows (articles over 60 days from 60 outlets, four claims each by 3,000 speakers,
 stories of one to five articles, a toll in some claims, some denials), through the store's own insert functions,
-then times each report with the default limit, with and without a 7-day window. Prints one line per report.
+then times each report with the default limit, with and without a 7-day window, with `--contains` and with three
+full-text searches (`--search`). Prints one line per report.
 """
 
 import argparse
@@ -23,6 +24,7 @@ from newsmon.report.html import gather, render
 from newsmon.report.tables import fetch_rows
 from newsmon.store import articles, claims
 from newsmon.store.filters import Filters
+from newsmon.store.search import parse_search
 from newsmon.store.session import Store, open_store
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
@@ -81,10 +83,27 @@ async def time_reports(store: Store) -> None:
             started = time.perf_counter()
             rows = await fetch_rows(store, kind, 20, filters)  # type: ignore[arg-type]
             print(f"query {kind:<9} {label:<9} {time.perf_counter() - started:7.2f} s  {len(rows)} rows", flush=True)
+    await time_searches(store)
     for label, filters in (("7 days", week), ("all time", Filters())):
         started = time.perf_counter()
         page = render(await gather(store, filters, 15))
         print(f"report    {label:<19} {time.perf_counter() - started:7.2f} s  {len(page) // 1024} KiB", flush=True)
+
+
+# Full-text searches next to `--contains "town 17"`, per text searched: a rare phrase (1 article in 400; claims: 1 in
+# 59), a word in every row (bm25 / ts_rank then rank them all), and a prefix with an exclusion (nearly every row).
+SEARCHES = {
+    "articles": ('"town 17"', "Idlib", 'shell* -"town 17"'),
+    "claims": ('"17 civilians"', "civilians", 'kill* -"17 civilians"'),
+}
+
+
+async def time_searches(store: Store) -> None:
+    for kind in ("articles", "claims", "stories", "speakers", "disputes"):
+        for typed in SEARCHES["articles" if kind in ("articles", "stories") else "claims"]:
+            started = time.perf_counter()
+            rows = await fetch_rows(store, kind, 20, Filters(search=parse_search(typed)))  # type: ignore[arg-type]
+            print(f"search {kind:<9} {typed:<22} {time.perf_counter() - started:7.2f} s  {len(rows)} rows", flush=True)
 
 
 async def main() -> None:
