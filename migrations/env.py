@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 
 from newsmon.store.models import Base
+from newsmon.store.search import include_in_autogenerate
 
 config = context.config
 target_metadata = Base.metadata
@@ -18,7 +19,7 @@ def database_url() -> str:
 
 def run_migrations_offline() -> None:
     context.configure(url=database_url(), target_metadata=target_metadata, literal_binds=True,
-                      render_as_batch=database_url().startswith("sqlite"))
+                      render_as_batch=database_url().startswith("sqlite"), include_name=include_in_autogenerate)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -28,7 +29,7 @@ def run_migrations_online() -> None:
     engine = create_engine(url, poolclass=pool.NullPool)
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata,
-                          render_as_batch=connection.dialect.name == "sqlite")
+                          render_as_batch=connection.dialect.name == "sqlite", include_name=include_in_autogenerate)
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()
