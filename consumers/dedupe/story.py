@@ -293,6 +293,8 @@ _ARABIC_HUNDREDS = {
                                                            ("ثمان", 8), ("ثماني", 8), ("تسع", 9))
        for hundred in ("مئه", "مائه")},
 }  # fmt: skip
+# "الف" alone is a thousand, "الفان" two ("الف وتسعمئه" 1900); after a number it multiplies (_ARABIC_THOUSANDS).
+_ARABIC_ONE_THOUSAND = {"الف": 1000, "الفان": 2000, "الفين": 2000}
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 # Thousands and millions after a number in Arabic and Sorani (as folded by text.clean: "آلاف" is "الاف").
 _ARABIC_THOUSANDS = {"الف": 1000, "الاف": 1000, "هەزار": 1000, "مليون": 1_000_000, "ملايين": 1_000_000,
@@ -334,7 +336,28 @@ def _in_english(lead: list[str]) -> list[str]:
 def _arabic_number_at(lead: list[str], position: int, bare: str) -> tuple[int, int] | None:
     """(value, position after it) of an Arabic number in words opening at lead[position] (`bare`: that word without
     its "and"): hundreds, then "and" units (with "عشر" for the teens), then "and" tens ("مئه وثمانيه واربعون" 148,
-    "تسعه عشر" 19, "ثلاثه وعشرون" 23), times a thousand or a million after it; None when no number opens there."""
+    "تسعه عشر" 19, "ثلاثه وعشرون" 23), times a thousand or a million after it, and "and" the rest ("الف وتسعمئه"
+    1900, "ثلاثه الاف وخمسمئه" 3500); None when no number opens there."""
+    if bare in _ARABIC_ONE_THOUSAND:
+        value, end = _ARABIC_ONE_THOUSAND[bare], position + 1
+    else:
+        below = _below_a_thousand(lead, position, bare)
+        if below is None:
+            return None
+        value, end = below
+        if end < len(lead) and lead[end] in _ARABIC_THOUSANDS:
+            value, end = value * _ARABIC_THOUSANDS[lead[end]], end + 1
+        else:
+            return value, end
+    rest = _after_and(lead, end)
+    below = _below_a_thousand(lead, end, rest) if rest else None
+    if below is not None and below[1] > end:
+        value, end = value + below[0], below[1]
+    return value, end
+
+
+def _below_a_thousand(lead: list[str], position: int, bare: str) -> tuple[int, int] | None:
+    # Hundreds, then "and" units (or a teen), then "and" tens; `bare` is lead[position] without its "and".
     value, end = 0, position
     following = lead[end + 1] if end + 1 < len(lead) else ""
     if bare in _ARABIC_HUNDREDS:
@@ -352,11 +375,7 @@ def _arabic_number_at(lead: list[str], position: int, bare: str) -> tuple[int, i
         word = _after_and(lead, end)
     if word in _ARABIC_TENS:
         value, end = value + _ARABIC_TENS[word], end + 1
-    if end == position:
-        return None
-    if end < len(lead) and lead[end] in _ARABIC_THOUSANDS:
-        value, end = value * _ARABIC_THOUSANDS[lead[end]], end + 1
-    return value, end
+    return None if end == position else (value, end)
 
 
 def _after_and(lead: list[str], position: int) -> str:

@@ -68,3 +68,9 @@ def test_regional_capitals_in_arabic_and_russian_are_their_english_names() -> No
     russian = features("Рейс", "Самолёт вылетел из Эрбиля в Амман, а затем в Женеву в понедельник.")
     assert {"erbil", "amman", "geneva"} <= arabic
     assert {"erbil", "amman", "geneva"} <= russian
+
+
+def test_arabic_thousands_in_words_go_on_with_their_hundreds() -> None:
+    lead = features("نزوح", "نزح ألف وتسعمئة شخص من القرى وأحصت المنظمة ثلاثة آلاف وخمسمئة خيمة وألفين من الأطفال")
+    assert {"1900", "3500", "2000"} <= lead
+    assert not {"900", "500", "3000"} & lead
