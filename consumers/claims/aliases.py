@@ -40,6 +40,7 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "Syrian Arab Army": ("Syrian army", "Syrian military", "Syrian military source", "Syrian armed forces",
                          "Syrian Defense Ministry", "Syrian Ministry of Defense", "Syrian troops",
                          "army general command", "General Command of the Army and Armed Forces", "SAA",
+                         "General Command of the Army",
                          "government forces", "regime forces", "Assad forces", "pro-government forces",
                          "government troops", "regime troops", "Syrian government forces"),
     "Syrian Democratic Forces": ("SDF", "QSD", "Kurdish-led SDF", "Syrian Democratic Forces (SDF)"),

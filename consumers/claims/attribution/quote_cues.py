@@ -40,6 +40,12 @@ _READ_OUT_RE = re.compile(
     r"\b(?P<verb>read\s+(?:out|aloud)|read|quoted|showed|displayed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:post|statement|message|tweet|letter)\b[^:.!?\"“”]{0,80}?\bby\s+(?P<who>[^:.!?\"“”]{2,120}?)\s*:\s*$"
 )
+# '"...," the presenter read from the statement': one who reads out a document, then the document
+_READ_AFTER_QUOTE_RE = re.compile(
+    r"[,\s]*(?:the|a|an|its|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}?(?:presenter|anchor|announcer|newsreader|"
+    r"broadcaster|reader)\s+(?P<verb>read)(?:\s+(?:out|aloud))?\s+(?:from\s+)?"
+    r"(?P<doc>(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé]|letter|message))\b"
+)
 _SENTENCE_END_CHARS = " \t\n.,;:!?\"”’»'"
 _STATEMENT_END_RE = re.compile(r"[.!](?=[\"”’»']?\s)")
 
@@ -60,6 +66,12 @@ def quote_cue_claims(
             return claims
     first = quotes[0]
     if first.start >= start and not text[start : first.start].strip(_SENTENCE_END_CHARS):
+        if text.find("read", first.end, min(end, first.end + 80)) >= 0:
+            read = _READ_AFTER_QUOTE_RE.match(text, first.end, end)
+            if read is not None:
+                # '"Q," the presenter read from the statement': the reader relays, the statement's issuer speaks
+                return [RawClaim(first.start, first.end, text[read.start("verb") : read.end()], read.start("doc"),
+                                 read.end("doc"), read.end("doc"), -1)]
         return _answer_claims(text, end, first, searches)
     return []
 

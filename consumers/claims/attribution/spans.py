@@ -131,6 +131,9 @@ def _before_speaker_aside(text: str, a: int, b: int) -> int:
             comment := _WRITERS_COMMENT_RE.search(text, a, b)) is not None and not _inside_quotation(
             text[a : comment.start()]):
         b = comment.start()  # "announced that P, and that cannot go on": the writer's comment, in the present tense
+    if text.find(", as ", a, b) >= 0 and (scene := _HEARING_SCENE_RE.search(text, a, b)) is not None \
+            and not _inside_quotation(text[a : scene.start()]):
+        b = scene.start()  # "told the court that P, as the court heard witnesses in ...": the writer's scene
     # (cheap exact tests first: most contents hold none of "would/did/could not", "declined", "refused")
     if text.find("d not ", a, b) < 0 and text.find("n't ", a, b) < 0 and text.find(" declined ", a, b) < 0 \
             and text.find(" refused ", a, b) < 0:
@@ -147,6 +150,14 @@ def _before_speaker_aside(text: str, a: int, b: int) -> int:
 _WRITERS_COMMENT_RE = re.compile(
     r",\s+(?:and|but)\s+(?:that|this)\s+(?:cannot|can't|can|is|isn't|will|won't|must|means|matters|leaves|raises)\b"
 )
+# ", as the court heard witnesses", ", as the trial resumed": the sitting in which the speaker spoke, in the writer's
+# words (content naming the body would be reported speech about it: "that the court had met", not "as the court met")
+_HEARING_SCENE_RE = re.compile(
+    r",\s+as\s+(?:the|a)\s+(?:court|tribunal|trial|hearing|judges|inquiry)\s+(?:heard|opened|began|resumed|"
+    r"continued|sat|convened)\b"
+)
+
+
 def _inside_quotation(before: str) -> bool:
     """The text before a position leaves a quotation open: the words there are the speaker's."""
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")

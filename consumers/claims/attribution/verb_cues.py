@@ -109,6 +109,9 @@ def _inherited_speaker(
     cand.inherit, cand.clause_start = True, joint  # "..., adding that", "and said"
     if verb in cues.PARTICIPLES and _disputing_subject(text, left_lo, joint, cand):
         return True  # "X said P, a figure the ministry disputed, saying Q": the ministry speaks Q
+    if verb in cues.PARTICIPLES and not cands and _relayed_document(text, left_lo, joint, cand):
+        cand.inherit = False
+        return True  # "The channel carried a statement, from the Interior Ministry, saying P": the ministry
     # (a later cue inherits from the cues before it; the first one needs the sentence's subject)
     return bool(cands) or sentence_subject(text, left_lo, aux_start, cand, searches) or (
         left_lo > lo
@@ -269,6 +272,8 @@ _NAMING_BEFORE_QUOTE_RE = re.compile(
 
 def _subject_before_verb(text: str, lo: int, pos: int, cand: Candidate, searches: DocumentSearches) -> bool:
     """'X issued a statement saying P': a verb and its object stand between the subject and the participle."""
+    if _relayed_document(text, lo, pos, cand):
+        return True
     verb = _VERB_THEN_OBJECT_RE.search(text, lo, pos)
     if verb is not None and verb.start() > lo and subject_left(text, lo, verb.start(), cand, searches):
         return True
@@ -280,6 +285,24 @@ def _subject_before_verb(text: str, lo: int, pos: int, cand: Candidate, searches
     )
 
 
+def _relayed_document(text: str, lo: int, pos: int, cand: Candidate) -> bool:
+    """'State TV carried a statement from the Interior Ministry saying P': the channel relays, the statement speaks
+    for its issuer (guideline, conduit rule); False when no relayed document with its issuer ends at pos."""
+    if text.find("from", lo, pos) < 0 and text.find(" by ", lo, pos) < 0:
+        return False  # (a cheap test first: most participles follow no relayed document)
+    relayed = _RELAYED_DOCUMENT_RE.search(text, max(lo, pos - 200), pos)
+    if relayed is None:
+        return False
+    cand.mention_start, cand.mention_end, cand.head_end = relayed.start(1), relayed.end(1), relayed.end(1)
+    cand.clause_start = relayed.start(1)
+    return True
+
+
+# A document relayed with its issuer after it, then the participle: "aired a statement from the army saying"
+_RELAYED_DOCUMENT_RE = re.compile(
+    r"\b(?:carried|aired|broadcast|relayed|read\s+out|read)\s+((?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|communiqu[eé]|letter|message)s?,?\s+(?:from|by)\s+[^,;:.!?\"“”]{2,80}?),?\s*$"
+)
 # (a regular past tense, or an irregular one that sends or makes a text: "the office sent a statement saying P")
 _VERB_THEN_OBJECT_RE = re.compile(
     r"\b(?:[a-z]+ed|sent|put\s+out|gave|made|wrote|read|sends|gives|makes|writes)\s+(?:a|an|the|its|his|her|their)\s"

@@ -6,6 +6,7 @@ import re
 from consumers.claims.aliases import ORG_ALIASES
 from consumers.claims.context import HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.documents import UNNAMED
+from consumers.claims.resolve.organisations import of_a_country
 from consumers.claims.resolve.outlets import (
     OUTLET_KINDS,
     PAPER_KINDS,
@@ -73,6 +74,8 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
         return quoted
     phrase = " ".join(w for w in head.split()[1:] if w[:1].islower())
     canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
+    # "joined the Ministry of Tourism ... The ministry said": of the country the text is about, as when it speaks
+    canon = of_a_country(ctx, pos, canon)
     if not canon and noun in OUTLET_KINDS:
         canon = outlet_before(ctx, pos)  # "Asharq Al-Awsat reported ... The newspaper said": the paper named before
     if not canon and noun in POSTING_KINDS and len(words) == 2:

@@ -225,9 +225,12 @@ _ROLE_OF_PREFIX_RE = re.compile(
 )
 
 
-# The author named after a document noun: "a report by Human Rights Watch (HRW)", "a study by the World Bank".
+# The author named after a document noun: "a report by Human Rights Watch (HRW)", "a study by the World Bank", "a
+# statement from the General Command of the Army", "a second statement, from the Interior Ministry,".
 _AUTHOR_AFTER_RE = re.compile(
-    r"\s+by\s+(?:the\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'’-]*){0,7})"
+    r",?\s+(?:by|from)\s+(?:the\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'’-]*){0,7}"
+    # (a command of a force named in lower case: "the General Command of the army")
+    r"(?:\s+of\s+the\s+(?:army|armed\s+forces|military|police))?)"
 )
 # The words of a social media post of no named account: "the caption of one post", "the text of a post".
 _UNOWNED_POST_RE = re.compile(r"\bof\s+(?:a|an|one|some|several|many)\s+(?:[\w-]+\s+)?posts?\b")

@@ -23,6 +23,7 @@ from consumers.claims.sources.before_cue import BODY_KINDS, FIRM_ROLE_RE, ONE_WO
 from consumers.claims.sources.phrases import GROUP_CALLED_NAME
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
+_STANCE_BEFORE_NAME_RE = re.compile(r"^(?:[A-Z][\w-]*['’]s\s+)?pro-[\w-]+\s+(?=[A-Z])")
 _RELAYED_BY_RE = re.compile(r"\s+(?:quoted|cited)\s+by\s+.*$")
 _INTERLOCUTOR_RE = re.compile(r"\binterlocutor(?=s?\b)")
 _WRITER_MET_RE = re.compile(r"\s+(?:I|we)\s+(?:spoke|talked|met|interviewed|visited)\b.*$")
@@ -34,6 +35,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     appos = " ".join(ctx.text[head_end:end].split()).strip(" ,")
     if " I " in head or " we " in head:
         head = _WRITER_MET_RE.sub("", head)  # "Business owners I spoke to in Aleppo": whom the writer met
+    if "pro-" in head:
+        # "Turkey's pro-government Yeni Safak said": the stance (and the country) describe the name that speaks
+        head = _STANCE_BEFORE_NAME_RE.sub("", head)
     if " by " in head:
         head = _RELAYED_BY_RE.sub("", head)  # "A ministry source quoted by the paper": the source, not the paper
     if "interlocutor" in head:
@@ -42,6 +46,8 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     speaker = _named_by_apposition(ctx, start, head, appos) if appos else None
     if speaker is None:
         speaker = _named_after_all(ctx, start, end, head_end, head)
+    if speaker is None and head[:2] in ("A ", "An") and ctx.text.find("The witness, ", end, end + 800) >= 0:
+        speaker = _witness_named_next(ctx, end, head)
     if speaker is None and ("itself" in head or "themselves" in head or " called " in head):
         speaker = _named_by_itself(head)  # "An armed group calling itself Saraya al-Tahrir said", "a group called X"
     elif speaker is None and appos.startswith(("calling ", "called ")):
@@ -59,6 +65,10 @@ def _named_by_apposition(ctx: DocumentContext, start: int, head: str, appos: str
     if appos and _APPOSITIVE_NAME_RE.fullmatch(appos) and _is_role(head):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return resolve_named(ctx, start, appos, "", org_hint=_org_of_role(ctx, start, head))
+    role_named = _ROLE_THEN_NAME_RE.fullmatch(appos) if appos[:4] == "the " else None
+    if role_named and role_named.group(1).split()[-1] in PERSON_ROLES and _is_role(head):
+        # "A second witness, the forensic anthropologist Marta Quiroga,": the name after the role the apposition gives
+        return resolve_named(ctx, start, role_named.group(2), "")
     if " of " in appos or " from " in appos:
         named = _APPOSITIVE_NAME_OF_RE.fullmatch(appos)
         if named and _APPOSITIVE_NAME_RE.fullmatch(named.group(1)) and _is_role(head):
@@ -95,6 +105,21 @@ def _named_after_all(ctx: DocumentContext, start: int, end: int, head_end: int, 
     if given and not has_proper_name(before_preposition(head)):
         return resolve_named(ctx, start, given.group(1), "")
     return None
+
+
+def _witness_named_next(ctx: DocumentContext, end: int, head: str) -> Speaker | None:
+    """'A former detainee told the court that P. The witness, identified only as P17, said Q': the unnamed person first
+    quoted is the witness the next sentences name (court reports name a witness after the lead); None if not so."""
+    if not _INDEFINITE_PERSON_RE.fullmatch(head):
+        return None
+    witness = ctx.text.find("The witness, ", end, end + 800)
+    if _ANOTHER_INDEFINITE_RE.search(ctx.text, end, witness) is not None:
+        return None  # another unnamed source in between could be the witness
+    given = _WITNESS_NAME_RE.match(ctx.text, witness + len("The witness, "), witness + 260)
+    if given is None:
+        return None
+    name = given.group(1)
+    return ctx.people.get(name.lower()) or Speaker(name, "", True)
 
 
 def _named_by_itself(phrase: str) -> Speaker | None:
@@ -231,6 +256,8 @@ _IDENTIFIED_AS_RE = re.compile(
     r"((?:[A-Z][\w'’-]*\d[\w-]*|[A-Z]-?\d[\w-]*)|(?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+)){0,3})"
     r"(?=\s|,|$)"
 )
+# "the forensic anthropologist Marta Quiroga": lower-case role words, then a name
+_ROLE_THEN_NAME_RE = re.compile(r"the\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(" + _APPOSITIVE_NAME_RE.pattern + ")")
 _APPOSITIVE_NAME_OF_RE = re.compile(r"(.+?)\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5}")
 # A name given in a relative clause after an unnamed source (guideline: the speaker is the named person).
 _NAME_GIVEN_RE = re.compile(
@@ -245,6 +272,17 @@ _NAME_GIVEN_RE = re.compile(
     r"(?:identified|named|called|referred\s+to)\s+(?:only\s+)?(?:by|as)\s+(?:his|her|their)\s+"
     r"(?:first\s+|last\s+|family\s+)?(?:name|nom\s+de\s+guerre|nickname|pseudonym|alias)\s*,)\s+"
     r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu)){0,3})"
+)
+# An unnamed person by an indefinite description in lower case: "A former military police officer"
+_INDEFINITE_PERSON_RE = re.compile(r"An?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*")
+# A sentence opening with another unnamed source: "A second former guard said", "An activist told"
+_ANOTHER_INDEFINITE_RE = re.compile(r"(?:[.!?][\"”]?\s+|\n\s*)An?\s+[a-z]")
+# The name or code the witness's apposition gives: "a defector who gave his name as NAME", "identified only as P17"
+_WITNESS_NAME_RE = re.compile(
+    r"[^,.;]{0,120}?(?:gave\s+(?:his|her)\s+(?:full\s+)?name\s+as|(?:identified|known|referred\s+to)\s+"
+    r"(?:(?:in|to|by)\s+(?:the\s+)?[\w'’-]+\s+)?(?:only\s+)?as)\s+"
+    r"((?:[A-Z][\w'’-]*\d[\w-]*|[A-Z]-?\d[\w-]*)|(?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+)){0,3})"
+    r"(?=\s|,|$)"
 )
 _STATE_DELEGATE_RE = re.compile(r"the\s+(?:representative|delegate|permanent\s+representative)\s+of\s+(?:the\s+)?[A-Z]")
 # One of several sources, described by an indefinite apposition: "The third source, a Syrian official,".

@@ -235,15 +235,15 @@ def named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
             return central_bank(ctx, pos)
         if words and not has_capital_word(surface):
             # "a source in the ministry" after "The Ministry of Finance announced": that ministry, of its country
-            return _of_a_country(ctx, pos, ctx.org_before(pos, words[-1]))
+            return of_a_country(ctx, pos, ctx.org_before(pos, words[-1]))
         if not is_org_like(surface):
             return ""
         found = alias_inside(surface, min_words=2) or unit_of_known_org(surface) or canonical_org(surface, ctx.country)
-        return _of_a_country(ctx, pos, found, surface)
+        return of_a_country(ctx, pos, found, surface)
     return ""
 
 
-def _of_a_country(ctx: DocumentContext, pos: int, found: str, surface: str = "") -> str:
+def of_a_country(ctx: DocumentContext, pos: int, found: str, surface: str = "") -> str:
     """'the Ministry of Economy' with no country named, nor a dateline's: the country the text is about."""
     if found.startswith("Ministry of "):
         return canonical_org(surface or found, country_of(sentence_of(ctx, pos)) or "Syrian")

@@ -95,6 +95,13 @@ PERSON_ROLES = frozenset(
         "surgeon",
         "paramedic",
         "engineer",
+        # opinion writers and the court's experts and advocates: "Its columnist NAME argued", "the pathologist NAME",
+        # "counsel for the defendant, NAME,"
+        "columnist",
+        "commentator",
+        "counsel",
+        "pathologist",
+        "anthropologist",
         "trader",
         "merchant",
         "shopkeeper",

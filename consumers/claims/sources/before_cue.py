@@ -393,7 +393,8 @@ def _role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, c
     first = role.split()[0].lower() if role.split() else ""
     kin_of = first in _KIN_GROUPS and role.lower().startswith(f"{first} of ")  # "Relatives of one of the men, NAME,"
     if not kin_of and (not is_valid_subject(role) or not (
-            first in ("the", "a", "an", "its", "his", "her", "their", "our", "one") or first.endswith("'s"))):
+            first in ("the", "a", "an", "its", "his", "her", "their", "our", "one") or first.endswith("'s")
+            or first == "counsel")):  # "counsel for Syria, NAME, said": a role taking no article
         return False
     cand.mention_start, cand.mention_end, cand.head_end = role_start, comma, cut
     cand.clause_start = role_start

@@ -43,6 +43,8 @@ SOURCE_NOUNS = frozenset(
         "changers", "dealers", "vendors", "sellers", "brokers", "wholesalers", "retailers", "importers", "exporters",
         # film, letters and sport: "The film's producer, NAME, said"
         "producer", "producers", "filmmaker", "actor", "actress", "author", "writer", "editor", "artist", "coach",
+        # opinion writers and a party's advocate in court: "Its columnist NAME argued", "counsel for Syria, NAME,"
+        "columnist", "columnists", "commentator", "commentators", "counsel",
     ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
