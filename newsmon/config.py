@@ -7,7 +7,16 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -229,6 +238,14 @@ class MetricsSettings(Section):
     host: str = "127.0.0.1"
 
 
+class ApiSettings(Section):
+    """`newsmon serve`: who may read the HTTP API."""
+
+    # Set, every /api/ route needs "Authorization: Bearer TOKEN" (/healthz and the docs stay open): what to set before
+    # listening beyond 127.0.0.1. Long and random (`python -c "import secrets; print(secrets.token_urlsafe())"`).
+    token: SecretStr | None = Field(None, min_length=16)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX, env_nested_delimiter="__", toml_file="newsmon.toml", extra="forbid"
@@ -240,6 +257,7 @@ class Settings(BaseSettings):
     fulltext: FullTextSettings = FullTextSettings()
     alerts: AlertSettings = AlertSettings()
     metrics: MetricsSettings = MetricsSettings()
+    api: ApiSettings = ApiSettings()
     feeds_file: Path | None = None  # None: the bundled default catalogue
     run_dir: Path = Path(".newsmon")  # embedded broker's working directory and log
     log_level: Literal["debug", "info", "warning", "error"] = "info"

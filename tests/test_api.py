@@ -65,6 +65,53 @@ async def test_a_bad_parameter_is_a_422_naming_it(api):
         assert response.status_code == 422 and expected in response.text, (path, params, response.text)
 
 
+TOKEN = "test-token-" + "x" * 24
+
+
+async def test_with_a_token_set_the_reports_need_it_as_a_bearer_token_and_healthz_does_not(make_settings, tmp_path):
+    app = create_app(make_settings(api={"token": TOKEN}))
+    async with app.router.lifespan_context(app), httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://newsmon.test"
+    ) as client:
+        assert (await client.get("/healthz")).status_code == 200  # a load balancer's probe carries no token
+        for path in ("/api/articles", "/api/claims", "/api/disputes", "/api/feeds"):
+            for headers in ({}, {"Authorization": "Bearer wrong-token-0123456789"}, {"Authorization": TOKEN},
+                            {"Authorization": f"Basic {TOKEN}"}):  # fmt: skip
+                refused = await client.get(path, headers=headers)
+                assert refused.status_code == 401, (path, headers)
+                assert refused.headers["www-authenticate"] == "Bearer" and "api.token" in refused.text
+            allowed = await client.get(path, headers={"Authorization": f"Bearer {TOKEN}"})
+            assert allowed.status_code == 200 and allowed.json() == [], path
+
+
+def test_a_token_shorter_than_16_characters_is_refused_naming_the_key(tmp_path):
+    from newsmon.config import Settings
+
+    with pytest.raises(ValueError, match="api.token|token"):
+        Settings.model_validate({"api": {"token": "short"}, "run_dir": tmp_path / "run"})
+
+
+def test_serving_beyond_loopback_without_a_token_warns(tmp_path):
+    env = {**os.environ, "NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'store.db'}"}
+    port = free_port()
+    command = [sys.executable, "-m", "newsmon", "serve", "--host", "0.0.0.0", "--port", str(port)]
+    with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as server:
+        try:
+            deadline, answer = time.monotonic() + 60, None
+            while answer is None and time.monotonic() < deadline:
+                try:
+                    answer = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                except httpx.TransportError:
+                    time.sleep(0.2)
+            assert answer is not None and answer.status_code == 200
+            server.terminate()
+            assert server.wait(30) == 0
+            assert server.stderr is not None
+            assert "api.token is not set" in server.stderr.read()
+        finally:
+            server.kill()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -1,9 +1,11 @@
 """The HTTP API (`newsmon serve`): the store's reports as JSON, read-only, with the filters of `newsmon query`.
 
 GET /api/articles, /api/claims, /api/stories, /api/speakers, /api/disputes and /api/feeds; GET /healthz says
-whether the store answers. A bad parameter is a 422 naming it."""
+whether the store answers. A bad parameter is a 422 naming it. With `api.token` set, the /api/ routes need it as a
+bearer token (401 otherwise)."""
 
-from collections.abc import AsyncIterator
+import secrets
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -38,6 +40,7 @@ def create_app(settings: Settings) -> FastAPI:
             yield
 
     app = FastAPI(title="newsmon", summary="Who is claiming what about Syria: the store's reports.", lifespan=lifespan)
+    guarded = [Depends(_bearer_token_check(settings))]
 
     @app.get("/healthz")
     async def healthz(request: Request) -> JSONResponse:
@@ -49,9 +52,10 @@ def create_app(settings: Settings) -> FastAPI:
         return JSONResponse({"status": "ok"})
 
     for kind in ("articles", "claims", "stories", "speakers", "disputes"):
-        app.add_api_route(f"/api/{kind}", _report(kind), methods=["GET"], summary=f"{kind} (newest first)")
+        app.add_api_route(f"/api/{kind}", _report(kind), methods=["GET"], summary=f"{kind} (newest first)",
+                          dependencies=guarded)  # fmt: skip
 
-    @app.get("/api/feeds", summary="feed health, worst first")
+    @app.get("/api/feeds", summary="feed health, worst first", dependencies=guarded)
     async def feed_status(request: Request, health: str | None = None) -> list[dict[str, Any]]:
         if health is not None and health not in HEALTH_ORDER:
             raise HTTPException(422, f"health {health!r}: expected one of {', '.join(HEALTH_ORDER)}")
@@ -99,6 +103,22 @@ def _report(kind: Kind) -> Any:
 
     report.__name__ = kind
     return report
+
+
+def _bearer_token_check(settings: Settings) -> Callable[[Request], None]:
+    """A dependency refusing requests without `api.token` as their bearer token (none when no token is set)."""
+    expected = settings.api.token.get_secret_value().encode() if settings.api.token is not None else None
+
+    def check(request: Request) -> None:
+        if expected is None:
+            return
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        # compare_digest: the time taken does not tell how much of a guess was right.
+        if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip().encode(), expected):
+            raise HTTPException(401, "missing or wrong bearer token (api.token)",
+                                headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
+
+    return check
 
 
 def _store(request: Request) -> Store:

@@ -31,9 +31,21 @@ def serve(
         raise
     server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning", access_log=False))
     typer.echo(f"newsmon API on http://{host}:{listener.getsockname()[1]}/ (docs at /docs)", err=True)
+    if settings.api.token is None and not _is_loopback(host):
+        typer.echo(f"warning: {host} is reachable from other machines and api.token is not set: anyone who can reach "
+                   "it can read the store", err=True)  # fmt: skip
     # uvicorn handles SIGINT and SIGTERM while it serves (a graceful stop), then raises the signal again under the
     # handler it found: ignored, so a stop asked for is exit 0, as `newsmon run` does.
     for stop_signal in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop_signal, signal.SIG_IGN)
     with listener:
         asyncio.run(server.serve(sockets=[listener]))
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host == "localhost"
