@@ -238,6 +238,9 @@ class MetricsSettings(Section):
     host: str = "127.0.0.1"
 
 
+SECRET_KEYS = frozenset({"api.token"})
+
+
 class ApiSettings(Section):
     """`newsmon serve`: who may read the HTTP API."""
 
@@ -346,7 +349,8 @@ def describe_validation_error(error: ValidationError, toml_file: Path | None = N
     loc = tuple(str(part) for part in first["loc"])
     key = ".".join(loc) or "config"
     value = first.get("input")
-    shown = "" if isinstance(value, dict) else f" = {value!r}"
+    # A secret's value is never echoed, even a wrong one: error lines end up in logs.
+    shown = "" if isinstance(value, dict) or key in SECRET_KEYS else f" = {value!r}"
     source = source_of(loc, toml_file)
     return f"config key '{key}'{shown}{f' (from {source})' if source else ''}: {first['msg']}"
 
