@@ -116,6 +116,10 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "UK Home Office": ("Home Office", "British Home Office"),
     "Lebanese Armed Forces": ("Lebanese army", "Lebanese military", "Lebanon Armed Forces", "LAF"),
     "Jordanian Armed Forces": ("Jordanian army", "Jordanian military", "Jordan Armed Forces", "Jordan army"),
+    # Lebanon's border and residency agency (no "Ministry of" pattern builds it): "Lebanon's General Security said"
+    "Lebanese General Security": ("General Security", "Lebanon's General Security",
+                                  "General Directorate of General Security", "Lebanon's General Security agency",
+                                  "Lebanese General Security agency"),
     # a regional body's ministers speak as the body: "Arab foreign ministers meeting in Cairo said"
     "Arab League": ("League of Arab States", "Arab League Council", "Arab foreign ministers", "Arab League ministers"),
 }

@@ -44,6 +44,8 @@ _DATELINE_COUNTRY = {"moscow": "Russian", "damascus": "Syrian", "ankara": "Turki
 # Beirut and Amman are not here: bureaus there cover Syria, so the city does not give a source's side.
 # "HOMS, Syria (AFP) –": a dateline whose second part names the country
 _DATELINE_WITH_COUNTRY_RE = re.compile(r"[A-Z][A-Z' -]{2,30},\s+([A-Z][a-z]+)(?=\s*(?:\(|[–—-]|,))")
+_DATELINE_PLACE_RE = re.compile(r"([A-Z][A-Z' -]{2,30}[A-Z]),\s+Syria\b")
+_ARTICLE_RE = re.compile(r"\b(?:Al|El|Ez|Es|As|Ash|Ad|Ar|At|Az|Ed|En)-")
 WORDS_RE = re.compile(r"[\w'’-]+")
 # Look-backs for antecedents stop after this many speakers or organisation mentions: keeps long texts linear.
 HISTORY_WINDOW = 60
@@ -105,6 +107,10 @@ class DocumentContext:
             line = next((text[a:b] for a, b in self._skip if b == first_body and b > a), "")
             dated = _DATELINE_WITH_COUNTRY_RE.match((line or text[first_body : first_body + 60]).strip())
             self.country = country_of(dated.group(1)) if dated else ""
+        dateline = next((text[a:b] for a, b in self._skip if b == first_body and b > a), "") or text[:60]
+        place = _DATELINE_PLACE_RE.match(dateline.strip())
+        # the Syrian town or city of a dateline ("KAFR NABL, Syria —"), as its local bodies are named: "Kafr Nabl"
+        self.dateline_place = _ARTICLE_RE.sub(lambda m: m.group().lower(), place.group(1).title()) if place else ""
         self._org_pos: list[int] = []
         self._org_surfaces: list[str] = []
         self._org_canons: list[str | None] = []  # canonical_org of each surface, filled in when first asked for

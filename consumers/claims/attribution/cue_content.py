@@ -11,7 +11,11 @@ from consumers.claims.complements import CITING_RE, complement
 from consumers.claims.segment import in_spans
 from consumers.claims.sources import Candidate, is_outlet, skip_space
 
-_OWN_TEXT_RE = re.compile(r"\bthis\s+(?:article|story|report|piece)\b")
+# (not the people the article drew on: "the analysts interviewed for this article", "traders quoted in this story")
+_OWN_TEXT_RE = re.compile(
+    r"(?<!\binterviewed\sfor\s)(?<!\bquoted\sin\s)(?<!\bspoke\sto\sfor\s)(?<!\bcontacted\sfor\s)"
+    r"\bthis\s+(?:article|story|report|piece)\b"
+)
 _NOBODY_RE = re.compile(r"(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)\b")
 _DOCUMENT_TOKEN_RE = re.compile(r"[\w'’]+")
 _OBJECT_LINK_RES = {link: re.compile(rf"\b{link}\b") for link in set(cues.OBJECT_VERBS.values())}

@@ -9,7 +9,7 @@ from consumers.claims.complements import TOLD_OBJECT_RE
 from consumers.claims.sources import Candidate
 
 _PERCEIVED_RE = re.compile(r"(?:hearing|seeing|witnessing)\s")
-_NO_PROPOSITION_RE = re.compile(r"\s+(of|about|against|responsibility|credit|nothing|little)\b")
+_NO_PROPOSITION_RE = re.compile(r"\s+(of|about|against|responsibility|credit|nothing|little|otherwise)\b")
 _PAST_PARTICIPLE_RE = re.compile(r"(?:[a-z]+ed|spread|shown|seen|made|given|written|told|sent|put)\b")
 # "adding N (of X) to Y" with no verb of its own before "to": the content of P, not "adding (that) Q".
 _ADDING_TO_RE = re.compile(
@@ -50,7 +50,8 @@ def lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: int
     if after is not None and after.group(1) == "about" and not _NUMBER_AHEAD_RE.match(text, after.end()):
         return True  # "complained about power cuts"; not "said about 3,500 detainees were held"
     return after is not None and (
-        verb.startswith(("warn", "claim", "complain")) or after.group(1) in ("nothing", "little")
+        # "The farmers say otherwise": a disagreement whose own proposition is not given
+        verb.startswith(("warn", "claim", "complain")) or after.group(1) in ("nothing", "little", "otherwise")
     )
 
 

@@ -89,6 +89,9 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
         generic = _generic_antecedent(ctx, pos)
         if generic is not None:
             return generic
+    if not canon and ctx.dateline_place and " ".join(words[1:]) in _LOCAL_BODIES:
+        # "KAFR NABL, Syria — ... The local council said": the body of the datelined town, by its name
+        canon = f"{ctx.dateline_place} {_LOCAL_BODIES[' '.join(words[1:])]}"
     if not canon and noun in _PEOPLE_PLURALS:
         return UNNAMED  # "The witnesses said P" with no group of them quoted before: people, not a body
     canon = canon or canonical_org(head, ctx.country)
@@ -97,6 +100,8 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
     return Speaker(canon, canon, False)
 
 
+_LOCAL_BODIES = {"local council": "Local Council", "city council": "City Council", "town council": "Town Council",
+                 "governorate": "Governorate", "municipality": "Municipality"}
 _BENCH_NOUNS = frozenset(["judges", "bench", "panel"])
 
 

@@ -63,6 +63,9 @@ DOCUMENT_HEADS = _DOCUMENT_HEADS_EXTRA | frozenset(
         # an official act speaks for whoever issued it: "The decree states that P", "the ruling says"
         "decree",
         "ruling",
+        # an internal paper: "The memo, dated May 12 and signed by X, says"
+        "memo",
+        "memorandum",
     ]
 )
 
@@ -117,6 +120,11 @@ def _issuer_in_head(ctx: DocumentContext, pos: int, head: str) -> Speaker | None
 
 
 _ISSUER_AFTER_RE = re.compile(r"\b(?:from|by|of)\s+((?:the\s+)?[\w'’ -]{2,60})$")
+# A body by its kind in lower case, then its name: "the tracking firm Kpler", "the consultancy Karam Shaar Advisory"
+_KIND_THEN_NAME_RE = re.compile(
+    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:firm|company|consultancy|group|website|platform|monitor|agency|"
+    r"organisation|organization)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+)
 _DOCUMENT_NOUN_RE = re.compile(r"\b(?:statement|letter|report)s?\b")
 
 
@@ -140,6 +148,9 @@ def _issuer_after_noun(ctx: DocumentContext, pos: int, head: str) -> Speaker | N
         found = resolve_mention(ctx, pos + issuer.start(1), pos + issuer.end(1), pos + issuer.end(1))
         if found.is_person or is_known_org(found.name):
             return found  # "a statement from the army"; not "the statement of the guarantor countries"
+        named = _KIND_THEN_NAME_RE.fullmatch(issuer_text)
+        if named is not None and not is_known_org(named.group(1)):
+            return Speaker(named.group(1), named.group(1), False)  # "data from the tracking firm Kpler": the firm
     if not issuer and _STUDY_RE.search(head) and not has_capital_org(head):
         return EXPERTS  # "according to a study published in The Lancet": its unnamed authors, not a body
     return None

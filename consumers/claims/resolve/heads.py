@@ -134,6 +134,10 @@ _ROLE_OF_NAMED_RE = re.compile(r"the\s+(?:[a-z-]+\s+){0,2}?(head|chief|director|
 
 def _rule_on_head(head: str, words: list[str]) -> tuple[str, str]:
     """The rule that always resolves: members of an organisation, unnamed groups, documents, descriptions, names."""
+    if len(words) == 1 and words[0] in ("most", "several"):
+        return ("unnamed_group", "")  # "The bakers I spoke to say otherwise: most told me P", as "many say"
+    if words[0] in _PARTITIVE_WORDS and _PARTITIVE_RE.match(" ".join(words)):
+        return ("unnamed_group", "")  # "Most of the analysts said" with none quoted before: some of an unnamed group
     members = _MEMBERS_OF_RE.match(head) if "s " in head else None  # (its "'s " or "’s ", a cheap test first)
     member = members.group(2) if members else ""
     if (
@@ -199,6 +203,9 @@ _JOINT_RE = re.compile(r"^the\s+(?:two|three|four|five|six)\s+(?:countries|state
 
 _OF_THEM_RE = re.compile(r"^(?:one|two|three|another|some|several|many|most|each|both|neither|either)\s+of\s+them$")
 
+_PARTITIVE_WORDS = frozenset(
+    ["one", "two", "three", "four", "some", "several", "many", "most", "each", "both", "neither", "either", "another"]
+)
 _PARTITIVE_RE = re.compile(
     r"^(?:one|two|three|four|some|several|many|most|each|both|neither|either|another)\s+of\s+(?:the|these|those)\s+"
     r"(?:[\w-]+\s+){0,2}?([a-z]+s)$"

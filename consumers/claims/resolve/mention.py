@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from consumers.claims.context import HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.descriptions import resolve_definite
-from consumers.claims.resolve.documents import resolve_document
+from consumers.claims.resolve.documents import DOCUMENT_HEADS, resolve_document
 from consumers.claims.resolve.heads import before_preposition, rules_for
 from consumers.claims.resolve.organisations import org_from_phrase, org_with_context
 from consumers.claims.resolve.people import person_name, resolve_named
@@ -21,11 +21,19 @@ from consumers.claims.resolve.words import PERSON_ROLES, has_proper_name
 from consumers.claims.sources import SOURCE_NOUNS
 from consumers.claims.sources.before_cue import BODY_KINDS, FIRM_ROLE_RE, ONE_WORD_NAME_RE, THE_BODY_NAME_RE
 from consumers.claims.sources.phrases import GROUP_CALLED_NAME
+from consumers.claims.sources.words import is_outlet
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
+_COUNTRY_OWNER_RE = re.compile(r"[A-Z][\w-]*['’]s\s+(?=[A-Z])")
 _STANCE_BEFORE_NAME_RE = re.compile(r"^(?:[A-Z][\w-]*['’]s\s+)?pro-[\w-]+\s+(?=[A-Z])")
 _RELAYED_BY_RE = re.compile(r"\s+(?:quoted|cited)\s+by\s+.*$")
 _INTERLOCUTOR_RE = re.compile(r"\binterlocutor(?=s?\b)")
+# "signed by Deputy Finance Minister Lina Haddad": a minister by the ministry's subject
+_SIGNED_BY_MINISTER_RE = re.compile(
+    r"\bsigned\s+by\s+(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:Deputy|Vice|Assistant)\s+)?([A-Z][a-z]+)\s+[Mm]inister\b"
+)
+_ONE_OF_GROUP_RE = re.compile(r"(?:[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree)\s+of\s+(?:them|the\s+[a-z][\w-]*s)")
+_DRAWN_ON_RE = re.compile(r"\s+(?:interviewed|quoted|contacted|consulted)\s+(?:for|in)\s+this\s+\w+$")
 _WRITER_MET_RE = re.compile(r"\s+(?:I|we)\s+(?:spoke|talked|met|interviewed|visited)\b.*$")
 
 
@@ -35,9 +43,14 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     appos = " ".join(ctx.text[head_end:end].split()).strip(" ,")
     if " I " in head or " we " in head:
         head = _WRITER_MET_RE.sub("", head)  # "Business owners I spoke to in Aleppo": whom the writer met
+    if "for this " in head or "in this " in head:
+        head = _DRAWN_ON_RE.sub("", head)  # "the analysts interviewed for this article": the analysts
     if "pro-" in head:
         # "Turkey's pro-government Yeni Safak said": the stance (and the country) describe the name that speaks
         head = _STANCE_BEFORE_NAME_RE.sub("", head)
+    if "s " in head and (owner := _COUNTRY_OWNER_RE.match(head)) and country_of(owner.group()) \
+            and is_outlet(head[owner.end() :]) and not is_known_org(head):
+        head = head[owner.end() :]  # "Israel's Channel 12 reported": the channel by its name, wherever it airs
     if " by " in head:
         head = _RELAYED_BY_RE.sub("", head)  # "A ministry source quoted by the paper": the source, not the paper
     if "interlocutor" in head:
@@ -65,6 +78,13 @@ def _named_by_apposition(ctx: DocumentContext, start: int, head: str, appos: str
     if appos and _APPOSITIVE_NAME_RE.fullmatch(appos) and _is_role(head):
         # "The UN envoy for Syria, Geir Pedersen": the name is the head, the role gives the organisation
         return resolve_named(ctx, start, appos, "", org_hint=_org_of_role(ctx, start, head))
+    if " of " in head and _ONE_OF_GROUP_RE.fullmatch(head) and _APPOSITIVE_NAME_RE.fullmatch(appos):
+        return resolve_named(ctx, start, appos, "")  # "one of them, Samir Seifan,": the one named
+    signed = _SIGNED_BY_MINISTER_RE.search(appos) if "signed by " in appos else None
+    if signed is not None and WORDS_RE.findall(head.lower())[-1] in DOCUMENT_HEADS:
+        # "The memo, dated May 12 and signed by Deputy Finance Minister NAME, says": the signer's ministry speaks
+        canon = canonical_org(f"{signed.group(1)} Ministry", ctx.country or country_of(signed.group()) or "Syrian")
+        return Speaker(canon, canon, False)
     role_named = _ROLE_THEN_NAME_RE.fullmatch(appos) if appos[:4] == "the " else None
     if role_named and role_named.group(1).split()[-1] in PERSON_ROLES and _is_role(head):
         # "A second witness, the forensic anthropologist Marta Quiroga,": the name after the role the apposition gives

@@ -33,6 +33,9 @@ def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
     named = _subject_before_quote(ctx, pos) if person else None
     if named is not None:
         return named  # 'MP Dalia Nasser asked how. "Q," she said': whom the sentence before the quotation is about
+    surname_subject = _quoted_person_subject_before(ctx, pos) if person else None
+    if surname_subject is not None:
+        return surname_subject  # "X replied P. Haddad later changed his post. In an interview, he said": Haddad
     found = ctx.last(person=person)
     if person:
         # a person introduced after the last quoted person is the likelier "he": 'Ali, a farmer, lost his home.'
@@ -121,6 +124,24 @@ def _subject_org(ctx: DocumentContext, sentence: int, pronoun: str) -> str:
 
 
 _VERB_AFTER_RE = re.compile(r"\s+(?:has|have|had|is|was|also|[a-z]+(?:s|ed))\b")
+
+
+def _quoted_person_subject_before(ctx: DocumentContext, pos: int) -> Speaker | None:
+    """A pronoun opening its sentence (after any fronted phrase) whose sentence before has for its subject a person
+    quoted before under a surname ("Haddad later changed the wording."); None otherwise."""
+    start = _opening_of_sentence(ctx.text, pos)
+    if start <= 0:
+        return None
+    window_start = max(0, start - 400)
+    starts = [m.end() for m in _SENTENCE_START_RE.finditer(ctx.text, window_start, max(window_start, start - 1))]
+    run = CAPITAL_RUN_RE.match(ctx.text, starts[-1]) if starts else None
+    if run is None or not _VERB_NEXT_RE.match(ctx.text, run.end()):
+        return None
+    words = run.group().split()
+    known = ctx.people.get(words[-1].lower())
+    if known is None or not known.is_person or ctx.last(person=True) == known:
+        return None  # (the last quoted person is found anyway)
+    return known
 
 
 _CLOSED_QUOTE_BEFORE_RE = re.compile(r"[,.!?]([\"”])\s*$")

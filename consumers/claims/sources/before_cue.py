@@ -358,6 +358,7 @@ _OUTLET_STAFF_RE = re.compile(
 )
 
 
+_ONE_OF_GROUP_RE = re.compile(r"(?:[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree)\s+of\s+(?:them|the\s+[a-z][\w-]*s)")
 # People close to someone the apposition names: "Relatives of one of the men, Hussein Dandash, told local media"
 _KIN_GROUPS = frozenset(["relatives", "family", "friends", "neighbours", "neighbors", "colleagues", "parents"])
 
@@ -392,6 +393,8 @@ def _role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, c
         return False  # "Al-Atassi's party, the National Liberal Gathering, said": a kind of body, then its name
     first = role.split()[0].lower() if role.split() else ""
     kin_of = first in _KIN_GROUPS and role.lower().startswith(f"{first} of ")  # "Relatives of one of the men, NAME,"
+    # "one of them, Samir Seifan, told AFP": one of a group just named, by name
+    kin_of = kin_of or (" of " in role and _ONE_OF_GROUP_RE.fullmatch(role) is not None)
     if not kin_of and (not is_valid_subject(role) or not (
             first in ("the", "a", "an", "its", "his", "her", "their", "our", "one") or first.endswith("'s")
             or first == "counsel")):  # "counsel for Syria, NAME, said": a role taking no article

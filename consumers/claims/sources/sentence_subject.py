@@ -28,7 +28,9 @@ _SUBJECT_AT_START_RE = re.compile(
     # "The Syrian foreign ministry condemned the raid, which it said P": a country adjective, then the organ
     rf"|(?:The|the)\s+[A-Z][\w-]*\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_ORGAN_HEADS})(?=\s+[a-z])"
     # "Forty-two Syrian and international aid organisations have urged ..., warning that P": a counted group
+    # (not ending on a plural that modifies the next one: "Thirty-one humanitarian and rights organisations")
     rf"|(?:{_COUNT_WORDS})(?:-[a-z]+)?\s+(?:[\w'’-]+\s+){{0,5}}?[a-z][\w'’-]*s(?=\s+[a-z])"
+    r"(?!\s+[a-z][\w'’-]*(?:s|ies)\s+(?:have\s+|had\s+|also\s+)?[a-z]+(?:ed|ing)\b)"
     rf"|(?:(?:The|the)\s+)?(?!(?:A|An|The)\s){NAME_TOKEN}"
     # "The Kurdistan Democratic Party (KDP) Politburo": an acronym in brackets inside the name
     rf"(?:(?:\s+\([A-Z][^()]{{0,18}}\))?\s+(?:(?:of|for|and|to|of the|for the)\s+)?(?:(?:{ROLE_WORDS})\s+)?"
