@@ -31,3 +31,17 @@ def test_an_arabic_report_of_another_event_in_the_same_town_on_the_same_day_stay
         "واغلقت الطريق الى كلس لساعات."))
     decision = decide("other", 1.0, other, [IndexedDoc("wire", 0.0, WIRE.to_bytes(), "wire")])
     assert decision.story_id == "other"
+
+
+def test_a_brief_inside_a_weekly_round_up_four_times_its_size_does_not_join_it() -> None:
+    brief = sketch_article("Bakery fire in Manbij", "A fire gutted the Nour bakery in Manbij on Sunday, killing 3, "
+                                                    "civil defence volunteers said.")  # fmt: skip
+    round_up = sketch_article("The week in northern Syria", (
+        "The week began on Sunday, when a fire gutted the Nour bakery in Manbij, killing 3 workers, Rami Haddad said. "
+        "Monday: Rockets hit Azaz, killing 7, said Karim Khalil. Tuesday: Floods in Atmeh left 400 families homeless, "
+        "said Huda Rashid. Wednesday: Turkey shelled Kobani, said Jwan Ibrahim of the SDF. Thursday: 12 detainees were "
+        "freed in Raqqa, said Bassam Darwish. Friday: Clashes in Deir ez-Zor killed 5, said Omar Abu Layla. Saturday: "
+        "Talks in Damascus on 2 crossings ended, said Lina Haddad."))
+    assert round_up.story_count > 4 * brief.story_count
+    decision = decide("round-up", 1.0, round_up, [IndexedDoc("brief", 0.0, brief.to_bytes(), "brief")])
+    assert decision.story_id == "round-up"
