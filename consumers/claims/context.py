@@ -45,6 +45,7 @@ _DATELINE_COUNTRY = {"moscow": "Russian", "damascus": "Syrian", "ankara": "Turki
 # "HOMS, Syria (AFP) –": a dateline whose second part names the country
 _DATELINE_WITH_COUNTRY_RE = re.compile(r"[A-Z][A-Z' -]{2,30},\s+([A-Z][a-z]+)(?=\s*(?:\(|[–—-]|,))")
 _DATELINE_PLACE_RE = re.compile(r"([A-Z][A-Z' -]{2,30}[A-Z]),\s+Syria\b")
+_DATELINE_CITY_RE = re.compile(r"([A-Z][A-Z' -]{2,30}[A-Z])(?:,\s+[A-Z][a-z]+)?\s*(?:\([^()]{1,20}\)\s*)?[–—]")
 _ARTICLE_RE = re.compile(r"\b(?:Al|El|Ez|Es|As|Ash|Ad|Ar|At|Az|Ed|En)-")
 WORDS_RE = re.compile(r"[\w'’-]+")
 # Look-backs for antecedents stop after this many speakers or organisation mentions: keeps long texts linear.
@@ -111,6 +112,9 @@ class DocumentContext:
         place = _DATELINE_PLACE_RE.match(dateline.strip())
         # the Syrian town or city of a dateline ("KAFR NABL, Syria —"), as its local bodies are named: "Kafr Nabl"
         self.dateline_place = _ARTICLE_RE.sub(lambda m: m.group().lower(), place.group(1).title()) if place else ""
+        city = _DATELINE_CITY_RE.match(dateline.strip())
+        # the city of any dateline ("BERLIN —", "VIENNA, Austria (AP) —"), whose police a bare "police" are
+        self.dateline_city = _ARTICLE_RE.sub(lambda m: m.group().lower(), city.group(1).title()) if city else ""
         self._org_pos: list[int] = []
         self._org_surfaces: list[str] = []
         self._org_canons: list[str | None] = []  # canonical_org of each surface, filled in when first asked for

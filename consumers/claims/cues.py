@@ -28,6 +28,8 @@ SAY_VERBS = [
     "testified", "testifies", "testifying",
     # a court's finding: "The court ruled that P" (only with a clause: not "ruled out", "ruled the city")
     "ruled",
+    # "denied P, writing that Q"; "answered in Arabic that P" (only with a clause: not "answered questions")
+    "writing", "answered", "answers", "answering",
 ]
 # Verbs whose object is part of the claim: "accused X of Y", "blamed X for Y", "described X as Y".
 OBJECT_VERBS = {
@@ -75,6 +77,7 @@ NEEDS_CLAUSE = frozenset([
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
     # a witness in court: "A former guard testified that P"
     "testified", "testifies", "testifying",
+    "answered", "answers", "answering",
     "ruled",
 ])
 WEAK_VERBS = frozenset([
@@ -121,12 +124,14 @@ _CUE_FIRST_CHARS = "".join(
     )
 )
 _CUE_BODY = (
-    rf"(?:(?P<toll>{_TOLL})|(?P<according>[Aa]ccording\s+to)|(?P<quoted>quoted)\s+(?P<qnp>[^,.;:\"“”«»]{{1,80}}?)\s+as\s+saying"
+    rf"(?:(?P<toll>{_TOLL})|(?P<according>[Aa]ccording\s+to)|(?P<quoted>quoted)\s+(?P<qnp>[^,.;:\"“”«»]{{1,80}}?|(?:an?|the)\s+[\"“][^,.;:\"“”«»]{{1,40}}[\"”])\s+as\s+saying"
     rf"|(?P<phrasal>(?:pointed|points|pointing)\s+out|made\s+clear|went\s+on\s+to\s+say|goes\s+on\s+to\s+say"
     # "As X put it to this newspaper: Q", "X put it bluntly: Q" (not "put it on the table", "put it at 40")
     rf"|(?:put|puts)\s+it(?:\s+(?:to\s+(?!(?:the\s+)?(?:test|vote|use)\b)(?:(?:this|the|a|an|our)\s+)?[\w'’-]+|bluntly|"
     rf"simply|plainly|succinctly|starkly|frankly|this\s+way))?(?=[^.;\"“”]{{0,30}}[,:]))"
-    rf"|(?P<passive>(?:was|were|is|has\s+been|had\s+been)\s+quoted\s+(?:by\s+[^,.;:\"“”«»]{{1,80}}?\s+)?as\s+saying)"
+    rf"|(?P<passive>(?:was|were|is|has\s+been|had\s+been)\s+quoted\s+(?:by\s+[^,.;:\"“”«»]{{1,80}}?\s+)?as\s+saying"
+    # an interpreter's version of the speaker's words: "His next answer was translated as: Q"
+    rf"|(?:was|were)\s+(?:translated|rendered|interpreted)\s+as(?=\s*:))"
     rf"|(?P<verb>{_VERB_ALT}))\b"
 )
 CUE_RE = re.compile(rf"(?=[{_CUE_FIRST_CHARS}])\b{_CUE_BODY}")

@@ -274,6 +274,9 @@ def _positional(
     return [RawClaim(q.start, q.end, "", -1, -1, -1, -2, positional=True)]
 
 
+_ONLY_WHAT_RE = re.compile(r"(?i:(?:this|that|here)(?:\s+is\s+|['’]s\s+))?(?i:what)")
+
+
 def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes: list[Quote]) -> ExtractedClaim | None:
     start, end = trim_span(doc.text, raw.start, raw.end)
     if end - start < 2:
@@ -281,6 +284,8 @@ def _build(doc: _Document, raw: RawClaim, source: ExtractedClaim | None, quotes:
     first = doc.text[start]  # \w is str.isalnum() or "_": most spans open with a word character, no search needed
     if not (first.isalnum() or first == "_") and not _WORD_RE.search(doc.text, start, end):
         return None
+    if end - start < 14 and _ONLY_WHAT_RE.fullmatch(doc.text, start, end):
+        return None  # "This is what they said.": it points to the reports that follow, and states nothing itself
     if raw.mention_start >= 0:
         speaker = resolve_mention(doc.ctx, raw.mention_start, raw.mention_end, raw.head_end)
         mention = " ".join(doc.text[raw.mention_start : raw.mention_end].split())

@@ -128,9 +128,14 @@ def _names_a_body(mention: str) -> bool:
     return bool(_BODY_NAME_RE.match(mention.strip())) and not re.search(r"\b(?:Army|Armed Forces)\b", mention)
 
 
+_BASED_IN_RE = re.compile(r"^((?:[Tt]he\s+)?)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?-based\s+(?=[A-Z])")
+
+
 @lru_cache(maxsize=8192)
 def canonical_org(mention: str, country: str = "") -> str:
     """Canonical organisation for a mention, using country (e.g. from the dateline) for bare ministries."""
+    # "the Washington-based Institute for X": where a body sits is no part of its name (nor makes it that country's)
+    mention = _BASED_IN_RE.sub(r"\1", mention)
     key = norm_key(_strip_parenthetical(mention))
     if not key:
         return ""

@@ -74,6 +74,10 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
         return quoted
     phrase = " ".join(w for w in head.split()[1:] if w[:1].islower())
     canon = ctx.org_before(pos, noun) or _antecedent_by_phrase(ctx, pos, phrase) or _ORG_TYPES.get(noun, "")
+    if not canon and noun in _GOVERNING_BODY_NOUNS:
+        # "The Lebanese Football Association fined X. The federation said P": a sport's governing body goes by
+        # either word
+        canon = ctx.org_before(pos, _GOVERNING_BODY_NOUNS[noun])
     # "joined the Ministry of Tourism ... The ministry said": of the country the text is about, as when it speaks
     canon = of_a_country(ctx, pos, canon)
     if not canon and noun in OUTLET_KINDS:
@@ -92,6 +96,8 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
     if not canon and ctx.dateline_place and " ".join(words[1:]) in _LOCAL_BODIES:
         # "KAFR NABL, Syria — ... The local council said": the body of the datelined town, by its name
         canon = f"{ctx.dateline_place} {_LOCAL_BODIES[' '.join(words[1:])]}"
+    if not canon and ctx.dateline_city and words[-1:] == ["police"] and len(words) <= 2:
+        canon = f"{ctx.dateline_city} police"  # "VIENNA — ..., police said": the datelined city's police
     if not canon and noun in _PEOPLE_PLURALS:
         return UNNAMED  # "The witnesses said P" with no group of them quoted before: people, not a body
     canon = canon or canonical_org(head, ctx.country)
@@ -100,6 +106,7 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
     return Speaker(canon, canon, False)
 
 
+_GOVERNING_BODY_NOUNS = {"federation": "association", "association": "federation"}
 _LOCAL_BODIES = {"local council": "Local Council", "city council": "City Council", "town council": "Town Council",
                  "governorate": "Governorate", "municipality": "Municipality"}
 _BENCH_NOUNS = frozenset(["judges", "bench", "panel"])

@@ -47,6 +47,8 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
         return ("kin_named", " ".join(head.split()[2:]))  # "his brother Ali Dandash said": the person by name
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _SPEAKS_FOR_OWNER:
         return ("pronoun", "he" if words[0] == "his" else "she")  # "his office said": the person speaks
+    if words[0] in ("his", "her") and len(words) <= 3 and words[-1] in _OWN_WORDS:
+        return ("pronoun", "he" if words[0] == "his" else "she")  # "His next answer was translated as: Q"
     if words[0] in ("his", "her") and len(words) == 2 and words[1] in _ROLES_OR_SOURCES:
         return ("unnamed", "")  # "her neighbour agreed": unnamed
     if len(words) > 3 and words[0] in ("the", "a") and words[1] in _KIN_GROUP_HEADS and words[2] == "of":
@@ -100,6 +102,10 @@ def _body_by_kind(head: str, lower: str, words: list[str]) -> tuple[str, str] | 
     if acronym:
         # "The Turkish disaster agency AFAD", "Azerbaijan's state energy company SOCAR": the body by its acronym
         return ("outlet", acronym.group(1))
+    named = _GROUP_KIND_THEN_NAME_RE.match(head) if head[-1:].isalpha() else None
+    if named and not (" " not in named.group(1) and country_of(named.group(1))):
+        # "the monitoring group Airwars", "the open-source group Syrian Archive": the body by the name after its kind
+        return ("outlet", named.group(1))
     return None
 
 
@@ -155,6 +161,8 @@ def _rule_on_head(head: str, words: list[str]) -> tuple[str, str]:
         return ("document", "")
     if is_unnamed(head):
         return ("unnamed_group", "")
+    if words == ["police"]:
+        return ("definite", "")  # "police said" is "the police said": the police named before, or the dateline's
     # "the Ministry said": a capitalised kind of organisation is still a description of one named before
     if words[0] == "the" and (not has_proper_name(head) or (len(words) == 2 and words[1] in ORG_WORDS)):
         return ("definite", "")
@@ -177,6 +185,12 @@ _BODY_IN_PLACE_RE = re.compile(
 _KIND_THEN_ACRONYM_RE = re.compile(
     r"^(?:[Tt]he\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+)?(?:[a-z][\w-]*\s+){1,3}?(?:agency|company|authority|"
     r"organi[sz]ation|corporation|firm|group|institute|foundation|network|union|body|operator)\s+([A-Z]{2,}[A-Za-z-]*)$"
+)
+
+# A body's kind in lower case (a modifier or two), then its name: "the open-source group Syrian Archive"
+_GROUP_KIND_THEN_NAME_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){1,2}(?:group|monitor|watchdog|think\s+tank|charity|organi[sz]ation)\s+"
+    r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|on|al-[\w'’-]+)){0,4})$"
 )
 
 # The kind after the name, with its owner before it or an Arabic article: "Hezbollah-affiliated Al-Manar
@@ -247,6 +261,7 @@ _GOVERNOR_OF_RE = re.compile(
     r"[Tt]he\s+governor\s+of\s+([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|[ae][lz]-[A-Z][\w'’-]*)){0,2})$"
 )
 
+_OWN_WORDS = frozenset(["answer", "reply", "response", "words", "remarks"])
 _SPEAKS_FOR_OWNER = frozenset(
     [
         "office",

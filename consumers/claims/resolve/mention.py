@@ -63,7 +63,7 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         speaker = _witness_named_next(ctx, end, head)
     if speaker is None and ("itself" in head or "themselves" in head or " called " in head):
         speaker = _named_by_itself(head)  # "An armed group calling itself Saraya al-Tahrir said", "a group called X"
-    elif speaker is None and appos.startswith(("calling ", "called ")):
+    elif speaker is None and appos.startswith(("calling ", "called ", "that call", "which call", "who call")):
         speaker = _named_by_itself(appos)  # "Eleven factions, calling themselves X,"
     if speaker is None:
         speaker = _resolve_by_head_rules(ctx, start, head, appos)

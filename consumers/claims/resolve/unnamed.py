@@ -76,6 +76,8 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         speaker = ctx.history[-1][0]
         if not speaker.is_person and speaker.org:
             return speaker  # 'The army said P. "Q," a spokesperson said': one of the body just quoted (its member)
+    if _FORMER_MEMBER_RE.match(head):
+        return _UNNAMED  # "A former air force officer said P": no longer a member, so not the body's voice
     relative = head.find(" who ")
     if relative > 0 and country_of(head[:relative]):
         head = head[:relative]  # "A Turkish official who follows the Syria file": whose official, not what he follows
@@ -119,6 +121,10 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
         alias = canonical_org(f"{country_of(head) or alias.removesuffix(' government')} military")
     if alias:
         return Speaker(alias, alias, False)
+    acronym = _ACRONYM_MEMBER_RE.fullmatch(head)
+    if acronym and not country_of(acronym.group(1)) and acronym.group(1) not in _STATE_ACRONYMS:
+        canon = canonical_org(acronym.group(1))
+        return Speaker(canon, canon, False)  # "A FIFA spokesperson said P": one of the body its acronym names
     if _UNNAMED_OUTLET_RE.search(head):
         return Speaker("unnamed sources", "", False)  # "a Turkish pro-government newspaper"
     if _MINISTRY_MEMBER_RE.match(head):
@@ -235,6 +241,12 @@ _KIND_MEMBER_RE = re.compile(
     r"(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+)?([a-z]+)\s+(?:official|source|spokes(?:man|woman|person))"
 )
 _NOT_KINDS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that", "another", "second", "third"])
+# One unnamed member of a body by its acronym: "A FIFA spokesperson", "a senior OPEC official"
+_ACRONYM_MEMBER_RE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+)?([A-Z]{3,})\s+(?:official|spokes(?:man|woman|person))"
+)
+_STATE_ACRONYMS = frozenset(["UAE", "USA", "KSA", "DPRK", "PRC", "ROK"])  # a state's official is its government's
+_FORMER_MEMBER_RE = re.compile(r"(?i:an?|one|two|three|several|some)\s+(?:former|ex-|retired)\s*\w")
 _BARE_SPOKESPERSON_RE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+spokes(?:man|woman|person)")
 _ANOTHER_RE = re.compile(
     r"(?i:another|an\s+other|one|a\s+(?:second|third|fourth|fifth))\s+(source|official|diplomat)\b"

@@ -35,9 +35,10 @@ _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
 # filmed the convoy" ("X reported that the council" has a subject, not a verb, after "that").
 # (a relative clause that reports is a cue of its own, "the man who said"; "the account that posted it" is not)
 _REPORTING_VERBS = frozenset(SAY_VERBS) - WEAK_VERBS
+# (also "A channel that calls itself X said": the relative gives the name the head speaks under, mention.py)
 _RELATIVE_SUBJECT_RE = re.compile(
     r"(?<![\w'’-])((?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+(?:that|who)\s+"
-    r"(?:(?:first|later|originally|also|then|had|has|have)\s+)?([a-z]+(?:ed|ote|ook|ew|ade|ut|ent|ot))\b"
+    r"(?:(?:first|later|originally|also|then|had|has|have)\s+)?([a-z]+(?:ed|ote|ook|ew|ade|ut|ent|ot)|calls?)\b"
     r"[^,;:\"“”«»]{0,60}$"
 )
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
