@@ -77,7 +77,7 @@ NEEDS_CLAUSE = frozenset([
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
     # a witness in court: "A former guard testified that P"
     "testified", "testifies", "testifying",
-    "answered", "answers", "answering",
+    "answered", "answers", "answering", "writing",
     "ruled",
 ])
 WEAK_VERBS = frozenset([

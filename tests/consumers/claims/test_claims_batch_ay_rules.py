@@ -70,3 +70,8 @@ def test_a_translated_answer_after_a_quote_is_its_own_claim() -> None:
 def test_answered_in_a_language_that_is_a_cue() -> None:
     text = 'Asked about the border, Ali Hamdan answered in Arabic that "the crossing will open".'
     assert speakers(text) == [("Ali Hamdan", "the crossing will open")]
+
+
+def test_writing_without_a_clause_reports_nothing() -> None:
+    text = "The mayor, Omar Saleh, posted a photo of the bridge, writing a short caption under it."
+    assert speakers(text) == []
