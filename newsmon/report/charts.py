@@ -2,6 +2,8 @@
 backend). Imported lazily: matplotlib costs a start-up only the report pays."""
 
 import io
+from collections.abc import Iterable
+from datetime import date, timedelta
 from typing import Any
 
 _MAX_DAY_LABELS = 20  # beyond this the rotated day labels overlap; every n-th is named
@@ -12,6 +14,16 @@ def figure_and_axes(height: float = 3.5) -> tuple[Any, Any]:
 
     figure = Figure(figsize=(9, height), layout="constrained")
     return figure, figure.subplots()
+
+
+def every_day_between(days: Iterable[str]) -> list[str]:
+    """Every ISO day from the first to the last of `days`: a day axis with no gaps, so a day without articles or
+    claims shows as nothing there, not as a day that never was."""
+    known = sorted(set(days))
+    if not known:
+        return []
+    first, last = date.fromisoformat(known[0]), date.fromisoformat(known[-1])
+    return [(first + timedelta(days=offset)).isoformat() for offset in range((last - first).days + 1)]
 
 
 def thin_day_labels(axes: Any, days: list[str]) -> None:

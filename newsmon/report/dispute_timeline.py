@@ -1,9 +1,7 @@
 """Disputes over time, for the HTML report: stories that became disputed a day (the day of the claim that made
 them so), stacked by kind, and the busiest days as a table."""
 
-from datetime import date, timedelta
-
-from newsmon.report.charts import figure_and_axes, svg_of, thin_day_labels
+from newsmon.report.charts import every_day_between, figure_and_axes, svg_of, thin_day_labels
 from newsmon.report.disputes import DisputeDay
 
 BUSIEST_DAYS = 10
@@ -19,9 +17,7 @@ def render_dispute_timeline(days: list[DisputeDay]) -> str | None:
 def every_day(days: list[DisputeDay]) -> list[DisputeDay]:
     """`days` with the days between them that saw no dispute, so that the chart's gaps are true gaps."""
     by_day = {day.day: day for day in days}
-    first, last = date.fromisoformat(days[0].day), date.fromisoformat(days[-1].day)
-    every = [(first + timedelta(days=offset)).isoformat() for offset in range((last - first).days + 1)]
-    return [by_day.get(day, DisputeDay(day, 0, 0)) for day in every]
+    return [by_day.get(day, DisputeDay(day, 0, 0)) for day in every_day_between(by_day)]
 
 
 def _chart(days: list[DisputeDay]) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
 
-from newsmon.report.charts import figure_and_axes, svg_of
+from newsmon.report.charts import every_day_between, figure_and_axes, svg_of, thin_day_labels
 from newsmon.report.dispute_timeline import render_dispute_timeline
 from newsmon.report.disputes import Dispute, DisputeDay, disputes_per_day, latest_disputes
 from newsmon.report.relays import RELAY_SPEAKERS, OutletRelays, outlet_relays, render_relays
@@ -109,17 +109,19 @@ def _articles_chart(rows: list[tuple[str, str, int]]) -> str | None:
     for _, outlet, count in rows:
         totals[outlet] += count
     shown = [outlet for outlet, _ in totals.most_common(_CHART_OUTLETS)]
-    days = sorted({day for day, _, _ in rows})
+    days = every_day_between(day for day, _, _ in rows)
+    place = {day: index for index, day in enumerate(days)}
     series = {outlet: [0] * len(days) for outlet in [*shown, _OTHER_OUTLETS]}
     for day, outlet, count in rows:
-        series[outlet if outlet in shown else _OTHER_OUTLETS][days.index(day)] += count
+        series[outlet if outlet in shown else _OTHER_OUTLETS][place[day]] += count
     if not any(series[_OTHER_OUTLETS]):
         del series[_OTHER_OUTLETS]
     figure, axes = figure_and_axes()
     bottom = [0] * len(days)
     for outlet, counts in series.items():
-        axes.bar(days, counts, bottom=bottom, label=outlet)
+        axes.bar(range(len(days)), counts, bottom=bottom, label=outlet)
         bottom = [low + count for low, count in zip(bottom, counts, strict=True)]
+    thin_day_labels(axes, days)
     axes.set_ylabel("articles")
     axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))  # beside the bars, never on them
     return svg_of(figure, axes)
@@ -128,8 +130,11 @@ def _articles_chart(rows: list[tuple[str, str, int]]) -> str | None:
 def _claims_chart(rows: list[tuple[str, int]]) -> str | None:
     if not rows:
         return None
+    days = every_day_between(day for day, _ in rows)
+    per_day = dict(rows)
     figure, axes = figure_and_axes()
-    axes.plot([day for day, _ in rows], [count for _, count in rows], marker="o")
+    axes.plot(range(len(days)), [per_day.get(day, 0) for day in days], marker="o")
+    thin_day_labels(axes, days)
     axes.set_ylabel("claims")
     return svg_of(figure, axes)
 
