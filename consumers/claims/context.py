@@ -123,6 +123,7 @@ class DocumentContext:
         self.people: dict[str, Speaker] = {}
         self.history: list[tuple[Speaker, str]] = []  # (speaker, mention as written)
         self.last_person_pos = -1
+        self.last_mention_end = -1  # where the mention of the last claim remembered ends
 
     @property
     def org_pos(self) -> list[int]:
@@ -177,6 +178,8 @@ class DocumentContext:
 
     def remember(self, speaker: Speaker, mention: str, cue: str = "", pos: int = -1) -> None:
         self.history.append((speaker, f"{mention} {cue}"))  # the cue too: "said in a report" names the report
+        if pos >= 0:
+            self.last_mention_end = pos + len(mention)
         if speaker.is_person and pos >= 0:
             # names inside the mention ("a farmer from Tal Tamr, who gave ...") are not introduced after it
             self.last_person_pos = pos + max(len(mention) - 1, 0)

@@ -89,6 +89,8 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
         if army is not None:
             return army  # "The Israeli military says P. ... the army added that Q": that army
         canon = state_body(ctx, pos, words, noun)
+    if not canon and noun in _COMPANY_NOUNS:
+        canon = _sentence_subject_name(ctx, pos)  # "Fly Cham resumed flights ..., the airline said": that name
     if not canon and noun in GENERIC_ORG_NOUNS:
         generic = _generic_antecedent(ctx, pos)
         if generic is not None:
@@ -104,6 +106,22 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
     if len(words) == 2 and canon == words[1]:
         return UNNAMED  # "The guard said P", "The bank announced P" with none named before: a body never named
     return Speaker(canon, canon, False)
+
+
+_COMPANY_NOUNS = frozenset(["airline", "carrier"])
+_DATELINE_LEAD_RE = re.compile(r"\s*[A-Z][A-Z' -]+(?:,\s+[A-Z][a-z]+)?\s*(?:\([^()]{1,20}\)\s*)?[–—-]\s*")
+_NAME_THEN_VERB_RE = re.compile(
+    r"\s*((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b"
+)
+
+
+def _sentence_subject_name(ctx: DocumentContext, pos: int) -> str:
+    """The capitalised name opening the sentence of pos (after a dateline) as its subject, canonical; or ""."""
+    start = ctx.sentence_start(pos)
+    start += 1 if ctx.text.startswith(".", start) else 0
+    dateline = _DATELINE_LEAD_RE.match(ctx.text, start, pos)
+    named = _NAME_THEN_VERB_RE.match(ctx.text, dateline.end() if dateline else start, pos)
+    return canonical_org(named.group(1)) if named and named.group(1) not in ("The", "A", "An") else ""
 
 
 _GOVERNING_BODY_NOUNS = {"federation": "association", "association": "federation"}

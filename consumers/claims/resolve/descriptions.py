@@ -21,6 +21,18 @@ _GENERIC_OWNER_RE = re.compile(r"^[Tt]he\s+([a-z]+)['’]s\s+")
 _DEPARTMENT_OF_RE = re.compile(r"[Tt]he\s+[a-z]+\s+(?:authority|board|committee|department|directorate)\s+of\s")
 
 
+# An unnamed holder of a place's post: "The airport's director", "the hospital's manager"
+_PLACE_ROLE_RE = re.compile(r"[Tt]he\s+([a-z]+)['’]s\s+([a-z]+)$")
+
+
+def _place_named_before(ctx: DocumentContext, pos: int, noun: str) -> str:
+    """The last capitalised name ending in the noun ("Latakia International Airport") in the 2,000 characters before
+    pos, or ""."""
+    named = re.compile(rf"((?:[A-Z][\w'’-]+\s+){{1,4}}){noun.capitalize()}\b")
+    found = list(named.finditer(ctx.text, max(0, pos - 2000), pos))
+    return f"{found[-1].group(1)}{noun.capitalize()}" if found else ""
+
+
 def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]) -> Speaker:
     """'the spokesman' -> the person named before; 'the board' -> the organisation named before."""
     if is_known_org(head):
@@ -35,6 +47,11 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
     if owner and owner.group(1).lower() in GENERIC_ORG_NOUNS:
         # "the group's media office said": the group it belongs to speaks
         return resolve_definite(ctx, pos, f"the {owner.group(1)}", ["the", owner.group(1).lower()])
+    place_role = _PLACE_ROLE_RE.match(head)
+    if place_role and place_role.group(2) in PERSON_ROLES and place_role.group(1) not in PERSON_ROLES:
+        place = ctx.org_before(pos, place_role.group(1)) or _place_named_before(ctx, pos, place_role.group(1))
+        if place:
+            return Speaker(place, place, False)  # "The airport's director said" (never named): the airport named before
     noun = words[-1]
     if noun in _EXPERT_NOUNS and not ctx.last(word=noun):
         return EXPERTS  # "The researchers wrote that P" with none quoted before: unnamed experts (guideline)

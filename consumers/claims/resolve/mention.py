@@ -61,6 +61,11 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         speaker = _named_after_all(ctx, start, end, head_end, head)
     if speaker is None and head[:2] in ("A ", "An") and ctx.text.find("The witness, ", end, end + 800) >= 0:
         speaker = _witness_named_next(ctx, end, head)
+    if speaker is None and not appos and ctx.text.startswith(_SELF_NAMING_OPENINGS, end) \
+            and _SELF_NAMING_NEXT_RE.match(ctx.text, end):
+        # 'A group calling itself "X" claimed responsibility ... and said P': the subject of "and said" is the head
+        # only; the name it gives itself follows
+        speaker = _named_by_itself(ctx.text[end : end + 120])
     if speaker is None and ("itself" in head or "themselves" in head or " called " in head):
         speaker = _named_by_itself(head)  # "An armed group calling itself Saraya al-Tahrir said", "a group called X"
     elif speaker is None and appos.startswith(("calling ", "called ", "that call", "which call", "who call")):
@@ -311,6 +316,8 @@ _ONE_SOURCE_RE = re.compile(
     r"(?:source|person|official)$"
 )
 _GROUP_CALLED_RE = re.compile(GROUP_CALLED_NAME)
+_SELF_NAMING_OPENINGS = (" call", ", call", " that", ", that", " which", ", which", " who", ", who")
+_SELF_NAMING_NEXT_RE = re.compile(r",?\s+(?:calling|called|that\s+calls|which\s+calls|who\s+call)\s")
 _CALLS_ITSELF_RE = re.compile(
     r"\b(?:calling|calls|call|called)\s+(?:itself|themselves)\s+(?:the\s+)?[\"“'‘]?"
     r"((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:(?:[A-Z0-9]|al-)[\w'’-]*|of|for|the|and|in)){0,6})"

@@ -28,6 +28,8 @@ def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
         head = WORDS_RE.findall(mention.lower())
         if not speaker.org and not speaker.is_person and len(head) > 1 and head[-2].endswith("s"):
             return speaker  # "local residents said. The tribes, they said, ...": the group quoted just before
+    if person and ctx.history and _unnamed_person_just_before(ctx, pronoun, pos):
+        return ctx.history[-1][0]  # 'A broker at a Damascus firm said P. "Q," he said': the broker, still unnamed
     if person and ctx.history and _is_state_delegate(*ctx.history[-1]):
         return ctx.history[-1][0]  # "Syria's representative rejected the findings. He said P": the delegate again
     named = _subject_before_quote(ctx, pos) if person else None
@@ -44,6 +46,33 @@ def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
             known = ctx.people.get(newer.name.split()[-1].lower())
             found = known if known is not None and known.name == newer.name else newer
     return found or ctx.last() or Speaker("unnamed sources", "", False)
+
+
+# One unnamed person by an indefinite description: "A broker at a Damascus firm", "a woman from Jableh who ..."
+_UNNAMED_PERSON_RE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\b")
+_FEMALE_RE = re.compile(r"\b(?:woman|mother|girl|wife|sister|daughter|widow|her)\b")
+_MALE_RE = re.compile(r"\b(?:man|father|boy|husband|brother|son|his)\b")
+
+
+def _unnamed_person_just_before(ctx: DocumentContext, pronoun: str, pos: int) -> bool:
+    """The last claim's speaker is one unnamed person, quoted within the two sentences before the pronoun, whom the
+    pronoun's gender does not rule out (the guideline resolves pronouns to what they refer back to, named or not)."""
+    speaker, mention = ctx.history[-1]
+    if speaker.is_person or speaker.org or not 0 <= ctx.last_mention_end <= pos:
+        return False
+    described = _UNNAMED_PERSON_RE.match(mention)
+    if described is None or described.group(1).endswith("s") or described.group(1) in _NOT_PEOPLE:
+        return False
+    between = ctx.text[ctx.last_mention_end : pos]
+    if len(between) > 300 or between.count(". ") > 2 or ctx.person_before(pos, after=ctx.last_mention_end):
+        return False  # too far, or someone else may have been named since
+    lower = mention.lower()
+    if pronoun == "she":
+        return not _MALE_RE.search(lower) or bool(_FEMALE_RE.search(lower))
+    return not _FEMALE_RE.search(lower)
+
+
+_NOT_PEOPLE = frozenset(["statement", "report", "post", "group", "channel", "source", "official", "spokesperson"])
 
 
 # One person speaking for a state, the state's body its speaker: "Syria's representative", "the delegate of Qatar"

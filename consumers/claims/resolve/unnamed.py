@@ -11,7 +11,7 @@ from consumers.claims.resolve.words import REGION_ADJECTIVES, is_org_like, sente
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 _UNNAMED_RE = re.compile(
-    r"^(?:an?|one|two|three|several|some|many|other|local|unnamed|anonymous|both|all"
+    r"^(?:an?|one|two|three|several|some|many|other|another|local|unnamed|anonymous|both|all"
     # a counted group: "Forty-two Syrian and international aid organisations"
     r"|(?:four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety)(?:-[a-z]+)?|dozens|hundreds)\b|(?<![\w-])sources?\b",  # (not "open-source")
@@ -114,6 +114,10 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
     if seat and is_known_org(seat.group(1)) and is_org_like(head[: seat.start()]):
         # "an analyst at the Carnegie Middle East Center in Beirut": where the body sits, not Lebanon's government
         head = head[: seat.start()]
+    article = max(head.rfind(" a "), head.rfind(" an "))
+    if article > 0 and head[:article].rpartition(" ")[2] in _PLACE_PREPOSITIONS \
+            and _INDEFINITE_PLACE_RE.fullmatch(head, article + 1):
+        return _UNNAMED  # "a broker at a Damascus firm": one of many such places, none named, so no body's voice
     alias = alias_inside(head)
     lower = head.lower()
     if alias and alias.endswith(" government") and _MILITARY_WORD_RE.search(lower) and not _NOT_ARMY_RE.search(lower):
@@ -141,6 +145,13 @@ def _ministry_of_member(ctx: DocumentContext, pos: int) -> Speaker | None:
         return quoted
     named = ctx.org_before(pos, "ministry") or _country_ministry_before(ctx, pos)
     return Speaker(named, named, False) if named else None
+
+
+_PLACE_PREPOSITIONS = frozenset(["at", "of", "for", "from", "with", "in"])
+_INDEFINITE_PLACE_RE = re.compile(
+    r"(?:an?|one)\s+(?:[\w'’-]+\s+){0,2}(?:firm|company|brokerage|bank|shop|store|bakery|clinic|hospital|school|"
+    r"market|factory|pharmacy|restaurant|hotel|office)"
+)
 
 
 def _body_after_preposition(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:

@@ -41,6 +41,8 @@ _RELATIVE_SUBJECT_RE = re.compile(
     r"(?:(?:first|later|originally|also|then|had|has|have)\s+)?([a-z]+(?:ed|ote|ook|ew|ade|ut|ent|ot)|calls?)\b"
     r"[^,;:\"“”«»]{0,60}$"
 )
+# A body's name holding "and the" after its "of": "The Association of Detainees and the Missing in Sednaya Prison"
+_NAME_OF_X_AND_RE = re.compile(r"(?<![\w'’-])(?:The\s+)?[A-Z][\w'’-]*\s+of\s+(?:[A-Z][\w'’-]*\s+){1,3}and\s+$")
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
 
 
@@ -56,6 +58,10 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: Docume
         return True
     seg_start = segment_start(text, lo, seg_end)
     np_start = after_clause_word(text, seg_start, seg_end)
+    if text.startswith("the ", np_start) and text[np_start + 4 : np_start + 5].isupper() \
+            and text.startswith("and ", np_start - 4):
+        name = _NAME_OF_X_AND_RE.search(text, max(seg_start, np_start - 120), np_start)
+        np_start = name.start() if name is not None else np_start  # "The Association of X and the Y said"
     if text.startswith(", ", np_start - 2):
         np_start = _subject_start_after_comma(text, lo, np_start, seg_end)
     if (text.startswith("that ", np_start - 5) or text.find(" who ", seg_start, seg_end) >= 0) \
