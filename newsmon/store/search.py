@@ -38,12 +38,15 @@ The autogenerate comparison must not see these objects (they are not in the mode
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, literal_column, select, table
 from sqlalchemy import column as sql_column
 
 from newsmon.store.models import ArticleRow, ClaimRow
+
+if TYPE_CHECKING:
+    from alembic.runtime.environment import NameFilterParentNames, NameFilterType
 
 ARTICLES_SEARCH = "articles_search"  # SQLite FTS5 table over articles
 CLAIMS_SEARCH = "claims_search"  # SQLite FTS5 table over claims
@@ -210,7 +213,7 @@ def _tsquery(query: SearchQuery) -> Any:
     return func.to_tsquery(literal_column("'simple'::regconfig"), query.as_tsquery())
 
 
-def include_in_autogenerate(name: str | None, type_: str, parent_names: dict[str, Any]) -> bool:
+def include_in_autogenerate(name: str | None, type_: "NameFilterType", parent_names: "NameFilterParentNames") -> bool:
     """Alembic's `include_name` hook: False for the search index's tables, columns and indexes, which the models do
     not declare (FTS5 virtual tables and their shadow tables; the generated tsvector columns and GIN indexes)."""
     if name is None:
