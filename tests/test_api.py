@@ -99,12 +99,7 @@ def test_serving_beyond_loopback_without_a_token_warns(tmp_path):
     command = [sys.executable, "-m", "newsmon", "serve", "--host", "0.0.0.0", "--port", str(port)]
     with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as server:
         try:
-            deadline, answer = time.monotonic() + 60, None
-            while answer is None and time.monotonic() < deadline:
-                try:
-                    answer = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                except httpx.TransportError:
-                    time.sleep(0.2)
+            answer = healthz_once_up(port)
             assert answer is not None and answer.status_code == 200
             server.terminate()
             assert server.wait(30) == 0
@@ -120,18 +115,24 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def healthz_once_up(port: int) -> httpx.Response | None:
+    """/healthz of a `newsmon serve` just started on `port`, once it answers (None if it has not within a minute)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            return httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+        except httpx.TransportError:
+            time.sleep(0.2)
+    return None
+
+
 def test_newsmon_serve_answers_over_http_and_refuses_a_port_in_use(tmp_path):
     env = {**os.environ, "NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'store.db'}"}
     port = free_port()
     command = [sys.executable, "-m", "newsmon", "serve", "--port", str(port)]
     with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
         try:
-            deadline, answer = time.monotonic() + 60, None
-            while answer is None and time.monotonic() < deadline:
-                try:
-                    answer = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                except httpx.TransportError:
-                    time.sleep(0.2)
+            answer = healthz_once_up(port)
             assert answer is not None and answer.json() == {"status": "ok"}
             assert httpx.get(f"http://127.0.0.1:{port}/api/articles").json() == []  # a new store: nothing yet
             second = subprocess.run([sys.executable, "-m", "newsmon", "serve", "--port", str(port)], env=env,
