@@ -19,7 +19,7 @@ from consumers.claims.resolve.role_holders import name_near_role
 from consumers.claims.resolve.unnamed import is_unnamed, resolve_unnamed
 from consumers.claims.resolve.words import PERSON_ROLES, has_proper_name
 from consumers.claims.sources import SOURCE_NOUNS
-from consumers.claims.sources.before_cue import BODY_KINDS, FIRM_ROLE_RE, ONE_WORD_NAME_RE, THE_BODY_NAME_RE
+from consumers.claims.sources.appositive_names import BODY_KINDS, FIRM_ROLE_RE, ONE_WORD_NAME_RE, THE_BODY_NAME_RE
 from consumers.claims.sources.phrases import GROUP_CALLED_NAME
 from consumers.claims.sources.words import is_outlet
 from consumers.claims.speakers import canonical_org, country_of, is_known_org

@@ -10,22 +10,12 @@ import re
 from consumers.claims.cues import SAY_VERBS, WEAK_VERBS
 from consumers.claims.searches import DocumentSearches
 from consumers.claims.sources.antecedents import gap_antecedent, relative_antecedent
-from consumers.claims.sources.appositive_names import (
-    BODY_KINDS,
-    FIRM_ROLE_RE,
-    ONE_WORD_NAME_RE,
-    THE_BODY_NAME_RE,
-    given_name,
-    role_then_name,
-)
+from consumers.claims.sources.appositive_names import given_name, role_then_name
 from consumers.claims.sources.candidate import Candidate
 from consumers.claims.sources.cited_sources import cited_source
 from consumers.claims.sources.clauses import after_clause_word, segment_cut, segment_start, skip_space
 from consumers.claims.sources.country_lists import country_list_start
 from consumers.claims.sources.phrases import has_capital, is_valid_subject, looks_like_apposition
-
-# (the four name patterns are re-exported for resolve/mention.py, which may import them from appositive_names.py)
-__all__ = ["BODY_KINDS", "FIRM_ROLE_RE", "ONE_WORD_NAME_RE", "THE_BODY_NAME_RE", "subject_left"]
 
 _ADVERBIAL_SEGMENTS = frozenset(
     [
