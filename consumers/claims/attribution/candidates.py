@@ -18,6 +18,11 @@ _STATES_NOUN_RE = re.compile(
     r"\b(?:Gulf|Arab|[Mm]ember|Western|European|[Nn]eighbou?ring|Islamic|Muslim|[Oo]ther|[Ss]everal|[Mm]any|[Ss]ome|"
     r"[Nn]ation|[Bb]altic|African|Asian|Central)\s+$"
 )
+# '"Q", a view rejected by X, which said P': the journalist's apposition hands over to another source's own report
+_VIEW_ANSWERED_BY_RE = re.compile(
+    r",\s+an?\s+(?:view|position|assessment|account|claim|reading)\s+(?:\w+\s+)?(?:rejected|disputed|contested|"
+    r"shared|echoed|challenged)\s+by\s+(?:[\w'’-]+\s+){0,2}$"
+)
 _ALSO_NOUNS = frozenset(["states", "state", "report", "reports"])
 _REPORT_ADJECTIVE_RE = re.compile(
     r"\b(?:new|latest|annual|monthly|weekly|quarterly|final|recent|special|interim|joint|detailed|preliminary)\s+$"
@@ -53,7 +58,10 @@ def find_candidates(
             continue
         if cand.mention_start >= 0 and text.count(" ", cand.mention_start, cand.head_end) > 1:
             _drop_relaying_outlet(text, cand)  # (an outlet, its verb and a source: three words at least)
-        if not _is_embedded(text, cand, cands):
+        if cands and (view := _VIEW_ANSWERED_BY_RE.search(text, max(0, cand.mention_start - 60), cand.mention_start)):
+            cand.clause_start = min(cand.clause_start, view.start())  # the content before ends at the quotation
+            cands.append(cand)
+        elif not _is_embedded(text, cand, cands):
             cands.append(cand)
         elif _relays_report(text, cand, cands[-1]):
             cands[-1] = cand

@@ -242,6 +242,8 @@ def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
         return "", ""  # "CMA CGM", "KDP": acronyms name organisations, not people
     if stripped and len(name_tokens) == 1 and _ends_org_name(tokens, run + stripped):
         return "", ""  # "Higher Committee for People's Assembly Elections": the last word of a body's name
+    if stripped and len(name_tokens) == 1 and run > 0 and tokens[run - 1].lower() == "of":
+        return "", ""  # "General Union of Syrian Workers": "of", a people, one word ends a body's name
     before = tokens[run + stripped - 1].lower() if run + stripped > 0 else ""
     possessive = before.endswith(("'s", "’s"))
     if before and before not in _TITLES_OR_ROLES and not stripped and not country_of(before) and not possessive:

@@ -41,7 +41,9 @@ _REPORTING_VERBS = frozenset(SAY_VERBS) - WEAK_VERBS
 # (also "A channel that calls itself X said": the relative gives the name the head speaks under, mention.py)
 _RELATIVE_SUBJECT_RE = re.compile(
     r"(?<![\w'’-])((?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+(?:that|who)\s+"
-    r"(?:(?:first|later|originally|also|then|had|has|have)\s+)?([a-z]+(?:ed|ote|ook|ew|ade|ut|ent|ot)|calls?)\b"
+    # ("A woman who was preparing food told X that P": a form of "be" opens the relative clause too)
+    r"(?:(?:first|later|originally|also|then|had|has|have)\s+)?"
+    r"([a-z]+(?:ed|ote|ook|ew|ade|ut|ent|ot)|calls?|was|were|is|are|been)\b"
     r"[^,;:\"“”«»]{0,60}$"
 )
 # A body's name holding "and the" after its "of": "The Association of Detainees and the Missing in Sednaya Prison"
