@@ -51,6 +51,8 @@ PARTICIPLES = frozenset(v for v in SAY_VERBS + list(OBJECT_VERBS) if v.endswith(
 INVERTIBLE = frozenset([
     "said", "says", "added", "adds", "continued", "explained", "wrote", "noted", "asked", "insisted",
     "stressed", "warned",
+    # a memory told in a profile or an obituary: '"...," recalled NAME, who served under him'
+    "recalled", "recalls",
     # '"...," reads the caption of one post': only a document speaks so (verb_cues checks the mention)
     "reads", "read",
 ])

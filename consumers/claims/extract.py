@@ -127,7 +127,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         for claim in sentence_claims:
             if claim.kind == "direct":
                 claims.extend(_nested_claims(doc, claim))
-    return _named_later(text, claims)
+    return _police_named_after(_named_later(text, claims))
 
 
 # A definite role that stands for the person before the name is given: "the UN's humanitarian chief",
@@ -177,6 +177,23 @@ def _named_later(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim
                     out[k] = replace(out[k], speaker=later.speaker, speaker_org=org)
             break
     return out
+
+
+# A bare police mention, perhaps with its country or city: "police said", "German police said"
+_BARE_POLICE_RE = re.compile(r"(?:[A-Z][a-z]+\s+)?police$")
+
+
+def _police_named_after(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """'P, police said. The Damascus Police Command said in a statement that Q': the bare police of a lead are the
+    police body the next claim names (the lead's usual shape, the body named in full only afterwards)."""
+    for i, claim in enumerate(claims[:-1]):
+        if not claim.speaker_mention.endswith("police") or not _BARE_POLICE_RE.fullmatch(claim.speaker_mention):
+            continue
+        later = claims[i + 1]
+        if "police " in later.speaker.lower() and not later.speaker_mention.endswith("police") \
+                and later.start - claim.end < 400:
+            claims[i] = replace(claim, speaker=later.speaker, speaker_org=later.speaker_org)
+    return claims
 
 
 def _join_colon_leads(text: str, sentences: list[Sentence]) -> list[Sentence]:

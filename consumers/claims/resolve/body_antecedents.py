@@ -4,7 +4,7 @@ organisation quoted or named before; a state's bodies are state_bodies.py's, out
 import re
 
 from consumers.claims.aliases import ORG_ALIASES
-from consumers.claims.context import HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
+from consumers.claims.context import HISTORY_WINDOW, ORG_WORDS, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.documents import UNNAMED
 from consumers.claims.resolve.organisations import of_a_country
 from consumers.claims.resolve.outlets import (
@@ -105,6 +105,10 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
     canon = canon or canonical_org(head, ctx.country)
     if len(words) == 2 and canon == words[1]:
         return UNNAMED  # "The guard said P", "The bank announced P" with none named before: a body never named
+    if len(words) == 3 and canon == f"{words[1]} {words[2]}" and words[1].isalpha() and words[2] not in ORG_WORDS:
+        # "The auction house said P", an auction house never named: as "the bank" above (but "the local council"
+        # is a public body of the place, kept by its kind)
+        return UNNAMED
     return Speaker(canon, canon, False)
 
 
@@ -208,6 +212,7 @@ def _last_org_with_phrase(ctx: DocumentContext, phrase: str) -> Speaker | None:
     return None
 
 
+_NAME_AFTER_KIND_RE = re.compile(r"\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
 _LED_BY_RE = re.compile(
     r",?\s+(?:led|headed|dominated|run)\s+by\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,5})"
 )
@@ -230,4 +235,8 @@ def _antecedent_by_phrase(ctx: DocumentContext, pos: int, phrase: str) -> str:
     if not m:
         return ""
     name = re.sub(r"[\"“”«»‘’']", "", m.group(1)).strip()
+    if name.endswith("-based"):
+        # "the Qamishli-based outlet Welat FM ... The outlet said": where it is based, then its name
+        after = _NAME_AFTER_KIND_RE.match(ctx.text, at + len(phrase), pos)
+        return canonical_org(after.group(1)) if after else ""
     return canonical_org(f"{name} {phrase}")

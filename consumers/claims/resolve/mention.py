@@ -17,7 +17,7 @@ from consumers.claims.resolve.people import person_name, resolve_named
 from consumers.claims.resolve.pronouns import resolve_pronoun
 from consumers.claims.resolve.role_holders import name_near_role
 from consumers.claims.resolve.unnamed import is_unnamed, resolve_unnamed
-from consumers.claims.resolve.words import PERSON_ROLES, has_proper_name
+from consumers.claims.resolve.words import PERSON_ROLES, fuller_name_before, has_proper_name
 from consumers.claims.sources import SOURCE_NOUNS
 from consumers.claims.sources.appositive_names import BODY_KINDS, FIRM_ROLE_RE, ONE_WORD_NAME_RE, THE_BODY_NAME_RE
 from consumers.claims.sources.phrases import GROUP_CALLED_NAME
@@ -212,6 +212,9 @@ def _owner_org(ctx: DocumentContext, start: int, head: str, appos: str, arg: str
 
 def _members(ctx: DocumentContext, start: int, head: str, appos: str, org: str) -> Speaker:
     canon = org_with_context(ctx, start, org)
+    if not is_known_org(canon) and org[:1].isupper():
+        # "The International Stadium's management": the "Aleppo International Stadium" named before
+        canon = org_with_context(ctx, start, fuller_name_before(ctx, start, org))
     return Speaker(canon, canon, False)
 
 

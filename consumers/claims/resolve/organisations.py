@@ -181,6 +181,12 @@ def org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
     return named or canonical_org(surface, ctx.country)
 
 
+def ministry_of_the_country(ctx: DocumentContext, pos: int, surface: str) -> str:
+    """'culture ministry' -> the ministry of the country the text is about (Syria when none is named)."""
+    canon = canonical_org(surface, ctx.country or _country_nearby(ctx, pos))
+    return canon if canon[:1].isupper() else ""
+
+
 _DEFENSE_FAMILY_RE = re.compile(
     r"\b(?:defense (?:ministry|department)|(?:ministry|department) of defense|pentagon|"
     r"syrian arab army|israel defense forces)\b"
@@ -202,6 +208,11 @@ def _ministry_family(key: str) -> str:
 def _country_nearby(ctx: DocumentContext, pos: int) -> str:
     """Country of the latest organisation named before pos; Syria when none (our feeds are about Syria)."""
     i = bisect.bisect_left(ctx.org_pos, pos) - 1
+    if ctx.text[max(0, pos - 6) : pos].rstrip().removesuffix("the").rstrip().endswith(","):
+        # "Locusts crossed from Iraq into the Badia, the Ministry of Agriculture said": what comes before the
+        # mention in its sentence is the ministry's content, so the places it names say nothing of whose it is
+        opens = max(ctx.text.rfind(". ", 0, pos), ctx.text.rfind("\n", 0, pos))
+        i = bisect.bisect_left(ctx.org_pos, opens) - 1
     floor = max(-1, i - HISTORY_WINDOW)
     while i > floor:
         country = country_of(ctx.org_name(i)[1])

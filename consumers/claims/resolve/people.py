@@ -9,7 +9,7 @@ from functools import lru_cache
 from consumers.claims.aliases import TITLES
 from consumers.claims.context import ORG_WORDS, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.organisations import alias_inside, org_from_phrase, org_with_context, unit_of_known_org
-from consumers.claims.resolve.words import PERSON_ROLES
+from consumers.claims.resolve.words import PERSON_ROLES, fuller_name_before
 from consumers.claims.speakers import canonical_org, canonical_speaker, country_of, is_known_org
 
 # Latin capitals beyond ASCII open names too: "Ömer Çelik", "Şêxmûs", "İbrahim"
@@ -55,6 +55,11 @@ def _person_of_organisation(tokens: list[str]) -> Speaker | None:
 def _named_organisation(ctx: DocumentContext, pos: int, joined: str) -> Speaker:
     """The organisation a mention with no person's name stands for: a known alias inside it, the body a state's
     delegate speaks for, or the mention itself in context."""
+    owner = _NAMED_PLACE_ROLE_RE.fullmatch(joined) if "s " in joined else None
+    if owner and (owner.group(2) in PERSON_ROLES or owner.group(2) == "management") \
+            and not country_of(owner.group(1)) and not is_known_org(owner.group(1)):
+        # "The Opera House's management said" (never named): the "Damascus Opera House" named before, or as written
+        joined = fuller_name_before(ctx, pos, owner.group(1))
     placed = _LOCATIVE_TAIL_RE.search(joined)
     if placed and is_known_org(joined[: placed.start()]):
         joined = joined[: placed.start()]  # "the Asayish in Hasakah": the organisation, not its branch
@@ -71,6 +76,10 @@ def _named_organisation(ctx: DocumentContext, pos: int, joined: str) -> Speaker:
     if owned and country_of(f"{owned.group(1)}'s") and not is_known_org(canon):
         canon = owned.group(2)  # "Syria's Higher Committee for People's Assembly Elections": the body's own name
     return Speaker(canon, canon, False)
+
+
+# A place called by its capitalised name, then its unnamed post or its management: "The Opera House's management"
+_NAMED_PLACE_ROLE_RE = re.compile(r"((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)['’]s\s+([a-z]+)")
 
 
 def _named_before(ctx: DocumentContext, pos: int, name: str) -> tuple[Speaker | None, str]:

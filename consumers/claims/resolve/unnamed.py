@@ -6,7 +6,12 @@ import re
 
 from consumers.claims.context import WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.body_antecedents import GENERIC_ORG_NOUNS
-from consumers.claims.resolve.organisations import alias_inside, modified_alias_before, named_org
+from consumers.claims.resolve.organisations import (
+    alias_inside,
+    ministry_of_the_country,
+    modified_alias_before,
+    named_org,
+)
 from consumers.claims.resolve.words import REGION_ADJECTIVES, is_org_like, sentence_of
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
@@ -131,6 +136,12 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
         return Speaker(canon, canon, False)  # "A FIFA spokesperson said P": one of the body its acronym names
     if _UNNAMED_OUTLET_RE.search(head):
         return Speaker("unnamed sources", "", False)  # "a Turkish pro-government newspaper"
+    domain = _DOMAIN_MINISTRY_MEMBER_RE.fullmatch(head)
+    if domain is not None:
+        # "A culture ministry official said P": one of the culture ministry, the country's as "the culture ministry"
+        canon = ministry_of_the_country(ctx, pos, f"{domain.group(1)} ministry")
+        if canon:
+            return Speaker(canon, canon, False)
     if _MINISTRY_MEMBER_RE.match(head):
         ministry = _ministry_of_member(ctx, pos)
         if ministry is not None:
@@ -147,6 +158,9 @@ def _ministry_of_member(ctx: DocumentContext, pos: int) -> Speaker | None:
     return Speaker(named, named, False) if named else None
 
 
+_DOMAIN_MINISTRY_MEMBER_RE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+)?([a-z]{4,})\s+ministry\s+(?:official|source|spokes(?:man|woman|person))"
+)
 _PLACE_PREPOSITIONS = frozenset(["at", "of", "for", "from", "with", "in"])
 _INDEFINITE_PLACE_RE = re.compile(
     r"(?:an?|one)\s+(?:[\w'’-]+\s+){0,2}(?:firm|company|brokerage|bank|shop|store|bakery|clinic|hospital|school|"

@@ -57,6 +57,7 @@ PERSON_ROLES = frozenset(
         "premier",
         "chairman",
         "negotiator",
+        "promoter",
         "co-chair",
         "co-chairman",
         # bloggers and elected and party people: "military blogger Rybar", "KDP lawmaker Hemin Hawrami"
@@ -160,3 +161,11 @@ def sentence_of(ctx: DocumentContext, pos: int) -> str:
     start = max(ctx.text.rfind(". ", max(0, pos - 400), pos), ctx.text.rfind("\n", max(0, pos - 400), pos), 0)
     ends = [e for e in (ctx.text.find(". ", pos, pos + 400), ctx.text.find("\n", pos, pos + 400)) if e > 0]
     return ctx.text[start : min(ends) if ends else pos + 200]
+
+
+def fuller_name_before(ctx: DocumentContext, pos: int, name: str) -> str:
+    """The last longer capitalised name ending in name ("Damascus Opera House" for "Opera House") in the 2,000
+    characters before pos, or name itself."""
+    fuller = re.compile(rf"(?:[A-Z][\w'’-]+\s+){{1,3}}{re.escape(name)}\b")
+    found = list(fuller.finditer(ctx.text, max(0, pos - 2000), pos))
+    return found[-1].group() if found else name
