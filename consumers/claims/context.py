@@ -79,7 +79,11 @@ _CAPITALISED_FUNCTION_WORDS = frozenset(
         "Meanwhile", "However", "Under", "Over", "Asked", "Speaking", "According", "Earlier", "Later", "Last",
         "Some", "Many", "Most",
     ])
-_APPOSITION_AFTER_RE = re.compile(r",\s+(?:a|an|who|whose|aged|\d{1,3},)")
+# (a role without its article introduces the name too: "Qasim Nouri, head of the Farmers Union, disagreed")
+_APPOSITION_AFTER_RE = re.compile(
+    r",\s+(?:a|an|who|whose|aged|\d{1,3},|(?:head|director|chief|chair(?:man|woman)?|president|founder|owner|"
+    r"secretary|spokes(?:man|woman|person))\s+of\b)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +128,7 @@ class DocumentContext:
         self.history: list[tuple[Speaker, str]] = []  # (speaker, mention as written)
         self.last_person_pos = -1
         self.last_mention_end = -1  # where the mention of the last claim remembered ends
+        self.named_sexes: list[tuple[int, str, str]] | None = None  # resolve/gender.py's, scanned when first asked
 
     @property
     def org_pos(self) -> list[int]:
@@ -253,7 +258,7 @@ def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
     if words & ORG_WORDS or is_known_org(surface) or country_of(surface) or not 2 <= len(surface.split()) <= 4 \
             or " and " in surface:
         return False
-    if _APPOSITION_AFTER_RE.match(text, m.end(), m.end() + 12) is not None:
+    if _APPOSITION_AFTER_RE.match(text, m.end(), m.end() + 24) is not None:
         return True
     if _NARRATED_PERSON_VERB_RE.match(text, m.end()) and _starts_clause(text, m.start()) \
             and not _PLACE_WORD_RE.match(surface):

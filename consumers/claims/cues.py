@@ -143,6 +143,8 @@ AUX_RE = re.compile(
     r"separately|publicly|privately|officially|recently|already|would|will|may|might|could|can|did|does|do|"
     r"usually|often|routinely|frequently|regularly|always|now|still|"
     r"has\s+since|in\s+turn|meanwhile|however|too|firmly|flatly|strongly|categorically|vehemently|had\s+earlier|"
+    # a report made by calling or writing again: "The official later called back to say that P"
+    r"(?:called|phoned|rang|wrote|came)\s+(?:back\s+|again\s+)?to|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     # manner adverbs: "falsely said", "wrongly claimed", "angrily denied" (not nouns in -ly: "the family said")
     r"(?!(?:family|ally|assembly|supply|rally|anomaly|monopoly|daily|weekly|monthly|fly|italy|july)\b)[a-z]{3,}ly)"
@@ -155,7 +157,7 @@ _AUX_LAST_WORDS = frozenset(
         "reportedly", "further", "once", "then", "separately", "publicly", "privately", "officially", "recently",
         "already", "would", "will", "may", "might", "could", "can", "did", "does", "do", "usually", "often",
         "routinely", "frequently", "regularly", "always", "now", "still", "since", "turn", "meanwhile", "however",
-        "too", "firmly", "flatly", "strongly", "categorically", "vehemently", "Monday", "Tuesday", "Wednesday",
+        "too", "firmly", "flatly", "strongly", "categorically", "vehemently", "to", "Monday", "Tuesday", "Wednesday",
         "Thursday", "Friday", "Saturday", "Sunday",
     ])
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from consumers.claims.attribution import RawClaim, attribute_sentence
 from consumers.claims.attribution.quote_cues import holds_statement, quote_cue_claims
+from consumers.claims.attribution.so_says import so_says_claims
 from consumers.claims.context import DocumentContext, Speaker
 from consumers.claims.numbers import ClaimNumber, find_numbers
 from consumers.claims.resolve import resolve_mention
@@ -32,7 +33,7 @@ _RIGHT_TRIM = _MARKS + ",.;:—–"
 _WORD_RE = re.compile(r"\w")
 # A trailing journalist's aside is not the source's claim: "..., a figure that could not be verified".
 _ASIDE_RE = re.compile(
-    r",\s+(?:(?:a|an)\s+(?:figure|claim|number|toll|assertion|allegation|accusation|account|charge|tally|estimate|"
+    r",\s+(?:(?:a|an)\s+(?:figure|date|claim|number|toll|assertion|allegation|accusation|account|charge|tally|estimate|"
     r"version|description|characteri[sz]ation)\b"
     r"|which\s+(?:could|can)(?:not|n't)\b)[^,]{0,120}$"
 )
@@ -223,7 +224,10 @@ def _sentence_claims(
     doc: _Document, start: int, end: int, previous: list[ExtractedClaim], new_paragraph: bool
 ) -> list[ExtractedClaim]:
     quotes = _quotes_between(doc, start, end)
-    raws = attribute_sentence(doc.text, start, end, quotes, doc.searches)
+    raws = so_says_claims(doc.text, start, end, doc.outer, doc.outer_starts, previous[-1].end if previous else -1) \
+        if doc.text.startswith(("So ", "Thus "), start) else None
+    if raws is None:
+        raws = attribute_sentence(doc.text, start, end, quotes, doc.searches)
     if not raws:
         raws = (
             _document_lead(doc, start, end, quotes)

@@ -17,8 +17,16 @@ _BARE_ROLE_RE = re.compile(
 _CONTENT_GOES_ON_RE = re.compile(r",\s+(?:and|but)\s+(?!according\b)[a-z]")
 # A reporting verb right after the aside: "X, according to the agency, said"
 _VERB_AFTER_RE = re.compile(r",\s+(?:also\s+)?(?:said|says|told|added|claimed|reported|confirmed|denied)\b")
+# The report's "that" right after the aside: "told the Al-Watan newspaper, according to RIA Novosti, that P"
+_THAT_AFTER_RE = re.compile(r",\s+that\b")
 # A person's name alone between commas: "Farhad Shami", "Mahmoud al-Hamdan"
 _NAME_SEGMENT_RE = re.compile(r"(?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)){1,3}")
+# "According to Sokolov, a Syrian delegation will visit Moscow": a finite verb outside a relative clause makes the
+# words after the comma the content, not an apposition ("a monitor that has tracked the war" is one)
+_CLAUSE_RE = re.compile(
+    r"(?:(?!\b(?:who|whose|which|that)\b)[^\"“”«»])*?\b(?:will|would|could|can|may|might|must|should|shall|has|have|"
+    r"had|is|are|was|were)\s+[a-z]"
+)
 # "According to X, an estimated 12,000 people fled": a quantity opens the content, not an apposition
 _QUANTITY_RE = re.compile(r"(?:a|an)\s+(?:estimated|additional|further|total|reported|\d)", re.I)
 
@@ -29,6 +37,8 @@ def according_cue(text: str, m: re.Match[str], lo: int, s_end: int, inside: list
     if not np or BARE_REPORTS.match(np.group(1).strip()):
         return None  # "according to reports" names no source (guideline)
     np_start, np_end = np.start(1), np.end(1)
+    if text.startswith(",", np_end) and _THAT_AFTER_RE.match(text, np_end, s_end):
+        return None  # "X told a newspaper, according to Y, that P": Y only relays X's report (guideline, conduit rule)
     cand = Candidate(m.start(), m.end(), "according to", m.start(), np_start, np_end, np_end)
     initial = not text[lo : m.start()].strip(" ,") or (
         _SUBORDINATE_END_RE.search(text, max(lo, m.start() - 12), m.start()) is not None
@@ -58,7 +68,7 @@ def _skip_apposition(text: str, np_end: int, s_end: int) -> tuple[int, int]:
         close = _APPOSITION_CLOSE_RE.search(text, pos + 1, min(s_end, pos + 120))
         nxt = close.start() if close else -1
         segment = text[pos + 1 : nxt].strip() if nxt > 0 else ""
-        if segment and not _QUANTITY_RE.match(segment) and (
+        if segment and not _QUANTITY_RE.match(segment) and not _CLAUSE_RE.match(segment) and (
             segment.split()[0].lower() in ("a", "an") or "-based" in segment
             or (segment[0].islower() and text[np_end - 1].isalpha() and _BARE_ROLE_RE.search(segment) is not None)
         ):  # (the last: "According to Adam Coogle, deputy Middle East director at the organisation, P")

@@ -6,7 +6,7 @@ import re
 
 from consumers.claims.context import CAPITAL_RUN_RE, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.organisations import PLACE_OWNER_RE, alias_inside, org_with_context
-from consumers.claims.resolve.words import is_org_like
+from consumers.claims.resolve.words import fuller_name_before, is_org_like
 from consumers.claims.speakers import canonical_org, is_known_org
 
 _DOCUMENT_HEADS_EXTRA = frozenset(
@@ -95,10 +95,19 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     """'the Defense Ministry's statement', 'A statement posted on X's website', 'the letters'."""
     if " to " in head:
         head = _ADDRESSEE_RE.sub("", head)  # "The letter, addressed to the EU's foreign policy chief": the recipient
+    kind = _KIND_DATA_RE.fullmatch(head) if head[-1:] == "a" or head[-1:] == "s" else None
+    if kind is not None:
+        # "according to exchange data": the data of the exchange named before, "the Damascus Securities Exchange"
+        name = fuller_name_before(ctx, pos, kind.group(1).capitalize())
+        if name != kind.group(1).capitalize():
+            canon = canonical_org(name)
+            return Speaker(canon, canon, False)
     issuer = _issuer_in_head(ctx, pos, head) or _issuer_after_noun(ctx, pos, head)
     return issuer if issuer is not None else _issuer_before(ctx, pos, head)
 
 
+# Data by the kind of body that keeps it, in lower case: "exchange data", "the port figures"
+_KIND_DATA_RE = re.compile(r"(?:[Tt]he\s+)?([a-z]{4,})\s+(?:data|figures|statistics)")
 _ADDRESSEE_RE = re.compile(r",?\s+(?:addressed|sent|delivered|handed)\s+to\b.*$")
 _ISSUER_BEFORE_RE = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(.{2,60}?)\s+(?:statement|communiqu[eé]|letter|post|report|bulletin)$"

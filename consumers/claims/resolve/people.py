@@ -188,7 +188,11 @@ def _full_name_before(ctx: DocumentContext, pos: int, surname: str) -> str:
         at = ctx.text.find(surname, at + len(surname), pos)
         if m is None:
             continue
-        words = [w for w in m.group(1).split() if w.lower() not in TITLES and w not in _CAPITALISED_STARTS]
+        words = m.group(1).split()
+        # "Finance Minister Fadi Haddad": the words before the last title say of what, and are no part of the name
+        titled = [i for i, w in enumerate(words[:-1]) if w.lower() in TITLES]
+        words = [w for w in words[titled[-1] + 1 if titled else 0 :] if w.lower() not in TITLES
+                 and w not in _CAPITALISED_STARTS]
         while words and (country_of(words[0]) or words[0].lower() in ORG_WORDS or is_known_org(words[0])):
             words.pop(0)
         if words and not any(w.lower() in ORG_WORDS for w in words):

@@ -4,12 +4,20 @@ import re
 
 from consumers.claims.aliases import TITLES
 from consumers.claims.context import CAPITAL_RUN_RE, ORG_WORDS, WORDS_RE, DocumentContext, Speaker
+from consumers.claims.resolve.gender import agrees
 from consumers.claims.resolve.organisations import alias_inside, org_with_context
 from consumers.claims.resolve.words import PERSON_ROLES, is_org_like
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 
 def resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
+    found = _resolve_pronoun(ctx, pronoun, pos)
+    if found.is_person and pronoun in ("he", "she"):
+        return agrees(ctx, pronoun, found, pos)  # never a person the text says is of the other sex
+    return found
+
+
+def _resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
     person = pronoun in ("he", "she", "i")
     if pronoun in ("it", "they") and _RELATIVE_BEFORE_RE.search(ctx.text, max(0, pos - 8), pos):
         subject = ctx.first_org_in_sentence_of(pos)

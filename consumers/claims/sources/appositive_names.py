@@ -96,7 +96,8 @@ def role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, ca
     # "one of them, Samir Seifan, told AFP": one of a group just named, by name
     kin_of = kin_of or (" of " in role and _ONE_OF_GROUP_RE.fullmatch(role) is not None)
     if not kin_of and (not is_valid_subject(role) or not (
-            first in ("the", "a", "an", "its", "his", "her", "their", "our", "one") or first.endswith("'s")
+            # ("Another deputy, NAME, said": one more of a kind the text has quoted)
+            first in ("the", "a", "an", "its", "his", "her", "their", "our", "one", "another") or first.endswith("'s")
             or first == "counsel")):  # "counsel for Syria, NAME, said": a role taking no article
         return False
     cand.mention_start, cand.mention_end, cand.head_end = role_start, comma, cut

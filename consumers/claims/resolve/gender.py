@@ -1,0 +1,86 @@
+"""Whether a person the text names is a man or a woman, from what the text says of them: 'Nasrin Hussein and her
+husband, Dilshad Ali,', 'his wife Salma', 'Mrs Haddad', and the 'he' or 'she' their earlier claims were quoted under.
+A pronoun never refers back to a person of the other sex (claim annotation guideline, "Speaker": pronouns resolve to
+the person they refer to)."""
+
+import re
+
+from consumers.claims.context import HISTORY_WINDOW, DocumentContext, Speaker
+
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu)){0,3}"
+_MALE_KIN = "husband|son|father|brother|uncle|nephew|grandfather|grandson"
+_FEMALE_KIN = "wife|daughter|mother|sister|aunt|niece|grandmother|granddaughter|widow"
+_KIN = f"{_MALE_KIN}|{_FEMALE_KIN}"
+# "his wife, Salma Omar", "her husband Dilshad Ali" (after the pronoun): the kin word gives the named person's sex
+_KIN_NAMED_RE = re.compile(rf"(?:\w+\s+)?({_KIN}),?\s+({_NAME})")
+# "Nasrin Hussein and her husband" (after the pronoun): the pronoun gives the sex of the person named before "and"
+_KIN_ONLY_RE = re.compile(rf"(?:\w+\s+)?(?:{_KIN})\b")
+_NAME_BEFORE_AND_RE = re.compile(rf"({_NAME})\s+and\s+$")
+_HONORIFIC_RE = re.compile(rf"(Mr|Mrs|Ms|Miss)\.?\s+({_NAME})")
+_MALE_KIN_WORDS = frozenset(_MALE_KIN.split("|"))
+_LEADING_FUNCTION_WORDS = frozenset(["The", "In", "On", "At", "But", "And", "When", "After", "Since", "As", "For"])
+
+
+def agrees(ctx: DocumentContext, pronoun: str, person: Speaker, pos: int) -> Speaker:
+    """person, unless the text says they are of the other sex than 'he' or 'she': then the latest person named
+    before pos whom the text says is of the pronoun's sex, or person when there is none."""
+    wanted = "m" if pronoun == "he" else "f"
+    named = _named_with_sex(ctx, pos)
+    if _sex_of(ctx, person.name, named) in (wanted, ""):
+        return person
+    for name, sex in reversed(named):
+        if sex == wanted and _sex_of(ctx, name, named) == wanted:
+            return ctx.people.get(_key(name)) or Speaker(name, "", True)
+    return person
+
+
+def _key(name: str) -> str:
+    return name.rsplit(None, 1)[-1].lower() if name.strip() else ""
+
+
+def _sex_of(ctx: DocumentContext, name: str, named: list[tuple[str, str]]) -> str:
+    """"m" or "f" when the text before says so of the person (by surname), "" when it says nothing or both."""
+    key = _key(name)
+    said = {sex for other, sex in named if _key(other) == key}
+    for speaker, mention in ctx.history[-HISTORY_WINDOW:]:
+        # a claim quoted under "he" or "she" and resolved to the person
+        if mention[:3] in ("he ", "He ", "she", "She") and speaker.is_person and _key(speaker.name) == key:
+            said.add("m" if mention[0] in "hH" and mention[1] == "e" else "f")
+    return said.pop() if len(said) == 1 else ""
+
+
+def _named_with_sex(ctx: DocumentContext, pos: int) -> list[tuple[str, str]]:
+    """(name, "m" or "f") for each person the text before pos names with their sex, in reading order."""
+    if ctx.named_sexes is None:
+        ctx.named_sexes = _scan(ctx.text)
+    return [(name, sex) for at, name, sex in ctx.named_sexes if at < pos]
+
+
+def _scan(text: str) -> list[tuple[int, str, str]]:
+    """(where, name, "m" or "f") for each person the text names with their sex, in reading order (once a text).
+    (Literal searches find the few places to look at: a pattern tried at every position cost more than the rule.)"""
+    found: list[tuple[int, str, str]] = []
+    for pronoun in ("his ", "her ", "their ", "His ", "Her ", "Their "):
+        at = text.find(pronoun)
+        while at >= 0:
+            after = at + len(pronoun)
+            if at == 0 or not text[at - 1].isalnum():
+                kin = _KIN_NAMED_RE.match(text, after)
+                if kin is not None:
+                    found.append((kin.start(2), kin.group(2), "m" if kin.group(1) in _MALE_KIN_WORDS else "f"))
+                if pronoun[0] in "hH" and text.endswith("and ", 0, at) and _KIN_ONLY_RE.match(text, after):
+                    before = _NAME_BEFORE_AND_RE.search(text, max(0, at - 60), at)
+                    if before is not None:
+                        words = before.group(1).split()
+                        while len(words) > 1 and words[0] in _LEADING_FUNCTION_WORDS:
+                            words.pop(0)
+                        found.append((before.start(1), " ".join(words), "m" if pronoun[1] == "i" else "f"))
+            at = text.find(pronoun, after)
+    for honorific in ("Mr", "Ms", "Miss"):  # ("Mrs" is found with "Mr")
+        at = text.find(honorific)
+        while at >= 0:
+            titled = _HONORIFIC_RE.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
+            if titled is not None:
+                found.append((titled.start(2), titled.group(2), "m" if titled.group(1) == "Mr" else "f"))
+            at = text.find(honorific, at + 2)
+    return sorted(found)
