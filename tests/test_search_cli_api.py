@@ -41,9 +41,9 @@ async def filled(store_url: str) -> str:
     return store_url
 
 
-def query(store_url: str, *args: str) -> subprocess.CompletedProcess:
+def query(store_url: str, *args: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "newsmon", "query", *args], capture_output=True, text=True,
-                          timeout=120, env={**os.environ, "NEWSMON_STORE__URL": store_url})  # fmt: skip
+                          timeout=120, env={**os.environ, "NEWSMON_STORE__URL": store_url, **env})  # fmt: skip
 
 
 def ids(result: subprocess.CompletedProcess, key: str = "article_id") -> list[str]:
@@ -59,6 +59,35 @@ async def test_query_search_lists_the_most_relevant_first_with_the_other_filters
     assert ids(query(filled, "claims", "--search", '"convoy reaches"', "--format", "json"), "claim_id") == [
         "claim-news-1"]  # fmt: skip
     assert ids(query(filled, "articles", "--contains", "ceasefire t", "--format", "json")) == ["news-4"]
+
+
+def rows(result: subprocess.CompletedProcess) -> list[dict]:
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+async def test_query_search_gives_articles_and_claims_a_snippet_with_the_searched_words_marked(filled):
+    found = rows(query(filled, "articles", "--search", "ceasefire Idlib", "--format", "json"))
+    assert [(row["article_id"], row["snippet"]) for row in found] == [
+        ("news-4", "The <mark>ceasefire</mark> in <mark>Idlib</mark> held for a third day."),
+        ("news-3", "Traders in <mark>Idlib</mark> said the <mark>ceasefire</mark> brought customers back.")]
+    found = rows(query(filled, "claims", "--search", "ceasefire", "--format", "json"))
+    assert found[0]["snippet"] == "<mark>Ceasefire</mark> talks: <mark>ceasefire</mark> holds and nothing else"
+    assert all("snippet" not in row for row in rows(query(filled, "articles", "--format", "json")))
+    assert all("snippet" not in row for row in rows(query(filled, "stories", "--search", "ceasefire", "--format",
+                                                          "json")))  # fmt: skip
+    table = query(filled, "articles", "--search", "перемири*", "--format", "csv")
+    assert table.returncode == 0 and "<mark>перемирии</mark>" in table.stdout and ",snippet" in table.stdout
+
+
+async def test_the_query_table_shows_the_snippet_with_its_words_in_bold_and_json_stays_plain(filled):
+    shown = query(filled, "articles", "--search", "ceasefire", FORCE_COLOR="1", COLUMNS="200")
+    assert shown.returncode == 0, shown.stderr
+    assert "\x1b[1mceasefire\x1b[0m in Idlib" in shown.stdout and "<mark>" not in shown.stdout
+    claims_shown = query(filled, "claims", "--search", "market", FORCE_COLOR="1", COLUMNS="200")
+    assert "\x1b[1mMarket\x1b[0m reopens" in claims_shown.stdout and "<mark>" not in claims_shown.stdout
+    as_json = query(filled, "articles", "--search", "ceasefire", "--format", "json", FORCE_COLOR="1")
+    assert "\x1b" not in as_json.stdout and "<mark>ceasefire</mark>" in as_json.stdout
 
 
 @pytest.mark.parametrize(("typed", "complaint"), [
@@ -92,3 +121,12 @@ async def test_the_api_searches_articles_and_claims_and_refuses_a_bad_search_wit
     for path in ("/api/articles", "/api/claims"):
         refused = await api.get(path, params={"search": 'NEAR("ceasefire'})
         assert refused.status_code == 422 and "quote is not closed" in refused.text, refused.text
+
+
+async def test_the_api_gives_searched_articles_and_claims_the_same_snippet_as_the_cli(api):
+    found = (await api.get("/api/articles", params={"search": "ceasefire -market"})).json()
+    assert found[0]["snippet"] == "The <mark>ceasefire</mark> in Idlib held for a third day."
+    found = (await api.get("/api/claims", params={"search": "convoy*"})).json()
+    assert found[0]["snippet"] == "<mark>Convoy</mark> reaches Deir ez-Zor and nothing else"
+    assert all("snippet" not in row for row in (await api.get("/api/articles")).json())
+    assert all("snippet" not in row for row in (await api.get("/api/claims")).json())

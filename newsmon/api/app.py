@@ -17,7 +17,7 @@ from sqlalchemy import text
 from newsmon.cli.feeds_admin import HEALTH_ORDER, status_row
 from newsmon.config import Settings
 from newsmon.report.tables import Kind, fetch_rows
-from newsmon.store import feeds
+from newsmon.store import feeds, snippets
 from newsmon.store.filters import Filters, parse_moment
 from newsmon.store.search import SearchQueryError, parse_search
 from newsmon.store.session import Store, open_store
@@ -25,7 +25,10 @@ from newsmon.store.session import Store, open_store
 MAX_LIMIT = 1000
 SEARCH_DESCRIPTION = (
     'Full-text search of the same text as contains, most relevant first: all words, "a phrase", OR, '
-    "-word to exclude, word* for a prefix."
+    "-word to exclude, word* for a prefix. Articles and claims found get a `snippet`: about 30 words around the best "
+    "match (an article's title when only the title matched), each searched word wrapped in `<mark>` and `</mark>`, the "
+    "text itself HTML-escaped (`&amp;`, `&lt;`, `&gt;`) so that a `<mark>` is always a match and the snippet can go "
+    "into a page as it is; `…` marks text left out. No `snippet` without search."
 )
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="How many rows at most.")]
 
@@ -99,7 +102,10 @@ def _report(kind: Kind) -> Any:
                      limit: Limit = 50) -> list[dict[str, Any]]:  # fmt: skip
         if kind in ("articles", "stories") and narrowed.speaker:
             raise HTTPException(422, f"speaker narrows claims, speakers or disputes, not {kind}")
-        return await fetch_rows(_store(request), kind, limit, narrowed)
+        rows = await fetch_rows(_store(request), kind, limit, narrowed)
+        if narrowed.search and kind in ("articles", "claims"):
+            await snippets.add_to_rows(_store(request), kind, rows, narrowed.search)
+        return rows
 
     report.__name__ = kind
     return report

@@ -101,6 +101,12 @@ def fold_word(word: str) -> str:
     return unicodedata.normalize("NFC", _ARABIC_VOWEL_MARKS.sub("", decomposed)).lower()
 
 
+def fold_accents(text: str) -> str:
+    """`text` with accents taken off Latin letters, as migration 0009 folds what PostgreSQL indexes (NFD, marks
+    after A-Z dropped, NFC); case and everything else kept."""
+    return unicodedata.normalize("NFC", _LATIN_ACCENTS.sub(r"\1", unicodedata.normalize("NFD", text)))
+
+
 def parse_search(text: str) -> SearchQuery:
     """Read a search-box query (words, "phrases", OR, -exclusions, prefix*); SearchQueryError says what is wrong."""
     if text.count('"') % 2:

@@ -2,6 +2,8 @@
 or story, as a table or JSON."""
 
 import asyncio
+import html
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -14,14 +16,21 @@ from newsmon.cli.options import ConfigOption, is_new_sqlite_store, settings_from
 from newsmon.cli.output import writes_to_stdout
 
 if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
     from newsmon.store.search import SearchQuery
 
 KINDS = ("articles", "claims", "speakers", "disputes", "stories")
 KINDS_HELP = "articles, claims, stories, speakers (who claims most) or disputes (where claims disagree)"
 SEARCH_HELP = (
     'Full-text search of the same text as --contains, most relevant first: all words, "a phrase", '
-    "OR, -word to exclude, word* for a prefix; any script, any case, accents ignored."
+    "OR, -word to exclude, word* for a prefix; any script, any case, accents ignored. Articles and claims get a "
+    "snippet: about 30 words around the best match, searched words in bold (in json and csv: <mark>word</mark>, "
+    "the rest HTML-escaped)."
 )
+SNIPPET_KINDS = ("articles", "claims")
+MARK = re.compile("<mark>(.*?)</mark>")  # newsmon/store/snippets.py: the text between is escaped, never a tag
 
 
 @writes_to_stdout
@@ -47,6 +56,7 @@ def query(
 ) -> None:
     """Read articles, claims, speakers or disputes from the store; text matches ignore case."""
     from newsmon.report.tables import fetch_rows, render
+    from newsmon.store import snippets
     from newsmon.store.filters import Filters
     from newsmon.store.session import open_store
 
@@ -67,12 +77,51 @@ def query(
 
     async def main(stop: asyncio.Event) -> list[dict[str, Any]]:
         async with open_store(settings.store) as store:
-            return await fetch_rows(store, kind, limit, filters)  # type: ignore[arg-type]
+            rows = await fetch_rows(store, kind, limit, filters)  # type: ignore[arg-type]
+            if filters.search and kind in SNIPPET_KINDS:
+                await snippets.add_to_rows(store, kind, rows, filters.search)
+            return rows
 
     rows = run_async(main, settings)
-    render(rows, kind, fmt, Console())  # type: ignore[arg-type]
+    if filters.search and kind in SNIPPET_KINDS and fmt == "table":
+        Console().print(snippet_table(rows, kind))
+    else:
+        render(rows, kind, fmt, Console())  # type: ignore[arg-type]
     if is_new:
         warn_new_store(settings)
+
+
+def snippet_table(rows: list[dict[str, Any]], kind: str) -> "Table":
+    """The table of searched articles or claims: a claim's text, or beside an article's title its snippet, with the
+    searched words in bold."""
+    from rich.table import Table
+
+    from newsmon.report.tables import TABLE_COLUMNS, plain_cell
+
+    columns = [column for column in TABLE_COLUMNS[kind] if column != "text"]
+    columns.insert(columns.index("title") + 1 if "title" in columns else len(columns), "snippet")
+    table = Table(title=f"{len(rows)} {kind}", show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold", max_width=70 if column in ("snippet", "title") else None)
+    for row in rows:
+        table.add_row(*(snippet_cell(row) if column == "snippet" else plain_cell(row[column]) for column in columns))
+    return table
+
+
+def snippet_cell(row: dict[str, Any]) -> "Text":
+    """A row's snippet as rich text: <mark>ed words bold, the rest unescaped and shown as it is (plain_cell)."""
+    from rich.text import Text
+
+    from newsmon.report.tables import plain_cell
+
+    marked = row.get("snippet") or html.escape(row.get("text") or "", quote=False)  # a claim deleted meanwhile
+    cell = Text()
+    for position, piece in enumerate(MARK.split(marked)):  # odd pieces are the marked words
+        shown = plain_cell(html.unescape(piece))
+        if position % 2:
+            shown.stylize("bold")
+        cell.append_text(shown)
+    return cell
 
 
 def search_query(value: str | None) -> "SearchQuery | None":

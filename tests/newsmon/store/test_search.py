@@ -8,7 +8,7 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, delete, select, text
 
-from newsmon.store import articles, claims
+from newsmon.store import articles, claims, snippets
 from newsmon.store.filters import Filters
 from newsmon.store.models import ArticleRow
 from newsmon.store.search import MAX_SEARCH_WORDS, Phrase, SearchQueryError, parse_search
@@ -271,3 +271,63 @@ def test_at_head_the_sqlite_index_has_its_triggers_and_agrees_with_its_tables(tm
                 connection.execute(text(f"INSERT INTO {table}({table}) VALUES ('integrity-check')"))
     finally:
         engine.dispose()
+
+
+# --- snippets: the excerpt around the best match, its searched words marked (both engines alike) ------------------
+
+
+async def snippets_of(store, kind: str, ids: list[str], query: str) -> dict[str, str]:
+    async with store.reads() as session:
+        return await snippets.for_rows(session, kind, ids, parse_search(query))
+
+
+@pytest.mark.parametrize(("query", "article_id", "snippet"), [
+    ("ALEPO", "fr", "Les frappes ont touché <mark>Alépo</mark> et la région de Idleb."),
+    ("Çarsemê", "ku", "Roja <mark>Çarşemê</mark> civîn li Qamişlo hat lidarxistin."),
+    ("حلب", "ar", "أفادت مصادر محلية بسقوط قذائف على أحياء <mark>حلب</mark> الشرقية."),
+    ("дамаск", "ru", "Делегация прибыла в <mark>Дамаск</mark> для переговоров о перемирии."),
+    ("перемир*", "ru", "Делегация прибыла в Дамаск для переговоров о <mark>перемирии</mark>."),
+    ('"chemical weapons" Douma', "en-phrase",
+     "Inspectors said <mark>chemical</mark> <mark>weapons</mark> were used near <mark>Douma</mark>, a finding Damascus"
+     " rejected."),
+    ("negotiat*", "en-talks", "<mark>Negotiators</mark> met again to discuss a ceasefire in Idlib."),
+    ("Idlib -ceasefire", "en-shelling", "Shelling continued overnight on villages south of <mark>Idlib</mark>."),
+    ("Geneva OR Douma", "en-talks", "Negotiations resume in <mark>Geneva</mark>"),  # in the title only
+])  # fmt: skip
+async def test_a_snippet_marks_the_searched_words_alike_on_both_engines(store, query, article_id, snippet):
+    await fill(store)
+    assert await found(store, query) == [article_id] or article_id in await found(store, query)
+    assert await snippets_of(store, "articles", [article_id], query) == {article_id: snippet}
+
+
+async def test_a_long_text_is_cut_to_about_thirty_words_around_the_best_match(store):
+    words = [f"w{number}" for number in range(90)]
+    words[20], words[60], words[62] = "Idlib", "Idlib", "Douma."
+    async with store.sessions.begin() as session:
+        await articles.insert_new(session, article("long", "Gazette", "A long day", " ".join(words), age_h=1), NOW)
+    expected = " ".join(words[55:85]).replace("Idlib", "<mark>Idlib</mark>").replace("Douma", "<mark>Douma</mark>")
+    assert await snippets_of(store, "articles", ["long"], "Idlib OR Douma") == {"long": f"… {expected} …"}
+    opening = (await snippets_of(store, "articles", ["long"], "w1"))["long"]
+    assert opening.startswith("w0 <mark>w1</mark> w2") and opening.endswith(" w29 …")
+    ending = (await snippets_of(store, "articles", ["long"], "w8*"))["long"]  # w80 to w89: the last 30 words
+    assert ending.startswith("… Idlib w61 Douma. w63") and ending.endswith("<mark>w88</mark> <mark>w89</mark>")
+
+
+async def test_a_snippet_escapes_the_text_and_keeps_decomposed_accents_and_line_breaks_readable(store):
+    body = "Le <b>convoi</b> & «l'aide» \n\n sont arrivés à Ale\u0301po (Alep)."  # "é" as e + U+0301
+    async with store.sessions.begin() as session:
+        await articles.insert_new(session, article("escaped", "Le Quotidien", "Convoi", body, age_h=1), NOW)
+    assert await snippets_of(store, "articles", ["escaped"], "alepo convoi") == {
+        "escaped": "Le &lt;b&gt;<mark>convoi</mark>&lt;/b&gt; &amp; «l'aide» sont arrivés à <mark>Alépo</mark> (Alep)."}
+
+
+async def test_claims_get_snippets_of_their_text_and_rows_not_asked_for_get_none(store):
+    await fill(store)
+    async with store.sessions.begin() as session:
+        saleh = await claims.speaker_id(session, "Ahmad Saleh", "", [])
+        await claims.replace_for_article(session, "en-talks", 1, [
+            claim_row("c1", "en-talks", saleh, "the ceasefire holds in Idlib"),
+            claim_row("c2", "en-talks", saleh, "no convoy crossed into Idlib")])  # fmt: skip
+    assert await snippets_of(store, "claims", ["c1"], "ceasefire Idlib") == {
+        "c1": "the <mark>ceasefire</mark> holds in <mark>Idlib</mark>"}
+    assert await snippets_of(store, "claims", [], "Idlib") == {}
