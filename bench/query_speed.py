@@ -5,7 +5,8 @@ Usage: python -m bench.query_speed [--articles 50000] [--engine sqlite|postgresq
 Fills a fresh store with generated rows (articles over 60 days from 60 outlets, four claims each by 3,000 speakers,
 stories of one to five articles, a toll in some claims, some denials), through the store's own insert functions,
 then times each report with the default limit, with and without a 7-day window, with `--contains` and with three
-full-text searches (`--search`). Prints one line per report.
+full-text searches (`--search`), and the snippets of each searched page of articles or claims; last, the snippets
+of 20 long articles (100,000 characters). Prints one line per report.
 """
 
 import argparse
@@ -22,7 +23,7 @@ import psycopg
 from newsmon.config import StoreSettings
 from newsmon.report.html import gather, render
 from newsmon.report.tables import fetch_rows
-from newsmon.store import articles, claims
+from newsmon.store import articles, claims, snippets
 from newsmon.store.filters import Filters
 from newsmon.store.search import parse_search
 from newsmon.store.session import Store, open_store
@@ -88,6 +89,7 @@ async def time_reports(store: Store) -> None:
         started = time.perf_counter()
         page = render(await gather(store, filters, 15))
         print(f"report    {label:<19} {time.perf_counter() - started:7.2f} s  {len(page) // 1024} KiB", flush=True)
+    await time_long_snippets(store)
 
 
 # Full-text searches next to `--contains "town 17"`, per text searched: a rare phrase (1 article in 400; claims: 1 in
@@ -101,9 +103,34 @@ SEARCHES = {
 async def time_searches(store: Store) -> None:
     for kind in ("articles", "claims", "stories", "speakers", "disputes"):
         for typed in SEARCHES["articles" if kind in ("articles", "stories") else "claims"]:
+            search = parse_search(typed)
             started = time.perf_counter()
-            rows = await fetch_rows(store, kind, 20, Filters(search=parse_search(typed)))  # type: ignore[arg-type]
+            rows = await fetch_rows(store, kind, 20, Filters(search=search))  # type: ignore[arg-type]
             print(f"search {kind:<9} {typed:<22} {time.perf_counter() - started:7.2f} s  {len(rows)} rows", flush=True)
+            if kind in ("articles", "claims"):
+                started = time.perf_counter()
+                await snippets.add_to_rows(store, kind, rows, search)
+                print(f"snippet {kind:<8} {typed:<22} {time.perf_counter() - started:7.2f} s  {len(rows)} rows",
+                      flush=True)  # fmt: skip
+
+
+async def time_long_snippets(store: Store, count: int = 20, length: int = 100_000) -> None:
+    """Snippets of `count` articles of `length` characters, the searched words all through them (ts_headline parses
+    all it is given, FTS5's highlight() the whole text)."""
+    filler = "Sentence about the front near a town, with Alépo named. " * (length // 60)
+    async with store.sessions.begin() as session:
+        rows = [{"id": f"long{number}", "version": 1, "url": f"https://long.example/{number}", "outlet": "Long",
+                 "feed_url": "https://long.example/rss", "language": "en", "title": f"Long report {number}",
+                 "text": filler, "text_source": "feed", "text_error": None, "published_at": END,
+                 "content_hash": uuid.uuid4().hex, "story_id": f"long{number}", "guid": None, "first_seen_at": END,
+                 "updated_at": END, "claims_version": 1, "alerts_version": 1} for number in range(count)]  # fmt: skip
+        await articles.insert_many(session, rows, [], [])
+    search = parse_search("alepo")
+    page = await fetch_rows(store, "articles", count, Filters(search=search))
+    started = time.perf_counter()
+    await snippets.add_to_rows(store, "articles", page, search)
+    print(f"snippet articles {count} x {length} chars   {time.perf_counter() - started:7.2f} s  {len(page)} rows",
+          flush=True)  # fmt: skip
 
 
 async def main() -> None:

@@ -15,13 +15,17 @@ choose different windows of the same text).
 
 ts_headline parses the text again, and the index searched text with accents taken off Latin letters (search.py), so
 PostgreSQL is given the text folded the same way and the marks are carried back onto the text as written, which
-differs from the folded one only where accents were dropped. Only the first 100,000 characters of a text are
-searched on PostgreSQL (search.py), and so only they give snippets, on both engines.
+differs from the folded one only where accents were dropped.
+
+Only the first 20,000 characters of a text give its snippet, on both engines (a later match leaves the text's opening
+unmarked): ts_headline parses all it is given, and normalising and marking 20 texts of 100,000 characters took 2 s
+on PostgreSQL (bench/query_speed.py); news articles are rarely longer than a few thousand.
 """
 
 import html
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -36,7 +40,8 @@ from newsmon.store.session import Store
 SNIPPET_WORDS = 30  # about 200 characters of English
 MAX_SNIPPET_CHARS = 300  # a window of long words (URLs, compounds) is cut shorter
 CONTEXT_WORDS = 5  # words shown before the first mark of a window
-SOURCE_CHARS = 100_000  # what PostgreSQL indexes of a text (search.py)
+SOURCE_CHARS = 20_000  # of a text, for its snippet (see above)
+IDS_PER_QUERY = 500  # well under SQLite's limit on bound variables
 MARK_START, MARK_END = "<mark>", "</mark>"
 
 # Unicode noncharacters, "reserved for internal use": what the engines put around a match before we mark it.
@@ -64,17 +69,16 @@ async def add_to_rows(store: Store, kind: str, rows: list[dict[str, Any]], searc
 
 async def for_rows(session: AsyncSession, kind: str, ids: list[str], search: SearchQuery) -> dict[str, str]:
     """The snippet of each of the articles or claims `ids` (all found by `search`), by id."""
-    if not ids:
-        return {}
     marking = _words_to_mark(search)
     marked: dict[str, list[Marked]] = {}
-    if session.get_bind().dialect.name == "postgresql":
-        for row_id, *pairs in await session.execute(_headlines(kind, ids, marking)):
-            marked[row_id] = [_unfold(*pair) for pair in zip(pairs[::2], pairs[1::2], strict=True)]
-    else:
-        for row_id, *highlights in await session.execute(_highlights(kind, ids, marking)):
-            marked[row_id] = [_source_prefix(*_parse_marks(unicodedata.normalize("NFC", value or "")))
-                              for value in highlights]  # fmt: skip
+    for chunk in (ids[start : start + IDS_PER_QUERY] for start in range(0, len(ids), IDS_PER_QUERY)):
+        if session.get_bind().dialect.name == "postgresql":
+            for row_id, *pairs in await session.execute(_headlines(kind, chunk, marking)):
+                marked[row_id] = [_unfold(*pair) for pair in zip(pairs[::2], pairs[1::2], strict=True)]
+        else:
+            for row_id, *highlights in await session.execute(_highlights(kind, chunk, marking)):
+                marked[row_id] = [_source_prefix(*_parse_marks(unicodedata.normalize("NFC", value or "")))
+                                  for value in highlights]  # fmt: skip
     return {row_id: excerpt(*_best_column(columns)) for row_id, columns in marked.items()}
 
 
@@ -103,7 +107,7 @@ def _headlines(kind: str, ids: list[str], marking: SearchQuery) -> Any:
     options = f'HighlightAll=true, StartSel="{_START}", StopSel="{_STOP}"'
     selected = []
     for name in columns:
-        source = func.normalize(func.left(func.coalesce(getattr(row, name), ""), SOURCE_CHARS), literal_column("NFC"))
+        source = func.left(func.coalesce(getattr(row, name), ""), SOURCE_CHARS)
         selected += [source, func.ts_headline(simple, _fold_sql(source), tsquery, options)]
     return select(row.id, *selected).where(row.id.in_(ids))
 
@@ -140,13 +144,14 @@ def _parse_marks(value: str) -> Marked:
 
 
 def _source_prefix(text: str, marks: list[tuple[int, int]]) -> Marked:
-    """The part of a text PostgreSQL would search (its first SOURCE_CHARS characters), for the same snippet."""
+    """The part of a text that gives its snippet, as on PostgreSQL."""
     return text[:SOURCE_CHARS], [(start, end) for start, end in marks if end <= SOURCE_CHARS]
 
 
 def _unfold(source: str, headline: str) -> Marked:
     """ts_headline's marks on the folded text, carried onto `source` as written (the folded text itself if the two
     cannot be lined up, which no text seen so far does)."""
+    source = unicodedata.normalize("NFC", source)
     folded, marks = _parse_marks(headline)
     if len(folded) == len(source):  # each character folded to one: the same offsets
         return source, marks
@@ -203,10 +208,11 @@ def _window(text: str, words: list[tuple[int, int]], marked: set[int]) -> tuple[
     """The first and last word of the window with the most different marked words (then the most marks; then the
     earliest), starting a few words before its first mark."""
     best, best_score = (0, min(len(words), SNIPPET_WORDS) - 1), (0, 0)
-    for anchor in sorted(marked):
+    ordered = sorted(marked)
+    for anchor in ordered:
         first = max(0, min(anchor - CONTEXT_WORDS, len(words) - SNIPPET_WORDS))
         last = min(len(words), first + SNIPPET_WORDS) - 1
-        inside = [index for index in marked if first <= index <= last]
+        inside = ordered[bisect_left(ordered, first) : bisect_right(ordered, last)]
         score = (len({text[slice(*words[index])].casefold() for index in inside}), len(inside))
         if score > best_score:
             best, best_score = (first, last), score

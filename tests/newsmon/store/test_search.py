@@ -331,3 +331,13 @@ async def test_claims_get_snippets_of_their_text_and_rows_not_asked_for_get_none
     assert await snippets_of(store, "claims", ["c1"], "ceasefire Idlib") == {
         "c1": "the <mark>ceasefire</mark> holds in <mark>Idlib</mark>"}
     assert await snippets_of(store, "claims", [], "Idlib") == {}
+
+
+async def test_a_match_past_the_first_20000_characters_leaves_the_opening_unmarked_on_both_engines(store):
+    body = "Opening words about Idlib. " + "filler " * 3000 + "Qaryatayn at last."
+    async with store.sessions.begin() as session:
+        await articles.insert_new(session, article("liveblog", "Gazette", "Liveblog", body, age_h=1), NOW)
+    assert (await snippets_of(store, "articles", ["liveblog"], "Idlib"))["liveblog"].startswith(
+        "Opening words about <mark>Idlib</mark>. filler")  # fmt: skip
+    late = (await snippets_of(store, "articles", ["liveblog"], "Qaryatayn"))["liveblog"]
+    assert late.startswith("Opening words about Idlib. filler") and "<mark>" not in late
