@@ -64,6 +64,8 @@ class ClaimsStage:
         found = [(d.message, await asyncio.to_thread(extract_for, d.message)) for d in deliveries]  # type: ignore[arg-type]
         outgoing: list[Outgoing] = []
         async with self.store.sessions.begin() as session:
+            # Each article's story has its dispute day recorded again; locked in one order, so batches never deadlock.
+            await claims.lock_stories(session, [article.story_id for article, _ in found])  # type: ignore[attr-defined]
             for article, article_claims in found:
                 assert isinstance(article, Article)
                 if await self._store(session, article, article_claims):

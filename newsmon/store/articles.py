@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from newsmon.store import claims
 from newsmon.store import search as full_text
 from newsmon.store.filters import Filters, utc_day
 from newsmon.store.models import AlertRow, ArticleRow, ArticleVersionRow, ClaimRow, DuplicateRow
@@ -113,6 +114,8 @@ async def update_content(session: AsyncSession, row: ArticleRow, article: Articl
     row.text_source, row.text_error = article.text_source, article.text_error
     row.content_hash, row.published_at, row.updated_at = article.content_hash, article.published_at, seen_at
     await _add_version(session, article, seen_at)
+    # The story's claims are now in another order when the time moved; its dispute day is recorded from them again.
+    await claims.record_disputes(session, [row.story_id])
 
 
 async def _add_version(session: AsyncSession, article: Article, seen_at: datetime) -> None:

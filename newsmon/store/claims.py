@@ -1,16 +1,37 @@
-"""Claims and the speakers they are attributed to."""
+"""Claims and the speakers they are attributed to, and the day each story became disputed.
 
-from collections.abc import AsyncIterator, Sequence
+The day a story became disputed (newsmon/report/dispute_rules.py `dispute_arises`, over the story's claims in
+publishing order) is recorded in story_disputes, so that the unfiltered disputes-over-time report reads one row a
+story instead of every claim. It equals what reading every claim would give, because it is a function of the
+story's claims (speaker, cue, quantities), their articles' published_at and story_id, and their order, and each of
+these changes only in a transaction that records the story again before it commits:
+- claims are written only by `replace_for_article` (the claims stage's transaction; re-extraction replaces an
+  article's claims there), which records the article's story after writing them; an article published earlier
+  that joins an old story late is recorded with the story's other claims, read in publishing order;
+- an article's published_at changes only in articles.update_content (a new version), which records its story;
+- story_id is set when an article is first stored and never changed; no article or claim is deleted elsewhere,
+  and speaker names are unique and never renamed;
+- migration 0010 records every story already stored.
+Concurrent writers (`docker compose --scale claims=4`, PostgreSQL, READ COMMITTED) each lock the story's row
+before reading its claims (an upsert takes the row lock), so the second waits for the first to commit and then
+reads its claims too. The claims stage locks a batch's stories in sorted order up front (`lock_stories`), so two
+batches cannot deadlock; a dedupe batch that re-times articles of stories a claims batch holds can, and PostgreSQL
+then aborts one, which its stage retries as any OperationalError. SQLite has one writer at a time.
+"""
+
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from itertools import groupby
 from typing import Any
 
-from sqlalchemy import case, delete, func, null, select, update
+from sqlalchemy import ColumnElement, Select, case, delete, func, null, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from newsmon.report.dispute_rules import dispute_arises
 from newsmon.store import search as full_text
 from newsmon.store.filters import Filters, utc_day
-from newsmon.store.models import ArticleRow, ClaimRow, SpeakerAliasRow, SpeakerRow
+from newsmon.store.models import ArticleRow, ClaimRow, SpeakerAliasRow, SpeakerRow, StoryDisputeRow
 from newsmon.store.upsert import insert_for
 
 
@@ -70,6 +91,57 @@ async def replace_for_article(session: AsyncSession, article_id: str, version: i
         await session.execute(
             insert_for(session, ClaimRow.__table__).on_conflict_do_nothing(index_elements=["id"]), rows
         )
+    story_id = await session.scalar(select(ArticleRow.story_id).where(ArticleRow.id == article_id))
+    await record_disputes(session, [story_id])
+
+
+async def record_disputes(session: AsyncSession, story_ids: Iterable[str | None]) -> None:
+    """Record for each of these stories the day its claims made it disputed, or that they do not (see the module
+    docstring for why the record stays right)."""
+    stories = await lock_stories(session, story_ids)
+    if not stories:
+        return
+    upsert = insert_for(session, StoryDisputeRow.__table__)
+    dialect = session.get_bind().dialect.name
+    read = await session.execute(every_story_query(dialect, [ArticleRow.story_id.in_(stories)]))
+    found = {row["story_id"]: row for row in story_dispute_rows(read.all())}
+    rows = [found.get(story_id, {"story_id": story_id, "arose_on": None, "kind": None}) for story_id in stories]
+    await session.execute(upsert.on_conflict_do_update(index_elements=["story_id"],
+                                                       set_={"arose_on": upsert.excluded.arose_on,
+                                                             "kind": upsert.excluded.kind}), rows)  # fmt: skip
+
+
+async def lock_stories(session: AsyncSession, story_ids: Iterable[str | None]) -> list[str]:
+    """Take the row locks of these stories' dispute records (in sorted order, creating rows as needed) until the
+    transaction ends: a concurrent writer of one of them waits here until this one commits, then reads its claims.
+    The sorted stories are returned."""
+    stories = sorted({story_id for story_id in story_ids if story_id})
+    if stories:
+        upsert = insert_for(session, StoryDisputeRow.__table__)  # a no-op update of an existing row locks it
+        await session.execute(upsert.on_conflict_do_update(index_elements=["story_id"],
+                                                           set_={"story_id": upsert.excluded.story_id}),
+                              [{"story_id": story_id} for story_id in stories])  # fmt: skip
+    return stories
+
+
+def story_dispute_rows(claims: Iterable[Any]) -> list[dict[str, Any]]:
+    """story_disputes rows from `every_story_query` rows: each story's dispute day and kind, None when undisputed."""
+    rows = []
+    for story_id, story_rows in groupby(claims, key=lambda row: row[0]):
+        story = [_dated(row) for row in story_rows]
+        found = dispute_arises(story)
+        rows.append({"story_id": story_id, "arose_on": story[found[0]].day if found else None,
+                     "kind": found[1] if found else None})  # fmt: skip
+    return rows
+
+
+async def recorded_dispute_days(session: AsyncSession) -> list[tuple[str, str, int]]:
+    """(UTC day, kind, stories) of every story that became disputed, as recorded when its claims were written."""
+    query = (select(StoryDisputeRow.arose_on, StoryDisputeRow.kind, func.count())
+             .where(StoryDisputeRow.arose_on.is_not(None))
+             .group_by(StoryDisputeRow.arose_on, StoryDisputeRow.kind)
+             .order_by(StoryDisputeRow.arose_on, StoryDisputeRow.kind))  # fmt: skip
+    return [(str(day), str(kind), count) for day, kind, count in (await session.execute(query)).all()]
 
 
 async def latest(session: AsyncSession, limit: int, filters: Filters | None = None) -> list[StoredClaim]:
@@ -183,29 +255,40 @@ async def of_every_story(session: AsyncSession, filters: Filters | None = None,
     Stories with one speaker are not left out here as there: on 400k claims that GROUP BY doubled the query's time,
     and such a story costs the caller one look."""
     filters, dialect = filters or Filters(), session.get_bind().dialect.name
-    array_length = func.jsonb_array_length if dialect == "postgresql" else func.json_array_length
-    # Most claims have no quantity: NULL for them spares decoding "[]", as the day spares parsing a timestamp (each
-    # a third of this read's time on SQLite).
-    quantities = case((array_length(ClaimRow.quantities) > 0, ClaimRow.quantities), else_=None)
-    query = (
-        select(ArticleRow.story_id, utc_day(ArticleRow.published_at, dialect), SpeakerRow.name, ClaimRow.cue,
-               quantities)
-        .join(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
-        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-        .where(ArticleRow.story_id.is_not(None), *filters.on_articles(dialect), *filters.on_claims(dialect))
-        .order_by(ArticleRow.story_id, ArticleRow.published_at, ClaimRow.article_id, ClaimRow.start)
-    )  # fmt: skip
+    query = every_story_query(dialect, [*filters.on_articles(dialect), *filters.on_claims(dialect)])
     story: list[DatedClaim] = []
     connection = await session.connection()  # Core rows: the ORM's wrapping of 400k rows cost a second
     result = await connection.stream(query.execution_options(yield_per=rows_at_once))
     async for rows in result.partitions():  # a chunk at a time: a row at a time costs a greenlet switch each
-        for story_id, day, speaker, cue, found in rows:
-            if story and story[-1].story_id != story_id:
+        for row in rows:
+            if story and story[-1].story_id != row[0]:
                 yield story
                 story = []
-            story.append(DatedClaim(story_id, str(day)[:10], speaker, cue, found or ()))
+            story.append(_dated(row))
     if story:
         yield story
+
+
+def every_story_query(dialect: str, conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    """(story, UTC day, speaker, cue, quantities or None) of the claims of stories meeting `conditions`, story by
+    story, each in publishing order (ties within an article by position, then id, so every reader sees one order)."""
+    array_length = func.jsonb_array_length if dialect == "postgresql" else func.json_array_length
+    # Most claims have no quantity: NULL for them spares decoding "[]", as the day spares parsing a timestamp (each
+    # a third of this read's time on SQLite).
+    quantities = case((array_length(ClaimRow.quantities) > 0, ClaimRow.quantities), else_=None)
+    return (
+        select(ArticleRow.story_id, utc_day(ArticleRow.published_at, dialect), SpeakerRow.name, ClaimRow.cue,
+               quantities)
+        .join(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        .where(ArticleRow.story_id.is_not(None), *conditions)
+        .order_by(ArticleRow.story_id, ArticleRow.published_at, ClaimRow.article_id, ClaimRow.start, ClaimRow.id)
+    )  # fmt: skip
+
+
+def _dated(row: Any) -> DatedClaim:
+    story_id, day, speaker, cue, quantities = row
+    return DatedClaim(story_id, str(day)[:10], speaker, cue, quantities or ())
 
 
 async def per_outlet_and_speaker(session: AsyncSession, speakers: Sequence[str],

@@ -247,6 +247,18 @@ class ClaimRow(Base):
     alerts_checked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # by the alerts stage
 
 
+class StoryDisputeRow(Base):
+    """The day a story became disputed by its claims (newsmon/report/dispute_rules.py), recorded whenever the claims
+    of one of its articles are written (newsmon/store/claims.py), so a report of every story need not read every
+    claim. One row per story with claims; `arose_on` None: not disputed."""
+
+    __tablename__ = "story_disputes"
+
+    story_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    arose_on: Mapped[str | None] = mapped_column(String(10))  # the UTC day, YYYY-MM-DD, of the claim that made it so
+    kind: Mapped[str | None] = mapped_column(String(32))  # "denial" or "conflicting numbers"
+
+
 class AlertRow(Base):
     __tablename__ = "alerts"
 
