@@ -54,6 +54,7 @@ class _Similarities:
     story_counts: np.ndarray
     story_days: np.ndarray
     story_expressible: np.ndarray
+    story_dates: np.ndarray
 
 
 class BatchIndex:
@@ -158,8 +159,8 @@ class BatchIndex:
     def _similarities(self, rows: np.ndarray, seqs: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, ...]:
         """For each (row, candidate seq) pair: the MinHash Jaccard of their bodies, the exact Jaccard of their story
         features, the candidate's shingle count and whether it has story features, how many story features they
-        share, how many the candidate has, its event day and how many of its features any language can express
-        (decide.py's inputs)."""
+        share, how many the candidate has, its event day, how many of its features any language can express and its
+        dateline's day (decide.py's inputs)."""
         is_batch = seqs >= self._first_seq
         store = sorted_distinct(seqs[~is_batch])
         # One table of sketches: the batch's rows first, then the store docs among the candidates.
@@ -183,8 +184,10 @@ class BatchIndex:
         has_story = np.fromiter((sketch.has_story for sketch in sketches), bool, len(sketches))
         days = event_days(features)
         expressible = expressible_counts(features)
+        dates = np.fromiter((-1 if sketch.event_date is None else sketch.event_date for sketch in sketches), np.int64,
+                            len(sketches))  # fmt: skip
         return (jaccard, names, shingle_counts[other], has_story[other], shared, story_counts, days[other],
-                expressible[other])
+                expressible[other], dates[other])
 
     def candidates(self, row: int) -> tuple[list[CandidateDoc], Scores]:
         """The planned row's candidates (the batch's docs among them added by now) and their similarities."""
@@ -198,7 +201,8 @@ class BatchIndex:
                              similarity.shingle_counts[start:end].tolist(), similarity.has_story[start:end].tolist(),
                              similarity.story_shared[start:end].tolist(), similarity.story_counts[start:end].tolist(),
                              similarity.story_days[start:end].tolist(),
-                             similarity.story_expressible[start:end].tolist())  # fmt: skip
+                             similarity.story_expressible[start:end].tolist(),
+                             similarity.story_dates[start:end].tolist())  # fmt: skip
 
     def add(self, row: int, doc: IndexedDoc, sketch: Sketch, similarity: float | None) -> int:
         """Index the doc decided for row `row` (the next planned row); returns its arrival number."""

@@ -143,3 +143,53 @@ def boilerplate_free_lines(text: str) -> Iterator[str]:
         dateline = (_DATELINE.match(folded) or _PLAIN_DATELINE.match(line)) if "-" in line[:DATELINE_CHARS] else None
         line = line[dateline.end() :] if dateline else line
         yield _CLOSING_CREDIT.sub("", line) if line.endswith(")") else line
+
+
+# The date of a dateline, which the lines above strip: "ADRA, Syria, May 7 (Orontes Wire) -", "BEIRUT, Nov. 3 --",
+# "ALEPPO, 18 November 2026 (Hawar) -", "МОСКВА, 18 марта. /ТАСС/.". A place (and a country) before a comma, the
+# month and day, then the outlet's credit or a dash: a date inside a sentence ("On May 7, a fire ...") is none.
+_MONTH_NAMES = {
+    **{name: month for month, names in enumerate([
+        "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+        "september sep sept", "october oct", "november nov", "december dec"], 1) for name in names.split()},
+    **dict(zip(["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                "ноября", "декабря"], range(1, 13), strict=True)),
+}  # fmt: skip
+_DAYS_BEFORE_MONTH = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)  # in a year of 365 days
+DAYS_IN_YEAR = 365
+# Bylines, credits and distribution lines above a dateline are short: it opens within this many characters.
+DATELINE_SEARCH_CHARS = 1500
+_DATED_DATELINE = re.compile(
+    r"^[^\W\d_][^,()\n]{0,40},\s*(?:[^\W\d_][\w ]{0,20},\s*)?"
+    r"(?:(?P<month>[^\W\d_]{3,9})\.?\s+(?P<day>\d{1,2})(?:,\s*\d{4})?|(?P<day_first>\d{1,2})\s+(?P<month_after>[^\W\d_]{3,9})\.?(?:\s+\d{4})?)"
+    r"\.?\s*(?:\([^()\n]{1,40}\)\s*[-\u2013\u2014]|/[^/\n]{1,20}/|-{1,2}(?!\w)|[\u2013\u2014])"
+)
+
+
+def dateline_day(text: str) -> int | None:
+    """The day of the year (1-365; 29 February is 1 March) of the date in the dateline opening a raw article body, or
+    None when its first line of text (after bylines and other furniture) opens with no dated dateline.
+
+    An outlet's date is the day it filed, so two reports filed days apart report two events (a second fire in the
+    same industrial zone a week later, on the same weekday); decide.py compares it. It is no story feature: a date
+    only one of two reports carries would make them look less alike (see _PLAIN_DATELINE)."""
+    for raw in text[:DATELINE_SEARCH_CHARS].splitlines():
+        line = raw.strip(" \t*#>|•·-_=\"'")
+        folded = line.casefold()
+        if not line or _is_boilerplate(folded) or (len(line.split()) <= MAX_BYLINE_WORDS and _BYLINE.match(folded)):
+            continue
+        match = _DATED_DATELINE.match(line)
+        if match is None:
+            return None
+        month = _MONTH_NAMES.get((match.group("month") or match.group("month_after")).casefold())
+        day = int(match.group("day") or match.group("day_first"))
+        if month is None or not 1 <= day <= 31:
+            return None
+        return min(_DAYS_BEFORE_MONTH[month] + day, DAYS_IN_YEAR)
+    return None
+
+
+def days_apart(day: int, other: int) -> int:
+    """Days between two `dateline_day`s, across New Year too (31 December and 1 January are one day apart)."""
+    gap = abs(day - other) % DAYS_IN_YEAR
+    return min(gap, DAYS_IN_YEAR - gap)

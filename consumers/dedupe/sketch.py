@@ -7,6 +7,7 @@ from functools import cache
 
 import numpy as np
 
+from consumers.dedupe.boilerplate import dateline_day
 from consumers.dedupe.near import (
     DUP_BANDS,
     DUP_PERMUTATIONS,
@@ -31,8 +32,10 @@ from consumers.dedupe.story import EVENT_DAY_FEATURE, expressible_features, stor
 from consumers.dedupe.text import clean, words
 
 # version, duplicate shingle count, story feature count, then the body's MinHash values (absent when too
-# short) and the story features' sorted 32-bit hashes (absent when too few).
+# short), the story features' sorted 32-bit hashes (absent when too few) and the dateline's day of the year (absent
+# when it has none: a sketch without one is byte for byte what it was before the day was kept).
 _HEADER = struct.Struct("<BII")
+_EVENT_DATE = struct.Struct("<H")
 DUP_KIND, STORY_KIND = "d", "s"
 
 
@@ -48,6 +51,7 @@ class Sketch:
     # (an estimate's noise of +-0.045 flipped same-topic different-event pairs across the story threshold).
     story_values: bytes = b""
     band_keys: list[int] = field(default_factory=list, compare=False)  # signed 64-bit LSH keys
+    event_date: int | None = None  # the day of the year its dateline gives (boilerplate.dateline_day), if any
 
     @property
     def has_dup(self) -> bool:
@@ -59,9 +63,9 @@ class Sketch:
 
     def to_bytes(self) -> bytes:
         """Serialised form for the store's sketch column."""
-        return (
-            _HEADER.pack(SKETCH_VERSION, self.shingle_count, self.story_count) + self.dup_values + (self.story_values)
-        )
+        date = b"" if self.event_date is None else _EVENT_DATE.pack(self.event_date)
+        header = _HEADER.pack(SKETCH_VERSION, self.shingle_count, self.story_count)
+        return header + self.dup_values + self.story_values + date
 
 
 def sketch_from_bytes(data: bytes) -> Sketch:
@@ -74,6 +78,10 @@ def sketch_from_bytes(data: bytes) -> Sketch:
     body = data[_HEADER.size :]
     dup_len = DUP_PERMUTATIONS * 4 if shingle_count else 0
     story_len = story_count * 4
+    if len(body) == dup_len + story_len + _EVENT_DATE.size:
+        (event_date,) = _EVENT_DATE.unpack_from(body, dup_len + story_len)
+        return Sketch(shingle_count, body[:dup_len], story_count, body[dup_len : dup_len + story_len],
+                      event_date=event_date)  # fmt: skip
     if len(body) != dup_len + story_len:
         return Sketch()
     return Sketch(shingle_count, body[:dup_len], story_count, body[dup_len:])
@@ -88,6 +96,7 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
     """`sketch_article` of many (title, body) pairs: the text work per article, then the hashing, shingling and
     MinHash of all of them at once in numpy (a batch of 200 feed items costs a third of sketching each alone)."""
     body_words, features = list[list[str]](), list[list[str]]()
+    dates = [dateline_day(body) for _, body in articles]
     for title, body in articles:
         clean_body = clean(body)
         body_words.append(words(clean_body.casefold()))
@@ -110,11 +119,12 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
     for i in range(len(articles)):
         story_values = story_sets[i].astype("<u4").tobytes() if i in story_keys else b""
         story_count = len(story_sets[i]) if story_values else 0
+        date = dates[i] if story_values else None  # only stories compare dates
         if i not in dup_sets:
-            sketches.append(Sketch(0, b"", story_count, story_values, story_keys.get(i, [])))
+            sketches.append(Sketch(0, b"", story_count, story_values, story_keys.get(i, []), date))
             continue
         values, keys = dup_values[i].astype("<u4").tobytes(), dup_keys[i] + story_keys.get(i, [])
-        sketches.append(Sketch(len(dup_sets[i]), values, story_count, story_values, keys))
+        sketches.append(Sketch(len(dup_sets[i]), values, story_count, story_values, keys, date))
     return sketches
 
 

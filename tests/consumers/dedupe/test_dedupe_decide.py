@@ -214,3 +214,33 @@ def test_a_story_counts_each_article_once_however_often_its_wire_was_reprinted()
     with_reprints = decide("new", 9.0, new, story + reprints)
     assert with_reprints.story_id == "wire"
     assert with_reprints.story_similarity == decide("new", 9.0, new, story).story_similarity
+
+
+# Ten words reworded across a 150-word report, and a new headline: 0.75 of its shingles are left.
+SALAMIYAH_ORIGINAL = ("Water returns to Salamiyah after pipeline repair", (
+    "SALAMIYAH, Syria (Hama Post) - Running water returned to most homes in Salamiyah on Tuesday, nine days after a "
+    "landslide broke the main pipeline from the Orontes pumping station, the city's water directorate said.\n\n"
+    "Engineer Rami Haddad, who led the repair crew, said 40 workers replaced a 120-metre section of the pipe and "
+    "tested it for two days before the pumps were switched back on. Pressure in the eastern neighbourhoods would stay "
+    "low until Thursday, he said.\n\nDuring the outage the directorate sent 25 tanker trucks a day to the city, but "
+    "residents said the queues at the tankers often lasted four hours. Mona Khalil, a teacher, said her family of six "
+    "had bought water from private sellers at 15,000 pounds a barrel.\n\nThe governor of Hama, Ziad Mansour, visited "
+    "the pumping station on Tuesday and promised to fund a second line so that one landslide could not cut off the "
+    "city of 110,000 people again."))
+SALAMIYAH_EDITED = ("Salamiyah taps flow again as pipeline is fixed", (
+    "SALAMIYAH, Syria (Hama Post) - Tap water came back to most homes in Salamiyah on Tuesday, nine days after a "
+    "landslide ruptured the main pipeline from the Orontes pumping station, the city's water directorate said.\n\n"
+    "Engineer Rami Haddad, who led the repair team, said 40 workers replaced a 120-metre section of the pipe and "
+    "checked it for two days before the pumps were turned back on. Pressure in the eastern districts would remain "
+    "low until Thursday, he said.\n\nDuring the outage the directorate sent 25 tanker trucks a day to the city, but "
+    "residents said the lines at the tankers often took four hours. Mona Khalil, a teacher, said her family of six "
+    "had bought water from private vendors at 15,000 pounds a barrel.\n\nThe governor of Hama, Ziad Mansour, toured "
+    "the pumping station on Tuesday and pledged to pay for a second line so that one landslide could not cut off the "
+    "city of 110,000 people again."))
+
+
+def test_a_lightly_edited_copy_reporting_the_same_facts_is_a_duplicate() -> None:
+    original, edited = sketch_article(*SALAMIYAH_ORIGINAL), sketch_article(*SALAMIYAH_EDITED)
+    decision = decide("edited", 1.0, edited, [IndexedDoc("original", 0.0, original.to_bytes(), "original")])
+    assert decision.duplicate_of == "original"
+    assert decision.similarity is not None and decision.similarity < 0.75
