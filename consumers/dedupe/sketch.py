@@ -29,7 +29,7 @@ from consumers.dedupe.near import (
     token_hashes,
 )
 from consumers.dedupe.story import EVENT_DAY_FEATURE, expressible_features, story_features
-from consumers.dedupe.text import clean, words
+from consumers.dedupe.text import clean, is_update_headline, words
 
 # version, duplicate shingle count, story feature count, then the body's MinHash values (absent when too
 # short), the story features' sorted 32-bit hashes (absent when too few) and the dateline's day of the year (absent
@@ -52,6 +52,9 @@ class Sketch:
     story_values: bytes = b""
     band_keys: list[int] = field(default_factory=list, compare=False)  # signed 64-bit LSH keys
     event_date: int | None = None  # the day of the year its dateline gives (boilerplate.dateline_day), if any
+    # Whether its headline marks it a new version of a story sent before (text.is_update_headline). Only the article
+    # being decided needs it, so it is not stored.
+    is_update: bool = field(default=False, compare=False)
 
     @property
     def has_dup(self) -> bool:
@@ -97,6 +100,7 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
     MinHash of all of them at once in numpy (a batch of 200 feed items costs a third of sketching each alone)."""
     body_words, features = list[list[str]](), list[list[str]]()
     dates = [dateline_day(body) for _, body in articles]
+    updates = [is_update_headline(title) for title, _ in articles]
     for title, body in articles:
         clean_body = clean(body)
         body_words.append(words(clean_body.casefold()))
@@ -121,10 +125,10 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
         story_count = len(story_sets[i]) if story_values else 0
         date = dates[i] if story_values else None  # only stories compare dates
         if i not in dup_sets:
-            sketches.append(Sketch(0, b"", story_count, story_values, story_keys.get(i, []), date))
+            sketches.append(Sketch(0, b"", story_count, story_values, story_keys.get(i, []), date, updates[i]))
             continue
         values, keys = dup_values[i].astype("<u4").tobytes(), dup_keys[i] + story_keys.get(i, [])
-        sketches.append(Sketch(len(dup_sets[i]), values, story_count, story_values, keys, date))
+        sketches.append(Sketch(len(dup_sets[i]), values, story_count, story_values, keys, date, updates[i]))
     return sketches
 
 

@@ -130,3 +130,16 @@ def words(text: str, limit: int = MAX_TOKENS) -> list[str]:
             if len(found) >= limit:
                 break
     return _in_digits(found)
+
+
+# A wire's marks of a new version of a story it sent before, opening the headline: "UPDATE 1-", "UPDATE 2 -",
+# "CORRECTED-", "REFILE-", "Updated:". A mark, so it is followed by a dash, colon or bar, not by words ("Update on the
+# talks", "Correction officers").
+_UPDATE_MARK = re.compile(
+    r"^\s*(?:update|updated|corrected|correction|refile|refiled|rpt)(?:\s*\d{1,2})?\s*[-:|\u2013\u2014]", re.IGNORECASE
+)
+
+
+def is_update_headline(title: str) -> bool:
+    """Whether a headline marks its article as a new version of one sent before (wire style)."""
+    return _UPDATE_MARK.match(title) is not None
