@@ -183,10 +183,13 @@ def dateline_day(text: str) -> int | None:
             return None
         month = _MONTH_NAMES.get((match.group("month") or match.group("month_after")).casefold())
         day = int(match.group("day") or match.group("day_first"))
-        if month is None or not 1 <= day <= 31:
-            return None
-        return min(_DAYS_BEFORE_MONTH[month] + day, DAYS_IN_YEAR)
+        return None if month is None or not 1 <= day <= 31 else day_of_year(month, day)
     return None
+
+
+def day_of_year(month: int, day: int) -> int:
+    """1-365, as `dateline_day` counts (29 February is 1 March)."""
+    return min(_DAYS_BEFORE_MONTH[month] + day, DAYS_IN_YEAR)
 
 
 def days_apart(day: int, other: int) -> int:

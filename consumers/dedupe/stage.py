@@ -9,7 +9,7 @@ A batch is read and written in bulk: a few lookups for all its items, the decisi
 import asyncio
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import chain
 from typing import Any
@@ -18,6 +18,7 @@ from aiokafka.structs import ConsumerRecord
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from consumers.dedupe.batch import BatchIndex, KnownDoc, stored_band_keys
+from consumers.dedupe.boilerplate import day_of_year
 from consumers.dedupe.decide import Decision, decide_scored
 from consumers.dedupe.index import IndexedDoc
 from consumers.dedupe.sketch import Sketch, sketch_articles
@@ -43,7 +44,17 @@ def article_from(item: FeedItem, article_id: str, version: int, story_id: str | 
 def sketch_items(items: Sequence[FeedItem]) -> list[Sketch]:
     """CPU-bound MinHash sketches; runs in a worker thread so heartbeats keep going."""
     # The article's text, as published (`article_from`): a full-text feed's page text, not its teaser.
-    return sketch_articles([(item.title, item.text or item.summary) for item in items])
+    sketches = sketch_articles([(item.title, item.text or item.summary) for item in items])
+    return [_with_filing_day(sketch, item) for sketch, item in zip(sketches, items, strict=True)]
+
+
+def _with_filing_day(sketch: Sketch, item: FeedItem) -> Sketch:
+    # Without a dated dateline, the day the feed says it published the item is the day it was filed (decide.py:
+    # reports filed days apart are two events); not when the feed gave no date (then it is the poll time).
+    if sketch.event_date is not None or not sketch.has_story or item.is_published_at_estimated:
+        return sketch
+    published = item.published_at.astimezone(UTC)
+    return replace(sketch, event_date=day_of_year(published.month, published.day))
 
 
 def guid_runs(items: Sequence[FeedItem]) -> list[slice]:
