@@ -29,7 +29,7 @@ from consumers.dedupe.near import (
     token_hashes,
 )
 from consumers.dedupe.story import EVENT_DAY_FEATURE, expressible_features, story_features
-from consumers.dedupe.text import clean, is_update_headline, words
+from consumers.dedupe.text import clean, is_overview_headline, is_update_headline, words
 
 # version, duplicate shingle count, story feature count, then the body's MinHash values (absent when too
 # short), the story features' sorted 32-bit hashes (absent when too few) and the dateline's day of the year (absent
@@ -104,7 +104,8 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
     for title, body in articles:
         clean_body = clean(body)
         body_words.append(words(clean_body.casefold()))
-        features.append(story_features(clean(title), clean_body))
+        # A round-up or an analysis piece has no story features: it joins no event's story, and none joins its own.
+        features.append([] if is_overview_headline(title) else story_features(clean(title), clean_body))
     # Story: the distinct feature hashes, the smallest MAX_STORY_FEATURES kept; sketched when there are enough.
     feature_counts = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
     feature_sets = distinct_per_set(fold32(token_hashes([word for words_ in features for word in words_])),

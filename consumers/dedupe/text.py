@@ -143,3 +143,21 @@ _UPDATE_MARK = re.compile(
 def is_update_headline(title: str) -> bool:
     """Whether a headline marks its article as a new version of one sent before (wire style)."""
     return _UPDATE_MARK.match(title) is not None
+
+
+# Headlines of pieces about many events or about none (a week's round-up, a timeline, an analysis or opinion piece):
+# a section mark opening the headline ("Analysis:", "ANALYSIS-", "TIMELINE-", "Opinion:"), or a round-up's title
+# ("Syria this week:", "The week in Syria", "... week in review", "Weekly round-up"). Not "Explainer:", "Factbox" or
+# "Q&A": those are mostly about one event, and dedupe_fresh's writer put an explainer in its event's story.
+_OVERVIEW_MARK = re.compile(
+    r"^\s*(?:analysis|timeline|opinion|comment|commentary|editorial|column|week in review|weekly round-?up|round-?up)"
+    r"\s*[-:|\u2013\u2014]"
+    r"|^[\w' ]{0,25}\bthis week\s*[-:|\u2013\u2014]|^the week in\b"
+    r"|\bweek in review\b|\bweekly (?:round-?up|digest|wrap)\b",
+    re.IGNORECASE,
+)
+
+
+def is_overview_headline(title: str) -> bool:
+    """Whether a headline marks a round-up, a timeline or a piece of analysis or opinion: no report of one event."""
+    return _OVERVIEW_MARK.search(title) is not None
