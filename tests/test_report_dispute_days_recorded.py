@@ -2,12 +2,15 @@
 unfiltered disputes-over-time chart reads that record, and it must say what reading every claim would say."""
 
 import asyncio
+import hashlib
+import inspect
 import random
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import create_engine, insert
 
+import newsmon.report.dispute_rules
 from newsmon.config import StoreSettings
 from newsmon.report.disputes import DisputeDay, dispute_arises, disputes_per_day
 from newsmon.store import articles, claims
@@ -167,3 +170,14 @@ def test_the_migration_records_the_disputes_of_a_store_filled_before_it(store_ur
             return await _recorded(store)
 
     assert asyncio.run(recorded()) == [("2026-11-11", "conflicting numbers", 1)]
+
+
+# The rule the stored record was made by. A change to it leaves every story recorded before by the old rule: ship a
+# migration that records every story again (as 0010's upgrade does), then update this digest. A change that cannot
+# alter any story's day or kind (a comment) needs the new digest only.
+RULE_DIGEST = "b5935a282f6dc39f"
+
+
+def test_the_rule_the_recorded_days_were_made_by_has_not_changed():
+    source = inspect.getsource(newsmon.report.dispute_rules)
+    assert hashlib.sha256(source.encode()).hexdigest()[:16] == RULE_DIGEST, "record the stories again: see RULE_DIGEST"
