@@ -167,6 +167,7 @@ COUNTRY_ADJECTIVES = {
             ("italy", "Italian"), ("spain", "Spanish"), ("netherlands", "Dutch"), ("belgium", "Belgian"),
             ("austria", "Austrian"), ("canada", "Canadian"), ("australia", "Australian"),
             ("azerbaijan", "Azerbaijani"), ("armenia", "Armenian"), ("poland", "Polish"), ("cyprus", "Cypriot"),
+            ("sudan", "Sudanese"), ("tunisia", "Tunisian"), ("morocco", "Moroccan"),
         )
         for form in (name, f"{name}'s")
     },
@@ -179,6 +180,7 @@ COUNTRY_ADJECTIVES = {
     "swedish": "Swedish", "norwegian": "Norwegian", "danish": "Danish", "canadian": "Canadian",
     "australian": "Australian", "japanese": "Japanese", "indian": "Indian", "pakistani": "Pakistani",
     "azerbaijani": "Azerbaijani", "armenian": "Armenian", "greek": "Greek", "cypriot": "Cypriot", "polish": "Polish",
+    "sudanese": "Sudanese", "tunisian": "Tunisian", "moroccan": "Moroccan",
 }
 
 # Titles and roles written before a name; a speaker's canonical name drops them (guideline: names without titles).

@@ -63,6 +63,8 @@ DOCUMENT_NOUNS = frozenset(
         "communiqué", "report", "post", "posts", "tweet", "release", "document", "leaflet", "banner", "sign",
         "signs", "declaration", "resolution", "transcript", "memo", "email", "quote", "quotation", "caption",
         "headline", "slogan", "inscription", "placard", "placards",
+        # answers under a post: '"...," one reply read'
+        "reply", "replies", "comment", "comments",
     ]
 )
 # Verbs that report only with a clause or a quotation, never with a plain object ("stressed the need for").
@@ -143,11 +145,9 @@ AUX_RE = re.compile(
     r"separately|publicly|privately|officially|recently|already|would|will|may|might|could|can|did|does|do|"
     r"usually|often|routinely|frequently|regularly|always|now|still|"
     r"has\s+since|in\s+turn|meanwhile|however|too|firmly|flatly|strongly|categorically|vehemently|had\s+earlier|"
-    # a report made by calling or writing again: "The official later called back to say that P"
-    r"(?:called|phoned|rang|wrote|came)\s+(?:back\s+|again\s+)?to|"
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     # manner adverbs: "falsely said", "wrongly claimed", "angrily denied" (not nouns in -ly: "the family said")
-    r"(?!(?:family|ally|assembly|supply|rally|anomaly|monopoly|daily|weekly|monthly|fly|italy|july)\b)[a-z]{3,}ly)"
+    r"(?!(?:family|ally|assembly|supply|reply|rally|anomaly|monopoly|daily|weekly|monthly|fly|italy|july)\b)[a-z]{3,}ly)"
     r")+\s*$"
 )
 # Last words of AUX_RE's alternatives: AUX_RE can only match when the word before the cue is one of them.
@@ -157,7 +157,7 @@ _AUX_LAST_WORDS = frozenset(
         "reportedly", "further", "once", "then", "separately", "publicly", "privately", "officially", "recently",
         "already", "would", "will", "may", "might", "could", "can", "did", "does", "do", "usually", "often",
         "routinely", "frequently", "regularly", "always", "now", "still", "since", "turn", "meanwhile", "however",
-        "too", "firmly", "flatly", "strongly", "categorically", "vehemently", "to", "Monday", "Tuesday", "Wednesday",
+        "too", "firmly", "flatly", "strongly", "categorically", "vehemently", "Monday", "Tuesday", "Wednesday",
         "Thursday", "Friday", "Saturday", "Sunday",
     ])
 
@@ -169,9 +169,16 @@ def may_end_with_aux(text: str, lo: int, pos: int) -> bool:
 
 
 
+# A report made by calling or writing again: "The official later called back to say that P"
+_CALLED_TO_RE = re.compile(r"\b(?:called|phoned|rang|wrote|came)\s+(?:back\s+|again\s+)?to\s+$")
+
+
 def verb_group_start(text: str, lo: int, verb_start: int) -> int:
     """Where the verb group of a cue starts: at the auxiliaries just before it ("has also said"), else at the verb."""
     aux_lo = max(lo, verb_start - 60)
+    if text.endswith("to ", aux_lo, verb_start) and (called := _CALLED_TO_RE.search(text, aux_lo, verb_start)):
+        verb_start = called.start()  # "later called back to say that": the group opens at "called" (and "later")
+        aux_lo = max(lo, verb_start - 60)
     aux = AUX_RE.search(text, aux_lo, verb_start) if may_end_with_aux(text, aux_lo, verb_start) else None
     return aux.start() if aux else verb_start
 

@@ -14,6 +14,7 @@ from consumers.claims.attribution.so_says import so_says_claims
 from consumers.claims.context import DocumentContext, Speaker
 from consumers.claims.numbers import ClaimNumber, find_numbers
 from consumers.claims.resolve import resolve_mention
+from consumers.claims.resolve.named_after import pairs_named_after, pronoun_of_role_named_after
 from consumers.claims.searches import DocumentSearches
 from consumers.claims.segment import (
     DOUBLE_MARKS,
@@ -59,7 +60,9 @@ _CONTEXT_TAIL_RE = re.compile(
 # A call or attitude coordinated with the report ends the claim: "said P and urged all sides to ..." (guideline,
 # "Not claims": calls, demands and attitudes without a proposition).
 _COORDINATED_CALL_RE = re.compile(
-    r",?\s+and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|appealed|demanded|expressed|condemned|welcomed)\b"
+    r",?\s+and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|appealed|demanded|expressed|condemned|welcomed"
+    # "told MEE that "Q" and declined to comment on the letter": a refusal, no proposition
+    r"|(?:declined|refused)\s+to\s+(?:comment|elaborate|give|say|answer|discuss|name|provide))\b"
 )
 
 
@@ -128,7 +131,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         for claim in sentence_claims:
             if claim.kind == "direct":
                 claims.extend(_nested_claims(doc, claim))
-    return _police_named_after(_named_later(text, claims))
+    return pronoun_of_role_named_after(text, pairs_named_after(_police_named_after(_named_later(text, claims))))
 
 
 # A definite role that stands for the person before the name is given: "the UN's humanitarian chief",

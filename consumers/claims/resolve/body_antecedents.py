@@ -89,6 +89,8 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
         if army is not None:
             return army  # "The Israeli military says P. ... the army added that Q": that army
         canon = state_body(ctx, pos, words, noun)
+    if not canon and noun == "governorate":
+        canon = governorate_before(ctx, pos)  # "The governor of Hama ... the governorate said": Hama Governorate
     if not canon and noun in _COMPANY_NOUNS:
         canon = _sentence_subject_name(ctx, pos)  # "Fly Cham resumed flights ..., the airline said": that name
     if not canon and noun in GENERIC_ORG_NOUNS:
@@ -117,6 +119,24 @@ _DATELINE_LEAD_RE = re.compile(r"\s*[A-Z][A-Z' -]+(?:,\s+[A-Z][a-z]+)?\s*(?:\([^
 _NAME_THEN_VERB_RE = re.compile(
     r"\s*((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b"
 )
+
+
+# A governorate by its seat: "the governor of Hama", "Hama's governor", "the Hama governorate", "governorate of Hama"
+_GOVERNORATE_SEAT_RE = re.compile(
+    r"\b(?:[Gg]overnor|[Gg]overnorate)\s+of\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"|\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+[Gg]overnorate\b|['’]s\s+governor\b)"
+)
+
+
+def governorate_before(ctx: DocumentContext, pos: int) -> str:
+    """The governorate whose seat the text named last before pos (within 3,000 characters), or ""."""
+    seat = ""
+    for m in _GOVERNORATE_SEAT_RE.finditer(ctx.text, max(0, pos - 3000), pos):
+        seat = m.group(1) or m.group(2)
+    words = seat.split()
+    if words and words[0] in ("The", "A", "In", "On"):
+        words = words[1:]
+    return f"{' '.join(words)} Governorate" if words else ""
 
 
 def _sentence_subject_name(ctx: DocumentContext, pos: int) -> str:

@@ -73,6 +73,9 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
     outlet = _OUTLET_KIND_AFTER_RE.match(head) if " " in head else None
     if outlet and _is_outlet_name(name := outlet.group(1) or outlet.group(2)):
         return ("outlet", name)  # "Hezbollah-affiliated Al-Manar television": the outlet by its name
+    outlet = _NAMED_AGENCY_RE.match(head) if head.endswith(("agency", "Agency")) else None
+    if outlet and _is_outlet_name(outlet.group(1)):
+        return ("outlet", outlet.group(1))  # "The Tasnim news agency, which is close to the IRGC": Tasnim
     outlet = _OWNED_AGENCY_RE.match(head) if "-" in head else None
     if outlet and _is_outlet_name(outlet.group(2)):
         # "The IRGC-affiliated Tasnim news agency": the agency, not its owner ("state-run SANA news agency": SANA)
@@ -80,6 +83,8 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
     return None
 
 
+# A state's people in the plural with the article: "the Americans", "the Russians"
+_STATE_PEOPLE_RE = re.compile(r"[Tt]he\s+([A-Z][a-z]+)s")
 _KIN_GROUP_HEADS = frozenset(["family", "families", "relatives", "parents", "relative"])
 
 
@@ -87,6 +92,10 @@ def _body_by_kind(head: str, lower: str, words: list[str]) -> tuple[str, str] | 
     """A body the head names by its kind and a country, place or acronym, else None."""
     if words[0] == "the" and words[1:3] == ["governor", "of"] and (seat := _GOVERNOR_OF_RE.match(head)):
         return ("body", f"{seat.group(1)} Governorate")  # "The governor of Duhok said", no name: the governorate
+    people = _STATE_PEOPLE_RE.fullmatch(head) if len(words) == 2 and words[0] == "the" else None
+    if people and (country := country_of(people.group(1))):
+        # "The Americans told us that P" (an interviewee on talks): the state the people stand for, its government
+        return ("body", canonical_org(f"{country} government"))
     if lower in _UN_COLLEAGUES:
         return ("body", "United Nations")  # a UN spokesperson's "our humanitarian colleagues": OCHA
     delegation = _STATE_DELEGATION_RE.match(head) if "delegation" in words else None
@@ -171,7 +180,7 @@ def _rule_on_head(head: str, words: list[str]) -> tuple[str, str]:
 
 # A kind of outlet before its name: "Local news outlet Suwayda 24", "the opposition website Zaman al-Wasl".
 _OUTLET_NAME_RE = re.compile(
-    r"^(?:[Tt]he\s+)?(?:[A-Za-z'’-]+\s+){0,2}?(?i:news\s+)?(?i:outlet|site|website|newspaper|daily|channel|broadcaster|"
+    r"^(?:[Tt]he\s+)?(?:[A-Za-z'’-]+\s+){0,2}?(?i:news\s+)?(?i:outlet|site|website|page|newspaper|daily|channel|broadcaster|"
     r"radio|tv|station|magazine|news\s+agency)\s+((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:[A-Z0-9]|al-)[\w'’-]*){0,4})$"
 )
 
@@ -201,6 +210,10 @@ _OUTLET_KIND_AFTER_RE = re.compile(
     r"\s+(?i:television|tv|channel|radio|newspaper|daily)$"
 )
 
+# An agency by its name, then its kind: "The Tasnim news agency" (not "the Syrian Arab News Agency", a country first)
+_NAMED_AGENCY_RE = re.compile(
+    r"^(?:[Tt]he\s+)?((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:[A-Z0-9]|al-)[\w'’-]*){0,2})\s+news\s+agency$"
+)
 # An agency with its owner before it, named with its kind: "the IRGC-affiliated Tasnim news agency".
 _OWNED_AGENCY_RE = re.compile(
     r"^(?:[Tt]he\s+)?(?:[\w'’-]+-(?:affiliated|run|owned|backed|aligned|linked)|pro-[\w'’-]+)\s+"

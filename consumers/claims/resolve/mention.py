@@ -19,7 +19,13 @@ from consumers.claims.resolve.role_holders import name_near_role
 from consumers.claims.resolve.unnamed import is_unnamed, resolve_unnamed
 from consumers.claims.resolve.words import PERSON_ROLES, fuller_name_before, has_proper_name
 from consumers.claims.sources import SOURCE_NOUNS
-from consumers.claims.sources.appositive_names import BODY_KINDS, FIRM_ROLE_RE, ONE_WORD_NAME_RE, THE_BODY_NAME_RE
+from consumers.claims.sources.appositive_names import (
+    BODY_KINDS,
+    FIRM_ROLE_RE,
+    KIN_ROLE_RE,
+    ONE_WORD_NAME_RE,
+    THE_BODY_NAME_RE,
+)
 from consumers.claims.sources.phrases import GROUP_CALLED_NAME
 from consumers.claims.sources.words import is_outlet
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
@@ -32,6 +38,12 @@ _INTERLOCUTOR_RE = re.compile(r"\binterlocutor(?=s?\b)")
 _SIGNED_BY_MINISTER_RE = re.compile(
     r"\bsigned\s+by\s+(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:Deputy|Vice|Assistant)\s+)?([A-Z][a-z]+)\s+[Mm]inister\b"
 )
+_CHANNEL_WORDS = ("channel", "account", "page", "website")
+# A body's own channel, account or page: "the governorate's official Telegram channel", "the ministry's Facebook page"
+_OWNED_CHANNEL_RE = re.compile(
+    r"((?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+)*[a-zA-Z][\w'’-]*)['’]s\s+(?:official\s+)?(?:[A-Z][\w-]*\s+)?"
+    r"(?:channel|account|page|website)"
+)
 _ONE_OF_GROUP_RE = re.compile(r"(?:[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree)\s+of\s+(?:them|the\s+[a-z][\w-]*s)")
 _DRAWN_ON_RE = re.compile(r"\s+(?:interviewed|quoted|contacted|consulted)\s+(?:for|in)\s+this\s+\w+$")
 _WRITER_MET_RE = re.compile(r"\s+(?:I|we)\s+(?:spoke|talked|met|interviewed|visited)\b.*$")
@@ -43,6 +55,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     appos = " ".join(ctx.text[head_end:end].split()).strip(" ,")
     if " I " in head or " we " in head:
         head = _WRITER_MET_RE.sub("", head)  # "Business owners I spoke to in Aleppo": whom the writer met
+    if " familiar with " in head:
+        # "Two diplomats familiar with the letter": who knows of the letter, not the letter's issuer
+        head = head[: head.index(" familiar with ")]
     if "for this " in head or "in this " in head:
         head = _DRAWN_ON_RE.sub("", head)  # "the analysts interviewed for this article": the analysts
     if "pro-" in head or "opposition " in head:
@@ -57,6 +72,10 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if "interlocutor" in head:
         # "According to the newspaper's interlocutor" (a calque of Russian and French press usage): its source
         head = _INTERLOCUTOR_RE.sub("source", head)
+    channel = _OWNED_CHANNEL_RE.match(ctx.text, start, head_end) if head.endswith(_CHANNEL_WORDS) else None
+    if channel is not None and channel.end() == head_end:
+        # "The governorate's official Telegram channel said": the owner speaks through its channel
+        return resolve_mention(ctx, start, channel.end(1), channel.end(1))
     speaker = _named_by_apposition(ctx, start, head, appos) if appos else None
     if speaker is None:
         speaker = _named_after_all(ctx, start, end, head_end, head)
@@ -118,6 +137,8 @@ def _named_by_apposition(ctx: DocumentContext, start: int, head: str, appos: str
         return Speaker(canon, canon, False)
     if appos[:1].isupper() and ONE_WORD_NAME_RE.fullmatch(appos) and FIRM_ROLE_RE.fullmatch(head):
         return Speaker(appos, appos, False)  # "The firm he cites, Nordtherm,": the company by its name
+    if appos[:1].isupper() and ONE_WORD_NAME_RE.fullmatch(appos) and KIN_ROLE_RE.fullmatch(head):
+        return ctx.people.get(appos.lower()) or Speaker(appos, "", True)  # "His wife, Samira,": by her first name
     if appos[:2] in ("a ", "an") and _ONE_SOURCE_RE.match(head) and is_unnamed(appos):
         return resolve_unnamed(ctx, start, appos)  # "A second source, a member of X's team, said": who the source is
     return None

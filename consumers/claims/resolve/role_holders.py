@@ -27,6 +27,9 @@ def definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Spe
         if person is not None and not delegate and not _serves_elsewhere(person, mention, country):
             return person  # "According to the Russian diplomat": the envoy quoted just before
         canon = canonical_org(f"{country} government")  # "the Russian representative": a member of Russia's
+        ministry = canonical_org(head.removeprefix("The ").removeprefix("the ")) if noun == "minister" else ""
+        if ministry and (" Ministry of " in ministry or is_known_org(ministry)):
+            canon = ministry  # "The Syrian defence minister told our delegation": his ministry, as when he is named
         return Speaker(canon, canon, False)
     if found is None and noun.startswith("spokes") and _UN_BRIEFING_RE.search(ctx.text, 0, 400):
         return _UNITED_NATIONS  # "the Spokesperson said" in a noon briefing by the Secretary-General's spokesperson

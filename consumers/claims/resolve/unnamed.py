@@ -5,7 +5,7 @@ government; other unnamed people and outlets are "unnamed sources" (claim annota
 import re
 
 from consumers.claims.context import WORDS_RE, DocumentContext, Speaker
-from consumers.claims.resolve.body_antecedents import GENERIC_ORG_NOUNS
+from consumers.claims.resolve.body_antecedents import GENERIC_ORG_NOUNS, governorate_before
 from consumers.claims.resolve.organisations import (
     alias_inside,
     ministry_of_the_country,
@@ -179,6 +179,8 @@ def _body_after_preposition(ctx: DocumentContext, pos: int, head: str) -> Speake
         quoted = ctx.last(person=False, word=inner[4:].lower())
         if quoted is not None:
             return quoted  # "an official at the directorate": the directorate quoted before
+    if not resolved and inner == "the governorate":
+        resolved = governorate_before(ctx, pos)  # "A spokesman for the governorate" after "the governor of Hama"
     owner = _OWNER_RE.match(inner)
     if not resolved and owner:
         # "the administration's economic committee": the administration named before

@@ -25,6 +25,10 @@ FIRM_ROLE_RE = re.compile(
     r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?(?:firm|company|contractor|operator|supplier|"
     r"manufacturer|consultancy|insurer|shipper)(?:\s+(?:he|she|they|it|we)\s+[a-z]+)?"
 )
+# A relative of someone the text spoke of, named by a first name only: "His wife, Samira, said"
+KIN_ROLE_RE = re.compile(
+    r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|widow|cousin|uncle|aunt)"
+)
 _ROLE_NAME_RE = re.compile(
     # (the name may say whose they are: "The survey's author, Lina Darwish of the Arab Reform Initiative, said")
     rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,4}}(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,5}})?"
@@ -73,8 +77,9 @@ def role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, ca
     role_start = after_clause_word(text, segment_start(text, lo, cut), cut)
     role = text[role_start:cut]
     if one_word:
-        # "The firm he cites, Nordtherm, told us": a company's one-word name after its kind (a person's needs two)
-        if not FIRM_ROLE_RE.fullmatch(role):
+        # "The firm he cites, Nordtherm, told us": a company's one-word name after its kind (a person's needs two,
+        # but a relative's may be a first name: "His wife, Samira, said")
+        if not FIRM_ROLE_RE.fullmatch(role) and not KIN_ROLE_RE.fullmatch(role):
             return False
         cand.mention_start, cand.mention_end, cand.head_end = role_start, comma, cut
         cand.clause_start = role_start

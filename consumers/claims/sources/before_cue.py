@@ -49,6 +49,11 @@ _RELATIVE_SUBJECT_RE = re.compile(
 # A body's name holding "and the" after its "of": "The Association of Detainees and the Missing in Sednaya Prison"
 _NAME_OF_X_AND_RE = re.compile(r"(?<![\w'’-])(?:The\s+)?[A-Z][\w'’-]*\s+of\s+(?:[A-Z][\w'’-]*\s+){1,3}and\s+$")
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
+_TIME_OPENINGS = ("On ", "Late ", "Early ", "Earlier ", "Later ")
+_OPENING_TIME_RE = re.compile(
+    r"(?:(?:Late|Early|Earlier|Later)\s+)?[Oo]n\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=[Tt]he\s|[A-Z])"
+)
 
 
 def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: DocumentSearches) -> bool:
@@ -69,6 +74,10 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: Docume
         np_start = name.start() if name is not None else np_start  # "The Association of X and the Y said"
     if text.startswith(", ", np_start - 2):
         np_start = _subject_start_after_comma(text, lo, np_start, seg_end)
+    if text.startswith("of ", np_start) and text.endswith(("as that ", "as those "), max(lo, np_start - 9), np_start):
+        np_start += 3  # "a voice identified by the channel as that of NAME can be heard saying P": NAME's voice
+    if text.startswith(_TIME_OPENINGS, np_start) and (timed := _OPENING_TIME_RE.match(text, np_start, seg_end)):
+        np_start = timed.end()  # "On Saturday the ministry said": the day, with no comma after it, is no subject
     if (text.startswith("that ", np_start - 5) or text.find(" who ", seg_start, seg_end) >= 0) \
             and _head_of_relative(text, seg_start, seg_end, cand):
         return True

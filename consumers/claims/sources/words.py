@@ -45,6 +45,8 @@ SOURCE_NOUNS = frozenset(
         "producer", "producers", "filmmaker", "actor", "actress", "author", "writer", "editor", "artist", "coach",
         # opinion writers and a party's advocate in court: "Its columnist NAME argued", "counsel for Syria, NAME,"
         "columnist", "columnists", "commentator", "commentators", "counsel",
+        # answers under a post: '"...," one reply read'
+        "reply", "replies", "comment", "comments",
         # events and venues, and the herders of the steppe: "organisers said", "The concert's promoter, NAME,",
         # "The stadium's management said", "Shepherds near al-Sukhnah said"
         "organisers", "organizers", "promoter", "promoters", "management", "shepherd", "shepherds", "herder", "herders",
