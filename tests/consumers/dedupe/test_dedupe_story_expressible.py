@@ -36,7 +36,9 @@ def test_an_arabic_report_of_another_event_in_the_same_town_on_the_same_day_stay
 def test_a_brief_inside_a_weekly_round_up_four_times_its_size_does_not_join_it() -> None:
     brief = sketch_article("Bakery fire in Manbij", "A fire gutted the Nour bakery in Manbij on Sunday, killing 3, "
                                                     "civil defence volunteers said.")  # fmt: skip
-    round_up = sketch_article("The week in northern Syria", (
+    # A headline without a round-up's mark ("The week in ...": text.is_overview_headline, no story features at all):
+    # the size of its features is what keeps it apart.
+    round_up = sketch_article("Seven days in northern Syria", (
         "The week began on Sunday, when a fire gutted the Nour bakery in Manbij, killing 3 workers, Rami Haddad said. "
         "Monday: Rockets hit Azaz, killing 7, said Karim Khalil. Tuesday: Floods in Atmeh left 400 families homeless, "
         "said Huda Rashid. Wednesday: Turkey shelled Kobani, said Jwan Ibrahim of the SDF. Thursday: 12 detainees were "
