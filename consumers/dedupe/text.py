@@ -133,16 +133,20 @@ def words(text: str, limit: int = MAX_TOKENS) -> list[str]:
 
 
 # A wire's marks of a new version of a story it sent before, opening the headline: "UPDATE 1-", "UPDATE 2 -",
-# "CORRECTED-", "REFILE-", "Updated:". A mark, so it is followed by a dash, colon or bar, not by words ("Update on the
-# talks", "Correction officers").
+# "CORRECTED-", "REFILE-", "Updated:", in brackets "(UPDATED)", "[Update 2]", or in Arabic and Russian "(محدّث)",
+# "تحديث:", "(обновлено)"; or "(UPDATED)" closing it. A mark, so it is followed by a dash, colon or bar or closed by
+# its bracket, not by words ("Update on the talks", "Correction officers").
+_UPDATE_WORDS = r"(?:update|updated|corrected|correction|refile|refiled|rpt|محد\u0651?ث|تحديث|обновлено|обновление)"
 _UPDATE_MARK = re.compile(
-    r"^\s*(?:update|updated|corrected|correction|refile|refiled|rpt)(?:\s*\d{1,2})?\s*[-:|\u2013\u2014]", re.IGNORECASE
+    rf"^\s*(?:{_UPDATE_WORDS}(?:\s*\d{{1,2}})?\s*[-:|\u2013\u2014]|[(\[]\s*{_UPDATE_WORDS}(?:\s*\d{{1,2}})?\s*[)\]])"
+    rf"|[(\[]\s*(?:updated|update|محد\u0651?ث|обновлено)\s*[)\]]\s*$",
+    re.IGNORECASE,
 )
 
 
 def is_update_headline(title: str) -> bool:
     """Whether a headline marks its article as a new version of one sent before (wire style)."""
-    return _UPDATE_MARK.match(title) is not None
+    return _UPDATE_MARK.search(title) is not None
 
 
 # Headlines of pieces about many events or about none (a week's round-up, a timeline, an analysis or opinion piece):

@@ -53,6 +53,14 @@ def test_a_marked_update_filed_a_week_later_is_not_the_wires_article() -> None:
 
 @pytest.mark.parametrize(("title", "is_update"), [
     ("UPDATE 3-Syria says talks postponed", True),
+    ("(UPDATED) Toll from Aleppo blast rises", True),
+    ("Toll from Aleppo blast rises (updated)", True),
+    ("[Update 2] Toll from Aleppo blast rises", True),
+    ("(محدّث) ارتفاع حصيلة انفجار حلب", True),
+    ("تحديث: ارتفاع حصيلة انفجار حلب", True),
+    ("(обновлено) Число погибших при взрыве в Алеппо выросло", True),
+    ("(Update on the talks) nothing new", False),
+    ("Syria's updated voter rolls (analysis)", False),
     ("CORRECTED-Toll from Aleppo blast rises", True),
     ("Update: toll rises to nine", True),
     ("Update on the Astana talks: no date yet", False),
