@@ -67,6 +67,8 @@ DOCUMENT_NOUNS = frozenset(
         "reply", "replies", "comment", "comments",
     ]
 )
+# Who reads a document out on air: '"...," the presenter read' (read reports for them too)
+READER_NOUNS = frozenset(["presenter", "announcer", "anchor", "newsreader", "newscaster"])
 # Verbs that report only with a clause or a quotation, never with a plain object ("stressed the need for").
 NEEDS_CLAUSE = frozenset([
     "agreed", "agrees", "concluded", "concludes", "confirm", "acknowledge", "stress", "maintain",

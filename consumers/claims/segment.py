@@ -146,8 +146,16 @@ def _body_start(text: str, start: int, end: int) -> int:
     return m.end()
 
 
+_CAPTION_LABEL_RE = re.compile(
+    r"(?i:photo|picture|image|caption|photograph)(?:\s+caption)?\s*(?:\([^()\n]{0,40}\))?\s*:"
+)
+
+
 def _is_heading(text: str, start: int, end: int) -> bool:
-    """Headlines and captions have no sentence-final punctuation (guideline: not claims)."""
+    """Headlines and captions have no sentence-final punctuation (guideline: not claims); a caption labelled as one
+    ("Photo: Children queue for water, where aid groups say P.") is one whatever its end."""
+    if text[start] in "PICpic" and _CAPTION_LABEL_RE.match(text, start, end):
+        return True
     if _TERMINAL_RE.search(text, max(start, end - 4), end):
         return False
     return text.count(" ", start, end) < 40

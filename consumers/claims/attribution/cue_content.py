@@ -32,14 +32,15 @@ def with_complement(
         return cand
     link = cues.OBJECT_VERBS.get(verb)
     if link is not None:
-        return _object_content(text, m.end(), s_end, link, cand)
+        return _object_content(text, m.end(), s_end, link, cand, inside)
     if verb[0] in "rw" and verb.startswith(("rej", "warn")) and not _reports_after(text, m.end(), s_end, verb):
         return None
     kind, pos, cue_end = complement(text, m.end(), s_end, verb)
     if kind == "empty" or kind == "that":
         cue_end = _cited_source(text, m.end(), s_end, kind, cue_end, cand)
-    if verb in ("read", "reads") and not mentions_document(text, cand):
-        return None
+    if verb in ("read", "reads") and not mentions_document(text, cand) and not (
+            kind == "empty" and _mentions_reader(text, cand)):
+        return None  # ('"Q," the presenter read': a newsreader too, with the words before the cue)
     if lacks_proposition(text, cand, verb, kind, pos) or (cue_end > cand.cue_end and is_topic(text, cue_end)):
         # (the second: "informed his counterpart about the steps": a topic, not a proposition)
         return _quoted_attitude(text, verb, kind, pos, cue_end, s_end, inside, cand)
@@ -59,12 +60,17 @@ def _names_no_source(text: str, cand: Candidate) -> bool:
     ) is not None
 
 
-def _object_content(text: str, verb_end: int, s_end: int, link: str, cand: Candidate) -> Candidate | None:
+def _object_content(
+    text: str, verb_end: int, s_end: int, link: str, cand: Candidate, inside: list[tuple[int, int]]
+) -> Candidate | None:
     """'attributed the attack to X': the object is the content, when the verb's link word follows it."""
     tail = text[verb_end : min(s_end, verb_end + 300)]
     if not _OBJECT_LINK_RES[link].search(tail) or tail.lstrip().startswith(f"{link} "):
         return None  # "a quote attributed to X": no object, a participle, not a claim
     cand.complement, cand.content_from = "direct", skip_space(text, verb_end, s_end)
+    if text.startswith(_RELATIVE_WORDS, cand.clause_start) and text.startswith(", ", cand.clause_start - 2):
+        # "The minister, who blamed the delay on the bank, said P": the relative clause's content ends at its comma
+        cand.content_to = _relative_clause_end(text, cand.content_from, s_end, inside)
     return cand
 
 
@@ -167,3 +173,7 @@ def _quoted_object_end(text: str, pos: int, s_end: int, inside: list[tuple[int, 
 def mentions_document(text: str, cand: Candidate) -> bool:
     words = _DOCUMENT_TOKEN_RE.findall(text[cand.mention_start : cand.mention_end].lower())
     return any(w.removesuffix("'s").removesuffix("’s") in cues.DOCUMENT_NOUNS for w in words)
+
+
+def _mentions_reader(text: str, cand: Candidate) -> bool:
+    return any(w in cues.READER_NOUNS for w in _DOCUMENT_TOKEN_RE.findall(text[cand.mention_start : cand.mention_end]))

@@ -12,6 +12,7 @@ from consumers.claims.searches import DocumentSearches
 from consumers.claims.sources import Candidate, sentence_subject, skip_space, subject_left, subject_right
 from consumers.claims.sources.phrases import is_valid_subject
 
+_RELATIVE_AFTER_RE = re.compile(r",\s+(?:which|who)\s+(?:also\s+)?")
 _JOINED_RE = re.compile(r"(?:,\s*(?:and|but)|,|\b(?:and|but))\s*$")
 # The last character before the closing spaces of every form of _JOINED_RE: a cheap exact test before the search.
 _JOINED_LAST_CHARS = frozenset(",dt")
@@ -48,6 +49,13 @@ def verb_cue(
     ):
         return _passive_with_agent(text, m, verb, before, aux_start - len(before), s_end)
     cand = Candidate(aux_start, m.end(), verb, aux_start)
+    if cands and cands[-1].verb == "according to" and text.startswith(",", cands[-1].mention_end) \
+            and _RELATIVE_AFTER_RE.fullmatch(text, cands[-1].mention_end, aux_start):
+        # "P, according to the directorate, which blamed the delay on X": the source of "according to" again
+        source = cands[-1]
+        cand.mention_start, cand.mention_end, cand.head_end = source.mention_start, source.mention_end, source.head_end
+        cand.clause_start = source.mention_end
+        return with_complement(text, m, verb, s_end, cand, inside)
     if verb in cues.PARTICIPLES and text.find("with ", max(left_lo, aux_start - 80), aux_start) >= 0 \
             and _with_subject(text, left_lo, aux_start, cand):
         return with_complement(text, m, verb, s_end, cand, inside)  # "P, with one farmer telling the site that Q"

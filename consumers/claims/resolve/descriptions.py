@@ -71,5 +71,23 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
     if noun in PERSON_ROLES or noun in TITLES:
         return definite_person(ctx, pos, head, noun)
     if head.endswith("-year-old"):
-        return definite_person(ctx, pos, head, "")  # "the 52-year-old told Syria Direct": the person named before
+        # "the 52-year-old told Syria Direct": the person named before with that age, else the one quoted before
+        return _person_of_age(ctx, pos, head) or definite_person(ctx, pos, head, "")
     return definite_org(ctx, pos, head, words, noun)
+
+
+_AGE_RE = re.compile(r"(\d{1,3})-year-old$")
+_NAME_WORD = r"(?:[A-Z][\w'’-]+|al-[\w'’-]+)"
+
+
+def _person_of_age(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
+    """The person the text named with the age of 'the 58-year-old' ("Fuad Hemo, 58, of the KNC"), or None."""
+    age = _AGE_RE.search(head)
+    if age is None:
+        return None
+    named = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+{age.group(1)},")
+    found = list(named.finditer(ctx.text, max(0, pos - 3000), pos))
+    if not found:
+        return None
+    name = found[-1].group(1)
+    return ctx.people.get(name.split()[-1].lower()) or Speaker(name, "", True)

@@ -40,6 +40,8 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
     """The one rule a head's own words settle (a pronoun, an office, an outlet by name), else None."""
     if lower in PRONOUNS:
         return ("pronoun", lower)
+    if lower in _READERS:
+        return ("reader", "")  # '"Q," the presenter read': a statement read out on air
     if words[0] in ("its", "their") and len(words) > 1 and person_name(head.split()[1:])[0]:
         return ("owner_name", " ".join(head.split()[1:]))  # "Its director Rami Abdel Rahman"
     if words[0] in ("his", "her", "their") and len(words) >= 4 and words[1] in _KIN \
@@ -73,7 +75,7 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
     outlet = _OUTLET_KIND_AFTER_RE.match(head) if " " in head else None
     if outlet and _is_outlet_name(name := outlet.group(1) or outlet.group(2)):
         return ("outlet", name)  # "Hezbollah-affiliated Al-Manar television": the outlet by its name
-    outlet = _NAMED_AGENCY_RE.match(head) if head.endswith(("agency", "Agency")) else None
+    outlet = _NAMED_AGENCY_RE.match(head) if head.endswith(("agency", "network")) else None
     if outlet and _is_outlet_name(outlet.group(1)):
         return ("outlet", outlet.group(1))  # "The Tasnim news agency, which is close to the IRGC": Tasnim
     outlet = _OWNED_AGENCY_RE.match(head) if "-" in head else None
@@ -85,6 +87,7 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
 
 # A state's people in the plural with the article: "the Americans", "the Russians"
 _STATE_PEOPLE_RE = re.compile(r"[Tt]he\s+([A-Z][a-z]+)s")
+_READERS = frozenset(["the presenter", "the announcer", "the anchor", "the newsreader", "the newscaster"])
 _KIN_GROUP_HEADS = frozenset(["family", "families", "relatives", "parents", "relative"])
 
 
@@ -210,9 +213,10 @@ _OUTLET_KIND_AFTER_RE = re.compile(
     r"\s+(?i:television|tv|channel|radio|newspaper|daily)$"
 )
 
-# An agency by its name, then its kind: "The Tasnim news agency" (not "the Syrian Arab News Agency", a country first)
+# An agency by its name, then its kind: "The Tasnim news agency", "The Suwayda 24 news network" (not "the Syrian Arab
+# News Agency", a country first)
 _NAMED_AGENCY_RE = re.compile(
-    r"^(?:[Tt]he\s+)?((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:[A-Z0-9]|al-)[\w'’-]*){0,2})\s+news\s+agency$"
+    r"^(?:[Tt]he\s+)?((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:[A-Z0-9]|al-)[\w'’-]*){0,2})\s+news\s+(?:agency|network)$"
 )
 # An agency with its owner before it, named with its kind: "the IRGC-affiliated Tasnim news agency".
 _OWNED_AGENCY_RE = re.compile(
@@ -226,7 +230,9 @@ def _is_outlet_name(name: str) -> bool:
     return not country_of(name.split()[0])
 
 
-_JOINT_RE = re.compile(r"^the\s+(?:two|three|four|five|six)\s+(?:countries|states|governments|capitals|sides)$")
+_JOINT_RE = re.compile(
+    r"^(?:the\s+(?:two|three|four|five|six)|both)\s+(?:countries|states|governments|capitals|sides|parties)$"
+)
 
 _OF_THEM_RE = re.compile(r"^(?:one|two|three|another|some|several|many|most|each|both|neither|either)\s+of\s+them$")
 
@@ -266,7 +272,9 @@ _MEMBERS_OF_RE = re.compile(r"^(?:[Tt]he\s+)?([A-Z][\w'’ -]{1,60}?)['’]s\s+(
 
 _KIN = frozenset(
     ["brother", "sister", "son", "daughter", "father", "mother", "husband", "wife", "cousin", "uncle", "aunt",
-     "nephew", "niece", "grandson", "granddaughter", "grandfather", "grandmother"]
+     "nephew", "niece", "grandson", "granddaughter", "grandfather", "grandmother",
+     # close to the person, named the same way: "His colleague Wafaa Sheikh said"
+     "colleague", "friend", "neighbour", "neighbor", "comrade"]
 )
 
 # "The governor of Duhok", "the governor of Deir ez-Zor": the seat of the office, up to three words

@@ -262,7 +262,13 @@ def _joint_before(ctx: DocumentContext, start: int, head: str, appos: str, arg: 
     for speaker, _mention in reversed(ctx.history[-HISTORY_WINDOW:]):
         if not speaker.is_person and " and " in speaker.name:
             return speaker
-    return None
+    opening = ctx.sentence_start(start)
+    pair = _PAIR_SUBJECT_RE.match(ctx.text, opening + (ctx.text[opening : opening + 1] in ". \n"), start)
+    if pair is None:
+        return None
+    # "The KNC and the PYD held their first meeting, both sides told X": the two bodies the sentence opens with
+    canon = f"{canonical_org(pair.group(1))} and {canonical_org(pair.group(2))}"
+    return Speaker(canon, "", False)
 
 
 def _definite(ctx: DocumentContext, start: int, head: str, appos: str, arg: str) -> Speaker:
@@ -287,6 +293,8 @@ _RULES: dict[str, _Rule] = {
     "role_holder": lambda ctx, start, head, appos, role: name_near_role(ctx, start, role),
     "unnamed_group": lambda ctx, start, head, appos, arg: resolve_unnamed(ctx, start, head),
     "document": lambda ctx, start, head, appos, arg: resolve_document(ctx, start, head),
+    # a newsreader only reads the statement out (guideline, conduit rule): the statement's issuer speaks
+    "reader": lambda ctx, start, head, appos, arg: resolve_document(ctx, start, "the statement"),
     "definite": _definite,
     "named": lambda ctx, start, head, appos, arg: resolve_named(ctx, start, head, appos),
     "kin_named": lambda ctx, start, head, appos, name: resolve_named(ctx, start, name, appos),
@@ -295,6 +303,13 @@ _RULES: dict[str, _Rule] = {
 }
 
 
+# A sentence opening with two bodies (after any dateline): "The Kurdish National Council and the Democratic Union
+# Party (PYD) held ..."
+_BODY_NAME = r"[A-Z][\w'’-]*(?:\s+(?:of|for|the|[A-Z][\w'’-]*))*?"
+_PAIR_SUBJECT_RE = re.compile(
+    rf"\s*(?:[A-Z][^\n]{{0,60}}?\s[–—-]\s+)?[Tt]he\s+({_BODY_NAME})\s+and\s+the\s+({_BODY_NAME})"
+    r"(?:\s+\([A-Z]{2,}\))?\s+(?:have\s+|has\s+)?[a-z]+"
+)
 # (with the lower-case particles of European and Arabic names: "Marieke de Vries", "Ali bin Hamad")
 _APPOSITIVE_NAME_RE = re.compile(
     r"[A-Z][\w'’.-]+(?:\s+(?:(?:de|van|der|den|von|da|di|du|la|le|bin|ibn)\s+)?(?:[A-Z][\w'’.-]+|al-[\w'’-]+)){1,4}"

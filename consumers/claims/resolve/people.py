@@ -248,7 +248,8 @@ def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
         return "", ""
     name_tokens, run, stripped = _trailing_name(tokens)
     country_first = bool(stripped) and _country_named_after_title(tokens[run:], stripped)
-    if not name_tokens or any(_is_title_or_org(t) for t in name_tokens[1:]) or \
+    if not name_tokens or any(_is_title_or_org(t) and not _is_family_name(name_tokens, i + 1)
+                              for i, t in enumerate(name_tokens[1:])) or \
             (_is_title_or_org(name_tokens[0]) and not country_first):
         return "", ""
     if all(len(t) > 2 and t.isupper() for t in name_tokens):
@@ -293,7 +294,8 @@ def _trailing_name(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], int, int]:
     name_tokens, run = name_tokens[owner:], run + owner
     # the name follows the last title, country or organisation word: "Syrian Information Minister Ziad Makari"
     stripped = max((i + 1 for i, t in enumerate(name_tokens[:-1]) if _is_title_or_org(t)
-                    and not _country_named_after_title(name_tokens, i)), default=0)
+                    and not _country_named_after_title(name_tokens, i) and not _is_family_name(name_tokens, i)),
+                   default=0)
     name_tokens = name_tokens[stripped:]
     if len(name_tokens) > 2 and name_tokens[0].lower() in _OPENING_ROLES:
         # "Hajj Abu Salim" (not "Fatima Haj Omar"); a role noun capitalised at a sentence start, "Analyst Will Todman"
@@ -308,6 +310,15 @@ def _ends_org_name(tokens: tuple[str, ...], at: int) -> bool:
     """The word before tokens[at] is an organisation word ("Assembly", "Council"), not a title."""
     low = tokens[at - 1].lower().strip(",.")
     return low in ORG_WORDS and low not in TITLES
+
+
+# Titles that are family names too, after a given name: "Nabil Sheikh Ali", "Wafaa Sheikh", "Kamal Agha"
+_FAMILY_NAME_TITLES = frozenset(["sheikh", "shaikh", "agha", "pasha", "bey"])
+
+
+def _is_family_name(tokens: tuple[str, ...], i: int) -> bool:
+    """tokens[i] is a title word that follows a given name, so part of the name."""
+    return i > 0 and tokens[i].lower() in _FAMILY_NAME_TITLES and not _is_title_or_org(tokens[i - 1])
 
 
 def _is_title_or_org(token: str) -> bool:

@@ -34,6 +34,14 @@ _INDEFINITE_MEMBER_RE = re.compile(r"(?i:an?|one)\s+(?:\d[\w-]*\s+)?[a-z]")
 _SOURCE_WORD_RE = re.compile(r"(?<![\w-])(?:sources?|officials?|member|spokes\w+)\b", re.I)
 _ORG_AFTER_RE = re.compile(r"\b(?:at|of|for|from|with|in|within|close to)\s+((?:the\s+)?[\w'’ -]{2,60})$")
 _OWNER_RE = re.compile(r"the\s+([\w-]+)['’]s\s")
+_STAFF_MEMBER_RE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?(?:nurse|doctor|surgeon|paramedic|worker|employee|guard|teacher|engineer|"
+    r"cleaner|driver|volunteer)s?\b"
+)
+_NAMED_INSTITUTION_RE = re.compile(
+    r"(?:the\s+)?((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:[A-Z]|al-)[\w'’-]*){0,4}\s+(?:Hospital|Clinic|Medical\s+Cent(?:er|re)|"
+    r"University|Prison|Airport))"
+)
 _MONITOR_RE = re.compile(r"\bmonitor(?:ing\s+group)?\b")
 _FIELD_RE = re.compile(r"\b(?:commander|officer|soldier)s?\b")
 _NOT_ARMY_RE = re.compile(r"\b(?:rebel|opposition|militia|faction|insurgent|jihadist|tribal|kurdish|druze|police)\b")
@@ -174,8 +182,14 @@ def _body_after_preposition(ctx: DocumentContext, pos: int, head: str) -> Speake
     if not org:
         return None
     inner = org.group(1)
+    place = _NAMED_INSTITUTION_RE.fullmatch(inner) if inner[-1:].islower() else None
+    if place is not None:
+        # "medical sources at the al-Furat National Hospital": the hospital by its name (a place, not an ORG_WORDS
+        # body, so named_org does not know it)
+        return Speaker(place.group(1), place.group(1), False)
     resolved = named_org(ctx, pos, inner)
-    if not resolved and inner.startswith("the ") and inner.count(" ") == 1:
+    if not resolved and inner.startswith("the ") and inner.count(" ") == 1 and not _STAFF_MEMBER_RE.match(head):
+        # ("A nurse at the hospital, who asked not to be named": one of its staff, not its voice, so unnamed)
         quoted = ctx.last(person=False, word=inner[4:].lower())
         if quoted is not None:
             return quoted  # "an official at the directorate": the directorate quoted before

@@ -66,6 +66,11 @@ def has_capital(np: str) -> bool:
 
 
 _PP_WORDS_BUT_THIS = cues.PP_WORDS - {"this"}
+# Sources by their field and where they are: "medical sources at the al-Furat National Hospital"
+_QUALIFIED_SOURCES_RE = re.compile(
+    r"(?!(?:according|citing|quoting|quoted|said|told|added|saying)\s)[a-z]{4,}\s+sources?\s+"
+    r"(?:at|in|from|within|inside|close\s+to)\s+(?:the\s+)?(?:[A-Z]|al-)"
+)
 _DETERMINERS_OR_PRONOUNS = _NP_DETERMINERS | PRONOUNS
 
 
@@ -119,7 +124,8 @@ def is_valid_subject(np: str) -> bool:
     ):
         return True  # "one of the sources", "two of the officials"
     if len(words) > 4 and words[0][:1].islower() and lower[0] not in _DETERMINERS_OR_PRONOUNS \
-            and lower[0] not in SOURCE_NOUNS and not lower[0].endswith(("'s", "’s")):
+            and lower[0] not in SOURCE_NOUNS and not lower[0].endswith(("'s", "’s")) \
+            and not _QUALIFIED_SOURCES_RE.match(np):  # ("medical sources at the X Hospital said P": a subject)
         return False  # "serve mainly as a bargaining chip in talks with Gulf (states)": a clause, not a subject
     cut = next((i for i, w in enumerate(lower) if i and w in _NP_PREPOSITIONS), len(words))
     return _has_speaker_head(np, words, lower, cut)
