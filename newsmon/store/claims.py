@@ -16,16 +16,18 @@ Concurrent writers (`docker compose --scale claims=4`, PostgreSQL, READ COMMITTE
 before reading its claims (an upsert takes the row lock), so the second waits for the first to commit and then
 reads its claims too. The claims stage locks a batch's stories in sorted order up front (`lock_stories`), so two
 batches cannot deadlock; a dedupe batch that re-times articles of stories a claims batch holds can, and PostgreSQL
-then aborts one, which its stage retries as any OperationalError. SQLite has one writer at a time.
+then aborts one, which its stage retries as any OperationalError. SQLite has one writer at a time, so
+nothing is locked there.
 """
 
+import functools
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, delete, func, null, select, update
+from sqlalchemy import ColumnElement, Select, bindparam, case, delete, func, null, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from newsmon.report.dispute_rules import dispute_arises
@@ -84,14 +86,14 @@ async def replace_for_article(session: AsyncSession, article_id: str, version: i
 
     Claim ids hash (article, span, extractor version), so a replay inserts nothing new and deletes nothing.
     """
-    await session.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(claims_version=version))
+    story_id = await session.scalar(update(ArticleRow).where(ArticleRow.id == article_id)
+                                    .values(claims_version=version).returning(ArticleRow.story_id))  # fmt: skip
     keep = [row["id"] for row in rows]
     await session.execute(delete(ClaimRow).where(ClaimRow.article_id == article_id, ClaimRow.id.not_in(keep)))
     if rows:
         await session.execute(
             insert_for(session, ClaimRow.__table__).on_conflict_do_nothing(index_elements=["id"]), rows
         )
-    story_id = await session.scalar(select(ArticleRow.story_id).where(ArticleRow.id == article_id))
     await record_disputes(session, [story_id])
 
 
@@ -102,8 +104,7 @@ async def record_disputes(session: AsyncSession, story_ids: Iterable[str | None]
     if not stories:
         return
     upsert = insert_for(session, StoryDisputeRow.__table__)
-    dialect = session.get_bind().dialect.name
-    read = await session.execute(every_story_query(dialect, [ArticleRow.story_id.in_(stories)]))
+    read = await session.execute(_stories_query(session.get_bind().dialect.name), {"stories": stories})
     found = {row["story_id"]: row for row in story_dispute_rows(read.all())}
     rows = [found.get(story_id, {"story_id": story_id, "arose_on": None, "kind": None}) for story_id in stories]
     await session.execute(upsert.on_conflict_do_update(index_elements=["story_id"],
@@ -116,12 +117,17 @@ async def lock_stories(session: AsyncSession, story_ids: Iterable[str | None]) -
     transaction ends: a concurrent writer of one of them waits here until this one commits, then reads its claims.
     The sorted stories are returned."""
     stories = sorted({story_id for story_id in story_ids if story_id})
-    if stories:
+    if stories and session.get_bind().dialect.name != "sqlite":  # SQLite: one writer at a time already
         upsert = insert_for(session, StoryDisputeRow.__table__)  # a no-op update of an existing row locks it
         await session.execute(upsert.on_conflict_do_update(index_elements=["story_id"],
                                                            set_={"story_id": upsert.excluded.story_id}),
                               [{"story_id": story_id} for story_id in stories])  # fmt: skip
     return stories
+
+
+@functools.cache  # built once: building it cost 0.6 ms of each article's write (cProfile, load ~10)
+def _stories_query(dialect: str) -> Select[Any]:
+    return every_story_query(dialect, [ArticleRow.story_id.in_(bindparam("stories", expanding=True))])
 
 
 def story_dispute_rows(claims: Iterable[Any]) -> list[dict[str, Any]]:
