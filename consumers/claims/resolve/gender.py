@@ -18,6 +18,7 @@ _KIN_ONLY_RE = re.compile(rf"(?:\w+\s+)?(?:{_KIN})\b")
 _NAME_BEFORE_AND_RE = re.compile(rf"({_NAME})\s+and\s+$")
 _HONORIFIC_RE = re.compile(rf"(Mr|Mrs|Ms|Miss)\.?\s+({_NAME})")
 _MALE_KIN_WORDS = frozenset(_MALE_KIN.split("|"))
+_PRONOUN_SEX = {"he": "m", "He": "m", "she": "f", "She": "f"}
 _LEADING_FUNCTION_WORDS = frozenset(["The", "In", "On", "At", "But", "And", "When", "After", "Since", "As", "For"])
 
 
@@ -44,8 +45,9 @@ def _sex_of(ctx: DocumentContext, name: str, named: list[tuple[str, str]]) -> st
     said = {sex for other, sex in named if _key(other) == key}
     for speaker, mention in ctx.history[-HISTORY_WINDOW:]:
         # a claim quoted under "he" or "she" and resolved to the person
-        if mention[:3] in ("he ", "He ", "she", "She") and speaker.is_person and _key(speaker.name) == key:
-            said.add("m" if mention[0] in "hH" and mention[1] == "e" else "f")
+        first = mention[:4].split(" ", 1)[0]  # (the mention's first word: "she", not "shepherds")
+        if first in _PRONOUN_SEX and speaker.is_person and _key(speaker.name) == key:
+            said.add(_PRONOUN_SEX[first])
     return said.pop() if len(said) == 1 else ""
 
 
