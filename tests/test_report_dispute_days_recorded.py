@@ -181,3 +181,25 @@ RULE_DIGEST = "b5935a282f6dc39f"
 def test_the_rule_the_recorded_days_were_made_by_has_not_changed():
     source = inspect.getsource(newsmon.report.dispute_rules)
     assert hashlib.sha256(source.encode()).hexdigest()[:16] == RULE_DIGEST, "record the stories again: see RULE_DIGEST"
+
+
+async def test_a_period_holding_every_article_reads_the_record(store):
+    # `newsmon report` always has a period: one from before the first article to after the last cuts no claim, so
+    # its days are the recorded ones (moved here by hand to see which were read).
+    from sqlalchemy import update
+
+    from newsmon.store.models import StoryDisputeRow
+
+    async with store.sessions.begin() as session:
+        a, b = [await claims.speaker_id(session, name, "", []) for name in ("A", "B")]
+    await _write(store, "first", START, "story", [(a, "said", [])])
+    await _write(store, "second", START + timedelta(days=1), "story", [(b, "denied", [])])
+    async with store.sessions.begin() as session:
+        await session.execute(update(StoryDisputeRow).values(arose_on="2026-01-01"))
+    everything = Filters(since=START - timedelta(days=1), until=START + timedelta(days=2))
+    cut = Filters(since=START - timedelta(days=1), until=START + timedelta(days=1))
+    async with store.reads() as session:
+        assert await disputes_per_day(session, everything) == [DisputeDay("2026-01-01", 1, 0)]
+        assert await disputes_per_day(session, Filters(since=START)) == [DisputeDay("2026-01-01", 1, 0)]
+        assert await disputes_per_day(session, cut) == []  # the denial is left out: read from the claims
+        assert await disputes_per_day(session, Filters(since=START, outlet="Wire")) == [DisputeDay("2026-11-11", 1, 0)]

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import chain
 from typing import Any
 
@@ -180,6 +180,20 @@ async def latest(session: AsyncSession, limit: int, filters: Filters | None = No
 
 async def count(session: AsyncSession) -> int:
     return int(await session.scalar(select(func.count()).select_from(ArticleRow)) or 0)
+
+
+async def published_span(session: AsyncSession) -> tuple[datetime, datetime] | None:
+    """The first and the last published_at of all articles (UTC), or None for an empty store."""
+    # Two queries: SQLite reads a min() or a max() off the index only when it is the query's one aggregate.
+    first = await session.scalar(select(func.min(ArticleRow.published_at)))
+    last = await session.scalar(select(func.max(ArticleRow.published_at)))
+    if first is None or last is None:
+        return None
+    return _as_utc(first), _as_utc(last)
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment  # SQLite gives back UTC without a zone
 
 
 async def count_duplicates(session: AsyncSession) -> int:
