@@ -86,6 +86,9 @@ _APPOSITION_AFTER_RE = re.compile(
 )
 
 
+_PRONOUN_SEXES = {"he": "m", "He": "m", "she": "f", "She": "f"}
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """A resolved speaker: canonical name, its organisation, and whether it is a person."""
@@ -129,6 +132,7 @@ class DocumentContext:
         self.last_person_pos = -1
         self.last_mention_end = -1  # where the mention of the last claim remembered ends
         self.named_sexes: list[tuple[int, str, str]] | None = None  # resolve/gender.py's, scanned when first asked
+        self.pronoun_sexes: dict[str, set[str]] = {}  # surname -> "m"/"f" of the "he"/"she" it was quoted under
 
     @property
     def org_pos(self) -> list[int]:
@@ -188,6 +192,9 @@ class DocumentContext:
         if speaker.is_person and pos >= 0:
             # names inside the mention ("a farmer from Tal Tamr, who gave ...") are not introduced after it
             self.last_person_pos = pos + max(len(mention) - 1, 0)
+        if speaker.is_person and mention in _PRONOUN_SEXES:
+            # a claim quoted under "he" or "she": what the text says of the person's sex (resolve/gender.py)
+            self.pronoun_sexes.setdefault(speaker.name.split()[-1].lower(), set()).add(_PRONOUN_SEXES[mention])
         if speaker.is_person:
             for key in {speaker.name.split()[-1].lower(), speaker.name.lower()}:
                 known = self.people.get(key)

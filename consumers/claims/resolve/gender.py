@@ -5,7 +5,7 @@ the person they refer to)."""
 
 import re
 
-from consumers.claims.context import HISTORY_WINDOW, DocumentContext, Speaker
+from consumers.claims.context import DocumentContext, Speaker
 
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu)){0,3}"
 _MALE_KIN = "husband|son|father|brother|uncle|nephew|grandfather|grandson"
@@ -18,7 +18,6 @@ _KIN_ONLY_RE = re.compile(rf"(?:\w+\s+)?(?:{_KIN})\b")
 _NAME_BEFORE_AND_RE = re.compile(rf"({_NAME})\s+and\s+$")
 _HONORIFIC_RE = re.compile(rf"(Mr|Mrs|Ms|Miss)\.?\s+({_NAME})")
 _MALE_KIN_WORDS = frozenset(_MALE_KIN.split("|"))
-_PRONOUN_SEX = {"he": "m", "He": "m", "she": "f", "She": "f"}
 _LEADING_FUNCTION_WORDS = frozenset(["The", "In", "On", "At", "But", "And", "When", "After", "Since", "As", "For"])
 
 
@@ -42,13 +41,9 @@ def _key(name: str) -> str:
 def _sex_of(ctx: DocumentContext, name: str, named: list[tuple[str, str]]) -> str:
     """"m" or "f" when the text before says so of the person (by surname), "" when it says nothing or both."""
     key = _key(name)
-    said = {sex for other, sex in named if _key(other) == key}
-    for speaker, mention in ctx.history[-HISTORY_WINDOW:]:
-        # a claim quoted under "he" or "she" and resolved to the person
-        first = mention[:4].split(" ", 1)[0]  # (the mention's first word: "she", not "shepherds")
-        if first in _PRONOUN_SEX and speaker.is_person and _key(speaker.name) == key:
-            said.add(_PRONOUN_SEX[first])
-    return said.pop() if len(said) == 1 else ""
+    said = {sex for other, sex in named if _key(other) == key} if named else set()
+    said |= ctx.pronoun_sexes.get(key, set())  # the claims quoted under "he" or "she" and resolved to the person
+    return next(iter(said)) if len(said) == 1 else ""
 
 
 def _named_with_sex(ctx: DocumentContext, pos: int) -> list[tuple[str, str]]:
