@@ -90,6 +90,29 @@ async def test_the_query_table_shows_the_snippet_with_its_words_in_bold_and_json
     assert "\x1b" not in as_json.stdout and "<mark>ceasefire</mark>" in as_json.stdout
 
 
+async def test_query_sort_puts_searched_or_all_rows_newest_or_oldest_first(filled):
+    assert ids(query(filled, "articles", "--search", "ceasefire", "--format", "json")) == ["news-4", "news-3"]
+    assert ids(query(filled, "articles", "--search", "ceasefire", "--sort", "newest", "--format", "json")) == [
+        "news-3", "news-4"]  # fmt: skip
+    assert ids(query(filled, "articles", "--search", "ceasefire", "--sort", "relevance", "--format", "json")) == [
+        "news-4", "news-3"]  # fmt: skip
+    assert ids(query(filled, "articles", "--sort", "oldest", "--format", "json")) == ["news-4", "news-3", "news-2",
+                                                                                         "news-1"]  # fmt: skip
+    assert ids(query(filled, "claims", "--search", "ceasefire OR market", "--sort", "oldest", "--format", "json"),
+               "claim_id") == ["claim-news-4", "claim-news-3"]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "complaint"), [
+    (("articles", "--sort", "relevance"), "--sort relevance needs --search"),
+    (("claims", "--sort", "relevance", "--contains", "x"), "--sort relevance needs --search"),
+    (("articles", "--sort", "best"), "--sort 'best'"),
+    (("speakers", "--sort", "oldest"), "--sort orders articles or claims"),
+])  # fmt: skip
+async def test_query_refuses_a_sort_it_cannot_give_in_one_line(filled, args, complaint):
+    result = query(filled, *args)
+    assert result.returncode == 2 and complaint in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
 @pytest.mark.parametrize(("typed", "complaint"), [
     ('"ceasefire', "quote is not closed"), ("", "no word"), ("&|!", "no word"), ("-ceasefire", "only exclusions"),
     ("ceasefire OR", "OR needs"),
@@ -121,6 +144,18 @@ async def test_the_api_searches_articles_and_claims_and_refuses_a_bad_search_wit
     for path in ("/api/articles", "/api/claims"):
         refused = await api.get(path, params={"search": 'NEAR("ceasefire'})
         assert refused.status_code == 422 and "quote is not closed" in refused.text, refused.text
+
+
+async def test_the_api_sorts_as_the_cli_and_refuses_relevance_without_a_search(api):
+    found = (await api.get("/api/articles", params={"search": "ceasefire", "sort": "oldest"})).json()
+    assert [row["article_id"] for row in found] == ["news-4", "news-3"]
+    found = (await api.get("/api/claims", params={"sort": "oldest", "limit": 2})).json()
+    assert [row["claim_id"] for row in found] == ["claim-news-4", "claim-news-3"]
+    for params in ({"sort": "relevance"}, {"sort": "best", "search": "x"}):
+        refused = await api.get("/api/articles", params=params)
+        assert refused.status_code == 422 and "sort" in refused.text, refused.text
+    refused = await api.get("/api/speakers", params={"sort": "oldest"})
+    assert refused.status_code == 422 and "sort orders articles or claims" in refused.text, refused.text
 
 
 async def test_the_api_gives_searched_articles_and_claims_the_same_snippet_as_the_cli(api):

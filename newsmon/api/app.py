@@ -19,7 +19,7 @@ from newsmon.config import Settings
 from newsmon.report.tables import Kind, fetch_rows
 from newsmon.store import feeds, snippets
 from newsmon.store.filters import Filters, parse_moment
-from newsmon.store.search import SearchQueryError, parse_search
+from newsmon.store.search import SearchQueryError, Sort, parse_search
 from newsmon.store.session import Store, open_store
 
 MAX_LIMIT = 1000
@@ -31,6 +31,8 @@ SEARCH_DESCRIPTION = (
     "into a page as it is; `…` marks text left out. No `snippet` without search."
 )
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="How many rows at most.")]
+SortParameter = Annotated[Sort | None, Query(description=(
+    "Articles and claims: relevance (with search, and its default), newest (the default otherwise) or oldest."))]
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -99,10 +101,14 @@ def filters(
 
 def _report(kind: Kind) -> Any:
     async def report(request: Request, narrowed: Annotated[Filters, Depends(filters)],
-                     limit: Limit = 50) -> list[dict[str, Any]]:  # fmt: skip
+                     limit: Limit = 50, sort: SortParameter = None) -> list[dict[str, Any]]:  # fmt: skip
         if kind in ("articles", "stories") and narrowed.speaker:
             raise HTTPException(422, f"speaker narrows claims, speakers or disputes, not {kind}")
-        rows = await fetch_rows(_store(request), kind, limit, narrowed)
+        if sort is not None and kind not in ("articles", "claims"):
+            raise HTTPException(422, f"sort orders articles or claims, not {kind}")
+        if sort == "relevance" and narrowed.search is None:
+            raise HTTPException(422, "sort relevance needs search (without one, rows are newest first)")
+        rows = await fetch_rows(_store(request), kind, limit, narrowed, sort)
         if narrowed.search and kind in ("articles", "claims"):
             await snippets.add_to_rows(_store(request), kind, rows, narrowed.search)
         return rows

@@ -15,18 +15,21 @@ from newsmon.report.disputes import latest_disputes
 from newsmon.report.json_text import json_line
 from newsmon.store import articles, claims
 from newsmon.store.filters import Filters
+from newsmon.store.search import Sort
 from newsmon.store.session import Store
 
 Kind = Literal["articles", "claims", "speakers", "disputes", "stories"]
 
 
-async def fetch_rows(store: Store, kind: Kind, limit: int, filters: Filters | None = None) -> list[dict[str, Any]]:
+async def fetch_rows(store: Store, kind: Kind, limit: int, filters: Filters | None = None,
+                     sort: Sort | None = None) -> list[dict[str, Any]]:  # fmt: skip
+    """The rows of a report; `sort` orders articles and claims (newsmon/store/search.py)."""
     async with store.reads() as session:
         if kind == "articles":
             return [{"article_id": a.id, "published_at": a.published_at.isoformat(), "outlet": a.outlet,
                      "title": a.title, "url": a.url, "version": a.version, "language": a.language,
                      "story_id": a.story_id}
-                    for a in await articles.latest(session, limit, filters)]  # fmt: skip
+                    for a in await articles.latest(session, limit, filters, sort)]  # fmt: skip
         if kind == "disputes":
             return [dispute.as_dict() for dispute in await latest_disputes(session, limit, filters)]
         if kind == "stories":
@@ -42,7 +45,7 @@ async def fetch_rows(store: Store, kind: Kind, limit: int, filters: Filters | No
                  "speaker_org": c.speaker_org, "cue": c.claim.cue, "kind": c.claim.kind, "text": c.claim.text,
                  "start": c.claim.start, "end": c.claim.end, "quantities": c.claim.quantities, "url": c.url,
                  "extractor_version": c.claim.extractor_version}
-                for c in await claims.latest(session, limit, filters)]  # fmt: skip
+                for c in await claims.latest(session, limit, filters, sort)]  # fmt: skip
 
 
 # C0 and C1 controls (tab and newline print as themselves): an escape sequence in a feed's title could clear the

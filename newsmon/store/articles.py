@@ -166,15 +166,18 @@ async def record_duplicate(
     )  # fmt: skip
 
 
-async def latest(session: AsyncSession, limit: int, filters: Filters | None = None) -> Sequence[ArticleRow]:
-    """The most recently published articles that pass `filters` (with a search, the most relevant first)."""
+async def latest(session: AsyncSession, limit: int, filters: Filters | None = None,
+                 sort: full_text.Sort | None = None) -> Sequence[ArticleRow]:  # fmt: skip
+    """The most recently published articles that pass `filters` (with a search, the most relevant first), or the
+    oldest first; `sort` says which."""
     filters, dialect = filters or Filters(), session.get_bind().dialect.name
     narrowed = replace(filters, search=None)
     query = select(ArticleRow).where(*narrowed.on_articles(dialect), *narrowed.on_article_text(dialect))
-    order = [ArticleRow.published_at.desc(), ArticleRow.id]
+    order = [ArticleRow.published_at.asc() if sort == "oldest" else ArticleRow.published_at.desc(), ArticleRow.id]
     if filters.search:
         query, relevance = full_text.ranked(query, ArticleRow.__tablename__, filters.search, dialect)
-        order.insert(0, relevance)
+        if full_text.ranks_by_relevance(sort, filters.search):
+            order.insert(0, relevance)
     return (await session.scalars(query.order_by(*order).limit(limit))).all()
 
 

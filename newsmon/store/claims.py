@@ -150,9 +150,10 @@ async def recorded_dispute_days(session: AsyncSession) -> list[tuple[str, str, i
     return [(str(day), str(kind), count) for day, kind, count in (await session.execute(query)).all()]
 
 
-async def latest(session: AsyncSession, limit: int, filters: Filters | None = None) -> list[StoredClaim]:
+async def latest(session: AsyncSession, limit: int, filters: Filters | None = None,
+                 sort: full_text.Sort | None = None) -> list[StoredClaim]:  # fmt: skip
     """Claims of the most recently published articles that pass `filters`, in article order (with a search, the most
-    relevant first)."""
+    relevant first), or of the oldest first; `sort` says which."""
     filters, dialect = filters or Filters(), session.get_bind().dialect.name
     narrowed = replace(filters, search=None)
     query = (
@@ -161,10 +162,12 @@ async def latest(session: AsyncSession, limit: int, filters: Filters | None = No
         .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
         .where(*narrowed.on_articles(dialect), *narrowed.on_claims(dialect))
     )
-    order = [ArticleRow.published_at.desc(), ClaimRow.article_id, ClaimRow.start]
+    published = ArticleRow.published_at.asc() if sort == "oldest" else ArticleRow.published_at.desc()
+    order = [published, ClaimRow.article_id, ClaimRow.start]
     if filters.search:
         query, relevance = full_text.ranked(query, ClaimRow.__tablename__, filters.search, dialect)
-        order.insert(0, relevance)
+        if full_text.ranks_by_relevance(sort, filters.search):
+            order.insert(0, relevance)
     return [StoredClaim(*row) for row in (await session.execute(query.order_by(*order).limit(limit))).all()]
 
 

@@ -38,7 +38,7 @@ The autogenerate comparison must not see these objects (they are not in the mode
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, literal_column, select, table
 from sqlalchemy import column as sql_column
@@ -179,6 +179,13 @@ def _tsquery_phrase(phrase: Phrase) -> str:
 # --- conditions and ranking for the store's queries ---------------------------------------------------------------
 
 SelectT = TypeVar("SelectT", bound=Select[*tuple[Any, ...]])
+Sort = Literal["relevance", "newest", "oldest"]  # `--sort`: relevance needs a search, and is its default
+SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
+
+
+def ranks_by_relevance(sort: Sort | None, search: SearchQuery | None) -> bool:
+    """Whether rows go most relevant first: with a search, unless sorted by date."""
+    return search is not None and sort in (None, "relevance")
 _SEARCH_TABLES = {ArticleRow.__tablename__: ARTICLES_SEARCH, ClaimRow.__tablename__: CLAIMS_SEARCH}
 
 

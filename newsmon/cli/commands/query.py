@@ -30,6 +30,7 @@ SEARCH_HELP = (
     "the rest HTML-escaped)."
 )
 SNIPPET_KINDS = ("articles", "claims")
+SORT_HELP = "Articles and claims: relevance (with --search, and its default), newest (the default otherwise) or oldest."
 MARK = re.compile("<mark>(.*?)</mark>")  # newsmon/store/snippets.py: the text between is escaped, never a tag
 
 
@@ -52,6 +53,7 @@ def query(
     until: Annotated[str | None, typer.Option("--until", help="Published before (same forms as --since).")] = None,
     story: Annotated[str | None, typer.Option("--story", help="Only this story (its origin article id).")] = None,
     article: Annotated[str | None, typer.Option("--article", help="Only this article (claims: its claims).")] = None,
+    sort: Annotated[str | None, typer.Option("--sort", help=SORT_HELP)] = None,
     config: ConfigOption = None,
 ) -> None:
     """Read articles, claims, speakers or disputes from the store; text matches ignore case."""
@@ -66,6 +68,7 @@ def query(
         fail(f"unknown format {fmt!r}; expected 'table', 'json' or 'csv'")
     if speaker and kind in ("articles", "stories"):
         fail(f"--speaker narrows claims, speakers or disputes, not {kind}")
+    check_sort(sort, kind, search)
     now = datetime.now(UTC)
     filters = Filters(outlet=outlet, speaker=speaker, contains=contains, since=moment("--since", since, now),
                       until=moment("--until", until, now), story=story, article=article,
@@ -77,7 +80,7 @@ def query(
 
     async def main(stop: asyncio.Event) -> list[dict[str, Any]]:
         async with open_store(settings.store) as store:
-            rows = await fetch_rows(store, kind, limit, filters)  # type: ignore[arg-type]
+            rows = await fetch_rows(store, kind, limit, filters, sort)  # type: ignore[arg-type]
             if filters.search and kind in SNIPPET_KINDS:
                 await snippets.add_to_rows(store, kind, rows, filters.search)
             return rows
@@ -122,6 +125,19 @@ def snippet_cell(row: dict[str, Any]) -> "Text":
             shown.stylize("bold")
         cell.append_text(shown)
     return cell
+
+
+def check_sort(sort: str | None, kind: str, search: str | None) -> None:
+    from newsmon.store.search import SORTS
+
+    if sort is None:
+        return
+    if sort not in SORTS:
+        fail(f"--sort {sort!r}: expected one of {', '.join(SORTS)}")
+    if kind not in SNIPPET_KINDS:
+        fail(f"--sort orders articles or claims, not {kind}")
+    if sort == "relevance" and search is None:
+        fail("--sort relevance needs --search (without one, rows are newest first: --sort newest or oldest)")
 
 
 def search_query(value: str | None) -> "SearchQuery | None":

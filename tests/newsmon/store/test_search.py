@@ -341,3 +341,33 @@ async def test_a_match_past_the_first_20000_characters_leaves_the_opening_unmark
         "Opening words about <mark>Idlib</mark>. filler")  # fmt: skip
     late = (await snippets_of(store, "articles", ["liveblog"], "Qaryatayn"))["liveblog"]
     assert late.startswith("Opening words about Idlib. filler") and "<mark>" not in late
+
+
+async def test_a_search_sorts_by_relevance_or_by_date_and_without_one_by_date(store):
+    await fill(store)
+    async with store.sessions.begin() as session:  # the oldest, and the most about Idlib
+        await articles.insert_new(session, article("en-idlib", "Gazette", "Idlib Idlib", "Idlib, Idlib and Idlib.",
+                                                   age_h=400), NOW)  # fmt: skip
+    idlib = Filters(search=parse_search("Idlib"))
+    async with store.reads() as session:
+        by_relevance = [row.id for row in await articles.latest(session, 50, idlib)]
+        newest = [row.id for row in await articles.latest(session, 50, idlib, sort="newest")]
+        oldest = [row.id for row in await articles.latest(session, 50, idlib, sort="oldest")]
+        everything = [row.id for row in await articles.latest(session, 3, sort="oldest")]
+    assert by_relevance[0] == "en-idlib"
+    assert newest == ["en-talks", "en-shelling", "en-idlib"] and oldest == newest[::-1]
+    assert everything == ["en-idlib", "fr", "ku"]
+
+
+async def test_claims_found_sort_by_relevance_or_by_date(store):
+    await fill(store)
+    async with store.sessions.begin() as session:
+        saleh = await claims.speaker_id(session, "Ahmad Saleh", "", [])
+        await claims.replace_for_article(session, "en-talks", 1, [claim_row("c1", "en-talks", saleh, "Idlib held")])
+        await claims.replace_for_article(session, "fr", 1, [claim_row("c2", "fr", saleh, "Idlib, Idlib, Idlib")])
+    idlib = Filters(search=parse_search("Idlib"))
+    async with store.reads() as session:
+        assert [row.claim.id for row in await claims.latest(session, 50, idlib)] == ["c2", "c1"]
+        assert [row.claim.id for row in await claims.latest(session, 50, idlib, sort="newest")] == ["c1", "c2"]
+        assert [row.claim.id for row in await claims.latest(session, 50, idlib, sort="oldest")] == ["c2", "c1"]
+        assert [row.claim.id for row in await claims.latest(session, 50, sort="oldest")] == ["c2", "c1"]
