@@ -168,3 +168,10 @@ async def test_healthz_says_503_while_the_store_is_gone_and_ok_when_it_is_back(t
     finally:
         with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_the_docs_say_how_each_report_orders_its_rows(make_settings):
+    paths = create_app(make_settings()).openapi()["paths"]
+    assert "most relevant first" in paths["/api/articles"]["get"]["summary"]
+    assert "most relevant first" in paths["/api/claims"]["get"]["summary"]
+    assert paths["/api/speakers"]["get"]["summary"] == "speakers (most claims first)"

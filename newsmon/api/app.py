@@ -35,6 +35,15 @@ SortParameter = Annotated[Sort | None, Query(description=(
     "Articles and claims: relevance (with search, and its default), newest (the default otherwise) or oldest."))]
 
 
+# How each report orders its rows (the route summaries in /docs).
+ORDERS: dict[Kind, str] = {
+    "articles": "newest first; with search, most relevant first; sort= to choose",
+    "claims": "newest first; with search, most relevant first; sort= to choose",
+    "stories": "newest first",
+    "speakers": "most claims first",
+    "disputes": "newest first",
+}
+
 def create_app(settings: Settings) -> FastAPI:
     """The API over the configured store, opened when the app starts and closed when it stops."""
 
@@ -56,8 +65,8 @@ def create_app(settings: Settings) -> FastAPI:
             return JSONResponse({"status": "store unavailable", "error": type(error).__name__}, status_code=503)
         return JSONResponse({"status": "ok"})
 
-    for kind in ("articles", "claims", "stories", "speakers", "disputes"):
-        app.add_api_route(f"/api/{kind}", _report(kind), methods=["GET"], summary=f"{kind} (newest first)",
+    for kind, order in ORDERS.items():
+        app.add_api_route(f"/api/{kind}", _report(kind), methods=["GET"], summary=f"{kind} ({order})",
                           dependencies=guarded)  # fmt: skip
 
     @app.get("/api/feeds", summary="feed health, worst first", dependencies=guarded)
