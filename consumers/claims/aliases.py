@@ -77,7 +77,10 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
                        "UN humanitarian office", "UN human rights office", "OHCHR", "UN envoy",
                        "World Health Organization", "WHO", "UNRWA", "UNDP", "IOM",
                        "International Organization for Migration", "UNESCO", "FAO",
-                       "Food and Agriculture Organization", "UNFPA"),
+                       "Food and Agriculture Organization", "UNFPA",
+                       # its peacekeeping forces on Syria's borders: "UNIFIL, the UN force in southern Lebanon"
+                       "UNIFIL", "UNDOF", "United Nations Interim Force in Lebanon",
+                       "United Nations Disengagement Observer Force"),
     "Asayish": ("Kurdish internal security forces", "internal security forces", "Asayish",
                 "Kurdish security forces", "Internal Security Forces (Asayish)"),
     "People's Protection Units": ("YPG", "People's Protection Units (YPG)"),

@@ -64,6 +64,8 @@ _ADDRESSEE_MORE_RE = re.compile(
     r"(?=\s+(?:that|on|in|at|by|from|during|with|via|after|last|this|about)\b|\s*[,.;:\"“”«»]|\s*$)"
 )
 
+_MEDIUM_AFTER_NAME_RE = re.compile(r"\s+(?:television|radio|channel|newspaper|daily|news\s+agency|agency|website)\b")
+
 
 def _addressee_end(text: str, pos: int, end: int) -> int:
     """'told reporters', 'told the agency's correspondent', 'told Rudaw English', 'told SANA's reporter'."""
@@ -78,6 +80,8 @@ def _addressee_end(text: str, pos: int, end: int) -> int:
     if word[:1].isupper():
         caps = _ADDRESSEE_CAPS_RE.match(window[stop:])
         stop += caps.end() if caps else 0
+        medium = _MEDIUM_AFTER_NAME_RE.match(window, stop)
+        stop = medium.end() if medium else stop  # "told Al-Manar television that P": the medium's kind after its name
         word = window[:stop].split()[-1]
     if m.group(1) or word.endswith(("'s", "’s")):
         more = _ADDRESSEE_MORE_RE.match(window[stop:])

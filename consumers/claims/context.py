@@ -296,13 +296,15 @@ _PLACE_WORD_RE = re.compile(
 def _starts_clause(text: str, pos: int) -> bool:
     """At a sentence's or a clause's start: "When the trucks came, Samira al-Hamwi was waiting"."""
     before = text[max(0, pos - 3) : pos].rstrip(" ")
-    return not before or before[-1] in ".!?,\n\"”’»—–"  # (a dash after a dateline: "DARAA — Umm Yamen")
+    # (a dash after a dateline: "DARAA — Umm Yamen", "LONDON (Agency) - Salma Darwish")
+    return not before or before[-1] in ".!?,\n\"”’»—–" or text[max(0, pos - 3) : pos] == " - "
 
 
 _ROLE_BEFORE_RE = re.compile(
     r"\b(?:ambassador|envoy|spokes(?:man|woman|person)|minister|director|commander|official|president|chief|head|"
     r"leader|adviser|advisor|secretary|chair(?:man|woman)?|co-chair|deputy|analyst|researcher|economist|teacher|"
-    r"farmer|doctor|mayor|governor|coordinator|representative|negotiator|defendant|accused|suspect|witness)"
+    r"farmer|doctor|mayor|governor|coordinator|representative|negotiator|defendant|accused|suspect|witness|"
+    r"coach|manager|captain|lawyer|owner)"
     # the role's complement: "The UN envoy for Syria, Geir Pedersen,", "Syria's ambassador to the UN, NAME,"
     r"(?:\s+(?:for|of|to|in|at|on)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?,\s*$",
     re.IGNORECASE,

@@ -9,12 +9,12 @@ import re
 from dataclasses import dataclass, replace
 
 from consumers.claims.attribution import RawClaim, attribute_sentence
-from consumers.claims.attribution.quote_cues import holds_statement, quote_cue_claims
+from consumers.claims.attribution.quote_cues import closes_with_named_cue, holds_statement, quote_cue_claims
 from consumers.claims.attribution.so_says import so_says_claims
 from consumers.claims.context import DocumentContext, Speaker
 from consumers.claims.numbers import ClaimNumber, find_numbers
 from consumers.claims.resolve import resolve_mention
-from consumers.claims.resolve.named_after import pairs_named_after, pronoun_of_role_named_after
+from consumers.claims.resolve.named_after import named_after
 from consumers.claims.searches import DocumentSearches
 from consumers.claims.segment import (
     DOUBLE_MARKS,
@@ -131,7 +131,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         for claim in sentence_claims:
             if claim.kind == "direct":
                 claims.extend(_nested_claims(doc, claim))
-    return pronoun_of_role_named_after(text, pairs_named_after(_police_named_after(_named_later(text, claims))))
+    return named_after(text, _police_named_after(_named_later(text, claims)))
 
 
 # A definite role that stands for the person before the name is given: "the UN's humanitarian chief",
@@ -288,8 +288,11 @@ def _positional(
     """A quotation with no cue of its own continues the quoted speaker of the sentence before (cue "")."""
     if not previous or not quotes or quotes[0].start != start:
         return []
-    if previous[-1].kind == "indirect" and not _OWN_QUESTION_BETWEEN_RE.fullmatch(doc.text, previous[-1].end, start):
-        return []  # (after 'X said P. "Q?" she asked.' the quotation goes on with the one who asked)
+    if previous[-1].kind == "indirect" and not _OWN_QUESTION_BETWEEN_RE.fullmatch(doc.text, previous[-1].end, start) \
+            and (new_paragraph or not closes_with_named_cue(doc.text, previous[-1].end, start)):
+        # (after 'X said P. "Q?" she asked.' the quotation goes on with the one who asked; after 'P, NAME said.'
+        # with the one named, who has just been speaking)
+        return []
     q = quotes[0]
     if doc.text[start:end].rstrip(" \"”’»'").endswith("?") and not _STATEMENT_END_RE.search(doc.text, q.start, q.end):
         return []  # questions are not claims (guideline); a statement before a closing rhetorical question is one

@@ -157,3 +157,12 @@ def holds_statement(text: str, q: Quote) -> bool:
 
 def _is_question(text: str, q: Quote) -> bool:
     return text[q.start : q.end].rstrip(_SENTENCE_END_CHARS.replace("?", "")).endswith("?")
+
+
+# A cue closing its sentence after the content: ", Darwish said. " (no other words before the next quotation)
+_NAMED_CUE_CLOSING_RE = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:said|says|added|explained)\.\s+")
+
+
+def closes_with_named_cue(text: str, content_end: int, quote_start: int) -> bool:
+    """'P, Darwish said. "Q."': the person just named is still speaking, so the quotation is theirs by position."""
+    return _NAMED_CUE_CLOSING_RE.fullmatch(text, content_end, quote_start) is not None

@@ -160,7 +160,12 @@ def _court_before(ctx: DocumentContext, pos: int) -> Speaker | None:
     if quoted is not None:
         return quoted
     named = ctx.org_before(pos, "court") or ctx.org_before(pos, "tribunal")
-    return Speaker(named, named, False) if named else None
+    if not named:
+        return None
+    seats = list(re.finditer(rf"{re.escape(named)}\s+in\s+([A-Z][\w'’-]+)\b", ctx.text[max(0, pos - 2000) : pos]))
+    if seats:
+        named = f"{named} in {seats[-1].group(1)}"  # "The People's Court in Raqqa": a court is named with its seat
+    return Speaker(named, named, False)
 
 
 # Groups of people, never a body's name: "the witnesses", "the signatories" (of a letter), "the residents"

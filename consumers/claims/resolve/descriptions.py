@@ -11,7 +11,7 @@ from consumers.claims.resolve.body_antecedents import GENERIC_ORG_NOUNS, definit
 from consumers.claims.resolve.documents import EXPERTS
 from consumers.claims.resolve.organisations import central_bank
 from consumers.claims.resolve.role_holders import definite_person
-from consumers.claims.resolve.words import PERSON_ROLES
+from consumers.claims.resolve.words import DEMONYM_NOUNS, PERSON_ROLES
 from consumers.claims.speakers import canonical_org, is_known_org
 
 _EXPERT_NOUNS = frozenset(["researchers", "scientists", "academics"])
@@ -70,6 +70,11 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
         noun = "monitor"  # "the monitoring group", "the UK-based monitor"
     if noun in PERSON_ROLES or noun in TITLES:
         return definite_person(ctx, pos, head, noun)
+    if len(words) == 2 and noun in DEMONYM_NOUNS:
+        # "The Spaniard said": the person named before, or else quoted before (no state: "the Iraqi" is one person)
+        return ctx.person_before(pos, after=ctx.last_person_pos) or ctx.last(person=True) or definite_person(
+            ctx, pos, "", ""
+        )
     if head.endswith("-year-old"):
         # "the 52-year-old told Syria Direct": the person named before with that age, else the one quoted before
         return _person_of_age(ctx, pos, head) or definite_person(ctx, pos, head, "")

@@ -12,7 +12,7 @@ from consumers.claims.context import ORG_WORDS, WORDS_RE
 from consumers.claims.resolve.documents import DOCUMENT_HEADS, is_document_phrase
 from consumers.claims.resolve.people import person_name
 from consumers.claims.resolve.unnamed import is_unnamed
-from consumers.claims.resolve.words import PERSON_ROLES, has_proper_name, is_org_like
+from consumers.claims.resolve.words import DEMONYM_NOUNS, PERSON_ROLES, has_proper_name, is_org_like
 from consumers.claims.sources import PRONOUNS, SOURCE_NOUNS
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
@@ -176,7 +176,9 @@ def _rule_on_head(head: str, words: list[str]) -> tuple[str, str]:
     if words == ["police"]:
         return ("definite", "")  # "police said" is "the police said": the police named before, or the dateline's
     # "the Ministry said": a capitalised kind of organisation is still a description of one named before
-    if words[0] == "the" and (not has_proper_name(head) or (len(words) == 2 and words[1] in ORG_WORDS)):
+    if words[0] == "the" and (
+        not has_proper_name(head) or (len(words) == 2 and (words[1] in ORG_WORDS or words[1] in DEMONYM_NOUNS))
+    ):
         return ("definite", "")
     return ("named", "")
 

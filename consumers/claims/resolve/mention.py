@@ -31,7 +31,9 @@ from consumers.claims.sources.words import is_outlet
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 _COUNTRY_OWNER_RE = re.compile(r"[A-Z][\w-]*['’]s\s+(?=[A-Z])")
-_STANCE_BEFORE_NAME_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:pro-[\w-]+|opposition)\s+(?=[A-Z])")
+_STANCE_BEFORE_NAME_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:pro-[\w-]+|opposition|[A-Z][\w-]*-(?:backed|funded))\s+(?=[A-Z])"
+)
 _RELAYED_BY_RE = re.compile(r"\s+(?:quoted|cited)\s+by\s+.*$")
 _INTERLOCUTOR_RE = re.compile(r"\binterlocutor(?=s?\b)")
 # "signed by Deputy Finance Minister Lina Haddad": a minister by the ministry's subject
@@ -60,9 +62,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         head = head[: head.index(" familiar with ")]
     if "for this " in head or "in this " in head:
         head = _DRAWN_ON_RE.sub("", head)  # "the analysts interviewed for this article": the analysts
-    if "pro-" in head or "opposition " in head:
-        # "Turkey's pro-government Yeni Safak said", "the opposition Syrian Negotiation Commission": the stance
-        # (and the country) describe the name that speaks
+    if "pro-" in head or "opposition " in head or "-backed " in head or "-funded " in head:
+        # "Turkey's pro-government Yeni Safak said", "the opposition Syrian Negotiation Commission", "Gulf-backed
+        # Levant Cement": the stance or backer (and the country) describe the name that speaks
         head = _STANCE_BEFORE_NAME_RE.sub("", head)
     if "s " in head and (owner := _COUNTRY_OWNER_RE.match(head)) and country_of(owner.group()) \
             and is_outlet(head[owner.end() :]) and not is_known_org(head):

@@ -68,3 +68,37 @@ def pronoun_of_role_named_after(text: str, claims: list["ExtractedClaim"]) -> li
                 claims[i] = replace(claim, speaker=later.speaker, speaker_org=later.speaker_org)
                 break
     return claims
+
+
+# An unnamed role over a thing, as a lead opens: "The owner of the Homs textile mill that closed last year says P"
+_ROLE_OF_THING_RE = re.compile(
+    r"[Tt]he\s+([a-z]+)\s+of\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*)(?:\s+(?:that|which|who)\s.*)?"
+)
+_OWNING_ROLES = PERSON_ROLES | {"owner", "owners"}
+
+
+def role_of_thing_named_after(claims: list["ExtractedClaim"]) -> list["ExtractedClaim"]:
+    """'The owner of the X mill says P' with no person quoted before it: the person the next claims name with that
+    role or that thing ('"Q," said NAME, whose family ran the mill')."""
+    for i, claim in enumerate(claims):
+        if claim.speaker != claim.speaker_org or claim.speaker_mention[:4] not in ("The ", "the "):
+            continue
+        if any(earlier.speaker != earlier.speaker_org for earlier in claims[:i]):
+            break  # someone was quoted before: the description may refer back to them
+        held = _ROLE_OF_THING_RE.fullmatch(claim.speaker_mention)
+        if held is None or held.group(1) not in _OWNING_ROLES:
+            continue
+        words = {held.group(1), held.group(2)}
+        for later in claims[i + 1 :]:
+            if later.start - claim.end > _REACH:
+                break
+            is_person = later.speaker != later.speaker_org and later.speaker != "unnamed sources"
+            if is_person and words & set(re.findall(r"[a-z]+", later.speaker_mention.lower())):
+                claims[i] = replace(claim, speaker=later.speaker, speaker_org=later.speaker_org)
+                break
+    return claims
+
+
+def named_after(text: str, claims: list["ExtractedClaim"]) -> list["ExtractedClaim"]:
+    """Every rule above, in order, over a document's claims."""
+    return role_of_thing_named_after(pronoun_of_role_named_after(text, pairs_named_after(claims)))

@@ -52,6 +52,9 @@ def _person_of_organisation(tokens: list[str]) -> Speaker | None:
     return Speaker(_spelled_as_written(canonical_speaker(person)[0], person), org, True)
 
 
+_MINISTRY_OWNER_RE = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w-]*\s+){1,3}Ministry)['’]s\s+[A-Z]")
+
+
 def _named_organisation(ctx: DocumentContext, pos: int, joined: str) -> Speaker:
     """The organisation a mention with no person's name stands for: a known alias inside it, the body a state's
     delegate speaks for, or the mention itself in context."""
@@ -63,6 +66,11 @@ def _named_organisation(ctx: DocumentContext, pos: int, joined: str) -> Speaker:
     placed = _LOCATIVE_TAIL_RE.search(joined)
     if placed and is_known_org(joined[: placed.start()]):
         joined = joined[: placed.start()]  # "the Asayish in Hasakah": the organisation, not its branch
+    ministry = _MINISTRY_OWNER_RE.match(joined) if "Ministry" in joined else None
+    if ministry is not None and " Ministry of " in (owner_canon := org_with_context(ctx, pos, ministry.group(1))):
+        # "The Interior Ministry's General Security directorate in Latakia": a ministry's named directorate speaks
+        # as the ministry (as "the Autonomous Administration's Energy Board" does), not as a body of that name abroad
+        return Speaker(owner_canon, owner_canon, False)
     role_of_org = set(WORDS_RE.findall(joined.lower())) & PERSON_ROLES | {"reporter", "correspondent"}
     canon = (alias_inside(joined) if role_of_org & set(joined.lower().split()) else "") or org_with_context(
         ctx, pos, joined

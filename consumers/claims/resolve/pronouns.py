@@ -46,6 +46,9 @@ def _resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
     surname_subject = _quoted_person_subject_before(ctx, pos) if person else None
     if surname_subject is not None:
         return surname_subject  # "X replied P. Haddad later changed his post. In an interview, he said": Haddad
+    titled = _titled_person_in_sentence_before(ctx, pos) if person else None
+    if titled is not None:
+        return titled  # "An earlier version misquoted Mr Haddad as saying P. He said Q": Haddad
     found = ctx.last(person=person)
     if person:
         # a person introduced after the last quoted person is the likelier "he": 'Ali, a farmer, lost his home.'
@@ -178,6 +181,28 @@ def _quoted_person_subject_before(ctx: DocumentContext, pos: int) -> Speaker | N
     known = ctx.people.get(words[-1].lower())
     if known is None or not known.is_person or ctx.last(person=True) == known:
         return None  # (the last quoted person is found anyway)
+    return known
+
+
+# A person quoted before, by title and surname: "Mr Haddad", "Dr Nasser"
+_TITLED_SURNAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+((?:al-)?[A-Z][\w'’-]+)")
+
+
+def _titled_person_in_sentence_before(ctx: DocumentContext, pos: int) -> Speaker | None:
+    """A pronoun opening its sentence whose sentence before names one person only, by title and surname, a person
+    quoted before other than the last one ("A previous version misquoted Mr Haddad as saying P. He said Q"); None
+    otherwise."""
+    start = _opening_of_sentence(ctx.text, pos)
+    if start <= 0:
+        return None
+    window_start = max(0, start - 400)
+    starts = [m.end() for m in _SENTENCE_START_RE.finditer(ctx.text, window_start, max(window_start, start - 1))]
+    if not starts:
+        return None
+    named = {m.group(1).lower() for m in _TITLED_SURNAME_RE.finditer(ctx.text, starts[-1], start)}
+    known = ctx.people.get(named.pop()) if len(named) == 1 else None
+    if known is None or not known.is_person or ctx.last(person=True) == known:
+        return None
     return known
 
 

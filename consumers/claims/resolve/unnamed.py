@@ -176,6 +176,13 @@ _INDEFINITE_PLACE_RE = re.compile(
 )
 
 
+# A firm by its kind in lower case, then its name: "Beirut-based consultancy Qasioun Economics", "the bank X"
+_KIND_THEN_NAME_RE = re.compile(
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:firm|company|consultancy|brokerage|think\s+tank)\s+"
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+)
+
+
 def _body_after_preposition(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
     """'a spokesperson for X', 'an official at X': the body X, resolved in the document; None if there is none."""
     org = _ORG_AFTER_RE.search(head)
@@ -188,6 +195,9 @@ def _body_after_preposition(ctx: DocumentContext, pos: int, head: str) -> Speake
         # body, so named_org does not know it)
         return Speaker(place.group(1), place.group(1), False)
     resolved = named_org(ctx, pos, inner)
+    named = _KIND_THEN_NAME_RE.fullmatch(inner) if not resolved and " " in inner else None
+    if named is not None:
+        resolved = canonical_org(named.group(1))  # "Analysts at Beirut-based consultancy X": the firm by its name
     if not resolved and inner.startswith("the ") and inner.count(" ") == 1 and not _STAFF_MEMBER_RE.match(head):
         # ("A nurse at the hospital, who asked not to be named": one of its staff, not its voice, so unnamed)
         quoted = ctx.last(person=False, word=inner[4:].lower())

@@ -124,6 +124,18 @@ PERSON_ROLES = frozenset(
     ]
 )
 
+# A person by nationality, as sports and feature pages refer back to someone named before: "The Spaniard said"
+DEMONYM_NOUNS = frozenset(
+    [
+        "spaniard", "frenchman", "frenchwoman", "briton", "englishman", "englishwoman", "scot", "welshman",
+        "irishman", "irishwoman", "dutchman", "dutchwoman", "dane", "swede", "finn", "pole", "turk", "kurd", "german",
+        "italian", "portuguese", "brazilian", "argentine", "argentinian", "croat", "serb", "belgian", "austrian",
+        "norwegian", "greek", "ukrainian", "canadian", "australian", "egyptian", "tunisian", "moroccan", "algerian",
+        "jordanian", "iraqi", "iranian", "saudi", "qatari", "palestinian", "japanese", "korean", "mexican",
+        "colombian", "uruguayan", "chilean", "cameroonian", "nigerian", "ghanaian", "senegalese",
+    ]
+)  # fmt: skip
+
 _TITLE_WORDS = (TITLES | PERSON_ROLES) - {"foreign", "defense", "defence", "interior", "justice"}
 
 DESTINATION_RE = re.compile(r"\b(?:for|to|in|on)\s+(?:the\s+)?[A-Z][\w'’-]*")

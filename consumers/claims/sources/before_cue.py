@@ -40,7 +40,9 @@ _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
 _REPORTING_VERBS = frozenset(SAY_VERBS) - WEAK_VERBS
 # (also "A channel that calls itself X said": the relative gives the name the head speaks under, mention.py)
 _RELATIVE_SUBJECT_RE = re.compile(
-    r"(?<![\w'’-])((?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+(?:that|who)\s+"
+    r"(?<![\w'’-])((?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
+    # (with its complement: "The owner of the Homs textile mill that closed last year says P": the owner speaks)
+    r"(?:\s+of\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*)?)\s+(?:that|who)\s+"
     # ("A woman who was preparing food told X that P": a form of "be" opens the relative clause too)
     r"(?:(?:first|later|originally|also|then|had|has|have)\s+)?"
     r"([a-z]+(?:ed|ote|ook|ew|ade|ut|ent|ot)|calls?|was|were|is|are|been)\b"
