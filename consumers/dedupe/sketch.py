@@ -28,14 +28,17 @@ from consumers.dedupe.near import (
     shingle_sets,
     token_hashes,
 )
-from consumers.dedupe.story import EVENT_DAY_FEATURE, expressible_features, story_features
-from consumers.dedupe.text import clean, is_overview_headline, is_update_headline, words
+from consumers.dedupe.story import EVENT_DAY_FEATURE, expressible_features, is_stopword, story_features
+from consumers.dedupe.text import clean, is_overview_headline, is_update_headline, strip_update_mark, words
 
 # version, duplicate shingle count, story feature count, then the body's MinHash values (absent when too
-# short), the story features' sorted 32-bit hashes (absent when too few) and the dateline's day of the year (absent
-# when it has none: a sketch without one is byte for byte what it was before the day was kept).
+# short), the story features' sorted 32-bit hashes (absent when too few), then a tail: the filing day of the year
+# (NO_DATE when unknown) and how many headline words follow, and their sorted 32-bit hashes. A sketch stored before
+# the tail existed has none: no filing day, no headline words.
 _HEADER = struct.Struct("<BII")
-_EVENT_DATE = struct.Struct("<H")
+_TAIL = struct.Struct("<HB")
+NO_DATE = 0xFFFF
+MAX_TITLE_WORDS = 32
 DUP_KIND, STORY_KIND = "d", "s"
 
 
@@ -55,6 +58,9 @@ class Sketch:
     # Whether its headline marks it a new version of a story sent before (text.is_update_headline). Only the article
     # being decided needs it, so it is not stored.
     is_update: bool = field(default=False, compare=False)
+    # The headline's content words (sorted 32-bit hashes of their spelling keys): which article a marked new version
+    # is a version of (decide.py).
+    title_values: bytes = b""
 
     @property
     def has_dup(self) -> bool:
@@ -66,9 +72,12 @@ class Sketch:
 
     def to_bytes(self) -> bytes:
         """Serialised form for the store's sketch column."""
-        date = b"" if self.event_date is None else _EVENT_DATE.pack(self.event_date)
         header = _HEADER.pack(SKETCH_VERSION, self.shingle_count, self.story_count)
-        return header + self.dup_values + self.story_values + date
+        if self.event_date is None and not self.title_values:
+            return header + self.dup_values + self.story_values
+        date = NO_DATE if self.event_date is None else self.event_date
+        tail = _TAIL.pack(date, len(self.title_values) // 4) + self.title_values
+        return header + self.dup_values + self.story_values + tail
 
 
 def sketch_from_bytes(data: bytes) -> Sketch:
@@ -81,13 +90,16 @@ def sketch_from_bytes(data: bytes) -> Sketch:
     body = data[_HEADER.size :]
     dup_len = DUP_PERMUTATIONS * 4 if shingle_count else 0
     story_len = story_count * 4
-    if len(body) == dup_len + story_len + _EVENT_DATE.size:
-        (event_date,) = _EVENT_DATE.unpack_from(body, dup_len + story_len)
-        return Sketch(shingle_count, body[:dup_len], story_count, body[dup_len : dup_len + story_len],
-                      event_date=event_date)  # fmt: skip
-    if len(body) != dup_len + story_len:
+    tail = body[dup_len + story_len :]
+    if not tail:
+        return Sketch(shingle_count, body[:dup_len], story_count, body[dup_len:])
+    if len(tail) < _TAIL.size:
         return Sketch()
-    return Sketch(shingle_count, body[:dup_len], story_count, body[dup_len:])
+    date, title_count = _TAIL.unpack_from(tail)
+    if len(tail) != _TAIL.size + 4 * title_count:
+        return Sketch()
+    return Sketch(shingle_count, body[:dup_len], story_count, body[dup_len : dup_len + story_len],
+                  event_date=None if date == NO_DATE else date, title_values=tail[_TAIL.size :])  # fmt: skip
 
 
 def sketch_article(title: str, body: str) -> Sketch:
@@ -101,6 +113,7 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
     body_words, features = list[list[str]](), list[list[str]]()
     dates = [dateline_day(body) for _, body in articles]
     updates = [is_update_headline(title) for title, _ in articles]
+    titles = [title_values(title) for title, _ in articles]
     for title, body in articles:
         clean_body = clean(body)
         body_words.append(words(clean_body.casefold()))
@@ -126,11 +139,26 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
         story_count = len(story_sets[i]) if story_values else 0
         date = dates[i] if story_values else None  # only stories compare dates
         if i not in dup_sets:
-            sketches.append(Sketch(0, b"", story_count, story_values, story_keys.get(i, []), date, updates[i]))
+            sketches.append(Sketch(0, b"", story_count, story_values, story_keys.get(i, []), date, updates[i],
+                                   titles[i]))  # fmt: skip
             continue
         values, keys = dup_values[i].astype("<u4").tobytes(), dup_keys[i] + story_keys.get(i, [])
-        sketches.append(Sketch(len(dup_sets[i]), values, story_count, story_values, keys, date, updates[i]))
+        sketches.append(Sketch(len(dup_sets[i]), values, story_count, story_values, keys, date, updates[i],
+                               titles[i]))  # fmt: skip
     return sketches
+
+
+def title_values(title: str) -> bytes:
+    """The headline's content words as stored (`Sketch.title_values`): no update mark, function words or news filler,
+    words of three letters or more, by spelling key ("Idleb" is "Idlib")."""
+    found = [word for word in words(clean(strip_update_mark(title)).casefold())
+             if len(word) >= 3 and not word.isdigit() and not is_stopword(word)][:MAX_TITLE_WORDS]  # fmt: skip
+    return np.unique(fold32(token_hashes(found))).astype("<u4").tobytes() if found else b""
+
+
+def shared_title_words(sketch: Sketch, other: Sketch) -> int:
+    """How many headline content words two sketches share."""
+    return len(np.intersect1d(np.frombuffer(sketch.title_values, "<u4"), np.frombuffer(other.title_values, "<u4")))
 
 
 def _keys_by_item(items: list[int], sets: Sequence[np.ndarray] | dict[int, np.ndarray], num_perm: int,

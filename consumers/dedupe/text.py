@@ -149,6 +149,11 @@ def is_update_headline(title: str) -> bool:
     return _UPDATE_MARK.search(title) is not None
 
 
+def strip_update_mark(title: str) -> str:
+    """The headline without its update mark (two versions share the words of their story, not "UPDATE")."""
+    return _UPDATE_MARK.sub(" ", title)
+
+
 # Headlines of pieces about many events or about none (a week's round-up, a timeline, an analysis or opinion piece):
 # a section mark opening the headline ("Analysis:", "ANALYSIS-", "TIMELINE-", "Opinion:"), or a round-up's title
 # ("Syria this week:", "The week in Syria", "... week in review", "Weekly round-up"). Not "Explainer:", "Factbox" or
