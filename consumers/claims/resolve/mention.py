@@ -8,6 +8,7 @@ organisation; other unnamed sources become "unnamed sources".
 import re
 from collections.abc import Callable
 
+from consumers.claims.aliases import TITLES
 from consumers.claims.context import HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.descriptions import resolve_definite
 from consumers.claims.resolve.documents import DOCUMENT_HEADS, resolve_document
@@ -372,7 +373,13 @@ def _is_role(head: str) -> bool:
         return True  # "the Deputy Regional Humanitarian Coordinator", "The OPCW Director-General": capitalised roles
     if words and words[0] in ("the", "a", "an", "its", "his", "her") and not has_proper_name(head):
         return True
+    if "of" in words[2:] and words[0] == "the" and _is_title_or_role(words[words.index("of", 2) - 1]):
+        return True  # "The Grand Mufti of Syria, Sheikh NAME,": a capitalised office over a place
     return bool(set(words) & PERSON_ROLES and not person_name(head.split())[0])
+
+
+def _is_title_or_role(word: str) -> bool:
+    return word in TITLES or _is_role_word(word)
 
 
 def _is_role_word(word: str) -> bool:
