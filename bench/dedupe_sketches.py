@@ -15,6 +15,7 @@ import json
 import random
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from bench.dedupe_stage import fixture_items, labelled_items
 from consumers.dedupe.stage import sketch_items
@@ -35,6 +36,9 @@ _PIECES = [
 # fmt: on
 
 
+_PUBLISHED = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
+
 def fuzz_items(count: int, seed: int = 7) -> list[FeedItem]:
     """Texts of random pieces joined by random gaps, from empty to a few thousand words."""
     rng = random.Random(seed)
@@ -45,8 +49,10 @@ def fuzz_items(count: int, seed: int = 7) -> list[FeedItem]:
         gaps = [rng.choice([" ", " ", " ", "", ". ", ", ", "\n", " - ", '" ']) for _ in range(size)]
         body = "".join(word + gap for word, gap in zip(words, gaps, strict=True))
         title = " ".join(rng.choice(_PIECES) for _ in range(rng.choice([0, 1, 3, 8, 12])))
-        # A partial item on purpose: model_construct skips validation, and sketching reads only these three fields.
-        items.append(FeedItem.model_construct(title=title, text=body, summary=""))  # type: ignore[call-arg]
+        # A partial item on purpose: model_construct skips validation, and sketching reads only these fields (the
+        # publication time gives a sketch its filing day when the text has no dated dateline).
+        items.append(FeedItem.model_construct(title=title, text=body, summary="", published_at=_PUBLISHED,
+                                              is_published_at_estimated=False))  # type: ignore[call-arg]  # fmt: skip
     return items
 
 
