@@ -55,7 +55,7 @@ async def write_invented_store(store, seed: int) -> None:
     """Sixty stories of one to five articles over nine days, written in an order unlike publishing (late arrivals
     join old stories), some at the same minute, then a third of the articles re-extracted with other claims."""
     rng = random.Random(seed)
-    plan = []
+    plan: list[tuple[str, datetime, str | None]] = []
     for story in range(60):
         first = START + timedelta(hours=rng.randrange(9 * 24))
         for part in range(rng.randint(1, 5)):
@@ -152,13 +152,13 @@ def test_the_migration_records_the_disputes_of_a_store_filled_before_it(store_ur
     upgrade_database(store_url, "0009")
     engine = create_engine(sync_url(store_url))
     with engine.begin() as connection:
-        connection.execute(insert(SpeakerRow.__table__), [{"id": 1, "name": "A", "organisation": ""},
+        connection.execute(insert(SpeakerRow), [{"id": 1, "name": "A", "organisation": ""},
                                                           {"id": 2, "name": "B", "organisation": ""}])  # fmt: skip
-        connection.execute(insert(ArticleRow.__table__), [
+        connection.execute(insert(ArticleRow), [
             {**stored_article("one", "Wire", START, "story"), "claims_version": 1, "alerts_version": 1},
             {**stored_article("two", "Wire", START + timedelta(days=1), "story"), "claims_version": 1,
              "alerts_version": 1}])  # fmt: skip
-        connection.execute(insert(ClaimRow.__table__), [{**stored_claim("one", 0, 1, quantities=[toll(5)]),
+        connection.execute(insert(ClaimRow), [{**stored_claim("one", 0, 1, quantities=[toll(5)]),
                                                          "created_at": START},
                                                         {**stored_claim("two", 0, 2, quantities=[toll(50)]),
                                                          "created_at": START}])  # fmt: skip
