@@ -185,9 +185,9 @@ def decide_scored(doc_id: str, first_seen: float, sketch: Sketch, candidates: Se
                                      (own_day, scores.story_days[i]), (own_expressible, scores.story_expressible[i]),
                                      (own_date, scores.story_dates[i]))
                     for i in earlier]  # fmt: skip
-    other_day = [_other_day((own_day, scores.story_days[i]), (own_date, scores.story_dates[i])) for i in earlier]
-    filed_apart = [min(own_date, scores.story_dates[i]) >= 0 and days_apart(own_date, scores.story_dates[i])
-                   >= STORY_MIN_DAYS_APART for i in earlier]  # fmt: skip
+    filed_apart = [_filed_apart((own_date, scores.story_dates[i])) for i in earlier]
+    other_day = [apart or (min(own_day, scores.story_days[i]) >= 0 and own_day != scores.story_days[i])
+                 for i, apart in zip(earlier, filed_apart, strict=True)]  # fmt: skip
     copy = _earliest_copy(sketch, candidates, scores, earlier, other_day, filed_apart)
     if copy is not None:
         doc, similarity = copy
@@ -206,9 +206,9 @@ def _is_version_of(sketch: Sketch, candidate: CandidateDoc, names: float, is_fil
     return shared_title_words(sketch, sketch_from_bytes(candidate.sketch)) >= DUP_MIN_SHARED_TITLE_WORDS_MARKED_UPDATE
 
 
-def _other_day(days: tuple[int, int], dates: tuple[int, int]) -> bool:
-    # Whether two reports open on other weekdays or were filed days apart (-1: not known).
-    return (min(days) >= 0 and days[0] != days[1]) or (min(dates) >= 0 and days_apart(*dates) >= STORY_MIN_DAYS_APART)
+def _filed_apart(dates: tuple[int, int]) -> bool:
+    # Whether two reports were filed days apart (-1: not known).
+    return min(dates) >= 0 and days_apart(*dates) >= STORY_MIN_DAYS_APART
 
 
 def _earliest_copy(sketch: Sketch, candidates: Sequence[CandidateDoc], scores: Scores, earlier: list[int],
@@ -249,7 +249,7 @@ def story_similarity(jaccard: float, shared: int, counts: tuple[int, int], days:
         similarity = max(jaccard, STORY_CONTAINED_WEIGHT * shared / min(counts))
     if shared >= STORY_MIN_SHARED_EXPRESSIBLE:
         similarity = max(similarity, _expressible_jaccard(shared, counts, expressible))
-    if min(dates) >= 0 and days_apart(*dates) >= STORY_MIN_DAYS_APART:
+    if _filed_apart(dates):
         similarity *= STORY_OTHER_DATE_FACTOR
     elif min(days) >= 0 and days[0] != days[1]:
         similarity *= STORY_OTHER_DAY_FACTOR
