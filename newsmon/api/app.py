@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from newsmon.cli.feeds_admin import HEALTH_ORDER, status_row
 from newsmon.config import Settings
-from newsmon.report.tables import Kind, fetch_rows
+from newsmon.report.tables import SNIPPET_KINDS, Kind, fetch_rows, query_problem
 from newsmon.store import feeds, snippets
 from newsmon.store.filters import Filters, parse_moment
 from newsmon.store.search import SearchQueryError, Sort, parse_search
@@ -111,14 +111,10 @@ def filters(
 def _report(kind: Kind) -> Any:
     async def report(request: Request, narrowed: Annotated[Filters, Depends(filters)],
                      limit: Limit = 50, sort: SortParameter = None) -> list[dict[str, Any]]:  # fmt: skip
-        if kind in ("articles", "stories") and narrowed.speaker:
-            raise HTTPException(422, f"speaker narrows claims, speakers or disputes, not {kind}")
-        if sort is not None and kind not in ("articles", "claims"):
-            raise HTTPException(422, f"sort orders articles or claims, not {kind}")
-        if sort == "relevance" and narrowed.search is None:
-            raise HTTPException(422, "sort relevance needs search (without one, rows are newest first)")
+        if problem := query_problem(kind, narrowed, sort):
+            raise HTTPException(422, problem)
         rows = await fetch_rows(_store(request), kind, limit, narrowed, sort)
-        if narrowed.search and kind in ("articles", "claims"):
+        if narrowed.search and kind in SNIPPET_KINDS:
             await snippets.add_to_rows(_store(request), kind, rows, narrowed.search)
         return rows
 

@@ -19,6 +19,19 @@ from newsmon.store.search import Sort
 from newsmon.store.session import Store
 
 Kind = Literal["articles", "claims", "speakers", "disputes", "stories"]
+SNIPPET_KINDS = ("articles", "claims")  # the kinds a search gives snippets and --sort orders
+
+
+def query_problem(kind: str, filters: Filters, sort: str | None, option: str = "") -> str | None:
+    """What is wrong with asking for `kind` so, naming each option with `option` before it (the CLI's "--", none in
+    the API), or None."""
+    if filters.speaker and kind in ("articles", "stories"):
+        return f"{option}speaker narrows claims, speakers or disputes, not {kind}"
+    if sort is not None and kind not in SNIPPET_KINDS:
+        return f"{option}sort orders articles or claims, not {kind}"
+    if sort == "relevance" and filters.search is None:
+        return f"{option}sort relevance needs {option}search (without one, rows are newest first)"
+    return None
 
 
 async def fetch_rows(store: Store, kind: Kind, limit: int, filters: Filters | None = None,

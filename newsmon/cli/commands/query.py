@@ -29,7 +29,6 @@ SEARCH_HELP = (
     "snippet: about 30 words around the best match, searched words in bold (in json and csv: <mark>word</mark>, "
     "the rest HTML-escaped)."
 )
-SNIPPET_KINDS = ("articles", "claims")
 SORT_HELP = "Articles and claims: relevance (with --search, and its default), newest (the default otherwise) or oldest."
 MARK = re.compile("<mark>(.*?)</mark>")  # newsmon/store/snippets.py: the text between is escaped, never a tag
 
@@ -57,22 +56,24 @@ def query(
     config: ConfigOption = None,
 ) -> None:
     """Read articles, claims, speakers or disputes from the store; text matches ignore case."""
-    from newsmon.report.tables import fetch_rows, render
+    from newsmon.report.tables import SNIPPET_KINDS, fetch_rows, query_problem, render
     from newsmon.store import snippets
     from newsmon.store.filters import Filters
+    from newsmon.store.search import SORTS
     from newsmon.store.session import open_store
 
     if kind not in KINDS:
         fail(f"unknown query {kind!r}; expected one of {', '.join(KINDS)}")
     if fmt not in ("table", "json", "csv"):
         fail(f"unknown format {fmt!r}; expected 'table', 'json' or 'csv'")
-    if speaker and kind in ("articles", "stories"):
-        fail(f"--speaker narrows claims, speakers or disputes, not {kind}")
-    check_sort(sort, kind, search)
+    if sort is not None and sort not in SORTS:
+        fail(f"--sort {sort!r}: expected one of {', '.join(SORTS)}")
     now = datetime.now(UTC)
     filters = Filters(outlet=outlet, speaker=speaker, contains=contains, since=moment("--since", since, now),
                       until=moment("--until", until, now), story=story, article=article,
                       search=search_query(search))  # fmt: skip
+    if problem := query_problem(kind, filters, sort, option="--"):
+        fail(problem)
     if filters.since and filters.until and filters.since >= filters.until:
         fail(f"--since {since} is not before --until {until}")
     settings = settings_from(config)
@@ -125,19 +126,6 @@ def snippet_cell(row: dict[str, Any]) -> "Text":
             shown.stylize("bold")
         cell.append_text(shown)
     return cell
-
-
-def check_sort(sort: str | None, kind: str, search: str | None) -> None:
-    from newsmon.store.search import SORTS
-
-    if sort is None:
-        return
-    if sort not in SORTS:
-        fail(f"--sort {sort!r}: expected one of {', '.join(SORTS)}")
-    if kind not in SNIPPET_KINDS:
-        fail(f"--sort orders articles or claims, not {kind}")
-    if sort == "relevance" and search is None:
-        fail("--sort relevance needs --search (without one, rows are newest first: --sort newest or oldest)")
 
 
 def search_query(value: str | None) -> "SearchQuery | None":
