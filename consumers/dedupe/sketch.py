@@ -110,15 +110,19 @@ def sketch_article(title: str, body: str) -> Sketch:
 def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
     """`sketch_article` of many (title, body) pairs: the text work per article, then the hashing, shingling and
     MinHash of all of them at once in numpy (a batch of 200 feed items costs a third of sketching each alone)."""
-    body_words, features = list[list[str]](), list[list[str]]()
+    body_words, features, title_words = list[list[str]](), list[list[str]](), list[list[str]]()
     dates = [dateline_day(body) for _, body in articles]
     updates = [is_update_headline(title) for title, _ in articles]
-    titles = [title_values(title) for title, _ in articles]
     for title, body in articles:
-        clean_body = clean(body)
+        clean_body, clean_title = clean(body), clean(title)
         body_words.append(words(clean_body.casefold()))
         # A round-up or an analysis piece has no story features: it joins no event's story, and none joins its own.
-        features.append([] if is_overview_headline(title) else story_features(clean(title), clean_body))
+        features.append([] if is_overview_headline(title) else story_features(clean_title, clean_body))
+        title_words.append(_headline_words(clean_title))
+    title_counts = np.fromiter(map(len, title_words), dtype=np.int64, count=len(title_words))
+    titles = [hashes.astype("<u4").tobytes() for hashes in distinct_per_set(
+        fold32(token_hashes([word for words_ in title_words for word in words_])),
+        np.repeat(np.arange(len(title_words)), title_counts), len(title_words))]  # fmt: skip
     # Story: the distinct feature hashes, the smallest MAX_STORY_FEATURES kept; sketched when there are enough.
     feature_counts = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
     feature_sets = distinct_per_set(fold32(token_hashes([word for words_ in features for word in words_])),
@@ -148,12 +152,11 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
     return sketches
 
 
-def title_values(title: str) -> bytes:
-    """The headline's content words as stored (`Sketch.title_values`): no update mark, function words or news filler,
-    words of three letters or more, by spelling key ("Idleb" is "Idlib")."""
-    found = [word for word in words(clean(strip_update_mark(title)).casefold())
-             if len(word) >= 3 and not word.isdigit() and not is_stopword(word)][:MAX_TITLE_WORDS]  # fmt: skip
-    return np.unique(fold32(token_hashes(found))).astype("<u4").tobytes() if found else b""
+def _headline_words(clean_title: str) -> list[str]:
+    # What `Sketch.title_values` hashes: no update mark, function words, news filler or numbers, three letters or more
+    # (hashed by spelling key: "Idleb" is "Idlib").
+    return [word for word in words(strip_update_mark(clean_title).casefold())
+            if len(word) >= 3 and not word.isdigit() and not is_stopword(word)][:MAX_TITLE_WORDS]  # fmt: skip
 
 
 def shared_title_words(sketch: Sketch, other: Sketch) -> int:
