@@ -118,7 +118,7 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
         body_words.append(words(clean_body.casefold()))
         # A round-up or an analysis piece has no story features: it joins no event's story, and none joins its own.
         features.append([] if is_overview_headline(title) else story_features(clean_title, clean_body))
-        title_words.append(_headline_words(clean_title))
+        title_words.append(_headline_words(title))
     title_counts = np.fromiter(map(len, title_words), dtype=np.int64, count=len(title_words))
     titles = [hashes.astype("<u4").tobytes() for hashes in distinct_per_set(
         fold32(token_hashes([word for words_ in title_words for word in words_])),
@@ -152,10 +152,11 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
     return sketches
 
 
-def _headline_words(clean_title: str) -> list[str]:
+def _headline_words(title: str) -> list[str]:
     # What `Sketch.title_values` hashes: no update mark, function words, news filler or numbers, three letters or more
-    # (hashed by spelling key: "Idleb" is "Idlib").
-    return [word for word in words(strip_update_mark(clean_title).casefold())
+    # (hashed by spelling key: "Idleb" is "Idlib"). The mark goes before `clean`, which drops a line opening with
+    # "Updated:" as a reprint's timestamp line.
+    return [word for word in words(clean(strip_update_mark(title)).casefold())
             if len(word) >= 3 and not word.isdigit() and not is_stopword(word)][:MAX_TITLE_WORDS]  # fmt: skip
 
 
