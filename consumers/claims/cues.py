@@ -20,7 +20,7 @@ SAY_VERBS = [
     "suggests", "believes", "believed", "thinks", "thought", "tweeted", "posted", "quoted", "reads", "read",
     # base forms for plural subjects: "officials claim", "residents insist"
     "claim", "confirm", "warn", "insist", "argue", "allege", "admit", "estimate", "stress", "maintain",
-    "contend", "acknowledge", "believe", "agreed", "agrees", "concluded", "concludes", "report", "write",
+    "contend", "acknowledge", "concede", "believe", "agreed", "agrees", "concluded", "concludes", "report", "write",
     # denials by another verb: only "rejected reports that P" reports (NEEDS_CLAUSE), "rejected the plan" does not
     "rejected", "rejects", "rejecting",
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
@@ -71,7 +71,7 @@ DOCUMENT_NOUNS = frozenset(
 READER_NOUNS = frozenset(["presenter", "announcer", "anchor", "newsreader", "newscaster"])
 # Verbs that report only with a clause or a quotation, never with a plain object ("stressed the need for").
 NEEDS_CLAUSE = frozenset([
-    "agreed", "agrees", "concluded", "concludes", "confirm", "acknowledge", "stress", "maintain",
+    "agreed", "agrees", "concluded", "concludes", "confirm", "acknowledge", "concede", "stress", "maintain",
     "announced", "announces", "announcing", "stressed", "stresses", "stressing", "noted", "notes", "noting",
     "reiterated", "reiterates", "reiterating", "emphasised", "emphasized", "emphasises", "emphasizes",
     "emphasising", "emphasizing", "acknowledged", "acknowledges", "acknowledging", "revealed", "reveals",

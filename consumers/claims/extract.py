@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from consumers.claims.attribution import RawClaim, attribute_sentence
+from consumers.claims.attribution.header_lines import header_line_claims
 from consumers.claims.attribution.quote_cues import closes_with_named_cue, holds_statement, quote_cue_claims
 from consumers.claims.attribution.so_says import so_says_claims
 from consumers.claims.context import DocumentContext, Speaker
@@ -234,6 +235,7 @@ def _sentence_claims(
     if not raws:
         raws = (
             _document_lead(doc, start, end, quotes)
+            or header_line_claims(doc.text, start, end, quotes)
             or quote_cue_claims(doc.text, start, end, quotes, doc.searches)
             or _positional(doc, start, end, quotes, previous, new_paragraph)
         )

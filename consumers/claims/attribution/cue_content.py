@@ -37,7 +37,7 @@ def with_complement(
         return None
     kind, pos, cue_end = complement(text, m.end(), s_end, verb)
     if kind == "empty" or kind == "that":
-        cue_end = _cited_source(text, m.end(), s_end, kind, cue_end, cand)
+        cue_end = _cited_source(text, m.end(), s_end, kind, cue_end, cand, verb)
     if verb in ("read", "reads") and not mentions_document(text, cand) and not (
             kind == "empty" and _mentions_reader(text, cand)):
         return None  # ('"Q," the presenter read': a newsreader too, with the words before the cue)
@@ -83,18 +83,24 @@ def _reports_after(text: str, verb_end: int, s_end: int, verb: str) -> bool:
     return denial is not None and denial.group().endswith("that")
 
 
-def _cited_source(text: str, verb_end: int, s_end: int, kind: str, cue_end: int, cand: Candidate) -> int:
-    """Conduit rule: an outlet citing a source relays it, so the cited source speaks; the cue's end after that."""
+def _cited_source(
+    text: str, verb_end: int, s_end: int, kind: str, cue_end: int, cand: Candidate, verb: str
+) -> int:
+    """Conduit rule: an outlet citing a source relays it, so the cited source speaks; the cue's end after that.
+    Whoever 'reported, citing X' is relaying X, an outlet the lexicon does not know too ("Semafor reported")."""
     citing = CITING_RE.match(text, cue_end, min(s_end, cue_end + 140)) if text.startswith(",", cue_end) else None
-    if citing and kind == "empty" and is_outlet(text[cand.mention_start : cand.mention_end]):
+    if citing and kind == "empty" and (verb in _RELAY_VERBS or is_outlet(text[cand.mention_start : cand.mention_end])):
         # "P, TASS reported, citing a military source": the cited source is the speaker
         cand.mention_start, cand.mention_end, cand.head_end = citing.start(1), citing.end(1), citing.end(1)
         return citing.start(1) - 1
-    if kind == "that" and _has_citing_word(text, verb_end, cue_end) and is_outlet(
-        text[cand.mention_start : cand.mention_end]
+    if kind == "that" and _has_citing_word(text, verb_end, cue_end) and (
+        verb in _RELAY_VERBS or is_outlet(text[cand.mention_start : cand.mention_end])
     ):
         _cited_before_that(text, verb_end, cue_end, cand)
     return cue_end
+
+
+_RELAY_VERBS = frozenset(["reported", "reports"])
 
 
 def _quoted_attitude(

@@ -66,6 +66,7 @@ DOCUMENT_HEADS = _DOCUMENT_HEADS_EXTRA | frozenset(
         # an internal paper: "The memo, dated May 12 and signed by X, says"
         "memo",
         "memorandum",
+        "circular",
     ]
 )
 
@@ -95,6 +96,9 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     """'the Defense Ministry's statement', 'A statement posted on X's website', 'the letters'."""
     if " to " in head:
         head = _ADDRESSEE_RE.sub("", head)  # "The letter, addressed to the EU's foreign policy chief": the recipient
+    if " by " in head:
+        # "a circular seen by Enab Baladi": the outlet that saw the paper, never its issuer
+        head = _SEEN_BY_RE.sub("", head)
     kind = _KIND_DATA_RE.fullmatch(head) if head[-1:] == "a" or head[-1:] == "s" else None
     if kind is not None:
         # "according to exchange data": the data of the exchange named before, "the Damascus Securities Exchange"
@@ -109,6 +113,7 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
 # Data by the kind of body that keeps it, in lower case: "exchange data", "the port figures"
 _KIND_DATA_RE = re.compile(r"(?:[Tt]he\s+)?([a-z]{4,})\s+(?:data|figures|statistics)")
 _ADDRESSEE_RE = re.compile(r",?\s+(?:addressed|sent|delivered|handed)\s+to\b.*$")
+_SEEN_BY_RE = re.compile(r",?\s+(?:seen|obtained|reviewed|viewed|examined|verified)\s+by\b.*$")
 _ISSUER_BEFORE_RE = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(.{2,60}?)\s+(?:statement|communiqu[eé]|letter|post|report|bulletin)$"
 )

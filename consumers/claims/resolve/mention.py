@@ -47,6 +47,11 @@ _OWNED_CHANNEL_RE = re.compile(
     r"((?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+)*[a-zA-Z][\w'’-]*)['’]s\s+(?:official\s+)?(?:[A-Z][\w-]*\s+)?"
     r"(?:channel|account|page|website)"
 )
+# A named body's own office that answers for it: "the al-Hamra Theatre's box office", "the Opera House's press office"
+_OWNED_OFFICE_RE = re.compile(
+    r"((?:[Tt]he\s+)?(?:(?:[A-Z]|al-)[\w'’-]*\s+)*(?:[A-Z]|al-)[\w'’-]*)['’]s\s+"
+    r"(?:press|media|box|ticket|information|public\s+relations)\s+office"
+)
 _ONE_OF_GROUP_RE = re.compile(r"(?:[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree)\s+of\s+(?:them|the\s+[a-z][\w-]*s)")
 _DRAWN_ON_RE = re.compile(r"\s+(?:interviewed|quoted|contacted|consulted)\s+(?:for|in)\s+this\s+\w+$")
 _WRITER_MET_RE = re.compile(r"\s+(?:I|we)\s+(?:spoke|talked|met|interviewed|visited)\b.*$")
@@ -79,6 +84,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if channel is not None and channel.end() == head_end:
         # "The governorate's official Telegram channel said": the owner speaks through its channel
         return resolve_mention(ctx, start, channel.end(1), channel.end(1))
+    office = _OWNED_OFFICE_RE.match(ctx.text, start, head_end) if head.endswith(" office") else None
+    if office is not None and office.end() == head_end:
+        return resolve_mention(ctx, start, office.end(1), office.end(1))  # the office answers for its body
     speaker = _named_by_apposition(ctx, start, head, appos) if appos else None
     if speaker is None:
         speaker = _named_after_all(ctx, start, end, head_end, head)

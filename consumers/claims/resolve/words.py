@@ -121,6 +121,19 @@ PERSON_ROLES = frozenset(
         "driver",
         "coach",
         "player",
+        # stage, screen, letters and sport, referred back to by role: "The lead actor, NAME, ... the actor said"
+        "actor",
+        "actress",
+        "singer",
+        "musician",
+        "poet",
+        "novelist",
+        "playwright",
+        "filmmaker",
+        "goalkeeper",
+        "striker",
+        "midfielder",
+        "referee",
     ]
 )
 

@@ -17,3 +17,44 @@ def test_a_capitalised_office_over_a_place_then_a_name_is_the_person() -> None:
 def test_a_capitalised_office_over_a_place_alone_stays_the_office() -> None:
     text = "The Grand Mufti of Lebanon said the moon had been seen over Tyre."
     assert [s for s, _ in speakers(text)] == ["Grand Mufti of Lebanon"]
+
+
+def test_plural_officials_who_privately_concede_report() -> None:
+    text = "Army officers privately concede that the northern front has not moved in a year."
+    assert [t for _, t in speakers(text)] == ["the northern front has not moved in a year"]
+
+
+def test_a_definite_culture_or_sports_role_is_the_person_named_in_it_before() -> None:
+    text = ('The lead singer, Nour Khalil, told reporters that the tour would reach Aleppo. "We sing for the '
+            'people who stayed," the singer said. The team\'s goalkeeper, Adel Rifai, said he was fit. "I am ready," '
+            "the goalkeeper said.")
+    assert [s for s, _ in speakers(text)] == ["Nour Khalil", "Nour Khalil", "Adel Rifai", "Adel Rifai"]
+
+
+def test_a_quotation_under_a_name_and_title_header_line_is_that_person_s() -> None:
+    text = ("FactCheck Desk\nKarim Nassar, Lebanon's Minister of Energy:\n\"No village in the Bekaa has gone without "
+            "power this winter.\"\n\nRuling: False\n\nNassar made the claim on television in January. He repeated it a "
+            "week later, saying that supply had never been better.")
+    assert speakers(text) == [
+        ("Karim Nassar", "No village in the Bekaa has gone without power this winter"),
+        ("Karim Nassar", "supply had never been better"),
+    ]
+
+
+def test_an_outlet_not_known_as_one_that_reported_citing_officials_relays_them() -> None:
+    text = ("Turkish and Syrian officials met in Doha last week, Semafor reported on Tuesday, citing two US "
+            "officials. The Hill reported, citing a Pentagon official, that the talks would go on.")
+    assert [s for s, _ in speakers(text)] == ["US government", "US Department of Defense"]
+
+
+def test_a_circular_seen_by_an_outlet_speaks_for_the_body_that_issued_it() -> None:
+    text = ("The Central Bank of Jordan has told exchange houses to stop selling dollars in cash, according to a "
+            "circular seen by Roya News. The circular, signed by the bank's deputy governor, Samir Haddad, says the "
+            "measure will last three months.")
+    assert [s for s, _ in speakers(text)] == ["Central Bank of Jordan", "Central Bank of Jordan"]
+
+
+def test_a_named_body_s_box_or_press_office_speaks_for_the_body() -> None:
+    text = ("All 800 seats were sold in a day, according to the Ugarit Theatre's box office. The Aleppo "
+            "Citadel Museum's press office said the exhibition would travel to Homs.")
+    assert [s for s, _ in speakers(text)] == ["Ugarit Theatre", "Aleppo Citadel Museum"]
