@@ -1,20 +1,23 @@
 """Warm and changed `newsmon poll-once` polls, repeated and interleaved across source trees (A/B), with CPU.
 
-A cold and a warm poll (with the first tree) fill a template state directory; every measured poll then runs
-on a fresh copy of it, so each warm poll finds nothing new and each changed poll the same 10 % of feeds
-changed (the fixture is reset and advanced before it). The template's warm poll leaves poll-once's schema
-mark, so no measured poll runs Alembic (in the harness, the changed poll does not either). Trees run in
-alternating order within each repetition. CPU is user+sys of the poll and the children it waited for (as
-/usr/bin/time reports it, the figure the peer harness shows); the 1-minute load average is printed beside
-every poll.
+A cold and a warm poll fill a template state directory; every measured poll then runs on a fresh copy of it,
+so each warm poll finds nothing new and each changed poll the same 10 % of feeds changed (the fixture is reset
+and advanced before it). Trees with the same migrations share one template (made with the first of them);
+a tree whose migrations differ gets its own, since a store upgraded by newer migrations cannot be opened by
+older code, and older migrations would be upgraded (Alembic, ~0.4 s) by every newer poll. The template's warm
+poll leaves poll-once's schema mark, so no measured poll runs Alembic (in the harness, the changed poll does
+not either). Trees run in alternating order within each repetition. CPU is user+sys of the poll and the
+children it waited for (as /usr/bin/time reports it, the figure the peer harness shows); the 1-minute load
+average is printed beside every poll.
 
     python bench/poll_phases.py --trees /tmp/wt-old,/work/main [--reps 5] [--phases warm,changed]
 
-A tree is a source checkout run with this venv's Python (PYTHONPATH=tree); its migrations must match the
-template's (the store is shared). Needs the peer harness's venv for the fixture server (bench/README.md).
+A tree is a source checkout run with this venv's Python (PYTHONPATH=tree). Needs the peer harness's venv for the
+fixture server (bench/README.md).
 """
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -60,12 +63,18 @@ def fresh_copy(template: Path, target: Path) -> None:
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(template, target, symlinks=True)
     # poll-once skips Alembic when its mark names the same database file (by inode) and migrations: the copy
-    # is a new inode, so the mark is rewritten as the cold poll would have left it for this file.
+    # is a new inode, so the mark is rewritten as the cold poll would have left it for this file. The mark is
+    # "PATH:INODE:REVISION:DIGEST" (since a2f69d0; until this parsed it as "PATH:INODE\nREST", every copy's mark
+    # was wrong and every measured poll ran Alembic, ~0.3 CPU-s). A mark of another form is dropped (that poll
+    # runs Alembic), and so counted in its figures rather than passed off as a warm poll's.
     mark = target / "run" / "schema-checked"
     if mark.is_file():
-        _, _, rest = mark.read_text().partition("\n")
+        fields = mark.read_text().rsplit(":", 3)
         database = target / "newsmon.db"
-        mark.write_text(f"{database.resolve()}:{database.stat().st_ino}\n{rest}")
+        if len(fields) == 4:
+            mark.write_text(f"{database.resolve()}:{database.stat().st_ino}:{fields[2]}:{fields[3]}")
+        else:
+            mark.unlink()
 
 
 def start_fixture(args: argparse.Namespace) -> "subprocess.Popen[bytes] | None":
@@ -111,33 +120,58 @@ def environments(assignments: list[str], tree_count: int) -> list[dict[str, str]
     return tree_env
 
 
+def migrations_digest(tree: Path) -> str:
+    """What a tree's store schema depends on: its migration files, names and contents."""
+    digest = hashlib.sha256()
+    for path in sorted((tree / "migrations" / "versions").glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def make_templates(args: argparse.Namespace, trees: list[Path], tree_env: list[dict[str, str]], work: Path,
+                   urls: Path) -> list[Path]:  # fmt: skip
+    """Each tree's template state directory: one a distinct set of migrations, its cold and warm polls run (once,
+    kept in --work) with the first tree that has them."""
+    base = f"http://127.0.0.1:{args.port}"
+    templates: list[Path] = []
+    for index, tree in enumerate(trees):
+        template = work / f"template-{migrations_digest(tree)}"
+        templates.append(template)
+        (template / "home").mkdir(parents=True, exist_ok=True)
+        for phase, is_done in (("cold", (template / "newsmon.db").is_file()),
+                               ("warm", (template / "run" / "schema-checked").is_file())):  # fmt: skip
+            if not is_done:
+                control(base, "/control/reset")
+                result = poll(tree, template, urls, work / f"{template.name}-{phase}.log", tree_env[index])
+                print(f"{phase} ({template.name}, tree {index}) {result}", flush=True)
+    return templates
+
+
 def run_phases(args: argparse.Namespace, trees: list[Path], tree_env: list[dict[str, str]], work: Path) -> list[dict]:
-    """The template's cold and warm polls (once), then each rep's phases for every tree, from copies of it."""
+    """The templates' cold and warm polls (once), then each rep's phases for every tree, from copies of its
+    template."""
     base = f"http://127.0.0.1:{args.port}"
     rows: list[dict] = []
     urls = work / "urls.txt"
     fetch_urls(base, urls)
-    template = work / "template"
-    (template / "home").mkdir(parents=True, exist_ok=True)
-    control(base, "/control/reset")
-    for phase, is_done in (("cold", (template / "newsmon.db").is_file()),
-                           ("warm", (template / "run" / "schema-checked").is_file())):  # fmt: skip
-        if not is_done:
-            result = poll(trees[0], template, urls, work / f"template-{phase}.log", tree_env[0])
-            print(f"{phase} (template) {result}", flush=True)
+    templates = make_templates(args, trees, tree_env, work, urls)
     for rep in range(args.reps):
         # Interleaved, and the order flips every rep, so a drift of the machine's load hits every tree alike.
         order = list(range(len(trees))) if rep % 2 == 0 else list(reversed(range(len(trees))))
         for index in order:
             for phase in args.phases.split(","):
                 state = work / f"state-{index}"
-                fresh_copy(template, state)
+                fresh_copy(templates[index], state)
                 control(base, "/control/reset")
                 if phase == "changed":
                     control(base, "/control/advance?fraction=0.1")
                 log = work / f"{phase}-{index}-{rep}.log"
+                mark = state / "run" / "schema-checked"
+                marked_ns = mark.stat().st_mtime_ns if mark.is_file() else None
                 row = {"tree": index, "phase": phase, "rep": rep,
                        **poll(trees[index], state, urls, log, tree_env[index])}  # fmt: skip
+                # poll-once rewrites its mark only after an Alembic upgrade: a measured poll should not run one.
+                row["alembic"] = int(not mark.is_file() or mark.stat().st_mtime_ns != marked_ns)
                 rows.append(row)
                 print(" ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()),
                       flush=True)  # fmt: skip
@@ -145,8 +179,9 @@ def run_phases(args: argparse.Namespace, trees: list[Path], tree_env: list[dict[
 
 
 def print_table(rows: list[dict], trees: list[Path], phases: list[str]) -> None:
-    print("\n| tree | phase | polls | wall s (min / median / max) | CPU s (min / median / max) | load | new items |")
-    print("|---|---|---|---|---|---|---|")
+    print("\n| tree | phase | polls | wall s (min / median / max) | CPU s (min / median / max) | load | new items "
+          "| ran Alembic |")
+    print("|---|---|---|---|---|---|---|---|")
     for index, tree in enumerate(trees):
         for phase in phases:
             mine = [r for r in rows if r["tree"] == index and r["phase"] == phase]
@@ -157,7 +192,8 @@ def print_table(rows: list[dict], trees: list[Path], phases: list[str]) -> None:
             counts = sorted({r["new_items"] for r in mine})
             print(f"| {tree} | {phase} | {len(mine)} | {min(walls):.2f} / {statistics.median(walls):.2f} / "
                   f"{max(walls):.2f} | {min(cpus):.2f} / {statistics.median(cpus):.2f} / {max(cpus):.2f} | "
-                  f"{min(loads):.1f}-{max(loads):.1f} | {counts} (expected {EXPECTED.get(phase)}) |")  # fmt: skip
+                  f"{min(loads):.1f}-{max(loads):.1f} | {counts} (expected {EXPECTED.get(phase)}) | "
+                  f"{sum(r['alembic'] for r in mine)} |")  # fmt: skip
 
 
 def main() -> int:
