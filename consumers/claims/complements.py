@@ -44,6 +44,8 @@ _CONTEXT_AFTER_COMMA = re.compile(
     # "P, a banker told me, asking not to be named": the source's anonymity, the journalist's words
     r"|,\s+(?:asking|requesting|speaking|preferring|declining)\s+(?:not\b|on\s+condition\b|anonymity\b|to\s+be\s+named)"
     r"|,\s+on\s+condition\s+of\s+anonymity\b"
+    # "P, two bankers told Reuters, a step that would end X": the journalist's comment on P in apposition
+    r"|,\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+(?:that|which)\b"
 )
 _ASIDE_THEN_THAT_RE = re.compile(r"\s*,\s+[^,;:.!?\"“”«»]{1,100},\s+that\b")
 # An aside holding a short quotation, its comma inside the marks: 'reported, citing "informed sources," that' (a

@@ -26,8 +26,9 @@ SAY_VERBS = [
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
     # a witness in court: "A former guard testified that P"
     "testified", "testifies", "testifying",
-    # a court's finding: "The court ruled that P" (only with a clause: not "ruled out", "ruled the city")
-    "ruled",
+    # a court's finding: "The court ruled that P" (only with a clause: not "ruled out", "ruled the city"); "found
+    # that P" only for a court or its bench (cue_content checks the speaker: "Reporters found that" is narration)
+    "ruled", "found",
     # "denied P, writing that Q"; "answered in Arabic that P" (only with a clause: not "answered questions")
     "writing", "answered", "answers", "answering",
 ]
@@ -71,7 +72,7 @@ DOCUMENT_NOUNS = frozenset(
 READER_NOUNS = frozenset(["presenter", "announcer", "anchor", "newsreader", "newscaster"])
 # Verbs that report only with a clause or a quotation, never with a plain object ("stressed the need for").
 NEEDS_CLAUSE = frozenset([
-    "agreed", "agrees", "concluded", "concludes", "confirm", "acknowledge", "concede", "stress", "maintain",
+    "agreed", "agrees", "concluded", "concludes", "confirm", "acknowledge", "concede", "stress", "maintain", "found",
     "announced", "announces", "announcing", "stressed", "stresses", "stressing", "noted", "notes", "noting",
     "reiterated", "reiterates", "reiterating", "emphasised", "emphasized", "emphasises", "emphasizes",
     "emphasising", "emphasizing", "acknowledged", "acknowledges", "acknowledging", "revealed", "reveals",

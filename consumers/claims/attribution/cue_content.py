@@ -16,6 +16,8 @@ _OWN_TEXT_RE = re.compile(
     r"(?<!\binterviewed\sfor\s)(?<!\bquoted\sin\s)(?<!\bspoke\sto\sfor\s)(?<!\bcontacted\sfor\s)"
     r"\bthis\s+(?:article|story|report|piece)\b"
 )
+# A court or its bench: the subject whose "found that P" is a finding (guideline: the court speaks)
+_COURT_RE = re.compile(r"\b(?:[Cc]ourt|[Tt]ribunal|judges?|[Jj]ury|bench|[Cc]hamber)\b")
 _NOBODY_RE = re.compile(r"(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)\b")
 _DOCUMENT_TOKEN_RE = re.compile(r"[\w'’]+")
 _OBJECT_LINK_RES = {link: re.compile(rf"\b{link}\b") for link in set(cues.OBJECT_VERBS.values())}
@@ -27,6 +29,8 @@ def with_complement(
     """The cue with its complement and content (m matched the verb), or None when what it says is no claim."""
     if _names_no_source(text, cand):
         return None
+    if verb == "found" and not _COURT_RE.search(text, cand.mention_start, cand.mention_end):
+        return None  # "The court found that P" reports a finding; "Reporters found that P" is what they discovered
     if m.group("toll"):
         cand.complement, cand.content_from = "direct", m.end()
         return cand

@@ -3,7 +3,13 @@
     Hind Sabbagh, Syria's Minister of Social Affairs:
     "Not a single refugee has been arrested."
 
-The header line has no verb; the quotation on the next line is attributed by its position (claim annotation
+or as a block of a name line and a title line over the quotation, without a colon:
+
+    Arkady Belov
+    Head, Russian Coordination Headquarters
+    "More than 1.4 million Syrians have returned."
+
+The header lines have no verb; the quotation on the next line is attributed by its position (claim annotation
 guideline: cue "" when a quote is attributed only by position).
 """
 
@@ -21,10 +27,15 @@ _SENTENCE_END_RE = re.compile(r"[.!?]\s")
 
 def header_line_claims(text: str, start: int, end: int, quotes: list[Quote]) -> list[RawClaim]:
     """The claim of a quotation opening the line after a header 'NAME[, APPOSITION]:' that is the sentence's start,
-    when the quotation closes the sentence; [] otherwise."""
-    if not quotes or text.find(":", start, quotes[0].start) < 0:
+    or standing alone on the line under a name line (and a title line), when the quotation closes the sentence;
+    [] otherwise."""
+    if not quotes:
         return []
     q = quotes[0]
+    if q.start == start:
+        return _under_name_lines(text, end, q)
+    if text.find(":", start, q.start) < 0:
+        return []
     colon = text.rfind(":", start, q.start)
     between = text[colon + 1 : q.start]
     if "\n" not in between or between.strip() or text[q.end : end].strip(" .\n\"”'’") or q.end > end:
@@ -37,3 +48,23 @@ def header_line_claims(text: str, start: int, end: int, quotes: list[Quote]) -> 
     if "\n" in text[start:colon] or _SENTENCE_END_RE.search(text, start, colon) or colon - start > 160:
         return []
     return [RawClaim(q.start, q.end, "", start, colon, name.end(), -1, positional=True)]
+
+
+def _under_name_lines(text: str, end: int, q: Quote) -> list[RawClaim]:
+    """A whole-line quotation right under one or two header lines (no blank line, no sentence), the upper one a
+    name: that person's; [] otherwise."""
+    if q.start < 2 or text[q.start - 1] != "\n" or text[q.end : end].strip(" .\"”'’") or q.end > end:
+        return []
+    line_end = q.start - 1
+    for _ in range(2):
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end]
+        if not line.strip() or line.rstrip()[-1] in ".!?:;\"”" or len(line) > 160:
+            return []
+        name = _NAME_RE.fullmatch(text, line_start, line_end)
+        if name is not None and (line_start == 0 or text[line_start - 2 : line_start] == "\n\n"):
+            return [RawClaim(q.start, q.end, "", name.start(), name.end(), name.end(), -1, positional=True)]
+        if line_start == 0 or text[line_start - 2 : line_start] == "\n\n":
+            return []
+        line_end = line_start - 1
+    return []

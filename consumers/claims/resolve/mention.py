@@ -9,7 +9,8 @@ import re
 from collections.abc import Callable
 
 from consumers.claims.aliases import TITLES
-from consumers.claims.context import HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
+from consumers.claims.context import HISTORY_WINDOW, ORG_WORDS, WORDS_RE, DocumentContext, Speaker
+from consumers.claims.resolve.body_antecedents import GENERIC_ORG_NOUNS
 from consumers.claims.resolve.descriptions import resolve_definite
 from consumers.claims.resolve.documents import DOCUMENT_HEADS, resolve_document
 from consumers.claims.resolve.heads import before_preposition, rules_for
@@ -41,11 +42,12 @@ _INTERLOCUTOR_RE = re.compile(r"\binterlocutor(?=s?\b)")
 _SIGNED_BY_MINISTER_RE = re.compile(
     r"\bsigned\s+by\s+(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:Deputy|Vice|Assistant)\s+)?([A-Z][a-z]+)\s+[Mm]inister\b"
 )
-_CHANNEL_WORDS = ("channel", "account", "page", "website")
-# A body's own channel, account or page: "the governorate's official Telegram channel", "the ministry's Facebook page"
+_CHANNEL_WORDS = ("channel", "account", "page", "website", "portal", "dashboard", "database")
+# A body's own channel, account, page or data portal: "the governorate's official Telegram channel", "the ministry's
+# Facebook page", "UNHCR's operational data portal"
 _OWNED_CHANNEL_RE = re.compile(
     r"((?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+)*[a-zA-Z][\w'’-]*)['’]s\s+(?:official\s+)?(?:[A-Z][\w-]*\s+)?"
-    r"(?:channel|account|page|website)"
+    r"(?:channel|account|page|website|(?:[a-z]+\s+){0,2}(?:portal|dashboard|database))"
 )
 # A named body's own office that answers for it: "the al-Hamra Theatre's box office", "the Opera House's press office"
 _OWNED_OFFICE_RE = re.compile(
@@ -243,6 +245,11 @@ def _owner_org(ctx: DocumentContext, start: int, head: str, appos: str, arg: str
 
 
 def _members(ctx: DocumentContext, start: int, head: str, appos: str, org: str) -> Speaker:
+    words = org.lower().split()
+    if len(words) == 2 and words[0] == "the" and org[4:5].islower() \
+            and (words[1] in ORG_WORDS or words[1] in GENERIC_ORG_NOUNS):
+        # "The ministry's statement", "the army's spokesmen": the body the kind refers back to, as "the ministry"
+        return resolve_definite(ctx, start, org, words)
     canon = org_with_context(ctx, start, org)
     if not is_known_org(canon) and org[:1].isupper():
         # "The International Stadium's management": the "Aleppo International Stadium" named before

@@ -78,8 +78,16 @@ def is_unnamed(head: str) -> bool:
     return not capitals or bool(_SOURCE_WORD_RE.search(head))
 
 
+_FEDERAL_PROSECUTORS_RE = re.compile(r"(?:[Tt]he\s+)?[Ff]ederal\s+prosecutors")
+
+
 def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     """'a Pentagon spokesperson' -> the Pentagon; 'a senior Turkish official' -> Turkish government."""
+    if head[-11:] == "prosecutors" and ctx.country and _FEDERAL_PROSECUTORS_RE.fullmatch(head):
+        # "Federal prosecutors had said" before a German court: the state's federal prosecution, a body (bare
+        # "prosecutors" stay unnamed, as own/ ad03's)
+        canon = canonical_org("the federal prosecutor's office", ctx.country)
+        return Speaker(canon, canon, False)
     again = _ANOTHER_RE.match(head)
     word = again.group(1).lower() if again else ""
     found = (ctx.last(word=word) or ctx.last(word=f"{word}s")) if again else None

@@ -41,6 +41,8 @@ SOURCE_NOUNS = frozenset(
         "merchants", "shopkeepers", "businessmen", "businesswomen", "businesspeople",
         # market trades quoted on prices: "money changers in Damascus", "fuel dealers", "vegetable vendors"
         "changers", "dealers", "vendors", "sellers", "brokers", "wholesalers", "retailers", "importers", "exporters",
+        # finance: "two bankers familiar with the plans told Reuters", "one of the bankers said"
+        "banker", "bankers", "financier", "financiers", "investor", "investors",
         # film, letters and sport: "The film's producer, NAME, said"
         "producer", "producers", "filmmaker", "actor", "actress", "author", "writer", "editor", "artist", "coach",
         # opinion writers and a party's advocate in court: "Its columnist NAME argued", "counsel for Syria, NAME,"
