@@ -184,6 +184,16 @@ COUNTRY_ADJECTIVES = {
     "australian": "Australian", "japanese": "Japanese", "indian": "Indian", "pakistani": "Pakistani",
     "azerbaijani": "Azerbaijani", "armenian": "Armenian", "greek": "Greek", "cypriot": "Cypriot", "polish": "Polish",
     "sudanese": "Sudanese", "tunisian": "Tunisian", "moroccan": "Moroccan",
+    # Central Asian states whose citizens are held in Syria's camps, by name only ("Tajikistan's Foreign Ministry
+    # said"): "Uzbek" and "Turkmen" fighters in Syria are no state's
+    **{
+        form: adjective
+        for name, adjective in (
+            ("tajikistan", "Tajik"), ("uzbekistan", "Uzbek"), ("kyrgyzstan", "Kyrgyz"), ("turkmenistan", "Turkmen"),
+            ("kazakhstan", "Kazakh"),
+        )
+        for form in (name, f"{name}'s")
+    },
 }
 
 # Titles and roles written before a name; a speaker's canonical name drops them (guideline: names without titles).

@@ -57,7 +57,10 @@ CITING_RE = re.compile(r",\s+(?:citing|quoting)\s+([^,.;:!?]{2,120}?)(?=\s*(?:[,
 
 
 TOLD_OBJECT_RE = re.compile(r"(?:[\w'’-]+\s+){0,2}(?:story|stories|truth|lies?|tales?|jokes?|secrets?)\b")
-_ADDRESSEE_RE = re.compile(r"\s+(?:(the|our|my|your|this|a|an|its|his|her|their|state|local|foreign)\s+)?([\w'’.-]+)")
+# (an outlet's name may hold a slash: "told RFE/RL by phone that")
+_ADDRESSEE_RE = re.compile(
+    r"\s+(?:(the|our|my|your|this|a|an|its|his|her|their|state|local|foreign)\s+)?([\w'’.-]+(?:/[A-Z]\w*)?)"
+)
 _NOT_ADDRESSEES = cues.PP_WORDS | {"that", "of", "about", "against", "it", "there"}
 _ADDRESSEE_CAPS_RE = re.compile(r"(?:\s+(?!(?:On|In|At)\b)(?:[A-Z][\w'’.-]*|\d+\b))*")
 _ADDRESSEE_MORE_RE = re.compile(

@@ -22,6 +22,8 @@ ORG_WORDS = frozenset(
         "guard", "channel", "broadcaster", "media", "federation", "league", "association", "international", "watch",
         "crescent", "society", "initiative", "syndicate", "trust", "relief", "rescue", "division", "battalion",
         "regiment", "legion", "politburo", "chamber",
+        # a province's administration: "a spokesman for the Homs governorate"
+        "governorate",
         # humanitarian coordination bodies: "the Syria Education Cluster", "the Health Cluster"
         "cluster",
         # religious bodies: "The Greek Orthodox Patriarchate of Antioch", "the Syriac Orthodox Church"
@@ -209,6 +211,8 @@ class DocumentContext:
             return None
         m = CAPITAL_RUN_RE.match(self.text, self.person_pos[i])
         words = m.group().rsplit("\n", 1)[-1].split() if m else []  # a line break ends a name ("16:05 GMT\nAli ...")
+        while len(words) > 2 and words[0] in _CAPITALISED_FUNCTION_WORDS:
+            del words[0]  # "When Abu Hassan al-Homsi returned": the sentence's first word opens a clause, not the name
         # "Turkish Foreign Minister Hakan Fidan": the country before the titles is no part of the name ("Israeli
         # Defence Minister Israel Katz": a country word after them may be)
         lead = 1 if len(words) > 2 and words[1].lower() in TITLES and country_of(words[0]) else 0
@@ -296,8 +300,9 @@ _PLACE_WORD_RE = re.compile(
 def _starts_clause(text: str, pos: int) -> bool:
     """At a sentence's or a clause's start: "When the trucks came, Samira al-Hamwi was waiting"."""
     before = text[max(0, pos - 3) : pos].rstrip(" ")
-    # (a dash after a dateline: "DARAA — Umm Yamen", "LONDON (Agency) - Salma Darwish")
-    return not before or before[-1] in ".!?,\n\"”’»—–" or text[max(0, pos - 3) : pos] == " - "
+    # (a dash after a dateline: "DARAA — Umm Yamen", "LONDON (Agency) - Salma Darwish", a typed double hyphen
+    # "DUSHANBE -- Gulnora Rahimova")
+    return not before or before[-1] in ".!?,\n\"”’»—–" or text[max(0, pos - 3) : pos] in (" - ", "-- ")
 
 
 _ROLE_BEFORE_RE = re.compile(

@@ -16,6 +16,7 @@ from consumers.claims.context import DocumentContext, Speaker
 from consumers.claims.numbers import ClaimNumber, find_numbers
 from consumers.claims.resolve import resolve_mention
 from consumers.claims.resolve.named_after import named_after
+from consumers.claims.resolve.words import PERSON_ROLES
 from consumers.claims.searches import DocumentSearches
 from consumers.claims.segment import (
     DOUBLE_MARKS,
@@ -132,7 +133,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         for claim in sentence_claims:
             if claim.kind == "direct":
                 claims.extend(_nested_claims(doc, claim))
-    return named_after(text, _police_named_after(_named_later(text, claims)))
+    return named_after(text, _police_named_after(_named_later(text, _lead_role_named_next(text, claims))))
 
 
 # A definite role that stands for the person before the name is given: "the UN's humanitarian chief",
@@ -182,6 +183,32 @@ def _named_later(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim
                     out[k] = replace(out[k], speaker=later.speaker, speaker_org=org)
             break
     return out
+
+
+# An indefinite role in a lead: "a senior doctor", "a local official" (its role word in group 1)
+_LEAD_ROLE_RE = re.compile(r"[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}([a-z]+)")
+_ROLE_TITLE_WORDS = {"doctor": ("Dr ", "Dr. "), "professor": ("Prof ", "Prof. ", "Professor ")}
+
+
+def _lead_role_named_next(text: str, claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """'P, a senior doctor said on Sunday. Dr. Rojin Ahmed, who heads the ward, told X that Q': a wire lead gives the
+    role, the next paragraph names its holder, so the lead's unnamed role and 'the doctor' after it are that person."""
+    if len(claims) < 2 or claims[0].speaker != "unnamed sources" or text.find(". ", 0, claims[0].start) >= 0:
+        return claims  # (only a claim of the text's first sentence)
+    lead, named = claims[0], claims[1]
+    role = _LEAD_ROLE_RE.fullmatch(lead.speaker_mention)
+    if role is None or role.group(1) not in PERSON_ROLES or named.start - lead.end > 400 \
+            or named.speaker == named.speaker_org or named.speaker.startswith("unnamed"):
+        return claims
+    noun = role.group(1)
+    titles = _ROLE_TITLE_WORDS.get(noun, ())
+    if noun not in named.speaker_mention.lower() and not (titles and named.speaker_mention.startswith(titles)):
+        return claims
+    if text.find(named.speaker.split()[-1], 0, lead.start) >= 0:
+        return claims  # someone the text had named already, not the lead's role
+    described = {lead.speaker_mention, f"the {noun}", f"The {noun}"}
+    return [replace(c, speaker=named.speaker, speaker_org=named.speaker_org)
+            if c.speaker == "unnamed sources" and c.speaker_mention in described else c for c in claims]
 
 
 # A bare police mention, perhaps with its country or city: "police said", "German police said"
@@ -405,6 +432,14 @@ def _nested_claims(doc: _Document, outer: ExtractedClaim) -> list[ExtractedClaim
     if not inner:
         return []
     raws = attribute_sentence(doc.text, outer.start, outer.end, inner, doc.searches)
+    for q in inner:
+        if any(q.start <= raw.start < q.end for raw in raws):
+            continue
+        # a quotation runs over several sentences and an inner quote's cue opens a later one: 'They showed me a
+        # contract. The man said, 'Q,'" he told us': attribute that sentence alone
+        opening = _sentence_start_before(doc.text, outer.start, q.start)
+        if opening > outer.start:
+            raws += attribute_sentence(doc.text, opening, outer.end, [q], doc.searches)
     claims: list[ExtractedClaim] = []
     for raw in raws:
         quote = next((q for q in inner if q.start <= raw.start < q.end), None)
@@ -414,6 +449,17 @@ def _nested_claims(doc: _Document, outer: ExtractedClaim) -> list[ExtractedClaim
         if claim is not None and claim.kind == "direct":
             claims.append(_told_by_someone_unnamed(doc, claim, outer.start))
     return claims
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+(?=[A-Z])")
+
+
+def _sentence_start_before(text: str, floor: int, pos: int) -> int:
+    """Where the sentence holding pos starts (after the last '. ' before it, not before floor), or floor."""
+    start = floor
+    for m in _SENTENCE_BREAK_RE.finditer(text, floor, pos):
+        start = m.end()
+    return start
 
 
 # A description opening a quoted story: "the guard", "the officer" (no name: nobody the article quotes)

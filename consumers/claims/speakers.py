@@ -26,6 +26,12 @@ _OTHER_MINISTRY_RE = re.compile(
     r"water|trade|culture|tourism|social)(?:\s+(?:resources|affairs))?)\s+minist(?:er|ry)|ministry\s+of\s+(?:the\s+)?"
     r"((?:interior|justice|health|finance|economy|energy|information|education|agriculture|transport|oil|water|trade|"
     r"culture|tourism|social)(?:\s+(?:resources|affairs))?))\b", re.I)
+# The second portfolio of a ministry named "Ministry of X and Y", capitalised: "and Foreign Trade", "and Labour"
+_AND_KIND_RE = re.compile(
+    r"\s+and\s+((?:Foreign|Internal)\s+Trade|Trade|Labou?r|Environment|Industry|Investment|Consumer\s+Protection|"
+    r"Mineral\s+Resources|Planning|Communications|Technology|Youth|Sports?|Reconstruction|Development|Housing|"
+    r"Public\s+Works)\b"
+)
 # A state's prosecutors written by their kind, in lower case: "the public prosecution service"
 _PROSECUTION_OFFICE_RE = re.compile(
     r"^(?:the\s+)?((?:(?:national|federal|public)\s+)?(?:prosecution\s+service|prosecutor['’]?s['’]?\s+office))$", re.I)
@@ -181,7 +187,10 @@ def _national_body(mention: str, nat: str) -> str | None:
     the country's adjective); else None."""
     other = _OTHER_MINISTRY_RE.search(mention)
     if other:
-        return f"{nat} Ministry of {(other.group(1) or other.group(2)).title()}"
+        joined = _AND_KIND_RE.match(mention, other.end()) if other.group(2) else None
+        # "the Ministry of Economy and Foreign Trade": a ministry of two portfolios keeps both in its name
+        both = f" and {joined.group(1)}" if joined else ""
+        return f"{nat} Ministry of {(other.group(1) or other.group(2)).title()}{both}"
     for pattern, template in _MINISTRY_PATTERNS:
         if pattern.search(mention):
             built = template.format(c=nat)

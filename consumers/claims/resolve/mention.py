@@ -54,6 +54,7 @@ _OWNED_OFFICE_RE = re.compile(
     r"((?:[Tt]he\s+)?(?:(?:[A-Z]|al-)[\w'’-]*\s+)*(?:[A-Z]|al-)[\w'’-]*)['’]s\s+"
     r"(?:press|media|box|ticket|information|public\s+relations)\s+office"
 )
+_SPELLING_ASIDE_RE = re.compile(r"\s*\((?:also\s+)?(?:spelled|spelt|written|transliterated)\s+[^()]{1,40}\)$")
 _ONE_OF_GROUP_RE = re.compile(r"(?:[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree)\s+of\s+(?:them|the\s+[a-z][\w-]*s)")
 _DRAWN_ON_RE = re.compile(r"\s+(?:interviewed|quoted|contacted|consulted)\s+(?:for|in)\s+this\s+\w+$")
 _WRITER_MET_RE = re.compile(r"\s+(?:I|we)\s+(?:spoke|talked|met|interviewed|visited)\b.*$")
@@ -63,6 +64,8 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     """The canonical speaker behind the mention text[start:end] (head text[start:head_end], then an apposition)."""
     head = " ".join(ctx.text[start:head_end].split()).strip(" ,")
     appos = " ".join(ctx.text[head_end:end].split()).strip(" ,")
+    if head.endswith(")") and (spelled := _SPELLING_ASIDE_RE.search(head)) is not None:
+        head = head[: spelled.start()]  # "Rubar Xelil (also spelled Khalil)": the name, with a note on its spelling
     if " I " in head or " we " in head:
         head = _WRITER_MET_RE.sub("", head)  # "Business owners I spoke to in Aleppo": whom the writer met
     if " familiar with " in head:

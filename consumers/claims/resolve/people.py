@@ -108,7 +108,41 @@ def _named_before(ctx: DocumentContext, pos: int, name: str) -> tuple[Speaker | 
         name = full or name
     if known is not None and (len(name.split()) == 1 or known.name.endswith(name)):
         return known, name
+    if known is None and " " not in name and not _full_name_before(ctx, pos, name):
+        known = _known_by_spelling(ctx, name)  # "Rakhimova said" after "Gulnora Rahimova": another transliteration
+        if known is not None:
+            return known, name
     return None, name
+
+
+# Letters that transliterations of one Arabic, Kurdish or Russian name trade for each other: Kh/X/H, Q/K, W/V
+_SPELLING_FOLDS = (("kh", "h"), ("x", "h"), ("q", "k"), ("w", "v"), ("ph", "f"))
+_VOWELS_RE = re.compile(r"[aeiouy'’-]+")
+
+
+def _consonants(surname: str) -> str:
+    """A surname's consonants, the same for its transliterations: Rahimova/Rakhimova, Xelil/Khalil (doubled letters
+    once: Hassan/Hasan)."""
+    folded = _fold(surname).removeprefix("al-").removeprefix("el-")
+    for a, b in _SPELLING_FOLDS:
+        folded = folded.replace(a, b)
+    return _VOWELS_RE.sub("", folded)
+
+
+def _once(letters: str) -> str:
+    return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
+
+
+def _known_by_spelling(ctx: DocumentContext, surname: str) -> Speaker | None:
+    """The one person already quoted whose surname is spelled otherwise with the same consonants, for a bare surname
+    the text never gave a full name for (news names no one new by surname alone), or None."""
+    consonants = _consonants(surname)
+    if len(consonants) < 3:
+        return None  # "Ali", "Issa": too few letters to tell a variant from another name
+    skeleton = _once(consonants)
+    found = {p.name: p for p in ctx.people.values()
+             if p.is_person and " " in p.name and _once(_consonants(p.name.split()[-1])) == skeleton}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _STATE_DELEGATE_WORDS = frozenset(["representative", "delegate", "delegation", "representatives", "delegates"])

@@ -75,7 +75,18 @@ def is_unnamed(head: str) -> bool:
     capitals = [w for w in head.split()[1:] if w[:1].isupper() and not country_of(w) and w not in _PLATFORMS]
     if capitals:
         capitals = [w for w in capitals if w.lower() not in REGION_ADJECTIVES]  # "A Western diplomat": no name
+    if len(capitals) == 1 and _TRADE_PEOPLE_RE.search(head) and not is_known_org(capitals[0]) \
+            and not is_org_like(capitals[0]):
+        return True  # "A Gaziantep trader": a place, then someone's trade, no body
     return not capitals or bool(_SOURCE_WORD_RE.search(head))
+
+
+# People by their trade or standing, after a place that only says where they are: "A Gaziantep trader"
+_TRADE_PEOPLE_RE = re.compile(
+    r"\s(?:traders?|merchants?|shopkeepers?|residents?|farmers?|teachers?|doctors?|nurses?|drivers?|vendors?|"
+    r"grocers?|bakers?|butchers?|businessm[ae]n|businesswom[ae]n|pharmacists?|engineers?|workers?|students?|"
+    r"mothers?|fathers?|parents?|shepherds?|fisherm[ae]n)$"
+)
 
 
 _FEDERAL_PROSECUTORS_RE = re.compile(r"(?:[Tt]he\s+)?[Ff]ederal\s+prosecutors")

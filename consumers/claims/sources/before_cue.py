@@ -45,8 +45,15 @@ _RELATIVE_SUBJECT_RE = re.compile(
     r"(?:\s+of\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*)?)\s+(?:that|who)\s+"
     # ("A woman who was preparing food told X that P": a form of "be" opens the relative clause too)
     r"(?:(?:first|later|originally|also|then|had|has|have)\s+)?"
-    r"([a-z]+(?:ed|ote|ook|ew|ade|ut|ent|ot)|calls?|was|were|is|are|been)\b"
+    # (or in the present: "A trader who supplies shops in Aleppo denied that P")
+    r"([a-z]+(?:ed|ote|ook|ew|ade|ut|ent|ot)|calls?|was|were|is|are|been|[a-z]{2,}s)\b"
     r"[^,;:\"“”«»]{0,60}$"
+)
+# An indefinite head (its modifiers perhaps a place, "A Gaziantep trader") and its relative clause on who it is, before
+# an apposition: "A Gaziantep trader who supplies shops in Aleppo, speaking on condition of anonymity,"
+_HEAD_WHO_RE = re.compile(
+    r"((?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,2}[a-z][\w'’-]*)\s+who\s+(?:(?:also|had|has|have)\s+)?([a-z]+)\b"
+    r"[^,;:\"“”«»]{0,60}"
 )
 # A body's name holding "and the" after its "of": "The Association of Detainees and the Missing in Sednaya Prison"
 _NAME_OF_X_AND_RE = re.compile(r"(?<![\w'’-])(?:The\s+)?[A-Z][\w'’-]*\s+of\s+(?:[A-Z][\w'’-]*\s+){1,3}and\s+$")
@@ -207,6 +214,15 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate, se
             cand.clause_start = relative.start(1)
             return True
     head = text[head_start:head_end]  # (lower case only right after a quotation: '"Q," one survivor, a farmer,')
+    if " who " in head or text.endswith(" who", max(lo, head_start - 4), head_start):
+        opening = segment_start(text, lo, head_end)
+        relative = _HEAD_WHO_RE.fullmatch(text, opening, head_end)
+        if relative is not None and relative.group(2) not in _REPORTING_VERBS and is_valid_subject(relative.group(1)):
+            # "A trader who supplies shops in Aleppo, speaking on condition of anonymity, denied P": the head before
+            # its relative clause, then the apposition
+            cand.mention_start, cand.mention_end, cand.head_end = relative.start(1), comma, relative.end(1)
+            cand.clause_start = relative.start(1)
+            return True
     if not is_valid_subject(head) or not (has_capital(head) or _right_after_quote(text, lo, head_start)):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = head_start, comma, head_end
