@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from consumers.claims.extract import ExtractedClaim
+    from consumers.claims.claim import ExtractedClaim
 
 from consumers.claims.resolve.words import PERSON_ROLES
 

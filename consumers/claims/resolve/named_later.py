@@ -1,0 +1,104 @@
+"""Speakers a claim's mention could not give until later claims named them: a definite role resolved to its body
+before its holder is named ('Syria's interim justice minister acknowledged P. "Q," NAME told reporters'), a wire
+lead's indefinite role ('P, a senior doctor said. Dr. NAME, who heads the ward, told X'), bare police before the
+police body is named (claim annotation guideline, "Speaker": descriptions resolve to whom they refer to)."""
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from consumers.claims.resolve.words import PERSON_ROLES
+
+if TYPE_CHECKING:
+    from consumers.claims.claim import ExtractedClaim
+
+# A definite role that stands for the person before the name is given: "the UN's humanitarian chief",
+# "Syria's interim justice minister" (an indefinite "a ministry spokesman" is the organisation, guideline).
+_DEFINITE_ROLE_RE = re.compile(
+    r"^(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)(?:[\w'’-]+\s+){0,3}"
+    r"(?P<role>minister|spokes(?:man|woman|person)|chief|envoy|"
+    r"ambassador|commander|director|head|president|governor|mayor|secretary|coordinator|official)"
+    # the region or file the role covers: "The State Department's top official for the Middle East"
+    r"(?:\s+(?:for|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?$",
+    re.IGNORECASE,
+)
+
+
+_INDEFINITE_RE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
+
+
+def named_later(text: str, claims: list["ExtractedClaim"]) -> list["ExtractedClaim"]:
+    """A forward reference: 'Syria's interim justice minister acknowledged P. "Q," Mazhar al-Wais told reporters.'
+
+    The role was resolved to its organisation when no one had been named yet; when the next claims name a person
+    for the first time, within the next two sentences or so, with no other organisation, the role was that person."""
+    out = list(claims)
+    for i, claim in enumerate(claims):
+        definite = _DEFINITE_ROLE_RE.match(claim.speaker_mention) if claim.speaker == claim.speaker_org else None
+        if definite is None:
+            continue
+        role = definite.group("role")
+        at = text.find(claim.speaker_mention)
+        # (search and find with an end position: a slice of the text before each claim copied the document per claim)
+        if at < 0 or re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE).search(text, 0, at):
+            continue  # "A field commander told SANA ... The commander added": the role refers back, not forward
+        for later in claims[i + 1 : i + 4]:
+            if later.start - claim.end > 400:
+                break
+            if later.speaker == later.speaker_org or later.speaker_org not in ("", claim.speaker_org):
+                continue  # an organisation, or a person of another one
+            if _INDEFINITE_RE.match(later.speaker_mention):
+                continue  # "A church volunteer, who gave his name only as Elias": someone new, not the role holder
+            surname = later.speaker.split()[-1]
+            if surname not in later.speaker_mention or text.find(surname, 0, claim.start) >= 0:
+                break  # a pronoun, or a person named before the role
+            # ("its director": whose role the text has not said, so the person's own organisation)
+            org = later.speaker_org if claim.speaker_mention[:4].lower() in ("its ", "thei") else claim.speaker_org
+            for k in range(i, claims.index(later)):
+                if out[k].speaker_mention == claim.speaker_mention and out[k].speaker == claim.speaker:
+                    out[k] = replace(out[k], speaker=later.speaker, speaker_org=org)
+            break
+    return out
+
+
+# An indefinite role in a lead: "a senior doctor", "a local official" (its role word in group 1)
+_LEAD_ROLE_RE = re.compile(r"[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}([a-z]+)")
+_ROLE_TITLE_WORDS = {"doctor": ("Dr ", "Dr. "), "professor": ("Prof ", "Prof. ", "Professor ")}
+
+
+def lead_role_named_next(text: str, claims: list["ExtractedClaim"]) -> list["ExtractedClaim"]:
+    """'P, a senior doctor said on Sunday. Dr. Rojin Ahmed, who heads the ward, told X that Q': a wire lead gives the
+    role, the next paragraph names its holder, so the lead's unnamed role and 'the doctor' after it are that person."""
+    if len(claims) < 2 or claims[0].speaker != "unnamed sources" or text.find(". ", 0, claims[0].start) >= 0:
+        return claims  # (only a claim of the text's first sentence)
+    lead, named = claims[0], claims[1]
+    role = _LEAD_ROLE_RE.fullmatch(lead.speaker_mention)
+    if role is None or role.group(1) not in PERSON_ROLES or named.start - lead.end > 400 \
+            or named.speaker == named.speaker_org or named.speaker.startswith("unnamed"):
+        return claims
+    noun = role.group(1)
+    titles = _ROLE_TITLE_WORDS.get(noun, ())
+    if noun not in named.speaker_mention.lower() and not (titles and named.speaker_mention.startswith(titles)):
+        return claims
+    if text.find(named.speaker.split()[-1], 0, lead.start) >= 0:
+        return claims  # someone the text had named already, not the lead's role
+    described = {lead.speaker_mention, f"the {noun}", f"The {noun}"}
+    return [replace(c, speaker=named.speaker, speaker_org=named.speaker_org)
+            if c.speaker == "unnamed sources" and c.speaker_mention in described else c for c in claims]
+
+
+# A bare police mention, perhaps with its country or city: "police said", "German police said"
+_BARE_POLICE_RE = re.compile(r"(?:[A-Z][a-z]+\s+)?police$")
+
+
+def police_named_after(claims: list["ExtractedClaim"]) -> list["ExtractedClaim"]:
+    """'P, police said. The Damascus Police Command said in a statement that Q': the bare police of a lead are the
+    police body the next claim names (the lead's usual shape, the body named in full only afterwards)."""
+    for i, claim in enumerate(claims[:-1]):
+        if not claim.speaker_mention.endswith("police") or not _BARE_POLICE_RE.fullmatch(claim.speaker_mention):
+            continue
+        later = claims[i + 1]
+        if "police " in later.speaker.lower() and not later.speaker_mention.endswith("police") \
+                and later.start - claim.end < 400:
+            claims[i] = replace(claim, speaker=later.speaker, speaker_org=later.speaker_org)
+    return claims
