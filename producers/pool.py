@@ -1,26 +1,64 @@
 """The parse pool: feed parsing is CPU work, so it runs in worker processes, off the event loop."""
 
-import multiprocessing
-from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from newsmon.config import PollSettings
+
+if TYPE_CHECKING:  # imported at the first job: a poll that parses nothing (a warm poll-once) needs neither
+    from concurrent.futures import ProcessPoolExecutor
+
+
+class ParsePool(Executor):
+    """A process pool of `processes` workers, made at the first job.
+
+    forkserver, not fork: the poller has threads (aiosqlite, the broker client) that a fork would copy
+    mid-operation. The server preloads the parser, so each worker starts with it imported. Making the
+    ProcessPoolExecutor imports multiprocessing and starts its resource tracker process (~20-45 ms of CPU, a
+    warm poll-once's whole pool cost), so it waits for something to parse."""
+
+    def __init__(self, processes: int) -> None:
+        self.processes = processes
+        self._pool: ProcessPoolExecutor | None = None
+        self._making = threading.Lock()  # the first job may come from a thread (the poller spawns it there)
+        self._is_shut = False
+
+    def _started(self) -> "ProcessPoolExecutor":
+        with self._making:
+            if self._is_shut:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            if self._pool is None:
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["producers.items", "producers.parse"])
+                self._pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=context)
+            return self._pool
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        return self._started().submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        with self._making:
+            self._is_shut = True
+            pool = self._pool
+        if pool is not None:
+            pool.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
 @contextmanager
 def open_parse_pool(settings: PollSettings, processes: int | None = None) -> Iterator[Executor | None]:
-    """A process pool of `parse_processes` workers (None when 0: parse in the poller's process).
-
-    forkserver, not fork: the poller has threads (aiosqlite, the broker client) that a fork would copy
-    mid-operation. The server preloads the parser, so each worker starts with it imported."""
+    """A pool of `parse_processes` worker processes (None when 0: parse in the poller's process), started at its
+    first job."""
     count = settings.parse_processes if processes is None else processes
     if count <= 0:
         yield None
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["producers.items", "producers.parse"])
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    pool = ParsePool(count)
     try:
         yield pool
     finally:
