@@ -229,7 +229,7 @@ PP_WORDS = frozenset(
     ]
 )
 DENIAL_OBJECT_RE = re.compile(
-    r"\s+(?:the\s+|these\s+|those\s+|such\s+|media\s+|press\s+|recent\s+|earlier\s+|western\s+|any\s+|all\s+)*"
+    r"\s+(?:the\s+|these\s+|those\s+|such\s+|media\s+|press\s+|recent\s+|earlier\s+|[Ww]estern\s+|any\s+|all\s+)*"
     r"(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?|assertions?|speculation)"
     # "denied reports circulated on pro-government pages that P": where the reports ran is no part of P
     r"(?:\s+(?:circulat|publish|carri|spread|shar|air|post|broadcast|repeat|made)\w*\s+(?:on|in|by|across|over)\s+"

@@ -35,6 +35,8 @@ def with_complement(
         cand.complement, cand.content_from = "direct", m.end()
         return cand
     link = cues.OBJECT_VERBS.get(verb)
+    if link == "as" and verb[:4] == "dism" and _dismissed_reports(text, m.end(), s_end):
+        link = None  # "dismissed Western media reports that P, saying Q": a denial of P, as "rejected reports that P"
     if link is not None:
         return _object_content(text, m.end(), s_end, link, cand, inside)
     if verb[0] in "rw" and verb.startswith(("rej", "warn")) and not _reports_after(text, m.end(), s_end, verb):
@@ -76,6 +78,15 @@ def _object_content(
         # "The minister, who blamed the delay on the bank, said P": the relative clause's content ends at its comma
         cand.content_to = _relative_clause_end(text, cand.content_from, s_end, inside)
     return cand
+
+
+def _dismissed_reports(text: str, verb_end: int, s_end: int) -> bool:
+    """'dismissed reports that P' with no 'as' in its clause ('dismissed reports that P as "lies"' describes them)."""
+    denial = cues.DENIAL_OBJECT_RE.match(text, verb_end, s_end)
+    if denial is None or not denial.group().endswith("that"):
+        return False
+    comma = text.find(",", denial.end(), s_end)
+    return _OBJECT_LINK_RES["as"].search(text, denial.end(), comma if comma > 0 else s_end) is None
 
 
 def _reports_after(text: str, verb_end: int, s_end: int, verb: str) -> bool:

@@ -58,3 +58,12 @@ def test_a_named_body_s_box_or_press_office_speaks_for_the_body() -> None:
     text = ("All 800 seats were sold in a day, according to the Ugarit Theatre's box office. The Aleppo "
             "Citadel Museum's press office said the exhibition would travel to Homs.")
     assert [s for s, _ in speakers(text)] == ["Ugarit Theatre", "Aleppo Citadel Museum"]
+
+
+def test_dismissed_reports_that_p_is_a_denial_of_p_and_as_in_another_clause_is_not_its_link() -> None:
+    text = ("The ambassador dismissed Western press reports that Ankara had closed the consulate, saying that staff "
+            "were working as usual.")
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [
+        ("dismissed Western press reports that", "Ankara had closed the consulate"),
+        ("saying that", "staff were working as usual"),
+    ]
