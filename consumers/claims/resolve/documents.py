@@ -219,6 +219,12 @@ _ISSUED_BY_SUBJECT_RE = re.compile(
 
 def _issuer_in_context(ctx: DocumentContext, pos: int, earlier: int) -> Speaker:
     """The organisation of the sentence that named the document (or of this one), or the one quoted last."""
+    start = ctx.sentence_start(earlier if earlier >= 0 else pos)
+    opening = _COUNTRY_BODY_RE.match(ctx.text, start + 1 if ctx.text.startswith(". ", start) else start)
+    if opening is not None and " Ministry of " in (body := canonical_org(opening.group(1))):
+        # "Syria's finance ministry plans to cut subsidies, according to an internal memo": the ministry the sentence
+        # opens with, not its country (the country's possessive alone is the name the text capitalises)
+        return Speaker(body, body, False)
     canon = ctx.first_org_in_sentence_of(earlier if earlier >= 0 else pos)
     last_org = ctx.last(person=False)
     if not canon and last_org is None and earlier < 0:
@@ -228,6 +234,14 @@ def _issuer_in_context(ctx: DocumentContext, pos: int, earlier: int) -> Speaker:
     if last_org is not None and (not canon or ctx.history):
         return last_org
     return Speaker(canon or "unnamed sources", canon, False)
+
+
+# A sentence opening with a country's ministry in lower case: "Syria's finance ministry", "Iraq's oil ministry"
+# (after a dateline, "DAMASCUS (AFP) — Syria's finance ministry")
+_COUNTRY_BODY_RE = re.compile(
+    r"\s*(?:[A-Z][A-Z' ,-]{2,40}(?:\s*\([^()]{1,20}\))?\s*[—–-]{1,2}\s*)?"
+    r"([A-Z][a-z]+['’]s\s+(?:[a-z]+\s+){1,2}ministry)\b"
+)
 
 
 def _header_org(ctx: DocumentContext) -> str:

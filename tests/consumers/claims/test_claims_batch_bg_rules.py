@@ -67,3 +67,9 @@ def test_dismissed_reports_that_p_is_a_denial_of_p_and_as_in_another_clause_is_n
         ("dismissed Western press reports that", "Ankara had closed the consulate"),
         ("saying that", "staff were working as usual"),
     ]
+
+
+def test_a_paper_seen_by_an_outlet_speaks_for_the_country_s_ministry_the_sentence_opens_with() -> None:
+    text = ("BAGHDAD (Agency) — Iraq's oil ministry plans to raise fuel prices in June, according to an internal "
+            "memo seen by Reuters.")
+    assert [s for s, _ in speakers(text)] == ["Iraqi Ministry of Oil"]
