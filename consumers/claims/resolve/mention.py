@@ -57,6 +57,7 @@ _OWNED_OFFICE_RE = re.compile(
 _SPELLING_ASIDE_RE = re.compile(r"\s*\((?:also\s+)?(?:spelled|spelt|written|transliterated)\s+[^()]{1,40}\)$")
 _ONE_OF_GROUP_RE = re.compile(r"(?:[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree)\s+of\s+(?:them|the\s+[a-z][\w-]*s)")
 _DRAWN_ON_RE = re.compile(r"\s+(?:interviewed|quoted|contacted|consulted)\s+(?:for|in)\s+this\s+\w+$")
+_SPOKE_TO_RE = re.compile(r"\s+who\s+(?:spoke|talked|speak|talk)\s+(?:to|with)\s+.*$")
 _WRITER_MET_RE = re.compile(r"\s+(?:I|we)\s+(?:spoke|talked|met|interviewed|visited)\b.*$")
 
 
@@ -71,6 +72,8 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if " familiar with " in head:
         # "Two diplomats familiar with the letter": who knows of the letter, not the letter's issuer
         head = head[: head.index(" familiar with ")]
+    if " who " in head and (" to " in head or " with " in head):
+        head = _SPOKE_TO_RE.sub("", head)  # "Camp residents who spoke to Rudaw": the residents, not the outlet
     if "for this " in head or "in this " in head:
         head = _DRAWN_ON_RE.sub("", head)  # "the analysts interviewed for this article": the analysts
     if "pro-" in head or "opposition " in head or "-backed " in head or "-funded " in head:

@@ -34,7 +34,9 @@ def named_later(text: str, claims: list["ExtractedClaim"]) -> list["ExtractedCla
     for the first time, within the next two sentences or so, with no other organisation, the role was that person."""
     out = list(claims)
     for i, claim in enumerate(claims):
-        definite = _DEFINITE_ROLE_RE.match(claim.speaker_mention) if claim.speaker == claim.speaker_org else None
+        # (resolved to its body, or to no one: "the region's interior minister said" of a region no body names)
+        unresolved = claim.speaker == claim.speaker_org or claim.speaker == "unnamed sources"
+        definite = _DEFINITE_ROLE_RE.match(claim.speaker_mention) if unresolved else None
         if definite is None:
             continue
         role = definite.group("role")

@@ -73,3 +73,14 @@ def test_a_paper_seen_by_an_outlet_speaks_for_the_country_s_ministry_the_sentenc
     text = ("BAGHDAD (Agency) — Iraq's oil ministry plans to raise fuel prices in June, according to an internal "
             "memo seen by Reuters.")
     assert [s for s, _ in speakers(text)] == ["Iraqi Ministry of Oil"]
+
+
+def test_people_who_spoke_to_an_outlet_are_not_the_outlet() -> None:
+    text = "Market traders who spoke to Enab Baladi said that prices had doubled since May."
+    assert speakers(text) == [("unnamed sources", "prices had doubled since May")]
+
+
+def test_a_definite_role_of_a_region_no_body_names_is_the_person_named_next() -> None:
+    text = ("ERBIL - The region will open two more camps, the province's health minister said on Monday.\n\n"
+            "Karwan Aziz told reporters that the camps would hold 4,000 people.")
+    assert [s for s, _ in speakers(text)] == ["Karwan Aziz", "Karwan Aziz"]
