@@ -55,6 +55,7 @@ class _Similarities:
     story_days: np.ndarray
     story_expressible: np.ndarray
     story_dates: np.ndarray
+    same_headline: np.ndarray
 
 
 class BatchIndex:
@@ -186,8 +187,12 @@ class BatchIndex:
         expressible = expressible_counts(features)
         dates = np.fromiter((-1 if sketch.event_date is None else sketch.event_date for sketch in sketches), np.int64,
                             len(sketches))  # fmt: skip
+        # Headlines compared as one number each (equal content words, equal hash; 0 for none).
+        headlines = np.fromiter((hash(sketch.title_values) if sketch.title_values else 0 for sketch in sketches),
+                                np.int64, len(sketches))  # fmt: skip
+        same_headline = (headlines[rows] == headlines[other]) & (headlines[rows] != 0)
         return (jaccard, names, shingle_counts[other], has_story[other], shared, story_counts, days[other],
-                expressible[other], dates[other])
+                expressible[other], dates[other], same_headline)
 
     def candidates(self, row: int) -> tuple[list[CandidateDoc], Scores]:
         """The planned row's candidates (the batch's docs among them added by now) and their similarities."""
@@ -202,7 +207,8 @@ class BatchIndex:
                              similarity.story_shared[start:end].tolist(), similarity.story_counts[start:end].tolist(),
                              similarity.story_days[start:end].tolist(),
                              similarity.story_expressible[start:end].tolist(),
-                             similarity.story_dates[start:end].tolist())  # fmt: skip
+                             similarity.story_dates[start:end].tolist(),
+                             similarity.same_headline[start:end].tolist())  # fmt: skip
 
     def add(self, row: int, doc: IndexedDoc, sketch: Sketch, similarity: float | None) -> int:
         """Index the doc decided for row `row` (the next planned row); returns its arrival number."""

@@ -4,6 +4,7 @@ import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from hashlib import blake2b
 
 import numpy as np
 
@@ -39,7 +40,12 @@ _HEADER = struct.Struct("<BII")
 _TAIL = struct.Struct("<HB")
 NO_DATE = 0xFFFF
 MAX_TITLE_WORDS = 32
-DUP_KIND, STORY_KIND = "d", "s"
+# A headline of at least this many content words is also an index key of its own (`headline_keys`; its numbers count
+# there, not in decide.py's check): a feed item carries its page's headline word for word above one to three
+# sentences that may not be in the page at all (an editor's standfirst), so neither body shingles nor story features
+# find the page (decide.py, DUP_MAX_FEED_SHINGLES).
+MIN_HEADLINE_KEY_WORDS = 5
+DUP_KIND, STORY_KIND, HEADLINE_KIND = "d", "s", "h"
 
 
 @dataclass(frozen=True)
@@ -58,9 +64,14 @@ class Sketch:
     # Whether its headline marks it a new version of a story sent before (text.is_update_headline). Only the article
     # being decided needs it, so it is not stored.
     is_update: bool = field(default=False, compare=False)
-    # The headline's content words (sorted 32-bit hashes of their spelling keys): which article a marked new version
-    # is a version of (decide.py).
+    # The headline's content words and numbers (sorted 32-bit hashes of their spelling keys): which article a marked
+    # new version is a version of, and whether two items carry one headline (decide.py). Sketches stored before
+    # 2026-11-24 18:00 UTC have no numbers here, so their headlines with numbers equal no new one.
     title_values: bytes = b""
+    # How many of those are words, not numbers: a headline this long is the article's own (decide.py's feed items).
+    # Not stored (only the article being decided needs it); a headline's numbers tell two events apart, so they are
+    # among `title_values` but make no headline long.
+    headline_words: int = field(default=0, compare=False)
 
     @property
     def has_dup(self) -> bool:
@@ -120,6 +131,7 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
         features.append([] if is_overview_headline(title) else story_features(clean_title, clean_body))
         title_words.append(_headline_words(title))
     title_counts = np.fromiter(map(len, title_words), dtype=np.int64, count=len(title_words))
+    word_counts = [len({word for word in words_ if not word.isdigit()}) for words_ in title_words]
     titles = [hashes.astype("<u4").tobytes() for hashes in distinct_per_set(
         fold32(token_hashes([word for words_ in title_words for word in words_])),
         np.repeat(np.arange(len(title_words)), title_counts), len(title_words))]  # fmt: skip
@@ -143,21 +155,34 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
         story_count = len(story_sets[i]) if story_values else 0
         date = dates[i] if story_values else None  # only stories compare dates
         if i not in dup_sets:
-            sketches.append(Sketch(0, b"", story_count, story_values, story_keys.get(i, []), date, updates[i],
-                                   titles[i]))  # fmt: skip
+            sketches.append(Sketch(0, b"", story_count, story_values, story_keys.get(i, []) + headline_keys(titles[i]),
+                                   date, updates[i], titles[i], word_counts[i]))  # fmt: skip
             continue
-        values, keys = dup_values[i].astype("<u4").tobytes(), dup_keys[i] + story_keys.get(i, [])
+        values = dup_values[i].astype("<u4").tobytes()
+        keys = dup_keys[i] + story_keys.get(i, []) + headline_keys(titles[i])
         sketches.append(Sketch(len(dup_sets[i]), values, story_count, story_values, keys, date, updates[i],
-                               titles[i]))  # fmt: skip
+                               titles[i], word_counts[i]))  # fmt: skip
     return sketches
 
 
 def _headline_words(title: str) -> list[str]:
-    # What `Sketch.title_values` hashes: no update mark, function words, news filler or numbers, three letters or more
-    # (hashed by spelling key: "Idleb" is "Idlib"). The mark goes before `clean`, which drops a line opening with
-    # "Updated:" as a reprint's timestamp line.
+    # What `Sketch.title_values` hashes: no update mark, function words or news filler, numbers and words of three
+    # letters or more (hashed by spelling key: "Idleb" is "Idlib"); none for a headline the feed cut short ("..."),
+    # which is not the page's. The mark goes before `clean`, which drops a line opening with "Updated:" as a
+    # reprint's timestamp line.
+    if title.rstrip().endswith(("...", "\u2026")):
+        return []
     return [word for word in words(clean(strip_update_mark(title)).casefold())
-            if len(word) >= 3 and not word.isdigit() and not is_stopword(word)][:MAX_TITLE_WORDS]  # fmt: skip
+            if (len(word) >= 3 or word.isdigit()) and not is_stopword(word)][:MAX_TITLE_WORDS]  # fmt: skip
+
+
+def headline_keys(title_values: bytes) -> list[int]:
+    """The index key of a headline's content words (`Sketch.title_values`), if it has MIN_HEADLINE_KEY_WORDS: two
+    items with one headline word for word are each other's candidates whatever their bodies."""
+    if len(title_values) < 4 * MIN_HEADLINE_KEY_WORDS:
+        return []
+    digest = blake2b(b"%c%d:" % (HEADLINE_KIND.encode()[0], SKETCH_VERSION) + title_values, digest_size=8).digest()
+    return [int.from_bytes(digest, "little", signed=True)]
 
 
 def shared_title_words(sketch: Sketch, other: Sketch) -> int:
@@ -179,7 +204,7 @@ def _keys_by_item(items: list[int], sets: Sequence[np.ndarray] | dict[int, np.nd
 def band_keys_of(sketch: Sketch) -> list[int]:
     """The LSH band keys of a sketch's MinHash values (what `sketch_article` put in `band_keys`)."""
     keys = band_keys(sketch.dup_values, DUP_BANDS, DUP_ROWS, DUP_KIND) if sketch.dup_values else []
-    return keys + _story_band_keys(sketch.story_values)
+    return keys + _story_band_keys(sketch.story_values) + headline_keys(sketch.title_values)
 
 
 def _story_band_keys(features: bytes) -> list[int]:
