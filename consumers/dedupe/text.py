@@ -144,9 +144,23 @@ _UPDATE_MARK = re.compile(
 )
 
 
+# A headline saying that a toll rose ("Death toll from ... rises to five", "Число погибших ... возросло до пяти",
+# "ارتفاع حصيلة ...") marks a new version in words: the wire's next version of its first report, the same event with a
+# new figure on top, often filed the next day and rewritten around it. The marked-update bars (decide.py) still ask
+# half the shingles, the names and two headline words of the first version, so another outlet's own report of the
+# higher toll stays another article. Used sets: dedupe_heldout10 duplicate R 0.846 -> 0.908 (stories 0.892 -> 0.918),
+# dedupe_heldout12 0.958 -> 1.000; every other set and the seeds unchanged.
+_TOLL_RISES = re.compile(
+    r"\btoll\b.{0,80}?\b(?:rises|rose|climbs|climbed|jumps|jumped|increases|increased|reaches|reached)\s+to\b"
+    r"|\b(?:число|количество)\s+(?:погибших|жертв|пострадавших|раненых)\b.{0,80}?\b(?:возросло|выросло|увеличилось)\s+до\b"
+    r"|ارتفاع\s+حصيل[ةه]",
+    re.IGNORECASE,
+)
+
+
 def is_update_headline(title: str) -> bool:
     """Whether a headline marks its article as a new version of one sent before (wire style)."""
-    return _UPDATE_MARK.search(title) is not None
+    return _UPDATE_MARK.search(title) is not None or _TOLL_RISES.search(title) is not None
 
 
 def strip_update_mark(title: str) -> str:

@@ -15,7 +15,8 @@ FIXTURES = Path(__file__).parents[2] / "fixtures"
 # Story F1 each set reached (bench/README.md, 2026-11-24), less 0.02: room for a rule that moves a pair or two.
 STORY_F1_FLOORS = {"dedupe_heldout": 0.82, "dedupe_heldout2": 0.75, "dedupe_heldout3": 0.74, "dedupe_heldout4": 0.81,
                    "dedupe_heldout5": 0.77, "dedupe_heldout6": 0.72,
-                   "dedupe_heldout7": 0.68, "dedupe_heldout8": 0.91, "dedupe_heldout9": 0.91}  # fmt: skip
+                   "dedupe_heldout7": 0.68, "dedupe_heldout8": 0.91, "dedupe_heldout9": 0.91,
+                   "dedupe_heldout12": 0.77}  # fmt: skip
 
 
 def _pairs(groups: dict[str, str]) -> set[tuple[str, str]]:
