@@ -28,6 +28,8 @@ ORG_WORDS = frozenset(
         "cluster",
         # religious bodies: "The Greek Orthodox Patriarchate of Antioch", "the Syriac Orthodox Church"
         "patriarchate", "church", "diocese", "archdiocese", "synod",
+        # venues with a management of their own: "the Zenobia Theatre said", "the Latakia Opera House", "the museum"
+        "theatre", "theater", "opera", "museum", "library", "stadium", "gallery", "cinema", "conservatory",
     ]
 )
 # A name runs over single line breaks (hard-wrapped text) but never over a blank line: "Enab Baladi – Idlib\n\nThe

@@ -110,15 +110,29 @@ def unit_of_known_org(surface: str) -> str:
 
 
 _BASED_RE = re.compile(r"\b[\w-]+-based\s+")
+# A named body's role in lower case after its possessive: "The Latakia Opera House's director", "its chief executive"
+_OWNER_ROLE_RE = re.compile(
+    r"((?:[Tt]he\s+)?(?:[A-Z]|al-)[\w'’-]*(?:\s+(?:(?:[A-Z]|al-)[\w'’-]*|of|for|and|the))*)['’]s\s+(?:[a-z][\w-]*\s+)?"
+    r"([a-z][\w-]*)")
 _ENVOY_RE = re.compile(r"\b(?:envoy|ambassador|representative|coordinator)\b", re.I)
 _ROLE_OBJECT_RE = re.compile(r"\s+(?:for|of|to|in)\s+")
 _STATE_ROLE_RE = re.compile(r"minist|government|mission|embassy|ambassador|envoy|consul|presiden", re.I)
 _DIPLOMAT_RE = re.compile(r"\b(?:mission|embassy|ambassador|envoy)\b", re.I)
 
 
+def _names_a_body(owner: str) -> bool:
+    """'The Homs Chamber of Industry', 'the Latakia Opera House': two words or more, one a body's kind (not 'Saudi
+    Arabia', nor a bare 'The Command' that refers back)."""
+    words = WORDS_RE.findall(owner.lower())
+    return len(words) - (words[0] == "the") >= 2 and not set(words).isdisjoint(ORG_WORDS)
+
+
 def org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = False) -> str:
     """Organisation named in a role phrase: 'Russian Foreign Ministry spokesperson', 'the SDF media office'."""
     phrase = _BASED_RE.sub("", phrase.strip(" ,."))
+    owner = _OWNER_ROLE_RE.fullmatch(phrase) if "s " in phrase else None
+    if owner is not None and owner.group(2) in PERSON_ROLES and _names_a_body(owner.group(1)):
+        phrase = owner.group(1)  # "The Aleppo Chamber of Commerce's head": the chamber, not "... Commerce's head"
     if _ENVOY_RE.search(phrase):
         phrase = DESTINATION_RE.sub("", phrase).strip()  # "envoy for Syria" serves someone else than Syria
     if not phrase:

@@ -84,3 +84,27 @@ def test_a_definite_role_of_a_region_no_body_names_is_the_person_named_next() ->
     text = ("ERBIL - The region will open two more camps, the province's health minister said on Monday.\n\n"
             "Karwan Aziz told reporters that the camps would hold 4,000 people.")
     assert [s for s, _ in speakers(text)] == ["Karwan Aziz", "Karwan Aziz"]
+
+
+def test_a_named_venue_speaks_as_an_organisation_by_its_whole_name() -> None:
+    # (theatres, opera houses, museums, libraries and stadiums are institutions with a management, not people; the
+    # city opening the name is part of it)
+    text = ("The Zenobia Theatre said the play would run for a month. The theatre also said that tickets were sold "
+            "out. The Latakia Opera House announced that the season would open in March. The Raqqa National Museum "
+            "said 40 tablets had been returned. The Hama Municipal Stadium said the gates would open at noon.")
+    assert [(c.speaker, c.speaker_org) for c in extract_claims(text)] == [
+        ("Zenobia Theatre", "Zenobia Theatre"),
+        ("Zenobia Theatre", "Zenobia Theatre"),
+        ("Latakia Opera House", "Latakia Opera House"),
+        ("Raqqa National Museum", "Raqqa National Museum"),
+        ("Hama Municipal Stadium", "Hama Municipal Stadium"),
+    ]
+
+
+def test_a_venue_s_director_named_in_apposition_speaks_for_the_venue() -> None:
+    text = ("The Latakia Opera House's director, Maya Salem, said the season would open in March. The Homs Chamber "
+            "of Industry's deputy head, Karim Jabri, said exports had doubled.")
+    assert [(c.speaker, c.speaker_org) for c in extract_claims(text)] == [
+        ("Maya Salem", "Latakia Opera House"),
+        ("Karim Jabri", "Homs Chamber of Industry"),
+    ]
