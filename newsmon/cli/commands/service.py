@@ -1,10 +1,13 @@
 """The commands that run the pipeline: run (everything), poll and consume (scale-out), poll-once, and the demo."""
 
 import asyncio
+import gc
 import json
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -127,21 +130,22 @@ def poll_once_command(
     """Poll every feed in FILE once, wait until the new items are stored as articles, then exit.
 
     The last output line is JSON with "new_items"."""
-    from newsmon.cli.poll_once import poll_once, poll_once_settings, stage_process_count, summary_dict
-    from newsmon.cli.poll_once_stages import forked_stage_processes
-    from newsmon.config import ConfigError
-    from newsmon.logging import configure_logging
+    with collection_paused():
+        from newsmon.cli.poll_once import poll_once, poll_once_settings, stage_process_count, summary_dict
+        from newsmon.cli.poll_once_stages import forked_stage_processes
+        from newsmon.config import ConfigError
+        from newsmon.logging import configure_logging
 
-    specs = catalogue_or_fail(feeds)
-    try:
-        settings = poll_once_settings(config, state_dir, allow_private=allow_private)
-    except ConfigError as error:
-        fail(str(error))
-        raise
-    except OSError as error:  # the state directory cannot be made (a file of that name, no permission)
-        fail(f"--state-dir {state_dir}: {error.strerror or error}")
-        raise
-    configure_logging(settings.log_level if settings.log_level != "info" else "warning")
+        specs = catalogue_or_fail(feeds)
+        try:
+            settings = poll_once_settings(config, state_dir, allow_private=allow_private)
+        except ConfigError as error:
+            fail(str(error))
+            raise
+        except OSError as error:  # the state directory cannot be made (a file of that name, no permission)
+            fail(f"--state-dir {state_dir}: {error.strerror or error}")
+            raise
+        configure_logging(settings.log_level if settings.log_level != "info" else "warning")
 
     # Forked before the event loop and its threads start; they wait until something is to be stored.
     with forked_stage_processes(stage_process_count(settings)) as stages:
@@ -153,6 +157,23 @@ def poll_once_command(
     sys.stdout.flush()
     print(json.dumps(summary_dict(summary)), flush=True)
     exit_without_teardown()
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No garbage collection inside, and what was made inside is frozen (never collected) on the way out: what a
+    command imports and sets up at its start lives until it exits, so collecting would only walk it again and
+    again (poll-once: a full collection of ~20 ms during the SQLAlchemy import, ~3 % of a warm poll's
+    instructions before the fork). Freezing also spares the first collection after it, which would otherwise
+    walk every object made inside."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 def exit_without_teardown() -> NoReturn:
