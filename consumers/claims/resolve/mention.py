@@ -38,6 +38,9 @@ _STANCE_BEFORE_NAME_RE = re.compile(
 )
 _RELAYED_BY_RE = re.compile(r"\s+(?:quoted|cited)\s+by\s+.*$")
 _INTERLOCUTOR_RE = re.compile(r"\binterlocutor(?=s?\b)")
+_OUTLET_INTERLOCUTOR_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?:agency|newspaper|paper|daily|channel|outlet|website|broadcaster|radio|station|publication)"
+    r"['’]s\s+interlocutors?")
 # "signed by Deputy Finance Minister Lina Haddad": a minister by the ministry's subject
 _SIGNED_BY_MINISTER_RE = re.compile(
     r"\bsigned\s+by\s+(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:Deputy|Vice|Assistant)\s+)?([A-Z][a-z]+)\s+[Mm]inister\b"
@@ -85,6 +88,12 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         head = head[owner.end() :]  # "Israel's Channel 12 reported": the channel by its name, wherever it airs
     if " by " in head:
         head = _RELAYED_BY_RE.sub("", head)  # "A ministry source quoted by the paper": the source, not the paper
+    if "interlocutor" in head and _OUTLET_INTERLOCUTOR_RE.fullmatch(head):
+        # '"Q," the agency's interlocutor stressed': whoever spoke to the agency, quoted last (not the agency, though
+        # the text names TASS or Sputnik an agency)
+        spoke = next((s for s, _ in reversed(ctx.history[-HISTORY_WINDOW:]) if not is_outlet(s.name)), None)
+        if spoke is not None:
+            return spoke
     if "interlocutor" in head:
         # "According to the newspaper's interlocutor" (a calque of Russian and French press usage): its source
         head = _INTERLOCUTOR_RE.sub("source", head)

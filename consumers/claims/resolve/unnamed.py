@@ -42,6 +42,12 @@ _NAMED_INSTITUTION_RE = re.compile(
     r"(?:the\s+)?((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:[A-Z]|al-)[\w'’-]*){0,4}\s+(?:Hospital|Clinic|Medical\s+Cent(?:er|re)|"
     r"University|Prison|Airport))"
 )
+# A state body named as an establishment or company, its kind anywhere in the name: "the Syrian General Establishment
+# for Grain Trade", "the Syrian Petroleum Company" (neither an ORG_WORDS body nor the country's government)
+_NAMED_ESTABLISHMENT_RE = re.compile(
+    r"(?:the\s+)?((?:(?:[A-Z]|al-)[\w'’-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,4}(?:Establishment|Company|"
+    r"Corporation|Institution|Enterprise|Refinery)(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?:[A-Z]|al-)[\w'’-]*){0,4})"
+)
 _MONITOR_RE = re.compile(r"\bmonitor(?:ing\s+group)?\b")
 _FIELD_RE = re.compile(r"\b(?:commander|officer|soldier)s?\b")
 _NOT_ARMY_RE = re.compile(r"\b(?:rebel|opposition|militia|faction|insurgent|jihadist|tribal|kurdish|druze|police)\b")
@@ -124,13 +130,19 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     return found
 
 
+def _state_source_in_capital(head: str) -> bool:
+    """'a security source in Damascus': a state's own kind of source, in that state's capital."""
+    seat = _STATE_SOURCE_RE.search(head.lower())
+    return seat is not None and seat.group(1) in _CAPITAL_COUNTRY
+
+
 def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
     """The body the source is named as a member of: an embassy's country, an alias, "a spokesperson for X"."""
     embassy = _EMBASSY_RE.search(head)
     if embassy and country_of(embassy.group(1)):
         canon = canonical_org(f"{country_of(embassy.group(1))} embassy")  # not the city it sits in
         return Speaker(canon, canon, False)
-    if _SOURCE_IN_CITY_RE.search(head):
+    if _SOURCE_IN_CITY_RE.search(head) and not _state_source_in_capital(head):
         return _UNNAMED  # "informed sources in Beirut", "a diplomatic source in Moscow": where they are, not whose
     posted = _DIPLOMAT_IN_CITY_RE.search(head) or _COUNTRY_DIPLOMAT_RE.match(head)
     if posted is not None:
@@ -209,6 +221,8 @@ def _body_after_preposition(ctx: DocumentContext, pos: int, head: str) -> Speake
         return None
     inner = org.group(1)
     place = _NAMED_INSTITUTION_RE.fullmatch(inner) if inner[-1:].islower() else None
+    if place is None and inner[-1:].islower():
+        place = _NAMED_ESTABLISHMENT_RE.fullmatch(inner)
     if place is not None:
         # "medical sources at the al-Furat National Hospital": the hospital by its name (a place, not an ORG_WORDS
         # body, so named_org does not know it)
@@ -255,7 +269,11 @@ def _by_kind(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     if not country and _GOVERNMENT_BODY_RE.match(lower):
         # "a government commission of inquiry said": the government the text is about (as for "the Ministry of X")
         country = country_of(sentence_of(ctx, pos)) or ctx.country or "Syrian"
-    if not country and _STATE_SOURCE_RE.search(lower):
+    seat = _STATE_SOURCE_RE.search(lower) if not country else None
+    if seat is not None and seat.group(1) in _CAPITAL_COUNTRY:
+        # "a security source in Damascus told Al-Watan": a state's own source, placed in its capital
+        country = _CAPITAL_COUNTRY[seat.group(1)]
+    if not country and seat is not None:
         # "a security source said" under "PALMYRA, Syria (AFP) –": one unnamed member of the dateline's state
         # (guideline: an indefinite unnamed member is the organisation; bare "security sources" stay unnamed)
         country = ctx.country
@@ -328,8 +346,11 @@ _GOVERNMENT_BODY_RE = re.compile(
 _INDUSTRY_RE = re.compile(r"\b(?:industry|industrial|manufacturer|contractor)s?\b")
 _STATE_SOURCE_RE = re.compile(
     r"^(?:an?|one)\s+(?:[\w-]+\s+)?(?:security|government|intelligence|official|administration)\s+(?:source|official)"
-    r"(?:\s+in\s+[a-z][\w'’-]+(?:\s+[a-z][\w'’-]+)?)?$"  # "a government official in Sweida" (lower-cased head)
+    r"(?:\s+in\s+([a-z][\w'’-]+(?:\s+[a-z][\w'’-]+)?))?$"  # "a government official in Sweida" (lower-cased head)
 )
+_CAPITAL_COUNTRY = {"damascus": "Syrian", "moscow": "Russian", "ankara": "Turkish", "tehran": "Iranian",
+                    "baghdad": "Iraqi", "beirut": "Lebanese", "amman": "Jordanian", "cairo": "Egyptian",
+                    "riyadh": "Saudi", "washington": "US", "jerusalem": "Israeli"}
 
 _OUTLET_COUNTRY = {
     "sana": "Syrian",

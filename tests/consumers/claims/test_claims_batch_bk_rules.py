@@ -1,0 +1,41 @@
+"""Claim and speaker rules found on batch bk's first run (Russian-agency English, Arabic outlets in translation,
+Kurdish outlets, rival accounts of one event) (claim guideline, "Speaker"); invented sentences."""
+
+from consumers.claims.extract import extract_claims
+
+
+def speakers(text: str) -> list[tuple[str, str]]:
+    return [(c.speaker, c.text) for c in extract_claims(text)]
+
+
+def test_an_agency_s_interlocutor_is_the_source_that_spoke_to_it_not_the_agency() -> None:
+    # (a calque of Russian agency usage: the agency's interlocutor is whom it talked to, even when the agency is TASS
+    # or Sputnik, a body the text names as an agency)
+    text = ('A source in the Lebanese army told TASS that 12 men were held. "They were armed," the agency\'s '
+            "interlocutor stressed.")
+    assert [s for s, _ in speakers(text)] == ["Lebanese Armed Forces", "Lebanese Armed Forces"]
+
+
+def test_a_source_in_a_named_state_company_or_establishment_is_that_body() -> None:
+    # (not the country's government: the body has a name of its own, as a named hospital has)
+    text = ("A source in the Syrian General Establishment for Cement told Sputnik that the kiln was repaired. An "
+            "official at the Lebanese Company for Ports told Reuters that the cranes were idle.")
+    assert [s for s, _ in speakers(text)] == ["Syrian General Establishment for Cement", "Lebanese Company for Ports"]
+
+
+def test_denying_reports_of_something_denies_those_reports_not_the_claim_before() -> None:
+    # (as "denied involvement in the attack": the object is what is denied; the clause before is the first claim's)
+    text = ("The trade minister said on Tuesday that flour stocks were sufficient, denying reports of a shortage in "
+            "bakeries in Homs.")
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [
+        ("said on Tuesday that", "flour stocks were sufficient"),
+        ("denying", "reports of a shortage in bakeries in Homs"),
+    ]
+
+
+def test_a_security_source_in_a_capital_speaks_for_that_state() -> None:
+    # (a state's security or government source placed in its capital, whatever the dateline; a diplomatic source
+    # there may serve any state, so stays unnamed, as own/ z-batch's "A diplomatic source in Moscow")
+    text = ("A security source in Baghdad told the pro-government Al-Sabah newspaper that the border was calm. A "
+            "diplomatic source in Baghdad said the talks would resume.")
+    assert [s for s, _ in speakers(text)] == ["Iraqi government", "unnamed sources"]
