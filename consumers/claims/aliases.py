@@ -199,7 +199,7 @@ COUNTRY_ADJECTIVES = {
 # Titles and roles written before a name; a speaker's canonical name drops them (guideline: names without titles).
 TITLES = frozenset(
     [
-        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "lord", "lady", "sheikh", "sheik", "imam",
+        "mr", "mrs", "ms", "miss", "dr", "eng", "prof", "professor", "sir", "lord", "lady", "sheikh", "sheik", "imam",
         "mullah", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "captain", "capt",
         "sergeant", "sgt", "brigadier", "brig", "admiral", "adm", "commander", "cmdr", "corporal", "marshal",
         "field", "rear", "vice", "deputy", "acting", "president", "vice-president", "prime", "minister", "secretary",

@@ -26,6 +26,8 @@ SAY_VERBS = [
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
     # a witness in court: "A former guard testified that P"
     "testified", "testifies", "testifying",
+    # a monitor's finding: "STJ documented that P" (only with a clause; "documents" is a noun too often)
+    "documented", "documenting",
     # a court's finding: "The court ruled that P" (only with a clause: not "ruled out", "ruled the city"); "found
     # that P" only for a court or its bench (cue_content checks the speaker: "Reporters found that" is narration)
     "ruled", "found",
@@ -84,6 +86,7 @@ NEEDS_CLAUSE = frozenset([
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
     # a witness in court: "A former guard testified that P"
     "testified", "testifies", "testifying",
+    "documented", "documenting",
     "answered", "answers", "answering", "writing",
     "ruled",
 ])

@@ -35,6 +35,7 @@ _ABBREVIATIONS = frozenset(
         "mrs",
         "ms",
         "dr",
+        "eng",  # "Eng. Rania Suleiman": the engineer's title of Arabic-press calques
         "prof",
         "gen",
         "lt",

@@ -5,6 +5,7 @@ his first name, Mahmoud, said"). BODY_KINDS and the name patterns are shared wit
 
 import re
 
+from consumers.claims.aliases import TITLES
 from consumers.claims.sources.candidate import Candidate
 from consumers.claims.sources.clauses import after_clause_word, segment_cut, segment_start
 from consumers.claims.sources.phrases import is_valid_subject
@@ -103,7 +104,10 @@ def role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, ca
     if not kin_of and (not is_valid_subject(role) or not (
             # ("Another deputy, NAME, said": one more of a kind the text has quoted)
             first in ("the", "a", "an", "its", "his", "her", "their", "our", "one", "another") or first.endswith("'s")
-            or first == "counsel")):  # "counsel for Syria, NAME, said": a role taking no article
+            or first == "counsel"  # "counsel for Syria, NAME, said": a role taking no article
+            # "Director General of X, Eng. NAME, stated", "Governor of Hama, Dr. NAME,": an office of a body or
+            # place, capitalised without its article (Arabic-press calques)
+            or (role[:1].isupper() and first in TITLES and " of " in role))):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = role_start, comma, cut
     cand.clause_start = role_start

@@ -39,3 +39,26 @@ def test_a_security_source_in_a_capital_speaks_for_that_state() -> None:
     text = ("A security source in Baghdad told the pro-government Al-Sabah newspaper that the border was calm. A "
             "diplomatic source in Baghdad said the talks would resume.")
     assert [s for s, _ in speakers(text)] == ["Iraqi government", "unnamed sources"]
+
+
+def test_an_office_without_its_article_then_a_name_with_an_engineer_s_title_speaks() -> None:
+    # (the Arabic calque "Director General of X, Eng. NAME, stated": the office takes no article and "Eng." is a
+    # title, not a sentence's end)
+    text = ("For her part, Director General of the Public Authority for Water, Eng. Salma Issa, stated that the dam "
+            "was full. She pointed out that the pumps were working. Governor of Hama, Dr. Adnan Saleh, said that "
+            "the roads were open.")
+    assert speakers(text) == [
+        ("Salma Issa", "the dam was full"),
+        ("Salma Issa", "the pumps were working"),
+        ("Adnan Saleh", "the roads were open"),
+    ]
+
+
+def test_a_monitor_that_documented_that_p_reports_p() -> None:
+    # (a rights group's finding, as "found that" or "recorded"; only with its clause: "documented the abuses" is no
+    # claim of what they were)
+    text = ("The Hawar Rights Network documented that 30 people had been detained at the checkpoint. The network "
+            "has documented the abuses for years.")
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [
+        ("documented that", "30 people had been detained at the checkpoint"),
+    ]
