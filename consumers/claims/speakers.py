@@ -134,6 +134,8 @@ def _names_a_body(mention: str) -> bool:
     return bool(_BODY_NAME_RE.match(mention.strip())) and not re.search(r"\b(?:Army|Armed Forces)\b", mention)
 
 
+_KIND_AFTER_ACRONYM_RE = re.compile(
+    r"(.*?\S)\s*\([A-Z][\w-]{1,12}\)\s+(?:organi[sz]ation|group|network|monitor|NGO|charity|association)$")
 _BASED_IN_RE = re.compile(r"^((?:[Tt]he\s+)?)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?-based\s+(?=[A-Z])")
 
 
@@ -142,6 +144,8 @@ def canonical_org(mention: str, country: str = "") -> str:
     """Canonical organisation for a mention, using country (e.g. from the dateline) for bare ministries."""
     # "the Washington-based Institute for X": where a body sits is no part of its name (nor makes it that country's)
     mention = _BASED_IN_RE.sub(r"\1", mention)
+    if "(" in mention and (kind := _KIND_AFTER_ACRONYM_RE.match(mention)) is not None:
+        mention = kind.group(1)  # "the Syrians for Truth and Justice (STJ) organization": the name, not its kind
     key = norm_key(_strip_parenthetical(mention))
     if not key:
         return ""

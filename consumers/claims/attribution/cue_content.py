@@ -20,6 +20,11 @@ _OWN_TEXT_RE = re.compile(
 _COURT_RE = re.compile(r"\b(?:[Cc]ourt|[Tt]ribunal|judges?|[Jj]ury|bench|[Cc]hamber)\b")
 _NOBODY_RE = re.compile(r"(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)\b")
 _DOCUMENT_TOKEN_RE = re.compile(r"[\w'’]+")
+# A short object that ends the sentence after "blamed": "Residents blamed Russian jets."
+# (not "blamed it on the heat", "blamed itself": whom, not on what or a pronoun)
+_BLAMED_AT_END_RE = re.compile(
+    r"\s+(?!(?:on|it|itself|them|themselves|him|himself|her|herself|us|me|each)\b)(?:the\s+)?[A-Za-z][\w'’-]*"
+    r"(?:\s+(?!on\b)[\w'’-]+){0,3}[.!]?\s*")
 _OBJECT_LINK_RES = {link: re.compile(rf"\b{link}\b") for link in set(cues.OBJECT_VERBS.values())}
 
 
@@ -71,7 +76,9 @@ def _object_content(
 ) -> Candidate | None:
     """'attributed the attack to X': the object is the content, when the verb's link word follows it."""
     tail = text[verb_end : min(s_end, verb_end + 300)]
-    if not _OBJECT_LINK_RES[link].search(tail) or tail.lstrip().startswith(f"{link} "):
+    if link == "for" and _BLAMED_AT_END_RE.fullmatch(tail):
+        pass  # "Residents blamed Russian jets.": blamed for the event just told, the sentence ending on whom
+    elif not _OBJECT_LINK_RES[link].search(tail) or tail.lstrip().startswith(f"{link} "):
         return None  # "a quote attributed to X": no object, a participle, not a claim
     cand.complement, cand.content_from = "direct", skip_space(text, verb_end, s_end)
     if text.startswith(_RELATIVE_WORDS, cand.clause_start) and text.startswith(", ", cand.clause_start - 2):

@@ -62,3 +62,16 @@ def test_a_monitor_that_documented_that_p_reports_p() -> None:
     assert [(c.cue, c.text) for c in extract_claims(text)] == [
         ("documented that", "30 people had been detained at the checkpoint"),
     ]
+
+
+def test_a_body_s_kind_after_its_name_and_acronym_is_no_part_of_its_name() -> None:
+    text = "However, the Lawyers for Justice and Rights (LJR) organization documented that the men were tortured."
+    assert [s for s, _ in speakers(text)] == ["Lawyers for Justice and Rights"]
+
+
+def test_blaming_someone_at_the_sentence_end_blames_them_for_the_event_told() -> None:
+    # (the "for" is the event the text has just told: "blamed X" with nothing after is still an accusation, as
+    # "blamed X for Y")
+    text = ("A car bomb killed four people in Azaz. Residents blamed Turkish-backed factions. A shell attributed to "
+            "the army fell on the market.")
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [("blamed", "Turkish-backed factions")]
