@@ -260,12 +260,22 @@ def named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
             return central_bank(ctx, pos)
         if words and not has_capital_word(surface):
             # "a source in the ministry" after "The Ministry of Finance announced": that ministry, of its country
-            return of_a_country(ctx, pos, ctx.org_before(pos, words[-1]))
+            return with_seat(ctx, pos, of_a_country(ctx, pos, ctx.org_before(pos, words[-1])))
         if not is_org_like(surface):
             return ""
         found = alias_inside(surface, min_words=2) or unit_of_known_org(surface) or canonical_org(surface, ctx.country)
         return of_a_country(ctx, pos, found, surface)
     return ""
+
+
+def with_seat(ctx: DocumentContext, pos: int, named: str) -> str:
+    """'the committee' after 'the Central Committee in western Daraa': a body no list knows, with the seat the text
+    named it with (house convention: own/ ac05 'Directorate of Water in Raqqa'); a known body as it is."""
+    if not named or is_known_org(named) or ctx.text.find(f"{named} in ", max(0, pos - 3000), pos) < 0:
+        return named
+    seats = list(re.finditer(rf"{re.escape(named)}\s+in\s+((?:(?:western|eastern|northern|southern|rural)\s+)?"
+                             r"[A-Z][\w'’-]+)\b", ctx.text[max(0, pos - 3000) : pos]))
+    return f"{named} in {seats[-1].group(1)}" if seats else named
 
 
 def of_a_country(ctx: DocumentContext, pos: int, found: str, surface: str = "") -> str:

@@ -105,6 +105,8 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         # "prosecutors" stay unnamed, as own/ ad03's)
         canon = canonical_org("the federal prosecutor's office", ctx.country)
         return Speaker(canon, canon, False)
+    if "rescue" in head.lower() and _RESCUERS_RE.fullmatch(head) and (body := _rescue_body_near(ctx, pos)):
+        return Speaker(body, body, False)  # "P, rescue workers said. The White Helmets said Q": its members
     again = _ANOTHER_RE.match(head)
     word = again.group(1).lower() if again else ""
     found = (ctx.last(word=word) or ctx.last(word=f"{word}s")) if again else None
@@ -128,6 +130,16 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         if quoted is not None:
             return quoted  # "The Aleppo police command said P. A police source said Q": one of that body
     return found
+
+
+_RESCUERS_RE = re.compile(r"(?:[Tt]he\s+)?(?:[Ll]ocal\s+)?[Rr]escue\s+(?:workers|teams|crews|volunteers)")
+_RESCUE_BODY_RE = re.compile(r"\b(?:White\s+Helmets|(?:Syria|Syrian)\s+Civil\s+Defen[cs]e)\b")
+
+
+def _rescue_body_near(ctx: DocumentContext, pos: int) -> str:
+    """The civil defence named before pos or in the next 400 characters (the sentence after), canonical; or ""."""
+    found = _RESCUE_BODY_RE.search(ctx.text, max(0, pos - 3000), min(len(ctx.text), pos + 400))
+    return canonical_org(found.group()) if found else ""
 
 
 def _state_source_in_capital(head: str) -> bool:

@@ -75,3 +75,21 @@ def test_blaming_someone_at_the_sentence_end_blames_them_for_the_event_told() ->
     text = ("A car bomb killed four people in Azaz. Residents blamed Turkish-backed factions. A shell attributed to "
             "the army fell on the market.")
     assert [(c.cue, c.text) for c in extract_claims(text)] == [("blamed", "Turkish-backed factions")]
+
+
+def test_rescue_workers_are_the_civil_defence_the_text_names_around_them() -> None:
+    # (unnamed members of a body named in the text speak as the body, guideline "Speaker"; with no such body named,
+    # rescue workers stay unnamed)
+    text = ("A strike on a bakery in Sarmin killed five people, rescue workers said. The White Helmets said 12 were "
+            "wounded.")
+    assert [s for s, _ in speakers(text)] == ["Syria Civil Defence", "Syria Civil Defence"]
+    text = "A strike on a bakery in Sarmin killed five people, rescue workers said."
+    assert [s for s, _ in speakers(text)] == ["unnamed sources"]
+
+
+def test_a_body_named_with_its_seat_keeps_it_when_referred_back_to() -> None:
+    # (house convention, own/ ac05 'Directorate of Water in Raqqa', bf04 'People's Court in Qamishli': a body no
+    # canonical list knows is named as the text gives it, seat included, also when "the committee" refers back)
+    text = ("Talks between the Reconciliation Committee in northern Homs and the army broke down, sources in the "
+            "committee told Enab Baladi. The committee said 40 men had been arrested.")
+    assert [s for s, _ in speakers(text)] == ["Reconciliation Committee in northern Homs"] * 2
