@@ -5,7 +5,7 @@ them (claim annotation guideline, "Speaker": a statement speaks for its issuer).
 import re
 
 from consumers.claims.context import CAPITAL_RUN_RE, WORDS_RE, DocumentContext, Speaker
-from consumers.claims.resolve.organisations import PLACE_OWNER_RE, alias_inside, org_with_context
+from consumers.claims.resolve.organisations import PLACE_OWNER_RE, alias_inside, org_with_context, with_seat
 from consumers.claims.resolve.words import fuller_name_before, is_org_like
 from consumers.claims.speakers import canonical_org, is_known_org
 
@@ -233,6 +233,7 @@ def _issuer_in_context(ctx: DocumentContext, pos: int, earlier: int) -> Speaker:
         canon = ctx.first_org_in_sentence_of(before - 1) if before > 0 else ""
     if last_org is not None and (not canon or ctx.history):
         return last_org
+    canon = with_seat(ctx, pos, canon)  # "The Council of X in Syria issued a statement": named with its seat
     return Speaker(canon or "unnamed sources", canon, False)
 
 

@@ -93,3 +93,10 @@ def test_a_body_named_with_its_seat_keeps_it_when_referred_back_to() -> None:
     text = ("Talks between the Reconciliation Committee in northern Homs and the army broke down, sources in the "
             "committee told Enab Baladi. The committee said 40 men had been arrested.")
     assert [s for s, _ in speakers(text)] == ["Reconciliation Committee in northern Homs"] * 2
+
+
+def test_a_statement_s_issuer_keeps_the_seat_it_was_named_with() -> None:
+    # (own/ ac03, an old leftover: the house convention keeps a body's seat, also when its statement speaks)
+    text = ("The Higher Council of Bedouin Clans in Jordan issued a statement on Friday. The statement said "
+            "that the killers must be handed over.")
+    assert [s for s, _ in speakers(text)] == ["Higher Council of Bedouin Clans in Jordan"]
