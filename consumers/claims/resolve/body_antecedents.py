@@ -91,6 +91,7 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
         canon = state_body(ctx, pos, words, noun)
     if not canon and noun == "governorate":
         canon = governorate_before(ctx, pos)  # "The governor of Hama ... the governorate said": Hama Governorate
+        canon = canon or _only_seat_named(ctx, pos)  # a column on Aleppo: "The governorate insists that P"
     if not canon and noun in _COMPANY_NOUNS:
         canon = _sentence_subject_name(ctx, pos)  # "Fly Cham resumed flights ..., the airline said": that name
     if not canon and noun in GENERIC_ORG_NOUNS:
@@ -137,6 +138,17 @@ def governorate_before(ctx: DocumentContext, pos: int) -> str:
     if words and words[0] in ("The", "A", "In", "On"):
         words = words[1:]
     return f"{' '.join(words)} Governorate" if words else ""
+
+
+# Syria's governorate seats ("Rural Damascus" aside: its seat is not named so)
+_SEAT_NAMES_RE = re.compile(
+    r"\b(?:Damascus|Aleppo|Homs|Hama|Latakia|Tartus|Idlib|Raqqa|Deir ez-Zor|Hasakah|Daraa|Sweida|Quneitra)\b")
+
+
+def _only_seat_named(ctx: DocumentContext, pos: int) -> str:
+    """'The governorate' with no governor named: the governorate of the one seat the text names before pos, or ""."""
+    seats = set(_SEAT_NAMES_RE.findall(ctx.text, 0, pos))
+    return f"{seats.pop()} Governorate" if len(seats) == 1 else ""
 
 
 def _sentence_subject_name(ctx: DocumentContext, pos: int) -> str:

@@ -100,3 +100,12 @@ def test_a_statement_s_issuer_keeps_the_seat_it_was_named_with() -> None:
     text = ("The Higher Council of Bedouin Clans in Jordan issued a statement on Friday. The statement said "
             "that the killers must be handed over.")
     assert [s for s, _ in speakers(text)] == ["Higher Council of Bedouin Clans in Jordan"]
+
+
+def test_the_governorate_is_that_of_the_one_governorate_seat_the_text_names() -> None:
+    # (own/ ax08, an old leftover: a column about one city; with two seats named, which governorate is unsaid)
+    text = ("Homs teachers are tired\n\nI went back to Homs last month. The governorate insists that salaries are "
+            "paid on time.")
+    assert [s for s, _ in speakers(text)] == ["Homs Governorate"]
+    text = "I went back to Homs and Hama last month. The governorate insists that salaries are paid on time."
+    assert [s for s, _ in speakers(text)] == ["unnamed sources"]
