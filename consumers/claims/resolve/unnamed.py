@@ -362,7 +362,10 @@ _STATE_SOURCE_RE = re.compile(
 )
 _CAPITAL_COUNTRY = {"damascus": "Syrian", "moscow": "Russian", "ankara": "Turkish", "tehran": "Iranian",
                     "baghdad": "Iraqi", "beirut": "Lebanese", "amman": "Jordanian", "cairo": "Egyptian",
-                    "riyadh": "Saudi", "washington": "US", "jerusalem": "Israeli"}
+                    "riyadh": "Saudi", "washington": "US", "jerusalem": "Israeli",
+                    # Syria's governorate seats: "A security official in Daraa" (the state's, in a city it governs)
+                    **dict.fromkeys(["aleppo", "homs", "hama", "latakia", "tartus", "idlib", "raqqa", "deir ez-zor",
+                                     "hasakah", "daraa", "sweida", "quneitra"], "Syrian")}
 
 _OUTLET_COUNTRY = {
     "sana": "Syrian",

@@ -109,3 +109,11 @@ def test_the_governorate_is_that_of_the_one_governorate_seat_the_text_names() ->
     assert [s for s, _ in speakers(text)] == ["Homs Governorate"]
     text = "I went back to Homs and Hama last month. The governorate insists that salaries are paid on time."
     assert [s for s, _ in speakers(text)] == ["unnamed sources"]
+
+
+def test_a_security_official_in_a_syrian_governorate_seat_is_the_syrian_state_s() -> None:
+    # (own/ ao02, an old leftover: "A security official in Daraa, who asked not to be named, said" under an outlet's
+    # dateline that names no country)
+    text = ("Enab Baladi – Hama\n\nA security official in Hama, who asked not to be named, said the road had been "
+            "reopened.")
+    assert [s for s, _ in speakers(text)] == ["Syrian government"]
