@@ -14,6 +14,7 @@ def definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Spe
     """'the spokesman', 'the Russian diplomat': the person quoted or named before in that role."""
     found = ctx.last(word=noun)
     country = country_of(head)
+    met = found
     if found is not None and country:
         mention = next((m for sp, m in reversed(ctx.history[-HISTORY_WINDOW:]) if sp == found), "")
         if _serves_elsewhere(found, mention, country):
@@ -30,6 +31,10 @@ def definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Spe
         ministry = canonical_org(head.removeprefix("The ").removeprefix("the ")) if noun == "minister" else ""
         if ministry and (" Ministry of " in ministry or is_known_org(ministry)):
             canon = ministry  # "The Syrian defence minister told our delegation": his ministry, as when he is named
+        elif noun == "minister" and met is not None and " Ministry of " in met.org \
+                and ctx.text.find(" counterpart", 0, pos) >= 0:
+            # "talks with his Syrian counterpart. The Syrian minister said": the portfolio of the minister he met
+            canon = canonical_org(f"{country} Ministry of {met.org.split(' Ministry of ', 1)[1]}")
         return Speaker(canon, canon, False)
     if found is None and noun.startswith("spokes") and _UN_BRIEFING_RE.search(ctx.text, 0, 400):
         return _UNITED_NATIONS  # "the Spokesperson said" in a noon briefing by the Secretary-General's spokesperson
