@@ -122,6 +122,6 @@ def test_a_security_official_in_a_syrian_governorate_seat_is_the_syrian_state_s(
 def test_the_counterpart_minister_holds_the_same_portfolio_as_the_minister_he_met() -> None:
     # (own/ e2, an old leftover: "after talks with his Syrian counterpart ... The Syrian minister said": a minister
     # of the same portfolio, so that ministry, not the government at large)
-    text = ("Iran will help rebuild Syria's power plants, Iranian Foreign Minister Abbas Araghchi said after talks with "
-            "his Iraqi counterpart. The Iraqi minister, in turn, said that Baghdad would pay in oil.")
+    text = ("Iran will help rebuild Syria's power plants, Iranian Foreign Minister Abbas Araghchi said after talks "
+            "with his Iraqi counterpart. The Iraqi minister, in turn, said that Baghdad would pay in oil.")
     assert [s for s, _ in speakers(text)] == ["Abbas Araghchi", "Iraqi Ministry of Foreign Affairs"]
