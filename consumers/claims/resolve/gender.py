@@ -3,6 +3,7 @@ husband, Dilshad Ali,', 'his wife Salma', 'Mrs Haddad', and the 'he' or 'she' th
 A pronoun never refers back to a person of the other sex (claim annotation guideline, "Speaker": pronouns resolve to
 the person they refer to)."""
 
+import bisect
 import re
 
 from consumers.claims.context import DocumentContext, Speaker
@@ -26,12 +27,48 @@ def agrees(ctx: DocumentContext, pronoun: str, person: Speaker, pos: int) -> Spe
     before pos whom the text says is of the pronoun's sex, or person when there is none."""
     wanted = "m" if pronoun == "he" else "f"
     named = _named_with_sex(ctx, pos)
-    if _sex_of(ctx, person.name, named) in (wanted, ""):
+    said = _sex_of(ctx, person.name, named)
+    if said == wanted or (said == "" and given_name_sex(person.name) in (wanted, "")):
         return person
     for name, sex in reversed(named):
         if sex == wanted and _sex_of(ctx, name, named) == wanted:
             return ctx.people.get(_key(name)) or Speaker(name, "", True)
+    if said == "":
+        # only the given name says the person is of the other sex: the latest person named whose given name is of
+        # the pronoun's ("Leyla Hasso ... and Mahmoud Darwish ... Darwish said P. 'Q,' she said": Leyla Hasso)
+        at = pos
+        for _ in range(6):
+            other = ctx.person_before(at)
+            if other is None:
+                break
+            if given_name_sex(other.name) == wanted and _sex_of(ctx, other.name, named) in (wanted, ""):
+                return ctx.people.get(_key(other.name)) or other
+            at = ctx.person_pos[bisect.bisect_left(ctx.person_pos, at) - 1]
     return person
+
+
+# Common given names whose bearer's sex is not in doubt (unisex names such as Nour, Rasha or Jihad are left out)
+_MALE_NAMES = frozenset([
+    "mohammed", "muhammad", "mohammad", "ahmad", "ahmed", "ali", "hassan", "hussein", "husain", "mustafa",
+    "mostafa", "omar", "umar", "khaled", "khalid", "mahmoud", "ibrahim", "youssef", "yusuf", "yousef", "abdullah",
+    "samir", "karim", "fadi", "rami", "bassam", "walid", "ziad", "nabil", "tarek", "tariq", "adnan", "osama",
+    "hamza", "majid", "maher", "bashar", "hafez", "salim", "saleh", "fares", "firas", "ghassan", "imad", "issam",
+    "jamal", "kamal", "marwan", "munir", "nizar", "riad", "sami", "tamer", "wael", "yasser", "zaher", "mazloum",
+    "ferhad", "rezan", "shervan", "dilshad", "sipan", "aram",
+])
+_FEMALE_NAMES = frozenset([
+    "fatima", "fatma", "aisha", "aysha", "maryam", "mariam", "zeinab", "zaynab", "layla", "leila", "leyla", "huda",
+    "rania", "lina", "rima", "salma", "amina", "berivan", "nasrin", "hevin", "ilham", "samira", "hala", "dima",
+    "reem", "sara", "sarah", "mona", "muna", "hanan", "hiba", "lubna", "maya", "nadia", "rana", "ruba", "suha",
+    "widad", "yasmin", "zahra", "ghada", "khadija", "asma", "amal", "dalia", "farah", "jumana", "nisreen",
+    "rasmiya", "souad", "zainab", "evin", "hediye", "nesrin", "rojda", "rojin", "dilan", "newroz",
+])
+
+
+def given_name_sex(name: str) -> str:
+    """"m" or "f" by a common given name opening a person's name, "" when the name says nothing."""
+    first = name.split(None, 1)[0].lower() if name.strip() else ""
+    return "m" if first in _MALE_NAMES else "f" if first in _FEMALE_NAMES else ""
 
 
 def _key(name: str) -> str:

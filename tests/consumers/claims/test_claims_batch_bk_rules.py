@@ -125,3 +125,10 @@ def test_the_counterpart_minister_holds_the_same_portfolio_as_the_minister_he_me
     text = ("Iran will help rebuild Syria's power plants, Iranian Foreign Minister Abbas Araghchi said after talks "
             "with his Iraqi counterpart. The Iraqi minister, in turn, said that Baghdad would pay in oil.")
     assert [s for s, _ in speakers(text)] == ["Abbas Araghchi", "Iraqi Ministry of Foreign Affairs"]
+
+
+def test_she_is_never_a_man_by_his_given_name_but_the_woman_named_before() -> None:
+    # (own/ aw06, an old leftover: a woman named in a list, then a man quoted by surname, then "she")
+    text = ("Leyla Hasso, who heads the water board, and the council's engineer, Mahmoud Darwish, visited the dam. "
+            'Darwish said the turbines had been repaired. "The water is there, the power is not," she told reporters.')
+    assert [s for s, _ in speakers(text)] == ["Mahmoud Darwish", "Leyla Hasso"]
