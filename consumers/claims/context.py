@@ -289,7 +289,9 @@ def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
 _NARRATED_PERSON_VERB_RE = re.compile(
     # (a bracket may stand between: "Umm Yamen (a pseudonym) has not heard from her son")
     r"(?:\s+\([^()]{1,30}\))?\s+(?:was|has|had|lives|lived|spent|fled|left|returned|moved|served|lost|sat|stood|"
-    r"waited|remembers|recalls|runs|ran|works|worked|is|remains)\b"
+    r"waited|remembers|recalls|runs|ran|works|worked|is|remains|"
+    # a feature told in the present: "Abu Jamal opens his bakery at four in the morning"
+    r"opens|sells|walks|sits|stands|waits|keeps|drives|wakes|spends|owns|teaches|bakes|tends)\b"
 )
 _KUNYA_SUBJECT_RE = re.compile(r"\s+(?:did|does|was|is|had|has|says|said|told|[a-z]+ed)\b")
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|near|from|to|of)\s+$")
