@@ -36,14 +36,12 @@ def agrees(ctx: DocumentContext, pronoun: str, person: Speaker, pos: int) -> Spe
     if said == "":
         # only the given name says the person is of the other sex: the latest person named whose given name is of
         # the pronoun's ("Leyla Hasso ... and Mahmoud Darwish ... Darwish said P. 'Q,' she said": Leyla Hasso)
-        at = pos
-        for _ in range(6):
-            other = ctx.person_before(at)
-            if other is None:
-                break
-            if given_name_sex(other.name) == wanted and _sex_of(ctx, other.name, named) in (wanted, ""):
-                return ctx.people.get(_key(other.name)) or other
-            at = ctx.person_pos[bisect.bisect_left(ctx.person_pos, at) - 1]
+        i = bisect.bisect_left(ctx.person_pos, pos) - 1
+        for at in reversed(ctx.person_pos[max(0, i - 7) : i + 1]):  # the eight latest names introduced before pos
+            other = ctx.person_before(at + 1)
+            if other is not None and given_name_sex(other.name) == wanted:
+                # (the given name decides: the sex said of a surname may be a relative's, "Her nephew, NAME Haddad")
+                return ctx.people.get(other.name.lower()) or other  # (by full name: "Salma Haddad", not her nephew)
     return person
 
 

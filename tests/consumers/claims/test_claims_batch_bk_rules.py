@@ -138,3 +138,11 @@ def test_a_person_a_feature_follows_in_the_present_tense_is_the_next_he() -> Non
     # (own/ h23, an old leftover: a feature opening on its subject in the present tense, then his quote)
     text = 'KOBANI - Abu Salim opens his shop at five in the morning.\n\n"Prices have tripled," he said, laughing.'
     assert [s for s, _ in speakers(text)] == ["Abu Salim"]
+
+
+def test_she_is_the_woman_by_her_given_name_though_a_male_relative_shares_her_surname() -> None:
+    # (own/ au07, an old leftover: an obituary whose subject's nephew shares her surname; a man is quoted last)
+    text = ("Huda Sabbagh, who ran the last loom in the old souk, died on Sunday. Her nephew, Georges Sabbagh, said "
+            'she had died at home. "She never missed a day," said Karim Attar, a neighbour.\n\nIn 2015, she told a '
+            'French reporter: "If the loom stops, the street stops."')
+    assert [s for s, _ in speakers(text)] == ["Georges Sabbagh", "Karim Attar", "Huda Sabbagh"]
