@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from consumers.claims.aliases import TITLES
+from consumers.claims.cues import trie_pattern
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 ORG_WORDS = frozenset(
@@ -286,12 +287,17 @@ def _introduces_person(text: str, m: re.Match[str], words: set[str]) -> bool:
         text, max(0, m.start() - 40), m.start()) is not None
 
 
+_NARRATED_VERBS = [
+    "was", "has", "had", "lives", "lived", "spent", "fled", "left", "returned", "moved", "served", "lost", "sat",
+    "stood", "waited", "remembers", "recalls", "runs", "ran", "works", "worked", "is", "remains",
+    # a feature told in the present: "Abu Jamal opens his bakery at four in the morning"
+    "opens", "sells", "walks", "sits", "stands", "waits", "keeps", "drives", "wakes", "spends", "owns", "teaches",
+    "bakes", "tends",
+]
 _NARRATED_PERSON_VERB_RE = re.compile(
     # (a bracket may stand between: "Umm Yamen (a pseudonym) has not heard from her son")
-    r"(?:\s+\([^()]{1,30}\))?\s+(?:was|has|had|lives|lived|spent|fled|left|returned|moved|served|lost|sat|stood|"
-    r"waited|remembers|recalls|runs|ran|works|worked|is|remains|"
-    # a feature told in the present: "Abu Jamal opens his bakery at four in the morning"
-    r"opens|sells|walks|sits|stands|waits|keeps|drives|wakes|spends|owns|teaches|bakes|tends)\b"
+    # (the verbs as a trie: one branch per letter, as the cue patterns)
+    rf"(?:\s+\([^()]{{1,30}}\))?\s+(?:{trie_pattern(_NARRATED_VERBS)})\b"
 )
 _KUNYA_SUBJECT_RE = re.compile(r"\s+(?:did|does|was|is|had|has|says|said|told|[a-z]+ed)\b")
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|near|from|to|of)\s+$")

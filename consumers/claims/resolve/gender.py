@@ -37,7 +37,10 @@ def agrees(ctx: DocumentContext, pronoun: str, person: Speaker, pos: int) -> Spe
         # only the given name says the person is of the other sex: the latest person named whose given name is of
         # the pronoun's ("Leyla Hasso ... and Mahmoud Darwish ... Darwish said P. 'Q,' she said": Leyla Hasso)
         i = bisect.bisect_left(ctx.person_pos, pos) - 1
+        names = _MALE_NAMES if wanted == "m" else _FEMALE_NAMES
         for at in reversed(ctx.person_pos[max(0, i - 7) : i + 1]):  # the eight latest names introduced before pos
+            if names.isdisjoint(ctx.text[at : at + 60].lower().split()):
+                continue  # (a cheap look at the words there first: reading the name itself costs a pattern match)
             other = ctx.person_before(at + 1)
             if other is not None and given_name_sex(other.name) == wanted:
                 # (the given name decides: the sex said of a surname may be a relative's, "Her nephew, NAME Haddad")
