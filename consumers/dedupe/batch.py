@@ -187,9 +187,9 @@ class BatchIndex:
         expressible = expressible_counts(features)
         dates = np.fromiter((-1 if sketch.event_date is None else sketch.event_date for sketch in sketches), np.int64,
                             len(sketches))  # fmt: skip
-        # Headlines compared as one number each (equal content words, equal hash; 0 for none).
-        headlines = np.fromiter((hash(sketch.title_values) if sketch.title_values else 0 for sketch in sketches),
-                                np.int64, len(sketches))  # fmt: skip
+        # Headlines compared as one number each (equal words, equal hash; a bytes object caches its hash, and b"" has
+        # the hash 0).
+        headlines = np.fromiter(map(hash, [sketch.title_values for sketch in sketches]), np.int64, len(sketches))
         same_headline = (headlines[rows] == headlines[other]) & (headlines[rows] != 0)
         return (jaccard, names, shingle_counts[other], has_story[other], shared, story_counts, days[other],
                 expressible[other], dates[other], same_headline)
