@@ -3,6 +3,7 @@
     python -m bench.dedupe_allsets                 # all sets under tests/fixtures/dedupe_* and seeds 1, 7, 11
     python -m bench.dedupe_allsets --sets dedupe_heldout11 --seeds
     python -m bench.dedupe_allsets --json out.json # also write the figures, to compare two trees
+    python -m bench.dedupe_allsets --exclude dedupe_heldout13   # leave a blind set unscored
 
 A line: set, docs, duplicates P / R, stories P / R / F1 (bench/dedupe_quality.py computes them).
 """
@@ -27,11 +28,12 @@ def _line(name: str, report: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="*", help="fixture directory names (default: every dedupe_* set)")
+    parser.add_argument("--exclude", nargs="*", default=[], help="fixture directory names not to score (blind sets)")
     parser.add_argument("--seeds", nargs="*", type=int, default=[1, 7, 11])
     parser.add_argument("--json", type=Path, help="write {set: report} here too")
     args = parser.parse_args()
     names = args.sets if args.sets is not None else sorted(
-        p.name for p in FIXTURES.glob("dedupe_*") if (p / "labels.jsonl").exists())
+        p.name for p in FIXTURES.glob("dedupe_*") if (p / "labels.jsonl").exists() and p.name not in args.exclude)
     reports: dict[str, dict] = {}
     for name in names:
         reports[name] = evaluate(FIXTURES / name)
