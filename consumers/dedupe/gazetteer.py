@@ -291,6 +291,10 @@ def _build_lookup() -> dict[tuple[str, ...], str]:
 _LOOKUP = _build_lookup()
 _FIRST_STEMS = frozenset(stems[0] for stems in _LOOKUP)
 MAX_NAME_TOKENS = max(map(len, _LOOKUP))
+# The token counts of the spellings each first stem opens, longest first: most open only one-token names ("us",
+# "idlib"), so `_match_at` tries only those lengths instead of every one up to MAX_NAME_TOKENS.
+_NAME_LENGTHS = {first: tuple(sorted({len(stems) for stems in _LOOKUP if stems[0] == first}, reverse=True))
+                 for first in _FIRST_STEMS}  # fmt: skip
 
 
 def gazetteer_names(tokens: list[str]) -> list[str]:
@@ -324,10 +328,17 @@ def _match_at(tokens: list[str], position: int) -> tuple[str | None, int]:
     firsts = [first for first in _cached_first_stems(tokens[position]) if first in _FIRST_STEMS]
     if not firsts:
         return None, 1
-    for length in range(min(MAX_NAME_TOKENS, len(tokens) - position), 0, -1):
-        rest = tuple(stem(token) for token in tokens[position + 1 : position + length])
+    # Longest first, as before; a length no first stem opens a spelling of cannot match, so it is skipped, and the
+    # following tokens are stemmed once for all lengths.
+    available = len(tokens) - position
+    lengths = sorted({length for first in firsts for length in _NAME_LENGTHS[first] if length <= available},
+                     reverse=True)  # fmt: skip
+    if not lengths:  # only longer names open with it, and the tokens end first
+        return None, 1
+    rest = tuple(stem(token) for token in tokens[position + 1 : position + lengths[0]])
+    for length in lengths:
         for first in firsts:
-            key = _LOOKUP.get((first, *rest))
+            key = _LOOKUP.get((first, *rest[: length - 1]))
             if key is not None:
                 return key, length
     return None, 1
