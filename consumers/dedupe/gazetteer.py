@@ -320,25 +320,25 @@ def gazetteer_key(token: str) -> str | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _cached_first_stems(token: str) -> tuple[str, ...]:
-    return tuple(_first_stems(token))
+def _openings(token: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    # The token's first stems that open a spelling, and the token counts of the spellings they open, longest first.
+    firsts = tuple(first for first in _first_stems(token) if first in _FIRST_STEMS)
+    return firsts, tuple(sorted({length for first in firsts for length in _NAME_LENGTHS[first]}, reverse=True))
 
 
 def _match_at(tokens: list[str], position: int) -> tuple[str | None, int]:
-    firsts = [first for first in _cached_first_stems(tokens[position]) if first in _FIRST_STEMS]
+    firsts, lengths = _openings(tokens[position])
     if not firsts:
         return None, 1
-    # Longest first, as before; a length no first stem opens a spelling of cannot match, so it is skipped, and the
-    # following tokens are stemmed once for all lengths.
+    # Longest first; a length no first stem opens a spelling of cannot match, so it is skipped, and the following
+    # tokens are stemmed once for all lengths.
     available = len(tokens) - position
-    lengths = sorted({length for first in firsts for length in _NAME_LENGTHS[first] if length <= available},
-                     reverse=True)  # fmt: skip
-    if not lengths:  # only longer names open with it, and the tokens end first
-        return None, 1
-    rest = tuple(stem(token) for token in tokens[position + 1 : position + lengths[0]])
+    longest = next((length for length in lengths if length <= available), 0)
+    rest = tuple(stem(token) for token in tokens[position + 1 : position + longest])
     for length in lengths:
-        for first in firsts:
-            key = _LOOKUP.get((first, *rest[: length - 1]))
-            if key is not None:
-                return key, length
+        if length <= available:
+            for first in firsts:
+                key = _LOOKUP.get((first, *rest[: length - 1]))
+                if key is not None:
+                    return key, length
     return None, 1
