@@ -7,6 +7,7 @@ Pure and deterministic: a copy and its original fold to the same words however e
 import html
 import re
 import unicodedata
+from itertools import filterfalse, islice
 
 from consumers.dedupe.boilerplate import boilerplate_free_lines
 
@@ -39,6 +40,9 @@ _FOLDABLE = re.compile(f"[{re.escape(''.join(_FOLDED))}{_ARABIC_MARKS}]")
 # Scripts written without spaces: every character is a token, so shingles still work.
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+# Latin-1 text has no CJK character, so `_TOKEN` finds its runs of word characters: this table makes every other
+# character a space.
+_LATIN1_NON_WORD_AS_SPACE = bytes(code if _TOKEN.fullmatch(chr(code)) else ord(" ") for code in range(256))
 # The same tokens with the non-word run before each (what _TOKEN skips is exactly \W).
 GAP_AND_TOKEN = re.compile(rf"(\W*)([{_CJK}]|[^\W{_CJK}]+)")
 # Each of these matches one separator between its neighbours. Written with the separator first and the left
@@ -122,7 +126,14 @@ def words(text: str, limit: int = MAX_TOKENS) -> list[str]:
     """Words of an already normalised text, numbers in digits ("nine" -> "9", "1,200" -> "1200")."""
     text = APOSTROPHE_IN_WORD.sub("", DIGIT_GROUPS.sub("", text))
     if len(text) < limit * 2:  # too short to hold `limit` tokens: one findall instead of a Python loop
-        return _in_digits([token for token in _TOKEN.findall(text) if token not in DROPPED_TOKENS][:limit])
+        try:
+            latin1 = text.encode("latin-1")
+        except UnicodeEncodeError:
+            tokens = _TOKEN.findall(text)
+        else:  # no CJK: the tokens are the runs of word characters, split in C (2-3x faster than the findall)
+            tokens = latin1.translate(_LATIN1_NON_WORD_AS_SPACE).decode("latin-1").split()
+        # filterfalse and islice run the filtering in C, without a Python step per token.
+        return _in_digits(list(islice(filterfalse(DROPPED_TOKENS.__contains__, tokens), limit)))
     found: list[str] = []
     for match in _TOKEN.finditer(text):
         if match.group() not in DROPPED_TOKENS:
