@@ -37,6 +37,8 @@ _ARABIC_MARKS = r"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 # text in C; str.translate looked up every character in a dict (8x slower on news text with curly quotes).
 _FOLDED = {chr(code): replacement or "" for code, replacement in {**_QUOTES, **_ARABIC}.items()}
 _FOLDABLE = re.compile(f"[{re.escape(''.join(_FOLDED))}{_ARABIC_MARKS}]")
+# The few ASCII characters _FOLDABLE takes (the backtick): an ASCII text without them has nothing to fold.
+_ASCII_FOLDABLE = "".join(char for char in map(chr, range(128)) if _FOLDABLE.match(char))
 # Scripts written without spaces: every character is a token, so shingles still work.
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
@@ -67,6 +69,8 @@ _NUMBER_TOKENS = frozenset(DIGITS_OF)
 # "U.S." / "US", "U.N." / "UN" (not the tail of "J.R.R." or of a word: see _undotted; a pattern that opens with a
 # character set is searched 4x faster than one opening with a lookbehind).
 _DOTTED_ACRONYM = re.compile(r"[A-Z]\.(?:[A-Z]\.)+")
+# What every dotted acronym holds, searched from its full stops (a pattern opening with a literal is scanned in C).
+_DOTTED_ACRONYM_PART = re.compile(r"\.[A-Z]\.")
 # "30 per cent" / "30 percent" / "30%".
 _PERCENT = re.compile(r"\s*%|\bper cent\b", re.IGNORECASE)
 APOSTROPHE_IN_WORD = re.compile(r"'(?<=\w')(?=\w)")
@@ -80,9 +84,14 @@ def clean(text: str) -> str:
     if "&" in text:  # entities a scraper left in ("&#8220;", "&amp;", "&nbsp;")
         text = html.unescape(text)
     # "1\u00a0200": joined before NFKC turns the non-breaking space into a plain one (then "1 200" is two numbers).
-    text = _SPACED_DIGIT_GROUPS.sub("", text)
-    text = _FOLDABLE.sub(_folded, unicodedata.normalize("NFKC", text))
-    text = _DOTTED_ACRONYM.sub(_undotted, text)
+    # (Each substitution below runs only on a text holding what it can match: a test in C costs less than its scan.)
+    if "\u00a0" in text or "\u202f" in text:
+        text = _SPACED_DIGIT_GROUPS.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii() or any(char in text for char in _ASCII_FOLDABLE):
+        text = _FOLDABLE.sub(_folded, text)
+    if _DOTTED_ACRONYM_PART.search(text) is not None:
+        text = _DOTTED_ACRONYM.sub(_undotted, text)
     if "%" in text or "per cent" in text:
         text = _PERCENT.sub(" percent", text)
     return "\n".join(boilerplate_free_lines(text))
