@@ -303,6 +303,11 @@ def gazetteer_names(tokens: list[str]) -> list[str]:
     found: list[str] = []
     position = 0
     while position < len(tokens):
+        firsts, lengths, alone = _openings(tokens[position])
+        if lengths == (1,) or not firsts:  # no name of several tokens opens with it: the tokens after it do not matter
+            found.append(tokens[position] if alone is None else alone)
+            position += 1
+            continue
         key, length = _match_at(tokens, position)
         found.append(key if key is not None else tokens[position])
         position += length
@@ -320,14 +325,16 @@ def gazetteer_key(token: str) -> str | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _openings(token: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    # The token's first stems that open a spelling, and the token counts of the spellings they open, longest first.
+def _openings(token: str) -> tuple[tuple[str, ...], tuple[int, ...], str | None]:
+    # The token's first stems that open a spelling, the token counts of the spellings they open (longest first), and
+    # the key of the spelling it is alone, if any.
     firsts = tuple(first for first in _first_stems(token) if first in _FIRST_STEMS)
-    return firsts, tuple(sorted({length for first in firsts for length in _NAME_LENGTHS[first]}, reverse=True))
+    lengths = tuple(sorted({length for first in firsts for length in _NAME_LENGTHS[first]}, reverse=True))
+    return firsts, lengths, next((_LOOKUP[(first,)] for first in firsts if (first,) in _LOOKUP), None)
 
 
 def _match_at(tokens: list[str], position: int) -> tuple[str | None, int]:
-    firsts, lengths = _openings(tokens[position])
+    firsts, lengths, _ = _openings(tokens[position])
     if not firsts:
         return None, 1
     # Longest first; a length no first stem opens a spelling of cannot match, so it is skipped, and the following
