@@ -15,6 +15,7 @@ from consumers.dedupe.sketch import (
     containment,
     event_day_of,
     event_days,
+    expressible_count_of,
     expressible_counts,
     jaccards,
     shared_title_words,
@@ -179,7 +180,7 @@ def decide_scored(doc_id: str, first_seen: float, sketch: Sketch, candidates: Se
     earlier = [i for i, doc in enumerate(candidates) if (doc.first_seen, doc.doc_id) < now]
     docs = [candidates[i] for i in earlier]
     own_count, own_day = len(sketch.story_values) // 4, event_day_of(sketch.story_values)
-    own_expressible = int(expressible_counts([sketch.story_values])[0]) if earlier else 0
+    own_expressible = expressible_count_of(sketch.story_values) if earlier else 0
     own_date = _date_or_none(sketch)
     similarities = [story_similarity(scores.names[i], scores.story_shared[i], (own_count, scores.story_counts[i]),
                                      (own_day, scores.story_days[i]), (own_expressible, scores.story_expressible[i]),

@@ -281,6 +281,17 @@ def _expressible_hashes() -> np.ndarray:
     return np.unique(fold32(token_hashes(expressible_features())))
 
 
+@cache
+def _expressible_hash_set() -> frozenset[int]:
+    return frozenset(_expressible_hashes().tolist())
+
+
+def expressible_count_of(features: bytes) -> int:
+    """`expressible_counts` of one sketch's story features, without numpy's cost per call (decide.py asks it per
+    article: 1 us instead of 11)."""
+    return sum(map(_expressible_hash_set().__contains__, struct.unpack(f"<{len(features) // 4}I", features)))
+
+
 def expressible_counts(features: Sequence[bytes]) -> np.ndarray:
     """How many of each sketch's story features (`story_values`) a report in any language can express: gazetteer
     places and actors, weekdays, the event's day, numbers (story.expressible_features)."""
