@@ -113,7 +113,7 @@ def _in_digits(tokens: list[str]) -> list[str]:
     if _NUMBER_TOKENS.isdisjoint(tokens):  # a set test in C; most texts name few numbers in words
         return tokens
     if TENS.keys().isdisjoint(tokens):
-        return [DIGITS_OF.get(token, token) for token in tokens]
+        return list(map(DIGITS_OF.get, tokens, tokens))  # DIGITS_OF.get(token, token) of each, in C
     merged: list[str] = []
     after_tens = False
     for token in tokens:
