@@ -4,7 +4,6 @@ import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import chain
 
 import numpy as np
 
@@ -113,19 +112,19 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
     MinHash of all of them at once in numpy (a batch of 200 feed items costs a third of sketching each alone)."""
     body_words, features, title_words = list[list[str]](), list[list[str]](), list[list[str]]()
     updates = [is_update_headline(title) for title, _ in articles]
-    for (title, body), is_update in zip(articles, updates, strict=True):
+    for title, body in articles:
         clean_body, clean_title = clean(body), clean(title)
         body_words.append(words(clean_body.casefold()))
         # A round-up or an analysis piece has no story features: it joins no event's story, and none joins its own.
         features.append([] if is_overview_headline(title) else story_features(clean_title, clean_body))
-        title_words.append(_headline_words(title, None if is_update else clean_title))
+        title_words.append(_headline_words(title))
     title_counts = np.fromiter(map(len, title_words), dtype=np.int64, count=len(title_words))
     titles = [hashes.astype("<u4").tobytes() for hashes in distinct_per_set(
-        fold32(token_hashes(list(chain.from_iterable(title_words)))),
+        fold32(token_hashes([word for words_ in title_words for word in words_])),
         np.repeat(np.arange(len(title_words)), title_counts), len(title_words))]  # fmt: skip
     # Story: the distinct feature hashes, the smallest MAX_STORY_FEATURES kept; sketched when there are enough.
     feature_counts = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
-    feature_sets = distinct_per_set(fold32(token_hashes(list(chain.from_iterable(features)))),
+    feature_sets = distinct_per_set(fold32(token_hashes([word for words_ in features for word in words_])),
                                     np.repeat(np.arange(len(features)), feature_counts), len(features))  # fmt: skip
     story_sets = [hashes[:MAX_STORY_FEATURES] for hashes in feature_sets]
     storied = [i for i, hashes in enumerate(story_sets) if len(hashes) >= MIN_STORY_FEATURES]
@@ -133,7 +132,7 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
     # Duplicates: the distinct 3-shingles of bodies long enough to call anything a copy of them.
     duplicable = [i for i, tokens in enumerate(body_words) if len(tokens) >= MIN_DUP_TOKENS]
     lengths = np.array([len(body_words[i]) for i in duplicable], dtype=np.int64)
-    shingles = shingle_sets(token_hashes(list(chain.from_iterable(body_words[i] for i in duplicable))), lengths)
+    shingles = shingle_sets(token_hashes([word for i in duplicable for word in body_words[i]]), lengths)
     dup_sets: dict[int, np.ndarray] = dict(zip(duplicable, shingles, strict=True))
     dup_values = dict(zip(duplicable, minhash_matrix(shingles, DUP_PERMUTATIONS), strict=True))
     dup_keys = _keys_by_item(duplicable, dup_sets, DUP_PERMUTATIONS, DUP_BANDS, DUP_ROWS, DUP_KIND, dup_values)
@@ -152,14 +151,11 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
     return sketches
 
 
-def _headline_words(title: str, clean_title: str | None = None) -> list[str]:
+def _headline_words(title: str) -> list[str]:
     # What `Sketch.title_values` hashes: no update mark, function words, news filler or numbers, three letters or more
     # (hashed by spelling key: "Idleb" is "Idlib"). The mark goes before `clean`, which drops a line opening with
-    # "Updated:" as a reprint's timestamp line. A title without a mark may come with its `clean` text (the same, as
-    # stripping leaves it as it is), so it is not cleaned twice.
-    if clean_title is None:
-        clean_title = clean(strip_update_mark(title))
-    return [word for word in words(clean_title.casefold())
+    # "Updated:" as a reprint's timestamp line.
+    return [word for word in words(clean(strip_update_mark(title)).casefold())
             if len(word) >= 3 and not word.isdigit() and not is_stopword(word)][:MAX_TITLE_WORDS]  # fmt: skip
 
 
