@@ -132,7 +132,8 @@ def boilerplate_free_lines(text: str) -> Iterator[str]:
         in_link_block = _LINK_BLOCK_HEADER.match(folded) is not None
         if in_link_block:
             continue
-        word_count = len(line.split())
+        # Only compared with counts up to MAX_BOILERPLATE_WORDS: a longer line need not be split into every word.
+        word_count = len(line.split(maxsplit=MAX_BOILERPLATE_WORDS))
         if word_count <= MAX_BOILERPLATE_WORDS and _is_boilerplate(folded):
             continue
         if word_count <= MAX_BYLINE_WORDS and _BYLINE.match(folded):

@@ -16,6 +16,7 @@ from consumers.dedupe.sketch import (
     containment,
     event_day_of,
     event_days,
+    expressible_count_of,
     expressible_counts,
     jaccards,
     shared_title_words,
@@ -202,7 +203,7 @@ def decide_scored(doc_id: str, first_seen: float, sketch: Sketch, candidates: Se
     earlier = [i for i, doc in enumerate(candidates) if (doc.first_seen, doc.doc_id) < now]
     docs = [candidates[i] for i in earlier]
     own_count, own_day = len(sketch.story_values) // 4, event_day_of(sketch.story_values)
-    own_expressible = int(expressible_counts([sketch.story_values])[0]) if earlier else 0
+    own_expressible = expressible_count_of(sketch.story_values) if earlier else 0
     own_date = _date_or_none(sketch)
     # Few pairs share as many features as a brief has (MIN_STORY_FEATURES up to STORY_MIN_SHARED_CONTAINED): only those
     # are asked whether they are a brief within a report (a function call per candidate cost 2% of the stage).

@@ -291,6 +291,10 @@ def _build_lookup() -> dict[tuple[str, ...], str]:
 _LOOKUP = _build_lookup()
 _FIRST_STEMS = frozenset(stems[0] for stems in _LOOKUP)
 MAX_NAME_TOKENS = max(map(len, _LOOKUP))
+# The token counts of the spellings each first stem opens, longest first: most open only one-token names ("us",
+# "idlib"), so `_match_at` tries only those lengths instead of every one up to MAX_NAME_TOKENS.
+_NAME_LENGTHS = {first: tuple(sorted({len(stems) for stems in _LOOKUP if stems[0] == first}, reverse=True))
+                 for first in _FIRST_STEMS}  # fmt: skip
 
 
 def gazetteer_names(tokens: list[str]) -> list[str]:
@@ -299,6 +303,11 @@ def gazetteer_names(tokens: list[str]) -> list[str]:
     found: list[str] = []
     position = 0
     while position < len(tokens):
+        firsts, lengths, alone = _openings(tokens[position])
+        if lengths == (1,) or not firsts:  # no name of several tokens opens with it: the tokens after it do not matter
+            found.append(tokens[position] if alone is None else alone)
+            position += 1
+            continue
         key, length = _match_at(tokens, position)
         found.append(key if key is not None else tokens[position])
         position += length
@@ -316,18 +325,27 @@ def gazetteer_key(token: str) -> str | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _cached_first_stems(token: str) -> tuple[str, ...]:
-    return tuple(_first_stems(token))
+def _openings(token: str) -> tuple[tuple[str, ...], tuple[int, ...], str | None]:
+    # The token's first stems that open a spelling, the token counts of the spellings they open (longest first), and
+    # the key of the spelling it is alone, if any.
+    firsts = tuple(first for first in _first_stems(token) if first in _FIRST_STEMS)
+    lengths = tuple(sorted({length for first in firsts for length in _NAME_LENGTHS[first]}, reverse=True))
+    return firsts, lengths, next((_LOOKUP[(first,)] for first in firsts if (first,) in _LOOKUP), None)
 
 
 def _match_at(tokens: list[str], position: int) -> tuple[str | None, int]:
-    firsts = [first for first in _cached_first_stems(tokens[position]) if first in _FIRST_STEMS]
+    firsts, lengths, _ = _openings(tokens[position])
     if not firsts:
         return None, 1
-    for length in range(min(MAX_NAME_TOKENS, len(tokens) - position), 0, -1):
-        rest = tuple(stem(token) for token in tokens[position + 1 : position + length])
-        for first in firsts:
-            key = _LOOKUP.get((first, *rest))
-            if key is not None:
-                return key, length
+    # Longest first; a length no first stem opens a spelling of cannot match, so it is skipped, and the following
+    # tokens are stemmed once for all lengths.
+    available = len(tokens) - position
+    longest = next((length for length in lengths if length <= available), 0)
+    rest = tuple(stem(token) for token in tokens[position + 1 : position + longest])
+    for length in lengths:
+        if length <= available:
+            for first in firsts:
+                key = _LOOKUP.get((first, *rest[: length - 1]))
+                if key is not None:
+                    return key, length
     return None, 1

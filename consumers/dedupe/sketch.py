@@ -122,7 +122,6 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
     """`sketch_article` of many (title, body) pairs: the text work per article, then the hashing, shingling and
     MinHash of all of them at once in numpy (a batch of 200 feed items costs a third of sketching each alone)."""
     body_words, features, title_words = list[list[str]](), list[list[str]](), list[list[str]]()
-    dates = [dateline_day(body) for _, body in articles]
     updates = [is_update_headline(title) for title, _ in articles]
     for title, body in articles:
         clean_body, clean_title = clean(body), clean(title)
@@ -153,7 +152,7 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
     for i in range(len(articles)):
         story_values = story_sets[i].astype("<u4").tobytes() if i in story_keys else b""
         story_count = len(story_sets[i]) if story_values else 0
-        date = dates[i] if story_values else None  # only stories compare dates
+        date = dateline_day(articles[i][1]) if story_values else None  # only stories compare dates
         if i not in dup_sets:
             sketches.append(Sketch(0, b"", story_count, story_values, story_keys.get(i, []) + headline_keys(titles[i]),
                                    date, updates[i], titles[i], word_counts[i]))  # fmt: skip
@@ -301,6 +300,17 @@ def event_days(features: Sequence[bytes]) -> np.ndarray:
 def _expressible_hashes() -> np.ndarray:
     # Sorted, as stored: what `expressible_counts` looks the features up in (built on first use: ~11k word hashes).
     return np.unique(fold32(token_hashes(expressible_features())))
+
+
+@cache
+def _expressible_hash_set() -> frozenset[int]:
+    return frozenset(_expressible_hashes().tolist())
+
+
+def expressible_count_of(features: bytes) -> int:
+    """`expressible_counts` of one sketch's story features, without numpy's cost per call (decide.py asks it per
+    article: 1 us instead of 11)."""
+    return sum(map(_expressible_hash_set().__contains__, struct.unpack(f"<{len(features) // 4}I", features)))
 
 
 def expressible_counts(features: Sequence[bytes]) -> np.ndarray:

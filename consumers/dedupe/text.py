@@ -7,6 +7,7 @@ Pure and deterministic: a copy and its original fold to the same words however e
 import html
 import re
 import unicodedata
+from itertools import filterfalse, islice
 
 from consumers.dedupe.boilerplate import boilerplate_free_lines
 
@@ -36,9 +37,14 @@ _ARABIC_MARKS = r"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 # text in C; str.translate looked up every character in a dict (8x slower on news text with curly quotes).
 _FOLDED = {chr(code): replacement or "" for code, replacement in {**_QUOTES, **_ARABIC}.items()}
 _FOLDABLE = re.compile(f"[{re.escape(''.join(_FOLDED))}{_ARABIC_MARKS}]")
+# The few ASCII characters _FOLDABLE takes (the backtick): an ASCII text without them has nothing to fold.
+_ASCII_FOLDABLE = "".join(char for char in map(chr, range(128)) if _FOLDABLE.match(char))
 # Scripts written without spaces: every character is a token, so shingles still work.
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+# Latin-1 text has no CJK character, so `_TOKEN` finds its runs of word characters: this table makes every other
+# character a space.
+_LATIN1_NON_WORD_AS_SPACE = bytes(code if _TOKEN.fullmatch(chr(code)) else ord(" ") for code in range(256))
 # The same tokens with the non-word run before each (what _TOKEN skips is exactly \W).
 GAP_AND_TOKEN = re.compile(rf"(\W*)([{_CJK}]|[^\W{_CJK}]+)")
 # Each of these matches one separator between its neighbours. Written with the separator first and the left
@@ -63,6 +69,8 @@ _NUMBER_TOKENS = frozenset(DIGITS_OF)
 # "U.S." / "US", "U.N." / "UN" (not the tail of "J.R.R." or of a word: see _undotted; a pattern that opens with a
 # character set is searched 4x faster than one opening with a lookbehind).
 _DOTTED_ACRONYM = re.compile(r"[A-Z]\.(?:[A-Z]\.)+")
+# What every dotted acronym holds, searched from its full stops (a pattern opening with a literal is scanned in C).
+_DOTTED_ACRONYM_PART = re.compile(r"\.[A-Z]\.")
 # "30 per cent" / "30 percent" / "30%".
 _PERCENT = re.compile(r"\s*%|\bper cent\b", re.IGNORECASE)
 APOSTROPHE_IN_WORD = re.compile(r"'(?<=\w')(?=\w)")
@@ -76,9 +84,14 @@ def clean(text: str) -> str:
     if "&" in text:  # entities a scraper left in ("&#8220;", "&amp;", "&nbsp;")
         text = html.unescape(text)
     # "1\u00a0200": joined before NFKC turns the non-breaking space into a plain one (then "1 200" is two numbers).
-    text = _SPACED_DIGIT_GROUPS.sub("", text)
-    text = _FOLDABLE.sub(_folded, unicodedata.normalize("NFKC", text))
-    text = _DOTTED_ACRONYM.sub(_undotted, text)
+    # (Each substitution below runs only on a text holding what it can match: a test in C costs less than its scan.)
+    if "\u00a0" in text or "\u202f" in text:
+        text = _SPACED_DIGIT_GROUPS.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii() or any(char in text for char in _ASCII_FOLDABLE):
+        text = _FOLDABLE.sub(_folded, text)
+    if _DOTTED_ACRONYM_PART.search(text) is not None:
+        text = _DOTTED_ACRONYM.sub(_undotted, text)
     if "%" in text or "per cent" in text:
         text = _PERCENT.sub(" percent", text)
     return "\n".join(boilerplate_free_lines(text))
@@ -100,7 +113,7 @@ def _in_digits(tokens: list[str]) -> list[str]:
     if _NUMBER_TOKENS.isdisjoint(tokens):  # a set test in C; most texts name few numbers in words
         return tokens
     if TENS.keys().isdisjoint(tokens):
-        return [DIGITS_OF.get(token, token) for token in tokens]
+        return list(map(DIGITS_OF.get, tokens, tokens))  # DIGITS_OF.get(token, token) of each, in C
     merged: list[str] = []
     after_tens = False
     for token in tokens:
@@ -122,7 +135,14 @@ def words(text: str, limit: int = MAX_TOKENS) -> list[str]:
     """Words of an already normalised text, numbers in digits ("nine" -> "9", "1,200" -> "1200")."""
     text = APOSTROPHE_IN_WORD.sub("", DIGIT_GROUPS.sub("", text))
     if len(text) < limit * 2:  # too short to hold `limit` tokens: one findall instead of a Python loop
-        return _in_digits([token for token in _TOKEN.findall(text) if token not in DROPPED_TOKENS][:limit])
+        try:
+            latin1 = text.encode("latin-1")
+        except UnicodeEncodeError:
+            tokens = _TOKEN.findall(text)
+        else:  # no CJK: the tokens are the runs of word characters, split in C (2-3x faster than the findall)
+            tokens = latin1.translate(_LATIN1_NON_WORD_AS_SPACE).decode("latin-1").split()
+        # filterfalse and islice run the filtering in C, without a Python step per token.
+        return _in_digits(list(islice(filterfalse(DROPPED_TOKENS.__contains__, tokens), limit)))
     found: list[str] = []
     for match in _TOKEN.finditer(text):
         if match.group() not in DROPPED_TOKENS:
