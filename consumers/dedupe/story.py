@@ -315,6 +315,15 @@ _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _ARABIC_THOUSANDS = {"الف": 1000, "الاف": 1000, "هەزار": 1000, "مليون": 1_000_000, "ملايين": 1_000_000,
                      "ملیۆن": 1_000_000}  # fmt: skip
 _LEADING_DIGITS = re.compile(r"[0-9]+")
+# Sorani numbers in words (Kurdish in Arabic letters: "دوو کەس" two people, "دوازدە" 12), which an English report of
+# the event has in digits or words. "و" ("and") between them is a stopword the lead has dropped: "بیست و پێنج" 25 and
+# "سەد و پەنجا" 150 arrive as neighbours. Not "یەک" (mostly "one of", as "one" is left out in English). No Arabic word
+# is spelt as one of these (Sorani writes ی, ە, ێ, ۆ, which Arabic does not).
+_SORANI_NUMBER_NAMES = {
+    "دوو": 2, "سێ": 3, "چوار": 4, "پێنج": 5, "شەش": 6, "حەوت": 7, "هەشت": 8, "نۆ": 9, "دە": 10, "یازدە": 11,
+    "دوازدە": 12, "سێزدە": 13, "چواردە": 14, "پازدە": 15, "شازدە": 16, "حەڤدە": 17, "هەژدە": 18, "نۆزدە": 19,
+    "بیست": 20, "سی": 30, "چل": 40, "پەنجا": 50, "شەست": 60, "حەفتا": 70, "هەشتا": 80, "نەوەد": 90, "سەد": 100,
+}
 
 
 def is_arabic_script(word: str) -> bool:
@@ -333,6 +342,10 @@ def _in_english(lead: list[str]) -> list[str]:
         following = lead[position + 1] if position + 1 < len(lead) else ""
         if (in_words := _arabic_number_at(lead, position, bare)) is not None:
             value, position = in_words
+            found.append(str(value))
+            continue
+        if word in _SORANI_NUMBER_NAMES:
+            value, position = _sorani_number_at(lead, position)
             found.append(str(value))
             continue
         if word in _WEEKDAY_NUMBERS and is_arabic_script(word):
@@ -391,6 +404,25 @@ def _below_a_thousand(lead: list[str], position: int, bare: str) -> tuple[int, i
     if word in _ARABIC_TENS:
         value, end = value + _ARABIC_TENS[word], end + 1
     return None if end == position else (value, end)
+
+
+def _sorani_number_at(lead: list[str], position: int) -> tuple[int, int]:
+    """(value, position after it) of a Sorani number in words opening at lead[position]: each following number word
+    adds to it while it fits under its zeros ("سەد پەنجا" 150, "بیست پێنج" 25; "سێ سەد" 300 multiplies), and a
+    thousand or a million after it multiplies ("پێنج هەزار" 5000)."""
+    value, end = _SORANI_NUMBER_NAMES[lead[position]], position + 1
+    while end < len(lead) and lead[end] in _SORANI_NUMBER_NAMES:
+        following = _SORANI_NUMBER_NAMES[lead[end]]
+        if following == 100 and value < 10:
+            value *= 100
+        elif value % 10 ** len(str(following)) == 0:
+            value += following
+        else:
+            break
+        end += 1
+    if end < len(lead) and lead[end] in _ARABIC_THOUSANDS:
+        value, end = value * _ARABIC_THOUSANDS[lead[end]], end + 1
+    return value, end
 
 
 def _after_and(lead: list[str], position: int) -> str:
