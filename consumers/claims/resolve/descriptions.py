@@ -75,13 +75,16 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
         return ctx.person_before(pos, after=ctx.last_person_pos) or ctx.last(person=True) or definite_person(
             ctx, pos, "", ""
         )
+    if len(words) > 2 and _AGE_RE.fullmatch(words[1]) and noun not in PERSON_ROLES:
+        # "the 47-year-old widow says": an age makes any noun a person, named before with that age or named last
+        return _person_of_age(ctx, pos, words[1]) or definite_person(ctx, pos, head, "")
     if head.endswith("-year-old"):
         # "the 52-year-old told Syria Direct": the person named before with that age, else the one quoted before
         return _person_of_age(ctx, pos, head) or definite_person(ctx, pos, head, "")
     return definite_org(ctx, pos, head, words, noun)
 
 
-_AGE_RE = re.compile(r"(\d{1,3})-year-old$")
+_AGE_RE = re.compile(r"(\d{1,3})-year-old$")  # (fullmatch on one word: "47-year-old")
 _NAME_WORD = r"(?:[A-Z][\w'’-]+|al-[\w'’-]+)"
 
 
