@@ -106,6 +106,8 @@ def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]
             p = m.end()
             if m.group().endswith("that") and m.group().strip() != "that":  # not "denied that, saying P"
                 return "that", skip_space(text, p, end), p
+    if verb.startswith(("reiterat", "repeat", "restat")) and (m := cues.RESTATED_OBJECT_RE.match(text, p, window)):
+        return "that", skip_space(text, m.end(), end), m.end()  # "repeated its earlier statement that P"
     q = p
     # prepositional phrases and bare times: "said on Tuesday in a statement", "announced Thursday"
     while (m := _PP_RE.match(text, q, window) or _TIME_RE.match(text, q, window)) is not None:

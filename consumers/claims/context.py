@@ -31,6 +31,8 @@ ORG_WORDS = frozenset(
         "patriarchate", "church", "diocese", "archdiocese", "synod",
         # venues with a management of their own: "the Zenobia Theatre said", "the Latakia Opera House", "the museum"
         "theatre", "theater", "opera", "museum", "library", "stadium", "gallery", "cinema", "conservatory",
+        # sports clubs, run by a board or an administration: "Al-Karama Sports Club", "the club's administration"
+        "club",
     ]
 )
 # A name runs over single line breaks (hard-wrapped text) but never over a blank line: "Enab Baladi – Idlib\n\nThe

@@ -33,6 +33,9 @@ SAY_VERBS = [
     "ruled", "found",
     # "denied P, writing that Q"; "answered in Arabic that P" (only with a clause: not "answered questions")
     "writing", "answered", "answers", "answering",
+    # a statement made again: "The ministry repeated its earlier statement that P" (only with a clause: "repeated
+    # the call", "repeated attacks" are none)
+    "repeated", "repeats", "restated", "restates",
 ]
 # Verbs whose object is part of the claim: "accused X of Y", "blamed X for Y", "described X as Y".
 OBJECT_VERBS = {
@@ -80,7 +83,7 @@ NEEDS_CLAUSE = frozenset([
     "emphasising", "emphasizing", "acknowledged", "acknowledges", "acknowledging", "revealed", "reveals",
     "disclosed", "discloses", "predicted", "predicts", "affirmed", "affirms", "affirming", "declared", "declares",
     "declaring", "confirmed", "confirms", "confirming", "reported", "reports", "explained", "explains",
-    "rejected", "rejects", "rejecting",
+    "rejected", "rejects", "rejecting", "repeated", "repeats", "restated", "restates",
     # "Shelling continued near the dam": only '"...," he continued' or "continued: ..." reports
     "continued",
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
@@ -220,6 +223,12 @@ NEGATION_RE = re.compile(
     r"(?:\b(?:not|never|n't|declined\s+to|refused\s+to|failed\s+to|unable\s+to|did\s+not|would\s+not|could\s+not|"
     r"neither|neither\s+[a-z]+\s+nor)"
     r"(?:\s+(?:immediately|yet|publicly|officially|independently|explicitly))?\s*)$"
+)
+# What a restating verb repeats before its clause: "reiterated its earlier statement that P", "repeated the
+# ministry's position that P" (the noun names the earlier claim; the clause is what is claimed again)
+RESTATED_OBJECT_RE = re.compile(
+    r"\s+(?:its|his|her|their|the\s+[a-z]+['’]s)\s+(?:(?:earlier|previous|long-standing|official|stated)\s+)?"
+    r"(?:statement|position|assertion|view|stance|claim|insistence)\s+that\b"
 )
 PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s*$")
 # Prepositional phrases and adverbs a cue may carry before its content: "said on Tuesday in a statement that".

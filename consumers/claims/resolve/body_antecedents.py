@@ -49,6 +49,7 @@ GENERIC_ORG_NOUNS = frozenset(
         "outfit",
         "network",
         "party",
+        "club",
     ]
 )
 

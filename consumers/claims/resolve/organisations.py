@@ -163,7 +163,9 @@ def org_from_phrase(ctx: DocumentContext, pos: int, phrase: str, whole: bool = F
     return ""
 
 
-_BODY_NOUNS = frozenset(["ministry", "committee", "council", "commission", "directorate", "agency", "department"])
+_BODY_NOUNS = frozenset(
+    ["ministry", "committee", "council", "commission", "directorate", "agency", "department", "club"]
+)
 # Roles a person holds on their own account: the words before them are a field, no organisation.
 _INDEPENDENT_ROLES = frozenset([
     "analyst", "expert", "commentator", "observer", "economist", "scholar", "columnist",

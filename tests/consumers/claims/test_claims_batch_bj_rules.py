@@ -28,3 +28,24 @@ def test_a_named_body_s_office_in_a_city_answers_for_the_body() -> None:
     # (a local office is no body of its own: "the UNICEF office in Amman" is UNICEF, so the United Nations)
     text = "In a statement, the UNICEF office in Amman said 2,000 children had been vaccinated."
     assert [s for s, _ in speakers(text)] == ["United Nations"]
+
+
+def test_a_club_s_administration_is_the_sports_club_named_before() -> None:
+    # (a sports club is a body with a management of its own, as a theatre or a federation is; its president is
+    # its member)
+    text = ("AMUDA, Syria (North Press) – The Amuda Youth Club signed a contract with a new coach on Friday, the "
+            "club's management said. Club president Azad Omar told North Press that the fee was paid.")
+    claims = extract_claims(text)
+    assert [(c.speaker, c.speaker_org) for c in claims] == [
+        ("Amuda Youth Club", "Amuda Youth Club"),
+        ("Azad Omar", "Amuda Youth Club"),
+    ]
+
+
+def test_repeating_an_earlier_statement_that_p_claims_p_again() -> None:
+    # (the noun names the earlier claim; only with its clause: "repeated the call", "repeated attacks" are none)
+    text = ("The Health Ministry also repeated its earlier statement that tap water in Homs is safe to drink. "
+            "Repeated attacks hit the town. The army repeated the call.")
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [
+        ("also repeated its earlier statement that", "tap water in Homs is safe to drink"),
+    ]
