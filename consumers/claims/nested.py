@@ -25,6 +25,10 @@ def nested_claims(doc: ClaimDocument, outer: ExtractedClaim) -> list[ExtractedCl
         opening = _sentence_start_before(doc.text, outer.start, q.start)
         if opening > outer.start:
             raws += attribute_sentence(doc.text, opening, outer.end, [q], doc.searches)
+        elif doc.text[outer.end - 1 : outer.end] == "?" and (after := _BREAK_AFTER_QUOTE_RE.match(
+                doc.text, q.end - 2, outer.end)) is not None:
+            # "A man told me, 'Q.' What can I do?": the quotation ends on a question, not the sentence holding Q
+            raws += attribute_sentence(doc.text, opening, after.end(1), [q], doc.searches)
     claims: list[ExtractedClaim] = []
     for raw in raws:
         quote = next((q for q in inner if q.start <= raw.start < q.end), None)
@@ -37,6 +41,8 @@ def nested_claims(doc: ClaimDocument, outer: ExtractedClaim) -> list[ExtractedCl
 
 
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+(?=[A-Z])")
+# An inner quotation that ends its sentence: ".' What", ".’ Then"
+_BREAK_AFTER_QUOTE_RE = re.compile(r"[^.!?]?[.!?]?(['’\"”])\s+(?=[A-Z])")
 
 
 def _sentence_start_before(text: str, floor: int, pos: int) -> int:

@@ -248,9 +248,11 @@ def _body_after_preposition(ctx: DocumentContext, pos: int, head: str) -> Speake
         quoted = ctx.last(person=False, word=inner[4:].lower())
         if quoted is not None:
             return quoted  # "an official at the directorate": the directorate quoted before
-    if not resolved and inner == "the governorate":
-        resolved = governorate_before(ctx, pos)  # "A spokesman for the governorate" after "the governor of Hama"
     owner = _OWNER_RE.match(inner)
+    if not resolved and (inner == "the governorate" or owner and owner.group(1).lower() == "governorate"):
+        # "A spokesman for the governorate" after "the governor of Hama"; "an official in the governorate's housing
+        # directorate" (a department of the governorate: its member speaks for it)
+        resolved = governorate_before(ctx, pos)
     if not resolved and owner:
         # "the administration's economic committee": the administration named before
         resolved = ctx.org_before(pos, owner.group(1).lower()) or modified_alias_before(ctx, pos, owner.group(1))

@@ -46,7 +46,9 @@ _RELATIVE_SUBJECT_RE = re.compile(
     # ("A woman who was preparing food told X that P": a form of "be" opens the relative clause too)
     r"(?:(?:first|later|originally|also|then|had|has|have)\s+)?"
     # (or in the present: "A trader who supplies shops in Aleppo denied that P")
-    r"([a-z]+(?:ed|ote|ook|ew|ade|ut|ent|ot)|calls?|was|were|is|are|been|[a-z]{2,}s)\b"
+    # (irregular pasts too: "A family that came back from Lebanon told me", "the man who fled", "who lost")
+    r"([a-z]+(?:ed|ote|ook|ew|ade|ut|ent|ot|ame|eft|ost|aw|ave|ept|eld|ought)|calls?|was|were|is|are|been|"
+    r"[a-z]{2,}s)\b"
     r"[^,;:\"“”«»]{0,60}$"
 )
 # An indefinite head (its modifiers perhaps a place, "A Gaziantep trader") and its relative clause on who it is, before
@@ -206,6 +208,12 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate, se
         if head_end <= lo:
             return False
         head_start = after_clause_word(text, segment_start(text, lo, head_end), head_end)
+    if text.startswith(("in ", "from "), head_start) and _PLACE_SEGMENT_RE.fullmatch(text, head_start, head_end):
+        # "Another resident, in Deir ez-Zor, who asked not to be named, said": where the person is, then who
+        head_end = segment_cut(text, lo, head_end)
+        if head_end <= lo:
+            return False
+        head_start = after_clause_word(text, segment_start(text, lo, head_end), head_end)
     if text.endswith(_RELATIVE_WORDS, max(lo, head_start - 6), head_start):
         # "The channel that first posted it, which has X, wrote that P": the head before its relative clause
         relative = _HEAD_BEFORE_RELATIVE_RE.match(text, segment_start(text, lo, head_start), head_end)
@@ -223,11 +231,23 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate, se
             cand.mention_start, cand.mention_end, cand.head_end = relative.start(1), comma, relative.end(1)
             cand.clause_start = relative.start(1)
             return True
-    if not is_valid_subject(head) or not (has_capital(head) or _right_after_quote(text, lo, head_start)):
+    if not is_valid_subject(head) or not (has_capital(head) or _right_after_quote(text, lo, head_start)
+                                          or _indefinite_opening_clause(text, lo, head_start, head_end)):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = head_start, comma, head_end
     cand.clause_start = head_start
     return True
+
+
+def _indefinite_opening_clause(text: str, lo: int, head_start: int, head_end: int) -> bool:
+    """'..., but an official, speaking on condition of anonymity, told X': a lower-case indefinite head right after
+    the clause word that opens its clause."""
+    return text.startswith(("a ", "an "), head_start) and head_start > segment_start(text, lo, head_end)
+
+
+# A place between commas after a person: "in Deir ez-Zor", "from Tal Abyad"
+_PLACE_SEGMENT_RE = re.compile(r"(?:in|from)\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+|[a-z]{2,3}-[A-Z][\w'’-]*)"
+                               r"(?:\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+|[a-z]{2,3}-[A-Z][\w'’-]*)){0,3}")
 
 
 def _right_after_quote(text: str, lo: int, pos: int) -> bool:

@@ -49,3 +49,27 @@ def test_repeating_an_earlier_statement_that_p_claims_p_again() -> None:
     assert [(c.cue, c.text) for c in extract_claims(text)] == [
         ("also repeated its earlier statement that", "tap water in Homs is safe to drink"),
     ]
+
+
+def test_a_place_between_commas_after_an_unnamed_person_belongs_to_the_mention() -> None:
+    # ("Another resident, in Hama, who asked not to be named, said": where the person is, then who)
+    text = "Another resident, in Deir ez-Zor, who asked not to be named, said his street had no water for a week."
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [("said", "his street had no water for a week")]
+
+
+def test_an_indefinite_subject_after_but_with_an_apposition_speaks() -> None:
+    # (lower case after the clause word that opens its clause, as "but an official told" is found without the
+    # apposition; a department of the governorate speaks for the governorate named before)
+    text = ("The Hama governorate announced a plan to cap rents, but an official in the governorate's transport "
+            "directorate, speaking on condition of anonymity, told Enab Baladi that the plan was dead.")
+    assert speakers(text) == [("Hama Governorate", "the plan was dead")]
+
+
+def test_a_quote_inside_a_quote_that_ends_on_a_question_is_still_a_claim() -> None:
+    # (the speaker quotes someone, then asks a question: the inner quote's sentence is attributed on its own; a
+    # relative clause with an irregular past, "that came back", describes the subject)
+    text = ('"A family that came back from Jordan told me, \'We will pay whatever you ask.\' What can I do?" '
+            "he said.")
+    assert [(c.speaker, c.cue, c.text) for c in extract_claims(text)][1:] == [
+        ("unnamed sources", "told me", "We will pay whatever you ask"),
+    ]
