@@ -249,7 +249,7 @@ def _body_after_preposition(ctx: DocumentContext, pos: int, head: str) -> Speake
         if quoted is not None:
             return quoted  # "an official at the directorate": the directorate quoted before
     owner = _OWNER_RE.match(inner)
-    if not resolved and (inner == "the governorate" or owner and owner.group(1).lower() == "governorate"):
+    if not resolved and (inner == "the governorate" or (owner and owner.group(1).lower() == "governorate")):
         # "A spokesman for the governorate" after "the governor of Hama"; "an official in the governorate's housing
         # directorate" (a department of the governorate: its member speaks for it)
         resolved = governorate_before(ctx, pos)
