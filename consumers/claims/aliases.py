@@ -212,6 +212,9 @@ TITLES = frozenset(
         "under-secretary-general", "co-author", "author", "prosecutor",
         # honorifics: "His Eminence Sheikh X", "Grand Mufti X", "Co-chair X" ("Hajj" only opens a name: people.py)
         "excellency", "eminence", "mufti", "co-chair", "co-chairman", "co-chairwoman",
+        # the Kurdish "Mr" ("Kak Shivan Mistefa"); players and coaches by their place in the team ("Defender NAME",
+        # "Head coach NAME")
+        "kak", "coach", "defender", "striker", "goalkeeper", "midfielder", "winger",
         # members of commissions of inquiry, EU commissioners: "Commissioner Lynn Welchman"
         "commissioner",
     ]

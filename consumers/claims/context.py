@@ -88,8 +88,9 @@ _CAPITALISED_FUNCTION_WORDS = frozenset(
     ])
 # (a role without its article introduces the name too: "Qasim Nouri, head of the Farmers Union, disagreed")
 _APPOSITION_AFTER_RE = re.compile(
-    r",\s+(?:a|an|who|whose|aged|\d{1,3},|(?:head|director|chief|chair(?:man|woman)?|president|founder|owner|"
-    r"secretary|spokes(?:man|woman|person))\s+of\b)"
+    # (Kurdish bodies' co-chairs and other offices held jointly: "NAME, co-chair of the water directorate in X,")
+    r",\s+(?:a|an|who|whose|aged|\d{1,3},|(?:head|director|chief|(?:co-)?chair(?:man|woman)?|president|founder|"
+    r"owner|secretary|spokes(?:man|woman|person)|member|commander|coordinator|manager|leader)\s+of\b)"
 )
 
 

@@ -73,3 +73,16 @@ def test_a_quote_inside_a_quote_that_ends_on_a_question_is_still_a_claim() -> No
     assert [(c.speaker, c.cue, c.text) for c in extract_claims(text)][1:] == [
         ("unnamed sources", "told me", "We will pay whatever you ask"),
     ]
+
+
+def test_a_name_before_a_co_chair_apposition_is_a_person_a_pronoun_goes_back_to() -> None:
+    # (Kurdish-run bodies have co-chairs: "NAME, co-chair of X," introduces a person as "NAME, head of X," does;
+    # "Kak" is the Kurdish "Mr", a title the name drops)
+    text = ("Rudaw spoke to Kak Azad Hemo, co-chair of the bakery union in Amuda, about the shortages. He said that 40 "
+            "bakeries had closed.")
+    assert speakers(text) == [("Azad Hemo", "40 bakeries had closed")]
+
+
+def test_a_player_s_or_coach_s_place_in_the_team_is_a_title_before_the_name() -> None:
+    text = "Defender Ali Khalaf said the team was tired. Head coach Bahoz Remo said it was not."
+    assert [s for s, _ in speakers(text)] == ["Ali Khalaf", "Bahoz Remo"]
