@@ -3,7 +3,7 @@
     Hind Sabbagh, Syria's Minister of Social Affairs:
     "Not a single refugee has been arrested."
 
-or as a block of a name line and a title line over the quotation, without a colon:
+or as a block of a name line and a title line over the quotation, without a colon (perhaps a blank line between):
 
     Arkady Belov
     Head, Russian Coordination Headquarters
@@ -56,13 +56,18 @@ def _under_name_lines(text: str, end: int, q: Quote) -> list[RawClaim]:
     if q.start < 2 or text[q.start - 1] != "\n" or text[q.end : end].strip(" .\"”'’") or q.end > end:
         return []
     line_end = q.start - 1
-    for _ in range(2):
+    # (a blank line may set the quotation apart from a block of a name line and a title line: then both are needed)
+    apart = text[q.start - 2 : q.start] == "\n\n"
+    if apart:
+        line_end -= 1
+    for lines in range(2):
         line_start = text.rfind("\n", 0, line_end) + 1
         line = text[line_start:line_end]
         if not line.strip() or line.rstrip()[-1] in ".!?:;\"”" or len(line) > 160:
             return []
         name = _NAME_RE.fullmatch(text, line_start, line_end)
-        if name is not None and (line_start == 0 or text[line_start - 2 : line_start] == "\n\n"):
+        if name is not None and (line_start == 0 or text[line_start - 2 : line_start] == "\n\n") \
+                and (lines == 1 or not apart):
             return [RawClaim(q.start, q.end, "", name.start(), name.end(), name.end(), -1, positional=True)]
         if line_start == 0 or text[line_start - 2 : line_start] == "\n\n":
             return []

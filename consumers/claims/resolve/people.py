@@ -32,9 +32,13 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
         affiliated = _person_of_organisation(tokens)
         return affiliated if affiliated is not None else _named_organisation(ctx, pos, " ".join(tokens))
     known, name = _named_before(ctx, pos, name)
-    if known is not None:
+    if known is not None and (known.org or not prefix):
         return known
     org = org_hint or _org_from_apposition(ctx, pos, appos) or org_from_phrase(ctx, pos, prefix)
+    if known is not None:
+        # "Maria Zakharova" over a fact-check's quotation, then "Russian Foreign Ministry spokeswoman Maria
+        # Zakharova claimed": the same person, with the body the later mention gives
+        return Speaker(known.name, org, True) if org else known
     canon_name = _spelled_as_written(canonical_speaker(name)[0], name)
     if len(canon_name.split()) == 1 and canon_name == name:
         canon_name = _full_name_before(ctx, pos, name) or canon_name

@@ -86,3 +86,24 @@ def test_a_name_before_a_co_chair_apposition_is_a_person_a_pronoun_goes_back_to(
 def test_a_player_s_or_coach_s_place_in_the_team_is_a_title_before_the_name() -> None:
     text = "Defender Ali Khalaf said the team was tired. Head coach Bahoz Remo said it was not."
     assert [s for s, _ in speakers(text)] == ["Ali Khalaf", "Bahoz Remo"]
+
+
+def test_a_fact_check_header_block_set_apart_from_its_quotation_by_a_blank_line() -> None:
+    # (a name line and a title line, then the checked quotation as a paragraph of its own: the named person's, by
+    # position; one name line alone over a blank line is not enough, a byline looks so)
+    text = ('Minister Says Bread Is Cheap. Shoppers Disagree.\n\nNadia Sleiman\nMinister of Trade, Syria\n\n'
+            '"Bread costs less than in any neighbouring country."\n\nSource: Syria TV, May 3\n\nVerdict: False\n')
+    assert [(c.speaker, c.cue, c.text) for c in extract_claims(text)] == [
+        ("Nadia Sleiman", "", "Bread costs less than in any neighbouring country"),
+    ]
+    byline = 'By Ali Omar\n\n"Bread is cheap."\n'
+    assert extract_claims(byline) == []
+
+
+def test_a_person_first_named_bare_takes_the_body_a_later_mention_gives() -> None:
+    # (the header names the minister alone; the body the text gives her later is hers, not "" as the header had it)
+    text = ('Nadia Sleiman\nMinister of Trade, Syria\n\n"Bread costs less than in any neighbouring country."\n\n'
+            "Verdict: False\n\nOn May 3, Syrian Trade Ministry spokeswoman Nadia Sleiman claimed that bread prices "
+            "had fallen.")
+    last = extract_claims(text)[-1]
+    assert (last.speaker, last.speaker_org) == ("Nadia Sleiman", "Syrian Ministry of Trade")
