@@ -116,8 +116,19 @@ def _is_embedded(text: str, cand: Candidate, cands: list[Candidate]) -> bool:
         return False
     if cand.mention_start < cands[-1].content_from:
         return False
+    if cand.verb in _ASIDE_VERBS and (where := _WHERE_BEFORE_RE.search(
+            text, max(0, cand.mention_start - 8), cand.mention_start)) is not None:
+        # "told the court he had never entered the wing where prosecutors say P": the writer's relative clause
+        # reports another source's P; the first report ends before it
+        cand.clause_start = where.start()
+        return False
     # "..., while the Observatory said 15": a contrasting report of another source stands on its own
     return _CONTRAST_RE.search(text, max(0, cand.clause_start - 12), cand.clause_start) is None
+
+
+# A place's relative clause in the writer's voice that holds a report in the present: "the wing where prosecutors say"
+_WHERE_BEFORE_RE = re.compile(r"(?<=\s)where\s+$")
+_ASIDE_VERBS = frozenset(["say", "says", "allege", "alleges", "claim", "claims"])
 
 
 def _analyse_cue(

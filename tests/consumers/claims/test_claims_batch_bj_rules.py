@@ -107,3 +107,13 @@ def test_a_person_first_named_bare_takes_the_body_a_later_mention_gives() -> Non
             "had fallen.")
     last = extract_claims(text)[-1]
     assert (last.speaker, last.speaker_org) == ("Nadia Sleiman", "Syrian Ministry of Trade")
+
+
+def test_a_where_clause_holding_another_source_s_report_ends_the_first_report() -> None:
+    # (the writer's relative clause on a place: "the camp where prosecutors say P" reports P for the prosecutors, so
+    # the defendant's words end at the place; bare prosecutors stay unnamed, as own/ ad03's)
+    text = "The officer told the court he never visited the camp where prosecutors say 30 men were beaten."
+    assert speakers(text) == [
+        ("unnamed sources", "he never visited the camp"),
+        ("unnamed sources", "30 men were beaten"),
+    ]
