@@ -27,6 +27,7 @@ _DATELINE_RE = re.compile(
     r"(?: ?[–—:]|\s+-{1,2}|-|\.)\s+"  # (a hyphen may be glued to the outlet: "Damascus, SANA- ")
 )
 _TERMINAL_RE = re.compile(r"[.!?…:][\"”’»')\]]*\s*$|[\"”’»]\s*$")
+_QUOTED_HEADLINE_END_RE = re.compile(r"[^.!?…,:;\"”’»'\s][\"”’»]$")
 _LOWER_NEXT_RE = re.compile(r"\s+[a-z]")
 _BOUNDARY_RE = re.compile(r"[.!?…][.!?…]*[\"”’»')\]]*(?=\s+[\"“‘«'(\[]?[\w])")
 _ABBREVIATIONS = frozenset(
@@ -158,7 +159,10 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     if text[start] in "PICpic" and _CAPTION_LABEL_RE.match(text, start, end):
         return True
     if _TERMINAL_RE.search(text, max(start, end - 4), end):
-        return False
+        # (a text's first line ending on a quoted phrase with no sentence mark inside it is a headline too:
+        # 'Club signs deal, coach says promotion "within reach"')
+        return start == 0 and _QUOTED_HEADLINE_END_RE.search(text, max(start, end - 4), end) is not None \
+            and text.startswith("\n\n", end) and text.count(" ", start, end) < 40
     return text.count(" ", start, end) < 40
 
 

@@ -117,3 +117,11 @@ def test_a_where_clause_holding_another_source_s_report_ends_the_first_report() 
         ("unnamed sources", "he never visited the camp"),
         ("unnamed sources", "30 men were beaten"),
     ]
+
+
+def test_a_headline_ending_on_a_quoted_phrase_is_no_claim() -> None:
+    # (headlines are not claims: the quotation mark that ends this one follows no sentence mark, so the line is no
+    # sentence)
+    text = ('Amuda club signs deal, coach says promotion "within reach"\n\nAMUDA (North Press) – The Amuda Youth Club '
+            'signed a deal on Friday. "We are ready," coach Bahoz Remo said.')
+    assert speakers(text) == [("Bahoz Remo", "We are ready")]
