@@ -20,8 +20,9 @@ _LEFT_TRIM = _MARKS + ",;:—–-"
 _RIGHT_TRIM = _MARKS + ",.;:—–"
 _WORD_RE = re.compile(r"\w")
 # A trailing journalist's aside is not the source's claim: "..., a figure that could not be verified".
+# (the comma may close a quotation: 'accused X of "Q," a charge the government did not respond to')
 _ASIDE_RE = re.compile(
-    r",\s+(?:(?:a|an)\s+(?:figure|date|claim|number|toll|assertion|allegation|accusation|account|charge|tally|estimate|"
+    r",[\"”]?\s+(?:(?:a|an)\s+(?:figure|date|claim|number|toll|assertion|allegation|accusation|account|charge|tally|estimate|"
     r"version|description|characteri[sz]ation)\b"
     r"|which\s+(?:could|can)(?:not|n't)\b)[^,]{0,120}$"
 )

@@ -125,3 +125,10 @@ def test_a_headline_ending_on_a_quoted_phrase_is_no_claim() -> None:
     text = ('Amuda club signs deal, coach says promotion "within reach"\n\nAMUDA (North Press) – The Amuda Youth Club '
             'signed a deal on Friday. "We are ready," coach Bahoz Remo said.')
     assert speakers(text) == [("Bahoz Remo", "We are ready")]
+
+
+def test_a_writer_s_aside_after_a_quotation_closed_by_its_comma_leaves_the_span() -> None:
+    # (as ", a charge X denies" after unquoted words: the comma inside the closing mark opens the same aside)
+    text = ('SDF spokesman Ali Omar accused Damascus of "sending men across the river," a charge the government did '
+            "not respond to.")
+    assert [c.text for c in extract_claims(text)] == ['Damascus of "sending men across the river']
