@@ -60,9 +60,9 @@ def catalogue_or_fail(path: Path | None, origin: str | None = None) -> list[Any]
 
 
 def feeds_in_use(feeds: Path | None, settings: "Settings", config: Path | None) -> list[Any]:
-    from newsmon.config import source_of
-
     """The catalogue of --feeds, else of the configured feeds_file, else the bundled one."""
+    from newsmon.config_errors import source_of
+
     if feeds is not None or settings.feeds_file is None:
         return catalogue_or_fail(feeds)
     source = source_of(("feeds_file",), config or Path("newsmon.toml"))
