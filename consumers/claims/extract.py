@@ -15,9 +15,11 @@ from consumers.claims.attribution.quote_cues import closes_with_named_cue, quote
 from consumers.claims.attribution.so_says import so_says_claims
 from consumers.claims.claim import ClaimDocument, ExtractedClaim, build_claim
 from consumers.claims.context import DocumentContext
-from consumers.claims.nested import nested_claims
+from consumers.claims.nested import nested_claims, quotes_in_turn
+from consumers.claims.numbers import find_numbers
 from consumers.claims.resolve.named_after import named_after
 from consumers.claims.resolve.named_later import lead_role_named_next, named_later, police_named_after
+from consumers.claims.resolve.people import resolve_named
 from consumers.claims.searches import DocumentSearches
 from consumers.claims.segment import (
     DOUBLE_MARKS,
@@ -28,6 +30,7 @@ from consumers.claims.segment import (
     find_quotes,
     find_sentences,
 )
+from consumers.claims.transcript import Turn, find_turns, is_answer_label, label_head, states_nothing
 
 __all__ = ["EXTRACTOR_VERSION", "ExtractedClaim", "extract_claims"]
 
@@ -59,10 +62,21 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     previous: list[ExtractedClaim] = []
     last_paragraph = -1
     sentences = _join_colon_leads(text, find_sentences(text, paragraphs, quotes))
+    turns = find_turns(text)
+    next_turn = 0
     for sentence in sentences:
-        sentence_claims = _sentence_claims(
-            doc, sentence.start, sentence.end, previous, sentence.paragraph != last_paragraph
-        )
+        while next_turn < len(turns) and turns[next_turn].end <= sentence.start:
+            next_turn += 1
+        turn = turns[next_turn] if next_turn < len(turns) and turns[next_turn].label_start <= sentence.start else None
+        if turn is not None and turn.is_answer:
+            # an answer turn is one claim, whatever its sentences report (transcript.py)
+            if turn.label_start <= sentence.start < turn.start or sentence.start == turn.start:
+                previous = _turn_claims(doc, turn)
+                claims.extend(previous)
+            last_paragraph = sentence.paragraph
+            continue
+        start = max(sentence.start, turn.start) if turn is not None else sentence.start  # (the interviewer's label)
+        sentence_claims = _sentence_claims(doc, start, sentence.end, previous, sentence.paragraph != last_paragraph)
         last_paragraph = sentence.paragraph
         if sentence_claims or not (
             (text.endswith(_REACTION_ENDINGS, sentence.start, sentence.end)
@@ -77,6 +91,37 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
             if claim.kind == "direct":
                 claims.extend(nested_claims(doc, claim))
     return named_after(text, police_named_after(named_later(text, lead_role_named_next(text, claims))))
+
+
+def _turn_claims(doc: ClaimDocument, turn: Turn) -> list[ExtractedClaim]:
+    """An answer turn of a transcript as the interviewee's claim (cue "", direct: the words as spoken), with the
+    quotations inside it; [] for a turn that states nothing or only asks."""
+    start, end = turn.start, turn.end
+    while start < end and (doc.text[start].isspace() or doc.text[start] in _TURN_LEFT_TRIM):
+        start += 1
+    while end > start and (doc.text[end - 1].isspace() or doc.text[end - 1] in _TURN_RIGHT_TRIM):
+        end -= 1
+    if end - start < 2 or states_nothing(doc.text, start, end):
+        return []
+    if doc.text.startswith("?", turn.end - 1) or (doc.text[start:turn.end].rstrip().endswith("?") \
+            and not _STATEMENT_END_RE.search(doc.text, start, end)):
+        return []  # a question is no claim (guideline)
+    if is_answer_label(doc.text, turn):
+        speaker = doc.ctx.last(person=True)  # "A:": the person the introduction presented
+        if speaker is None:
+            return []
+    else:
+        speaker = resolve_named(doc.ctx, turn.label_start, label_head(doc.text, turn), turn.note)
+    mention = doc.text[turn.label_start : turn.label_end]
+    doc.ctx.remember(speaker, mention, "", turn.label_start)
+    words = doc.text[start:end]
+    numbers = tuple(find_numbers(words))
+    claim = ExtractedClaim(speaker.name, mention, speaker.org, "", "direct", words, start, end, numbers)
+    return [claim, *quotes_in_turn(doc, claim)]
+
+
+_TURN_LEFT_TRIM = "\"“„«‘‚'—–-"
+_TURN_RIGHT_TRIM = "\"”»’',.;:—–"
 
 
 def _join_colon_leads(text: str, sentences: list[Sentence]) -> list[Sentence]:

@@ -7,13 +7,25 @@ from dataclasses import replace
 
 from consumers.claims.attribution import attribute_sentence
 from consumers.claims.claim import ClaimDocument, ExtractedClaim, build_claim
+from consumers.claims.segment import Quote
 
 
 def nested_claims(doc: ClaimDocument, outer: ExtractedClaim) -> list[ExtractedClaim]:
     """Quotes inside quotes are claims of their own (guideline, "Nesting")."""
     i = bisect.bisect_left(doc.inner_starts, outer.start)
     j = bisect.bisect_left(doc.inner_starts, outer.end)
-    inner = [q for q in doc.inner[i:j] if q.depth == 1]
+    return _quotes_inside(doc, outer, [q for q in doc.inner[i:j] if q.depth == 1])
+
+
+def quotes_in_turn(doc: ClaimDocument, turn: ExtractedClaim) -> list[ExtractedClaim]:
+    """A quotation inside a transcript's answer turn, the turn itself the outer quotation (transcript.py): a claim
+    of its own, as quotes inside quotes are (guideline, "Nesting")."""
+    i = bisect.bisect_left(doc.outer_starts, turn.start)
+    j = bisect.bisect_left(doc.outer_starts, turn.end)
+    return _quotes_inside(doc, turn, doc.outer[i:j])
+
+
+def _quotes_inside(doc: ClaimDocument, outer: ExtractedClaim, inner: list[Quote]) -> list[ExtractedClaim]:
     if not inner:
         return []
     raws = attribute_sentence(doc.text, outer.start, outer.end, inner, doc.searches)

@@ -1,0 +1,185 @@
+"""Interview transcripts: paragraphs that open with a speaker's label ("Rudaw: ...", "Q: ...", "HOST: ...").
+
+Each answer turn is one claim of the interviewee, attributed by position (claim annotation guideline: cue "" when a
+quote is attributed only by position; kind direct, the verbatim words though printed without quotation marks; span
+the whole turn, over its paragraphs). The interviewer's questions are not claims, but a declarative relay in a
+question turn ("The federation says P. Do you agree?") is its subject's claim, found by the sentence rules. Reports
+inside an answer are nested in the turn's claim (guideline, "Nesting": outer claim only), except a quotation inside
+it, as quotes inside quotes. A turn that states nothing (a refusal to answer, thanks, a greeting) is no claim.
+
+A layout is a transcript only when an interviewer's turn is followed at once by another label's turn; the
+interviewer is "Q", a host or presenter, or a label heading two or more turns, one of them a question. So a
+headline ("Foreign Ministry: Turkish strikes must stop"), "Verdict:", "Source:", a dateline, list labels or a
+colon in narration do not start one.
+"""
+
+import re
+from dataclasses import dataclass
+
+_PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
+# A label: capitalised words (a title, a name, an outlet: "MS. WILSON", "Al-Zoubi", "Kurdistan24", "Syria Post"),
+# perhaps with a note in brackets ("HOST (Lina Haddad)", "KARIM ABDALLAH (economist)"), then ": " and the words.
+_LABEL_RE = re.compile(
+    r"(?P<label>(?:[A-Z][\w'’.-]*|al-[\w'’-]+)(?:[ ](?:[A-Z][\w'’.-]*|al-[\w'’-]+|el-[\w'’-]+|bin|ibn|abu|de)){0,4})"
+    r"(?:[ ]\((?P<note>[^()\n]{1,60})\))?:[ \t]+(?=\S)"
+)
+_INTERVIEWER_LABELS = frozenset(
+    ["q", "question", "host", "interviewer", "presenter", "anchor", "moderator", "reporter", "journalist"]
+)
+_ANSWER_LABELS = frozenset(["a", "answer"])
+# Labels of a page's parts, never a speaker: a fact-check's lines, a liveblog's or a report's headings
+_PAGE_LABELS = frozenset(
+    [
+        "verdict", "rating", "claim", "source", "sources", "fact check", "fact-check", "photo", "photo caption",
+        "caption", "analysis", "interview", "live", "update", "updates", "correction", "note", "editor's note",
+        "context", "explainer", "exclusive", "report", "opinion", "watch", "read more", "breaking", "background",
+        "summary", "speaker", "what was claimed", "the facts", "conclusion", "transcript", "video", "map",
+    ]
+)
+# A turn with no proposition: a refusal to answer, thanks, a greeting ("I can't answer that today.")
+_NO_PROPOSITION_RE = re.compile(
+    r"(?:(?:I|We)\s+(?:can(?:not|'t|’t)|won(?:'|’)t|will\s+not|do(?:n't|n’t|\s+not)\s+want\s+to|(?:would|'d|’d)\s+"
+    r"rather\s+not)\s+(?:answer|comment(?:\s+on)?|say|discuss|talk\s+about|go\s+into)(?:\s+(?:that|this|it))?"
+    r"(?:\s+(?:today|now|yet|at\s+(?:this|the)\s+(?:moment|time|stage)|here))?"
+    r"|No\s+comment|Next\s+question|Thank\s+you(?:\s+(?:all|very\s+much|for\s+having\s+me))?|Thanks|You(?:'re|’re)\s+"
+    r"welcome|Good\s+(?:morning|evening|afternoon)|Hello|(?:It\s+was\s+)?[Mm]y\s+pleasure)[.!]?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker's turn: its label text[label_start:label_end] (note: a bracketed role, or ""), its words
+    text[start:end] over one or more paragraphs, and whether it is an answer (else the interviewer's)."""
+
+    label_start: int
+    label_end: int
+    note: str
+    start: int
+    end: int
+    is_answer: bool
+
+
+def find_turns(text: str) -> list[Turn]:
+    """The turns of the transcripts in text, in reading order; [] when it has none."""
+    if ": " not in text:
+        return []
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
+    labels = [_label(text, start) for start, _ in paragraphs]
+    interviewers = _interviewer_labels(text, paragraphs, labels)
+    if not interviewers:
+        return []
+    named: set[str] = set()
+    first = next(
+        (i for i in range(len(labels) - 1) if _opens_transcript(text, labels[i], labels[i + 1], interviewers, named)),
+        -1,
+    )
+    if first < 0:
+        return []
+    turns: list[Turn] = []
+    for i in range(first, len(paragraphs)):
+        label = labels[i]
+        if label is None:
+            continue
+        key = _key(label)
+        if key in _PAGE_LABELS or (key not in interviewers and not _names_speaker(text, label, named)):
+            break  # "Verdict:", "Note:", "Water:": the page goes on after the transcript
+        # unlabelled paragraphs go on with the turn only up to the next turn: after the last one the article goes on
+        last = i
+        j = i + 1
+        while j < len(paragraphs) and labels[j] is None:
+            j += 1
+        following = labels[j] if j < len(paragraphs) else None
+        if following is not None and _key(following) not in _PAGE_LABELS \
+                and (_key(following) in interviewers or _names_speaker(text, following, named)):
+            last = j - 1
+        turns.append(Turn(label.start("label"), label.end("label"), label.group("note") or "", label.end(),
+                          paragraphs[last][1], key not in interviewers))
+    return turns
+
+
+def _opens_transcript(
+    text: str,
+    label: re.Match[str] | None,
+    following: re.Match[str] | None,
+    interviewers: frozenset[str],
+    named: set[str],
+) -> bool:
+    """An interviewer's turn followed at once by another speaker's."""
+    return label is not None and following is not None and _key(label) in interviewers \
+        and _key(following) not in interviewers and _key(following) not in _PAGE_LABELS \
+        and _names_speaker(text, following, named)
+
+
+def _names_speaker(text: str, label: re.Match[str], named: set[str]) -> bool:
+    """An answer's label names someone: 'A:', two words or more ('Hevi Mustafa', 'MS. WILSON'), or a surname the
+    text gave before after a first name ('Haddad' after 'coach Ahmad Haddad'); not a section's word ('Water:')."""
+    words = label.group("label").split()
+    if len(words) > 1 or _key(label) in _ANSWER_LABELS or _key(label) in named:
+        return True
+    # (the introduction is near: a bounded look-back keeps a text of many labels linear)
+    before = text.rfind(words[0], max(0, label.start() - _INTRODUCTION_CHARS), label.start())
+    full_name = re.compile(rf"[A-Z][\w'’-]+\s+(?i:{re.escape(words[0])})\b")
+    if (before >= 0 or words[0][:3] in ("Al-", "El-")) \
+            and full_name.search(text, max(0, label.start() - _INTRODUCTION_CHARS), label.start()) is not None:
+        named.add(_key(label))  # (named once, the label stays a speaker's through a long transcript)
+        return True
+    return False
+
+
+_INTRODUCTION_CHARS = 6000
+
+
+def states_nothing(text: str, start: int, end: int) -> bool:
+    """The turn text[start:end] holds no proposition: only a refusal to answer, thanks or a greeting."""
+    return _NO_PROPOSITION_RE.fullmatch(text[start:end].strip()) is not None
+
+
+def label_head(text: str, turn: Turn) -> str:
+    """The label as a speaker's mention: 'MS. WILSON' -> 'Ms. Wilson', 'Al-Zoubi' as the text spells it before."""
+    label = text[turn.label_start : turn.label_end]
+    if label.isupper():
+        label = " ".join(w.capitalize() if not w.startswith("AL-") else "al-" + w[3:].capitalize()
+                         for w in label.split())
+    if label.startswith(("Al-", "El-")) and (lower := label[0].lower() + label[1:]) in text[: turn.label_start]:
+        label = lower  # "Al-Zoubi:" opening a line is "Anwar al-Zoubi" of the introduction
+    return label
+
+
+def is_answer_label(text: str, turn: Turn) -> bool:
+    """The label only says "answer" ('A:'), so the interviewee is whoever the introduction presented."""
+    return _key_text(text[turn.label_start : turn.label_end]) in _ANSWER_LABELS
+
+
+def _label(text: str, start: int) -> re.Match[str] | None:
+    m = _LABEL_RE.match(text, start)
+    if m is None or text.count("\n", start, m.end()):
+        return None
+    return m
+
+
+def _key(label: re.Match[str]) -> str:
+    return _key_text(label.group("label"))
+
+
+def _key_text(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def _interviewer_labels(
+    text: str, paragraphs: list[tuple[int, int]], labels: list[re.Match[str] | None]
+) -> frozenset[str]:
+    """Labels of interviewers: "Q", a host, or a label heading two turns or more, one of them a question."""
+    turns: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        if label is not None and _key(label) not in _PAGE_LABELS:
+            turns.setdefault(_key(label), []).append(i)
+    found = {key for key in turns if key in _INTERVIEWER_LABELS}
+    asking = [
+        (where[0], key) for key, where in turns.items()
+        if len(where) >= 2 and key not in _ANSWER_LABELS
+        and any(text.find("?", paragraphs[i][0], paragraphs[i][1]) >= 0 for i in where)
+    ]
+    if not found and asking:
+        found.add(min(asking)[1])  # (the interviewer opens; an answer may hold a question of its own)
+    return frozenset(found)
