@@ -15,6 +15,7 @@ guideline: cue "" when a quote is attributed only by position).
 
 import re
 
+from consumers.claims.aliases import TITLES
 from consumers.claims.attribution.spans import RawClaim
 from consumers.claims.segment import Quote
 
@@ -66,10 +67,25 @@ def _under_name_lines(text: str, end: int, q: Quote) -> list[RawClaim]:
         if not line.strip() or line.rstrip()[-1] in ".!?:;\"”" or len(line) > 160:
             return []
         name = _NAME_RE.fullmatch(text, line_start, line_end)
-        if name is not None and (line_start == 0 or text[line_start - 2 : line_start] == "\n\n") \
-                and (lines == 1 or not apart):
+        block_start = line_start == 0 or text[line_start - 2 : line_start] == "\n\n"
+        if name is not None and block_start and (lines == 1 or not apart):
             return [RawClaim(q.start, q.end, "", name.start(), name.end(), name.end(), -1, positional=True)]
+        if lines == 0 and block_start and (titled := _titled_name_line(text, line_start, line_end)) is not None:
+            # "NAME, ROLE" on one line over the quotation, a blank line between or none: no byline reads so
+            return [RawClaim(q.start, q.end, "", titled.start(), line_end, titled.end(), -1, positional=True)]
         if line_start == 0 or text[line_start - 2 : line_start] == "\n\n":
             return []
         line_end = line_start - 1
     return []
+
+
+def _titled_name_line(text: str, line_start: int, line_end: int) -> re.Match[str] | None:
+    """The name of a header line 'NAME, ROLE' whose role holds a title ('Leila Hamdan, Syrian Minister of
+    Transport'); None for anything else (a byline 'By NAME, OUTLET', a place, a sentence)."""
+    if text.startswith("By ", line_start):
+        return None
+    name = _NAME_RE.match(text, line_start, line_end)
+    if name is None or not text.startswith(", ", name.end()) or _SENTENCE_END_RE.search(text, line_start, line_end):
+        return None
+    role_words = {w.lower() for w in re.findall(r"[\w-]+", text[name.end() : line_end])}
+    return name if role_words & TITLES else None
