@@ -113,7 +113,7 @@ def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]
     while (m := _PP_RE.match(text, q, window) or _TIME_RE.match(text, q, window)) is not None:
         q = m.end()
     if q > p and text.startswith(_POSTED, q):
-        q = _after_posted_medium(text, q, window)
+        q = _after_posted_medium(text, q, window, end)
     if text.endswith(" and", p, q) or text.startswith(" and ", q):
         q = _after_joined_addressees(text, q, window)
     tail = text[q:window]
@@ -129,13 +129,18 @@ def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]
     return _direct_object(text, p, end, window)
 
 
-def _after_posted_medium(text: str, q: int, window: int) -> int:
+def _after_posted_medium(text: str, q: int, window: int, end: int) -> int:
     """'said in a video posted on Facebook that P': the participle and its phrase describe the medium, so the cue
-    ends after them when "that" follows; else q."""
+    ends after them when "that" follows, or the sentence ('P, it said in a statement posted on Telegram.'); else q."""
     r = posted = text.find(" ", q + 1)
     while r > 0 and (m := _PP_RE.match(text, r, window)) is not None:
         r = m.end()
-    return r if r > posted > 0 and _THAT_RE.match(text, r, window) is not None else q
+    if not r > posted > 0:
+        return q
+    if _THAT_RE.match(text, r, window) is not None:
+        return r
+    trailing = _TRAILING_PUNCT_RE.match(text, r, end)
+    return r if trailing is not None and trailing.end() == end else q
 
 
 def _after_joined_addressees(text: str, q: int, window: int) -> int:

@@ -71,11 +71,13 @@ def find_candidates(
 
 
 def _closes_outer_report(text: str, start: int, cand: Candidate, cands: list[Candidate]) -> bool:
-    """'Our colleagues say that P, he said': the closing cue reports the whole sentence before it, the report that
-    opens it included (guideline, "Nesting": outer claim only); an outlet closing it only relays (relay.py)."""
+    """'Our colleagues say that P, he said', 'The coalition has denied any role in the raid, the source added': the
+    closing cue reports the whole sentence before it, the report that opens it included (guideline, "Nesting": outer
+    claim only); an outlet closing it only relays (relay.py)."""
     if cand.complement != "empty" or cand.inherit or len(cands) != 1 or cands[0].clause_start != start:
         return False
-    if cands[0].complement != "that" or not text[cands[0].cue_end : cand.mention_start].rstrip().endswith(","):
+    if cands[0].complement not in ("that", "direct") \
+            or not text[cands[0].cue_end : cand.mention_start].rstrip().endswith(","):
         return False
     mention = text[cand.mention_start : cand.mention_end]
     # (not "P, an accusation residents deny": the journalist's apposition, its noun no speaker)

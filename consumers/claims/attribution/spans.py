@@ -93,6 +93,8 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
             hi = _before_speaker_aside(text, cand.content_from, hi)
         return [(cand.content_from, hi)] if cand.content_from < hi else []
     if cand.complement in ("empty", "left"):
+        if cand.mention_start >= 0 and _ROLE_BEFORE_NAME_RE.fullmatch(text, lo, cand.mention_start) is not None:
+            return []  # "The defendant, NAME, a former officer, denies the charges": the role opens the subject
         return [left]
     right = (cand.content_from, hi)
     if cand.complement == "comma" and (
@@ -114,6 +116,13 @@ def _spans_for(text: str, cand: Candidate, lo: int, hi: int, inside: list[tuple[
         # 'and say, "Nobody knows." That was the worst part': the quoted sentence, not the speaker's words after it
         return [(right[0], quoted[1])]
     return [(lo, hi)]
+
+
+# A role opening the subject before the name in apposition: "The defendant, ", "The accused, ", "His lawyer, "
+_ROLE_BEFORE_NAME_RE = re.compile(
+    r"\s*(?:The|His|Her|Their)\s+(?:[a-z][\w-]*\s+){0,2}(?:defendant|accused|suspect|detainee|witness|lawyer|"
+    r"plaintiff|victim|prisoner|officer|judge|prosecutor|official|spokes(?:man|woman|person)|minister)\s*,\s*"
+)
 
 
 def _quote_at(pos: int, inside: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -15,3 +15,38 @@ def test_a_claim_box_under_one_line_of_a_name_and_its_role_is_that_persons() -> 
     ]
     assert extract_claims('By Ali Omar, Damascus Today\n\n"Bread is cheap."\n') == []
     assert extract_claims('Ali Omar\n\n"Bread is cheap."\n') == []
+
+
+def test_a_statement_posted_on_a_channel_closes_the_cue_after_its_content() -> None:
+    # 'P, the ministry said in a statement posted on Telegram.': the participle describes the medium, so it is cue,
+    # and the content is what came before (was the claim "posted on Telegram")
+    text = ("The council says 12 shops burned in the market fire. Another 35 people were hurt, the council said in a "
+            "statement posted on Facebook.")
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [
+        ("says", "12 shops burned in the market fire"),
+        ("said in a statement posted on Facebook", "Another 35 people were hurt"),
+    ]
+
+
+def test_a_role_before_the_name_in_apposition_is_the_subject_not_content() -> None:
+    # 'The defendant, NAME, a former X, denies the charges.': the role noun opens the subject, whose name follows in
+    # apposition; a denial of "the charges" states nothing (was the claim "The defendant")
+    text = ("The accused, Samir Haddad, a former guard at the prison, denies the charges. The court said the trial "
+            "would resume in May.")
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [("said", "the trial would resume in May")]
+    # content before its cue stays content: "The talks failed, NAME said."
+    assert [c.text for c in extract_claims("The talks failed, Samir Haddad, a former guard, said.")] == [
+        "The talks failed"
+    ]
+
+
+def test_a_denial_reported_by_a_source_closing_the_sentence_is_the_sources_claim_only() -> None:
+    # 'The coalition has denied any role in the raid, the source added.': the closing cue reports the whole sentence,
+    # the denial inside it included (guideline, "Nesting": outer claim only; was the coalition's claim "any role in
+    # the raid, the source added")
+    text = ("A security source told the agency that the raid began at dawn. The army has denied any role in the "
+            "shelling, the source added.")
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [
+        ("told the agency that", "the raid began at dawn"),
+        ("added", "The army has denied any role in the shelling"),
+    ]
