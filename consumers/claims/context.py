@@ -33,6 +33,8 @@ ORG_WORDS = frozenset(
         "theatre", "theater", "opera", "museum", "library", "stadium", "gallery", "cinema", "conservatory",
         # sports clubs, run by a board or an administration: "Al-Karama Sports Club", "the club's administration"
         "club",
+        # survey agencies: "the US Geological Survey" ("the survey said", lower case, stays a document)
+        "survey",
     ]
 )
 # A name runs over single line breaks (hard-wrapped text) but never over a blank line: "Enab Baladi – Idlib\n\nThe

@@ -50,3 +50,13 @@ def test_a_denial_reported_by_a_source_closing_the_sentence_is_the_sources_claim
         ("told the agency that", "the raid began at dawn"),
         ("added", "The army has denied any role in the shelling"),
     ]
+
+
+def test_a_geological_survey_is_a_body_not_a_document() -> None:
+    # 'the US Geological Survey said': a capitalised name closed by "Survey" names the agency (was read as a
+    # document, "the survey", and given to the body quoted before); "the survey said" stays a document
+    text = ("Turkey's disaster agency AFAD says it is ready to send rescuers. The tremor struck at 04:10 local time, "
+            "the British Geological Survey said.")
+    assert [c.speaker for c in extract_claims(text)] == ["AFAD", "British Geological Survey"]
+    document = "The Syrian Observatory published a survey of 40 villages. The survey said 12 villages were empty."
+    assert all("urvey" not in c.speaker for c in extract_claims(document))
