@@ -324,7 +324,9 @@ _ROLE_BEFORE_RE = re.compile(
     r"\b(?:ambassador|envoy|spokes(?:man|woman|person)|minister|director|commander|official|president|chief|head|"
     r"leader|adviser|advisor|secretary|chair(?:man|woman)?|co-chair|deputy|analyst|researcher|economist|teacher|"
     r"farmer|doctor|mayor|governor|coordinator|representative|negotiator|defendant|accused|suspect|witness|"
-    r"coach|manager|captain|lawyer|owner)"
+    r"coach|manager|captain|lawyer|owner|"
+    # a tie to someone the story follows: "Her neighbour, Fatima al-Hallaq,", "His brother, NAME,"
+    r"neighbou?r|colleague|friend|wife|husband|son|daughter|brother|sister|mother|father|cousin|relative)"
     # the role's complement: "The UN envoy for Syria, Geir Pedersen,", "Syria's ambassador to the UN, NAME,"
     r"(?:\s+(?:for|of|to|in|at|on)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?,\s*$",
     re.IGNORECASE,

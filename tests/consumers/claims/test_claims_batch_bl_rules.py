@@ -60,3 +60,11 @@ def test_a_geological_survey_is_a_body_not_a_document() -> None:
     assert [c.speaker for c in extract_claims(text)] == ["AFAD", "British Geological Survey"]
     document = "The Syrian Observatory published a survey of 40 villages. The survey said 12 villages were empty."
     assert all("urvey" not in c.speaker for c in extract_claims(document))
+
+
+def test_she_after_a_neighbour_named_in_apposition_is_the_neighbour() -> None:
+    # 'Her neighbour, NAME, makes bread ... She said P': a person introduced in narration by her tie to the last
+    # speaker, the name in commas after it, is whom the pronoun follows (was the speaker before)
+    text = ('"Flour doubled in a month," Umm Samir told the paper. Umm Samir said she had closed her oven twice.\n\n'
+            "Her neighbour, Hanan al-Masri, sells bread from her tent. She said four families had stopped buying.")
+    assert [c.speaker for c in extract_claims(text)] == ["Umm Samir", "Umm Samir", "Hanan al-Masri"]
