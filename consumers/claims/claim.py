@@ -40,7 +40,11 @@ _CONTEXT_TAIL_RE = re.compile(
     r"(?:after|before)"
     r"|the\s+latest\s+(?:in|of)|in\s+the\s+latest"
     # "said on Sunday that P, in a televised address marking X": where it was said, not what
-    r"|in\s+(?:a|an|his|her|its|their)\s+(?:[a-z]+\s+)?(?:address|speech|sermon|broadcast|interview))"
+    r"|in\s+(?:a|an|his|her|its|their)\s+(?:[a-z]+\s+)?(?:address|speech|sermon|broadcast|interview)"
+    # "said P, though two members declined to say how they would vote": others' refusal, in the writer's words
+    # ("but officials refused to come" may be the speaker's own report: only "though ... declined to say")
+    r"|(?:though|although)\s+(?:[\w'’-]+\s+){1,4}(?:declined|refused)\s+to\s+(?:say|comment|disclose|specify|"
+    r"elaborate|give))"
     r"\b[^,\"“”«»]{0,120}$"
 )
 

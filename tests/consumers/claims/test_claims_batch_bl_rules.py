@@ -68,3 +68,13 @@ def test_she_after_a_neighbour_named_in_apposition_is_the_neighbour() -> None:
     text = ('"Flour doubled in a month," Umm Samir told the paper. Umm Samir said she had closed her oven twice.\n\n'
             "Her neighbour, Hanan al-Masri, sells bread from her tent. She said four families had stopped buying.")
     assert [c.speaker for c in extract_claims(text)] == ["Umm Samir", "Umm Samir", "Hanan al-Masri"]
+
+
+def test_a_contrast_clause_of_others_declining_to_say_is_the_writers() -> None:
+    # 'said P, though two members declined to say how they would vote': who would not say is the writer's report,
+    # not part of P (guideline, "Spans": trailing journalist clauses are excluded)
+    text = ("Council officials said they expected a vote on the budget before March, though two members declined to "
+            "say how they would vote.")
+    assert [c.text for c in extract_claims(text)] == ["they expected a vote on the budget before March"]
+    own = "The farmer said they had asked the council for help, but officials refused to come."
+    assert [c.text for c in extract_claims(own)] == ["they had asked the council for help, but officials refused to come"]
