@@ -77,4 +77,6 @@ def test_a_contrast_clause_of_others_declining_to_say_is_the_writers() -> None:
             "say how they would vote.")
     assert [c.text for c in extract_claims(text)] == ["they expected a vote on the budget before March"]
     own = "The farmer said they had asked the council for help, but officials refused to come."
-    assert [c.text for c in extract_claims(own)] == ["they had asked the council for help, but officials refused to come"]
+    assert [c.text for c in extract_claims(own)] == [
+        "they had asked the council for help, but officials refused to come"
+    ]
