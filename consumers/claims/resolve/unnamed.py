@@ -148,6 +148,13 @@ def _state_source_in_capital(head: str) -> bool:
     return seat is not None and seat.group(1) in _CAPITAL_COUNTRY
 
 
+# Envoys at an international body speak for their states, which the mention does not name
+_DIPLOMATS_AT_BODY_RE = re.compile(
+    r"\b(?:[Dd]iplomats?|[Ee]nvoys?|[Dd]elegates?)\s+(?:at|to)\s+the\s+(?:UN\b|U\.N\.|United\s+Nations|Security\s+Council|"
+    r"European\s+Union|EU\b|Arab\s+League|African\s+Union|NATO\b|OPCW\b)"
+)
+
+
 def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
     """The body the source is named as a member of: an embassy's country, an alias, "a spokesperson for X"."""
     embassy = _EMBASSY_RE.search(head)
@@ -156,6 +163,8 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
         return Speaker(canon, canon, False)
     if _SOURCE_IN_CITY_RE.search(head) and not _state_source_in_capital(head):
         return _UNNAMED  # "informed sources in Beirut", "a diplomatic source in Moscow": where they are, not whose
+    if (" at " in head or " to " in head) and _DIPLOMATS_AT_BODY_RE.search(head):
+        return _UNNAMED  # "Diplomats at the UN Security Council": member states' envoys, not the body's voice
     posted = _DIPLOMAT_IN_CITY_RE.search(head) or _COUNTRY_DIPLOMAT_RE.match(head)
     if posted is not None:
         # "a European diplomat in Damascus": where the diplomat serves, not whom; a country named serves that one

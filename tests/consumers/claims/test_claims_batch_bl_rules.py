@@ -80,3 +80,10 @@ def test_a_contrast_clause_of_others_declining_to_say_is_the_writers() -> None:
     assert [c.text for c in extract_claims(own)] == [
         "they had asked the council for help, but officials refused to come"
     ]
+
+
+def test_diplomats_at_an_international_body_are_unnamed_not_the_body() -> None:
+    # 'Diplomats at the UN Security Council said P': envoys of member states, who do not speak for the UN (was
+    # United Nations); unnamed, as the house labels other unnamed diplomats
+    text = "Diplomats at the UN Security Council said they expected a vote on the mission before June."
+    assert [c.speaker for c in extract_claims(text)] == ["unnamed sources"]
