@@ -28,6 +28,8 @@ _PP_RE = re.compile(
     rf"of|for)(?:\s+(?:{_DETERMINERS}))?(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|of|"
     # "denied on Saturday any involvement": a quantifier starts the object, not more of the phrase
     rf"for|any|all|every|no|{_DETERMINERS}|{_CUE_WORDS})\b)[\w'’.-]+){{1,5}}"
+    # a body's acronym in brackets closes its name: "to the Organisation for the Prohibition of Chemical Weapons (OPCW)"
+    r"(?:\s+\([A-Z][A-Za-z0-9-]{1,11}\))?"
 )
 _POSTED = tuple(f" {w} " for w in ("posted", "published", "shared", "released", "broadcast", "aired", "uploaded",
                                      "issued", "circulated"))

@@ -87,3 +87,13 @@ def test_diplomats_at_an_international_body_are_unnamed_not_the_body() -> None:
     # United Nations); unnamed, as the house labels other unnamed diplomats
     text = "Diplomats at the UN Security Council said they expected a vote on the mission before June."
     assert [c.speaker for c in extract_claims(text)] == ["unnamed sources"]
+
+
+def test_an_acronym_in_brackets_after_a_body_named_in_the_cue_stays_in_the_cue() -> None:
+    # 'told the Executive Board of the World Health Organization (WHO) in Geneva that P': the acronym closes the
+    # addressee's name, so the phrases after it are still the cue's (was the content 'of the World Health ...')
+    text = ("The minister told the Executive Board of the World Health Organization (WHO) in Geneva that cholera "
+            "cases had fallen.")
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [
+        ("told the Executive Board of the World Health Organization (WHO) in Geneva that", "cholera cases had fallen"),
+    ]
