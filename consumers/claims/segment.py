@@ -22,7 +22,7 @@ _MAX_DEPTH = 3
 # "QAMISHLI, Syria, March 14 (Reuters) - ".
 _DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Z'./-]+(?:[ /][A-Z][A-Z'./-]+){0,3}|[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2})"
-    r"(?:, (?:[A-Z][\w.'-]*)(?: [A-Z\d][\w.'-]*){0,3}){0,2}"
+    r"(?:, (?:[A-Z][\w.'-]*)(?: (?:of )?[A-Z\d][\w.'-]*){0,3}){0,2}"  # ("QAMISHLI, Kurdistan Region of Syria - ")
     r"(?: ?\([^()\n]{1,30}\))?"
     r"(?: ?[–—:]|\s+-{1,2}|-|\.)\s+"  # (a hyphen may be glued to the outlet: "Damascus, SANA- ")
 )

@@ -97,3 +97,12 @@ def test_an_acronym_in_brackets_after_a_body_named_in_the_cue_stays_in_the_cue()
     assert [(c.cue, c.text) for c in extract_claims(text)] == [
         ("told the Executive Board of the World Health Organization (WHO) in Geneva that", "cholera cases had fallen"),
     ]
+
+
+def test_a_dateline_whose_region_has_of_in_its_name_is_no_part_of_the_subject() -> None:
+    # "QAMISHLI, Kurdistan Region of Syria - Residents say P": the dateline's region may hold "of" (was read as the
+    # subject, so the residents became the Kurdistan Region)
+    text = "AMUDA, Kurdistan Region of Syria - Farmers in the area say the wells have run dry since May."
+    assert [(c.speaker, c.speaker_mention) for c in extract_claims(text)] == [
+        ("unnamed sources", "Farmers in the area"),
+    ]
