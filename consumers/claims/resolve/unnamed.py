@@ -311,8 +311,10 @@ def _by_kind(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         )
         canon = canonical_org(f"{sentence_country} military")
         return Speaker(canon, canon, False)
-    if country and "ministry" in lower:
-        canon = canonical_org(head)  # "A Syrian interior ministry spokesman": that ministry
+    if country and ("ministry" in lower or "foreign office" in lower):
+        # "A Syrian interior ministry spokesman": that ministry ("a German foreign office spokesperson": its foreign
+        # ministry, by the name Germany and Britain give it)
+        canon = canonical_org(head)
         return Speaker(canon, canon, False)
     if country and _GOVERNMENT_WORD_RE.search(lower):
         canon = canonical_org(f"{country} government")

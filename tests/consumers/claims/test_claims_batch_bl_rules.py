@@ -106,3 +106,10 @@ def test_a_dateline_whose_region_has_of_in_its_name_is_no_part_of_the_subject() 
     assert [(c.speaker, c.speaker_mention) for c in extract_claims(text)] == [
         ("unnamed sources", "Farmers in the area"),
     ]
+
+
+def test_a_countrys_foreign_office_in_lower_case_is_its_foreign_ministry() -> None:
+    # 'A British foreign office spokesperson told X that P': a member of that country's foreign ministry, as "A
+    # British foreign ministry spokesperson" is (was unnamed sources)
+    text = "A British foreign office spokesperson told the agency that no such licence had been issued."
+    assert [c.speaker for c in extract_claims(text)] == ["British Ministry of Foreign Affairs"]
