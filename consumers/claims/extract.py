@@ -107,7 +107,8 @@ def _turn_claims(doc: ClaimDocument, turn: Turn) -> list[ExtractedClaim]:
             and not _STATEMENT_END_RE.search(doc.text, start, end)):
         return []  # a question is no claim (guideline)
     if is_answer_label(doc.text, turn):
-        speaker = doc.ctx.last(person=True)  # "A:": the person the introduction presented
+        # "A:": the person the introduction quoted, or else named ("NAME, who runs X, spoke to us")
+        speaker = doc.ctx.last(person=True) or doc.ctx.person_before(turn.label_start)
         if speaker is None:
             return []
     else:

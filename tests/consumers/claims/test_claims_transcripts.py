@@ -128,3 +128,16 @@ def test_headlines_page_labels_datelines_lists_and_colons_in_narration_are_no_tr
     assert extract_claims(sections) == []
     narration = "Her answer was short: the camp would close.\n\nThe plan: move everyone by June.\n"
     assert extract_claims(narration) == []
+
+
+def test_a_and_q_answers_go_to_the_person_introduced_in_narration_when_nobody_was_quoted_before() -> None:
+    text = (
+        "Lina Saber, who runs the bakery cooperative in Manbij, spoke to us last week.\n\n"
+        "Q: Why did the deliveries stop?\n\n"
+        "A: The mill in Aleppo closed.\n\n"
+        "Q: What would help?\n\n"
+        "A: Fuel for the generators.\n"
+    )
+    assert [(speaker, words) for speaker, _, _, words in _claims(text)] == [
+        ("Lina Saber", "The mill in Aleppo closed"), ("Lina Saber", "Fuel for the generators"),
+    ]
