@@ -156,7 +156,7 @@ def _issuer_after_noun(ctx: DocumentContext, pos: int, head: str) -> Speaker | N
         canon = canonical_org(issuer_text[local.end() :])
         return Speaker(canon, canon, False)  # "a statement from the city's civil defence"
     if issuer and not _DOCUMENT_NOUN_RE.search(issuer.group(1)):
-        # imported here: the issuer is itself a mention, and mention.py dispatches to this module
+        # imported here: the issuer is itself a mention, and mention.py dispatches to this module (head_rules.py)
         from consumers.claims.resolve.mention import resolve_mention
 
         found = resolve_mention(ctx, pos + issuer.start(1), pos + issuer.end(1), pos + issuer.end(1))
@@ -204,7 +204,7 @@ def _issuer_of_act(ctx: DocumentContext, earlier: int, noun: str) -> Speaker | N
     issued = _ISSUED_BY_SUBJECT_RE.search(ctx.text, sentence, earlier)
     if issued is None or ctx.text[issued.end() : earlier].strip():
         return None
-    from consumers.claims.resolve.mention import resolve_mention  # (mention.py dispatches to this module)
+    from consumers.claims.resolve.mention import resolve_mention  # (mention.py dispatches here, by head_rules.py)
 
     return resolve_mention(ctx, issued.start(1), issued.end(1), issued.end(1))
 

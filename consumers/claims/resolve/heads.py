@@ -1,7 +1,7 @@
 """Which rule resolves a mention's head, read from the head alone: a pronoun, an office, an outlet, members of a
 body, an unnamed group, a document, a definite description or a name (claim annotation guideline, "Speaker").
 
-Each rule is a name in consumers.claims.resolve.mention's table of rules, with its argument; the rules that need an
+Each rule is a name in consumers.claims.resolve.head_rules's table of rules, with its argument; the rules that need an
 antecedent run there, on the document.
 """
 
