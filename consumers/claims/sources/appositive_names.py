@@ -1,7 +1,7 @@
 """Names in apposition to who the speaker is: a role, then its holder ("The UN envoy for Syria, Geir Pedersen,
 said"), a kind of body, then its name ("Al-Atassi's party, the National Liberal Gathering,"), a firm, then its
 one-word name ("The firm he cites, Nordtherm,"), and the name an unnamed speaker gave ("A farmer from X, who gave only
-his first name, Mahmoud, said"). BODY_KINDS and the name patterns are shared with resolve/mention.py."""
+his first name, Mahmoud, said"). BODY_KINDS and the name patterns are shared with resolve/appositions.py."""
 
 import re
 

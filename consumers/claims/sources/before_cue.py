@@ -38,7 +38,7 @@ _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
 # filmed the convoy" ("X reported that the council" has a subject, not a verb, after "that").
 # (a relative clause that reports is a cue of its own, "the man who said"; "the account that posted it" is not)
 _REPORTING_VERBS = frozenset(SAY_VERBS) - WEAK_VERBS
-# (also "A channel that calls itself X said": the relative gives the name the head speaks under, mention.py)
+# (also "A channel that calls itself X said": the relative gives the name the head speaks under, resolve/given_names.py)
 _RELATIVE_SUBJECT_RE = re.compile(
     r"(?<![\w'’-])((?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
     # (with its complement: "The owner of the Homs textile mill that closed last year says P": the owner speaks)
