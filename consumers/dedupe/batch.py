@@ -231,6 +231,23 @@ class BatchIndex:
         self.new_docs[seq]["sketch"] = sketch.to_bytes()
         self.new_bands[seq] = list(dict.fromkeys(sketch.band_keys))
 
+    def added_story_docs(self, story_ids: Sequence[str]) -> list[IndexedDoc]:
+        """The docs this batch added to these stories so far."""
+        wanted = set(story_ids)
+        return [IndexedDoc(row["doc_id"], row["first_seen"], row["sketch"], row["story_id"], row["duplicate_of"])
+                for row in self.new_docs.values() if row["story_id"] in wanted]  # fmt: skip
+
+    def merge_stories(self, absorbed: Sequence[str], survivor: str) -> None:
+        """Docs of the `absorbed` stories, read or added, join the `survivor` story (decide.merge_bridged): the rows
+        decided next see them there, and the batch writes them so."""
+        gone = set(absorbed) - {survivor}
+        for seq, doc in self._docs.items():
+            if doc.story_id in gone:
+                self._docs[seq] = replace(doc, story_id=survivor)  # type: ignore[type-var]
+        for row in self.new_docs.values():
+            if row["story_id"] in gone:
+                row["story_id"] = survivor
+
     def _sketch(self, seq: int) -> Sketch:
         sketch = self._sketches.get(seq)
         if sketch is None:

@@ -39,12 +39,17 @@ def cluster_paths(paths: list[Path], index: DedupeIndex | None = None) -> Iterat
     """
     index = MemoryIndex() if index is None else index
     start = float(len(index)) if isinstance(index, MemoryIndex) else 0.0
+    decisions = []
     for position, path in enumerate(unique_doc_ids(article_paths(paths))):
         title, body = read_article(path)
-        decision = dedupe(index, path.stem, title, body, start + position)
+        decisions.append(dedupe(index, path.stem, title, body, start + position))
+    # A later article may merge an earlier one's story into another (decide.merge_bridged): every doc is printed
+    # with its story as it stands once all are decided.
+    stories = {doc.doc_id: doc.story_id for doc in index.story_docs(list({d.story_id for d in decisions}))}
+    for decision in decisions:
         yield {
             "doc_id": decision.doc_id,
             "duplicate_of": decision.duplicate_of,
             "similarity": decision.similarity,
-            "story_id": decision.story_id,
+            "story_id": stories.get(decision.doc_id, decision.story_id),
         }

@@ -18,7 +18,7 @@ import heapq
 from array import array
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 # How many candidates one lookup may return. The true copies share many bands and come first; the
@@ -70,6 +70,14 @@ class DedupeIndex(Protocol):
         """Insert or replace the doc and its band keys (an upsert keyed by doc_id)."""
         ...
 
+    def story_docs(self, story_ids: Sequence[str]) -> Sequence[CandidateDoc]:
+        """Every doc of these stories."""
+        ...
+
+    def merge_stories(self, absorbed: Sequence[str], survivor: str) -> None:
+        """Move every doc of the `absorbed` stories to the `survivor` story."""
+        ...
+
 
 class AsyncDedupeIndex(Protocol):
     """The same contract for the store, whose queries are awaited inside the caller's transaction."""
@@ -95,6 +103,7 @@ class MemoryIndex:
         self._ids: list[str] = []
         self._numbers: dict[str, int] = {}
         self._postings: dict[int, array[int]] = {}
+        self._stories: dict[str, list[str]] = {}  # story id -> its docs' ids, in the order they were added
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -130,7 +139,29 @@ class MemoryIndex:
             if len(posting) > POSTING_LIMIT:
                 del posting[0]
         self._keys[doc.doc_id] = unique
+        before = self._docs.get(doc.doc_id)
+        if before is None:
+            self._stories.setdefault(doc.story_id, []).append(doc.doc_id)
+        elif before.story_id != doc.story_id:
+            self._stories[before.story_id].remove(doc.doc_id)
+            self._stories.setdefault(doc.story_id, []).append(doc.doc_id)
         self._docs[doc.doc_id] = doc
+
+    def story_docs(self, story_ids: Sequence[str]) -> list[IndexedDoc]:
+        """Every doc of these stories."""
+        stories = dict.fromkeys(story_ids)
+        return [self._docs[doc_id] for story_id in stories for doc_id in self._stories.get(story_id, ())]
+
+    def merge_stories(self, absorbed: Sequence[str], survivor: str) -> None:
+        """Move every doc of the `absorbed` stories to the `survivor` story (a story merged before is no longer
+        found: a second merge of it is a no-op)."""
+        members = self._stories.setdefault(survivor, [])
+        for story_id in absorbed:
+            if story_id == survivor:
+                continue
+            for doc_id in self._stories.pop(story_id, ()):
+                self._docs[doc_id] = replace(self._docs[doc_id], story_id=survivor)
+                members.append(doc_id)
 
     def get(self, doc_id: str) -> IndexedDoc | None:
         """The indexed doc with this id, if any."""

@@ -19,9 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from consumers.dedupe.batch import BatchIndex, KnownDoc, stored_band_keys
 from consumers.dedupe.boilerplate import day_of_year
-from consumers.dedupe.decide import Decision, decide_scored
-from consumers.dedupe.index import IndexedDoc
-from consumers.dedupe.sketch import Sketch, sketch_articles
+from consumers.dedupe.decide import STORY_MERGE_MAX_DOCS, Decision, decide_scored, merge_bridged
+from consumers.dedupe.index import CandidateDoc, IndexedDoc
+from consumers.dedupe.sketch import Sketch, sketch_articles, sketch_from_bytes
 from consumers.runner import Delivery, Outgoing, decode_as
 from newsmon.store import articles, dedupe_index, outbox
 from newsmon.store.dedupe_index import Postings
@@ -91,17 +91,28 @@ class DedupeStage:
         async with self.store.sessions.begin() as session:
             # Held until commit: another process deciding copies of the same story waits for ours.
             await dedupe_index.lock(session)
+            merged: dict[str, str] = {}  # absorbed story -> the story it was merged into
             for run in guid_runs(items):
                 run_items, run_sketches = items[run], sketches[run]
                 batch = await BatchRun.read(session, run_items, run_sketches, now)
                 pairs = enumerate(zip(run_items, run_sketches, strict=True))
                 published += [await batch.store_item(position, item, sketch) for position, (item, sketch) in pairs]
                 await batch.write()
+                merged.update(batch.merged)
             await outbox.mark_done(session, [item.delivery_id for item in items], now)
-        return [Outgoing(self.out_topic, article.article_id, article) for article in published if article is not None]
+        return [Outgoing(self.out_topic, article.article_id, _in_merged_story(article, merged))
+                for article in published if article is not None]  # fmt: skip
 
     async def after_publish(self, outgoing: Sequence[Outgoing]) -> None:
         return None
+
+
+def _in_merged_story(article: Article, merged: dict[str, str]) -> Article:
+    # An article published before a later item of the batch merged its story goes out with the merged story's id.
+    story_id = article.story_id
+    while story_id in merged:
+        story_id = merged[story_id]
+    return article if story_id == article.story_id else article.model_copy(update={"story_id": story_id})
 
 
 @dataclass
@@ -132,6 +143,11 @@ class BatchRun:
         # Stored docs whose text changed: seq -> the band keys they leave, and the keys they move to.
         self.left_keys: dict[int, set[int]] = {}
         self.moved_keys: dict[int, list[int]] = {}
+        self.merged: dict[str, str] = {}  # stories merged by this batch: absorbed -> survivor
+        # Stored docs of stories a merge was checked for, read once a batch (the store changes them only through
+        # this batch's merges, which update these too): how many, and those read with their sketches.
+        self.stored_sizes: dict[str, int] = {}
+        self.stored_members: dict[str, list[tuple[CandidateDoc, Sketch]]] = {}
 
     @classmethod
     async def read(cls, session: AsyncSession, items: Sequence[FeedItem], sketches: Sequence[Sketch],
@@ -174,7 +190,7 @@ class BatchRun:
             row = self.by_guid.get((item.feed_url, item.guid))  # same entry, new URL
         if row is not None:
             return await self._known_article(row, item, sketch)
-        decision = self._decide(position, item, sketch)
+        decision = await self._decide(position, item, sketch)
         if decision.duplicate_of is not None:
             self._record_duplicate(item, decision.duplicate_of, decision.similarity or 0.0, "near_duplicate")
             return None
@@ -189,7 +205,7 @@ class BatchRun:
             self.by_guid.setdefault((item.feed_url, item.guid), pending)
         return article
 
-    def _decide(self, position: int, item: FeedItem, sketch: Sketch) -> Decision:
+    async def _decide(self, position: int, item: FeedItem, sketch: Sketch) -> Decision:
         # A doc already in the index keeps its first decision, so a replay decides exactly as before.
         known = self.docs.get(item.item_id)
         if known is not None:
@@ -197,12 +213,78 @@ class BatchRun:
         row = self.rows[position]  # unknown at the start of the batch, so read() made it a row
         first_seen = time.time()
         decision = decide_scored(item.item_id, first_seen, sketch, *self.index.candidates(row))
+        if decision.bridges:
+            decision = await self._small_bridges(decision)
+        if decision.bridges:
+            decision = merge_bridged(decision, first_seen, sketch,
+                                     await self._story_members([decision.story_id, *decision.bridges]))  # fmt: skip
+            if decision.absorbs:
+                await self._merge_stories(decision.absorbs, decision.story_id)
         stored_sketch = sketch.to_bytes()
         doc = IndexedDoc(item.item_id, first_seen, stored_sketch, decision.story_id, decision.duplicate_of)
         seq = self.index.add(row, doc, sketch, decision.similarity)
         self.docs[item.item_id] = KnownDoc(item.item_id, seq, stored_sketch, decision.story_id, decision.duplicate_of,
                                            decision.similarity, is_stored=False)  # fmt: skip
         return decision
+
+    async def _small_bridges(self, decision: Decision) -> Decision:
+        """Only stories of at most STORY_MERGE_MAX_DOCS docs are merged (decide.merge_bridged): the larger are left
+        out by a count, before any of their sketches is read."""
+        stories = [decision.story_id, *decision.bridges]
+        unknown = [story_id for story_id in stories if story_id not in self.stored_sizes]
+        if unknown:
+            read = await dedupe_index.story_sizes(self.session, unknown)
+            self.stored_sizes.update({story_id: read.get(story_id, 0) for story_id in unknown})
+        sizes = {story_id: self.stored_sizes[story_id] for story_id in stories}
+        for doc in self.index.added_story_docs(stories):
+            sizes[doc.story_id] = sizes.get(doc.story_id, 0) + 1
+        if sizes.get(decision.story_id, 0) > STORY_MERGE_MAX_DOCS:
+            return replace(decision, bridges=())
+        small = tuple(story_id for story_id in decision.bridges if sizes.get(story_id, 0) <= STORY_MERGE_MAX_DOCS)
+        return replace(decision, bridges=small)
+
+    async def _story_members(self, story_ids: list[str]) -> dict[str, list[tuple[CandidateDoc, Sketch]]]:
+        """Every doc of these stories, stored or added by this batch, with its sketch (decide.merge_bridged); the
+        store's merges of this batch are already written."""
+        unread = [story_id for story_id in story_ids if story_id not in self.stored_members]
+        if unread:
+            self.stored_members.update({story_id: [] for story_id in unread})
+            for doc in await dedupe_index.story_docs(self.session, unread, STORY_MERGE_MAX_DOCS + 1):
+                indexed = IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch, doc.story_id, doc.duplicate_of)
+                self.stored_members[doc.story_id].append((indexed, sketch_from_bytes(doc.sketch)))
+        members = {story_id: list(self.stored_members[story_id]) for story_id in story_ids}
+        for doc in self.index.added_story_docs(story_ids):
+            members[doc.story_id].append((doc, sketch_from_bytes(doc.sketch)))
+        return members
+
+    async def _merge_stories(self, absorbed: Sequence[str], survivor: str) -> None:
+        """Merge the stories in the store (its docs and articles, and their dispute records) and in what the batch
+        holds: the index's docs, known docs and the articles it will write."""
+        await dedupe_index.merge_stories(self.session, absorbed, survivor)
+        await articles.merge_stories(self.session, absorbed, survivor)
+        self.index.merge_stories(absorbed, survivor)
+        gone = set(absorbed) - {survivor}
+        for doc_id, doc in self.docs.items():
+            if doc.story_id in gone:
+                self.docs[doc_id] = replace(doc, story_id=survivor)
+        for pending in self.new_articles:
+            if pending.story_id in gone:
+                pending.story_id = pending.values["story_id"] = survivor
+        self.merged.update(dict.fromkeys(gone, survivor))
+        # The absorbed stories' stored docs are the survivor's now: the counts and docs read move with them.
+        stories = [survivor, *gone]
+        if all(story_id in self.stored_sizes for story_id in stories):
+            self.stored_sizes[survivor] = sum(self.stored_sizes[story_id] for story_id in stories)
+        else:
+            self.stored_sizes.pop(survivor, None)
+        if all(story_id in self.stored_members for story_id in stories):
+            moved = chain.from_iterable(self.stored_members[story_id] for story_id in stories)
+            self.stored_members[survivor] = [(replace(doc, story_id=survivor), sketch)  # type: ignore[type-var]
+                                             for doc, sketch in moved]  # fmt: skip
+        else:
+            self.stored_members.pop(survivor, None)
+        for story_id in gone:
+            self.stored_sizes[story_id], self.stored_members[story_id] = 0, []
 
     async def _known_article(self, row: ArticleRow | PendingArticle, item: FeedItem,
                              sketch: Sketch) -> Article | None:  # fmt: skip

@@ -6,13 +6,13 @@ from datetime import UTC, datetime
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy import delete, func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from newsmon.store import claims
 from newsmon.store import search as full_text
 from newsmon.store.filters import Filters, utc_day
-from newsmon.store.models import AlertRow, ArticleRow, ArticleVersionRow, ClaimRow, DuplicateRow
+from newsmon.store.models import AlertRow, ArticleRow, ArticleVersionRow, ClaimRow, DuplicateRow, StoryDisputeRow
 from newsmon.store.upsert import insert_for
 from schemas.articles import Article
 
@@ -116,6 +116,18 @@ async def update_content(session: AsyncSession, row: ArticleRow, article: Articl
     await _add_version(session, article, seen_at)
     # The story's claims are now in another order when the time moved; its dispute day is recorded from them again.
     await claims.record_disputes(session, [row.story_id])
+
+
+async def merge_stories(session: AsyncSession, absorbed: Sequence[str], survivor: str) -> None:
+    """The articles of the `absorbed` stories join the `survivor` story (dedupe found an article bridging them):
+    their dispute records go, and the merged story's is recorded from all its claims (claims.py's docstring). A merge
+    applied again changes nothing."""
+    gone = [story_id for story_id in absorbed if story_id != survivor]
+    if not gone:
+        return
+    await session.execute(update(ArticleRow).where(ArticleRow.story_id.in_(gone)).values(story_id=survivor))
+    await session.execute(delete(StoryDisputeRow).where(StoryDisputeRow.story_id.in_(gone)))
+    await claims.record_disputes(session, [survivor])
 
 
 async def _add_version(session: AsyncSession, article: Article, seen_at: datetime) -> None:

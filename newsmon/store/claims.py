@@ -9,7 +9,9 @@ these changes only in a transaction that records the story again before it commi
   article's claims there), which records the article's story after writing them; an article published earlier
   that joins an old story late is recorded with the story's other claims, read in publishing order;
 - an article's published_at changes only in articles.update_content (a new version), which records its story;
-- story_id is set when an article is first stored and never changed; no article or claim is deleted elsewhere,
+- story_id is set when an article is first stored and changes only when dedupe merges its story into another
+  (articles.merge_stories, in the dedupe transaction under the index lock), which drops the absorbed stories'
+  records and records the merged story from all its claims; no article or claim is deleted elsewhere,
   and speaker names are unique and never renamed;
 - migration 0010 records every story already stored.
 Concurrent writers (`docker compose --scale claims=4`, PostgreSQL, READ COMMITTED) each lock the story's row

@@ -318,5 +318,27 @@ async def replace_sketch(session: AsyncSession, seq: int, sketch: bytes) -> None
     await session.execute(update(DedupeDocRow).where(DedupeDocRow.seq == seq).values(sketch=sketch))
 
 
+async def story_docs(session: AsyncSession, story_ids: Iterable[str], limit: int) -> list[Any]:
+    """The docs of these stories, at most `limit` of each (the first by arrival)."""
+    found: list[Any] = []
+    for story_id in dict.fromkeys(story_ids):
+        query = select(*_DOC_COLUMNS).where(DedupeDocRow.story_id == story_id).order_by(DedupeDocRow.seq).limit(limit)
+        found += (await session.execute(query)).all()
+    return found
+
+
+async def story_sizes(session: AsyncSession, story_ids: Sequence[str]) -> dict[str, int]:
+    """How many docs each of these stories has (from the story_id index, no sketch read)."""
+    query = (select(DedupeDocRow.story_id, func.count()).where(DedupeDocRow.story_id.in_(list(story_ids)))
+             .group_by(DedupeDocRow.story_id))  # fmt: skip
+    return {str(story_id): int(count) for story_id, count in (await session.execute(query)).all()}
+
+
+async def merge_stories(session: AsyncSession, absorbed: Sequence[str], survivor: str) -> None:
+    """Every doc of the `absorbed` stories joins the `survivor` story (a merge applied again changes nothing)."""
+    await session.execute(update(DedupeDocRow).where(DedupeDocRow.story_id.in_(list(absorbed)))
+                          .values(story_id=survivor), execution_options={"synchronize_session": False})  # fmt: skip
+
+
 async def size(session: AsyncSession) -> int:
     return int(await session.scalar(select(func.count()).select_from(DedupeDocRow)) or 0)
