@@ -13,7 +13,7 @@ exactly as items one at a time would, whatever the batch size.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from itertools import chain
 from typing import Any
 
@@ -92,6 +92,8 @@ class BatchIndex:
         self._next_seq = first_seq
         self._plan: _Plan | None = None
         self._similarity: _Similarities | None = None
+        self._pair_lists: tuple[list[Any], ...] | None = None
+        self._starts: list[int] = []
         self._place_of_row: dict[int, int] = {}
         self.new_docs: dict[int, dict[str, Any]] = {}  # seq -> dedupe_docs row
         self.new_bands: dict[int, list[int]] = {}  # seq -> band keys
@@ -135,7 +137,7 @@ class BatchIndex:
         pair_places, pair_seqs = pair_places[top], pair_seqs[top]
         starts = np.searchsorted(pair_places, np.arange(len(order) + 1))
         self._plan = _Plan(order, starts, pair_seqs)
-        self._similarity = None
+        self._similarity, self._pair_lists = None, None
         self._place_of_row = {row: place for place, row in enumerate(order.tolist())}
 
     def planned_store_docs(self) -> list[int]:
@@ -156,6 +158,10 @@ class BatchIndex:
                            for seq, doc in docs.items()})  # fmt: skip
         pair_rows = plan.rows[np.repeat(np.arange(len(plan.rows)), np.diff(plan.starts))]
         self._similarity = _Similarities(*self._similarities(pair_rows, plan.seqs, plan.rows))
+        # As Python lists once for the batch: each row's candidates are then list slices (ten array slices and their
+        # tolist() a row cost 3x more).
+        self._pair_lists = (plan.seqs.tolist(), *(values.tolist() for values in _arrays(self._similarity)))
+        self._starts = plan.starts.tolist()
 
     def _similarities(self, rows: np.ndarray, seqs: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, ...]:
         """For each (row, candidate seq) pair: the MinHash Jaccard of their bodies, the exact Jaccard of their story
@@ -196,19 +202,12 @@ class BatchIndex:
 
     def candidates(self, row: int) -> tuple[list[CandidateDoc], Scores]:
         """The planned row's candidates (the batch's docs among them added by now) and their similarities."""
-        plan, similarity = self._plan, self._similarity
-        assert plan is not None and similarity is not None, "plan() and add_store_docs() first"
+        assert self._pair_lists is not None, "plan() and add_store_docs() first"
         place = self._place_of_row[row]
-        start, end = plan.starts[place : place + 2].tolist()
+        start, end = self._starts[place], self._starts[place + 1]
+        seqs, *similarities = self._pair_lists
         docs = self._docs
-        found = [docs[seq] for seq in plan.seqs[start:end].tolist()]
-        return found, Scores(similarity.jaccard[start:end].tolist(), similarity.names[start:end].tolist(),
-                             similarity.shingle_counts[start:end].tolist(), similarity.has_story[start:end].tolist(),
-                             similarity.story_shared[start:end].tolist(), similarity.story_counts[start:end].tolist(),
-                             similarity.story_days[start:end].tolist(),
-                             similarity.story_expressible[start:end].tolist(),
-                             similarity.story_dates[start:end].tolist(),
-                             similarity.same_headline[start:end].tolist())  # fmt: skip
+        return [docs[seq] for seq in seqs[start:end]], Scores(*(values[start:end] for values in similarities))
 
     def add(self, row: int, doc: IndexedDoc, sketch: Sketch, similarity: float | None) -> int:
         """Index the doc decided for row `row` (the next planned row); returns its arrival number."""
@@ -253,6 +252,11 @@ class BatchIndex:
         if sketch is None:
             sketch = self._sketches[seq] = sketch_from_bytes(self._docs[seq].sketch)
         return sketch
+
+
+def _arrays(similarities: _Similarities) -> tuple[np.ndarray, ...]:
+    """The arrays in field order (dataclasses.astuple would deep-copy them)."""
+    return tuple(getattr(similarities, field.name) for field in fields(similarities))
 
 
 def _counted_pairs(places: np.ndarray, others: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

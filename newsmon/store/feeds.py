@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from newsmon.store.models import Feed
 from newsmon.store.upsert import insert_for
@@ -116,8 +117,17 @@ async def claim_due(
         query = query.with_for_update(skip_locked=True)
     rows = (await session.scalars(query)).all()
     until = now + timedelta(seconds=lease_s)
+    # The leases as Core UPDATEs of the claimed ids (rows PostgreSQL has locked above), and the loaded rows told the
+    # values as committed ones: setting the attributes instead made the flush's unit of work ~40 % of a claim of 1000
+    # feeds.
+    ids = [row.id for row in rows]
+    connection = await session.connection()
+    for start in range(0, len(ids), ID_CHUNK):
+        await connection.execute(update(FEEDS).where(FEEDS.c.id.in_(ids[start : start + ID_CHUNK]))
+                                 .values(lease_owner=owner, lease_until=until))  # fmt: skip
     for row in rows:
-        row.lease_owner, row.lease_until = owner, until
+        set_committed_value(row, "lease_owner", owner)
+        set_committed_value(row, "lease_until", until)
     return rows
 
 
