@@ -97,6 +97,7 @@ class BatchIndex:
         self._place_of_row: dict[int, int] = {}
         self.new_docs: dict[int, dict[str, Any]] = {}  # seq -> dedupe_docs row
         self.new_bands: dict[int, list[int]] = {}  # seq -> band keys
+        self._added_by_story: dict[str, list[int]] = {}  # story -> seqs of the docs this batch added to it
 
     def plan(self, rows: Sequence[int], limit: int = CANDIDATE_LIMIT) -> None:
         """Rank the candidates of `rows`, the rows the batch will add in this order. A row's candidates: docs
@@ -222,6 +223,7 @@ class BatchIndex:
             "story_id": doc.story_id, "duplicate_of": doc.duplicate_of, "similarity": similarity,
         }  # fmt: skip
         self.new_bands[seq] = list(dict.fromkeys(sketch.band_keys))
+        self._added_by_story.setdefault(doc.story_id, []).append(seq)
         return seq
 
     def replace_added(self, seq: int, sketch: Sketch) -> None:
@@ -232,9 +234,10 @@ class BatchIndex:
 
     def added_story_docs(self, story_ids: Sequence[str]) -> list[IndexedDoc]:
         """The docs this batch added to these stories so far."""
-        wanted = set(story_ids)
+        seqs = sorted(chain.from_iterable(self._added_by_story.get(story_id, ()) for story_id in set(story_ids)))
+        rows = [self.new_docs[seq] for seq in seqs]
         return [IndexedDoc(row["doc_id"], row["first_seen"], row["sketch"], row["story_id"], row["duplicate_of"])
-                for row in self.new_docs.values() if row["story_id"] in wanted]  # fmt: skip
+                for row in rows]  # fmt: skip
 
     def merge_stories(self, absorbed: Sequence[str], survivor: str) -> None:
         """Docs of the `absorbed` stories, read or added, join the `survivor` story (decide.merge_bridged): the rows
@@ -243,9 +246,10 @@ class BatchIndex:
         for seq, doc in self._docs.items():
             if doc.story_id in gone:
                 self._docs[seq] = replace(doc, story_id=survivor)  # type: ignore[type-var]
-        for row in self.new_docs.values():
-            if row["story_id"] in gone:
-                row["story_id"] = survivor
+        for story_id in gone:
+            for seq in self._added_by_story.pop(story_id, ()):
+                self.new_docs[seq]["story_id"] = survivor
+                self._added_by_story.setdefault(survivor, []).append(seq)
 
     def _sketch(self, seq: int) -> Sketch:
         sketch = self._sketches.get(seq)
