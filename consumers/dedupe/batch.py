@@ -164,6 +164,11 @@ class BatchIndex:
         self._pair_lists = (plan.seqs.tolist(), *(values.tolist() for values in _arrays(self._similarity)))
         self._starts = plan.starts.tolist()
 
+    def store_story_ids(self) -> set[str]:
+        """The stories of the store docs read: every story a row's candidates can propose for a merge, but those
+        this batch starts."""
+        return {doc.story_id for seq, doc in self._docs.items() if seq < self._first_seq}
+
     def _similarities(self, rows: np.ndarray, seqs: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, ...]:
         """For each (row, candidate seq) pair: the MinHash Jaccard of their bodies, the exact Jaccard of their story
         features, the candidate's shingle count and whether it has story features, how many story features they

@@ -198,6 +198,8 @@ class BatchRun:
         index.plan(sorted(first_rows.values()))
         index.add_store_docs(await dedupe_index.docs_by_seq(session, index.planned_store_docs()))
         run = cls(session, now, index, postings)
+        # The sizes of the candidates' stories in one query: a merge check asks for them one bridging item at a time.
+        run.stored_sizes = await dedupe_index.story_sizes(session, sorted(index.store_story_ids()))
         run.rows = {position: row for row, position in enumerate(deciding)}
         run.by_id.update(stored)
         run.by_guid.update(by_guid)

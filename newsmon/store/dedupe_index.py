@@ -327,11 +327,18 @@ async def story_docs(session: AsyncSession, story_ids: Iterable[str], limit: int
     return found
 
 
+_STORIES_A_QUERY = 5000  # bound parameters a statement (SQLite allows 32766)
+
+
 async def story_sizes(session: AsyncSession, story_ids: Sequence[str]) -> dict[str, int]:
     """How many docs each of these stories has (from the story_id index, no sketch read)."""
-    query = (select(DedupeDocRow.story_id, func.count()).where(DedupeDocRow.story_id.in_(list(story_ids)))
-             .group_by(DedupeDocRow.story_id))  # fmt: skip
-    return {str(story_id): int(count) for story_id, count in (await session.execute(query)).all()}
+    sizes: dict[str, int] = {}
+    for start in range(0, len(story_ids), _STORIES_A_QUERY):
+        chunk = list(story_ids[start : start + _STORIES_A_QUERY])
+        query = (select(DedupeDocRow.story_id, func.count()).where(DedupeDocRow.story_id.in_(chunk))
+                 .group_by(DedupeDocRow.story_id))  # fmt: skip
+        sizes.update({str(story_id): int(count) for story_id, count in (await session.execute(query)).all()})
+    return sizes
 
 
 async def merge_stories(session: AsyncSession, absorbed: Sequence[str], survivor: str) -> None:
