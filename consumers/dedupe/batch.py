@@ -244,6 +244,10 @@ class BatchIndex:
         return [IndexedDoc(row["doc_id"], row["first_seen"], row["sketch"], row["story_id"], row["duplicate_of"])
                 for row in rows]  # fmt: skip
 
+    def added_story_size(self, story_id: str) -> int:
+        """How many docs this batch added to this story so far."""
+        return len(self._added_by_story.get(story_id, ()))
+
     def merge_stories(self, absorbed: Sequence[str], survivor: str) -> None:
         """Docs of the `absorbed` stories, read or added, join the `survivor` story (decide.merge_bridged): the rows
         decided next see them there, and the batch writes them so."""

@@ -295,7 +295,8 @@ def _is_feed_item_of(sketch: Sketch, candidate: CandidateDoc, scores: Scores, i:
 
 def _filed_apart(dates: tuple[int, int]) -> bool:
     # Whether two reports were filed days apart (-1: not known).
-    return min(dates) >= 0 and days_apart(*dates) >= STORY_MIN_DAYS_APART
+    # (Two comparisons, not min(): asked of every candidate pair and every merge check, ~0.7M times in 10k items.)
+    return dates[0] >= 0 and dates[1] >= 0 and days_apart(*dates) >= STORY_MIN_DAYS_APART
 
 
 def _earliest_copy(sketch: Sketch, candidates: Sequence[CandidateDoc], scores: Scores, earlier: list[int],

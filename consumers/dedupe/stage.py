@@ -259,9 +259,7 @@ class BatchRun:
         if unknown:
             read = await dedupe_index.story_sizes(self.session, unknown)
             self.stored_sizes.update({story_id: read.get(story_id, 0) for story_id in unknown})
-        sizes = {story_id: self.stored_sizes[story_id] for story_id in stories}
-        for doc in self.index.added_story_docs(stories):
-            sizes[doc.story_id] = sizes.get(doc.story_id, 0) + 1
+        sizes = {story_id: self.stored_sizes[story_id] + self.index.added_story_size(story_id) for story_id in stories}
         if sizes.get(decision.story_id, 0) > STORY_MERGE_MAX_DOCS:
             return replace(decision, bridges=())
         small = tuple(story_id for story_id in decision.bridges if sizes.get(story_id, 0) <= STORY_MERGE_MAX_DOCS)
