@@ -43,7 +43,9 @@ def story_features(title: str, body: str) -> list[str]:
     if len(title_names) * 2 > len(title_words):
         title_names = [word for word in title_names if word.isdigit()]
     names = _in_latin(gazetteer_names(title_names + _names(body, STORY_LEAD_TOKENS)))
-    if not _is_cased(body[: STORY_LEAD_TOKENS * 8]):
+    # A post with no body (a Telegram line, a "BREAKING" item) is told by its headline's script.
+    lead_text = body[: STORY_LEAD_TOKENS * 8] if _has_letters(body) else title
+    if not _is_cased(lead_text):
         lead = [*words(title.casefold()), *words(body.casefold(), STORY_LEAD_TOKENS)]
         # Single characters count only in scripts written without spaces, where they are the words, and as digits.
         lead = [word for word in lead if (len(word) > 1 or not word.isascii() or word.isdigit())
@@ -52,7 +54,7 @@ def story_features(title: str, body: str) -> list[str]:
         # English lead has twenty names) would leave it no Jaccard to share with an English report of the event.
         names += [word for word in gazetteer_names(_in_english(lead)) if not is_arabic_script(word)]
     names = [name for name in names if not is_name_of_every_story(name)]
-    day = event_day(body)
+    day = event_day(body if lead_text is not title else title)
     return names if day is None else [*names, f"{EVENT_DAY_FEATURE}{day}"]
 
 
@@ -149,6 +151,10 @@ def event_day(body: str) -> int | None:
     already a name feature, so without this the two leads' days look the same.
     """
     return first_weekday(body, STORY_LEAD_TOKENS * 8)
+
+
+def _has_letters(text: str) -> bool:
+    return any(map(str.isalpha, text))
 
 
 def _is_cased(text: str) -> bool:

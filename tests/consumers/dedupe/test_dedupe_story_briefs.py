@@ -29,3 +29,12 @@ def test_a_short_report_naming_someone_the_wire_does_not_stays_apart() -> None:
     # needs STORY_MIN_SHARED_CONTAINED (five: a town, a day and a number fit many events).
     assert _story_of("Silo fire", "A fire broke out at a grain silo in Qamishli on Thursday; 2 workers were treated "
                                   "for smoke, Rojhat Ali said.") == "brief"  # fmt: skip
+
+
+def test_a_post_with_no_body_is_read_for_names_like_a_lead() -> None:
+    # A Telegram post is one line in the headline's place: its capitalised words are names, as in a lead, not
+    # lowercase content words ("collapsed", "workers") that no report's names can share.
+    post = "🔴 Part of the old grain silo in Qamishli collapsed on Thursday, killing 2 workers, Farhad Yousef said"
+    assert sketch_article(post, "").story_count == 6  # the town, the day (a name and the event's day), 2, the engineer
+    assert _story_of(post, "") == "wire"
+    assert _story_of(post, "\n \n") == "wire"
