@@ -21,7 +21,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from bench.dedupe_data.generate import generate, write
-from consumers.dedupe.decide import decide, dedupe
+from consumers.dedupe.article import dedupe
+from consumers.dedupe.decide import decide
 from consumers.dedupe.files import cluster_paths
 from consumers.dedupe.index import IndexedDoc, MemoryIndex
 from consumers.dedupe.sketch import sketch_article

@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from bench.dedupe_data.generate import generate
-from consumers.dedupe.decide import dedupe_async
+from consumers.dedupe.article import dedupe_async
 from consumers.dedupe.index import CANDIDATE_LIMIT, AsyncDedupeIndex, IndexedDoc, MemoryIndex
 
 Article = tuple[str, str, str]  # doc_id, title, body

@@ -249,7 +249,7 @@ class BatchIndex:
         return len(self._added_by_story.get(story_id, ()))
 
     def merge_stories(self, absorbed: Sequence[str], survivor: str) -> None:
-        """Docs of the `absorbed` stories, read or added, join the `survivor` story (decide.merge_bridged): the rows
+        """Docs of the `absorbed` stories, read or added, join the `survivor` story (merge.merge_bridged): the rows
         decided next see them there, and the batch writes them so."""
         gone = set(absorbed) - {survivor}
         for seq, doc in self._docs.items():

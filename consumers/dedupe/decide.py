@@ -1,14 +1,14 @@
 """Decide, for one article, whether it copies an earlier one and which story it belongs to.
 
-`decide` is pure: the caller fetches candidates from an index, and stores the result. `dedupe` and
-`dedupe_async` do exactly that around it, for the in-memory index and for the store.
+`decide` is pure: the caller fetches candidates from an index, and stores the result (consumers/dedupe/article.py
+one article at a time, stage.py a batch at a time). Merging the stories an article bridges is merge.py's.
 """
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from consumers.dedupe.boilerplate import days_apart
-from consumers.dedupe.index import AsyncDedupeIndex, CandidateDoc, DedupeIndex, IndexedDoc
+from consumers.dedupe.index import CandidateDoc
 from consumers.dedupe.near import MIN_STORY_FEATURES, SKETCH_VERSION
 from consumers.dedupe.sketch import (
     MIN_HEADLINE_KEY_WORDS,
@@ -20,7 +20,6 @@ from consumers.dedupe.sketch import (
     expressible_counts,
     jaccards,
     shared_title_words,
-    sketch_article,
     sketch_from_bytes,
     story_overlaps,
 )
@@ -149,11 +148,6 @@ STORY_OTHER_DATE_FACTOR = 0.4
 # brief joins a live blog's story), seeds 1 / 7 / 11 0.974 / 0.993 / 0.990 -> 0.964 / 0.991 / 0.990; the rest and every
 # duplicate figure unchanged.
 STORY_MERGE_MIN_SHARE = 0.65
-# The members read to check a merge (every doc of both stories): a story larger than this is not merged. A story of
-# dozens of reports is well connected already, and every one of them would have to be read and compared: on the
-# stage bench's template feeds (bench/dedupe_stage.py, every item close to many stories of ~60 docs) reading them
-# cost 30x the stage's CPU. The hand-written sets' stories have at most 9 docs.
-STORY_MERGE_MAX_DOCS = 32
 
 
 @dataclass(frozen=True)
@@ -165,10 +159,10 @@ class Decision:
     similarity: float | None  # estimated containment with the copy it matched
     story_id: str  # doc_id of the story's origin (its earliest article)
     story_similarity: float | None = None  # mean `story_similarity` with the story's articles compared (up to 1.2)
-    # Stories this article merges into `story_id` (it bridges them: `merge_bridged`), under their ids before the merge;
-    # `story_id` is the merged story's, the one whose origin came first.
+    # Stories this article merges into `story_id` (it bridges them: merge.merge_bridged), under their ids before the
+    # merge; `story_id` is the merged story's, the one whose origin came first.
     absorbs: tuple[str, ...] = ()
-    # Other stories the article's candidates put it close to, which `merge_bridged` checks against all their members
+    # Other stories the article's candidates put it close to, which merge.merge_bridged checks against all their members
     # (the caller reads them); empty once checked.
     bridges: tuple[str, ...] = ()
 
@@ -208,12 +202,12 @@ def score(sketch: Sketch, others: Sequence[Sketch]) -> Scores:
                   shared.astype(int).tolist(), [len(other.story_values) // 4 for other in others],
                   event_days([other.story_values for other in others]).tolist(),
                   expressible_counts([other.story_values for other in others]).tolist(),
-                  [_date_or_none(other) for other in others],
+                  [event_date_of(other) for other in others],
                   [bool(sketch.title_values) and other.title_values == sketch.title_values
                    for other in others])  # fmt: skip
 
 
-def _date_or_none(sketch: Sketch) -> int:
+def event_date_of(sketch: Sketch) -> int:
     return -1 if sketch.event_date is None else sketch.event_date
 
 
@@ -231,12 +225,12 @@ def decide_scored(doc_id: str, first_seen: float, sketch: Sketch, candidates: Se
     now = (first_seen, doc_id)
     earlier = [i for i, doc in enumerate(candidates) if (doc.first_seen, doc.doc_id) < now]
     docs = [candidates[i] for i in earlier]
-    similarities = _story_similarities(sketch, candidates, scores, earlier)
-    own_day, own_date = event_day_of(sketch.story_values), _date_or_none(sketch)
-    filed_apart = [_filed_apart((own_date, scores.story_dates[i])) for i in earlier]
+    similarities = story_similarities_with(sketch, candidates, scores, earlier)
+    own_day, own_date = event_day_of(sketch.story_values), event_date_of(sketch)
+    filed_days_apart = [filed_apart((own_date, scores.story_dates[i])) for i in earlier]
     other_day = [apart or (min(own_day, scores.story_days[i]) >= 0 and own_day != scores.story_days[i])
-                 for i, apart in zip(earlier, filed_apart, strict=True)]  # fmt: skip
-    copy = _earliest_copy(sketch, candidates, scores, earlier, other_day, filed_apart)
+                 for i, apart in zip(earlier, filed_days_apart, strict=True)]  # fmt: skip
+    copy = _earliest_copy(sketch, candidates, scores, earlier, other_day, filed_days_apart)
     if copy is not None:
         doc, similarity = copy
         return Decision(doc_id, doc.duplicate_of or doc.doc_id, similarity, doc.story_id, None)
@@ -247,12 +241,12 @@ def decide_scored(doc_id: str, first_seen: float, sketch: Sketch, candidates: Se
     return Decision(doc_id, None, None, doc_id, None)
 
 
-def _story_similarities(sketch: Sketch, candidates: Sequence[CandidateDoc], scores: Scores,
+def story_similarities_with(sketch: Sketch, candidates: Sequence[CandidateDoc], scores: Scores,
                         earlier: list[int]) -> list[float]:  # fmt: skip
     # The article's story similarity with each earlier candidate.
     own_count, own_day = len(sketch.story_values) // 4, event_day_of(sketch.story_values)
     own_expressible = expressible_count_of(sketch.story_values) if earlier else 0
-    own_date = _date_or_none(sketch)
+    own_date = event_date_of(sketch)
     # Few pairs share as many features as a brief has (MIN_STORY_FEATURES up to STORY_MIN_SHARED_CONTAINED): only those
     # are asked whether they are a brief within a report (a function call per candidate cost 2% of the stage).
     shared = scores.story_shared
@@ -293,18 +287,18 @@ def _is_feed_item_of(sketch: Sketch, candidate: CandidateDoc, scores: Scores, i:
     return scores.shingle_counts[i] <= DUP_MAX_FEED_SHINGLES and candidate.duplicate_of is None
 
 
-def _filed_apart(dates: tuple[int, int]) -> bool:
+def filed_apart(dates: tuple[int, int]) -> bool:
     # Whether two reports were filed days apart (-1: not known).
     # (Two comparisons, not min(): asked of every candidate pair and every merge check, ~0.7M times in 10k items.)
     return dates[0] >= 0 and dates[1] >= 0 and days_apart(*dates) >= STORY_MIN_DAYS_APART
 
 
 def _earliest_copy(sketch: Sketch, candidates: Sequence[CandidateDoc], scores: Scores, earlier: list[int],
-                   other_day: list[bool], filed_apart: list[bool]) -> tuple[CandidateDoc, float] | None:  # fmt: skip
+                   other_day: list[bool], far_apart: list[bool]) -> tuple[CandidateDoc, float] | None:  # fmt: skip
     if not earlier:
         return None
     matches, feed_matches = [], []
-    for i, is_other_day, is_filed_apart in zip(earlier, other_day, filed_apart, strict=True):
+    for i, is_other_day, is_filed_apart in zip(earlier, other_day, far_apart, strict=True):
         similarity = scores.jaccard[i]
         if scores.same_headline[i] and _is_feed_item_of(sketch, candidates[i], scores, i, is_other_day):
             contained = containment(similarity, sketch.shingle_count, scores.shingle_counts[i])
@@ -346,7 +340,7 @@ def story_similarity(jaccard: float, shared: int, counts: tuple[int, int], days:
         similarity = max(jaccard, STORY_CONTAINED_WEIGHT * shared / min(counts))
     if shared >= STORY_MIN_SHARED_EXPRESSIBLE:
         similarity = max(similarity, _expressible_jaccard(shared, counts, expressible))
-    if _filed_apart(dates):
+    if filed_apart(dates):
         similarity *= STORY_OTHER_DATE_FACTOR
     elif min(days) >= 0 and days[0] != days[1]:
         similarity *= STORY_OTHER_DAY_FACTOR
@@ -381,13 +375,13 @@ def _closest_story(earlier: list[CandidateDoc],
     closest = max((i for i, doc in enumerate(earlier) if doc.story_id == best), key=similarities.__getitem__)
     bar = max(STORY_MIN_SIMILARITY, STORY_MERGE_MIN_SHARE * best_mean)
     bridges = tuple(story_id for story_id, mean in means.items() if story_id != best and mean >= bar)
-    if bridges:  # each article of the other story must clear the bar (merge_bridged): those returned first
-        lowest = _lowest_article_similarities(earlier, similarities)
+    if bridges:  # each article of the other story must clear the bar (merge.merge_bridged): those returned first
+        lowest = lowest_article_similarities(earlier, similarities)
         bridges = tuple(story_id for story_id in bridges if lowest[story_id] >= STORY_MIN_SIMILARITY)
     return earlier[closest], round(best_mean, 4), bridges
 
 
-def _lowest_article_similarities(docs: Sequence[CandidateDoc], similarities: Sequence[float]) -> dict[str, float]:
+def lowest_article_similarities(docs: Sequence[CandidateDoc], similarities: Sequence[float]) -> dict[str, float]:
     # Each story's lowest article similarity, an article at the mean of its copies (as _story_means counts it).
     articles: dict[tuple[str, str], list[float]] = {}
     for doc, similarity in zip(docs, similarities, strict=True):
@@ -413,75 +407,3 @@ def _story_means(earlier: list[CandidateDoc], similarities: list[float]) -> dict
         total[0] += copies_sum / copies_count
         total[1] += 1
     return {story_id: total_sum / count for story_id, (total_sum, count) in totals.items()}
-
-
-def merge_bridged(decision: Decision, first_seen: float, sketch: Sketch,
-                  members: Mapping[str, Sequence[tuple[CandidateDoc, Sketch]]]) -> Decision:  # fmt: skip
-    """The stories of `decision.bridges` this article merges with the one it joins (STORY_MERGE_MIN_SHARE), from
-    every member of those stories and of the joined one (`members`, by story id; the caller reads them): each of the
-    other story's articles clears the story bar with it, and no two of the stories' members were filed days apart.
-    The merged story is the one whose origin came first."""
-    if not decision.bridges:
-        return decision
-    joined = members.get(decision.story_id, ())
-    absorbed = [story_id for story_id in decision.bridges
-                if _is_bridged(decision.doc_id, first_seen, sketch, members.get(story_id, ()), joined)]  # fmt: skip
-    if not absorbed:
-        return replace(decision, bridges=())
-    stories = [decision.story_id, *absorbed]
-    survivor = min(stories, key=lambda story_id: _origin(story_id, members.get(story_id, ())))
-    return replace(decision, story_id=survivor, absorbs=tuple(s for s in stories if s != survivor), bridges=())
-
-
-def _is_bridged(doc_id: str, first_seen: float, sketch: Sketch, story: Sequence[tuple[CandidateDoc, Sketch]],
-                joined: Sequence[tuple[CandidateDoc, Sketch]]) -> bool:  # fmt: skip
-    if not story or not joined or len(story) > STORY_MERGE_MAX_DOCS or len(joined) > STORY_MERGE_MAX_DOCS:
-        return False
-    dates = {_date_or_none(other) for _, other in joined} - {-1}
-    story_dates = {_date_or_none(other) for _, other in story} - {-1}
-    if any(_filed_apart((date, other)) for date in story_dates for other in dates):
-        return False
-    docs = [doc for doc, _ in story]
-    earlier = [i for i, doc in enumerate(docs) if (doc.first_seen, doc.doc_id) < (first_seen, doc_id)]
-    if len(earlier) < len(docs):
-        return False
-    similarities = _story_similarities(sketch, docs, score(sketch, [other for _, other in story]), earlier)
-    return min(_lowest_article_similarities(docs, similarities).values()) >= STORY_MIN_SIMILARITY
-
-
-def _origin(story_id: str, members: Sequence[tuple[CandidateDoc, Sketch]]) -> tuple[float, str]:
-    # A story's id is its origin's doc id; the origin is among its members (a story absorbed before keeps its docs).
-    for doc, _ in members:
-        if doc.doc_id == story_id:
-            return doc.first_seen, doc.doc_id
-    return min(((doc.first_seen, doc.doc_id) for doc, _ in members), default=(float("inf"), story_id))
-
-
-def dedupe(index: DedupeIndex, doc_id: str, title: str, body: str, first_seen: float) -> Decision:
-    """Sketch an article, decide against the index (merging the stories it bridges), and add it to the index."""
-    sketch = sketch_article(title, body)
-    decision = decide(doc_id, first_seen, sketch, index.candidates(sketch.band_keys))
-    if decision.bridges:
-        stories = [decision.story_id, *decision.bridges]
-        members: dict[str, list[tuple[CandidateDoc, Sketch]]] = {story_id: [] for story_id in stories}
-        for doc in index.story_docs(stories):
-            members[doc.story_id].append((doc, sketch_from_bytes(doc.sketch)))
-        decision = merge_bridged(decision, first_seen, sketch, members)
-        if decision.absorbs:
-            index.merge_stories(decision.absorbs, decision.story_id)
-    index.add(_indexed(decision, first_seen, sketch), sketch.band_keys)
-    return decision
-
-
-async def dedupe_async(index: AsyncDedupeIndex, doc_id: str, title: str, body: str, first_seen: float) -> Decision:
-    """`dedupe` for an awaited index: same sketch, same decision, without merging stories (the stage merges them:
-    consumers/dedupe/stage.py)."""
-    sketch = sketch_article(title, body)
-    decision = decide(doc_id, first_seen, sketch, await index.candidates(sketch.band_keys))
-    decision = replace(decision, bridges=())
-    await index.add(_indexed(decision, first_seen, sketch), sketch.band_keys)
-    return decision
-
-
-def _indexed(decision: Decision, first_seen: float, sketch: Sketch) -> IndexedDoc:
-    return IndexedDoc(decision.doc_id, first_seen, sketch.to_bytes(), decision.story_id, decision.duplicate_of)

@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from consumers.dedupe.decide import dedupe
+from consumers.dedupe.article import dedupe
 from consumers.dedupe.index import DedupeIndex, MemoryIndex
 from consumers.doc_ids import unique_doc_ids
 
@@ -43,7 +43,7 @@ def cluster_paths(paths: list[Path], index: DedupeIndex | None = None) -> Iterat
     for position, path in enumerate(unique_doc_ids(article_paths(paths))):
         title, body = read_article(path)
         decisions.append(dedupe(index, path.stem, title, body, start + position))
-    # A later article may merge an earlier one's story into another (decide.merge_bridged): every doc is printed
+    # A later article may merge an earlier one's story into another (merge.merge_bridged): every doc is printed
     # with its story as it stands once all are decided.
     stories = {doc.doc_id: doc.story_id for doc in index.story_docs(list({d.story_id for d in decisions}))}
     for decision in decisions:

@@ -21,8 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from consumers.dedupe.batch import BatchIndex, KnownDoc, stored_band_keys
 from consumers.dedupe.boilerplate import day_of_year
-from consumers.dedupe.decide import STORY_MERGE_MAX_DOCS, Decision, decide_scored, merge_bridged
+from consumers.dedupe.decide import Decision, decide_scored
 from consumers.dedupe.index import CandidateDoc, IndexedDoc
+from consumers.dedupe.merge import STORY_MERGE_MAX_DOCS, merge_bridged
 from consumers.dedupe.sketch import Sketch, sketch_articles, sketch_from_bytes
 from consumers.runner import Delivery, Outgoing, decode_as
 from newsmon.store import articles, dedupe_index, outbox
@@ -252,7 +253,7 @@ class BatchRun:
         return decision
 
     async def _small_bridges(self, decision: Decision) -> Decision:
-        """Only stories of at most STORY_MERGE_MAX_DOCS docs are merged (decide.merge_bridged): the larger are left
+        """Only stories of at most STORY_MERGE_MAX_DOCS docs are merged (merge.merge_bridged): the larger are left
         out by a count, before any of their sketches is read."""
         stories = [decision.story_id, *decision.bridges]
         unknown = [story_id for story_id in stories if story_id not in self.stored_sizes]
@@ -266,7 +267,7 @@ class BatchRun:
         return replace(decision, bridges=small)
 
     async def _story_members(self, story_ids: list[str]) -> dict[str, list[tuple[CandidateDoc, Sketch]]]:
-        """Every doc of these stories, stored or added by this batch, with its sketch (decide.merge_bridged); the
+        """Every doc of these stories, stored or added by this batch, with its sketch (merge.merge_bridged); the
         store's merges of this batch are already written."""
         unread = [story_id for story_id in story_ids if story_id not in self.stored_members]
         if unread:

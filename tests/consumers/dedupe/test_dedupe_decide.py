@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from consumers.dedupe.decide import Decision, decide, dedupe, dedupe_async
+from consumers.dedupe.article import dedupe, dedupe_async
+from consumers.dedupe.decide import Decision, decide
 from consumers.dedupe.files import read_article
 from consumers.dedupe.index import IndexedDoc, MemoryIndex
 from consumers.dedupe.sketch import sketch_article

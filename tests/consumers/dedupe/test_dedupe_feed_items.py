@@ -5,8 +5,8 @@ when one of the two is that short and nothing says another day."""
 
 from pathlib import Path
 
+from consumers.dedupe.article import dedupe
 from consumers.dedupe.batch import stored_band_keys
-from consumers.dedupe.decide import dedupe
 from consumers.dedupe.index import MemoryIndex
 from consumers.dedupe.sketch import sketch_article, sketch_from_bytes
 from consumers.dedupe.stage import DedupeStage

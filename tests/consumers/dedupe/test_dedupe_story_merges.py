@@ -1,12 +1,13 @@
 """Two outlets' own reports of one event may not be alike enough to join each other; a later article close to both
-(a brief, a translation) then merges their stories (decide.merge_bridged), in `newsmon cluster` and in the stage.
+(a brief, a translation) then merges their stories (merge.merge_bridged), in `newsmon cluster` and in the stage.
 Invented texts."""
 
 from pathlib import Path
 
 from sqlalchemy import select
 
-from consumers.dedupe.decide import Decision, decide, dedupe
+from consumers.dedupe.article import dedupe
+from consumers.dedupe.decide import Decision, decide
 from consumers.dedupe.files import cluster_paths
 from consumers.dedupe.index import MemoryIndex
 from consumers.dedupe.sketch import sketch_article
