@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from consumers.claims.context import ORG_WORDS, WORDS_RE
 from consumers.claims.resolve.documents import DOCUMENT_HEADS, is_document_phrase
+from consumers.claims.resolve.organisations import local_body_name
 from consumers.claims.resolve.people import person_name
 from consumers.claims.resolve.unnamed import is_unnamed
 from consumers.claims.resolve.words import DEMONYM_NOUNS, PERSON_ROLES, has_proper_name, is_org_like
@@ -106,10 +107,9 @@ def _body_by_kind(head: str, lower: str, words: list[str]) -> tuple[str, str] | 
         # "the delegation of France", "The Russian delegation": a state's delegation speaks for its government, as
         # "the representative of China" does
         return ("body", canonical_org(f"{country} government"))
-    placed = _BODY_IN_PLACE_RE.match(head) if " in " in head else None
-    if placed and not country_of(placed.group(2)):
-        # "the forestry directorate in Latakia": the place's body by its name, "Latakia Forestry Directorate"
-        return ("body", f"{placed.group(2)} {' '.join(w.capitalize() for w in placed.group(1).split())}")
+    placed = local_body_name(head) if " in " in head and head[:4] in ("the ", "The ") else ""
+    if placed:
+        return ("body", placed)  # "the forestry directorate in Latakia": "Latakia Forestry Directorate"
     acronym = _KIND_THEN_ACRONYM_RE.match(head) if head[-1:].isupper() else None
     if acronym:
         # "The Turkish disaster agency AFAD", "Azerbaijan's state energy company SOCAR": the body by its acronym
@@ -189,11 +189,6 @@ _OUTLET_NAME_RE = re.compile(
     r"radio|tv|station|magazine|news\s+agency)\s+((?:[A-Z]|al-)[\w'’-]*(?:\s+(?:[A-Z0-9]|al-)[\w'’-]*){0,4})$"
 )
 
-# A local body in lower case with the city or region it serves after it.
-_BODY_IN_PLACE_RE = re.compile(
-    r"[Tt]he\s+((?:[a-z][\w-]*\s+){1,2}(?:directorate|council|committee|department|authority))\s+in\s+"
-    r"([A-Z][\w'’-]*(?:\s+(?:[A-Z]|[ae][lz]-)[\w'’-]*)?)$"
-)
 
 # A kind of body in lower case before its acronym, with its country before it: "The Turkish disaster agency AFAD".
 _KIND_THEN_ACRONYM_RE = re.compile(

@@ -249,8 +249,26 @@ def central_bank(ctx: DocumentContext, pos: int) -> str:
 PLACE_OWNER_RE = re.compile(r"(?:city|town|province|governorate|region|village|district|camp)['’]s\s+", re.I)
 
 
+# A local body in lower case with the city or region it serves after it: "the local council in Tafas".
+_BODY_IN_PLACE_RE = re.compile(
+    r"(?:[Tt]he\s+)?((?:[a-z][\w-]*\s+){1,2}(?:directorate|council|committee|department|authority))\s+in\s+"
+    r"([A-Z][\w'’-]*(?:\s+(?:[A-Z]|[ae][lz]-)[\w'’-]*)?)"
+)
+
+
+def local_body_name(phrase: str) -> str:
+    """'the local council in Tafas' -> "Tafas Local Council": the place's body by its name (as own/ and heldback/
+    name them: "Salqin Local Council"); "" when phrase is not such a body or the place is a country."""
+    placed = _BODY_IN_PLACE_RE.fullmatch(phrase)
+    if placed is None or country_of(placed.group(2)):
+        return ""
+    return f"{placed.group(2)} {' '.join(w.capitalize() for w in placed.group(1).split())}"
+
+
 def named_org(ctx: DocumentContext, pos: int, surface: str) -> str:
     surface = _THE_RE.sub("", surface.strip())
+    if " in " in surface and (placed := local_body_name(surface)):
+        return placed  # "a member of the local council in Tafas": one of that body
     local = PLACE_OWNER_RE.match(surface)
     if local and is_known_org(surface[local.end() :]):
         surface = surface[local.end() :]  # "the city's civil defence": the body, wherever it serves
