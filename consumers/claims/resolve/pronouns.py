@@ -38,6 +38,8 @@ def _resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
             return speaker  # "local residents said. The tribes, they said, ...": the group quoted just before
     if person and ctx.history and _unnamed_person_just_before(ctx, pronoun, pos):
         return ctx.history[-1][0]  # 'A broker at a Damascus firm said P. "Q," he said': the broker, still unnamed
+    if person and ctx.history and _member_of_body_just_before(ctx, pronoun, pos):
+        return ctx.history[-1][0]  # "A WHO spokesperson told us P. She said Q": still the body's member, unnamed
     if person and ctx.history and _is_state_delegate(*ctx.history[-1]):
         return ctx.history[-1][0]  # "Syria's representative rejected the findings. He said P": the delegate again
     named = _subject_before_quote(ctx, pos) if person else None
@@ -81,6 +83,29 @@ def _unnamed_person_just_before(ctx: DocumentContext, pronoun: str, pos: int) ->
     if pronoun == "she":
         return not _MALE_RE.search(lower) or bool(_FEMALE_RE.search(lower))
     return not _FEMALE_RE.search(lower)
+
+
+# One unnamed member of a body, by what they do there: "A WHO spokesperson", "A member of the local council"
+_BODY_MEMBER_RE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,4}?(?:spokes(?:man|woman|person)|official|member|engineer|employee|"
+    r"officer|representative|staffer|worker|doctor|nurse|adviser|advisor|aide)\b"
+)
+
+
+def _member_of_body_just_before(ctx: DocumentContext, pronoun: str, pos: int) -> bool:
+    """The last claim's speaker is a body through one unnamed member of it, quoted within the two sentences before
+    the pronoun with no one named since: "he" or "she" is that member, so the body (guideline, "Speaker": an
+    unnamed member is the organisation), not a person named further back."""
+    speaker, mention = ctx.history[-1]
+    if speaker.is_person or not speaker.org or not 0 <= ctx.last_mention_end <= pos:
+        return False
+    if _BODY_MEMBER_RE.match(mention) is None:
+        return False
+    between = ctx.text[ctx.last_mention_end : pos]
+    if len(between) > 300 or between.count(". ") > 2 or ctx.person_before(pos, after=ctx.last_mention_end):
+        return False
+    lower = mention.lower()
+    return not (_MALE_RE.search(lower) if pronoun == "she" else _FEMALE_RE.search(lower))
 
 
 _NOT_PEOPLE = frozenset(["statement", "report", "post", "group", "channel", "source", "official", "spokesperson"])

@@ -10,3 +10,22 @@ def speakers(text: str) -> list[tuple[str, str]]:
 def test_member_of_a_local_body_in_lower_case_speaks_for_the_body_by_its_place() -> None:
     text = "A member of the local council in Tafas, who asked not to be named, said the town gets half its flour."
     assert speakers(text) == [("Tafas Local Council", "the town gets half its flour")]
+
+
+def test_pronoun_after_an_unnamed_member_of_a_body_is_that_body_not_a_person_named_earlier() -> None:
+    text = ("Mayor Karim Aziz told Wire on Monday that the wells had been repaired. A Red Cross engineer in Hama told "
+            "Wire that two of the pumps had failed again. She said spare parts had not arrived.")
+    assert [s for s, _ in speakers(text)] == ["Karim Aziz", "International Committee of the Red Cross",
+                                              "International Committee of the Red Cross"]
+
+
+def test_quote_after_an_unnamed_council_member_is_the_council() -> None:
+    text = ('Abu Salim, a baker, said flour was short. A member of the local council in Tafas, who asked not to be '
+            'named, said the town gets half its allocation. "The rest is sold on," he said.')
+    assert [s for s, _ in speakers(text)] == ["Abu Salim", "Tafas Local Council", "Tafas Local Council"]
+
+
+def test_pronoun_after_a_body_member_goes_back_past_them_when_someone_is_named_since() -> None:
+    text = ("A Red Cross engineer told Wire that two pumps had failed. Mayor Karim Aziz disputed that on Monday. "
+            "He said the pumps were working.")
+    assert speakers(text)[-1][0] == "Karim Aziz"
