@@ -30,6 +30,7 @@ _DOCUMENT_HEADS_EXTRA = frozenset(
         "record",
         "records",
         "statistics",
+        "documentation",
     ]
 )
 

@@ -29,3 +29,8 @@ def test_pronoun_after_a_body_member_goes_back_past_them_when_someone_is_named_s
     text = ("A Red Cross engineer told Wire that two pumps had failed. Mayor Karim Aziz disputed that on Monday. "
             "He said the pumps were working.")
     assert speakers(text)[-1][0] == "Karim Aziz"
+
+
+def test_a_bodys_documentation_speaks_for_the_body() -> None:
+    text = "The toll of the week's shelling has risen to 40, according to Amnesty's documentation."
+    assert speakers(text) == [("Amnesty International", "The toll of the week's shelling has risen to 40")]
