@@ -18,7 +18,7 @@ from consumers.claims.resolve.role_holders import name_near_role
 from consumers.claims.resolve.unnamed import resolve_unnamed
 from consumers.claims.resolve.words import fuller_name_before
 from consumers.claims.sources import SOURCE_NOUNS
-from consumers.claims.speakers import canonical_org, is_known_org
+from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 # A sentence opening with two bodies (after any dateline): "The Kurdish National Council and the Democratic Union
 # Party (PYD) held ..."
@@ -51,7 +51,16 @@ def _owner_name(ctx: DocumentContext, start: int, head: str, appos: str, name: s
 
 def _owner_org(ctx: DocumentContext, start: int, head: str, appos: str, arg: str) -> Speaker | None:
     org = ctx.org_before(start, "")
+    organ = _STATE_ORGAN_RE.fullmatch(head) if org.endswith(" government") else None
+    if organ is not None and (country := country_of(org)):
+        # "Moscow denied it. Its defence ministry said P": the state's ministry, not the state for it
+        canon = canonical_org(f"{country} {organ.group(1)}")
+        return Speaker(canon, canon, False)
     return Speaker(org, org, False) if org else None
+
+
+# A state's organ after "its": "Its defence ministry", "its foreign ministry", "Its army"
+_STATE_ORGAN_RE = re.compile(r"[Ii]ts\s+((?:[a-z]+\s+)?ministry|army|military|armed\s+forces)")
 
 
 def _members(ctx: DocumentContext, start: int, head: str, appos: str, org: str) -> Speaker:

@@ -34,3 +34,8 @@ def test_pronoun_after_a_body_member_goes_back_past_them_when_someone_is_named_s
 def test_a_bodys_documentation_speaks_for_the_body() -> None:
     text = "The toll of the week's shelling has risen to 40, according to Amnesty's documentation."
     assert speakers(text) == [("Amnesty International", "The toll of the week's shelling has risen to 40")]
+
+
+def test_a_governments_own_ministry_by_its_is_that_countrys_ministry() -> None:
+    text = "Tehran rejected the accusation. Its foreign ministry said the convoy had carried only food."
+    assert speakers(text)[-1][0] == "Iranian Ministry of Foreign Affairs"
