@@ -28,9 +28,18 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
     name, prefix = person_name(tokens)
     if name and _inside_known_org(tokens, name):
         name = ""  # "the representative of the Syrian Arab Republic": "Arab Republic" ends an organisation's name
+    if name and name.rpartition(" ")[2].lower() in _FIRM_KINDS:
+        name = ""  # "The Water Establishment said": a firm's name ends in its kind, a person's never does
     if not name:
         affiliated = _person_of_organisation(tokens)
-        return affiliated if affiliated is not None else _named_organisation(ctx, pos, " ".join(tokens))
+        if affiliated is not None:
+            return affiliated
+        body = _named_organisation(ctx, pos, " ".join(tokens))
+        if len(tokens) < len(head.split()) and body.name == " ".join(tokens) and not is_known_org(body.name):
+            # "the Aleppo Water Establishment ... The Water Establishment said": the body named before, in full
+            fuller = _fuller_body_before(ctx, pos, body.name)
+            return Speaker(fuller, fuller, False) if fuller else body
+        return body
     known, name = _named_before(ctx, pos, name)
     if known is not None and (known.org or not prefix):
         return known
@@ -88,6 +97,20 @@ def _named_organisation(ctx: DocumentContext, pos: int, joined: str) -> Speaker:
     if owned and country_of(f"{owned.group(1)}'s") and not is_known_org(canon):
         canon = owned.group(2)  # "Syria's Higher Committee for People's Assembly Elections": the body's own name
     return Speaker(canon, canon, False)
+
+
+def _fuller_body_before(ctx: DocumentContext, pos: int, name: str) -> str:
+    """A longer capitalised name ending in name used before pos ("Aleppo Water Establishment" for "Water
+    Establishment"), without a sentence's opening word; or ""."""
+    words = fuller_name_before(ctx, pos, name).split()
+    while words and words[0] in _OPENING_WORDS:
+        del words[0]
+    fuller = " ".join(words)
+    return fuller if len(fuller) > len(name) and not country_of(fuller[: -len(name)]) else ""
+
+
+_FIRM_KINDS = frozenset(["establishment", "company", "corporation"])
+_OPENING_WORDS = frozenset(["The", "A", "An", "In", "On", "At", "But", "And", "When", "After", "For", "Of", "By"])
 
 
 # A place called by its capitalised name, then its unnamed post or its management: "The Opera House's management"

@@ -39,3 +39,9 @@ def test_a_bodys_documentation_speaks_for_the_body() -> None:
 def test_a_governments_own_ministry_by_its_is_that_countrys_ministry() -> None:
     text = "Tehran rejected the accusation. Its foreign ministry said the convoy had carried only food."
     assert speakers(text)[-1][0] == "Iranian Ministry of Foreign Affairs"
+
+
+def test_a_body_called_back_by_the_end_of_its_name_is_the_body_by_its_full_name() -> None:
+    text = ("Samir Aziz, director of the Hama Electricity Company, spoke to Wire on Monday. The Electricity Company "
+            "later said it would publish a repair schedule.")
+    assert speakers(text) == [("Hama Electricity Company", "it would publish a repair schedule")]
