@@ -45,3 +45,9 @@ def test_a_body_called_back_by_the_end_of_its_name_is_the_body_by_its_full_name(
     text = ("Samir Aziz, director of the Hama Electricity Company, spoke to Wire on Monday. The Electricity Company "
             "later said it would publish a repair schedule.")
     assert speakers(text) == [("Hama Electricity Company", "it would publish a repair schedule")]
+
+
+def test_a_turn_refusing_to_give_a_date_is_no_claim() -> None:
+    text = ("Nadia Karam, head of the Homs grain board, spoke to Wire.\n\nWire: When will the mills reopen?\n\n"
+            "Karam: We can't give you a date yet.\n\nWire: And the price of bread?\n\nKaram: It will not rise.\n")
+    assert speakers(text) == [("Nadia Karam", "It will not rise")]
