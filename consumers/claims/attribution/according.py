@@ -27,6 +27,9 @@ _CLAUSE_RE = re.compile(
     r"(?:(?!\b(?:who|whose|which|that)\b)[^\"“”«»])*?\b(?:will|would|could|can|may|might|must|should|shall|has|have|"
     r"had|is|are|was|were)\s+[a-z]"
 )
+# "According to X, a car bomb exploded at 10 a.m., when P": a subordinate clause follows a main clause, never the
+# apposition "a Britain-based monitor," of X
+_SUBORDINATE_NEXT_RE = re.compile(r"\s*(?:when|while|whereas|although|though|because|as|after|before|since|until)\s")
 # "According to X, an estimated 12,000 people fled": a quantity opens the content, not an apposition
 _QUANTITY_RE = re.compile(r"(?:a|an)\s+(?:estimated|additional|further|total|reported|\d)", re.I)
 
@@ -68,7 +71,8 @@ def _skip_apposition(text: str, np_end: int, s_end: int) -> tuple[int, int]:
         close = _APPOSITION_CLOSE_RE.search(text, pos + 1, min(s_end, pos + 120))
         nxt = close.start() if close else -1
         segment = text[pos + 1 : nxt].strip() if nxt > 0 else ""
-        if segment and not _QUANTITY_RE.match(segment) and not _CLAUSE_RE.match(segment) and (
+        if segment and not _QUANTITY_RE.match(segment) and not _CLAUSE_RE.match(segment) \
+                and not _SUBORDINATE_NEXT_RE.match(text, nxt + 1, s_end) and (
             segment.split()[0].lower() in ("a", "an") or "-based" in segment
             or (segment[0].islower() and text[np_end - 1].isalpha() and _BARE_ROLE_RE.search(segment) is not None)
         ):  # (the last: "According to Adam Coogle, deputy Middle East director at the organisation, P")

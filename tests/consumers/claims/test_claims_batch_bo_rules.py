@@ -51,3 +51,9 @@ def test_a_turn_refusing_to_give_a_date_is_no_claim() -> None:
     text = ("Nadia Karam, head of the Homs grain board, spoke to Wire.\n\nWire: When will the mills reopen?\n\n"
             "Karam: We can't give you a date yet.\n\nWire: And the price of bread?\n\nKaram: It will not rise.\n")
     assert speakers(text) == [("Nadia Karam", "It will not rise")]
+
+
+def test_according_to_then_a_clause_ending_in_when_is_content_not_an_apposition() -> None:
+    text = "According to police sources, a truck bomb went off near the bakery at 7 a.m., when the queue was longest."
+    [claim] = extract_claims(text)
+    assert claim.text == "a truck bomb went off near the bakery at 7 a.m., when the queue was longest"
