@@ -338,7 +338,11 @@ def _is_agent_participle(words: list[str], i: int) -> bool:
     if words[i].endswith("ing"):
         # ("citing", "quoting", "according" relay a source: the conduit rule's, not a description of the group)
         return words[i - 1][-1:] == "s" and words[i] not in ("citing", "quoting", "according")
-    return words[i].endswith("ed") and words[i + 1] == "by"
+    # ("Drivers interviewed at the crossing", "residents reached on Monday": where or when the writer met them)
+    return words[i].endswith("ed") and (words[i + 1] == "by" or words[i] in _MET_PARTICIPLES)
+
+
+_MET_PARTICIPLES = frozenset(["interviewed", "contacted", "reached", "questioned", "polled", "surveyed", "approached"])
 
 
 def _is_common_plural(words: list[str]) -> bool:

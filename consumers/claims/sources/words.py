@@ -52,6 +52,8 @@ SOURCE_NOUNS = frozenset(
         # events and venues, and the herders of the steppe: "organisers said", "The concert's promoter, NAME,",
         # "The stadium's management said", "Shepherds near al-Sukhnah said"
         "organisers", "organizers", "promoter", "promoters", "management", "shepherd", "shepherds", "herder", "herders",
+        # people on the roads and at the crossings: "Truck drivers at the crossing said", "bus passengers told us"
+        "driver", "drivers", "truckers", "motorists", "passenger", "passengers",
     ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])

@@ -57,3 +57,10 @@ def test_according_to_then_a_clause_ending_in_when_is_content_not_an_apposition(
     text = "According to police sources, a truck bomb went off near the bakery at 7 a.m., when the queue was longest."
     [claim] = extract_claims(text)
     assert claim.text == "a truck bomb went off near the bakery at 7 a.m., when the queue was longest"
+
+
+def test_drivers_and_passengers_are_sources() -> None:
+    text = ("Lebanese taxi drivers interviewed at the border said the queue had grown to three days. Bus passengers "
+            "told Wire the fare had doubled.")
+    assert speakers(text) == [("unnamed sources", "the queue had grown to three days"),
+                              ("unnamed sources", "the fare had doubled")]
