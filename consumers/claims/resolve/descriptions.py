@@ -9,6 +9,7 @@ from consumers.claims.aliases import TITLES
 from consumers.claims.context import HISTORY_WINDOW, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.body_antecedents import GENERIC_ORG_NOUNS, definite_org, last_source_of
 from consumers.claims.resolve.documents import EXPERTS
+from consumers.claims.resolve.gender import given_name_sex
 from consumers.claims.resolve.organisations import central_bank
 from consumers.claims.resolve.role_holders import definite_person
 from consumers.claims.resolve.words import DEMONYM_NOUNS, PERSON_ROLES
@@ -77,7 +78,8 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
         )
     if len(words) > 2 and _AGE_RE.fullmatch(words[1]) and noun not in PERSON_ROLES:
         # "the 47-year-old widow says": an age makes any noun a person, named before with that age or named last
-        return _person_of_age(ctx, pos, words[1]) or definite_person(ctx, pos, head, "")
+        return (_person_of_age(ctx, pos, words[1]) or _new_person_in_paragraph(ctx, pos)
+                or definite_person(ctx, pos, head, ""))
     if head.endswith("-year-old"):
         # "the 52-year-old told Syria Direct": the person named before with that age, else the one quoted before
         return _person_of_age(ctx, pos, head) or definite_person(ctx, pos, head, "")
@@ -86,6 +88,24 @@ def resolve_definite(ctx: DocumentContext, pos: int, head: str, words: list[str]
 
 _AGE_RE = re.compile(r"(\d{1,3})-year-old$")  # (fullmatch on one word: "47-year-old")
 _NAME_WORD = r"(?:[A-Z][\w'’-]+|al-[\w'’-]+)"
+
+
+# A person by a kunya or by a common given name and a surname: "Um Ahmad", "Abu Firas", "Salma Haddad"
+_PERSON_NAME_RE = re.compile(
+    rf"\b(?:Um|Umm|Abu|Abou|[A-Z][a-z]+)(?:\s+{_NAME_WORD}){{1,2}}"
+)
+
+
+def _new_person_in_paragraph(ctx: DocumentContext, pos: int) -> Speaker | None:
+    """'When the lights come on in Um Ahmad's apartment ... "Q," said the 52-year-old widow': the last person the
+    paragraph names before pos by a kunya or a known given name, not quoted before; None if there is none."""
+    opening = ctx.text.rfind("\n\n", 0, pos) + 1
+    for found in reversed(list(_PERSON_NAME_RE.finditer(ctx.text, opening, pos))):
+        name = re.sub(r"['’]s$", "", found.group())  # "Um Ahmad's apartment"
+        kunya = name.split()[0] in ("Um", "Umm", "Abu", "Abou")
+        if (kunya or given_name_sex(name)) and name.split()[-1].lower() not in ctx.people:
+            return Speaker(name, "", True)
+    return None
 
 
 def _person_of_age(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:

@@ -64,3 +64,9 @@ def test_drivers_and_passengers_are_sources() -> None:
             "told Wire the fare had doubled.")
     assert speakers(text) == [("unnamed sources", "the queue had grown to three days"),
                               ("unnamed sources", "the fare had doubled")]
+
+
+def test_an_age_description_after_a_quote_is_the_person_the_paragraph_named() -> None:
+    text = ('When the bus stops outside Um Khalil\'s house, she runs to meet her son. "He is all I have left," said '
+            "the 61-year-old widow.")
+    assert speakers(text) == [("Um Khalil", "He is all I have left")]
