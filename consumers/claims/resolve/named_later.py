@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from consumers.claims.resolve.words import PERSON_ROLES
+from consumers.claims.speakers import country_of, is_known_org
 
 if TYPE_CHECKING:
     from consumers.claims.claim import ExtractedClaim
@@ -65,28 +66,41 @@ def named_later(text: str, claims: list["ExtractedClaim"]) -> list["ExtractedCla
 
 # An indefinite role in a lead: "a senior doctor", "a local official" (its role word in group 1)
 _LEAD_ROLE_RE = re.compile(r"[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}([a-z]+)")
+# An indefinite role of a body named by an acronym or a capitalised word: "a senior UN official", "a WHO spokesperson"
+_LEAD_BODY_ROLE_RE = re.compile(r"[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w.-]*\s+){1,3}([a-z]+)")
 _ROLE_TITLE_WORDS = {"doctor": ("Dr ", "Dr. "), "professor": ("Prof ", "Prof. ", "Professor ")}
 
 
 def lead_role_named_next(text: str, claims: list["ExtractedClaim"]) -> list["ExtractedClaim"]:
     """'P, a senior doctor said on Sunday. Dr. Rojin Ahmed, who heads the ward, told X that Q': a wire lead gives the
     role, the next paragraph names its holder, so the lead's unnamed role and 'the doctor' after it are that person."""
-    if len(claims) < 2 or claims[0].speaker != "unnamed sources" or text.find(". ", 0, claims[0].start) >= 0:
+    if len(claims) < 2 or text.find(". ", 0, claims[0].start) >= 0:
         return claims  # (only a claim of the text's first sentence)
-    lead, named = claims[0], claims[1]
-    role = _LEAD_ROLE_RE.fullmatch(lead.speaker_mention)
+    lead = claims[0]
+    # (the lead's own further claims first: "P, a senior UN official said, warning that Q")
+    named = next((c for c in claims[1:] if c.speaker_mention != lead.speaker_mention), claims[1])
+    # "P, a senior UN official told the council. ... NAME, a UN coordinator, told the council": one of the body, named
+    # (or of no body the text names: "Deputy Emergency Relief Coordinator NAME told the council" gives a title only)
+    of_body = lead.speaker == lead.speaker_org != "" and named.speaker_org != "" and (
+        named.speaker_org == lead.speaker_org
+        or not (is_known_org(named.speaker_org) or country_of(f"{named.speaker_org} {named.speaker_mention}")))
+    if lead.speaker != "unnamed sources" and not of_body:
+        return claims
+    role = _LEAD_ROLE_RE.fullmatch(lead.speaker_mention) or _LEAD_BODY_ROLE_RE.fullmatch(lead.speaker_mention)
     if role is None or role.group(1) not in PERSON_ROLES or named.start - lead.end > 400 \
             or named.speaker == named.speaker_org or named.speaker.startswith("unnamed"):
         return claims
     noun = role.group(1)
     titles = _ROLE_TITLE_WORDS.get(noun, ())
-    if noun not in named.speaker_mention.lower() and not (titles and named.speaker_mention.startswith(titles)):
+    if noun not in named.speaker_mention.lower() and not (titles and named.speaker_mention.startswith(titles)) \
+            and not of_body:
         return claims
     if text.find(named.speaker.split()[-1], 0, lead.start) >= 0:
         return claims  # someone the text had named already, not the lead's role
     described = {lead.speaker_mention, f"the {noun}", f"The {noun}"}
-    return [replace(c, speaker=named.speaker, speaker_org=named.speaker_org)
-            if c.speaker == "unnamed sources" and c.speaker_mention in described else c for c in claims]
+    org = lead.speaker_org if of_body else named.speaker_org  # (the body the lead gave, over a bare title)
+    return [replace(c, speaker=named.speaker, speaker_org=org)
+            if c.speaker == lead.speaker and c.speaker_mention in described else c for c in claims]
 
 
 # A bare police mention, perhaps with its country or city: "police said", "German police said"

@@ -70,3 +70,27 @@ def test_an_age_description_after_a_quote_is_the_person_the_paragraph_named() ->
     text = ('When the bus stops outside Um Khalil\'s house, she runs to meet her son. "He is all I have left," said '
             "the 61-year-old widow.")
     assert speakers(text) == [("Um Khalil", "He is all I have left")]
+
+
+def test_a_leads_unnamed_official_of_a_body_is_the_member_of_it_named_next() -> None:
+    text = ("GENEVA - Aid to Idlib has fallen by a third this year, a senior UN official told donors on Tuesday.\n\n"
+            '"We are running out of time," UN aid coordinator Karin Olsen told the conference.')
+    assert [s for s, _ in speakers(text)] == ["Karin Olsen", "Karin Olsen"]
+
+
+def test_a_leads_unnamed_official_stays_the_body_when_the_next_speaker_is_of_another() -> None:
+    text = ("GENEVA - Aid to Idlib has fallen by a third this year, a senior UN official told donors on Tuesday.\n\n"
+            '"We will not pay more," US envoy Mark Dale told the conference.')
+    assert [s for s, _ in speakers(text)] == ["United Nations", "Mark Dale"]
+
+
+def test_a_leads_unnamed_official_is_the_person_named_next_under_a_title_only() -> None:
+    text = ("GENEVA - Aid to Idlib has fallen by a third this year, a senior UN official told donors on Tuesday.\n\n"
+            '"We are running out of time," Deputy Relief Coordinator Karin Olsen told the conference.')
+    assert [s for s, _ in speakers(text)] == ["Karin Olsen", "Karin Olsen"]
+
+
+def test_a_leads_unnamed_official_stays_the_body_when_the_next_speaker_is_a_resident() -> None:
+    text = ("IDLIB - Aid to Idlib has fallen by a third this year, a senior UN official told donors on Tuesday.\n\n"
+            '"We eat once a day," Ali Omar, a farmer in Sarmada, told Wire.')
+    assert [s for s, _ in speakers(text)] == ["United Nations", "Ali Omar"]
