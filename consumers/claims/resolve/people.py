@@ -35,7 +35,8 @@ def resolve_named(ctx: DocumentContext, pos: int, head: str, appos: str, org_hin
         if affiliated is not None:
             return affiliated
         body = _named_organisation(ctx, pos, " ".join(tokens))
-        if len(tokens) < len(head.split()) and body.name == " ".join(tokens) and not is_known_org(body.name):
+        if tokens[-1].lower() in _FIRM_KINDS and len(tokens) < len(head.split()) and body.name == " ".join(tokens) \
+                and not is_known_org(body.name):
             # "the Aleppo Water Establishment ... The Water Establishment said": the body named before, in full
             fuller = _fuller_body_before(ctx, pos, body.name)
             return Speaker(fuller, fuller, False) if fuller else body
