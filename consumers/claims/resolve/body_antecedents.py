@@ -1,6 +1,7 @@
 """Descriptions of an organisation ('the board', 'the group', 'the court', 'the security forces') back to the
 organisation quoted or named before; a state's bodies are state_bodies.py's, outlets outlets.py's."""
 
+import bisect
 import re
 
 from consumers.claims.aliases import ORG_ALIASES
@@ -79,6 +80,8 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
         # "The Lebanese Football Association fined X. The federation said P": a sport's governing body goes by
         # either word
         canon = ctx.org_before(pos, _GOVERNING_BODY_NOUNS[noun])
+        # "The federation says P. Do you agree?" in an interview named only later: the governing body named next
+        canon = canon or _governing_body_after(ctx, pos, noun)
     # "joined the Ministry of Tourism ... The ministry said": of the country the text is about, as when it speaks
     canon = of_a_country(ctx, pos, canon)
     if not canon and noun in OUTLET_KINDS:
@@ -114,6 +117,19 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
         # is a public body of the place, kept by its kind)
         return UNNAMED
     return Speaker(canon, canon, False)
+
+
+def _governing_body_after(ctx: DocumentContext, pos: int, noun: str) -> str:
+    """The first body named after pos (within 3,000 characters) whose name holds noun or its other word
+    ("federation", "association"), canonical; or ""."""
+    kinds = {noun, _GOVERNING_BODY_NOUNS[noun]}
+    for i in range(bisect.bisect_right(ctx.org_pos, pos), len(ctx.org_pos)):
+        if ctx.org_pos[i] - pos > 3000:
+            break
+        surface, canon = ctx.org_name(i)
+        if kinds & set(WORDS_RE.findall(surface.lower())):
+            return canon
+    return ""
 
 
 _COMPANY_NOUNS = frozenset(["airline", "carrier"])

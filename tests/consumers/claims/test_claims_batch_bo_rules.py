@@ -94,3 +94,10 @@ def test_a_leads_unnamed_official_stays_the_body_when_the_next_speaker_is_a_resi
     text = ("IDLIB - Aid to Idlib has fallen by a third this year, a senior UN official told donors on Tuesday.\n\n"
             '"We eat once a day," Ali Omar, a farmer in Sarmada, told Wire.')
     assert [s for s, _ in speakers(text)] == ["United Nations", "Ali Omar"]
+
+
+def test_the_federation_in_an_interviewers_question_is_the_governing_body_the_text_names_after() -> None:
+    text = ("Wire: The federation says the pitch will be relaid by March. Do you believe it?\n\n"
+            "Coach: No.\n\n"
+            "The Jordan Football Association said on Monday that the work had been delayed.")
+    assert speakers(text)[0] == ("Jordan Football Association", "the pitch will be relaid by March")
