@@ -105,6 +105,8 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         # "prosecutors" stay unnamed, as own/ ad03's)
         canon = canonical_org("the federal prosecutor's office", ctx.country)
         return Speaker(canon, canon, False)
+    if head[:8] == "Kurdish " and _KURDISTAN_REGION_OFFICIALS_RE.fullmatch(head):
+        return _KURDISTAN_REGIONAL_GOVERNMENT  # "Kurdish officials in Duhok": the region's government, not Syria's
     if "rescue" in head.lower() and _RESCUERS_RE.fullmatch(head) and (body := _rescue_body_near(ctx, pos)):
         return Speaker(body, body, False)  # "P, rescue workers said. The White Helmets said Q": its members
     again = _ANOTHER_RE.match(head)
@@ -132,6 +134,12 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     return found
 
 
+# Kurdish officials placed in a city of Iraq's Kurdistan Region (its government's seat and provincial capitals)
+_KURDISTAN_REGION_OFFICIALS_RE = re.compile(
+    r"Kurdish\s+(?:officials?|authorities|(?:security\s+|government\s+)?sources?)\s+in\s+"
+    r"(?:Erbil|Duhok|Dohuk|Sulaimaniyah|Sulaymaniyah|Zakho|Halabja)"
+)
+_KURDISTAN_REGIONAL_GOVERNMENT = Speaker("Kurdistan Regional Government", "Kurdistan Regional Government", False)
 _RESCUERS_RE = re.compile(r"(?:[Tt]he\s+)?(?:[Ll]ocal\s+)?[Rr]escue\s+(?:workers|teams|crews|volunteers)")
 _RESCUE_BODY_RE = re.compile(r"\b(?:White\s+Helmets|(?:Syria|Syrian)\s+Civil\s+Defen[cs]e)\b")
 

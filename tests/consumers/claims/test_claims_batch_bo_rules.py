@@ -101,3 +101,13 @@ def test_the_federation_in_an_interviewers_question_is_the_governing_body_the_te
             "Coach: No.\n\n"
             "The Jordan Football Association said on Monday that the work had been delayed.")
     assert speakers(text)[0] == ("Jordan Football Association", "the pitch will be relaid by March")
+
+
+def test_kurdish_officials_in_a_city_of_iraqi_kurdistan_are_the_regional_government() -> None:
+    text = "Kurdish officials in Zakho told Wire that 300 families had crossed from Syria this month."
+    assert speakers(text)[0][0] == "Kurdistan Regional Government"
+
+
+def test_kurdish_officials_in_a_syrian_city_are_not_the_regional_government() -> None:
+    text = "Kurdish officials in Qamishli told Wire that 300 families had arrived this month."
+    assert speakers(text)[0][0] != "Kurdistan Regional Government"
