@@ -26,11 +26,16 @@ from typing import Protocol
 # the same duplicate P/R and story F1 in bench/dedupe_quality.py (also after 20k distractors); each
 # candidate costs a comparison.
 CANDIDATE_LIMIT = 32
-# Each band key contributes at most its most recent POSTING_LIMIT articles. A key shared by hundreds of
-# articles comes from stock text (an agency's background paragraph, a standard lead) and says little;
-# reading all of it would make every lookup slower as the index grows. A real copy shares many other keys.
+# Each band key contributes at most its most recent POSTING_LIMIT articles. A key shared by many articles comes
+# from stock text (an agency's background paragraph, a standard lead) and says little; reading more of it makes
+# every lookup slower as the index grows. A real copy shares many other, rarer keys, so a few docs a key find it.
 # Only those are kept: a doc leaving a key (its new version's text) does not bring back one it pushed out.
-POSTING_LIMIT = 64
+# 8 since 2026-11-24 (was 64): the same story F1 on every hand-labelled set, and on the generated seeds 1/7/11 with
+# 20,000 distractors 0.971/0.973/0.958 at 64, 0.967/0.979/0.966 at 16, 0.971/0.978/0.988 at 8 (bench.dedupe_quality);
+# with 100k docs stored an item costs what it does with 1k (bench.dedupe_stage, 1.9-2.0 -> 1.5-1.7 CPU ms). On the
+# cold poll's template fixture, where nearly every key is full, planning costs a fifth, but 5x as many stories start
+# and later merge: 1.14 -> 1.20-1.29 ms an item.
+POSTING_LIMIT = 8
 
 
 @dataclass(frozen=True)

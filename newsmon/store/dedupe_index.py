@@ -19,10 +19,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from newsmon.store.models import DedupeDocRow
 from newsmon.store.upsert import insert_for
 
-# Mirror consumers/dedupe/index.py (the store may not import consumers). A band key shared by many docs comes
-# from stock text, so each key keeps only its most recent docs: lookups and writes stay flat as the index grows.
-# A doc that leaves a key (a new version's text) does not bring back the older doc it had pushed out.
-POSTING_LIMIT = 64
+# Mirror consumers/dedupe/index.py (the store may not import consumers; a test checks the two agree). A band key
+# shared by many docs comes from stock text, so each key keeps only its most recent docs: lookups and writes stay
+# flat as the index grows. A doc that leaves a key (a new version's text) does not bring back the older doc it had
+# pushed out.
+POSTING_LIMIT = 8
 # Any 64-bit constant: the PostgreSQL advisory lock every dedupe transaction takes before deciding.
 INDEX_LOCK_KEY = 0x6E65_7773_6D6F_6E31 - (1 << 63)
 _SEQ = np.dtype("<i8")
@@ -156,6 +157,11 @@ async def postings(session: AsyncSession, band_keys: Iterable[int]) -> Postings:
     lengths = np.asarray(sizes or [], dtype=np.int64) // _SEQ.itemsize
     if len(seqs) != int(lengths.sum()):
         raise RuntimeError("dedupe postings: packed doc numbers and sizes disagree")
+    if len(lengths) and int(lengths.max()) > POSTING_LIMIT:
+        # A store indexed under a larger POSTING_LIMIT (64 until 2026-11): each row's newest POSTING_LIMIT, as if
+        # cut then. The key's next write (every key read is written: each decided item is indexed) cuts the row.
+        places = np.arange(len(seqs)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        seqs, lengths = seqs[places < POSTING_LIMIT], np.minimum(lengths, POSTING_LIMIT)
     return Postings(np.asarray(found or [], dtype=np.int64), lengths, seqs, asked)
 
 

@@ -65,6 +65,34 @@ async def test_store_postings_are_each_keys_most_recent_docs_newest_first(store:
     assert len(empty.keys) == len(empty.lengths) == len(empty.seqs) == 0
 
 
+def test_store_keeps_the_posting_limit_the_reference_index_keeps() -> None:
+    # newsmon/store may not import consumers, so it spells the limit again; BatchIndex plans with one and the store
+    # cuts rows with the other.
+    assert dedupe_index.POSTING_LIMIT == POSTING_LIMIT
+
+
+async def test_store_written_under_a_longer_posting_limit_reads_and_writes_only_the_most_recent(store: Store) -> None:
+    # A store indexed while POSTING_LIMIT was larger (64 until 2026-11) keeps its long rows until a batch writes
+    # their keys: a read gives each key's POSTING_LIMIT newest docs, a write cuts the row, and a doc leaving a long
+    # key does not bring back the older docs past the limit.
+    longer = 8 * POSTING_LIMIT
+    old_row = np.arange(longer, 0, -1)  # seqs longer .. 1, newest first
+    async with store.sessions.begin() as session:
+        await dedupe_index._put(session, np.array([-3, 7, 9]), np.array([2, longer, longer]),
+                                np.concatenate([[5, 3], old_row, old_row]))  # fmt: skip
+    async with store.sessions.begin() as session:
+        read = await dedupe_index.postings(session, [-3, 7, 9])
+        assert by_key(read) == {-3: [5, 3], 7: list(old_row[:POSTING_LIMIT]), 9: list(old_row[:POSTING_LIMIT])}
+        # Doc longer + 1 joins key 7; doc `longer`, the newest of key 9, leaves it.
+        await dedupe_index.update_postings(session, read, {longer + 1: [7]}, {longer: [9]})
+    async with store.sessions.begin() as session:
+        stored = by_key(await dedupe_index.postings(session, [-3, 7, 9]))
+        rows = (await session.execute(text("SELECT band_key, length(seqs) FROM dedupe_postings"))).all()
+    sizes = {key: size for key, size in rows}
+    assert stored == {-3: [5, 3], 7: [longer + 1, *old_row[: POSTING_LIMIT - 1]], 9: list(old_row[1:POSTING_LIMIT])}
+    assert sizes == {-3: 2 * 8, 7: POSTING_LIMIT * 8, 9: (POSTING_LIMIT - 1) * 8}
+
+
 def by_key(postings: dedupe_index.Postings) -> dict[int, list[int]]:
     seqs = np.split(postings.seqs, np.cumsum(postings.lengths)[:-1]) if len(postings.keys) else []
     return {key: list(found) for key, found in zip(postings.keys.tolist(), seqs, strict=True)}
