@@ -41,11 +41,22 @@ _DETERMINERS_BEFORE_VERB = re.compile(
 _DETERMINER_LAST_CHARS = frozenset("anesrytANESRYTſ-")
 
 
+# "In her words, P" opening a sentence: its pronoun in group 1
+IN_THEIR_WORDS_RE = re.compile(r"In\s+(his|her|their|its)\s+words(?=,)")
+
+
 def find_candidates(
     text: str, start: int, end: int, inside: list[tuple[int, int]], scan_from: int, searches: DocumentSearches
 ) -> list[Candidate]:
     """Cues of [start, end) that attribute something; scan_from: the first cue (no cue starts before it)."""
     cands: list[Candidate] = []
+    if text.startswith("In ", start) and (words := IN_THEIR_WORDS_RE.match(text, start, end)) is not None:
+        # "In her words, P" (TASS's "По её словам") opening a sentence: as "According to her, P"
+        opening = Candidate(start, words.end(), "in her words", start, words.start(1), words.end(1), words.end(1))
+        opening.complement, opening.content_from = "direct", skip_space(text, words.end() + 1, end)
+        opening.cue_end = words.end()
+        cands.append(opening)
+        scan_from = max(scan_from, opening.cue_end)
     if text[start : start + 1].isupper() and (fronted := _fronted(text, start, end)) is not None:
         cands.append(fronted)
         scan_from = max(scan_from, fronted.cue_end)

@@ -8,7 +8,7 @@ across the cue), '"Q1," X said, "Q2"' (two claims), "According to X, P", "P, acc
 import re
 
 from consumers.claims import cues
-from consumers.claims.attribution.candidates import find_candidates
+from consumers.claims.attribution.candidates import IN_THEIR_WORDS_RE, find_candidates
 from consumers.claims.attribution.spans import RawClaim, claims_from_candidates
 from consumers.claims.relay import relay_clause_start
 from consumers.claims.searches import DocumentSearches
@@ -21,9 +21,9 @@ def attribute_sentence(
     """Claims of one sentence [start, end); quotes are the outermost quotations of the text, searches its
     document's."""
     first_cue = cues.CUE_RE.search(text, start, end)
-    if first_cue is None:
+    if first_cue is None and not (text.startswith("In ", start) and IN_THEIR_WORDS_RE.match(text, start, end)):
         return []  # no cue at all (most narrative sentences): nothing to attribute, skip the costlier tests
-    scan_from = first_cue.start()
+    scan_from = first_cue.start() if first_cue is not None else end
     inside = [(q.start, q.end) for q in quotes if q.end > start and q.start < end]
     if _is_question(text, start, end, inside):
         return []

@@ -111,3 +111,15 @@ def test_kurdish_officials_in_a_city_of_iraqi_kurdistan_are_the_regional_governm
 def test_kurdish_officials_in_a_syrian_city_are_not_the_regional_government() -> None:
     text = "Kurdish officials in Qamishli told Wire that 300 families had arrived this month."
     assert speakers(text)[0][0] != "Kurdistan Regional Government"
+
+
+def test_in_her_words_opening_a_sentence_attributes_it() -> None:
+    text = ("Foreign Ministry spokeswoman Irina Volkova said on Thursday that talks would resume. "
+            "In her words, Moscow will keep sending wheat to Syria.")
+    assert speakers(text) == [("Irina Volkova", "talks would resume"),
+                              ("Irina Volkova", "Moscow will keep sending wheat to Syria")]
+
+
+def test_in_other_words_is_no_attribution() -> None:
+    text = "Irina Volkova said talks would resume. In other words, the deal is off."
+    assert speakers(text) == [("Irina Volkova", "talks would resume")]
