@@ -255,3 +255,17 @@ async def test_postgres_postings_read_is_one_primary_key_lookup_a_key_whatever_t
             await cursor.execute("EXPLAIN " + dedupe_index._POSTGRES_POSTINGS, {"keys": keys})
             plan = "\n".join(row[0] for row in await cursor.fetchall())
     assert "Index Scan using pk_dedupe_postings on dedupe_postings" in plan and "Seq Scan" not in plan, plan
+
+
+async def test_store_story_docs_are_each_storys_first_docs_by_arrival_story_by_story(store: Store) -> None:
+    # One statement for several stories (a merge check reads the joined story and the ones it may absorb): each
+    # story's first `limit` docs by arrival, the stories in the order asked, a story asked twice read once.
+    stories = {"quake": [4, 1, 6, 9], "fire": [2, 7], "strike": [3, 5, 8]}
+    rows = [{"doc_id": f"{story}-{seq}", "seq": seq, "first_seen": float(seq), "sketch": b"", "story_id": story,
+             "duplicate_of": None, "similarity": None}
+            for story, seqs in stories.items() for seq in seqs]  # fmt: skip
+    async with store.sessions.begin() as session:
+        await dedupe_index.add_docs(session, rows)
+    async with store.sessions.begin() as session:
+        found = await dedupe_index.story_docs(session, ["strike", "quake", "missing", "strike"], 3)
+    assert [doc.doc_id for doc in found] == ["strike-3", "strike-5", "strike-8", "quake-1", "quake-4", "quake-6"]
