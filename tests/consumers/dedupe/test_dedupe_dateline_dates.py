@@ -70,3 +70,18 @@ def test_the_days_around_new_year_are_one_day_apart() -> None:
     assert dateline_day("BEIRUT, Jan 1 (Wire) - A") == 1
     assert days_apart(365, 1) == days_apart(1, 365) == 1
     assert days_apart(127, 134) == 7
+
+
+def test_a_second_event_filed_days_apart_from_a_storys_member_stays_apart_whatever_its_undated_members_say() -> None:
+    # Average linkage alone would let the undated reports of the first fire (a radio brief, a statement: the zone,
+    # its officials, the weekday) carry the second fire into the first one's story past the wire filed a week before.
+    # One member filed days apart says the story is another event, as it does for a merge (merge.merge_bridged).
+    undated = [sketch_article(f"Adra fire: {source}", (
+        f"A fire at the Adra industrial city north-east of Damascus on Thursday was fought for hours, {source} said. "
+        "Brigadier Nizar Khoury, head of the civil defence in Rif Dimashq, and Adra's director, engineer Samer "
+        "Dakkak, visited the site.")) for source in ("Sham FM", "the Rif Dimashq governorate")]  # fmt: skip
+    stored = [IndexedDoc("first-fire", 0.0, FIRST_FIRE.to_bytes(), "first-fire"),
+              *(IndexedDoc(f"undated-{i}", 1.0 + i, brief.to_bytes(), "first-fire") for i, brief in enumerate(undated))]
+    assert decide("second-fire", 9.0, SECOND_FIRE, stored).story_id == "second-fire"
+    # The undated reports alone do not say another day: they are the story the second fire is closest to.
+    assert decide("second-fire", 9.0, SECOND_FIRE, stored[1:]).story_id == "first-fire"
