@@ -119,6 +119,8 @@ def _cited_source(
         verb in _RELAY_VERBS or is_outlet(text[cand.mention_start : cand.mention_end])
     ):
         _cited_before_that(text, verb_end, cue_end, cand)
+    elif kind == "that" and (verb in _RELAY_VERBS or is_outlet(text[cand.mention_start : cand.mention_end])):
+        _cited_at_the_end(text, cue_end, s_end, cand)
     return cue_end
 
 
@@ -175,6 +177,15 @@ def _cited_before_that(text: str, pos: int, cue_end: int, cand: Candidate) -> No
         start, end = citing.start(1), citing.end(1)
         start += text.startswith(("\"", "“"), start)  # (a quoted source: its opening mark is no part of it)
         cand.mention_start, cand.mention_end, cand.head_end = start, end, end
+
+
+def _cited_at_the_end(text: str, pos: int, s_end: int, cand: Candidate) -> None:
+    """Conduit rule: "The agency reported that P, citing a military source.": the source cited last in the sentence
+    speaks P (the span ends before ', citing', claim._CONTEXT_TAIL_RE)."""
+    for citing in CITING_RE.finditer(text, pos, s_end):
+        if text[citing.end() : s_end].strip(" .!\"”") == "":
+            cand.mention_start, cand.mention_end, cand.head_end = citing.start(1), citing.end(1), citing.end(1)
+            return
 
 
 # "warned residents (of three villages in the area) to stay away": an addressee, then what they are told to do.

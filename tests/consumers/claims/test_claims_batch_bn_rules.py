@@ -1,0 +1,17 @@
+"""Rules found on batch bn (claim guideline, "Speaker" and "Spans"); invented sentences."""
+
+from consumers.claims.extract import extract_claims
+
+
+def speakers(text: str) -> list[tuple[str, str]]:
+    return [(c.speaker, c.text) for c in extract_claims(text)]
+
+
+def test_an_agency_reporting_that_p_citing_a_source_at_the_end_relays_that_source() -> None:
+    text = "The state news agency reported that two soldiers were killed at a checkpoint, citing a military source."
+    assert speakers(text) == [("Syrian Arab Army", "two soldiers were killed at a checkpoint")]
+
+
+def test_a_source_cited_inside_the_content_is_not_the_relayed_source() -> None:
+    text = "The agency reported that the talks, citing no progress, had been suspended for a week."
+    assert [s for s, _ in speakers(text)] != ["no progress"]
