@@ -28,6 +28,19 @@ _COUNTRY_OWNER_RE = re.compile(r"[A-Z][\w-]*['’]s\s+(?=[A-Z])")
 _STANCE_BEFORE_NAME_RE = re.compile(
     r"^(?:[Tt]he\s+)?(?:[A-Z][\w-]*['’]s\s+)?(?:pro-[\w-]+|opposition|[A-Z][\w-]*-(?:backed|funded))\s+(?=[A-Z])"
 )
+_MEDIUM_NOUNS = (" radio", " television", " newspaper", " daily", " website", " broadcaster")
+# (a capitalised word with a lower-case part after a hyphen describes the name: 'Hezbollah-affiliated Al-Manar')
+_CAPITAL_WORD = r"[A-Z0-9][\w'’]*(?:-[A-Z0-9][\w'’]*)*"
+_NAME_THEN_MEDIUM_RE = re.compile(rf"(?:[Tt]he\s+)?((?=[A-Z]){_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD})+)\s+[a-z]+")
+# Words that make 'X radio' a description ('Iraqi Kurdish television'), not a station's name and its medium
+_PEOPLE_WORDS = frozenset(["Kurdish", "Arab", "Arabic", "Turkmen", "Assyrian", "Syriac", "Persian", "State"])
+
+
+def _is_station_name(name: str) -> bool:
+    """'Sham FM' in 'Sham FM radio': two or more capitalised words, none a nationality ('Iraqi Kurdish radio')."""
+    return not any(word in _PEOPLE_WORDS or country_of(word) for word in name.split())
+
+
 _RELAYED_BY_RE = re.compile(r"\s+(?:quoted|cited)\s+by\s+.*$")
 _INTERLOCUTOR_RE = re.compile(r"\binterlocutor(?=s?\b)")
 _OUTLET_INTERLOCUTOR_RE = re.compile(
@@ -72,6 +85,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         # "Turkey's pro-government Yeni Safak said", "the opposition Syrian Negotiation Commission", "Gulf-backed
         # Levant Cement": the stance or backer (and the country) describe the name that speaks
         head = _STANCE_BEFORE_NAME_RE.sub("", head)
+    if head.endswith(_MEDIUM_NOUNS) and (medium := _NAME_THEN_MEDIUM_RE.fullmatch(head)) \
+            and _is_station_name(medium[1]):
+        head = medium[1]  # "The pro-government Sham FM radio reported": the station by its name, not its medium
     if "s " in head and (owner := _COUNTRY_OWNER_RE.match(head)) and country_of(owner.group()) \
             and is_outlet(head[owner.end() :]) and not is_known_org(head):
         head = head[owner.end() :]  # "Israel's Channel 12 reported": the channel by its name, wherever it airs

@@ -15,3 +15,13 @@ def test_an_agency_reporting_that_p_citing_a_source_at_the_end_relays_that_sourc
 def test_a_source_cited_inside_the_content_is_not_the_relayed_source() -> None:
     text = "The agency reported that the talks, citing no progress, had been suspended for a week."
     assert [s for s, _ in speakers(text)] != ["no progress"]
+
+
+def test_a_station_named_with_its_medium_speaks_by_its_name() -> None:
+    text = "The pro-government Noor FM radio reported that the market had been shelled."
+    assert speakers(text) == [("Noor FM", "the market had been shelled")]
+
+
+def test_a_nationality_with_its_medium_is_no_station_name() -> None:
+    text = "Iraqi Kurdish television reported that the market had been shelled."
+    assert speakers(text)[0][0] != "Iraqi Kurdish"
