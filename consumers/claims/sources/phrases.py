@@ -123,6 +123,8 @@ def is_valid_subject(np: str) -> bool:
         w.removesuffix("s") in SOURCE_NOUNS or w in SOURCE_NOUNS for w in lower[2:5]
     ):
         return True  # "one of the sources", "two of the officials"
+    if lower[0] in _PARTITIVES and lower[1:] in (["of", "them"], ["of", "us"]):
+        return True  # '"Q," said one of them': one of the group just named (the residents the writer met)
     if len(words) > 4 and words[0][:1].islower() and lower[0] not in _DETERMINERS_OR_PRONOUNS \
             and lower[0] not in SOURCE_NOUNS and not lower[0].endswith(("'s", "’s")) \
             and not _QUALIFIED_SOURCES_RE.match(np):  # ("medical sources at the X Hospital said P": a subject)

@@ -25,3 +25,10 @@ def test_a_station_named_with_its_medium_speaks_by_its_name() -> None:
 def test_a_nationality_with_its_medium_is_no_station_name() -> None:
     text = "Iraqi Kurdish television reported that the market had been shelled."
     assert speakers(text)[0][0] != "Iraqi Kurdish"
+
+
+def test_a_quote_said_by_one_of_a_group_just_named_is_a_claim_of_the_one_the_apposition_names() -> None:
+    text = ('Two residents told Wire they heard blasts. "The roof fell in," said one of them, a baker who gave his '
+            "name as Abu Karim. He said his cousin had told him that the road was closed.")
+    assert speakers(text)[1:] == [("Abu Karim", "The roof fell in"),
+                                  ("Abu Karim", "his cousin had told him that the road was closed")]
