@@ -57,6 +57,8 @@ _DATELINE_PLACE_RE = re.compile(r"([A-Z][A-Z' -]{2,30}[A-Z]),\s+Syria\b")
 _DATELINE_CITY_RE = re.compile(r"([A-Z][A-Z' -]{2,30}[A-Z])(?:,\s+[A-Z][a-z]+)?\s*(?:\([^()]{1,20}\)\s*)?[–—]")
 _ARTICLE_RE = re.compile(r"\b(?:Al|El|Ez|Es|As|Ash|Ad|Ar|At|Az|Ed|En)-")
 WORDS_RE = re.compile(r"[\w'’-]+")
+# Kind words of an outlet's name ("Syria TV", "Orient News"): in the possessive, where words were said, not who
+_OUTLET_KIND_WORDS = frozenset(["tv", "news", "channel", "broadcaster", "media"])
 # Look-backs for antecedents stop after this many speakers or organisation mentions: keeps long texts linear.
 HISTORY_WINDOW = 60
 # (the look-ahead holds the first letters of the titles: a cheap rejection at most positions)
@@ -185,6 +187,13 @@ class DocumentContext:
                 if _introduces_person(text, m, words):
                     self._person_pos.append(start)
                 is_org = is_known_org(surface) or bool(words & ORG_WORDS)
+                if not is_org and surface.endswith(("'s", "’s")):
+                    # "outside the City Council's office ... the council": a body's name in the possessive, by its
+                    # kind word (not an outlet's: "Syria TV's programme" is where it was said, not who)
+                    owner = surface[:-2]
+                    kinds = {w.lower() for w in WORDS_RE.findall(owner)} & ORG_WORDS
+                    is_org = bool(kinds) and kinds.isdisjoint(_OUTLET_KIND_WORDS)
+                    surface = owner if is_org else surface
             else:
                 is_org = is_known_org(surface)  # one word: an organisation only by its alias ("Ankara", "SANA")
             if is_org:

@@ -32,3 +32,9 @@ def test_a_quote_said_by_one_of_a_group_just_named_is_a_claim_of_the_one_the_app
             "name as Abu Karim. He said his cousin had told him that the road was closed.")
     assert speakers(text)[1:] == [("Abu Karim", "The roof fell in"),
                                   ("Abu Karim", "his cousin had told him that the road was closed")]
+
+
+def test_a_body_named_in_the_possessive_is_the_antecedent_of_the_council() -> None:
+    text = ("Nour Haddad waits outside the Homs City Council's office. About 900 families have returned, according "
+            "to figures from the council's housing office.")
+    assert speakers(text) == [("Homs City Council", "About 900 families have returned")]
