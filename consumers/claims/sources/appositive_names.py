@@ -107,8 +107,15 @@ def role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, ca
             or first == "counsel"  # "counsel for Syria, NAME, said": a role taking no article
             # "Director General of X, Eng. NAME, stated", "Governor of Hama, Dr. NAME,": an office of a body or
             # place, capitalised without its article (Arabic-press calques)
-            or (role[:1].isupper() and first in TITLES and " of " in role))):
+            or ((role[:1].isupper() or _after_closing_quote(text, role_start)) and first in TITLES
+                and " of " in role))):
         return False
     cand.mention_start, cand.mention_end, cand.head_end = role_start, comma, cut
     cand.clause_start = role_start
     return True
+
+
+def _after_closing_quote(text: str, pos: int) -> bool:
+    """pos opens the words right after a quotation closed by a comma: a wire's '"Q," deputy head of X, NAME, told a
+    briefing' takes no article before the office."""
+    return text[max(0, pos - 3) : pos].rstrip().endswith((',"', ",”"))

@@ -38,3 +38,9 @@ def test_a_body_named_in_the_possessive_is_the_antecedent_of_the_council() -> No
     text = ("Nour Haddad waits outside the Homs City Council's office. About 900 families have returned, according "
             "to figures from the council's housing office.")
     assert speakers(text) == [("Homs City Council", "About 900 families have returned")]
+
+
+def test_an_office_without_its_article_right_after_a_quote_then_the_name_speaks() -> None:
+    text = ('"Shells hit two schools," deputy commander of the Northern Fleet, Vice Admiral Oleg Petrov, told a '
+            "briefing.")
+    assert speakers(text) == [("Oleg Petrov", "Shells hit two schools")]
