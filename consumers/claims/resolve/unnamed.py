@@ -293,6 +293,9 @@ def _country_ministry_before(ctx: DocumentContext, pos: int) -> str:
     return canonical_org(f"{country_of(found[-1].group(1))} {found[-1].group(2)}") if found else ""
 
 
+_OUTSIDE_SOURCE_RE = re.compile(r"\b(?:regional|western|foreign|international)\b")
+
+
 def _by_kind(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     """No body named: the kind of source and its country ("a military source", "a senior Turkish official")."""
     country = country_of(head)
@@ -300,7 +303,8 @@ def _by_kind(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     if not country and _GOVERNMENT_BODY_RE.match(lower):
         # "a government commission of inquiry said": the government the text is about (as for "the Ministry of X")
         country = country_of(sentence_of(ctx, pos)) or ctx.country or "Syrian"
-    seat = _STATE_SOURCE_RE.search(lower) if not country else None
+    # ("a regional security source", "a Western security source": from outside the state the text is placed in)
+    seat = _STATE_SOURCE_RE.search(lower) if not country and not _OUTSIDE_SOURCE_RE.search(lower) else None
     if seat is not None and seat.group(1) in _CAPITAL_COUNTRY:
         # "a security source in Damascus told Al-Watan": a state's own source, placed in its capital
         country = _CAPITAL_COUNTRY[seat.group(1)]

@@ -44,3 +44,13 @@ def test_an_office_without_its_article_right_after_a_quote_then_the_name_speaks(
     text = ('"Shells hit two schools," deputy commander of the Northern Fleet, Vice Admiral Oleg Petrov, told a '
             "briefing.")
     assert speakers(text) == [("Oleg Petrov", "Shells hit two schools")]
+
+
+def test_a_regional_security_source_is_not_the_datelines_state() -> None:
+    text = ("HOMS, Syria (Wire) - A regional security source, speaking to Wire on condition of anonymity, said the "
+            "strikes were aimed at a new supply route. The source said the group had moved 20 advisers.")
+    assert [s for s, _ in speakers(text)] == ["unnamed sources", "unnamed sources"]
+
+
+def test_a_security_source_under_the_dateline_is_still_its_state() -> None:
+    assert speakers("PALMYRA, Syria (Wire) - A security source said the road was cut.")[0][0] == "Syrian government"
