@@ -98,6 +98,8 @@ class BatchIndex:
         self.new_docs: dict[int, dict[str, Any]] = {}  # seq -> dedupe_docs row
         self.new_bands: dict[int, list[int]] = {}  # seq -> band keys
         self._added_by_story: dict[str, list[int]] = {}  # story -> seqs of the docs this batch added to it
+        # Story -> seqs of its docs in `_docs` (read or added): a merge moves those, not a walk over every doc.
+        self._seqs_by_story: dict[str, list[int]] = {}
 
     def plan(self, rows: Sequence[int], limit: int = CANDIDATE_LIMIT) -> None:
         """Rank the candidates of `rows`, the rows the batch will add in this order. A row's candidates: docs
@@ -157,6 +159,8 @@ class BatchIndex:
         # As IndexedDoc: every item reads its candidates' fields, and a database row's attributes cost 5x more.
         self._docs.update({seq: IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch, doc.story_id, doc.duplicate_of)
                            for seq, doc in docs.items()})  # fmt: skip
+        for seq, doc in docs.items():
+            self._seqs_by_story.setdefault(doc.story_id, []).append(seq)
         pair_rows = plan.rows[np.repeat(np.arange(len(plan.rows)), np.diff(plan.starts))]
         self._similarity = _Similarities(*self._similarities(pair_rows, plan.seqs, plan.rows))
         # As Python lists once for the batch: each row's candidates are then list slices (ten array slices and their
@@ -229,6 +233,7 @@ class BatchIndex:
         }  # fmt: skip
         self.new_bands[seq] = list(dict.fromkeys(sketch.band_keys))
         self._added_by_story.setdefault(doc.story_id, []).append(seq)
+        self._seqs_by_story.setdefault(doc.story_id, []).append(seq)
         return seq
 
     def replace_added(self, seq: int, sketch: Sketch) -> None:
@@ -252,9 +257,11 @@ class BatchIndex:
         """Docs of the `absorbed` stories, read or added, join the `survivor` story (merge.merge_bridged): the rows
         decided next see them there, and the batch writes them so."""
         gone = set(absorbed) - {survivor}
-        for seq, doc in self._docs.items():
-            if doc.story_id in gone:
-                self._docs[seq] = replace(doc, story_id=survivor)  # type: ignore[type-var]
+        for story_id in gone:
+            moved = self._seqs_by_story.pop(story_id, [])
+            for seq in moved:
+                self._docs[seq] = replace(self._docs[seq], story_id=survivor)  # type: ignore[type-var]
+            self._seqs_by_story.setdefault(survivor, []).extend(moved)
         for story_id in gone:
             for seq in self._added_by_story.pop(story_id, ()):
                 self.new_docs[seq]["story_id"] = survivor

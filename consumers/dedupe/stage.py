@@ -171,6 +171,9 @@ class BatchRun:
         # this batch's merges, which update these too): how many, and those read with their sketches.
         self.stored_sizes: dict[str, int] = {}
         self.stored_members: dict[str, list[tuple[CandidateDoc, Sketch]]] = {}
+        # Sketches of the docs this batch added, decoded once (a merge check reads a story's members again after
+        # every doc it gains): doc id -> the stored bytes and their Sketch.
+        self.added_sketches: dict[str, tuple[bytes, Sketch]] = {}
 
     @classmethod
     async def read(cls, session: AsyncSession, items: Sequence[FeedItem], sketches: Sequence[Sketch],
@@ -248,6 +251,10 @@ class BatchRun:
         stored_sketch = sketch.to_bytes()
         doc = IndexedDoc(item.item_id, first_seen, stored_sketch, decision.story_id, decision.duplicate_of)
         seq = self.index.add(row, doc, sketch, decision.similarity)
+        if decision.story_id == item.item_id and decision.story_id not in self.stored_sizes:
+            # A story this doc starts has no stored doc (a story's id is its first doc's, and this doc is not
+            # stored): no query asks for its size or its docs.
+            self.stored_sizes[decision.story_id], self.stored_members[decision.story_id] = 0, []
         self.docs[item.item_id] = KnownDoc(item.item_id, seq, stored_sketch, decision.story_id, decision.duplicate_of,
                                            decision.similarity, is_stored=False)  # fmt: skip
         return decision
@@ -277,8 +284,17 @@ class BatchRun:
                 self.stored_members[doc.story_id].append((indexed, sketch_from_bytes(doc.sketch)))
         members = {story_id: list(self.stored_members[story_id]) for story_id in story_ids}
         for doc in self.index.added_story_docs(story_ids):
-            members[doc.story_id].append((doc, sketch_from_bytes(doc.sketch)))
+            members[doc.story_id].append((doc, self._added_sketch(doc)))
         return members
+
+    def _added_sketch(self, doc: IndexedDoc) -> Sketch:
+        # Keyed by the bytes too: a new version within the batch replaces a doc's sketch (BatchIndex.replace_added).
+        cached = self.added_sketches.get(doc.doc_id)
+        if cached is not None and cached[0] == doc.sketch:
+            return cached[1]
+        sketch = sketch_from_bytes(doc.sketch)
+        self.added_sketches[doc.doc_id] = (doc.sketch, sketch)
+        return sketch
 
     async def _merge_stories(self, absorbed: Sequence[str], survivor: str) -> None:
         """Merge the stories in the store (its docs and articles, and their dispute records) and in what the batch
