@@ -126,6 +126,32 @@ _NAMED_GOVERNMENT_RE = re.compile(
 )
 
 
+# A named government's own ministry or directorate: "the Salvation Government's Ministry of Health", "the Ministry
+# of Interior of the Syrian Salvation Government", "the Interim Government's health directorate"
+_NAMED_GOVERNMENT = (r"(?:[A-Z][\w-]*\s+){0,2}(?:Interim|Salvation|Provisional|Transitional|Exile)\s+"
+                     r"(?:Government|Administration|Authority)")
+_GOVERNMENT_BODY = (r"Ministry\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3}|"
+                    r"(?:[A-Za-z][\w-]*\s+){1,2}(?:[Mm]inistry|[Dd]irectorate|[Dd]epartment|[Cc]ommittee)")
+_GOVERNMENT_BODY_RE = re.compile(
+    rf"(?:[Tt]he\s+)?(?:({_NAMED_GOVERNMENT})['’]s\s+({_GOVERNMENT_BODY})|"
+    rf"({_GOVERNMENT_BODY})\s+(?:of|in)\s+the\s+({_NAMED_GOVERNMENT}))")
+_MINISTRY_KIND_RE = re.compile(r"(.+?)\s+[Mm]inistry")
+
+
+def named_government_body(mention: str) -> str:
+    """'the Salvation Government's Ministry of Health' -> 'Salvation Government Ministry of Health': the ministry
+    speaks, under the government's name as written (as a state's ministry is not its government); else ""."""
+    if not _NAMED_GOVERNMENT_RE.search(mention):
+        return ""
+    found = _GOVERNMENT_BODY_RE.fullmatch(mention.strip())
+    if found is None:
+        return ""
+    government, body = (found.group(1), found.group(2)) if found.group(1) else (found.group(4), found.group(3))
+    if not body.startswith("Ministry ") and (kind := _MINISTRY_KIND_RE.fullmatch(body)) is not None:
+        body = f"Ministry of {kind.group(1)}"  # "its health ministry": the Ministry of Health
+    return f"{government} {' '.join(w if w in ('of', 'and', 'the') else w[:1].upper() + w[1:] for w in body.split())}"
+
+
 _BODY_NAME_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+){2,}[A-Z][\w'’-]+$")
 
 
@@ -153,7 +179,8 @@ def canonical_org(mention: str, country: str = "") -> str:
     if known is not None:
         return known
     if _NAMED_GOVERNMENT_RE.search(mention):
-        return _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
+        return named_government_body(mention) or \
+            _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
     nat = country_of(mention) or country
     national = _national_body(mention, nat) if nat else None
     if national is not None:

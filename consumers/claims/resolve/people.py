@@ -10,7 +10,13 @@ from consumers.claims.aliases import TITLES
 from consumers.claims.context import ORG_WORDS, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.organisations import alias_inside, org_from_phrase, org_with_context, unit_of_known_org
 from consumers.claims.resolve.words import PERSON_ROLES, fuller_name_before
-from consumers.claims.speakers import canonical_org, canonical_speaker, country_of, is_known_org
+from consumers.claims.speakers import (
+    canonical_org,
+    canonical_speaker,
+    country_of,
+    is_known_org,
+    named_government_body,
+)
 
 # Latin capitals beyond ASCII open names too: "Ömer Çelik", "Şêxmûs", "İbrahim"
 _LATIN_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
@@ -72,6 +78,8 @@ _MINISTRY_OWNER_RE = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w-]*\s+){1,3}Ministry
 def _named_organisation(ctx: DocumentContext, pos: int, joined: str) -> Speaker:
     """The organisation a mention with no person's name stands for: a known alias inside it, the body a state's
     delegate speaks for, or the mention itself in context."""
+    if body := named_government_body(joined):
+        return Speaker(body, body, False)  # "the Salvation Government's Ministry of Health": the ministry speaks
     owner = _NAMED_PLACE_ROLE_RE.fullmatch(joined) if "s " in joined else None
     if owner and (owner.group(2) in PERSON_ROLES or owner.group(2) == "management") \
             and not country_of(owner.group(1)) and not is_known_org(owner.group(1)):
@@ -335,6 +343,9 @@ def _person_name(tokens: tuple[str, ...]) -> tuple[str, str]:
         if titled and len(name_tokens) >= 3:
             # "Minister of the Displaced Issam Charafeddine": the title's object, then the name
             return " ".join(name_tokens[-2:]), " ".join(tokens[: len(tokens) - 2])
+        if titled and len(name_tokens) >= 2 and before in ORG_WORDS and tokens[run - 1].islower():
+            # "head of the health directorate Walid Hamdan": the body in lower case, then the person who heads it
+            return " ".join(name_tokens), " ".join(tokens[:run])
         return "", ""  # "Health Board of the Jazira Region": a name after "the" is a place, not a person
     if len(name_tokens) == 1 and (is_known_org(name_tokens[0]) or country_of(name_tokens[0])):
         return "", ""

@@ -1,0 +1,40 @@
+"""Speaker rules found on batches bl, bn and bq (claim guideline, "Speaker"); invented sentences."""
+
+from consumers.claims.extract import extract_claims
+
+
+def speakers(text: str) -> list[tuple[str, str]]:
+    return [(c.speaker, c.text) for c in extract_claims(text)]
+
+
+def test_a_named_governments_ministry_is_the_ministry_not_the_government() -> None:
+    text = "The Salvation Government's Ministry of Health said two clinics in Sarmada had closed for lack of fuel."
+    assert speakers(text) == [("Salvation Government Ministry of Health",
+                               "two clinics in Sarmada had closed for lack of fuel")]
+
+
+def test_a_named_governments_ministry_keeps_the_governments_name_as_written() -> None:
+    text = "IDLIB — The Syrian Interim Government's Ministry of Education said on Sunday that 40 schools had reopened."
+    assert speakers(text)[0][0] == "Syrian Interim Government Ministry of Education"
+
+
+def test_a_ministry_of_a_named_government_after_of_is_the_ministry() -> None:
+    text = "The Ministry of Interior of the Syrian Salvation Government said 12 people were arrested in Harem."
+    assert speakers(text)[0][0] == "Syrian Salvation Government Ministry of Interior"
+
+
+def test_a_named_governments_directorate_in_lower_case_is_the_directorate() -> None:
+    text = "The Salvation Government's health directorate said the outbreak in Darkush was under control."
+    assert speakers(text)[0][0].lower() == "salvation government health directorate"
+
+
+def test_the_head_of_a_directorate_in_lower_case_then_a_name_is_the_person() -> None:
+    for text in ("The head of the health directorate Walid Hamdan told Wire that three wards had closed.",
+                 "Head of the health directorate Walid Hamdan told Wire that three wards had closed."):
+        assert speakers(text) == [("Walid Hamdan", "three wards had closed")], text
+
+
+def test_a_named_governments_ministry_then_the_ministry_is_the_same_ministry() -> None:
+    text = ("The Salvation Government's Ministry of Health said two clinics had closed. The ministry said fuel "
+            "would arrive on Monday.")
+    assert [s for s, _ in speakers(text)] == ["Salvation Government Ministry of Health"] * 2
