@@ -213,6 +213,10 @@ def _known_org_or_organ(mention: str, key: str) -> str | None:
     return None
 
 
+_MINISTRY_OF_RE = re.compile(r"(?:the\s+)?ministry\s+of\b", re.I)
+_MINISTRY_OF_INSIDE_RE = re.compile(r"\bMinistry\s+of\b")
+
+
 def _national_body(mention: str, nat: str) -> str | None:
     """A country's ministry, government or military the mention names by its kind ("the Defense Ministry", with nat
     the country's adjective); else None."""
@@ -222,7 +226,11 @@ def _national_body(mention: str, nat: str) -> str | None:
         # "the Ministry of Economy and Foreign Trade": a ministry of two portfolios keeps both in its name
         both = f" and {joined.group(1)}" if joined else ""
         return f"{nat} Ministry of {(other.group(1) or other.group(2)).title()}{both}"
+    ministry_of = _MINISTRY_OF_RE.match(mention)
+    named_ministry = ministry_of or _MINISTRY_OF_INSIDE_RE.search(mention)
     for pattern, template in _MINISTRY_PATTERNS:
+        if named_ministry and template == "{c} government":
+            break  # "the Ministry of Local Administration": a ministry, whatever words its portfolio holds
         if pattern.search(mention):
             built = template.format(c=nat)
             return _ALIAS_INDEX.get(norm_key(built), built)  # "Syrian Ministry of Defense" is the army
@@ -230,7 +238,7 @@ def _national_body(mention: str, nat: str) -> str | None:
     if prosecution:
         # "the public prosecution service" under THE HAGUE: the Dutch one ("prosecutor's" keeps its lower-case s)
         return f"{nat} {' '.join(w[:1].upper() + w[1:] for w in prosecution.group(1).split())}"
-    if re.match(r"(?:the\s+)?ministry\s+of\b", mention, re.I):
+    if ministry_of:
         return f"{nat} {_strip_parenthetical(mention).strip().removeprefix('the ').removeprefix('The ')}"
     if _MILITARY_RE.search(mention) and nat in _MILITARY_BY_COUNTRY and (country_of(mention) or
                                                                          not _names_a_body(mention)):

@@ -17,7 +17,7 @@ from consumers.claims.resolve.outlets import (
     posting_called_before,
 )
 from consumers.claims.resolve.state_bodies import army_quoted_before, state_body
-from consumers.claims.speakers import canonical_org, is_known_org
+from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 _ORG_TYPES = {
     "monitor": "Syrian Observatory for Human Rights",
@@ -217,6 +217,13 @@ def _org_quoted_before(ctx: DocumentContext, pos: int, words: list[str], noun: s
         if by_phrase is not None:
             return by_phrase  # "the security forces" -> the Asayish ("internal security forces") quoted before
     found_org = ctx.last(person=False, word=noun)
+    if found_org and noun == "ministry":
+        opening = ctx.sentence_start(pos)
+        named = ctx.org_before(opening, noun, floor=ctx.sentence_start(max(0, opening - 1)))
+        if named and country_of(named) and named not in found_org.name and found_org.name not in named:
+            # "The Defence Ministry said P. The Foreign Ministry voiced concern. The ministry said Q": the one named
+            # in the sentence before, though only the other was quoted
+            return Speaker(named, named, False)
     if found_org:
         return found_org
     if noun in _PARTY_ORGAN_NOUNS:

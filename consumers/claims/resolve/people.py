@@ -305,7 +305,8 @@ _CAPITALISED_STARTS = frozenset(
 )
 
 
-_TITLES_OR_ROLES = TITLES | PERSON_ROLES
+# ("Council member Omar Haddad": a body's member before a name is a role, as a title is)
+_TITLES_OR_ROLES = TITLES | PERSON_ROLES | {"member"}
 
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")

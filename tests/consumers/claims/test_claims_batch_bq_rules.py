@@ -38,3 +38,21 @@ def test_a_named_governments_ministry_then_the_ministry_is_the_same_ministry() -
     text = ("The Salvation Government's Ministry of Health said two clinics had closed. The ministry said fuel "
             "would arrive on Monday.")
     assert [s for s, _ in speakers(text)] == ["Salvation Government Ministry of Health"] * 2
+
+
+def test_a_body_member_before_a_name_is_a_role_so_the_person_speaks_and_he_refers_to_him() -> None:
+    text = ("Nadia Saleh, a nurse, said the clinic had closed. Council member Omar Haddad told Wire that the council "
+            'had no money. "We are bankrupt," he said.')
+    assert [s for s, _ in speakers(text)] == ["Nadia Saleh", "Omar Haddad", "Omar Haddad"]
+
+
+def test_the_ministry_is_the_ministry_named_last_even_when_its_words_were_no_claim() -> None:
+    text = ("The Turkish Defence Ministry said its drones had hit two depots. Meanwhile, the Turkish Foreign Ministry "
+            "voiced concern over the clashes in Manbij. The ministry's statement says that the fighting threatens "
+            "the ceasefire.")
+    assert [s for s, _ in speakers(text)] == ["Turkish Ministry of Defense", "Turkish Ministry of Foreign Affairs"]
+
+
+def test_a_ministry_of_two_portfolios_named_by_the_first_is_that_ministry_not_the_government() -> None:
+    text = "The Ministry of Local Administration and Environment reports that 300 people have been displaced."
+    assert speakers(text)[0][0] == "Syrian Ministry of Local Administration and Environment"
