@@ -39,7 +39,7 @@ _PAGE_LABELS = frozenset(
 # A turn with no proposition: a refusal to answer, thanks, a greeting ("I can't answer that today.")
 _NO_PROPOSITION_RE = re.compile(
     r"(?:(?:I|We)\s+(?:can(?:not|'t|’t)|won(?:'|’)t|will\s+not|do(?:n't|n’t|\s+not)\s+want\s+to|(?:would|'d|’d)\s+"
-    r"rather\s+not)\s+(?:answer|comment(?:\s+on)?|say|discuss|talk\s+about|go\s+into|give\s+(?:you\s+)?(?:a\s+)?"
+    r"rather\s+not)\s+(?:answer|comment(?:\s+on)?|say|discuss|talk\s+about|go\s+into|(?:give|promise)\s+(?:you\s+)?(?:a\s+)?"
     r"(?:date|timeline|timetable|figure|number|details|names))(?:\s+(?:that|this|it))?"
     r"(?:\s+(?:today|now|yet|at\s+(?:this|the)\s+(?:moment|time|stage)|here))?"
     r"|No\s+comment|Next\s+question|Thank\s+you(?:\s+(?:all|very\s+much|for\s+having\s+me))?|Thanks|You(?:'re|’re)\s+"

@@ -56,6 +56,9 @@ def _decisive_rule(head: str, lower: str, words: list[str]) -> tuple[str, str] |
         return ("unnamed", "")  # "her neighbour agreed": unnamed
     if len(words) > 3 and words[0] in ("the", "a") and words[1] in _KIN_GROUP_HEADS and words[2] == "of":
         return ("unnamed", "")  # "The family of a Druze engineer": his kin, unnamed (not a body named "Druze")
+    if len(words) > 3 and words[0] in ("the", "a") and words[1] in _KIN and words[2] == "of" \
+            and words[3] in ("a", "an"):
+        return ("unnamed", "")  # "The mother of a 17-year-old boy detained in March": an unnamed person's kin
     if " close to " in lower and _CLOSE_TO_RE.match(lower):
         return ("unnamed", "")  # "Sources close to the SDF": near the body, not its members (held-back ah03 gold)
     body = _body_by_kind(head, lower, words)

@@ -56,3 +56,15 @@ def test_the_ministry_is_the_ministry_named_last_even_when_its_words_were_no_cla
 def test_a_ministry_of_two_portfolios_named_by_the_first_is_that_ministry_not_the_government() -> None:
     text = "The Ministry of Local Administration and Environment reports that 300 people have been displaced."
     assert speakers(text)[0][0] == "Syrian Ministry of Local Administration and Environment"
+
+
+def test_a_relative_of_an_unnamed_person_is_an_unnamed_source_not_a_name() -> None:
+    for text in ("The mother of a 12-year-old boy detained in March said the guards had beaten him.",
+                 "The father of a student arrested in Homs said the police had not charged him."):
+        assert [s for s, _ in speakers(text)] == ["unnamed sources"], text
+
+
+def test_a_turn_that_will_not_promise_a_date_is_no_claim() -> None:
+    text = ("Nadia Haddad spoke to Wire.\n\nWire: When will the school reopen?\n\nHaddad: I cannot promise you a "
+            "date.\n\nWire: Is the roof repaired?\n\nHaddad: Yes, the roof is repaired.\n")
+    assert speakers(text) == [("Nadia Haddad", "Yes, the roof is repaired")]
