@@ -131,7 +131,15 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         quoted = ctx.last(person=False, word=kind.group(1)) if kind and kind.group(1) not in _NOT_KINDS else None
         if quoted is not None:
             return quoted  # "The Aleppo police command said P. A police source said Q": one of that body
+        member = _BODY_MEMBER_RE.match(head)
+        body = ctx.last(person=False, word=member.group(1)) if member else None
+        if body is not None and member and body.name.lower().endswith(member.group(1)):
+            return body  # "Nawa's local council said P ... Another council member said Q": one of that council
     return found
+
+
+# An unnamed member of a local body by its kind: "Another council member", "a committee member"
+_BODY_MEMBER_RE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(council|committee|board)\s+member\b")
 
 
 # Kurdish officials placed in a city of Iraq's Kurdistan Region (its government's seat and provincial capitals)

@@ -68,3 +68,10 @@ def test_a_turn_that_will_not_promise_a_date_is_no_claim() -> None:
     text = ("Nadia Haddad spoke to Wire.\n\nWire: When will the school reopen?\n\nHaddad: I cannot promise you a "
             "date.\n\nWire: Is the roof repaired?\n\nHaddad: Yes, the roof is repaired.\n")
     assert speakers(text) == [("Nadia Haddad", "Yes, the roof is repaired")]
+
+
+def test_another_council_member_is_one_of_the_council_named_before() -> None:
+    text = ("Inkhil's local council said the fee was needed. Council member Omar Haddad told Wire that the trucks "
+            "were old. Another council member, who asked not to be named, said donors had not paid.")
+    found = [s for s, _ in speakers(text)]
+    assert found[1] == "Omar Haddad" and found[2] == found[0] and found[0].lower().startswith("inkhil")
