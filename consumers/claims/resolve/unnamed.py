@@ -132,9 +132,9 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         if quoted is not None:
             return quoted  # "The Aleppo police command said P. A police source said Q": one of that body
         member = _BODY_MEMBER_RE.match(head)
-        body = ctx.last(person=False, word=member.group(1)) if member else None
-        if body is not None and member and body.name.lower().endswith(member.group(1)):
-            return body  # "Nawa's local council said P ... Another council member said Q": one of that council
+        council = ctx.last(person=False, word=member.group(1)) if member else None
+        if council is not None and member and council.name.lower().endswith(member.group(1)):
+            return council  # "Nawa's local council said P ... Another council member said Q": one of that council
     return found
 
 
