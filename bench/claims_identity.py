@@ -3,9 +3,10 @@
 Usage: python bench/claims_identity.py [--dump FILE]
 Compare two versions by running it from each tree (PYTHONPATH=/path/to/other/tree for the old one) and diffing the
 printed digests, or the --dump files (every claim as a JSON line) to see where they part.
-Corpora: tests/fixtures/claims (top level, own/, heldback/), the dev set (read where it lives), synthetic articles of
-bench/claims_speed.py (claims-only and news-like, 600 each), hostile texts (random soups of quotes, cues, marks and
-scripts), and `newsmon extract tests/fixtures/claims --format jsonl` run as a subprocess.
+Corpora: tests/fixtures/claims (top level, own/, heldback/, the batches; a blind batch whose README.md begins
+"Reserved" is left out, so a digest diff never shows its output), the dev set (read where it lives), synthetic
+articles of bench/claims_speed.py (claims-only and news-like, 600 each), hostile texts (random soups of quotes,
+cues, marks and scripts), and `newsmon extract tests/fixtures/claims --format jsonl` run as a subprocess.
 """
 
 import argparse
@@ -16,6 +17,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict
+from itertools import chain
 from pathlib import Path
 
 _ROOT = Path(__file__).parents[1]
@@ -34,8 +36,19 @@ _HOSTILE_WORDS = [
 ]
 
 
+def _is_reserved(directory: Path) -> bool:
+    readme = directory / "README.md"
+    return readme.is_file() and readme.read_text(encoding="utf-8").startswith("Reserved")
+
+
+def fixture_paths() -> list[Path]:
+    """The fixture files and directories, blind (reserved) batches left out."""
+    return [path for path in sorted(_FIXTURES.iterdir())
+            if path.suffix == ".txt" or (path.is_dir() and not _is_reserved(path))]  # fmt: skip
+
+
 def corpora() -> Iterator[tuple[str, list[str]]]:
-    files = sorted(_FIXTURES.rglob("*.txt"))
+    files = sorted(chain.from_iterable([path] if path.is_file() else path.rglob("*.txt") for path in fixture_paths()))
     yield "fixtures", [p.read_text(encoding="utf-8", errors="replace") for p in files]
     if _DEV.is_dir():
         yield "dev set", [p.read_text(encoding="utf-8", errors="replace") for p in sorted(_DEV.glob("*.txt"))]
@@ -79,7 +92,7 @@ def claim_lines(texts: list[str]) -> Iterator[str]:
 
 
 def cli_lines() -> list[str]:
-    command = [sys.executable, "-m", "newsmon", "extract", str(_FIXTURES), "--format", "jsonl"]
+    command = [sys.executable, "-m", "newsmon", "extract", *map(str, fixture_paths()), "--format", "jsonl"]
     result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=_ROOT)
     return result.stdout.splitlines()
 
