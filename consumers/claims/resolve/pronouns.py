@@ -62,7 +62,7 @@ def _resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
 
 
 # One unnamed person by an indefinite description: "A broker at a Damascus firm", "a woman from Jableh who ..."
-_UNNAMED_PERSON_RE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\b")
+_UNNAMED_PERSON_RE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\b")
 _FEMALE_RE = re.compile(r"\b(?:woman|mother|girl|wife|sister|daughter|widow|her)\b")
 _MALE_RE = re.compile(r"\b(?:man|father|boy|husband|brother|son|his)\b")
 
@@ -87,7 +87,7 @@ def _unnamed_person_just_before(ctx: DocumentContext, pronoun: str, pos: int) ->
 
 # One unnamed member of a body, by what they do there: "A WHO spokesperson", "A member of the local council"
 _BODY_MEMBER_RE = re.compile(
-    r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,4}?(?:spokes(?:man|woman|person)|official|member|engineer|employee|"
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,4}?(?:spokes(?:man|woman|person)|official|member|engineer|employee|"
     r"officer|representative|staffer|worker|doctor|nurse|adviser|advisor|aide)\b"
 )
 
