@@ -21,6 +21,9 @@ SAY_VERBS = [
     # base forms for plural subjects: "officials claim", "residents insist"
     "claim", "confirm", "warn", "insist", "argue", "allege", "admit", "estimate", "stress", "maintain",
     "contend", "acknowledge", "concede", "believe", "agreed", "agrees", "concluded", "concludes", "report", "write",
+    "complain",
+    # a promise with a proposition: "The governor promised that P" (only with a clause: "promised to", "promised aid")
+    "promised",
     # denials by another verb: only "rejected reports that P" reports (NEEDS_CLAUSE), "rejected the plan" does not
     "rejected", "rejects", "rejecting",
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
@@ -49,7 +52,7 @@ OBJECT_VERBS = {
 ADDRESSEE_VERBS = frozenset(
     [
         "told", "tells", "tell", "telling", "informed", "informs", "assured", "assures", "warned", "warns",
-        "reminded", "reminds", "briefed",
+        "reminded", "reminds", "briefed", "promised",
     ])
 # "-ing" forms that start a second claim of the same speaker: "..., adding that P", "..., denying reports that P".
 PARTICIPLES = frozenset(v for v in SAY_VERBS + list(OBJECT_VERBS) if v.endswith("ing"))
@@ -91,7 +94,7 @@ NEEDS_CLAUSE = frozenset([
     "testified", "testifies", "testifying",
     "documented", "documenting",
     "answered", "answers", "answering", "writing",
-    "ruled",
+    "ruled", "promised",
 ])
 WEAK_VERBS = frozenset([
     "believes", "believed", "thinks", "thought", "suggested", "suggests", "called", "posted", "tweeted", "believe",

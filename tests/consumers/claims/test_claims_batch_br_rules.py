@@ -18,3 +18,17 @@ def test_she_after_another_unnamed_official_of_a_body_is_the_body() -> None:
             "generators had been sent. She said fuel would last a week.")
     got = [s for s, _ in speakers(text)]
     assert got[1] == got[2] != "Lina Haddad", got
+
+
+def test_plural_complain_that_reports_a_proposition() -> None:
+    text = "Farmers in the Ghab plain complain that diesel costs twice what it did in spring."
+    assert speakers(text) == [("unnamed sources", "diesel costs twice what it did in spring")]
+
+
+def test_promised_that_reports_a_proposition_but_promised_to_does_not() -> None:
+    text = "The mayor of Jableh, Samer Khoury, promised that the water network would be repaired by December."
+    assert speakers(text) == [("Samer Khoury", "the water network would be repaired by December")]
+    assert extract_claims("The mayor of Jableh, Samer Khoury, promised to repair the water network.") == []
+    assert extract_claims("Samer Khoury promised a new school for the village.") == []
+    text = "Samer Khoury promised residents that the bridge would reopen in March."
+    assert speakers(text) == [("Samer Khoury", "the bridge would reopen in March")]
