@@ -42,7 +42,12 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
 )
 # "P, UNHCR said on Tuesday, while Q": the journalist's own clause after the cue, not content that follows it.
 _CONTEXT_AFTER_COMMA = re.compile(
-    r",\s+(?:while|whereas|as|when|although|though|but|amid|after|before)\b"
+    r",\s+(?:while|whereas|as|when|although|though|amid|after|before)\b"
+    # "P, the ministry said, but it gave no names", "..., but did not say who": the writer's clause, or the speaker's
+    # own act; not "P, the diplomat said, but ministers preferred Q": content going on across its cue (guideline,
+    # "Spans": "X, Dillon explained, and Y" is one span)
+    r"|,\s+but\b(?!\s+(?:(?:the|a|an|some|many|most|several|other|its|his|her|their)\s+(?!\w+\s+(?:said|says|told|"
+    r"reported|added)\b)[\w'’-]+|[a-z][\w'’-]*s\s+(?:had|have|would|were|could|did|[a-z]+ed)\b))"
     # "P, a banker told me, asking not to be named": the source's anonymity, the journalist's words
     r"|,\s+(?:asking|requesting|speaking|preferring|declining)\s+(?:not\b|on\s+condition\b|anonymity\b|to\s+be\s+named)"
     r"|,\s+on\s+condition\s+of\s+anonymity\b"

@@ -32,3 +32,22 @@ def test_promised_that_reports_a_proposition_but_promised_to_does_not() -> None:
     assert extract_claims("Samer Khoury promised a new school for the village.") == []
     text = "Samer Khoury promised residents that the bridge would reopen in March."
     assert speakers(text) == [("Samer Khoury", "the bridge would reopen in March")]
+
+
+def test_indirect_content_going_on_after_its_cue_with_but_is_one_span_across_it() -> None:
+    text = "The loan should be repaid over ten years, the banker said, but the ministry wanted five."
+    assert speakers(text) == [("unnamed sources", text[:-1])]
+
+
+def test_but_after_the_cue_opening_the_writers_clause_is_no_part_of_the_content() -> None:
+    for text, content in (
+        ("Five people were killed, the ministry said, but it gave no names.", "Five people were killed"),
+        ("Five people were killed, the ministry said, but there was no independent confirmation.",
+         "Five people were killed"),
+        ("Five people were killed, the ministry said, but did not say who fired.", "Five people were killed"),
+        ("Five people were killed, the ministry said, but Reuters could not verify the toll.",
+         "Five people were killed"),
+        ("Five people were killed, the ministry said, but the Observatory said fighting went on.",
+         "Five people were killed"),
+    ):
+        assert speakers(text)[0] == ("Syrian government", content), text
