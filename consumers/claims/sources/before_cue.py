@@ -40,7 +40,8 @@ _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom)\s*$")
 _REPORTING_VERBS = frozenset(SAY_VERBS) - WEAK_VERBS
 # (also "A channel that calls itself X said": the relative gives the name the head speaks under, resolve/given_names.py)
 _RELATIVE_SUBJECT_RE = re.compile(
-    r"(?<![\w'’-])((?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
+    # (its modifiers in capitals too: "the Kurdish-led administration that runs al-Hol says P")
+    r"(?<![\w'’-])((?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
     # (with its complement: "The owner of the Homs textile mill that closed last year says P": the owner speaks)
     r"(?:\s+of\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}[a-z][\w'’-]*)?)\s+(?:that|who)\s+"
     # ("A woman who was preparing food told X that P": a form of "be" opens the relative clause too)
@@ -51,6 +52,8 @@ _RELATIVE_SUBJECT_RE = re.compile(
     r"[a-z]{2,}s)\b"
     r"[^,;:\"“”«»]{0,60}$"
 )
+# Relative verbs that give the head a name: that name is the speaker (resolve/given_names.py), not the head
+_NAMING_VERBS = frozenset(["goes", "uses", "gave", "calls", "identified"])
 # An indefinite head (its modifiers perhaps a place, "A Gaziantep trader") and its relative clause on who it is, before
 # an apposition: "A Gaziantep trader who supplies shops in Aleppo, speaking on condition of anonymity,"
 _HEAD_WHO_RE = re.compile(
@@ -152,6 +155,8 @@ def _head_of_relative(text: str, seg_start: int, seg_end: int, cand: Candidate) 
     relative = _RELATIVE_SUBJECT_RE.search(text, seg_start, seg_end)
     if relative is None or relative.group(2) in _REPORTING_VERBS or not is_valid_subject(relative.group(1)):
         return False
+    if relative.group(2) in _NAMING_VERBS and not relative.group(1).split(None, 1)[1].islower():
+        return False  # "An HTS commander who goes by the nom de guerre NAME": the name the clause gives speaks
     cand.mention_start, cand.mention_end, cand.head_end = relative.start(1), seg_end, relative.end(1)
     cand.clause_start = relative.start(1)
     return True

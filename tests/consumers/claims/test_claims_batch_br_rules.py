@@ -51,3 +51,11 @@ def test_but_after_the_cue_opening_the_writers_clause_is_no_part_of_the_content(
          "Five people were killed"),
     ):
         assert speakers(text)[0] == ("Syrian government", content), text
+
+
+def test_a_subject_with_a_capitalised_modifier_and_a_relative_clause_speaks() -> None:
+    text = ("On the Turkish side, the Kurdish-led administration that runs Roj camp says about 2,000 women remain "
+            "there.")
+    assert [t for _, t in speakers(text)] == ["about 2,000 women remain there"]
+    text = "The US-backed council that runs Raqqa said 300 teachers had not been paid."
+    assert [t for _, t in speakers(text)] == ["300 teachers had not been paid"]
