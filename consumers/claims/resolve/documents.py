@@ -68,6 +68,8 @@ DOCUMENT_HEADS = _DOCUMENT_HEADS_EXTRA | frozenset(
         "memo",
         "memorandum",
         "circular",
+        # a text before it is final: "A draft of the decree, prepared by the ministry, says"
+        "draft",
     ]
 )
 
@@ -93,8 +95,18 @@ def has_capital_org(head: str) -> bool:
     return any(is_known_org(m.group()) or is_org_like(m.group()) for m in CAPITAL_RUN_RE.finditer(before))
 
 
-def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
+def resolve_document(ctx: DocumentContext, pos: int, head: str, appos: str = "") -> Speaker:
     """'the Defense Ministry's statement', 'A statement posted on X's website', 'the letters'."""
+    if " by " in appos and (prepared := _PREPARED_BY_RE.search(appos)) is not None:
+        # "A draft of the decree, prepared by the ministry and dated Oct. 30,": the body that wrote it
+        at = ctx.text.find(appos, pos, pos + 400)
+        if at >= 0:
+            from consumers.claims.resolve.mention import resolve_mention
+
+            start, end = at + prepared.start(1), at + prepared.end(1)
+            found = resolve_mention(ctx, start, end, end)
+            if found.is_person or found.org:
+                return found
     if " to " in head:
         head = _ADDRESSEE_RE.sub("", head)  # "The letter, addressed to the EU's foreign policy chief": the recipient
     if " by " in head:
@@ -114,6 +126,9 @@ def resolve_document(ctx: DocumentContext, pos: int, head: str) -> Speaker:
 # Data by the kind of body that keeps it, in lower case: "exchange data", "the port figures"
 _KIND_DATA_RE = re.compile(r"(?:[Tt]he\s+)?([a-z]{4,})\s+(?:data|figures|statistics)")
 _ADDRESSEE_RE = re.compile(r",?\s+(?:addressed|sent|delivered|handed)\s+to\b.*$")
+_PREPARED_BY_RE = re.compile(
+    r"\b(?:prepared|drafted|written|drawn\s+up|compiled)\s+by\s+((?:the\s+)?[A-Za-z][\w'’ -]{1,60}?)(?=\s+and\s|,|$)"
+)
 _SEEN_BY_RE = re.compile(r",?\s+(?:seen|obtained|reviewed|viewed|examined|verified)\s+by\b.*$")
 _ISSUER_BEFORE_RE = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(.{2,60}?)\s+(?:statement|communiqu[eé]|letter|post|report|bulletin)$"

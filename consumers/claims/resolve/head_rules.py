@@ -129,7 +129,7 @@ _RULES: dict[str, _Rule] = {
     "members": _members,
     "role_holder": lambda ctx, start, head, appos, role: name_near_role(ctx, start, role),
     "unnamed_group": lambda ctx, start, head, appos, arg: resolve_unnamed(ctx, start, head),
-    "document": lambda ctx, start, head, appos, arg: resolve_document(ctx, start, head),
+    "document": lambda ctx, start, head, appos, arg: resolve_document(ctx, start, head, appos),
     # a newsreader only reads the statement out (guideline, conduit rule): the statement's issuer speaks
     "reader": lambda ctx, start, head, appos, arg: resolve_document(ctx, start, "the statement"),
     "definite": _definite,

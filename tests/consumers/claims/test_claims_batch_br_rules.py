@@ -59,3 +59,27 @@ def test_a_subject_with_a_capitalised_modifier_and_a_relative_clause_speaks() ->
     assert [t for _, t in speakers(text)] == ["about 2,000 women remain there"]
     text = "The US-backed council that runs Raqqa said 300 teachers had not been paid."
     assert [t for _, t in speakers(text)] == ["300 teachers had not been paid"]
+
+
+def test_a_draft_prepared_by_the_ministry_speaks_for_that_ministry() -> None:
+    text = ("DAMASCUS (Reuters) - Two officials at the Ministry of Trade told Reuters that bread prices would rise. A "
+            "draft of the decision, prepared by the ministry and dated Nov. 2, says bakeries must sell a bundle for "
+            "4,000 pounds.")
+    assert [s for s, _ in speakers(text)] == ["Syrian Ministry of Trade"] * 2
+    text = "A draft law prepared by the Ministry of Justice says detainees must see a lawyer within 48 hours."
+    assert speakers(text)[0][0] == "Syrian Ministry of Justice"
+
+
+def test_pointing_out_and_indicating_that_open_a_second_claim_of_the_same_speaker() -> None:
+    text = ("Governor Ali Saleh affirmed that 80 percent of the plan has been implemented, pointing out that the bank "
+            "has given farmers 1,000 tons of seed.")
+    assert speakers(text) == [("Ali Saleh", "80 percent of the plan has been implemented"),
+                              ("Ali Saleh", "the bank has given farmers 1,000 tons of seed")]
+    text = "Governor Ali Saleh said the price will be 5,000 pounds, indicating that the decision aims to help farmers."
+    assert [t for _, t in speakers(text)] == ["the price will be 5,000 pounds", "the decision aims to help farmers"]
+
+
+def test_a_judges_ruling_that_p_is_the_judges_claim() -> None:
+    text = "The presiding judge, Anna Weber, rejected the request, ruling that the court had jurisdiction."
+    assert speakers(text) == [("Anna Weber", "the court had jurisdiction")]
+    assert extract_claims("The ruling party said nothing.") == []
