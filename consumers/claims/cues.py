@@ -24,6 +24,8 @@ SAY_VERBS = [
     "complain",
     # a promise with a proposition: "The governor promised that P" (only with a clause: "promised to", "promised aid")
     "promised",
+    # "announced that P, indicating that Q" (only with a clause; a judge's ", ruling that P" is a phrasal cue below)
+    "indicating",
     # denials by another verb: only "rejected reports that P" reports (NEEDS_CLAUSE), "rejected the plan" does not
     "rejected", "rejects", "rejecting",
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
@@ -94,7 +96,7 @@ NEEDS_CLAUSE = frozenset([
     "testified", "testifies", "testifying",
     "documented", "documenting",
     "answered", "answers", "answering", "writing",
-    "ruled", "promised",
+    "ruled", "promised", "indicating",
 ])
 WEAK_VERBS = frozenset([
     "believes", "believed", "thinks", "thought", "suggested", "suggests", "called", "posted", "tweeted", "believe",
@@ -142,6 +144,8 @@ _CUE_FIRST_CHARS = "".join(
 _CUE_BODY = (
     rf"(?:(?P<toll>{_TOLL})|(?P<according>[Aa]ccording\s+to)|(?P<quoted>quoted)\s+(?P<qnp>[^,.;:\"“”«»]{{1,80}}?|(?:an?|the)\s+[\"“][^,.;:\"“”«»]{{1,40}}[\"”])\s+as\s+saying"
     rf"|(?P<phrasal>(?:pointed|points|pointing)\s+out|made\s+clear|went\s+on\s+to\s+say|goes\s+on\s+to\s+say"
+    # a judge's "rejected the request, ruling that P" (not "in its ruling that", "his ruling party")
+    rf"|(?<=,\s)ruling(?=\s+that\b)"
     # "As X put it to this newspaper: Q", "X put it bluntly: Q" (not "put it on the table", "put it at 40")
     rf"|(?:put|puts)\s+it(?:\s+(?:to\s+(?!(?:the\s+)?(?:test|vote|use)\b)(?:(?:this|the|a|an|our)\s+)?[\w'’-]+|bluntly|"
     rf"simply|plainly|succinctly|starkly|frankly|this\s+way))?(?=[^.;\"“”]{{0,30}}[,:]))"

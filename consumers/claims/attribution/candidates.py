@@ -165,7 +165,10 @@ def _analyse_cue(
             cand.clause_start = comma if comma >= 0 else m.start()
         cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
         return cand if kind in ("that", "colon", "direct", "left") else None
-    verb = "said" if m.group("passive") else "noted" if m.group("phrasal") else m.group("verb") or "put"
+    verb = "said" if m.group("passive") else m.group("verb") or "put"
+    if m.group("phrasal"):
+        # ("P, pointing out that Q": a participle, a second claim of the same speaker as "..., noting that Q")
+        verb = "noting" if m.group("phrasal").startswith(("pointing", "ruling")) else "noted"
     tail = text[max(lo, m.start() - 8) : m.start()].rstrip()[-1:]
     if tail in _DETERMINER_LAST_CHARS and _DETERMINERS_BEFORE_VERB.search(text, max(lo, m.start() - 8), m.start()):
         if verb == "claim" and tail == "s" and text.startswith(" that ", m.end()):
