@@ -41,7 +41,9 @@ def _is_station_name(name: str) -> bool:
     return not any(word in _PEOPLE_WORDS or country_of(word) for word in name.split())
 
 
-_RELAYED_BY_RE = re.compile(r"\s+(?:quoted|cited)\s+by\s+.*$")
+# (and whom a body's staff met: "Returnees interviewed by UNHCR protection staff" are the returnees, not UNHCR)
+_RELAYED_BY_RE = re.compile(
+    r"\s+(?:quoted|cited|interviewed|contacted|questioned|polled|surveyed|approached|reached)\s+by\s+.*$")
 _INTERLOCUTOR_RE = re.compile(r"\binterlocutor(?=s?\b)")
 _OUTLET_INTERLOCUTOR_RE = re.compile(
     r"(?:[Tt]he\s+)?(?:agency|newspaper|paper|daily|channel|outlet|website|broadcaster|radio|station|publication)"

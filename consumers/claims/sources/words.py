@@ -54,6 +54,9 @@ SOURCE_NOUNS = frozenset(
         "organisers", "organizers", "promoter", "promoters", "management", "shepherd", "shepherds", "herder", "herders",
         # people on the roads and at the crossings: "Truck drivers at the crossing said", "bus passengers told us"
         "driver", "drivers", "truckers", "motorists", "passenger", "passengers",
+        # internal papers ("A memo dated May 2 and signed by NAME says") and people back home or displaced
+        # ("Returnees interviewed by UNHCR staff said", "Refugees in the camp told us")
+        "memo", "memorandum", "returnee", "returnees", "refugee", "refugees",
     ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])

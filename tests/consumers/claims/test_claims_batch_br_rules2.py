@@ -1,0 +1,22 @@
+"""Rules found on batch br's leftovers (claim guideline); invented sentences."""
+
+from consumers.claims.extract import extract_claims
+
+
+def speakers(text: str) -> list[tuple[str, str]]:
+    return [(c.speaker, c.text) for c in extract_claims(text)]
+
+
+def test_a_memo_dated_and_signed_by_a_named_director_speaks_for_the_signer() -> None:
+    text = ('A memo dated 3 May and signed by the council\'s director, Karim Aziz, says the city "cannot pay the '
+            'contractors."')
+    assert speakers(text) == [("Karim Aziz", 'the city "cannot pay the contractors')]
+    text = "A memorandum signed by Karim Aziz says the city cannot pay."
+    assert speakers(text) == [("Karim Aziz", "the city cannot pay")]
+
+
+def test_returnees_interviewed_by_a_body_s_staff_are_unnamed_not_the_body() -> None:
+    text = "Returnees interviewed by UNHCR protection staff in Homs said the lack of water was their biggest problem."
+    assert speakers(text) == [("unnamed sources", "the lack of water was their biggest problem")]
+    text = "Families contacted by UNICEF said the school had no heating."
+    assert speakers(text) == [("unnamed sources", "the school had no heating")]
