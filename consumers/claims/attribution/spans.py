@@ -143,6 +143,9 @@ def _before_speaker_aside(text: str, a: int, b: int) -> int:
     if text.find(", as ", a, b) >= 0 and (scene := _HEARING_SCENE_RE.search(text, a, b)) is not None \
             and not _inside_quotation(text[a : scene.start()]):
         b = scene.start()  # "told the court that P, as the court heard witnesses in ...": the writer's scene
+    if text.find("ing ", a, b) >= 0 and (act := _SPEAKERS_ACT_RE.search(text, a, b)) is not None \
+            and not _inside_quotation(text[a : act.end()]):
+        b = act.start()  # 'said the price "covers the costs," expressing their thanks to P': the writer's words
     # (cheap exact tests first: most contents hold none of "would/did/could not", "declined", "refused")
     if text.find("d not ", a, b) < 0 and text.find("n't ", a, b) < 0 and text.find(" declined ", a, b) < 0 \
             and text.find(" refused ", a, b) < 0:
@@ -159,6 +162,9 @@ def _before_speaker_aside(text: str, a: int, b: int) -> int:
 _WRITERS_COMMENT_RE = re.compile(
     r",\s+(?:and|but)\s+(?:that|this)\s+(?:cannot|can't|can|is|isn't|will|won't|must|means|matters|leaves|raises)\b"
 )
+# ", expressing their thanks to the government", ", voicing his anger at ...": what the speaker did in saying it, in
+# the writer's words (the speaker's possessive after the participle), no part of what was said
+_SPEAKERS_ACT_RE = re.compile(r",[\"”]?\s+(?:expressing|voicing)\s+(?:their|his|her|its)\s")
 # ", as the court heard witnesses", ", as the trial resumed": the sitting in which the speaker spoke, in the writer's
 # words (content naming the body would be reported speech about it: "that the court had met", not "as the court met")
 _HEARING_SCENE_RE = re.compile(

@@ -20,3 +20,11 @@ def test_returnees_interviewed_by_a_body_s_staff_are_unnamed_not_the_body() -> N
     assert speakers(text) == [("unnamed sources", "the lack of water was their biggest problem")]
     text = "Families contacted by UNICEF said the school had no heating."
     assert speakers(text) == [("unnamed sources", "the school had no heating")]
+
+
+def test_expressing_their_thanks_after_the_content_is_the_writers_words_not_the_claim() -> None:
+    text = ('Shopkeepers in the old market told the agency that the new tax "will close half the shops," expressing '
+            "their anger at the council.")
+    assert speakers(text) == [("unnamed sources", 'the new tax "will close half the shops')]
+    text = "The governor said the road would reopen on Monday, voicing his thanks to the engineers."
+    assert [t for _, t in speakers(text)] == ["the road would reopen on Monday"]
