@@ -76,11 +76,15 @@ def _members(ctx: DocumentContext, start: int, head: str, appos: str, org: str) 
     return Speaker(canon, canon, False)
 
 
+_DOER_PLURALS = ("eers", "ists", "ians", "ors")
+
+
 def _group_before(ctx: DocumentContext, start: int, head: str, appos: str, arg: str) -> Speaker | None:
     """The last speaker quoted as a group ("two US officials", "the sources"), whatever it resolved to."""
     for speaker, mention in reversed(ctx.history[-HISTORY_WINDOW:]):
         words = WORDS_RE.findall(mention.lower())[:5]
-        if any(w.endswith("s") and w in SOURCE_NOUNS for w in words):
+        # (any plural of a doer too: "Two engineers who worked for X said P. One of them said Q")
+        if any(w.endswith("s") and (w in SOURCE_NOUNS or w.endswith(_DOER_PLURALS)) for w in words):
             return speaker
     return None
 

@@ -330,7 +330,7 @@ def before_preposition(head: str) -> str:
     return _PREPOSITION_RE.split(head, maxsplit=1)[0]
 
 
-_HEAD_ENDS = frozenset(["of", "on", "in", "at", "from", "near", "with", "who", "whom", "whose", "which", "that"])
+_HEAD_ENDS = frozenset(["of", "on", "in", "at", "from", "near", "with", "for", "who", "whom", "whose", "which", "that"])
 
 
 def _is_agent_participle(words: list[str], i: int) -> bool:

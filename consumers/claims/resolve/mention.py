@@ -44,6 +44,10 @@ def _is_station_name(name: str) -> bool:
 # (and whom a body's staff met: "Returnees interviewed by UNHCR protection staff" are the returnees, not UNHCR)
 _RELAYED_BY_RE = re.compile(
     r"\s+(?:quoted|cited|interviewed|contacted|questioned|polled|surveyed|approached|reached)\s+by\s+.*$")
+_WORKS_FOR_RE = re.compile(
+    r"\s+who\s+(?:still\s+|once\s+|previously\s+)?(?:work|works|worked|served|serves|serve)\s+(?:for|at)\s+"
+    r"(?=the\s+[A-Z])"
+)
 _INTERLOCUTOR_RE = re.compile(r"\binterlocutor(?=s?\b)")
 _OUTLET_INTERLOCUTOR_RE = re.compile(
     r"(?:[Tt]he\s+)?(?:agency|newspaper|paper|daily|channel|outlet|website|broadcaster|radio|station|publication)"
@@ -93,6 +97,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if "s " in head and (owner := _COUNTRY_OWNER_RE.match(head)) and country_of(owner.group()) \
             and is_outlet(head[owner.end() :]) and not is_known_org(head):
         head = head[owner.end() :]  # "Israel's Channel 12 reported": the channel by its name, wherever it airs
+    if " who " in head and (works := _WORKS_FOR_RE.search(head)) is not None:
+        # "Two engineers who worked for the X Fund", as "Two engineers at the X Fund": unnamed members of the body
+        head = f"{head[: works.start()]} at {head[works.end() :]}"
     if " by " in head:
         head = _RELAYED_BY_RE.sub("", head)  # "A ministry source quoted by the paper": the source, not the paper
     if "interlocutor" in head and _OUTLET_INTERLOCUTOR_RE.fullmatch(head):

@@ -28,3 +28,17 @@ def test_expressing_their_thanks_after_the_content_is_the_writers_words_not_the_
     assert speakers(text) == [("unnamed sources", 'the new tax "will close half the shops')]
     text = "The governor said the road would reopen on Monday, voicing his thanks to the engineers."
     assert [t for _, t in speakers(text)] == ["the road would reopen on Monday"]
+
+
+def test_lawyers_for_an_unnamed_group_are_unnamed_sources_not_a_name() -> None:
+    text = "Lawyers for the 20 families said the case was the first of its kind."
+    assert speakers(text) == [("unnamed sources", "the case was the first of its kind")]
+    text = "Physicians for Human Rights said the hospital was hit twice."
+    assert speakers(text)[0][0] == "Physicians for Human Rights"
+
+
+def test_people_who_worked_for_a_named_body_speak_for_it_and_so_does_one_of_them() -> None:
+    text = ("The ministry said the fund had been audited. Two engineers who worked for the Eastern Aleppo Housing "
+            'Fund told Reuters that the wards had no heating. "I signed off on walls that did not exist," one of them '
+            "said.")
+    assert [s for s, _ in speakers(text)][1:] == ["Eastern Aleppo Housing Fund"] * 2
