@@ -32,6 +32,8 @@ _AND_KIND_RE = re.compile(
     r"Mineral\s+Resources|Planning|Communications|Technology|Youth|Sports?|Reconstruction|Development|Housing|"
     r"Public\s+Works)\b"
 )
+# (or any one or two capitalised words, not a country or a known body: "and Agrarian Reform", not "and UNICEF")
+_AND_NAME_RE = re.compile(r"\s+and\s+([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)(?![\w'’-])")
 # A state's prosecutors written by their kind, in lower case: "the public prosecution service"
 _PROSECUTION_OFFICE_RE = re.compile(
     r"^(?:the\s+)?((?:(?:national|federal|public)\s+)?(?:prosecution\s+service|prosecutor['’]?s['’]?\s+office))$", re.I)
@@ -223,6 +225,9 @@ def _national_body(mention: str, nat: str) -> str | None:
     other = _OTHER_MINISTRY_RE.search(mention)
     if other:
         joined = _AND_KIND_RE.match(mention, other.end()) if other.group(2) else None
+        if joined is None and other.group(2) and (named := _AND_NAME_RE.match(mention, other.end())) is not None \
+                and not country_of(named.group(1)) and not is_known_org(named.group(1)):
+            joined = named  # "the Ministry of Agriculture and Agrarian Reform": any capitalised second portfolio
         # "the Ministry of Economy and Foreign Trade": a ministry of two portfolios keeps both in its name
         both = f" and {joined.group(1)}" if joined else ""
         return f"{nat} Ministry of {(other.group(1) or other.group(2)).title()}{both}"

@@ -42,3 +42,10 @@ def test_people_who_worked_for_a_named_body_speak_for_it_and_so_does_one_of_them
             'Fund told Reuters that the wards had no heating. "I signed off on walls that did not exist," one of them '
             "said.")
     assert [s for s, _ in speakers(text)][1:] == ["Eastern Aleppo Housing Fund"] * 2
+
+
+def test_a_ministry_of_two_portfolios_keeps_a_capitalised_second_one_but_not_another_body() -> None:
+    text = "The Ministry of Agriculture and Agrarian Reform said seed prices will fall."
+    assert speakers(text)[0][0] == "Syrian Ministry of Agriculture and Agrarian Reform"
+    text = "The Ministry of Health and UNICEF said 300 children were vaccinated."
+    assert speakers(text)[0][0] == "Syrian Ministry of Health"
