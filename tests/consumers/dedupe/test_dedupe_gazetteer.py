@@ -79,3 +79,19 @@ def test_a_country_named_by_its_adjective_is_the_country() -> None:
     assert {"turkey", "israel", "iran", "russia"} <= english
     assert not {"turkish", "israeli", "iranian", "russian"} & english
     assert {"turkey", "israel"} <= arabic
+
+
+def test_towns_and_repatriating_states_in_arabic_russian_and_kurdish_are_the_english_reports_features() -> None:
+    english = features_of("Shelling near Masyaf and Sarmin", "Shells fell near Masyaf and Sarmin on Monday as a "
+                          "delegation from Dushanbe took Tajikistan's citizens home, officials in Derik said.")
+    arabic = features_of("قصف قرب مصياف وسرمين", "سقطت قذائف قرب مصياف وفي سرمين يوم الاثنين، فيما تسلم وفد من "
+                         "دوشنبه مواطني طاجيكستان، بحسب مسؤولين في ديريك.")
+    russian = features_of("Обстрел у Масьяфа", "Снаряды упали у Масьяфа и Сармина в понедельник, делегация из "
+                          "Душанбе вывезла граждан Таджикистана, сообщили в Дерике.")
+    places = {"masyaf", "sarmin", "dushanbe", "tajikistan", "derik"}
+    assert places <= english & arabic
+    assert places <= russian
+    assert gazetteer_names(["dêrik"]) == gazetteer_names(["دێرک"]) == ["derik"]
+    # A place of two words keeps its English words apart, as English reports had them.
+    assert features_of("", "Troops entered Jubata al-Khashab.") == features_of("", "دخلت قوات جباتا الخشب.") \
+        == {"jubata", "khashab"}
