@@ -167,13 +167,13 @@ class BatchRun:
         self.left_keys: dict[int, set[int]] = {}
         self.moved_keys: dict[int, list[int]] = {}
         self.merged: dict[str, str] = {}  # stories merged by this batch: absorbed -> survivor
-        # Stored docs of stories a merge was checked for, read once a batch (the store changes them only through
-        # this batch's merges, which update these too): how many, and those read with their sketches.
+        # Stored docs of the stories a merge may check, read once a batch (the store changes them only through
+        # this batch's merges and new versions, which update these too): how many, and the docs of the small ones.
         self.stored_sizes: dict[str, int] = {}
-        self.stored_members: dict[str, list[tuple[CandidateDoc, Sketch]]] = {}
-        # Sketches of the docs this batch added, decoded once (a merge check reads a story's members again after
+        self.stored_members: dict[str, list[IndexedDoc]] = {}
+        # Sketches of the docs a merge check read, decoded once (a merge check reads a story's members again after
         # every doc it gains): doc id -> the stored bytes and their Sketch.
-        self.added_sketches: dict[str, tuple[bytes, Sketch]] = {}
+        self.sketches: dict[str, tuple[bytes, Sketch]] = {}
 
     @classmethod
     async def read(cls, session: AsyncSession, items: Sequence[FeedItem], sketches: Sequence[Sketch],
@@ -202,8 +202,16 @@ class BatchRun:
         index.plan(sorted(first_rows.values()))
         index.add_store_docs(await dedupe_index.docs_by_seq(session, index.planned_store_docs()))
         run = cls(session, now, index, postings)
-        # The sizes of the candidates' stories in one query: a merge check asks for them one bridging item at a time.
-        run.stored_sizes = await dedupe_index.story_sizes(session, sorted(index.store_story_ids()))
+        # The sizes of the candidates' stories in one query, and the stored docs of those small enough to merge
+        # (merge.merge_bridged reads every member of the stories it checks) in one more: a merge check asked for
+        # them one bridging item at a time.
+        stories = sorted(index.store_story_ids())
+        run.stored_sizes = await dedupe_index.story_sizes(session, stories)
+        small = [story_id for story_id in stories if run.stored_sizes.get(story_id, 0) <= STORY_MERGE_MAX_DOCS]
+        run.stored_members = {story_id: [] for story_id in small}
+        for doc in await dedupe_index.story_docs(session, small, STORY_MERGE_MAX_DOCS + 1):
+            run.stored_members[doc.story_id].append(IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch, doc.story_id,
+                                                               doc.duplicate_of))  # fmt: skip
         run.rows = {position: row for row, position in enumerate(deciding)}
         run.by_id.update(stored)
         run.by_guid.update(by_guid)
@@ -277,23 +285,26 @@ class BatchRun:
         """Every doc of these stories, stored or added by this batch, with its sketch (merge.merge_bridged); the
         store's merges of this batch are already written."""
         unread = [story_id for story_id in story_ids if story_id not in self.stored_members]
-        if unread:
+        if unread:  # read() read every small story a candidate is in: only a story it did not know is read here
             self.stored_members.update({story_id: [] for story_id in unread})
             for doc in await dedupe_index.story_docs(self.session, unread, STORY_MERGE_MAX_DOCS + 1):
-                indexed = IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch, doc.story_id, doc.duplicate_of)
-                self.stored_members[doc.story_id].append((indexed, sketch_from_bytes(doc.sketch)))
-        members = {story_id: list(self.stored_members[story_id]) for story_id in story_ids}
+                self.stored_members[doc.story_id].append(IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch,
+                                                                    doc.story_id, doc.duplicate_of))  # fmt: skip
+        members: dict[str, list[tuple[CandidateDoc, Sketch]]] = {
+            story_id: [(doc, self._sketch(doc)) for doc in self.stored_members[story_id]] for story_id in story_ids
+        }
         for doc in self.index.added_story_docs(story_ids):
-            members[doc.story_id].append((doc, self._added_sketch(doc)))
+            members[doc.story_id].append((doc, self._sketch(doc)))
         return members
 
-    def _added_sketch(self, doc: IndexedDoc) -> Sketch:
-        # Keyed by the bytes too: a new version within the batch replaces a doc's sketch (BatchIndex.replace_added).
-        cached = self.added_sketches.get(doc.doc_id)
+    def _sketch(self, doc: IndexedDoc) -> Sketch:
+        # Keyed by the bytes too: a new version within the batch replaces a doc's sketch (BatchIndex.replace_added,
+        # _refresh_sketch).
+        cached = self.sketches.get(doc.doc_id)
         if cached is not None and cached[0] == doc.sketch:
             return cached[1]
         sketch = sketch_from_bytes(doc.sketch)
-        self.added_sketches[doc.doc_id] = (doc.sketch, sketch)
+        self.sketches[doc.doc_id] = (doc.sketch, sketch)
         return sketch
 
     async def _merge_stories(self, absorbed: Sequence[str], survivor: str) -> None:
@@ -318,8 +329,7 @@ class BatchRun:
             self.stored_sizes.pop(survivor, None)
         if all(story_id in self.stored_members for story_id in stories):
             moved = chain.from_iterable(self.stored_members[story_id] for story_id in stories)
-            self.stored_members[survivor] = [(replace(doc, story_id=survivor), sketch)  # type: ignore[type-var]
-                                             for doc, sketch in moved]  # fmt: skip
+            self.stored_members[survivor] = [replace(doc, story_id=survivor) for doc in moved]
         else:
             self.stored_members.pop(survivor, None)
         for story_id in gone:
@@ -361,6 +371,10 @@ class BatchRun:
             return  # indexed before the store kept an index, or under another id
         if doc.is_stored:
             await dedupe_index.replace_sketch(self.session, doc.seq, sketch.to_bytes())
+            members = self.stored_members.get(doc.story_id, [])
+            for place, member in enumerate(members):  # a merge check reads the new sketch, as the store has it
+                if member.doc_id == article_id:
+                    members[place] = replace(member, sketch=sketch.to_bytes())
             self.left_keys.setdefault(doc.seq, set()).update(stored_band_keys(doc.sketch))
             self.moved_keys[doc.seq] = list(dict.fromkeys(sketch.band_keys))
         else:
