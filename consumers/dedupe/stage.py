@@ -166,7 +166,7 @@ class BatchRun:
         # Stored docs whose text changed: seq -> the band keys they leave, and the keys they move to.
         self.left_keys: dict[int, set[int]] = {}
         self.moved_keys: dict[int, list[int]] = {}
-        self.merged: dict[str, str] = {}  # stories merged by this batch: absorbed -> survivor
+        self.merged: dict[str, str] = {}  # stories merged by this batch: absorbed -> survivor (no chains)
         # Stored docs of the stories a merge may check, read once a batch (the store changes them only through
         # this batch's merges and new versions, which update these too): how many, and the docs of the small ones.
         self.stored_sizes: dict[str, int] = {}
@@ -272,9 +272,12 @@ class BatchRun:
         out by a count, before any of their sketches is read."""
         stories = [decision.story_id, *decision.bridges]
         unknown = [story_id for story_id in stories if story_id not in self.stored_sizes]
-        if unknown:
-            read = await dedupe_index.story_sizes(self.session, unknown)
-            self.stored_sizes.update({story_id: read.get(story_id, 0) for story_id in unknown})
+        if unknown:  # read() counted every story a candidate is in: only a story it did not know is counted here
+            stored_as = self._stored_as(unknown)
+            read = await dedupe_index.story_sizes(self.session, list(stored_as))
+            self.stored_sizes.update(dict.fromkeys(unknown, 0))
+            for stored, story_id in stored_as.items():
+                self.stored_sizes[story_id] += read.get(stored, 0)
         sizes = {story_id: self.stored_sizes[story_id] + self.index.added_story_size(story_id) for story_id in stories}
         if sizes.get(decision.story_id, 0) > STORY_MERGE_MAX_DOCS:
             return replace(decision, bridges=())
@@ -286,16 +289,28 @@ class BatchRun:
         store's merges of this batch are already written."""
         unread = [story_id for story_id in story_ids if story_id not in self.stored_members]
         if unread:  # read() read every small story a candidate is in: only a story it did not know is read here
+            stored_as = self._stored_as(unread)
+            read = sorted(await dedupe_index.story_docs(self.session, list(stored_as), STORY_MERGE_MAX_DOCS + 1),
+                          key=lambda doc: doc.seq)  # fmt: skip
             self.stored_members.update({story_id: [] for story_id in unread})
-            for doc in await dedupe_index.story_docs(self.session, unread, STORY_MERGE_MAX_DOCS + 1):
-                self.stored_members[doc.story_id].append(IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch,
-                                                                    doc.story_id, doc.duplicate_of))  # fmt: skip
+            for doc in read:
+                story_id = stored_as[doc.story_id]
+                stored = self.stored_members[story_id]
+                if len(stored) <= STORY_MERGE_MAX_DOCS:
+                    stored.append(IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch, story_id, doc.duplicate_of))
         members: dict[str, list[tuple[CandidateDoc, Sketch]]] = {
             story_id: [(doc, self._sketch(doc)) for doc in self.stored_members[story_id]] for story_id in story_ids
         }
         for doc in self.index.added_story_docs(story_ids):
             members[doc.story_id].append((doc, self._sketch(doc)))
         return members
+
+    def _stored_as(self, story_ids: Sequence[str]) -> dict[str, str]:
+        """The stories as the store holds them until `write` (this batch's merges are written there) -> the story
+        each is now, for these stories."""
+        stored_as = {story_id: story_id for story_id in story_ids}
+        stored_as.update({absorbed: survivor for absorbed, survivor in self.merged.items() if survivor in stored_as})
+        return stored_as
 
     def _sketch(self, doc: IndexedDoc) -> Sketch:
         # Keyed by the bytes too: a new version within the batch replaces a doc's sketch (BatchIndex.replace_added,
@@ -310,17 +325,19 @@ class BatchRun:
     async def _merge_stories(self, absorbed: Sequence[str], survivor: str) -> None:
         """Merge the stories in the store (its docs and articles, and their dispute records) and in what the batch
         holds: the index's docs, known docs and the articles it will write."""
-        await dedupe_index.merge_stories(self.session, absorbed, survivor)
-        await articles.merge_stories(self.session, absorbed, survivor)
-        self.index.merge_stories(absorbed, survivor)
         gone = set(absorbed) - {survivor}
+        # The store's docs move at `write`, with the batch's other merges (one statement): until then a story the
+        # store is read for is read with those it absorbed (`_stored_as`).
+        self.merged.update({story_id: survivor for story_id, into in self.merged.items() if into in gone})
+        self.merged.update(dict.fromkeys(gone, survivor))
+        await articles.merge_stories(self.session, dict.fromkeys(gone, survivor))
+        self.index.merge_stories(absorbed, survivor)
         for doc_id, doc in self.docs.items():
             if doc.story_id in gone:
                 self.docs[doc_id] = replace(doc, story_id=survivor)
         for pending in self.new_articles:
             if pending.story_id in gone:
                 pending.story_id = pending.values["story_id"] = survivor
-        self.merged.update(dict.fromkeys(gone, survivor))
         # The absorbed stories' stored docs are the survivor's now: the counts and docs read move with them.
         stories = [survivor, *gone]
         if all(story_id in self.stored_sizes for story_id in stories):
@@ -389,7 +406,9 @@ class BatchRun:
         })  # fmt: skip
 
     async def write(self) -> None:
-        """The batch's rows in bulk: docs and postings, then articles, versions and duplicates (in FK order)."""
+        """The batch's rows in bulk: its merges of stored docs' stories, docs and postings, then articles, versions
+        and duplicates (in FK order)."""
+        await dedupe_index.move_stories(self.session, self.merged)
         await dedupe_index.add_docs(self.session, list(self.index.new_docs.values()))
         await dedupe_index.update_postings(self.session, self.postings, {**self.index.new_bands, **self.moved_keys},
                                            self.left_keys)  # fmt: skip
