@@ -323,14 +323,16 @@ class BatchRun:
         return sketch
 
     async def _merge_stories(self, absorbed: Sequence[str], survivor: str) -> None:
-        """Merge the stories in the store (its docs and articles, and their dispute records) and in what the batch
-        holds: the index's docs, known docs and the articles it will write."""
+        """Merge the stories in what the batch holds (the index's docs, known docs and the articles it will write),
+        and at `write` in the store (its docs and articles, and their dispute records)."""
         gone = set(absorbed) - {survivor}
-        # The store's docs move at `write`, with the batch's other merges (one statement): until then a story the
-        # store is read for is read with those it absorbed (`_stored_as`).
+        # The store's docs and articles move at `write`, with the batch's other merges (a statement or three for
+        # all): until then a story the store is read for is read with those it absorbed (`_stored_as`), and a stored
+        # article's story is published as merged (DedupeStage._process). A dispute record written meanwhile for an
+        # absorbed story (a new version's, articles.update_content) goes then, and each survivor's is written from
+        # all its claims as they are at the end of the batch, as a merge at once would leave them.
         self.merged.update({story_id: survivor for story_id, into in self.merged.items() if into in gone})
         self.merged.update(dict.fromkeys(gone, survivor))
-        await articles.merge_stories(self.session, dict.fromkeys(gone, survivor))
         self.index.merge_stories(absorbed, survivor)
         for doc_id, doc in self.docs.items():
             if doc.story_id in gone:
@@ -407,10 +409,11 @@ class BatchRun:
 
     async def write(self) -> None:
         """The batch's rows in bulk: its merges of stored docs' stories, docs and postings, then articles, versions
-        and duplicates (in FK order)."""
+        and duplicates (in FK order), and its merges of stored articles' stories with their dispute records."""
         await dedupe_index.move_stories(self.session, self.merged)
         await dedupe_index.add_docs(self.session, list(self.index.new_docs.values()))
         await dedupe_index.update_postings(self.session, self.postings, {**self.index.new_bands, **self.moved_keys},
                                            self.left_keys)  # fmt: skip
         await articles.insert_many(self.session, [pending.values for pending in self.new_articles], self.versions,
                                    self.duplicates)  # fmt: skip
+        await articles.merge_stories(self.session, self.merged)
