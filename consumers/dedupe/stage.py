@@ -285,8 +285,8 @@ class BatchRun:
         return replace(decision, bridges=small)
 
     async def _story_members(self, story_ids: list[str]) -> dict[str, list[tuple[CandidateDoc, Sketch]]]:
-        """Every doc of these stories, stored or added by this batch, with its sketch (merge.merge_bridged); the
-        store's merges of this batch are already written."""
+        """Every doc of these stories, stored or added by this batch, with its sketch (merge.merge_bridged); a
+        stored doc under the story this batch merged its own into."""
         unread = [story_id for story_id in story_ids if story_id not in self.stored_members]
         if unread:  # read() read every small story a candidate is in: only a story it did not know is read here
             stored_as = self._stored_as(unread)

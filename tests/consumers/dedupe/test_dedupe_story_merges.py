@@ -172,3 +172,27 @@ async def test_the_store_merges_a_batchs_stories_at_once_and_the_rows_it_holds_f
             disputes = set((await session.scalars(select(StoryDisputeRow.story_id))).all())
         assert found == stories
         assert disputes == {"c", "d", "f"}
+
+
+async def test_a_new_version_in_the_batch_that_merges_its_story_leaves_the_merged_storys_record_only(
+    store: Store,
+) -> None:
+    # The batch's merges are written at its end: a new version of an article of the absorbed story, later in that
+    # batch, records the story it was in until then, and that record goes with the merge as a merge at once would
+    # leave it; the new version goes out under the merged story.
+    items = _items()
+    stage = DedupeStage(store, Topics())
+    await stage.process(deliveries([items["wire"], items["local"]]))
+    wire_id, local_id = items["wire"].item_id, items["local"].item_id
+    async with store.sessions.begin() as session:
+        await claims.record_disputes(session, [wire_id, local_id])
+    local = items["local"]
+    body = LOCAL[1] + " The hospital asked for blood donors."
+    updated = local.model_copy(update={"summary": body, "content_hash": local.content_hash + "-2",
+                                       "delivery_id": local.delivery_id + "-2"})  # fmt: skip
+    published = await stage.process(deliveries([items["brief"], updated]))
+    articles, docs, disputes = await _stored_stories(store)
+    assert set(articles.values()) == set(docs.values()) == {wire_id}
+    assert disputes == {wire_id}
+    assert [(out.message.article_id, out.message.version, out.message.story_id) for out in published] == [  # type: ignore[attr-defined]
+        (items["brief"].item_id, 1, wire_id), (local_id, 2, wire_id)]  # fmt: skip
