@@ -166,14 +166,14 @@ class BatchRun:
         # Stored docs whose text changed: seq -> the band keys they leave, and the keys they move to.
         self.left_keys: dict[int, set[int]] = {}
         self.moved_keys: dict[int, list[int]] = {}
-        self.merged: dict[str, str] = {}  # stories merged by this batch: absorbed -> survivor
-        # Stored docs of stories a merge was checked for, read once a batch (the store changes them only through
-        # this batch's merges, which update these too): how many, and those read with their sketches.
+        self.merged: dict[str, str] = {}  # stories merged by this batch: absorbed -> survivor (no chains)
+        # Stored docs of the stories a merge may check, read once a batch (the store changes them only through
+        # this batch's merges and new versions, which update these too): how many, and the docs of the small ones.
         self.stored_sizes: dict[str, int] = {}
-        self.stored_members: dict[str, list[tuple[CandidateDoc, Sketch]]] = {}
-        # Sketches of the docs this batch added, decoded once (a merge check reads a story's members again after
+        self.stored_members: dict[str, list[IndexedDoc]] = {}
+        # Sketches of the docs a merge check read, decoded once (a merge check reads a story's members again after
         # every doc it gains): doc id -> the stored bytes and their Sketch.
-        self.added_sketches: dict[str, tuple[bytes, Sketch]] = {}
+        self.sketches: dict[str, tuple[bytes, Sketch]] = {}
 
     @classmethod
     async def read(cls, session: AsyncSession, items: Sequence[FeedItem], sketches: Sequence[Sketch],
@@ -202,8 +202,16 @@ class BatchRun:
         index.plan(sorted(first_rows.values()))
         index.add_store_docs(await dedupe_index.docs_by_seq(session, index.planned_store_docs()))
         run = cls(session, now, index, postings)
-        # The sizes of the candidates' stories in one query: a merge check asks for them one bridging item at a time.
-        run.stored_sizes = await dedupe_index.story_sizes(session, sorted(index.store_story_ids()))
+        # The sizes of the candidates' stories in one query, and the stored docs of those small enough to merge
+        # (merge.merge_bridged reads every member of the stories it checks) in one more: a merge check asked for
+        # them one bridging item at a time.
+        stories = sorted(index.store_story_ids())
+        run.stored_sizes = await dedupe_index.story_sizes(session, stories)
+        small = [story_id for story_id in stories if run.stored_sizes.get(story_id, 0) <= STORY_MERGE_MAX_DOCS]
+        run.stored_members = {story_id: [] for story_id in small}
+        for doc in await dedupe_index.story_docs(session, small, STORY_MERGE_MAX_DOCS + 1):
+            run.stored_members[doc.story_id].append(IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch, doc.story_id,
+                                                               doc.duplicate_of))  # fmt: skip
         run.rows = {position: row for row, position in enumerate(deciding)}
         run.by_id.update(stored)
         run.by_guid.update(by_guid)
@@ -264,9 +272,12 @@ class BatchRun:
         out by a count, before any of their sketches is read."""
         stories = [decision.story_id, *decision.bridges]
         unknown = [story_id for story_id in stories if story_id not in self.stored_sizes]
-        if unknown:
-            read = await dedupe_index.story_sizes(self.session, unknown)
-            self.stored_sizes.update({story_id: read.get(story_id, 0) for story_id in unknown})
+        if unknown:  # read() counted every story a candidate is in: only a story it did not know is counted here
+            stored_as = self._stored_as(unknown)
+            read = await dedupe_index.story_sizes(self.session, list(stored_as))
+            self.stored_sizes.update(dict.fromkeys(unknown, 0))
+            for stored, story_id in stored_as.items():
+                self.stored_sizes[story_id] += read.get(stored, 0)
         sizes = {story_id: self.stored_sizes[story_id] + self.index.added_story_size(story_id) for story_id in stories}
         if sizes.get(decision.story_id, 0) > STORY_MERGE_MAX_DOCS:
             return replace(decision, bridges=())
@@ -274,42 +285,61 @@ class BatchRun:
         return replace(decision, bridges=small)
 
     async def _story_members(self, story_ids: list[str]) -> dict[str, list[tuple[CandidateDoc, Sketch]]]:
-        """Every doc of these stories, stored or added by this batch, with its sketch (merge.merge_bridged); the
-        store's merges of this batch are already written."""
+        """Every doc of these stories, stored or added by this batch, with its sketch (merge.merge_bridged); a
+        stored doc under the story this batch merged its own into."""
         unread = [story_id for story_id in story_ids if story_id not in self.stored_members]
-        if unread:
+        if unread:  # read() read every small story a candidate is in: only a story it did not know is read here
+            stored_as = self._stored_as(unread)
+            read = sorted(await dedupe_index.story_docs(self.session, list(stored_as), STORY_MERGE_MAX_DOCS + 1),
+                          key=lambda doc: doc.seq)  # fmt: skip
             self.stored_members.update({story_id: [] for story_id in unread})
-            for doc in await dedupe_index.story_docs(self.session, unread, STORY_MERGE_MAX_DOCS + 1):
-                indexed = IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch, doc.story_id, doc.duplicate_of)
-                self.stored_members[doc.story_id].append((indexed, sketch_from_bytes(doc.sketch)))
-        members = {story_id: list(self.stored_members[story_id]) for story_id in story_ids}
+            for doc in read:
+                story_id = stored_as[doc.story_id]
+                stored = self.stored_members[story_id]
+                if len(stored) <= STORY_MERGE_MAX_DOCS:
+                    stored.append(IndexedDoc(doc.doc_id, doc.first_seen, doc.sketch, story_id, doc.duplicate_of))
+        members: dict[str, list[tuple[CandidateDoc, Sketch]]] = {
+            story_id: [(doc, self._sketch(doc)) for doc in self.stored_members[story_id]] for story_id in story_ids
+        }
         for doc in self.index.added_story_docs(story_ids):
-            members[doc.story_id].append((doc, self._added_sketch(doc)))
+            members[doc.story_id].append((doc, self._sketch(doc)))
         return members
 
-    def _added_sketch(self, doc: IndexedDoc) -> Sketch:
-        # Keyed by the bytes too: a new version within the batch replaces a doc's sketch (BatchIndex.replace_added).
-        cached = self.added_sketches.get(doc.doc_id)
+    def _stored_as(self, story_ids: Sequence[str]) -> dict[str, str]:
+        """The stories as the store holds them until `write` (this batch's merges are written there) -> the story
+        each is now, for these stories."""
+        stored_as = {story_id: story_id for story_id in story_ids}
+        stored_as.update({absorbed: survivor for absorbed, survivor in self.merged.items() if survivor in stored_as})
+        return stored_as
+
+    def _sketch(self, doc: IndexedDoc) -> Sketch:
+        # Keyed by the bytes too: a new version within the batch replaces a doc's sketch (BatchIndex.replace_added,
+        # _refresh_sketch).
+        cached = self.sketches.get(doc.doc_id)
         if cached is not None and cached[0] == doc.sketch:
             return cached[1]
         sketch = sketch_from_bytes(doc.sketch)
-        self.added_sketches[doc.doc_id] = (doc.sketch, sketch)
+        self.sketches[doc.doc_id] = (doc.sketch, sketch)
         return sketch
 
     async def _merge_stories(self, absorbed: Sequence[str], survivor: str) -> None:
-        """Merge the stories in the store (its docs and articles, and their dispute records) and in what the batch
-        holds: the index's docs, known docs and the articles it will write."""
-        await dedupe_index.merge_stories(self.session, absorbed, survivor)
-        await articles.merge_stories(self.session, absorbed, survivor)
-        self.index.merge_stories(absorbed, survivor)
+        """Merge the stories in what the batch holds (the index's docs, known docs and the articles it will write),
+        and at `write` in the store (its docs and articles, and their dispute records)."""
         gone = set(absorbed) - {survivor}
+        # The store's docs and articles move at `write`, with the batch's other merges (a statement or three for
+        # all): until then a story the store is read for is read with those it absorbed (`_stored_as`), and a stored
+        # article's story is published as merged (DedupeStage._process). A dispute record written meanwhile for an
+        # absorbed story (a new version's, articles.update_content) goes then, and each survivor's is written from
+        # all its claims as they are at the end of the batch, as a merge at once would leave them.
+        self.merged.update({story_id: survivor for story_id, into in self.merged.items() if into in gone})
+        self.merged.update(dict.fromkeys(gone, survivor))
+        self.index.merge_stories(absorbed, survivor)
         for doc_id, doc in self.docs.items():
             if doc.story_id in gone:
                 self.docs[doc_id] = replace(doc, story_id=survivor)
         for pending in self.new_articles:
             if pending.story_id in gone:
                 pending.story_id = pending.values["story_id"] = survivor
-        self.merged.update(dict.fromkeys(gone, survivor))
         # The absorbed stories' stored docs are the survivor's now: the counts and docs read move with them.
         stories = [survivor, *gone]
         if all(story_id in self.stored_sizes for story_id in stories):
@@ -318,8 +348,7 @@ class BatchRun:
             self.stored_sizes.pop(survivor, None)
         if all(story_id in self.stored_members for story_id in stories):
             moved = chain.from_iterable(self.stored_members[story_id] for story_id in stories)
-            self.stored_members[survivor] = [(replace(doc, story_id=survivor), sketch)  # type: ignore[type-var]
-                                             for doc, sketch in moved]  # fmt: skip
+            self.stored_members[survivor] = [replace(doc, story_id=survivor) for doc in moved]
         else:
             self.stored_members.pop(survivor, None)
         for story_id in gone:
@@ -361,6 +390,10 @@ class BatchRun:
             return  # indexed before the store kept an index, or under another id
         if doc.is_stored:
             await dedupe_index.replace_sketch(self.session, doc.seq, sketch.to_bytes())
+            members = self.stored_members.get(doc.story_id, [])
+            for place, member in enumerate(members):  # a merge check reads the new sketch, as the store has it
+                if member.doc_id == article_id:
+                    members[place] = replace(member, sketch=sketch.to_bytes())
             self.left_keys.setdefault(doc.seq, set()).update(stored_band_keys(doc.sketch))
             self.moved_keys[doc.seq] = list(dict.fromkeys(sketch.band_keys))
         else:
@@ -375,9 +408,12 @@ class BatchRun:
         })  # fmt: skip
 
     async def write(self) -> None:
-        """The batch's rows in bulk: docs and postings, then articles, versions and duplicates (in FK order)."""
+        """The batch's rows in bulk: its merges of stored docs' stories, docs and postings, then articles, versions
+        and duplicates (in FK order), and its merges of stored articles' stories with their dispute records."""
+        await dedupe_index.move_stories(self.session, self.merged)
         await dedupe_index.add_docs(self.session, list(self.index.new_docs.values()))
         await dedupe_index.update_postings(self.session, self.postings, {**self.index.new_bands, **self.moved_keys},
                                            self.left_keys)  # fmt: skip
         await articles.insert_many(self.session, [pending.values for pending in self.new_articles], self.versions,
                                    self.duplicates)  # fmt: skip
+        await articles.merge_stories(self.session, self.merged)

@@ -1,13 +1,14 @@
 """Articles, their versions and the duplicates recorded against them."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, tuple_, update
+from sqlalchemy import case, delete, func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from newsmon.store import claims
 from newsmon.store import search as full_text
@@ -19,6 +20,7 @@ from schemas.articles import Article
 GUID_CHUNK = 400  # (feed, guid) pairs per query: two parameters each, well under SQLite's variable limit
 _ARTICLE_COLUMNS = tuple(column.name for column in ArticleRow.__table__.columns)
 _ARTICLES = ArticleRow.__tablename__
+_MERGES_A_STATEMENT = 2000  # three bound parameters an absorbed story
 
 
 async def get(session: AsyncSession, article_id: str) -> ArticleRow | None:
@@ -118,16 +120,28 @@ async def update_content(session: AsyncSession, row: ArticleRow, article: Articl
     await claims.record_disputes(session, [row.story_id])
 
 
-async def merge_stories(session: AsyncSession, absorbed: Sequence[str], survivor: str) -> None:
-    """The articles of the `absorbed` stories join the `survivor` story (dedupe found an article bridging them):
-    their dispute records go, and the merged story's is recorded from all its claims (claims.py's docstring). A merge
-    applied again changes nothing."""
-    gone = [story_id for story_id in absorbed if story_id != survivor]
+async def merge_stories(session: AsyncSession, moves: Mapping[str, str]) -> None:
+    """The articles of each absorbed story of `moves` (absorbed -> survivor; no survivor is itself absorbed: the caller
+    resolves chains) join its survivor (dedupe found an article bridging them), in one statement: the absorbed
+    stories' dispute records go, and each merged story's is recorded from all its claims (claims.py's docstring).
+    Merges applied again change nothing."""
+    gone = {story_id: survivor for story_id, survivor in moves.items() if story_id != survivor}
     if not gone:
         return
-    await session.execute(update(ArticleRow).where(ArticleRow.story_id.in_(gone)).values(story_id=survivor))
-    await session.execute(delete(StoryDisputeRow).where(StoryDisputeRow.story_id.in_(gone)))
-    await claims.record_disputes(session, [survivor])
+    if any(survivor in gone for survivor in gone.values()):
+        raise ValueError("story merges: a survivor is absorbed too (resolve the chain first)")
+    absorbed = sorted(gone)
+    for start in range(0, len(absorbed), _MERGES_A_STATEMENT):
+        chunk = {story_id: gone[story_id] for story_id in absorbed[start : start + _MERGES_A_STATEMENT]}
+        await session.execute(update(ArticleRow).where(ArticleRow.story_id.in_(list(chunk)))
+                              .values(story_id=case(chunk, value=ArticleRow.story_id)),
+                              execution_options={"synchronize_session": False})  # fmt: skip
+        await session.execute(delete(StoryDisputeRow).where(StoryDisputeRow.story_id.in_(list(chunk))))
+    # The rows this session holds say so too (the ORM cannot evaluate a CASE in Python; their other changes stay).
+    for row in list(session.sync_session.identity_map.values()):
+        if isinstance(row, ArticleRow) and row.story_id in gone:
+            set_committed_value(row, "story_id", gone[row.story_id])
+    await claims.record_disputes(session, set(gone.values()))
 
 
 async def _add_version(session: AsyncSession, article: Article, seen_at: datetime) -> None:

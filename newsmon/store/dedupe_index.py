@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 from psycopg.rows import namedtuple_row
-from sqlalchemy import func, select, text, update
+from sqlalchemy import case, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from newsmon.store.models import DedupeDocRow
@@ -356,10 +356,22 @@ async def story_sizes(session: AsyncSession, story_ids: Sequence[str]) -> dict[s
     return sizes
 
 
-async def merge_stories(session: AsyncSession, absorbed: Sequence[str], survivor: str) -> None:
-    """Every doc of the `absorbed` stories joins the `survivor` story (a merge applied again changes nothing)."""
-    await session.execute(update(DedupeDocRow).where(DedupeDocRow.story_id.in_(list(absorbed)))
-                          .values(story_id=survivor), execution_options={"synchronize_session": False})  # fmt: skip
+_MOVES_A_STATEMENT = 2000  # three bound parameters a move
+
+
+async def move_stories(session: AsyncSession, moves: Mapping[str, str]) -> None:
+    """Every doc of each story `moves` names joins the story it maps to (absorbed -> survivor), in one statement
+    (`UPDATE ... SET story_id = CASE story_id WHEN ... END WHERE story_id IN (...)`): the dedupe stage composes a
+    batch's merges and writes them at once (a statement a merge cost the stage bench ~7% of its CPU). No survivor may
+    itself be moved (the caller resolves chains). Moves applied again change nothing."""
+    if any(survivor in moves for survivor in moves.values()):
+        raise ValueError("dedupe story moves: a survivor is moved too (resolve the chain first)")
+    pairs = sorted(moves.items())
+    for start in range(0, len(pairs), _MOVES_A_STATEMENT):
+        chunk = dict(pairs[start : start + _MOVES_A_STATEMENT])
+        await session.execute(update(DedupeDocRow).where(DedupeDocRow.story_id.in_(list(chunk)))
+                              .values(story_id=case(chunk, value=DedupeDocRow.story_id)),
+                              execution_options={"synchronize_session": False})  # fmt: skip
 
 
 async def size(session: AsyncSession) -> int:

@@ -269,3 +269,27 @@ async def test_store_story_docs_are_each_storys_first_docs_by_arrival_story_by_s
     async with store.sessions.begin() as session:
         found = await dedupe_index.story_docs(session, ["strike", "quake", "missing", "strike"], 3)
     assert [doc.doc_id for doc in found] == ["strike-3", "strike-5", "strike-8", "quake-1", "quake-4", "quake-6"]
+
+
+async def test_store_move_stories_relabels_every_doc_of_each_absorbed_story_in_one_statement(store: Store) -> None:
+    # A batch's merges, composed (absorbed -> survivor, chains resolved), written at once: each absorbed story's docs
+    # join its survivor, the other stories' docs stay, and the same moves applied again change nothing.
+    stories = {"quake": [1, 4], "fire": [2], "strike": [3, 5], "flood": [6], "storm": [7]}
+    rows = [{"doc_id": f"{story}-{seq}", "seq": seq, "first_seen": float(seq), "sketch": b"", "story_id": story,
+             "duplicate_of": None, "similarity": None}
+            for story, seqs in stories.items() for seq in seqs]  # fmt: skip
+    async with store.sessions.begin() as session:
+        await dedupe_index.add_docs(session, rows)
+    moves = {"fire": "quake", "strike": "quake", "flood": "storm"}
+    expected = {"quake-1": "quake", "quake-4": "quake", "fire-2": "quake", "strike-3": "quake", "strike-5": "quake",
+                "flood-6": "storm", "storm-7": "storm"}  # fmt: skip
+    for _ in range(2):
+        async with store.sessions.begin() as session:
+            await dedupe_index.move_stories(session, moves)
+            await dedupe_index.move_stories(session, {})
+        async with store.sessions.begin() as session:
+            found = await dedupe_index.story_docs(session, ["quake", "storm", "fire", "strike", "flood"], 10)
+        assert {doc.doc_id: doc.story_id for doc in found} == expected
+    with pytest.raises(ValueError, match="chain"):
+        async with store.sessions.begin() as session:
+            await dedupe_index.move_stories(session, {"fire": "quake", "quake": "storm"})

@@ -12,6 +12,7 @@ from consumers.dedupe.files import cluster_paths
 from consumers.dedupe.index import MemoryIndex
 from consumers.dedupe.sketch import sketch_article
 from consumers.dedupe.stage import DedupeStage
+from newsmon.store import articles as stored_articles
 from newsmon.store import claims
 from newsmon.store.models import ArticleRow, DedupeDocRow, StoryDisputeRow
 from newsmon.store.session import Store
@@ -145,3 +146,53 @@ async def test_the_stage_publishes_articles_a_later_item_of_their_batch_merges_u
     assert [message.story_id for message in messages] == [wire_id] * 3  # type: ignore[attr-defined]
     articles, docs, _ = await _stored_stories(store)
     assert set(articles.values()) == set(docs.values()) == {wire_id}
+
+
+async def test_the_store_merges_a_batchs_stories_at_once_and_the_rows_it_holds_follow(store: Store) -> None:
+    # A batch's merges, composed (absorbed -> survivor), in one call: the absorbed stories' articles join their
+    # survivors, their dispute records go, the survivors' are recorded, and an article row the session already holds
+    # says its new story (a later run of the batch reads it from the session).
+    wire = item("wire", "tanker", *WIRE)
+    stories = {"a": "c", "b": "c", "c": "c", "d": "d", "e": "f", "f": "f"}
+    async with store.sessions.begin() as session:
+        for article_id in stories:
+            article = Article(article_id=article_id, version=1, url=f"{wire.url}-{article_id}", outlet=wire.outlet,
+                              feed_url=wire.feed_url, language=wire.language, title=wire.title, text="text",
+                              published_at=wire.published_at, content_hash=article_id,
+                              story_id=article_id)  # fmt: skip
+            await stored_articles.insert_new(session, article, wire.published_at)
+        await claims.record_disputes(session, list(stories))
+    for _ in range(2):
+        async with store.sessions.begin() as session:
+            held = await stored_articles.get(session, "b")
+            await stored_articles.merge_stories(session, {"a": "c", "b": "c", "e": "f"})
+            assert held is not None and held.story_id == "c"
+        async with store.sessions() as session:
+            found = dict((await session.execute(select(ArticleRow.id, ArticleRow.story_id))).all())
+            disputes = set((await session.scalars(select(StoryDisputeRow.story_id))).all())
+        assert found == stories
+        assert disputes == {"c", "d", "f"}
+
+
+async def test_a_new_version_in_the_batch_that_merges_its_story_leaves_the_merged_storys_record_only(
+    store: Store,
+) -> None:
+    # The batch's merges are written at its end: a new version of an article of the absorbed story, later in that
+    # batch, records the story it was in until then, and that record goes with the merge as a merge at once would
+    # leave it; the new version goes out under the merged story.
+    items = _items()
+    stage = DedupeStage(store, Topics())
+    await stage.process(deliveries([items["wire"], items["local"]]))
+    wire_id, local_id = items["wire"].item_id, items["local"].item_id
+    async with store.sessions.begin() as session:
+        await claims.record_disputes(session, [wire_id, local_id])
+    local = items["local"]
+    body = LOCAL[1] + " The hospital asked for blood donors."
+    updated = local.model_copy(update={"summary": body, "content_hash": local.content_hash + "-2",
+                                       "delivery_id": local.delivery_id + "-2"})  # fmt: skip
+    published = await stage.process(deliveries([items["brief"], updated]))
+    articles, docs, disputes = await _stored_stories(store)
+    assert set(articles.values()) == set(docs.values()) == {wire_id}
+    assert disputes == {wire_id}
+    assert [(out.message.article_id, out.message.version, out.message.story_id) for out in published] == [  # type: ignore[attr-defined]
+        (items["brief"].item_id, 1, wire_id), (local_id, 2, wire_id)]  # fmt: skip
