@@ -48,6 +48,7 @@ _WORKS_FOR_RE = re.compile(
     r"\s+who\s+(?:still\s+|once\s+|previously\s+)?(?:work|works|worked|served|serves|serve)\s+(?:for|at)\s+"
     r"(?=the\s+[A-Z])"
 )
+_SEEN_BY_RE = re.compile(r",?\s+(?:seen|obtained|reviewed|viewed|examined)\s+by\s+.*$")
 _INTERLOCUTOR_RE = re.compile(r"\binterlocutor(?=s?\b)")
 _OUTLET_INTERLOCUTOR_RE = re.compile(
     r"(?:[Tt]he\s+)?(?:agency|newspaper|paper|daily|channel|outlet|website|broadcaster|radio|station|publication)"
@@ -101,7 +102,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         # "Two engineers who worked for the X Fund", as "Two engineers at the X Fund": unnamed members of the body
         head = f"{head[: works.start()]} at {head[works.end() :]}"
     if " by " in head:
-        head = _RELAYED_BY_RE.sub("", head)  # "A ministry source quoted by the paper": the source, not the paper
+        head = _RELAYED_BY_RE.sub("", head)
+        # "internal documents of the Ministry of X and Y seen by Middle East Eye": who saw the papers is no issuer
+        head = _SEEN_BY_RE.sub("", head)  # "A ministry source quoted by the paper": the source, not the paper
     if "interlocutor" in head and _OUTLET_INTERLOCUTOR_RE.fullmatch(head):
         # '"Q," the agency's interlocutor stressed': whoever spoke to the agency, quoted last (not the agency, though
         # the text names TASS or Sputnik an agency)

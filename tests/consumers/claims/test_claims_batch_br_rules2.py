@@ -49,3 +49,9 @@ def test_a_ministry_of_two_portfolios_keeps_a_capitalised_second_one_but_not_ano
     assert speakers(text)[0][0] == "Syrian Ministry of Agriculture and Agrarian Reform"
     text = "The Ministry of Health and UNICEF said 300 children were vaccinated."
     assert speakers(text)[0][0] == "Syrian Ministry of Health"
+
+
+def test_seen_by_an_outlet_is_no_part_of_a_ministry_whose_name_holds_and() -> None:
+    text = ("The road was paid for by three firms, according to internal documents of the Ministry of Public Works and "
+            "Housing seen by Reuters. A ministry official told Reuters that an audit had opened.")
+    assert [s for s, _ in speakers(text)] == ["Syrian Ministry of Public Works and Housing"] * 2
