@@ -113,7 +113,22 @@ def _joint_before(ctx: DocumentContext, start: int, head: str, appos: str, arg: 
 
 
 def _definite(ctx: DocumentContext, start: int, head: str, appos: str, arg: str) -> Speaker:
+    if head in ("the authorities", "authorities") and (state := _state_opening(ctx, start)):
+        return Speaker(state, state, False)  # "In Jordan, the authorities reported P": Jordan's, not a body before
     return resolve_definite(ctx, start, head, WORDS_RE.findall(head.lower()))
+
+
+# A sentence opened by the country it is about: "In Jordan, the authorities reported"
+_IN_COUNTRY_RE = re.compile(r"In\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s+")
+
+
+def _state_opening(ctx: DocumentContext, start: int) -> str:
+    """The government of the country opening the sentence of start as 'In COUNTRY, ' right before start, or ""."""
+    opening = ctx.sentence_start(start)
+    opening += len(ctx.text[opening:start]) - len(ctx.text[opening:start].lstrip(" .\n"))
+    found = _IN_COUNTRY_RE.fullmatch(ctx.text, opening, start)
+    state = canonical_org(found.group(1)) if found else ""
+    return state if state.endswith(" government") else ""
 
 
 def _office_holder(ctx: DocumentContext, start: int, head: str, appos: str, role: str) -> Speaker | None:

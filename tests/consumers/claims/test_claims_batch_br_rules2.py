@@ -55,3 +55,9 @@ def test_seen_by_an_outlet_is_no_part_of_a_ministry_whose_name_holds_and() -> No
     text = ("The road was paid for by three firms, according to internal documents of the Ministry of Public Works and "
             "Housing seen by Reuters. A ministry official told Reuters that an audit had opened.")
     assert [s for s, _ in speakers(text)] == ["Syrian Ministry of Public Works and Housing"] * 2
+
+
+def test_the_authorities_after_in_country_are_that_countrys_government_not_the_body_before() -> None:
+    text = ("In Lebanon, General Security said 400 people crossed back. In Jordan, the authorities reported that 300 "
+            "refugees left the camp.")
+    assert [s for s, _ in speakers(text)] == ["Lebanese General Security", "Jordanian government"]
