@@ -44,7 +44,7 @@ def _is_reserved(directory: Path) -> bool:
 def fixture_paths() -> list[Path]:
     """The fixture files and directories, blind (reserved) batches left out."""
     return [path for path in sorted(_FIXTURES.iterdir())
-            if path.suffix == ".txt" or (path.is_dir() and not _is_reserved(path))]  # fmt: skip
+            if path.suffix == ".txt" or (path.is_dir() and not _is_reserved(path) and any(path.rglob("*.txt")))]
 
 
 def corpora() -> Iterator[tuple[str, list[str]]]:
