@@ -95,3 +95,10 @@ def test_towns_and_repatriating_states_in_arabic_russian_and_kurdish_are_the_eng
     # A place of two words keeps its English words apart, as English reports had them.
     assert features_of("", "Troops entered Jubata al-Khashab.") == features_of("", "دخلت قوات جباتا الخشب.") \
         == {"jubata", "khashab"}
+
+
+def test_the_foreign_ministry_by_its_russian_and_arabic_short_names_is_the_english_reports_two_words() -> None:
+    english = features_of("Ministry condemns raid", "The Foreign Ministry condemned the raid on Tuesday.")
+    arabic = features_of("الخارجية تدين", "أدانت وزارة الخارجية المداهمة يوم الثلاثاء.")
+    russian = features_of("Рейд осужден", "Во вторник МИД осудил рейд.")
+    assert {"foreign", "ministry"} <= english & arabic & russian
