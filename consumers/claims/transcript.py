@@ -17,10 +17,12 @@ import re
 from dataclasses import dataclass
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
-# A label: capitalised words (a title, a name, an outlet: "MS. WILSON", "Al-Zoubi", "Kurdistan24", "Syria Post"),
+# A label: capitalised words (a title, a name, an outlet: "MS. WILSON", "Al-Zoubi", "Kurdistan24", "Syria Post",
+# "RFE/RL"),
 # perhaps with a note in brackets ("HOST (Lina Haddad)", "KARIM ABDALLAH (economist)"), then ": " and the words.
 _LABEL_RE = re.compile(
-    r"(?P<label>(?:[A-Z][\w'’.-]*|al-[\w'’-]+)(?:[ ](?:[A-Z][\w'’.-]*|al-[\w'’-]+|el-[\w'’-]+|bin|ibn|abu|de)){0,4})"
+    r"(?P<label>(?:[A-Z][\w'’.-]*(?:/[A-Z][\w'’.-]*)?|al-[\w'’-]+)"
+    r"(?:[ ](?:[A-Z][\w'’.-]*|al-[\w'’-]+|el-[\w'’-]+|bin|ibn|abu|de)){0,4})"
     r"(?:[ ]\((?P<note>[^()\n]{1,60})\))?:[ \t]+(?=\S)"
 )
 _INTERVIEWER_LABELS = frozenset(
@@ -42,7 +44,7 @@ _NO_PROPOSITION_RE = re.compile(
     r"rather\s+not)\s+(?:answer|comment(?:\s+on)?|say|discuss|talk\s+about|go\s+into|(?:give|promise)\s+(?:you\s+)?(?:a\s+)?"
     r"(?:date|timeline|timetable|figure|number|details|names))(?:\s+(?:that|this|it))?"
     r"(?:\s+(?:today|now|yet|at\s+(?:this|the)\s+(?:moment|time|stage)|here))?"
-    r"|No\s+comment|Next\s+question|Thank\s+you(?:\s+(?:all|very\s+much|for\s+having\s+me))?|Thanks|You(?:'re|’re)\s+"
+    r"|No\s+comment|Next\s+question|Thank\s+you(?:\s+(?:all|very\s+much|for\s+[\w'’ ]{1,40}))?|Thanks|You(?:'re|’re)\s+"
     r"welcome|Good\s+(?:morning|evening|afternoon)|Hello|(?:It\s+was\s+)?[Mm]y\s+pleasure)[.!]?",
     re.IGNORECASE,
 )

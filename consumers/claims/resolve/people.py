@@ -240,7 +240,8 @@ def _name_before_alias(ctx: DocumentContext, pos: int, alias: str) -> str:
     return ""
 
 
-_NAME_LEAD_RE = re.compile(r"((?:(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)\s+){1,3})$")
+# (a name runs over a line break but never back over a blank line: "By Lina Saleh, AFP\n\nOmar Jaber")
+_NAME_LEAD_RE = re.compile(r"((?:(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|abu|de)(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)){1,3})$")
 
 # A country's possessive before a body's full proper name ("X of/for Y"), which names the body without it.
 _COUNTRY_OWNED_NAME_RE = re.compile(
