@@ -63,10 +63,13 @@ _HEAD_WHO_RE = re.compile(
 # A body's name holding "and the" after its "of": "The Association of Detainees and the Missing in Sednaya Prison"
 _NAME_OF_X_AND_RE = re.compile(r"(?<![\w'’-])(?:The\s+)?[A-Z][\w'’-]*\s+of\s+(?:[A-Z][\w'’-]*\s+){1,3}and\s+$")
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
-_TIME_OPENINGS = ("On ", "Late ", "Early ", "Earlier ", "Later ")
+_TIME_OPENINGS = ("On ", "Late ", "Early ", "Earlier ", "Later ", "In ")
+# "On Saturday the ministry said", "In March the ministry said", "In 2023 it said", "Later the ministry said"
 _OPENING_TIME_RE = re.compile(
-    r"(?:(?:Late|Early|Earlier|Later)\s+)?[Oo]n\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=[Tt]he\s|[A-Z])"
+    r"(?:(?:(?:Late|Early|Earlier|Later)\s+)?[Oo]n\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|In\s+(?:(?:early|late|mid-)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+\d{4})?|\d{4})|Earlier|Later)\s+(?=[Tt]he\s|[A-Z]|(?:it|he|she|they)\s)"
 )
 
 

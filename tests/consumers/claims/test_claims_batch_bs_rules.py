@@ -27,3 +27,12 @@ def test_thanks_for_something_in_an_interview_is_no_claim() -> None:
     text = ("Omar Jaber runs a bakery in Homs.\n\nQ: Why do the mills close early?\n\n"
             "Jaber: There is no diesel.\n\nQ: Thank you.\n\nJaber: Thank you for your time.\n")
     assert speakers(text) == [("Omar Jaber", "There is no diesel")]
+
+
+def test_a_month_or_year_opening_the_sentence_without_a_comma_is_no_subject() -> None:
+    text = "In March the Interior Ministry said 40 smugglers had been arrested."
+    assert speakers(text) == [("Syrian Ministry of Interior", "40 smugglers had been arrested")]
+    text = "In 2024 the Defence Ministry said the port had been mined."
+    assert speakers(text) == [("Syrian Arab Army", "the port had been mined")]
+    text = "Later the Interior Ministry said two more cells had been found."
+    assert speakers(text) == [("Syrian Ministry of Interior", "two more cells had been found")]
