@@ -3,6 +3,7 @@
 import re
 
 from consumers.claims.sources import BARE_REPORTS, Candidate, skip_space
+from consumers.claims.sources.phrases import is_own_staff
 
 _ACCORDING_NP_RE = re.compile(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!?\"“”«»]|\.\s|\.?$|\s+that\b))")
 _ACCORDING_NAME_RE = re.compile(
@@ -39,6 +40,8 @@ def according_cue(text: str, m: re.Match[str], lo: int, s_end: int, inside: list
     np = _ACCORDING_NP_RE.match(text, m.end(), s_end)
     if not np or BARE_REPORTS.match(np.group(1).strip()):
         return None  # "according to reports" names no source (guideline)
+    if is_own_staff(np.group(1).split()):
+        return None  # "according to our team on the ground": the outlet's own narration (guideline)
     np_start, np_end = np.start(1), np.end(1)
     if text.startswith(",", np_end) and _THAT_AFTER_RE.match(text, np_end, s_end):
         return None  # "X told a newspaper, according to Y, that P": Y only relays X's report (guideline, conduit rule)

@@ -96,6 +96,12 @@ GROUP_CALLED_NAME = (
 _GROUP_CALLED_RE = re.compile(GROUP_CALLED_NAME + r"[\"”'’]?$")
 
 
+def is_own_staff(words: list[str]) -> bool:
+    """'our correspondent in Idlib', 'Our team on the ground': the outlet's own staff, whose reports are its own
+    narration (guideline: "the journalist's own narration, even if evidently sourced")."""
+    return words[0] in ("Our", "our") and len(words) > 1 and words[1].lower().rstrip("s") in _OWN_STAFF
+
+
 @lru_cache(maxsize=8192)
 def is_valid_subject(np: str) -> bool:
     """Could np be a speaker? On the phrase alone (cached: a speaker is named in the same words again and again)."""
@@ -108,7 +114,7 @@ def is_valid_subject(np: str) -> bool:
         return True  # "Teachers have gone unpaid, and many say P": some of the group just named, unnamed
     if words[0] in ("each", "Each") and len(words) == 2 and words[1] in ("side", "party", "camp"):
         return False  # "..., each side denying the other's account": a reciprocal, no one source (guideline)
-    if words[0] in ("Our", "our") and len(words) > 1 and words[1].lower().rstrip("s") in _OWN_STAFF:
+    if is_own_staff(words):
         return False  # "Our correspondent in Damascus reports that P": the outlet's own narration (guideline)
     lower = [w.lower().strip("\"“”«»'’‘") for w in words]
     # a finite verb written in lower case: "Said Khalil", "Will Todman" are names
