@@ -31,6 +31,12 @@ _NOUN_USE_RE = re.compile(
     r"\s+(?:say|said|says|suggest|suggested|suggests|claim|claimed|indicate|indicated|indicates|show|shows|showed|"
     r"put|puts|circulat\w+)\b"
 )
+# A fact-check's verdict on a claim: "rates the Russian claim False", "rated the ministry's claims Misleading"
+# (a determiner after the verb: "exchange rate sites claim P" is no verdict)
+_RATED_BEFORE_RE = re.compile(
+    r"\b(?:[Rr]ates?|[Rr]ated|[Rr]ating)\s+(?:the|this|that|these|those|its|their|his|her|[\w.-]+['’]s)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}$"
+)
 _PRONOUN_BEFORE_RE = re.compile(r"\b(?:it|they|he|she)\s+$")
 _GAP_VERB_AFTER_RE = re.compile(r"\s+(?:show|shows|showed|suggest|suggested|suggests|indicate|indicated|indicates)\b")
 _DETERMINERS_BEFORE_VERB = re.compile(
@@ -174,6 +180,8 @@ def _analyse_cue(
         if verb == "claim" and tail == "s" and text.startswith(" that ", m.end()):
             return _owned_claim(text, m, lo, s_end)  # "the ministry's claim that P": the owner's claim
         return None  # "an estimated 2,500", "the reported attack", "his stated aim"
+    if verb[:5] == "claim" and _RATED_BEFORE_RE.search(text, max(lo, m.start() - 60), m.start()):
+        return None  # "Polygraph.info rates the Russian claim False": the noun a fact-check rates, its own verdict
     if verb in _ALSO_NOUNS:  # (one set test per cue; these verbs are nouns too, known by their neighbours)
         if verb[0] == "s" and _STATES_NOUN_RE.search(text, max(lo, m.start() - 16), m.start()):
             return None  # "talks with Gulf states", "member states"

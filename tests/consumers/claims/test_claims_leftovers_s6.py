@@ -13,3 +13,11 @@ def test_according_to_the_outlets_own_reporters_is_its_own_narration() -> None:
             "12:05 - According to our reporters at the scene, two more bodies were recovered.\n\n"
             "12:30 - The ministry said 14 people had been killed.\n")
     assert [t for _, t in speakers(text)] == ["14 people had been killed"]
+
+
+def test_a_fact_checkers_rating_of_a_claim_is_its_verdict_not_a_claim() -> None:
+    # "rates the Turkish claim Misleading": the claim noun after an adjective, the fact-check's own verdict line
+    text = ("Misbar rates the Turkish claim Misleading.\n\n"
+            "We rated the ministry's claims False.\n\n"
+            "The ministry said 40 schools had reopened.\n")
+    assert [t for _, t in speakers(text)] == ["40 schools had reopened"]
