@@ -48,6 +48,11 @@ _WORKS_FOR_RE = re.compile(
     r"\s+who\s+(?:still\s+|once\s+|previously\s+)?(?:work|works|worked|served|serves|serve)\s+(?:for|at)\s+"
     r"(?=the\s+[A-Z])"
 )
+# The meeting a person attended is no speaker: "a Western official who attended a briefing", "who sat in on the talks"
+_ATTENDED_RE = re.compile(
+    r"\s+who\s+(?:had\s+)?(?:attended|attends|attend|was\s+present\s+at|were\s+present\s+at|took\s+part\s+in|"
+    r"sat\s+in\s+on|was\s+at|were\s+at)\s+.*$"
+)
 _SEEN_BY_RE = re.compile(r",?\s+(?:seen|obtained|reviewed|viewed|examined)\s+by\s+.*$")
 _INTERLOCUTOR_RE = re.compile(r"\binterlocutor(?=s?\b)")
 _OUTLET_INTERLOCUTOR_RE = re.compile(
@@ -101,6 +106,8 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if " who " in head and (works := _WORKS_FOR_RE.search(head)) is not None:
         # "Two engineers who worked for the X Fund", as "Two engineers at the X Fund": unnamed members of the body
         head = f"{head[: works.start()]} at {head[works.end() :]}"
+    if " who " in head and (attended := _ATTENDED_RE.search(head)) is not None:
+        head = head[: attended.start()]  # "a Western official who attended a briefing": the official, not the briefing
     if " by " in head:
         head = _RELAYED_BY_RE.sub("", head)
         # "internal documents of the Ministry of X and Y seen by Middle East Eye": who saw the papers is no issuer

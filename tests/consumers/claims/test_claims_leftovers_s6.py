@@ -21,3 +21,24 @@ def test_a_fact_checkers_rating_of_a_claim_is_its_verdict_not_a_claim() -> None:
             "We rated the ministry's claims False.\n\n"
             "The ministry said 40 schools had reopened.\n")
     assert [t for _, t in speakers(text)] == ["40 schools had reopened"]
+
+
+def test_a_relay_citing_a_source_before_its_cue_reports_the_cited_source() -> None:
+    # "X, citing Y, said P": found whoever X is; Y is where the words come from (conduit rule), a document X cites
+    # is X's own evidence
+    text = "Relatives in Beirut, citing a cousin who was released last week, said the prisoners were moved on Sunday."
+    claims = extract_claims(text)
+    assert [(c.speaker, c.speaker_mention, c.text) for c in claims] == [
+        ("unnamed sources", "a cousin who was released last week", "the prisoners were moved on Sunday")]
+    text = "The Health Ministry, citing a survey by its clinics, said 40 percent of children were anaemic."
+    assert [(c.speaker_mention, c.text) for c in extract_claims(text)] == [
+        ("The Health Ministry", "40 percent of children were anaemic")]
+
+
+def test_the_meeting_a_source_attended_is_no_speaker() -> None:
+    text = ('A government source in Damascus told the paper that "nothing has been agreed."\n\n'
+            "Gulf diplomats, citing a European official who attended a closed briefing, said the embassy would "
+            "reopen.\n\n"
+            "An Iraqi lawmaker who attended the briefing said the crossing would open in March.\n")
+    assert speakers(text)[1:] == [("unnamed sources", "the embassy would reopen"),
+                                  ("Iraqi government", "the crossing would open in March")]
