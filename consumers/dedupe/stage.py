@@ -23,7 +23,7 @@ from consumers.dedupe.batch import BatchIndex, KnownDoc, stored_band_keys
 from consumers.dedupe.boilerplate import day_of_year
 from consumers.dedupe.decide import Decision, decide_scored
 from consumers.dedupe.index import CandidateDoc, IndexedDoc
-from consumers.dedupe.merge import STORY_MERGE_MAX_DOCS, merge_bridged
+from consumers.dedupe.merge import STORY_MERGE_MAX_DOCS, MemberFeatures, merge_bridged
 from consumers.dedupe.sketch import Sketch, sketch_articles, sketch_from_bytes
 from consumers.runner import Delivery, Outgoing, decode_as
 from newsmon.store import articles, dedupe_index, outbox
@@ -159,6 +159,8 @@ class BatchRun:
         self.by_id: dict[str, ArticleRow | PendingArticle] = {}
         self.by_guid: dict[tuple[str, str], ArticleRow | PendingArticle] = {}
         self.docs: dict[str, KnownDoc] = {}
+        # Their ids by story: a merge moves the absorbed stories' docs, not a walk over every doc a merge.
+        self.doc_ids_by_story: dict[str, list[str]] = {}
         self.rows: dict[int, int] = {}  # batch position -> row of the batch index
         self.new_articles: list[PendingArticle] = []
         self.versions: list[dict[str, Any]] = []
@@ -174,6 +176,8 @@ class BatchRun:
         # Sketches of the docs a merge check read, decoded once (a merge check reads a story's members again after
         # every doc it gains): doc id -> the stored bytes and their Sketch.
         self.sketches: dict[str, tuple[bytes, Sketch]] = {}
+        # And the features a merge check compares of each, computed once.
+        self.member_features = MemberFeatures()
 
     @classmethod
     async def read(cls, session: AsyncSession, items: Sequence[FeedItem], sketches: Sequence[Sketch],
@@ -216,6 +220,8 @@ class BatchRun:
         run.by_id.update(stored)
         run.by_guid.update(by_guid)
         run.docs.update({doc_id: KnownDoc.from_row(row) for doc_id, row in docs.items()})
+        for doc_id, known in run.docs.items():
+            run.doc_ids_by_story.setdefault(known.story_id, []).append(doc_id)
         return run
 
     async def store_item(self, position: int, item: FeedItem, sketch: Sketch) -> Article | None:
@@ -253,7 +259,8 @@ class BatchRun:
             decision = await self._small_bridges(decision)
         if decision.bridges:
             decision = merge_bridged(decision, first_seen, sketch,
-                                     await self._story_members([decision.story_id, *decision.bridges]))  # fmt: skip
+                                     await self._story_members([decision.story_id, *decision.bridges]),
+                                     self.member_features)  # fmt: skip
             if decision.absorbs:
                 await self._merge_stories(decision.absorbs, decision.story_id)
         stored_sketch = sketch.to_bytes()
@@ -265,6 +272,7 @@ class BatchRun:
             self.stored_sizes[decision.story_id], self.stored_members[decision.story_id] = 0, []
         self.docs[item.item_id] = KnownDoc(item.item_id, seq, stored_sketch, decision.story_id, decision.duplicate_of,
                                            decision.similarity, is_stored=False)  # fmt: skip
+        self.doc_ids_by_story.setdefault(decision.story_id, []).append(item.item_id)
         return decision
 
     async def _small_bridges(self, decision: Decision) -> Decision:
@@ -334,9 +342,11 @@ class BatchRun:
         self.merged.update({story_id: survivor for story_id, into in self.merged.items() if into in gone})
         self.merged.update(dict.fromkeys(gone, survivor))
         self.index.merge_stories(absorbed, survivor)
-        for doc_id, doc in self.docs.items():
-            if doc.story_id in gone:
-                self.docs[doc_id] = replace(doc, story_id=survivor)
+        for story_id in gone:
+            doc_ids = self.doc_ids_by_story.pop(story_id, [])
+            for doc_id in doc_ids:
+                self.docs[doc_id] = replace(self.docs[doc_id], story_id=survivor)
+            self.doc_ids_by_story.setdefault(survivor, []).extend(doc_ids)
         for pending in self.new_articles:
             if pending.story_id in gone:
                 pending.story_id = pending.values["story_id"] = survivor

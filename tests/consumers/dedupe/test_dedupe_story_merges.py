@@ -2,16 +2,19 @@
 (a brief, a translation) then merges their stories (merge.merge_bridged), in `newsmon cluster` and in the stage.
 Invented texts."""
 
+from dataclasses import fields, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
 from consumers.dedupe.article import dedupe
-from consumers.dedupe.decide import Decision, decide
+from consumers.dedupe.decide import Decision, Scores, decide, score, story_similarities_with
 from consumers.dedupe.files import cluster_paths
-from consumers.dedupe.index import MemoryIndex
+from consumers.dedupe.index import IndexedDoc, MemoryIndex
+from consumers.dedupe.merge import MemberFeatures, _Own, _story_scores
 from consumers.dedupe.sketch import sketch_article
-from consumers.dedupe.stage import DedupeStage
+from consumers.dedupe.stage import BatchRun, DedupeStage, sketch_items
 from newsmon.store import articles as stored_articles
 from newsmon.store import claims
 from newsmon.store.models import ArticleRow, DedupeDocRow, StoryDisputeRow
@@ -196,3 +199,77 @@ async def test_a_new_version_in_the_batch_that_merges_its_story_leaves_the_merge
     assert disputes == {wire_id}
     assert [(out.message.article_id, out.message.version, out.message.story_id) for out in published] == [  # type: ignore[attr-defined]
         (items["brief"].item_id, 1, wire_id), (local_id, 2, wire_id)]  # fmt: skip
+
+
+# Another report in the town two days later, dated; an item of a headline only (no story features).
+SECOND_DAY = ("Manbij tanker blast toll rises to 6",
+              "MANBIJ, Syria, March 3 (Levant Wire) - Two more people died on Tuesday of burns from Sunday's tanker "
+              "blast in Manbij, raising the toll to 6, civil defence commander Karwan Mirza said.")  # fmt: skip
+HEADLINE_ONLY = ("Developing story", "")
+
+
+def test_a_merge_check_compares_the_numbers_decide_scores() -> None:
+    # merge.py scores the members of the stories it checks in Python, from features it keeps for the batch; every
+    # figure the story similarity reads is decide.score's, and so is the similarity.
+    texts = [WIRE, LOCAL, LOCAL_REPRINT, BRIEF, FIRST_BLAST, MARKET_FIRE, GENERIC, SECOND_DAY, HEADLINE_ONLY]
+    sketches = [sketch_article(*text) for text in texts]
+    docs = [IndexedDoc(f"doc-{i}", float(i), sketch.to_bytes(), f"story-{i % 3}") for i, sketch in enumerate(sketches)]
+    members = MemberFeatures().of(list(zip(docs, sketches, strict=True)))
+    compared = 0
+    for sketch in sketches:
+        mine, theirs = _story_scores(_Own(sketch), [features for _, features in members]), score(sketch, sketches)
+        for field in fields(Scores):
+            if field.name != "jaccard":  # the bodies' MinHash: no merge check reads it
+                assert getattr(mine, field.name) == getattr(theirs, field.name), field.name
+        earlier = list(range(len(docs)))
+        assert story_similarities_with(sketch, docs, mine, earlier) == story_similarities_with(sketch, docs, theirs,
+                                                                                                earlier)  # fmt: skip
+        compared += sum(1 for count in mine.story_shared if count)
+    assert compared > len(texts)  # the texts share features, not only with themselves
+
+
+def test_a_merge_check_reads_a_members_new_sketch() -> None:
+    # A new version within the batch replaces a doc's sketch: its features are computed again, not kept.
+    known = MemberFeatures()
+    first, second = sketch_article(*GENERIC), sketch_article(*WIRE)
+    doc = IndexedDoc("doc", 0.0, first.to_bytes(), "story")
+    assert known.of([(doc, first)])[0][1].story_count == len(first.story_values) // 4
+    newer = replace(doc, sketch=second.to_bytes())
+    [(found, features)] = known.of([(newer, second)])
+    assert found is newer and features.story_count == len(second.story_values) // 4 != len(first.story_values) // 4
+
+
+async def test_a_batch_reads_a_story_it_did_not_read_up_front_as_it_would_have(store: Store) -> None:
+    # BatchRun.read counts and reads the candidates' stories at once; a story it did not is counted and read when a
+    # merge check needs it (with the stories this batch merged into it, which the store holds apart until write).
+    items = _items()
+    await DedupeStage(store, Topics()).process(deliveries([items["wire"], items["local"]]))
+    wire_id, local_id, brief_id = items["wire"].item_id, items["local"].item_id, items["brief"].item_id
+    batch = [items["brief"], items["local"]]  # and a replay: its doc is known to the batch
+    async with store.sessions.begin() as session:
+        run = await BatchRun.read(session, batch, sketch_items(batch), datetime(2026, 11, 23, tzinfo=UTC))
+        stories = [wire_id, local_id]
+        sizes = {story_id: run.stored_sizes[story_id] for story_id in stories}
+        members = {story_id: [doc.doc_id for doc, _ in docs] for story_id, docs in
+                   (await run._story_members(stories)).items()}  # fmt: skip
+        assert sizes == {wire_id: 1, local_id: 1} and members == {wire_id: [wire_id], local_id: [local_id]}
+        proposed = Decision(brief_id, None, None, wire_id, 0.5, bridges=(local_id,))
+        assert run.docs[local_id].story_id == local_id
+        for story_id in stories:
+            del run.stored_sizes[story_id]
+        assert await run._small_bridges(proposed) == proposed
+        assert {story_id: run.stored_sizes[story_id] for story_id in stories} == sizes
+        for story_id in stories:
+            del run.stored_members[story_id]
+        read = await run._story_members(stories)
+        assert {story_id: [doc.doc_id for doc, _ in docs] for story_id, docs in read.items()} == members
+
+        await run._merge_stories([local_id], wire_id)
+        merged = [(doc.doc_id, doc.story_id) for doc, _ in (await run._story_members([wire_id]))[wire_id]]
+        assert sorted(merged) == sorted([(wire_id, wire_id), (local_id, wire_id)])
+        del run.stored_sizes[wire_id], run.stored_members[wire_id]
+        assert await run._small_bridges(replace(proposed, bridges=())) == replace(proposed, bridges=())
+        assert run.stored_sizes[wire_id] == 2
+        again = [(doc.doc_id, doc.story_id) for doc, _ in (await run._story_members([wire_id]))[wire_id]]
+        assert sorted(again) == sorted(merged)
+        assert run.docs[local_id].story_id == wire_id  # the known doc moved with its story
