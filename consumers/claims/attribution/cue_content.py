@@ -25,6 +25,11 @@ _DOCUMENT_TOKEN_RE = re.compile(r"[\w'’]+")
 _BLAMED_AT_END_RE = re.compile(
     r"\s+(?!(?:on|it|itself|them|themselves|him|himself|her|herself|us|me|each)\b)(?:the\s+)?[A-Za-z][\w'’-]*"
     r"(?:\s+(?!on\b)[\w'’-]+){0,3}[.!]?\s*")
+# A denial given through a conduit: "denied the charges through his lawyer", "any wrongdoing through his attorneys"
+_DENIED_THROUGH_RE = re.compile(
+    r"\s+((?:the|these|those|all|any|such)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+through\s+(?:his|her|their|its)\s+"
+    r"(?:lawyers?|attorneys?|counsel|defen[cs]e\s+team|spokes(?:man|woman|person)|representatives?)\b"
+)
 _OBJECT_LINK_RES = {link: re.compile(rf"\b{link}\b") for link in set(cues.OBJECT_VERBS.values())}
 
 
@@ -46,6 +51,11 @@ def with_complement(
         return _object_content(text, m.end(), s_end, link, cand, inside)
     if verb[0] in "rw" and verb.startswith(("rej", "warn")) and not _reports_after(text, m.end(), s_end, verb):
         return None
+    if verb[:3] == "den" and text.find(" through ", m.end(), s_end) >= 0 \
+            and (through := _DENIED_THROUGH_RE.match(text, m.end(), s_end)) is not None:
+        # "denied the charges through his lawyer": words given through a conduit, the object denied is the claim
+        cand.complement, cand.content_from, cand.content_to = "direct", through.start(1), through.end(1)
+        return cand
     kind, pos, cue_end = complement(text, m.end(), s_end, verb)
     if kind == "empty" or kind == "that":
         cue_end = _cited_source(text, m.end(), s_end, kind, cue_end, cand, verb)

@@ -42,3 +42,12 @@ def test_the_meeting_a_source_attended_is_no_speaker() -> None:
             "An Iraqi lawmaker who attended the briefing said the crossing would open in March.\n")
     assert speakers(text)[1:] == [("unnamed sources", "the embassy would reopen"),
                                   ("Iraqi government", "the crossing would open in March")]
+
+
+def test_a_denial_made_through_a_lawyer_is_a_statement_of_the_denier() -> None:
+    # "denied the charges through his lawyer": words given through a conduit, a report of what he said (a bare
+    # "denies the charges" in a trial report stays his plea, no claim: own/ and bl gold)
+    text = ("Karim Nasser, a former guard, is accused of torture. Nasser denied the accusations through his lawyer.\n\n"
+            "The colonel denied any wrongdoing through his attorneys.\n")
+    assert speakers(text)[0] == ("Karim Nasser", "the accusations")
+    assert [t for _, t in speakers(text)] == ["the accusations", "any wrongdoing"]
