@@ -203,6 +203,10 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate, se
     cut = segment_cut(text, lo, comma)
     if cut <= lo or text[cut] != ",":
         return False
+    if segment[:6] == "which " and _BODY_RELATIVE_RE.match(segment) and text[cut - 1 : cut].isalpha():
+        # "NAME, a commander in the X Council, which is affiliated with the SDF, said P": the relative clause
+        # describes the body in the apposition before it; the subject is found as if it were not there
+        return _subject_with_apposition(text, lo, cut, cand, searches)
     if _AGE_RE.fullmatch(segment):
         return subject_left(text, lo, cut, cand, searches)  # "Kassem, 58, said": the age is not the speaker
     if given_name(text, lo, cut, segment, comma, cand):
@@ -264,6 +268,9 @@ def _right_after_quote(text: str, lo: int, pos: int) -> bool:
 
 
 _RELATIVE_WORDS = (" that ", " who ", " which ")
+# A relative clause on the body an apposition names: "which is affiliated with the SDF", "which is backed by Turkey"
+_BODY_RELATIVE_RE = re.compile(r"which\s+(?:is|was|are|were)\s+(?:\w+\s+)?(?:affiliated|allied|linked|backed|aligned|"
+                               r"funded|supported|led|run|controlled)\b")
 _HEAD_BEFORE_RELATIVE_RE = re.compile(
     r"\s*((?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:that|who|which)\s+(?:[\w'’-]+\s+){0,4}?"
     r"[a-z][\w'’-]*\s*$"

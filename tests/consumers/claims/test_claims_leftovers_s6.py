@@ -51,3 +51,10 @@ def test_a_denial_made_through_a_lawyer_is_a_statement_of_the_denier() -> None:
             "The colonel denied any wrongdoing through his attorneys.\n")
     assert speakers(text)[0] == ("Karim Nasser", "the accusations")
     assert [t for _, t in speakers(text)] == ["the accusations", "any wrongdoing"]
+
+
+def test_a_relative_clause_closing_an_apposition_keeps_the_name_before_it() -> None:
+    # "NAME, a commander in X, which is affiliated with Y, said P": the relative clause describes X, NAME speaks
+    text = ("Rojhat Amed, a commander in the Raqqa Military Council, which is affiliated with the SDF, said the "
+            "prisoners would be freed.")
+    assert speakers(text) == [("Rojhat Amed", "the prisoners would be freed")]
