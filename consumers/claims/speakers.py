@@ -167,6 +167,13 @@ _KIND_AFTER_ACRONYM_RE = re.compile(
 _BASED_IN_RE = re.compile(r"^((?:[Tt]he\s+)?)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?-based\s+(?=[A-Z])")
 
 
+# A named place's own body: "Homs provincial administration", "Raqqa city council" (capitalised place first)
+_SUBNATIONAL_BODY_RE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’-]*|[a-z]{2}-[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|[a-z]{2}-[A-Z][\w'’-]*)){0,2}\s+"
+    r"(?:provincial|municipal|local|district|city|town)\s+(?:administration|authorit(?:y|ies)|government)$"
+)
+
+
 @lru_cache(maxsize=8192)
 def canonical_org(mention: str, country: str = "") -> str:
     """Canonical organisation for a mention, using country (e.g. from the dateline) for bare ministries."""
@@ -184,6 +191,10 @@ def canonical_org(mention: str, country: str = "") -> str:
         return named_government_body(mention) or \
             _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
     nat = country_of(mention) or country
+    if not country_of(mention) and _SUBNATIONAL_BODY_RE.search(mention):
+        # "the Homs provincial administration" under a DAMASCUS dateline: the province's body by its name, not the
+        # country's government (a place, not a country, before the kind)
+        return _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
     national = _national_body(mention, nat) if nat else None
     if national is not None:
         return national

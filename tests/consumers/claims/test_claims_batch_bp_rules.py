@@ -1,0 +1,18 @@
+"""Rules found on batch bp's errors, read after it was scored blind (claim guideline); invented sentences."""
+
+from consumers.claims.extract import extract_claims
+
+
+def speakers(text: str) -> list[tuple[str, str]]:
+    return [(c.speaker, c.text) for c in extract_claims(text)]
+
+
+def test_a_provincial_body_under_a_capital_dateline_is_no_national_government() -> None:
+    # the dateline gives the country; the body a source sits in is the province's, by its name
+    text = ("DAMASCUS, March 3. /TASS/. Drones hit a depot overnight.\n\n"
+            "SANA, citing a source in the Homs provincial administration, reported that water had been cut to "
+            "3,000 homes. The source said repairs would take a week.")
+    assert speakers(text) == [("Homs provincial administration", "water had been cut to 3,000 homes"),
+                              ("Homs provincial administration", "repairs would take a week")]
+    text = "DAMASCUS, March 3 (Reuters) - The Syrian local authorities said the road had reopened."
+    assert speakers(text) == [("Syrian government", "the road had reopened")]  # the country named: its government
