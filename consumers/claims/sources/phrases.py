@@ -58,7 +58,23 @@ def looks_like_apposition(segment: str) -> bool:
         # "Najat Rochdi, Deputy Special Envoy for Syria, said": a capitalised role without an article (not a titled
         # name: "Deputy Minister Ali Haidar")
         return True
+    if words[0][:1].isupper() and first not in PRONOUNS and _placed_role(words):
+        return True  # "Lebanon country director of the X": the place the role covers, then the role and its body
     return words[0][:1].islower() and first not in PRONOUNS
+
+
+_PLACED_ROLE_HEADS = _CAPITALISED_ROLE_HEADS | frozenset(["manager", "head", "chief", "officer", "adviser", "advisor"])
+
+
+def _placed_role(words: list[str]) -> bool:
+    """'Syria country director of', 'Aleppo field coordinator for': after the first word, lower-case words to a role
+    head (at most three) and a joiner after it."""
+    for i in range(1, min(4, len(words) - 1)):
+        if not words[i][:1].islower():
+            return False
+        if words[i] in _PLACED_ROLE_HEADS:
+            return words[i + 1] in _ROLE_JOINERS
+    return False
 
 
 def has_capital(np: str) -> bool:

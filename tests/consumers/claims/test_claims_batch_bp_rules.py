@@ -16,3 +16,13 @@ def test_a_provincial_body_under_a_capital_dateline_is_no_national_government() 
                               ("Homs provincial administration", "repairs would take a week")]
     text = "DAMASCUS, March 3 (Reuters) - The Syrian local authorities said the road had reopened."
     assert speakers(text) == [("Syrian government", "the road had reopened")]  # the country named: its government
+
+
+def test_an_apposition_opening_with_the_place_a_role_covers_belongs_to_the_name() -> None:
+    # "Lebanon director of X": the place the role covers, capitalised, then the role and its body
+    text = ("Maria Olsen, Lebanon country director of the Danish Refugee Council (DRC), said the closures had left "
+            "8,000 families without fuel, warning that stocks would run out \"within days.\"")
+    assert speakers(text) == [("Maria Olsen", "the closures had left 8,000 families without fuel"),
+                              ("Maria Olsen", "stocks would run out \"within days")]
+    text = "Omar Haddad, Aleppo field coordinator for the charity, said two bakeries had closed."
+    assert speakers(text) == [("Omar Haddad", "two bakeries had closed")]
