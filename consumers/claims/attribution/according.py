@@ -2,7 +2,7 @@
 
 import re
 
-from consumers.claims.sources import BARE_REPORTS, Candidate, skip_space
+from consumers.claims.sources import BARE_REPORTS, Candidate, is_outlet, skip_space
 from consumers.claims.sources.phrases import is_own_staff
 
 _ACCORDING_NP_RE = re.compile(r"\s+([^,;:.!?\"“”«»]{1,150}?)(?=\s*(?:[,;:!?\"“”«»]|\.\s|\.?$|\s+that\b))")
@@ -34,6 +34,13 @@ _SUBORDINATE_NEXT_RE = re.compile(r"\s*(?:when|while|whereas|although|though|bec
 # "According to X, an estimated 12,000 people fled": a quantity opens the content, not an apposition
 _QUANTITY_RE = re.compile(r"(?:a|an)\s+(?:estimated|additional|further|total|reported|\d)", re.I)
 
+# Content that is itself a named report: "Daraa Governor Anwar al-Masri said on Sunday that P" (capitalised words only
+# before the verb, its "that" close after it)
+_NAMED_REPORT_RE = re.compile(
+    r"(?:[A-Z][\w'’.-]*|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|bin|ibn|abu)){0,5}\s+"
+    r"(?:said|told|announced|stated|confirmed|denied|stressed|added)\b[^.;:\"“”«»]{0,40}?\bthat\s"
+)
+
 
 def according_cue(text: str, m: re.Match[str], lo: int, s_end: int, inside: list[tuple[int, int]]) -> Candidate | None:
     """'According to X, P', 'P, according to X': X speaks; None when X names no source ("according to reports")."""
@@ -52,6 +59,8 @@ def according_cue(text: str, m: re.Match[str], lo: int, s_end: int, inside: list
     )  # "the camp, where, according to the envoy, P"
     if initial:
         pos = _skip_apposition(text, np_end, s_end)
+        if _NAMED_REPORT_RE.match(text, pos[1], s_end) and is_outlet(np.group(1).strip()):
+            return None  # "According to SANA, Governor NAME said that P": the outlet relays; NAME's verb speaks
         cand.mention_end, cand.complement, cand.content_from, cand.cue_end = pos[0], "direct", pos[1], np_end
     elif _VERB_AFTER_RE.match(text, np_end, s_end):
         return None  # "Military sources, according to Kan, said P": an aside on who relays; the verb's subject speaks

@@ -26,3 +26,13 @@ def test_an_apposition_opening_with_the_place_a_role_covers_belongs_to_the_name(
                               ("Maria Olsen", "stocks would run out \"within days")]
     text = "Omar Haddad, Aleppo field coordinator for the charity, said two bakeries had closed."
     assert speakers(text) == [("Omar Haddad", "two bakeries had closed")]
+
+
+def test_an_outlet_after_according_to_only_relays_the_named_speaker_of_the_content() -> None:
+    # conduit rule: "According to OUTLET, NAME said that P" -> NAME speaks, the span after "that"
+    text = ("According to the state news agency SANA, Homs Governor Nabil Haddad said on Monday that 200 tonnes of "
+            "fuel had arrived.")
+    assert speakers(text) == [("Nabil Haddad", "200 tonnes of fuel had arrived")]
+    # the outlet's own report stays the outlet's
+    text = "According to the state news agency SANA, 200 tonnes of fuel arrived in Homs on Monday."
+    assert speakers(text) == [("SANA", "200 tonnes of fuel arrived in Homs on Monday")]
