@@ -19,11 +19,12 @@ _MARKS = DOUBLE_MARKS + SINGLE_MARKS
 _LEFT_TRIM = _MARKS + ",;:—–-"
 _RIGHT_TRIM = _MARKS + ",.;:—–"
 _WORD_RE = re.compile(r"\w")
-# A trailing journalist's aside is not the source's claim: "..., a figure that could not be verified".
+# A trailing journalist's aside is not the source's claim: "..., a figure that could not be verified", '"Q," a term
+# the agency uses when ...' (a gloss on the source's word).
 # (the comma may close a quotation: 'accused X of "Q," a charge the government did not respond to')
 _ASIDE_RE = re.compile(
     r",[\"”]?\s+(?:(?:a|an)\s+(?:figure|date|claim|number|toll|assertion|allegation|accusation|account|charge|tally|estimate|"
-    r"version|description|characteri[sz]ation)\b"
+    r"version|description|characteri[sz]ation|term|phrase|euphemism|expression|label)\b"
     r"|which\s+(?:could|can)(?:not|n't)\b)[^,]{0,120}$"
 )
 # A trailing wire-style context clause is the journalist's too: "..., without giving details", "..., a day after

@@ -36,3 +36,10 @@ def test_an_outlet_after_according_to_only_relays_the_named_speaker_of_the_conte
     # the outlet's own report stays the outlet's
     text = "According to the state news agency SANA, 200 tonnes of fuel arrived in Homs on Monday."
     assert speakers(text) == [("SANA", "200 tonnes of fuel arrived in Homs on Monday")]
+
+
+def test_a_gloss_on_a_quoted_word_after_the_quote_is_the_journalists() -> None:
+    # "..., a term the agency uses when ...": the journalist explains the source's word (trailing apposition)
+    text = ("A UN spokesperson told AFP that the trucks were \"awaiting clearance,\" a phrase the agency uses when a "
+            "route is not approved.")
+    assert speakers(text) == [("United Nations", "the trucks were \"awaiting clearance")]
