@@ -22,9 +22,11 @@ FIXTURES = Path(__file__).parents[2] / "fixtures"
 # (STORY_TRIM_MIN_ARTICLES): heldout2 0.919, heldout12 0.945, heldout14 0.752, heldout15 0.697. Gazetteer towns and
 # the foreign ministry in Arabic/Russian/Kurdish: heldout2 0.930, heldout15 0.733. Russian country adjectives,
 # sentence-opening gazetteer names and no ВВС/ПВО/ВМФ as names: heldout 0.931, heldout2 0.946, heldout14 0.781.
-# heldout16 (scored blind at the sixth session's start, 0.771, and end, 0.824; used since).
+# heldout16 (scored blind at the sixth session's start, 0.771, and end, 0.824; used since). A story score at the bar
+# counts as meeting it (float sums had left 0.6 x 4/6 at 0.39999999999999997): heldout5 0.948, heldout14 0.769
+# (heldout10 0.927 and heldout13 0.874 have no floor here: this test also asks for every duplicate pair exactly).
 STORY_F1_FLOORS = {"dedupe_heldout": 0.91, "dedupe_heldout2": 0.92, "dedupe_heldout3": 0.81, "dedupe_heldout4": 0.85,
-                   "dedupe_heldout5": 0.92, "dedupe_heldout6": 0.89,
+                   "dedupe_heldout5": 0.93, "dedupe_heldout6": 0.89,
                    "dedupe_heldout7": 0.87, "dedupe_heldout8": 0.91, "dedupe_heldout9": 0.95,
                    "dedupe_heldout12": 0.92, "dedupe_heldout14": 0.76, "dedupe_heldout15": 0.71,
                    "dedupe_heldout16": 0.80}  # fmt: skip
