@@ -10,7 +10,8 @@ it, as quotes inside quotes. A turn that states nothing (a refusal to answer, th
 A layout is a transcript only when an interviewer's turn is followed at once by another label's turn; the
 interviewer is "Q", a host or presenter, or a label heading two or more turns, one of them a question. So a
 headline ("Foreign Ministry: Turkish strikes must stop"), "Verdict:", "Source:", a dateline, list labels or a
-colon in narration do not start one.
+colon in narration do not start one. A briefing may open with the spokesperson's statement before the first
+question ("MR ORAL: ..." / "QUESTION: ..." / "MR ORAL: ..."): that turn is the transcript's first.
 """
 
 import re
@@ -44,7 +45,11 @@ _NO_PROPOSITION_RE = re.compile(
     r"rather\s+not)\s+(?:answer|comment(?:\s+on)?|say|discuss|talk\s+about|go\s+into|(?:give|promise)\s+(?:you\s+)?(?:a\s+)?"
     r"(?:date|timeline|timetable|figure|number|details|names))(?:\s+(?:that|this|it))?"
     r"(?:\s+(?:today|now|yet|at\s+(?:this|the)\s+(?:moment|time|stage)|here))?"
-    r"|No\s+comment|Next\s+question|Thank\s+you(?:\s+(?:all|very\s+much|for\s+[\w'’ ]{1,40}))?|Thanks|You(?:'re|’re)\s+"
+    # "I'm not going to get into the details of consular cases": the details of what it will not discuss
+    r"|(?:I|We)(?:\s+am|\s+are|'m|’m|'re|’re)\s+not\s+going\s+to\s+(?:get|go)\s+(?:into|ahead\s+of)\s+(?:the\s+)?"
+    r"(?:details|specifics|substance)(?:\s+of\s+[\w'’ -]{1,60})?"
+    r"|No\s+comment|Next\s+question|Thank\s+you(?:\s+(?:all|very\s+much|for\s+[\w'’ ]{1,40}))?"
+    r"|Thanks(?:,?\s+(?:all|everyone|everybody|very\s+much))?|You(?:'re|’re)\s+"
     r"welcome|Good\s+(?:morning|evening|afternoon)|Hello|(?:It\s+was\s+)?[Mm]y\s+pleasure)[.!]?",
     re.IGNORECASE,
 )
@@ -79,6 +84,9 @@ def find_turns(text: str) -> list[Turn]:
     )
     if first < 0:
         return []
+    opening, answer = (labels[first - 1] if first > 0 else None), labels[first + 1]
+    if opening is not None and answer is not None and _key(opening) == _key(answer):
+        first -= 1  # a briefing: the spokesperson's opening statement, then the first question to them
     turns: list[Turn] = []
     for i in range(first, len(paragraphs)):
         label = labels[i]

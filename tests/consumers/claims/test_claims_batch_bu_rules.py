@@ -1,0 +1,36 @@
+"""Rules found on house batch bu's errors (claim guideline, transcripts.md); invented sentences."""
+
+from consumers.claims.extract import extract_claims
+
+
+def speakers(text: str) -> list[tuple[str, str]]:
+    return [(c.speaker, c.text) for c in extract_claims(text)]
+
+
+_BRIEFING = (
+    "Press briefing, Ankara, March 4\n\n"
+    "The briefing was led by ministry spokesman Levent Oral.\n\n"
+    "MR ORAL: Good morning. Two announcements first. The ministry has sent 300 tents to Hatay. A second convoy leaves "
+    "on Friday.\n\n"
+    "QUESTION: Will the border crossing at Cilvegozu reopen this week?\n\n"
+    "MR ORAL: It reopened at noon for aid trucks only.\n\n"
+    "QUESTION: Has the ministry spoken to the families of the detained drivers?\n\n"
+    "MR ORAL: I'm not going to get into the details of consular cases.\n\n"
+    "QUESTION: Thank you.\n\n"
+    "MR ORAL: Thanks, everyone.\n"
+)
+
+
+def test_a_spokesperson_turn_opening_a_briefing_before_the_first_question_is_a_turn() -> None:
+    # a briefing opens with the spokesperson's statement, then questions: the opening turn is one claim too
+    claims = [(c.speaker, c.cue, c.text) for c in extract_claims(_BRIEFING)]
+    assert ("Levent Oral", "", "Good morning. Two announcements first. The ministry has sent 300 tents to Hatay. A "
+            "second convoy leaves on Friday") in claims
+    assert ("Levent Oral", "", "It reopened at noon for aid trucks only") in claims
+
+
+def test_a_refusal_to_get_into_details_and_thanks_to_everyone_are_no_claims() -> None:
+    texts = [c.text for c in extract_claims(_BRIEFING)]
+    assert not any("consular" in t for t in texts)
+    assert "Thanks, everyone" not in texts
+    assert len(texts) == 2
