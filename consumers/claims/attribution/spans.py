@@ -188,7 +188,9 @@ _SPEAKER_DECLINES_RE = re.compile(
     r",?\s+(?:but|and)\s+(?:would\s+not|did\s+not|could\s+not|would\s+n[o']t|didn't|wouldn't|declined\s+to|"
     r"refused\s+to)\s+(?:(?:give|provide|offer|disclose|reveal|share)\s+(?:any\s+)?(?:further\s+|more\s+|other\s+|"
     r"additional\s+)?(?:details|information|figures|numbers|names|a\s+timeline|a\s+date)|elaborate|comment\s+further|"
-    r"specify|say\s+(?:more|when|how|where|who|whether|why|which))\b"
+    r"specify|say\s+(?:more|when|how|where|who|whether|why|which)"
+    # "but declined to name the companies": who or what the speaker would not name
+    r"|(?:name|identify)\s+(?:the|any|them|him|her|it|its|his|their|those)\b)\b"
 )
 
 

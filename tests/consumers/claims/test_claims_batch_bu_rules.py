@@ -34,3 +34,12 @@ def test_a_refusal_to_get_into_details_and_thanks_to_everyone_are_no_claims() ->
     assert not any("consular" in t for t in texts)
     assert "Thanks, everyone" not in texts
     assert len(texts) == 2
+
+
+def test_declining_to_name_or_identify_ends_the_span() -> None:
+    # "told X that P but declined to name Y": the refusal is the writer's report, no part of P
+    text = ("The harbour master told AFP that two tankers had been turned away but declined to name the companies "
+            "that owned them.")
+    assert speakers(text) == [("unnamed sources", "two tankers had been turned away")]
+    text = "Colonel Ivan Sorokin said a drone had been shot down, but refused to identify the unit that fired."
+    assert speakers(text) == [("Ivan Sorokin", "a drone had been shot down")]
