@@ -134,7 +134,16 @@ def find_paragraphs(text: str) -> list[Paragraph]:
 _TIME_STAMP_RE = re.compile(r"\d{1,2}[:.]\d\d(?:\s*(?:GMT|UTC|[AaPp]\.?[Mm]\.?))?\s*(?:[–—]|-{1,2})\s+")
 
 
+# A list item's marker: "- ", "• ", "* " (not a dash of dialogue, "— ")
+_BULLETS = "-•*▪◦·"
+
+
 def _body_start(text: str, start: int, end: int) -> int:
+    if text[start] in _BULLETS and text.startswith(" ", start + 1):
+        body = start + 1
+        while body < end and text[body].isspace():
+            body += 1
+        return body
     if text[start].isdigit() and (stamp := _TIME_STAMP_RE.match(text, start, min(end, start + 20))) is not None:
         return stamp.end()
     m = _DATELINE_RE.match(text, start, min(end, start + 80))

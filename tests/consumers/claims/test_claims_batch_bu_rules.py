@@ -43,3 +43,14 @@ def test_declining_to_name_or_identify_ends_the_span() -> None:
     assert speakers(text) == [("unnamed sources", "two tankers had been turned away")]
     text = "Colonel Ivan Sorokin said a drone had been shot down, but refused to identify the unit that fired."
     assert speakers(text) == [("Ivan Sorokin", "a drone had been shot down")]
+
+
+def test_a_bullet_marker_is_no_part_of_a_speaker_and_opens_its_sentence() -> None:
+    # list items in a sitrep or a fact box: the marker opens the item, then an ordinary sentence
+    text = ("Situation report, Hama\n\nKEY POINTS\n"
+            "- According to the Hama Health Directorate, six people have died in the cold.\n"
+            "- Aid agencies report that 2,000 families lost their tents.\n"
+            "• The Syrian Arab Red Crescent said it had delivered 500 blankets.\n")
+    assert speakers(text) == [("Hama Health Directorate", "six people have died in the cold"),
+                              ("unnamed sources", "2,000 families lost their tents"),
+                              ("Syrian Arab Red Crescent", "it had delivered 500 blankets")]
