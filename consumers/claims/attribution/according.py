@@ -42,6 +42,10 @@ _NAMED_REPORT_RE = re.compile(
 )
 
 
+# "According to what Ehmed told ANHA, P": the teller speaks, the hearer only heard it
+_WHAT_TOLD_RE = re.compile(r"what\s+(\S.{0,80}?)\s+(?:told|said\s+to|wrote\s+to)\s")
+
+
 def according_cue(text: str, m: re.Match[str], lo: int, s_end: int, inside: list[tuple[int, int]]) -> Candidate | None:
     """'According to X, P', 'P, according to X': X speaks; None when X names no source ("according to reports")."""
     np = _ACCORDING_NP_RE.match(text, m.end(), s_end)
@@ -72,6 +76,8 @@ def according_cue(text: str, m: re.Match[str], lo: int, s_end: int, inside: list
         elif _CONTENT_GOES_ON_RE.match(text, np_end, s_end):
             # "P1, according to X, and P2": content interrupted by its cue is one span across it (guideline, "Spans")
             cand.complement, cand.content_from = "comma", skip_space(text, np_end + 1, s_end)
+    if text.startswith("what ", np_start) and (told := _WHAT_TOLD_RE.match(text, np_start, np_end)) is not None:
+        cand.mention_start, cand.mention_end, cand.head_end = told.start(1), told.end(1), told.end(1)
     return cand
 
 

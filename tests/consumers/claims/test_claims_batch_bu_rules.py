@@ -54,3 +54,12 @@ def test_a_bullet_marker_is_no_part_of_a_speaker_and_opens_its_sentence() -> Non
     assert speakers(text) == [("Hama Health Directorate", "six people have died in the cold"),
                               ("unnamed sources", "2,000 families lost their tents"),
                               ("Syrian Arab Red Crescent", "it had delivered 500 blankets")]
+
+
+def test_according_to_what_someone_told_an_outlet_is_that_persons_claim() -> None:
+    # "According to what X told Y, P": X speaks, Y only heard it (a translated report's order)
+    text = ("Dilan Ehmed, a council official in Derik, spoke to ANHA on Monday. According to what Ehmed told ANHA, "
+            "the bakery will reopen on Friday.")
+    assert speakers(text) == [("Dilan Ehmed", "the bakery will reopen on Friday")]
+    text = "The road to Tal Tamr will reopen on Friday, according to what the governor told reporters."
+    assert [c.speaker_mention for c in extract_claims(text)] == ["the governor"]
