@@ -99,6 +99,11 @@ class Fetcher:
         moved_to = final_url if is_permanent and final_url != url else None
         max_age = _max_age_s(response.headers.get("Cache-Control"))
         if response.status == 304:
+            if not (etag or last_modified):
+                # 304 answers a conditional request (RFC 9110 §15.4.5); to a plain GET it means no copy of ours, so
+                # read as "not modified" the feed would look healthy while never giving an item (a broken cache).
+                raise FeedFetchError(url, "HTTP 304 Not Modified to a request without validators "
+                                          "(no If-None-Match or If-Modified-Since was sent)", status=304)  # fmt: skip
             return FetchResult(304, None, "", etag, last_modified, final_url, moved_to, max_age)
         if response.status != 200:
             raise _status_error(url, response)
