@@ -129,6 +129,8 @@ def _is_role(head: str) -> bool:
         return True
     if "of" in words[2:] and words[0] == "the" and _is_title_or_role(words[words.index("of", 2) - 1]):
         return True  # "The Grand Mufti of Syria, Sheikh NAME,": a capitalised office over a place
+    if "for" in words[2:] and words[0] in ("the", "a", "an") and _is_role_word(words[words.index("for", 2) - 1]):
+        return True  # "The Humanitarian Coordinator for the Syria Crisis, NAME,": a role over a named programme
     return bool(set(words) & PERSON_ROLES and not person_name(head.split())[0])
 
 

@@ -63,3 +63,12 @@ def test_according_to_what_someone_told_an_outlet_is_that_persons_claim() -> Non
     assert speakers(text) == [("Dilan Ehmed", "the bakery will reopen on Friday")]
     text = "The road to Tal Tamr will reopen on Friday, according to what the governor told reporters."
     assert [c.speaker_mention for c in extract_claims(text)] == ["the governor"]
+
+
+def test_a_role_over_a_capitalised_country_response_before_a_name_is_a_role() -> None:
+    # "The coordinator for the Lebanon Response, NAME, said": the role's complement names a capitalised programme
+    text = ("The Humanitarian Coordinator for the Lebanon Response Plan, Ingrid Solheim, said 40 shelters had "
+            "flooded.")
+    assert speakers(text) == [("Ingrid Solheim", "40 shelters had flooded")]
+    text = "The envoy for the Syria Crisis, Pavel Dvorak, said the talks had stalled."
+    assert speakers(text) == [("Pavel Dvorak", "the talks had stalled")]
