@@ -51,6 +51,9 @@ def claims_from_candidates(
         # (after a content that ends early, 'NAME, who told reporters "Q," said P', the next cue's span starts there)
         lo = max(cands[i - 1].cue_end, cands[i - 1].content_to) if i else s_start
         hi = cands[i + 1].clause_start if i + 1 < len(cands) else s_end
+        if i and cand.inherit and cands[i - 1].complement in ("that", "colon") and cands[i - 1].content_from >= 0:
+            # 'insisted that "Q1" and accused Y of "Q2"': the words before "and" are the first verb's content
+            lo = max(lo, cand.clause_start)
         inherit = owner.get(i - 1, -1) if cand.inherit else -1
         if cand.fronted:
             nxt = cands[i + 1] if i + 1 < len(cands) else None

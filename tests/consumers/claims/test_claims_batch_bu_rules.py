@@ -72,3 +72,13 @@ def test_a_role_over_a_capitalised_country_response_before_a_name_is_a_role() ->
     assert speakers(text) == [("Ingrid Solheim", "40 shelters had flooded")]
     text = "The envoy for the Syria Crisis, Pavel Dvorak, said the talks had stalled."
     assert speakers(text) == [("Pavel Dvorak", "the talks had stalled")]
+
+
+def test_a_second_verb_of_the_same_subject_takes_no_words_of_the_first_verbs_content() -> None:
+    # 'insisted that "Q1" and accused Y of "Q2"': two claims, the second the object of "accused" (bp's leftover)
+    text = 'The ministry insisted that "prices have not risen" and accused traders of "hoarding sugar."'
+    assert [(c.cue, c.text) for c in extract_claims(text)] == [
+        ("insisted that", "prices have not risen"), ("accused", 'traders of "hoarding sugar')]
+    # "stressed that P and warned X": the second verb reports no content of its own
+    text = "The spokesman stressed that the army remains committed to the truce and warned the militias."
+    assert [c.text for c in extract_claims(text)] == ["the army remains committed to the truce"]
