@@ -195,6 +195,6 @@ def day_of_year(month: int, day: int) -> int:
 
 def days_apart(day: int, other: int) -> int:
     """Days between two `dateline_day`s, across New Year too (31 December and 1 January are one day apart)."""
-    # No min() call: decide.py asks this of every candidate pair, twice (2.3M calls for the 35,696 fixture items).
+    # No min() call: story_link.py asks this of every candidate pair, twice (2.3M calls for the 35,696 fixture items).
     gap = abs(day - other) % DAYS_IN_YEAR
     return gap if gap + gap <= DAYS_IN_YEAR else DAYS_IN_YEAR - gap

@@ -9,17 +9,16 @@ import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from consumers.dedupe.decide import (
+from consumers.dedupe.decide import Decision, Scores
+from consumers.dedupe.index import CandidateDoc
+from consumers.dedupe.sketch import Sketch, event_days, expressible_counts
+from consumers.dedupe.story_link import (
     STORY_MIN_SIMILARITY,
-    Decision,
-    Scores,
     event_date_of,
     filed_apart,
     lowest_article_similarities,
     story_similarities_with,
 )
-from consumers.dedupe.index import CandidateDoc
-from consumers.dedupe.sketch import Sketch, event_days, expressible_counts
 
 # The members read to check a merge (every doc of both stories): a story larger than this is not merged. A story of
 # dozens of reports is well connected already, and every one of them would have to be read and compared: on the

@@ -308,7 +308,7 @@ def _expressible_hash_set() -> frozenset[int]:
 
 
 def expressible_count_of(features: bytes) -> int:
-    """`expressible_counts` of one sketch's story features, without numpy's cost per call (decide.py asks it per
+    """`expressible_counts` of one sketch's story features, without numpy's cost per call (story_link.py asks it per
     article: 1 us instead of 11)."""
     return sum(map(_expressible_hash_set().__contains__, struct.unpack(f"<{len(features) // 4}I", features)))
 

@@ -52,7 +52,7 @@ def sketch_items(items: Sequence[FeedItem]) -> list[Sketch]:
 
 
 def _with_filing_day(sketch: Sketch, item: FeedItem) -> Sketch:
-    # Without a dated dateline, the day the feed says it published the item is the day it was filed (decide.py:
+    # Without a dated dateline, the day the feed says it published the item is the day it was filed (story_link.py:
     # reports filed days apart are two events); not when the feed gave no date (then it is the poll time).
     if sketch.event_date is not None or not sketch.has_story or item.is_published_at_estimated:
         return sketch

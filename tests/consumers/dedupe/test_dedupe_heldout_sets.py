@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).parents[2] / "fixtures"
 # of 2026-11-24, used since): 0.679 once a body-less post is read for names. Fifth session: no join past a member filed
 # days apart, same-day boost from 8 shared: heldout 0.887, heldout2 0.885, heldout4 0.871, heldout5 0.940, heldout6
 # 0.919. heldout15 (scored blind at that session's start and end, used since): 0.571. Sixth session: same-day headlines
-# telling the same (decide.STORY_SAME_HEADLINE_FACTOR) and a story's least-like article left out of its mean
+# telling the same (story_link.STORY_SAME_HEADLINE_FACTOR) and a story's least-like article left out of its mean
 # (STORY_TRIM_MIN_ARTICLES): heldout2 0.919, heldout12 0.945, heldout14 0.752, heldout15 0.697. Gazetteer towns and
 # the foreign ministry in Arabic/Russian/Kurdish: heldout2 0.930, heldout15 0.733. Russian country adjectives,
 # sentence-opening gazetteer names and no ВВС/ПВО/ВМФ as names: heldout 0.931, heldout2 0.946, heldout14 0.781.

@@ -1,5 +1,5 @@
-"""A similarity exactly at the story bar meets it (decide.SIMILARITY_DIGITS): two thirds of a short report's features
-found in a fuller one, weighted by STORY_CONTAINED_WEIGHT, is the bar's 0.40, which floating point made
+"""A similarity exactly at the story bar meets it (story_link.SIMILARITY_TOLERANCE): two thirds of a short report's
+features found in a fuller one, weighted by STORY_CONTAINED_WEIGHT, is the bar's 0.40, which floating point made
 0.39999999999999997 and so kept the two apart; so was a story's mean of 0.1 and 0.7."""
 
 from consumers.dedupe.decide import Scores, decide_scored

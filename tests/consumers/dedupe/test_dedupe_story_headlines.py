@@ -1,11 +1,12 @@
 """Two outlets' own reports of one event under headlines telling the same thing: each lead brings its own officials,
 witnesses and outlet, so they share only the event's place, actors and day, a Jaccard under a third. Opening on the
 same day, with three headline words in common and no toll one gives that the other never names, that counts more
-(decide.STORY_SAME_HEADLINE_FACTOR). Same-place siblings under one stock headline with other tolls stay apart."""
+(story_link.STORY_SAME_HEADLINE_FACTOR). Same-place siblings under one stock headline with other tolls stay apart."""
 
-from consumers.dedupe.decide import decide, story_similarity
+from consumers.dedupe.decide import decide
 from consumers.dedupe.index import IndexedDoc
 from consumers.dedupe.sketch import sketch_article
+from consumers.dedupe.story_link import story_similarity
 
 FIRST = sketch_article("Qarabeel pumping station stops, Tell Abyad without water", (
     "TELL ABYAD (Balikh Post) - The Qarabeel pumping station stopped on Thursday after its power line from Suluk was "

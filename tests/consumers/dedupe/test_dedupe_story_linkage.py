@@ -1,11 +1,12 @@
 """An article joins the story its candidates are closest to on average (average linkage), each story article counted
-once. In a story of three or more articles (decide.STORY_TRIM_MIN_ARTICLES) the one least like the newcomer does not
+once. In a story of three or more articles (story_link.STORY_TRIM_MIN_ARTICLES) the one least like the newcomer does not
 count: an analysis piece or a feature on the event's aftermath names other people and places than the event's own
 reports, and pulled another outlet's report of the event under the bar."""
 
-from consumers.dedupe.decide import Scores, decide_scored, story_similarity
+from consumers.dedupe.decide import Scores, decide_scored
 from consumers.dedupe.index import IndexedDoc
 from consumers.dedupe.sketch import sketch_article
+from consumers.dedupe.story_link import story_similarity
 
 REPORT = sketch_article("Fire guts grain silo in Tal Hamis", (
     "A fire destroyed a grain silo in Tal Hamis on Monday, the Hasakah civil defence said. Silo manager Dilovan Omar "

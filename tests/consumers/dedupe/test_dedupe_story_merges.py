@@ -9,12 +9,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from consumers.dedupe.article import dedupe
-from consumers.dedupe.decide import Decision, Scores, decide, score, story_similarities_with
+from consumers.dedupe.decide import Decision, Scores, decide, score
 from consumers.dedupe.files import cluster_paths
 from consumers.dedupe.index import IndexedDoc, MemoryIndex
 from consumers.dedupe.merge import MemberFeatures, _Own, _story_scores
 from consumers.dedupe.sketch import sketch_article
 from consumers.dedupe.stage import BatchRun, DedupeStage, sketch_items
+from consumers.dedupe.story_link import story_similarities_with
 from newsmon.store import articles as stored_articles
 from newsmon.store import claims
 from newsmon.store.models import ArticleRow, DedupeDocRow, StoryDisputeRow

@@ -1,6 +1,7 @@
 """Two outlets' own reports of one event, opening on the same day: each names its own sources, officials and
 outlet, so they share the event's place, day, victim's details and group, eight or nine of some eighteen features
-each, a Jaccard near a third. On the same day that many shared features count more (decide.STORY_SAME_DAY_FACTOR)."""
+each, a Jaccard near a third. On the same day that many shared features count more
+(story_link.STORY_SAME_DAY_FACTOR)."""
 
 from consumers.dedupe.decide import decide
 from consumers.dedupe.index import IndexedDoc
