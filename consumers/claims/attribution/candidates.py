@@ -129,6 +129,8 @@ def _drop_relaying_outlet(text: str, cand: Candidate) -> None:
 
 def _is_embedded(text: str, cand: Candidate, cands: list[Candidate]) -> bool:
     """'He said the Russian side had informed its partners': a report inside reported content (outer only)."""
+    if cand.inherit and cands and cands[-1].complement == "that" and _BACKSHIFTED_RE.match(text, cand.clause_start):
+        return True  # 'stressed that the side "Q" and had informed its partners': backshift, P goes on after "and"
     if not cands or cand.inherit or cand.disputes or cand.verb == "according to":
         return False
     if cands[-1].complement not in ("that", "colon", "direct") or cands[-1].fronted:
@@ -145,6 +147,8 @@ def _is_embedded(text: str, cand: Candidate, cands: list[Candidate]) -> bool:
     return _CONTRAST_RE.search(text, max(0, cand.clause_start - 12), cand.clause_start) is None
 
 
+# A past perfect joined to a past report's "that" content: the content's subject did it, not the speaker
+_BACKSHIFTED_RE = re.compile(r"and\s+had\s")
 # A place's relative clause in the writer's voice that holds a report in the present: "the wing where prosecutors say"
 _WHERE_BEFORE_RE = re.compile(r"(?<=\s)where\s+$")
 _ASIDE_VERBS = frozenset(["say", "says", "allege", "alleges", "claim", "claims"])

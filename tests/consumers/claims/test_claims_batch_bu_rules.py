@@ -82,3 +82,12 @@ def test_a_second_verb_of_the_same_subject_takes_no_words_of_the_first_verbs_con
     # "stressed that P and warned X": the second verb reports no content of its own
     text = "The spokesman stressed that the army remains committed to the truce and warned the militias."
     assert [c.text for c in extract_claims(text)] == ["the army remains committed to the truce"]
+
+
+def test_a_past_perfect_verb_after_and_goes_on_with_the_reported_content() -> None:
+    # backshift: 'stressed that the side "Q" and had informed its partners through X' -- the side informed (P goes on)
+    text = ('The colonel stressed that the Turkish side "keeps moving armour to the border" and had informed its '
+            'Russian partners through the joint centre.')
+    assert [c.text for c in extract_claims(text)] == [
+        'the Turkish side "keeps moving armour to the border" and had informed its Russian partners through the '
+        'joint centre']
