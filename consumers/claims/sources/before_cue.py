@@ -254,7 +254,18 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate, se
 def _indefinite_opening_clause(text: str, lo: int, head_start: int, head_end: int) -> bool:
     """'..., but an official, speaking on condition of anonymity, told X': a lower-case indefinite head right after
     the clause word that opens its clause."""
-    return text.startswith(("a ", "an "), head_start) and head_start > segment_start(text, lo, head_end)
+    if not text.startswith(_INDEFINITE_OPENINGS, head_start):
+        return False
+    opening = segment_start(text, lo, head_end)
+    if head_start > opening:
+        return True
+    # "However, the drivers, speaking on condition of anonymity, said": an adverb's segment opens the clause
+    before = text[lo:opening].strip().rstrip(",").strip()
+    return before.lower() in _ADVERBIAL_SEGMENTS
+
+
+# "but an official", "But two drivers ..., who asked not to be named,", "However, the drivers, speaking ...,"
+_INDEFINITE_OPENINGS = ("a ", "an ", "the ", "two ", "three ", "four ", "five ", "several ", "some ", "many ")
 
 
 # A place between commas after a person: "in Deir ez-Zor", "from Tal Abyad"

@@ -91,3 +91,12 @@ def test_a_past_perfect_verb_after_and_goes_on_with_the_reported_content() -> No
     assert [c.text for c in extract_claims(text)] == [
         'the Turkish side "keeps moving armour to the border" and had informed its Russian partners through the '
         'joint centre']
+
+
+def test_a_counted_or_definite_lower_case_head_after_but_with_an_apposition_speaks() -> None:
+    # "But two drivers ..., who asked not to be named, told X that P": the clause word opens the subject
+    text = ("The crossing reopened on Monday. But two truck drivers waiting at the border, who asked not to be named, "
+            "told Reuters that customs officers were still turning back fuel tankers.")
+    assert speakers(text) == [("unnamed sources", "customs officers were still turning back fuel tankers")]
+    text = "However, the drivers, speaking on condition of anonymity, said the queue had not moved."
+    assert speakers(text) == [("unnamed sources", "the queue had not moved")]
