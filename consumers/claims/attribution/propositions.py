@@ -9,6 +9,7 @@ from consumers.claims.complements import TOLD_OBJECT_RE
 from consumers.claims.sources import Candidate
 
 _PERCEIVED_RE = re.compile(r"(?:hearing|seeing|witnessing)\s")
+_NOMINAL_EVENT_RE = re.compile(r"the\s+(?:deaths?|killing|injur(?:y|ies)|wounding)\s+of\s")
 _NO_PROPOSITION_RE = re.compile(r"\s+(of|about|against|responsibility|credit|nothing|little|otherwise)\b")
 _PAST_PARTICIPLE_RE = re.compile(r"(?:[a-z]+ed|spread|shown|seen|made|given|written|told|sent|put)\b")
 # "adding N (of X) to Y" with no verb of its own before "to": the content of P, not "adding (that) Q".
@@ -33,6 +34,8 @@ def lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: int
     if verb in cues.NEEDS_CLAUSE and kind == "direct" and text[pos : pos + 1] not in "\"“‘«'":
         # "stressed the need for talks", "announced the start of an operation" ("reported hearing explosions" reports
         # what was perceived)
+        if verb[:4] == "repo" and _NOMINAL_EVENT_RE.match(text, pos):
+            return False  # "reported the deaths of three farmers in a strike": the event reported, as a noun phrase
         return _PERCEIVED_RE.match(text, pos) is None
     if kind == "comma" and verb in cues.NEEDS_CLAUSE and _opens_sentence(text, cand.clause_start):
         # "The fighting continued, the monitor said, ...": a subject's own verb with nothing reported before it

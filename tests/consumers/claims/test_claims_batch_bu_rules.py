@@ -100,3 +100,14 @@ def test_a_counted_or_definite_lower_case_head_after_but_with_an_apposition_spea
     assert speakers(text) == [("unnamed sources", "customs officers were still turning back fuel tankers")]
     text = "However, the drivers, speaking on condition of anonymity, said the queue had not moved."
     assert speakers(text) == [("unnamed sources", "the queue had not moved")]
+
+
+def test_a_nominal_report_of_deaths_is_a_claim_its_noun_phrase_the_span() -> None:
+    # "reported the death of N": the report's proposition is given as a noun phrase (bp's leftover)
+    text = ("The Syrian Network for Human Rights reported the deaths of three farmers, including a boy, in a drone "
+            "strike near Sarmin on Tuesday.")
+    assert speakers(text) == [("Syrian Network for Human Rights", "the deaths of three farmers, including a boy, in "
+                                                                  "a drone strike near Sarmin on Tuesday")]
+    # a monitor's "documented the deaths of N" stays its narration (own/ gold), "reported hearing" as before
+    text = "The Syrian Network for Human Rights documented the deaths of three farmers near Sarmin."
+    assert speakers(text) == []
