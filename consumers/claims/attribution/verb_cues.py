@@ -239,7 +239,8 @@ def _before_quoted_name(text: str, inside: list[tuple[int, int]], quote_end: int
         or (quote_end - q_start <= 30 and text.endswith(("as ", "ed "), 0, q_start))
     ):
         return quote_end  # (a short lower-case name too, after "known as", "nicknamed": 'known as "abu dujana" said')
-    if _NAMING_BEFORE_QUOTE_RE.search(text, max(lo, q_start - 40), q_start) is None:
+    if _NAMING_BEFORE_QUOTE_RE.search(text, max(lo, q_start - 40), q_start) is None \
+            and not _ARTICLE_BEFORE_QUOTE_RE.fullmatch(text, lo, q_start):
         return quote_end
     # (only with no quotation before the name: '"Q," a man known as "Abu Ali" said' keeps its quote-first shape)
     return lo if _last_end_before(inside, q_start, lo) == lo else quote_end
@@ -272,6 +273,8 @@ def _span_end(span: tuple[int, int]) -> int:
     return span[1]
 
 
+# A quoted name opening its clause after the article: 'The "Sultan Murad Division" denied P', 'the so-called "X"'
+_ARTICLE_BEFORE_QUOTE_RE = re.compile(r"\s*(?:(?:But|And|However,)\s+)?(?:[Tt]he|[Tt]he\s+so-called|[Aa])\s+")
 _NAMING_BEFORE_QUOTE_RE = re.compile(
     r"\b(?:(?:calling|calls|called)\s+(?:itself|themselves|himself|herself)|(?:known|referred\s+to)\s+as|dubbed|"
     r"named|nicknamed|titled|entitled|headlined|(?<=channel |account )called|(?<=page )called)\s+(?:the\s+)?$"

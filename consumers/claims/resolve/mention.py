@@ -72,6 +72,11 @@ _OWNED_OFFICE_RE = re.compile(
 )
 # The place a body's local office sits in, after "office": "the WHO office in Damascus", "its office in Erbil"
 _OFFICE_IN_PLACE_RE = re.compile(r"(?<=\soffice)\s+in\s+(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+")
+_UNIT_OF_ARMY_RE = re.compile(
+    r"((?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:Division|Brigade|Brigades|Legion|Regiment|Battalion|Battalions|Corps))"
+    r"\s+of\s+the\s+"
+)
+_QUOTED_NAME_HEAD_RE = re.compile(r"(?:[Tt]he\s+)?(?:so-called\s+)?[\"“]([A-Z][^\"“”]{1,60}?)[,.]?[\"”]")
 _SPELLING_ASIDE_RE = re.compile(r"\s*\((?:also\s+)?(?:spelled|spelt|written|transliterated)\s+[^()]{1,40}\)$")
 _DRAWN_ON_RE = re.compile(r"\s+(?:interviewed|quoted|contacted|consulted)\s+(?:for|in)\s+this\s+\w+$")
 _SPOKE_TO_RE = re.compile(r"\s+who\s+(?:spoke|talked|speak|talk)\s+(?:to|with)\s+.*$")
@@ -82,6 +87,11 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     """The canonical speaker behind the mention text[start:end] (head text[start:head_end], then an apposition)."""
     head = " ".join(ctx.text[start:head_end].split()).strip(" ,")
     appos = " ".join(ctx.text[head_end:end].split()).strip(" ,")
+    if ('"' in head or "“" in head) and (quoted := _QUOTED_NAME_HEAD_RE.match(head)) is not None:
+        # 'The "Sultan Murad Division" (of X)', 'the so-called "Free Army"': the name, its marks dropped
+        head = f"The {quoted.group(1)}{head[quoted.end():]}"
+    if " of " in head and (unit := _UNIT_OF_ARMY_RE.match(head)) is not None:
+        head = unit.group(1)  # "The Hamza Division of the Syrian National Army": the named unit speaks, not the army
     if head.endswith(")") and (spelled := _SPELLING_ASIDE_RE.search(head)) is not None:
         head = head[: spelled.start()]  # "Rubar Xelil (also spelled Khalil)": the name, with a note on its spelling
     if " I " in head or " we " in head:

@@ -111,3 +111,15 @@ def test_a_nominal_report_of_deaths_is_a_claim_its_noun_phrase_the_span() -> Non
     # a monitor's "documented the deaths of N" stays its narration (own/ gold), "reported hearing" as before
     text = "The Syrian Network for Human Rights documented the deaths of three farmers near Sarmin."
     assert speakers(text) == []
+
+
+def test_a_quoted_faction_name_opening_the_subject_speaks_as_the_unit() -> None:
+    # 'The "X Division" of the Syrian National Army denied that P': the marks are the writer's, the unit speaks
+    text = ('Shelling resumed at dawn. The "Hamza Brigade" of the Syrian National Army denied that its fighters had '
+            'fired on the village.')
+    assert speakers(text) == [("Hamza Brigade", "its fighters had fired on the village")]
+    text = 'The so-called "Free Army" said its fighters had left the base.'
+    assert speakers(text) == [("Free Army", "its fighters had left the base")]
+    # a quoted word of narration opening the sentence is no subject
+    text = 'The "humanitarian pause" ended on Friday, the UN said.'
+    assert speakers(text) == [("United Nations", 'The "humanitarian pause" ended on Friday')]
