@@ -23,9 +23,10 @@ _MINISTRY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 # (a kind may take "resources" or "affairs" after it: "Iraq's water resources ministry", "the social affairs ministry")
 _OTHER_MINISTRY_RE = re.compile(
     r"\b(?:((?:interior|justice|health|finance|economy|energy|information|education|agriculture|transport|oil|"
-    r"water|trade|culture|tourism|social)(?:\s+(?:resources|affairs))?)\s+minist(?:er|ry)|ministry\s+of\s+(?:the\s+)?"
+    r"water|trade|culture|tourism|social|electricity|industry|housing)(?:\s+(?:resources|affairs))?)\s+minist(?:er|ry)|"
+    r"ministry\s+of\s+(?:the\s+)?"
     r"((?:interior|justice|health|finance|economy|energy|information|education|agriculture|transport|oil|water|trade|"
-    r"culture|tourism|social)(?:\s+(?:resources|affairs))?))\b", re.I)
+    r"culture|tourism|social|electricity|industry|housing)(?:\s+(?:resources|affairs))?))\b", re.I)
 # The second portfolio of a ministry named "Ministry of X and Y", capitalised: "and Foreign Trade", "and Labour"
 _AND_KIND_RE = re.compile(
     r"\s+and\s+((?:Foreign|Internal)\s+Trade|Trade|Labou?r|Environment|Industry|Investment|Consumer\s+Protection|"

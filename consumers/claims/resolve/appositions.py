@@ -53,6 +53,13 @@ _PRESIDING_OF_RE = re.compile(
 _BARE_SPOKESMAN_RE = re.compile(r"(?:[Aa]n?|[Tt]heir|[Ii]ts)\s+spokes(?:man|woman|person)$")
 
 
+# A firm's name after its kind, perhaps with who owns it: "the state-owned General Company for Water Projects"
+_OWNED_BODY_NAME_RE = re.compile(
+    r"the\s+(?:(?:state|government|privately|family)-(?:owned|run)\s+|private\s+|public\s+)?"
+    r"([A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*)){1,7}(?<=[a-z]))"
+)
+
+
 def named_by_apposition(ctx: DocumentContext, start: int, head: str, appos: str) -> Speaker | None:
     """The speaker a (non-empty) apposition names: a person after a role, a state's delegate, a body by its acronym or
     name, who one of several sources is; None when the apposition names none."""
@@ -90,6 +97,10 @@ def named_by_apposition(ctx: DocumentContext, start: int, head: str, appos: str)
     if appos[:4] == "the " and head[-1:].islower() and head.rsplit(None, 1)[-1].lower() in BODY_KINDS \
             and THE_BODY_NAME_RE.fullmatch(appos):
         canon = canonical_org(appos[4:])  # "Al-Atassi's party, the National Liberal Gathering,": the body by its name
+        return Speaker(canon, canon, False)
+    if appos[:4] == "the " and FIRM_ROLE_RE.fullmatch(head) \
+            and (owned := _OWNED_BODY_NAME_RE.fullmatch(appos)) is not None:
+        canon = canonical_org(owned.group(1))  # "The contractor, the state-owned General Company for X,": by its name
         return Speaker(canon, canon, False)
     if appos[:1].isupper() and ONE_WORD_NAME_RE.fullmatch(appos) and FIRM_ROLE_RE.fullmatch(head):
         return Speaker(appos, appos, False)  # "The firm he cites, Nordtherm,": the company by its name

@@ -131,7 +131,8 @@ _PREPARED_BY_RE = re.compile(
 )
 _SEEN_BY_RE = re.compile(r",?\s+(?:seen|obtained|reviewed|viewed|examined|verified)\s+by\b.*$")
 _ISSUER_BEFORE_RE = re.compile(
-    r"^(?:[Aa]n?|[Tt]he)\s+(.{2,60}?)\s+(?:statement|communiqu[eé]|letter|post|report|bulletin)$"
+    r"^(?:[Aa]n?|[Tt]he)\s+(?:internal\s+|confidential\s+|leaked\s+)?(.{2,60}?)\s+"
+    r"(?:statement|communiqu[eé]|letter|post|report|bulletin|document|memo|memorandum)$"
 )
 
 
@@ -141,6 +142,9 @@ def _issuer_in_head(ctx: DocumentContext, pos: int, head: str) -> Speaker | None
     if issued and is_known_org(issued.group(1)):
         canon = canonical_org(issued.group(1))
         return Speaker(canon, canon, False)  # "A Lebanese army statement said": the issuer named before the noun
+    if issued and "ministry" in issued.group(1) and " Ministry of " in (
+            canon := canonical_org(issued.group(1), ctx.country)):
+        return Speaker(canon, canon, False)  # "A Syrian electricity ministry document says": that ministry's
     for m in CAPITAL_RUN_RE.finditer(head):
         surface = m.group()
         if surface.lower() not in ("a", "the", "an") and (is_known_org(surface) or is_org_like(surface)):

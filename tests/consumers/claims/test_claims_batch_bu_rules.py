@@ -123,3 +123,20 @@ def test_a_quoted_faction_name_opening_the_subject_speaks_as_the_unit() -> None:
     # a quoted word of narration opening the sentence is no subject
     text = 'The "humanitarian pause" ended on Friday, the UN said.'
     assert speakers(text) == [("United Nations", 'The "humanitarian pause" ended on Friday')]
+
+
+def test_camp_managers_are_a_source() -> None:
+    text = "Site managers near Azaz reported that two water tanks had burst."
+    assert speakers(text) == [("unnamed sources", "two water tanks had burst")]
+
+
+def test_a_document_of_a_lower_case_ministry_speaks_for_that_ministry() -> None:
+    # "A Syrian industry ministry document seen by X says P": the issuer written before the noun, in lower case
+    text = "A Syrian industry ministry document seen by AFP says 14 textile plants have closed since June."
+    assert speakers(text) == [("Syrian Ministry of Industry", "14 textile plants have closed since June")]
+
+
+def test_a_firm_named_in_apposition_to_its_kind_with_its_owner_speaks_by_its_name() -> None:
+    # "The operator, the state-owned X Company, said P": the firm's name after "state-owned"
+    text = "The operator, the state-owned Syrian Railways Company, said the line to Homs would reopen in May."
+    assert speakers(text) == [("Syrian Railways Company", "the line to Homs would reopen in May")]
