@@ -8,6 +8,12 @@ from consumers.claims import cues
 from consumers.claims.complements import TOLD_OBJECT_RE
 from consumers.claims.sources import Candidate
 
+# The speaker itself (a pronoun or its body's kind) not commenting: "the department does not comment on X"
+_NO_COMMENT_RE = re.compile(
+    r"(?:it|they|he|she|we|(?:the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:department|ministry|agency|company|bank|"
+    r"office|government|embassy|army|military|group|organi[sz]ation|fund|firm|administration))\s+"
+    r"(?:does|do|did|would|will|could|can)(?:\s+not|n['’]t|not)\s+comment\b"
+)
 _PERCEIVED_RE = re.compile(r"(?:hearing|seeing|witnessing)\s")
 _NOMINAL_EVENT_RE = re.compile(r"the\s+(?:deaths?|killing|injur(?:y|ies)|wounding)\s+of\s")
 _NO_PROPOSITION_RE = re.compile(r"\s+(of|about|against|responsibility|credit|nothing|little|otherwise)\b")
@@ -48,6 +54,8 @@ def lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: int
         return True  # "denying reports circulated on social media": what is denied, without its content
     if verb == "adding" and kind == "direct" and _ADDING_TO_RE.match(text, pos):
         return True  # "P, adding 250 megawatts to the grid": the verb "add", not a second report
+    if kind in ("that", "direct") and text.find(" comment", pos, pos + 60) >= 0 and _NO_COMMENT_RE.match(text, pos):
+        return True  # "said the ministry does not comment on consular cases": a no-comment, nothing asserted
     # "warned of a catastrophe", "claimed responsibility for the attack", "said nothing"
     after = _NO_PROPOSITION_RE.match(text, cand.cue_end, cand.cue_end + 16)
     if after is not None and after.group(1) == "about" and not _NUMBER_AHEAD_RE.match(text, after.end()):

@@ -140,3 +140,15 @@ def test_a_firm_named_in_apposition_to_its_kind_with_its_owner_speaks_by_its_nam
     # "The operator, the state-owned X Company, said P": the firm's name after "state-owned"
     text = "The operator, the state-owned Syrian Railways Company, said the line to Homs would reopen in May."
     assert speakers(text) == [("Syrian Railways Company", "the line to Homs would reopen in May")]
+
+
+def test_a_policy_of_not_commenting_is_no_claim() -> None:
+    # "said the ministry does not comment on X": a no-comment in the speaker's words, no proposition (guideline)
+    text = ("A spokeswoman for the Dutch foreign ministry said the ministry does not comment on individual consular "
+            "cases.")
+    assert speakers(text) == []
+    text = "The bank said it would not comment on market rumours."
+    assert speakers(text) == []
+    # a report about others not commenting is one
+    text = "The bank said the regulator had not commented on the merger."
+    assert [t for _, t in speakers(text)] == ["the regulator had not commented on the merger"]
