@@ -14,6 +14,12 @@ from schemas.ids import stable_id
 from schemas.items import FeedItem
 from schemas.topics import ITEMS
 
+# An entry's text is cut to these lengths: a CMS that puts a whole dossier in one <description> would otherwise make
+# a record larger than the broker takes (kafka.max_record_bytes, 1 MiB), whose failed send holds back its batch's
+# and the relay's every round. At 4 UTF-8 bytes a character both fit in ~0.4 MB; no news title or summary is longer.
+MAX_TITLE_CHARS = 1_000
+MAX_SUMMARY_CHARS = 100_000
+
 if TYPE_CHECKING:  # producers.parse pulls in lxml and feedparser (~0.3 s): only a process that parses needs them
     from producers.parse import ParsedEntry
 
@@ -21,7 +27,11 @@ if TYPE_CHECKING:  # producers.parse pulls in lxml and feedparser (~0.3 s): only
 def build_item(entry: "ParsedEntry", *, feed_url: str, outlet: str, language: str, polled_at: datetime) -> FeedItem:
     """Normalise one entry: canonical URL, stable ids, UTC time (poll time when the feed gives none)."""
     canonical = canonical_url(entry.link) if entry.link else None
-    identity = item_id_of(canonical, feed_url, entry.guid)
+    title, summary = _cut(entry.title, MAX_TITLE_CHARS), _cut(entry.text, MAX_SUMMARY_CHARS)
+    content = content_hash(title, summary)
+    # Neither link nor guid (RSS 2.0 asks only for a title or a description): the item is what it says (Miniflux keys
+    # such RDF items by title + description); one key for all such items of a feed kept only the first of them.
+    identity = item_id_of(canonical, feed_url, entry.guid if entry.guid or canonical else f"content:{content}")
     published = entry.published_at
     # A date in the future is a feed bug or a timezone slip; the poll time is a safer upper bound.
     is_estimated = published is None or published > polled_at
@@ -30,16 +40,25 @@ def build_item(entry: "ParsedEntry", *, feed_url: str, outlet: str, language: st
         delivery_id=stable_id(feed_url, identity),
         feed_url=feed_url,
         outlet=outlet,
-        language=detect_language(f"{entry.title}\n{entry.text}", entry.language or language),
+        language=detect_language(f"{title}\n{summary}", entry.language or language),
         url=canonical or feed_url,
         guid=entry.guid,
-        title=entry.title,
-        summary=entry.text,
+        title=title,
+        summary=summary,
         published_at=polled_at if is_estimated or published is None else published,
         is_published_at_estimated=is_estimated,
-        content_hash=content_hash(entry.title, entry.text),
+        content_hash=content,
         polled_at=polled_at,
     )
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` if it fits in `limit` characters, else its first words that do, then an ellipsis."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ", limit // 2)
+    return (head[:space] if space > 0 else head).rstrip() + "\u2026"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +101,7 @@ class ParseJob:
     polled_at: datetime
     terms: tuple[str, ...]
     topic: str = ITEMS
+    base_url: str = ""  # where the body came from (after redirects), for relative links; "" the feed's URL
 
 
 _filters: dict[tuple[str, ...], RelevanceFilter] = {}  # one per worker process and term list
@@ -91,7 +111,7 @@ def prepare_feed(job: ParseJob) -> PreparedFeed:
     """Parse a body, drop irrelevant entries (counted), and build the messages of the rest."""
     from producers.parse import parse_feed
 
-    parsed = parse_feed(job.body, job.feed_url, job.content_type)
+    parsed = parse_feed(job.body, job.feed_url, job.content_type, job.base_url or None)
     relevance = _filters.get(job.terms) or _filters.setdefault(job.terms, RelevanceFilter(job.terms))
     items, irrelevant, seen = [], 0, set()
     for entry in parsed.entries:

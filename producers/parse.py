@@ -1,10 +1,12 @@
 """Feed bodies to entries: a fast lxml reader for well-formed RSS 2.0 and Atom 1.0, feedparser for
 everything else (broken XML, wrong charsets, RSS 0.9x/1.0, DTDs), and entry HTML to plain text."""
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import lxml.html
@@ -28,6 +30,11 @@ HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.IGNORECAS
 LANGUAGE_TAG = re.compile(rb"<(?:language|dc:language)>\s*([A-Za-z]{2})", re.IGNORECASE)
 LEGACY_CODE_PAGE = {"ru": "windows-1251", "uk": "windows-1251", "be": "windows-1251", "bg": "windows-1251",
                     "ar": "windows-1256", "fa": "windows-1256", "ku": "windows-1256"}  # fmt: skip
+EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=UTC)
+# A byte order mark decides the encoding whatever the declaration says (XML 1.0 appendix F); UTF-32 before UTF-16,
+# whose marks begin theirs.
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+                    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))  # fmt: skip
 # No DTDs, no entities, no network: a billion-laughs body goes to feedparser, which refuses to expand it.
 XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
@@ -52,14 +59,16 @@ class ParsedFeed:
     parser: str = "lxml"
 
 
-def parse_feed(body: bytes, feed_url: str, content_type: str = "") -> ParsedFeed:
-    """Parse RSS/Atom; raise FeedParseError when the body is not a feed at all."""
+def parse_feed(body: bytes, feed_url: str, content_type: str = "", base_url: str | None = None) -> ParsedFeed:
+    """Parse RSS/Atom; raise FeedParseError when the body is not a feed at all. Relative links are resolved
+    against xml:base and then `base_url` (the address the body came from; the feed's URL by default)."""
     if not body.strip():
         raise FeedParseError(feed_url, "not a feed: empty body")
     repaired = repair_encoding(body, content_type)
     if repaired is not None:
         body = repaired
-    return _parse_fast(body) or _parse_with_feedparser(body, feed_url, content_type)
+    base = base_url or feed_url
+    return _parse_fast(body, base) or _parse_with_feedparser(body, feed_url, content_type, base)
 
 
 def repair_encoding(body: bytes, content_type: str = "") -> bytes | None:
@@ -67,7 +76,14 @@ def repair_encoding(body: bytes, content_type: str = "") -> bytes | None:
 
     Servers send windows-1251 as 'utf-8' and Latin-1 without a declaration; feedparser would guess and
     produce mojibake. The candidates: the HTTP charset, the legacy code page of the feed's <language>,
-    then windows-1252 (which decodes any byte)."""
+    then windows-1252 (which decodes any byte). A body with a byte order mark is read as the mark says."""
+    marked = next((encoding for mark, encoding in BYTE_ORDER_MARKS if body.startswith(mark)), None)
+    if marked is not None:
+        try:
+            utf8 = body.decode(marked)[1:].encode("utf-8")  # without the mark
+        except UnicodeDecodeError:
+            return None  # not what its mark says: left to the parsers
+        return XML_ENCODING.sub(b'encoding="utf-8"', utf8[:200], count=1) + utf8[200:]
     declared = XML_ENCODING.search(body[:200])
     encoding = declared.group(1).decode("ascii") if declared else "utf-8"
     try:
@@ -89,12 +105,12 @@ def repair_encoding(body: bytes, content_type: str = "") -> bytes | None:
     return None
 
 
-def _parse_fast(body: bytes) -> ParsedFeed | None:
+def _parse_fast(body: bytes, base_url: str | None = None) -> ParsedFeed | None:
     head = body[:2048]
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
         return None
     try:
-        root = etree.fromstring(body, XML_PARSER)
+        root = etree.fromstring(body, XML_PARSER, base_url=base_url)
     except etree.XMLSyntaxError:
         return None  # not well-formed, or a charset lxml cannot decode: feedparser copes (bozo) or refuses
     if root.tag == "rss" and root.find("channel") is not None:
@@ -113,6 +129,7 @@ def _rss(channel: etree._Element) -> ParsedFeed:
         link = _text(item.find("link"))
         if not link and guid and guid.startswith("http") and (guid_element.get("isPermaLink") or "true") != "false":
             link = guid
+        link = web_link(link, item.base)
         html = _text(item.find(CONTENT_ENCODED)) or _text(item.find("description")) or ""
         date = _text(item.find("pubDate")) or _text(item.find(DC_DATE))
         entries.append(ParsedEntry(link or None, guid or None, html_to_text(_text(item.find("title")) or ""),
@@ -125,13 +142,30 @@ def _atom(root: etree._Element) -> ParsedFeed:
     entries = []
     for entry in root.iterfind(f"{ATOM}entry"):
         links = entry.findall(f"{ATOM}link")
-        link = next((e.get("href") for e in links if (e.get("rel") or "alternate") == "alternate"), None)
+        alternate = next((e for e in links if (e.get("rel") or "alternate") == "alternate"), None)
+        link = web_link(alternate.get("href"), alternate.base) if alternate is not None else None
         content = _atom_text(entry.find(f"{ATOM}content")) or _atom_text(entry.find(f"{ATOM}summary"))
         date = _text(entry.find(f"{ATOM}published")) or _text(entry.find(f"{ATOM}updated"))
         entries.append(ParsedEntry(link, _text(entry.find(f"{ATOM}id")) or None,
                                    html_to_text(_atom_text(entry.find(f"{ATOM}title"))), html_to_text(content),
                                    parse_date(date), _language(entry.get(XML_LANG)) or language))  # fmt: skip
     return ParsedFeed(entries, language, None)
+
+
+def web_link(link: str | None, base: str | None) -> str | None:
+    """`link` made absolute against `base` (relative hrefs are allowed in Atom, and some RSS has them), or None
+    when it is no web address: a javascript:, mailto: or file: link is never an article's URL."""
+    link = (link or "").strip()
+    if not link:
+        return None
+    if link.startswith(("https://", "http://")):
+        return link
+    try:
+        absolute = urljoin(base or "", link)
+        parts = urlsplit(absolute)
+        return absolute if parts.scheme in ("http", "https") and parts.hostname else None
+    except ValueError:
+        return None
 
 
 def _atom_text(element: etree._Element | None) -> str:
@@ -168,7 +202,17 @@ def update_period_s(period: str | None, frequency: str | None) -> float | None:
 
 
 def parse_date(value: str | None) -> datetime | None:
-    """RFC 822 or ISO 8601 to UTC; feedparser's lenient date parsers for anything else; None if unreadable."""
+    """RFC 822 or ISO 8601 to UTC; feedparser's lenient date parsers for anything else; None if unreadable or a
+    placeholder from before the web."""
+    return _plausible(_read_date(value))
+
+
+def _plausible(date: datetime | None) -> datetime | None:
+    # CMSs print an unset date as the Unix epoch (or 1900, or year 1); no feed item was published before 1990.
+    return date if date is not None and date >= EARLIEST_DATE else None
+
+
+def _read_date(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
@@ -185,7 +229,7 @@ def parse_date(value: str | None) -> datetime | None:
         return None
 
 
-def _parse_with_feedparser(body: bytes, feed_url: str, content_type: str) -> ParsedFeed:
+def _parse_with_feedparser(body: bytes, feed_url: str, content_type: str, base_url: str | None = None) -> ParsedFeed:
     headers = {"content-type": content_type} if content_type else {}
     parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=False)
     if not parsed.get("version") and not parsed.entries:
@@ -195,14 +239,15 @@ def _parse_with_feedparser(body: bytes, feed_url: str, content_type: str) -> Par
     ttl = str(parsed.feed.get("ttl") or "")
     hint = float(ttl) * 60 if ttl.isdigit() else update_period_s(parsed.feed.get("sy_updateperiod"),
                                                                  parsed.feed.get("sy_updatefrequency"))  # fmt: skip
-    return ParsedFeed([_entry(entry, language) for entry in parsed.entries], language, hint, "feedparser")
+    base = base_url or feed_url
+    return ParsedFeed([_entry(entry, language, base) for entry in parsed.entries], language, hint, "feedparser")
 
 
-def _entry(entry: feedparser.FeedParserDict, language: str | None) -> ParsedEntry:
+def _entry(entry: feedparser.FeedParserDict, language: str | None, base_url: str) -> ParsedEntry:
     content = entry.get("content") or []
     html = max((c.get("value", "") for c in content), key=len, default="") or entry.get("summary", "")
     return ParsedEntry(
-        link=entry.get("link") or None,
+        link=web_link(entry.get("link"), base_url),  # feedparser applied any xml:base already
         guid=entry.get("id") or None,
         title=html_to_text(entry.get("title", "")),
         text=html_to_text(html),
@@ -217,9 +262,11 @@ def _entry_time(entry: feedparser.FeedParserDict) -> datetime | None:
         value = entry.get(key)
         if value:
             try:
-                return datetime(*value[:6], tzinfo=UTC)  # type: ignore[misc]
+                date = _plausible(datetime(*value[:6], tzinfo=UTC))  # type: ignore[misc]
             except (TypeError, ValueError):
                 continue
+            if date is not None:
+                return date
     return None
 
 

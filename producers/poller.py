@@ -113,7 +113,7 @@ class Poller:
             self.on_new_body()
         topic = ITEMS_FETCH if feed.full_text else ITEMS  # a full-text feed's items go via the page fetcher
         job = ParseJob(fetched.body, feed.url, feed.outlet, feed.language, fetched.content_type, polled_at, self.terms,
-                       topic)  # fmt: skip
+                       topic, fetched.final_url)  # fmt: skip
         if self.parse_pool is None:
             return prepare_feed(job)
         if self._pool_spawn is None:

@@ -1,9 +1,12 @@
 """What real feeds do that breaks naive pollers, one case each, served by the fixture server and polled into the
 real store and broker: every item kept once, with a usable URL and date, and anything unusable a clear error."""
 
+from datetime import datetime, timedelta
+
 from sqlalchemy import select
 
 from newsmon.store.models import OutboxItem
+from producers import parse
 from tests.feed_server import Route
 from tests.producers.conftest import feed_rows, register
 
@@ -30,6 +33,75 @@ async def poll(pipeline, feed_server, *paths: str):
     return reports, rows, payloads
 
 
+async def test_an_oversize_item_is_cut_to_fit_and_every_item_is_published(poller_pipeline, feed_server):
+    # A CMS that puts a whole dossier in one <description> (1.4 MB): sent as it is, the record is larger than the
+    # broker takes, its publish fails with its batch's, and the relay retries that batch for ever.
+    dossier = "Shelling reported near Saraqib, witnesses said. " * 30_000
+    feed_server.routes["/dossier"] = Route(200, RSS % (
+        f"<item><title>Syria dossier {'long title ' * 500}</title><link>https://wire.example/dossier</link>"
+        f"<description>{dossier}</description></item>"
+        "<item><title>Syria brief</title><link>https://wire.example/brief</link>"
+        "<description>Idlib.</description></item>").encode())  # fmt: skip
+    from producers.items import MAX_SUMMARY_CHARS, MAX_TITLE_CHARS
+
+    async with poller_pipeline() as pipeline:
+        reports, _, payloads = await poll(pipeline, feed_server, "/dossier")
+    rows = payloads[feed_server.url("/dossier")]
+    assert reports[feed_server.url("/dossier")].items_new == 2
+    assert len(rows) == 2 and all(row.published_at is not None for row in rows)
+    big = next(row.payload for row in rows if row.payload["url"] == "https://wire.example/dossier")
+    assert len(big["summary"]) <= MAX_SUMMARY_CHARS and big["summary"].startswith("Shelling reported near Saraqib")
+    assert len(big["title"]) <= MAX_TITLE_CHARS and big["title"].startswith("Syria dossier long title")
+
+
+async def test_relative_links_are_resolved_against_xml_base_and_the_feed_url(poller_pipeline, feed_server):
+    # Atom allows relative hrefs, resolved against xml:base (RFC 4287 §2 / XML Base) or else the document's URL;
+    # some RSS feeds write site-relative <link>s too.
+    entries = (b'<entry><title>Syria entry one</title><link href="2026/11/one"/><id>urn:e:1</id>'
+               b"<updated>2026-11-02T16:00:00Z</updated></entry>"
+               b'<entry xml:base="/desk/"><title>Syria entry two</title><link href="two.html"/><id>urn:e:2</id>'
+               b"<updated>2026-11-02T17:00:00Z</updated></entry>")  # fmt: skip
+    feed_server.routes["/based.atom"] = Route(200, ATOM % (b' xml:base="https://desk.example/news/"', entries))
+    feed_server.routes["/feeds/bare.atom"] = Route(200, ATOM % (b"", entries))
+    feed_server.routes["/feeds/site.rss"] = Route(200, RSS % item("Syria relative", "<link>/world/3</link>"))
+    async with poller_pipeline() as pipeline:
+        _, _, payloads = await poll(pipeline, feed_server, "/based.atom", "/feeds/bare.atom", "/feeds/site.rss")
+    urls = {path: sorted(row.payload["url"] for row in payloads[feed_server.url(path)])
+            for path in ("/based.atom", "/feeds/bare.atom", "/feeds/site.rss")}  # fmt: skip
+    assert urls["/based.atom"] == ["https://desk.example/desk/two.html", "https://desk.example/news/2026/11/one"]
+    assert urls["/feeds/bare.atom"] == [feed_server.url("/desk/two.html"), feed_server.url("/feeds/2026/11/one")]
+    assert urls["/feeds/site.rss"] == [feed_server.url("/world/3")]
+
+
+async def test_items_without_link_or_guid_are_each_kept(poller_pipeline, feed_server):
+    # No <link>, no <guid> (RSS 2.0 only needs a title or a description): each item is its own article.
+    feed_server.routes["/bare"] = Route(200, RSS % (item("Syria: convoy reaches Afrin") + item("Syria: strike on depot")
+                                                    + item("Syria: talks resume in Astana")))  # fmt: skip
+    async with poller_pipeline() as pipeline:
+        reports, _, payloads = await poll(pipeline, feed_server, "/bare")
+        _, _, again = await poll(pipeline, feed_server, "/bare")  # the same body: nothing new
+        feed_server.routes["/bare"] = Route(200, RSS % (item("Syria: convoy reaches Afrin")
+                                                        + item("Syria: strike on depot")))  # fmt: skip
+        later, _, _ = await poll(pipeline, feed_server, "/bare")
+    assert reports[feed_server.url("/bare")].items_new == 3
+    assert sorted(row.payload["title"] for row in payloads[feed_server.url("/bare")]) == [
+        "Syria: convoy reaches Afrin", "Syria: strike on depot", "Syria: talks resume in Astana"]  # fmt: skip
+    assert len({row.item_id for row in again[feed_server.url("/bare")]}) == 3
+    assert later[feed_server.url("/bare")].items_new == 0
+
+
+async def test_links_that_are_not_web_addresses_are_not_article_urls(poller_pipeline, feed_server):
+    feed_server.routes["/schemes"] = Route(200, RSS % (
+        item("Syria script", "<link>javascript:alert(1)</link><guid isPermaLink='false'>s-1</guid>")
+        + item("Syria mail", "<link>mailto:desk@wire.example</link><guid isPermaLink='false'>s-2</guid>")
+        + item("Syria file", "<link>file:///etc/passwd</link><guid isPermaLink='false'>s-3</guid>")))  # fmt: skip
+    async with poller_pipeline() as pipeline:
+        reports, _, payloads = await poll(pipeline, feed_server, "/schemes")
+    assert reports[feed_server.url("/schemes")].items_new == 3
+    assert {row.payload["url"] for row in payloads[feed_server.url("/schemes")]} == {feed_server.url("/schemes")}
+    assert sorted(row.payload["guid"] for row in payloads[feed_server.url("/schemes")]) == ["s-1", "s-2", "s-3"]
+
+
 async def test_304_to_a_request_without_validators_is_an_error(poller_pipeline, feed_server):
     # A misconfigured cache answers 304 to a plain GET: there is no earlier copy for it to mean, so it is no
     # "not modified" (the feed would show as healthy while never giving an item).
@@ -40,3 +112,57 @@ async def test_304_to_a_request_without_validators_is_an_error(poller_pipeline, 
     assert report.status == "error"
     assert row.health == "failing" and row.last_status == 304
     assert "304" in row.last_error and "without validators" in row.last_error
+
+
+async def test_utf16_feed_with_a_bom_is_read(poller_pipeline, feed_server):
+    # A byte order mark decides the encoding (XML 1.0 appendix F), whatever the declaration says.
+    body = (RSS % item("Сирия: колонна у Африна", "<link>https://wire.example/ru/1</link>")).decode()
+    feed_server.routes["/utf16"] = Route(200, body.encode("utf-16"))
+    feed_server.routes["/utf16be"] = Route(200, b"\xfe\xff" + body.replace("Африна", "Идлиба").encode("utf-16-be"))
+    lying = body.replace('encoding="utf-8"', 'encoding="windows-1251"').replace("Африна", "Ракки")
+    feed_server.routes["/utf8bom"] = Route(200, b"\xef\xbb\xbf" + lying.encode())
+    async with poller_pipeline() as pipeline:
+        reports, _, payloads = await poll(pipeline, feed_server, "/utf16", "/utf16be", "/utf8bom")
+    assert [r.status for r in reports.values()] == ["new", "new", "new"]
+    assert [row.payload["title"] for row in payloads[feed_server.url("/utf8bom")]] == ["Сирия: колонна у Ракки"]
+    assert [row.payload["title"] for row in payloads[feed_server.url("/utf16")]] == ["Сирия: колонна у Африна"]
+    assert [row.payload["title"] for row in payloads[feed_server.url("/utf16be")]] == ["Сирия: колонна у Идлиба"]
+
+
+async def test_placeholder_dates_before_the_web_are_estimated(poller_pipeline, feed_server):
+    # CMSs print an unset date as the Unix epoch (or year 1 / 1900): no real item was published then.
+    feed_server.routes["/epoch"] = Route(200, RSS % (
+        item("Syria epoch", "<link>https://wire.example/e1</link><pubDate>Thu, 01 Jan 1970 00:00:00 +0000</pubDate>")
+        + item("Syria iso epoch", "<link>https://wire.example/e2</link><pubDate>1970-01-01T00:00:00Z</pubDate>")
+        + item("Syria dated", "<link>https://wire.example/e3</link><pubDate>Mon, 02 Nov 2026 16:00:00 +0000</pubDate>")
+    ))  # fmt: skip
+    async with poller_pipeline() as pipeline:
+        _, rows, payloads = await poll(pipeline, feed_server, "/epoch")
+    by_title = {row.payload["title"]: row.payload for row in payloads[feed_server.url("/epoch")]}
+    polled = rows[feed_server.url("/epoch")].last_polled_at
+    for title in ("Syria epoch", "Syria iso epoch"):
+        assert by_title[title]["is_published_at_estimated"] is True
+        assert abs(datetime.fromisoformat(by_title[title]["published_at"]) - polled) < timedelta(seconds=1)
+    assert by_title["Syria dated"]["published_at"].startswith("2026-11-02T16:00:00")
+    assert rows[feed_server.url("/epoch")].last_undated_count == 2
+
+
+async def test_an_absolute_link_stays_as_written(poller_pipeline, feed_server):
+    # Control: an ordinary feed's items keep their absolute links untouched by the resolution above.
+    feed_server.routes["/plain"] = Route(200, RSS % item("Syria plain", "<link>https://wire.example/p?id=4</link>"))
+    async with poller_pipeline() as pipeline:
+        _, _, payloads = await poll(pipeline, feed_server, "/plain")
+    assert [row.payload["url"] for row in payloads[feed_server.url("/plain")]] == ["https://wire.example/p?id=4"]
+
+
+def test_both_parsers_resolve_relative_links_alike():
+    entries = (b'<entry><title>Syria one</title><link href="2026/11/one"/><id>urn:e:1</id></entry>'
+               b'<entry xml:base="/desk/"><title>Syria two</title><link href="two.html"/><id>urn:e:2</id></entry>'
+               b'<entry><title>Syria 3</title><link href="javascript:0"/><id>urn:e:3</id></entry>')  # fmt: skip
+    atom = ATOM % (b' xml:base="https://desk.example/news/"', entries)
+    for body in (atom, atom.replace(b' xml:base="https://desk.example/news/"', b"")):
+        fast = parse._parse_fast(body, "https://feeds.example/a/feed")
+        slow = parse._parse_with_feedparser(body, "https://feeds.example/a/feed", "", "https://feeds.example/a/feed")
+        assert fast is not None and [e.link for e in fast.entries] == [e.link for e in slow.entries]
+    assert [e.link for e in fast.entries] == ["https://feeds.example/a/2026/11/one", "https://feeds.example/desk/two.html",
+                                              None]  # fmt: skip

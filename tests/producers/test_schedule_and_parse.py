@@ -80,6 +80,8 @@ def test_ttl_and_update_period_are_read_as_hints():
         ("2026-11-02T16:00:00+02:00", datetime(2026, 11, 2, 14, 0, tzinfo=UTC)),
         ("2026-11-02 16:00:00", datetime(2026, 11, 2, 16, 0, tzinfo=UTC)),
         ("yesterday-ish", None),
+        ("Thu, 01 Jan 1970 00:00:00 +0000", None),  # an unset date printed as the epoch
+        ("0001-01-01T00:00:00Z", None),
         ("", None),
     ],
 )
