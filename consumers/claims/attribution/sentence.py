@@ -27,6 +27,16 @@ def attribute_sentence(
     inside = [(q.start, q.end) for q in quotes if q.end > start and q.start < end]
     if _is_question(text, start, end, inside):
         return []
+    if text.startswith("As ", start) and (reported := _AS_REPORTED_RE.match(text, start, end)) is not None:
+        # "As AFP reported last week, P": the outlet's report, P after the comma; the writer's own outlet ("As
+        # Reuters reported earlier" under a Reuters dateline) is the text's narration
+        if _is_own_outlet(text, reported.group(1)):
+            return []
+        content = reported.end()
+        while content < end and text[content].isspace():
+            content += 1
+        cue = text[reported.start(2) : reported.end(2)]
+        return [RawClaim(content, end, cue, reported.start(1), reported.end(1), reported.end(1), -1)]
     if text.startswith(_SUBORDINATORS, start):
         comma = _main_clause_comma(text, start, end, scan_from, inside)
         if comma > 0:
@@ -43,6 +53,19 @@ def attribute_sentence(
             return claims_from_candidates(text, start, tail, cands, inside)
     cands = find_candidates(text, start, end, inside, scan_from, searches)
     return claims_from_candidates(text, start, end, cands, inside)
+
+
+# "As AFP reported last week,", "As the agency said earlier,": a named source's earlier report, then P
+_AS_REPORTED_RE = re.compile(
+    r"As\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|the\s+[a-z]{3,})\s+((?:has\s+|had\s+)?(?:reported|said|noted))"
+    r"(?:\s+(?:earlier|previously|before|last\s+(?:week|month|year)|on\s+[A-Z][a-z]+))?\s*,\s"
+)
+
+
+def _is_own_outlet(text: str, outlet: str) -> bool:
+    """The outlet signs the text: named in its dateline ("/TASS/", "(Reuters)") near the top."""
+    head = text[:400]
+    return f"/{outlet}/" in head or f"({outlet})" in head or f"({outlet} " in head or f", {outlet})" in head
 
 
 def _is_question(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> bool:

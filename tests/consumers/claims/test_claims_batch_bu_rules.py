@@ -152,3 +152,13 @@ def test_a_policy_of_not_commenting_is_no_claim() -> None:
     # a report about others not commenting is one
     text = "The bank said the regulator had not commented on the merger."
     assert [t for _, t in speakers(text)] == ["the regulator had not commented on the merger"]
+
+
+def test_as_an_outlet_reported_earlier_is_its_claim_unless_the_outlet_is_the_writer() -> None:
+    # "As X reported earlier, P": X's report, span P without the cue; the document's own outlet is its narration
+    text = ("BEIRUT, May 2 (Reuters) - The road reopened on Friday.\n\n"
+            "As AFP reported last week, 40 trucks were stuck at the Masnaa crossing.")
+    assert speakers(text) == [("AFP", "40 trucks were stuck at the Masnaa crossing")]
+    text = ("BEIRUT, May 2 (Reuters) - The road reopened on Friday.\n\n"
+            "As Reuters reported last week, 40 trucks were stuck at the Masnaa crossing.")
+    assert speakers(text) == []
