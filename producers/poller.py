@@ -112,8 +112,9 @@ class Poller:
         if self.on_new_body is not None:
             self.on_new_body()
         topic = ITEMS_FETCH if feed.full_text else ITEMS  # a full-text feed's items go via the page fetcher
-        job = ParseJob(fetched.body, feed.url, feed.outlet, feed.language, fetched.content_type, polled_at, self.terms,
-                       topic, fetched.final_url)  # fmt: skip
+        # Items are keyed by the URL the feed had first: after a 301 they are the same items (same ids, no resend).
+        job = ParseJob(fetched.body, feed.moved_from or feed.url, feed.outlet, feed.language, fetched.content_type,
+                       polled_at, self.terms, topic, fetched.final_url)  # fmt: skip
         if self.parse_pool is None:
             return prepare_feed(job)
         if self._pool_spawn is None:

@@ -246,10 +246,12 @@ def _success_row(feed_id: int, outcome: PollOutcome) -> dict[str, Any]:
 
 async def _move(session: AsyncSession, feed_id: int, new_url: str, at: datetime) -> None:
     # A 301/308 is permanent (RFC 9110 §15.4.2): poll the new URL from now on. If the catalogue already
-    # has the new URL, this row duplicates that feed and is disabled instead.
+    # has the new URL, this row duplicates that feed and is disabled instead. moved_from keeps the URL the feed
+    # had first, through any later moves: its items are keyed by it, so a move does not make them new ones.
     taken = await session.scalar(select(Feed.id).where(Feed.url == new_url))
     if taken is None:
-        await session.execute(update(Feed).where(Feed.id == feed_id).values(moved_from=Feed.url, url=new_url))
+        moved = update(Feed).where(Feed.id == feed_id)
+        await session.execute(moved.values(moved_from=func.coalesce(Feed.moved_from, Feed.url), url=new_url))
     elif taken != feed_id:
         reason = f"moved permanently to {new_url}, which is feed #{taken}"
         values = {"is_disabled": True, "disabled_at": at, "disabled_reason": reason, "health": "disabled"}

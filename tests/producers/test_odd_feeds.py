@@ -166,3 +166,22 @@ def test_both_parsers_resolve_relative_links_alike():
         assert fast is not None and [e.link for e in fast.entries] == [e.link for e in slow.entries]
     assert [e.link for e in fast.entries] == ["https://feeds.example/a/2026/11/one", "https://feeds.example/desk/two.html",
                                               None]  # fmt: skip
+
+
+async def test_a_moved_feed_keeps_its_items_identity(poller_pipeline, feed_server):
+    # 301 (RFC 9110 §15.4.2): the feed is polled at its new URL from then on. Its items are the same items: a new body
+    # there must bring only what is new, and an item known by its guid alone must keep its id.
+    first = item("Syria: convoy", "<link>https://wire.example/c</link>") + item(
+        "Syria: guid only", "<guid isPermaLink='false'>wire-77</guid>")  # fmt: skip
+    feed_server.routes["/moving"] = Route(301, b"", {"Location": "/moved"})
+    feed_server.routes["/moved"] = Route(200, RSS % first)
+    async with poller_pipeline() as pipeline:
+        reports, _, _ = await poll(pipeline, feed_server, "/moving")
+        fresh = item("Syria: new", "<link>https://wire.example/n</link>")
+        feed_server.routes["/moved"] = Route(200, RSS % (first + fresh))
+        later, rows, payloads = await poll(pipeline, feed_server, "/moved")
+    assert reports[feed_server.url("/moving")].items_new == 2
+    assert later[feed_server.url("/moved")].items_new == 1
+    assert rows[feed_server.url("/moved")].moved_from == feed_server.url("/moving")
+    titles = sorted(row.payload["title"] for rows_ in payloads.values() for row in rows_)
+    assert titles == ["Syria: convoy", "Syria: guid only", "Syria: new"]
