@@ -65,6 +65,34 @@ async def test_a_bad_parameter_is_a_422_naming_it(api):
         assert response.status_code == 422 and expected in response.text, (path, params, response.text)
 
 
+async def test_a_time_beyond_the_calendar_or_a_nul_in_a_text_parameter_is_a_422_naming_it(api):
+    """Both were a 500: an OverflowError from the date, and PostgreSQL refusing a NUL in a string (where SQLite
+    matched every row: 'outlet=%00' returned every outlet's articles)."""
+    for path, params, expected in [
+        ("/api/articles", {"since": "99999999d"}, "since '99999999d'"),
+        ("/api/claims", {"until": "0001-01-01T00:00+01:00"}, "until '0001-01-01T00:00+01:00'"),
+        ("/api/articles", {"outlet": "wire\x00"}, "outlet"),
+        ("/api/claims", {"speaker": "\x00"}, "speaker"),
+        ("/api/articles", {"contains": "a\x00b"}, "contains"),
+        ("/api/stories", {"story": "\x00"}, "story"),
+        ("/api/claims", {"article": "\x00"}, "article"),
+        ("/api/disputes", {"outlet": "\x00"}, "outlet"),
+        ("/api/articles", {"search": "convoy\x00"}, "search"),
+    ]:
+        response = await api.get(path, params=params)
+        assert response.status_code == 422 and expected in response.json()["detail"], (path, params, response.text)
+        assert "NUL" in response.text or "out of range" in response.text, response.text
+
+
+async def test_a_time_zone_whose_plus_arrived_as_a_space_is_read_as_the_plus(api):
+    """`?since=2026-11-03T01:00+01:00` typed into a URL: the query string decodes '+' as a space, and the time was
+    refused as not a date."""
+    typed = await api.get("/api/articles?since=2026-11-03T01:00+01:00&until=2026-11-04T01:00+01:00")
+    encoded = await api.get("/api/articles", params={"since": "2026-11-03T00:00Z", "until": "2026-11-04T00:00Z"})
+    assert typed.status_code == 200, typed.text
+    assert typed.json() == encoded.json() and len(encoded.json()) == 2
+
+
 TOKEN = "test-token-" + "x" * 24
 
 

@@ -91,6 +91,12 @@ def filters(
     story: Annotated[str | None, Query(description="Only this story (its origin article id).")] = None,
     article: Annotated[str | None, Query(description="Only this article (claims: its claims).")] = None,
 ) -> Filters:
+    texts = {"outlet": outlet, "speaker": speaker, "contains": contains, "search": search, "since": since,
+             "until": until, "story": story, "article": article}  # fmt: skip
+    for name, value in texts.items():
+        # PostgreSQL refuses a NUL in a string (a 500), and SQLite ends the string there ('outlet=%00' matched all).
+        if value is not None and "\x00" in value:
+            raise HTTPException(422, f"{name} {value!r}: contains a NUL character (%00), which no text holds")
     now = datetime.now(UTC)
     moments = {}
     for name, value in (("since", since), ("until", until)):

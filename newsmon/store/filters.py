@@ -20,17 +20,27 @@ _AGO_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 MOMENT_FORMS = "a date or time such as 2026-11-01 or 2026-11-01T08:00, or 36h or 7d"
 
 
+# A time zone after a time, as '+01:00' arrives from a URL's query string: its '+' decoded as a space.
+_PLUS_AS_SPACE = re.compile(r"(.*T\d\d(?::?\d\d){0,2}(?:[.,]\d+)?) (\d\d(?::?\d\d)?)")
+
+
 def parse_moment(value: str, now: datetime) -> datetime:
     """An ISO 8601 date or time (UTC unless it says otherwise), or a span before `now` ("90m", "36h", "7d", "2w");
-    ValueError naming the accepted forms otherwise."""
+    ValueError naming the accepted forms otherwise, or saying the time is beyond the calendar (years 1 to 9999)."""
     ago = _AGO.fullmatch(value.strip().lower())
-    if ago:
-        return now - timedelta(**{_AGO_UNITS[ago[2]]: int(ago[1])})
     try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise ValueError(f"{value!r}: expected {MOMENT_FORMS}") from None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+        if ago:
+            return now - timedelta(**{_AGO_UNITS[ago[2]]: int(ago[1])})
+        written = value.strip()
+        if plus := _PLUS_AS_SPACE.fullmatch(written):
+            written = f"{plus[1]}+{plus[2]}"
+        try:
+            parsed = datetime.fromisoformat(written)
+        except ValueError:
+            raise ValueError(f"{value!r}: expected {MOMENT_FORMS}") from None
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except OverflowError:  # "99999999d" ago, or 0001-01-01T00:00+01:00 in UTC: before year 1
+        raise ValueError(f"{value!r}: out of range (years 1 to 9999)") from None
 
 
 def sqlite_lower(value: str | None) -> str | None:

@@ -259,3 +259,13 @@ def test_an_unknown_stage_is_one_line_naming_the_stages_and_nothing_is_created(t
     expected = "unknown stage 'dedup'; expected one of fulltext, dedupe, claims, alerts"
     assert one_error_line(result) == f"newsmon: error: {expected}"
     assert not (tmp_path / "store.db").exists()  # refused before anything was opened
+
+
+@pytest.mark.parametrize("command", [["query", "claims"], ["report"]])
+@pytest.mark.parametrize("moment", ["99999999d", "9999999999w", "0001-01-01T00:00+01:00"])
+def test_a_time_beyond_the_calendar_is_one_line_naming_the_option(tmp_path, command, moment):
+    """`--since 99999999d` (a span reaching before year 1) was an OverflowError traceback, exit 1."""
+    result = run_cli(*command, "--since", moment, cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    line = one_error_line(result)
+    assert f"--since '{moment}'" in line and "out of range" in line
