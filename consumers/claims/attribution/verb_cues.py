@@ -277,6 +277,8 @@ def _span_end(span: tuple[int, int]) -> int:
 _ARTICLE_BEFORE_QUOTE_RE = re.compile(r"\s*(?:(?:But|And|However,)\s+)?(?:[Tt]he|[Tt]he\s+so-called|[Aa])\s+")
 _NAMING_BEFORE_QUOTE_RE = re.compile(
     r"\b(?:(?:calling|calls|called)\s+(?:itself|themselves|himself|herself)|(?:known|referred\s+to)\s+as|dubbed|"
+    # a witness's code in court: 'identified in court only as "Witness 3"', 'identified only as "W7"'
+    r"identified\s+(?:(?:in|by)\s+(?:the\s+)?[a-z]+\s+)?(?:only\s+)?as|"
     r"named|nicknamed|titled|entitled|headlined|(?<=channel |account )called|(?<=page )called)\s+(?:the\s+)?$"
 )
 

@@ -33,9 +33,11 @@ _APPOSITIVE_NAME_RE = re.compile(
 # A participle giving the name or code someone is known by in the text: "identified in court only as P17", "known
 # only as Abu Khaled", "referred to as Witness Z-30"
 _IDENTIFIED_AS_RE = re.compile(
-    r"(?:identified|known|named|referred\s+to)\s+(?:(?:in|to|by)\s+(?:the\s+)?[\w'’-]+\s+)?(?:only\s+)?as\s+"
-    r"((?:[A-Z][\w'’-]*\d[\w-]*|[A-Z]-?\d[\w-]*)|(?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+)){0,3})"
-    r"(?=\s|,|$)"
+    r"(?:identified|known|named|referred\s+to)\s+(?:(?:in|to|by)\s+(?:the\s+)?[\w'’-]+\s+)?(?:only\s+)?as\s+[\"“]?"
+    # (a court's code may be quoted and hold a space: 'identified only as "Witness 7"')
+    r"((?:[A-Z][\w'’-]*\d[\w-]*|[A-Z]-?\d[\w-]*)|[A-Z][a-z]+\s\d{1,3}[A-Za-z]?(?=[\"”])"
+    r"|(?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+)){0,3})"
+    r"[\"”]?(?=\s|,|$)"
 )
 # "the forensic anthropologist Marta Quiroga": lower-case role words, then a name
 _ROLE_THEN_NAME_RE = re.compile(r"the\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(" + _APPOSITIVE_NAME_RE.pattern + ")")
@@ -82,8 +84,14 @@ def named_by_apposition(ctx: DocumentContext, start: int, head: str, appos: str)
         if named and _APPOSITIVE_NAME_RE.fullmatch(named.group(1)) and _is_role(head):
             # "The bill's author, Georges Atallah of the Free Patriotic Movement": the name, of the body named after it
             return resolve_named(ctx, start, appos, "")
-    if appos.startswith(("identified ", "known ", "named ", "referred ")) and not has_proper_name(head) and (
-            given := _IDENTIFIED_AS_RE.match(appos)) is not None:
+    given = None
+    if appos.startswith(("identified ", "known ", "named ", "referred ")) and not has_proper_name(head):
+        given = _IDENTIFIED_AS_RE.match(appos)
+    elif "identified " in appos and not has_proper_name(head) and (
+            coded := _IDENTIFIED_AS_RE.search(appos)) is not None and not appos[coded.end() :].strip():
+        given = coded
+    if given is not None:
+        # ("The witness, a former nurse who ... was identified in court only as "Witness 3",": the code ends it)
         # "The witness, identified in court only as P17 to protect relatives, said": the name or code given (after a
         # name, "Omar Haddad, known as Abu Layla,", the alias is the name's, as resolve_named knows)
         name = given.group(1)

@@ -162,3 +162,11 @@ def test_as_an_outlet_reported_earlier_is_its_claim_unless_the_outlet_is_the_wri
     text = ("BEIRUT, May 2 (Reuters) - The road reopened on Friday.\n\n"
             "As Reuters reported last week, 40 trucks were stuck at the Masnaa crossing.")
     assert speakers(text) == []
+
+
+def test_a_witness_identified_by_a_quoted_court_code_speaks_under_it() -> None:
+    # 'The witness, a former nurse who ... was identified in court only as "Witness 3", said P': the code names her
+    text = ('The defendant, Omar Saleh, denies the charges. The witness, a former nurse who testified behind a screen '
+            'and was identified in court only as "Witness 3", said guards beat prisoners every night. "He laughed," '
+            'the witness said of the defendant.')
+    assert speakers(text) == [("Witness 3", "guards beat prisoners every night"), ("Witness 3", "He laughed")]
