@@ -31,6 +31,28 @@ LANGUAGE_TAG = re.compile(rb"<(?:language|dc:language)>\s*([A-Za-z]{2})", re.IGN
 LEGACY_CODE_PAGE = {"ru": "windows-1251", "uk": "windows-1251", "be": "windows-1251", "bg": "windows-1251",
                     "ar": "windows-1256", "fa": "windows-1256", "ku": "windows-1256"}  # fmt: skip
 EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=UTC)
+# Dates a CMS printed in its site's locale: Russian and Arabic month names (Arabic: the Egyptian and the Levantine
+# ones) to English, weekday names and the Russian "г." (year) dropped, Arabic-Indic digits to ASCII.
+LOCAL_MONTHS = {
+    **dict.fromkeys(("январь", "января", "янв"), "Jan"), **dict.fromkeys(("февраль", "февраля", "фев"), "Feb"),
+    **dict.fromkeys(("март", "марта", "мар"), "Mar"), **dict.fromkeys(("апрель", "апреля", "апр"), "Apr"),
+    **dict.fromkeys(("май", "мая"), "May"), **dict.fromkeys(("июнь", "июня", "июн"), "Jun"),
+    **dict.fromkeys(("июль", "июля", "июл"), "Jul"), **dict.fromkeys(("август", "августа", "авг"), "Aug"),
+    **dict.fromkeys(("сентябрь", "сентября", "сен", "сент"), "Sep"),
+    **dict.fromkeys(("октябрь", "октября", "окт"), "Oct"), **dict.fromkeys(("ноябрь", "ноября", "ноя", "нояб"), "Nov"),
+    **dict.fromkeys(("декабрь", "декабря", "дек"), "Dec"),
+    "يناير": "Jan", "فبراير": "Feb", "مارس": "Mar", **dict.fromkeys(("أبريل", "ابريل", "إبريل"), "Apr"),
+    **dict.fromkeys(("مايو", "ماي"), "May"), **dict.fromkeys(("يونيو", "يونيه"), "Jun"),
+    **dict.fromkeys(("يوليو", "يوليه"), "Jul"), **dict.fromkeys(("أغسطس", "اغسطس"), "Aug"), "سبتمبر": "Sep",
+    **dict.fromkeys(("أكتوبر", "اكتوبر"), "Oct"), "نوفمبر": "Nov", "ديسمبر": "Dec",
+    "كانون الثاني": "Jan", "شباط": "Feb", "آذار": "Mar", "نيسان": "Apr", "أيار": "May", "حزيران": "Jun",
+    "تموز": "Jul", "آب": "Aug", "أيلول": "Sep", "تشرين الأول": "Oct", "تشرين الثاني": "Nov", "كانون الأول": "Dec",
+}  # fmt: skip
+LOCAL_DROPPED = {"пн", "вт", "ср", "чт", "пт", "сб", "вс", "понедельник", "вторник", "среда", "четверг", "пятница",
+                 "суббота", "воскресенье", "г", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس",
+                 "الجمعة", "السبت", "الأحد", "الاحد"}  # fmt: skip
+LOCAL_WORD = re.compile(r"(?:كانون|تشرين) (?:الثاني|الأول)|[^\W\d_]+\.?")
+ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹،\u200e\u200f", "01234567890123456789,  ")
 # A byte order mark decides the encoding whatever the declaration says (XML 1.0 appendix F); UTF-32 before UTF-16,
 # whose marks begin theirs.
 BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
@@ -224,9 +246,30 @@ def _read_date(value: str | None) -> datetime | None:
         pass
     fallback = feedparser_date(value)
     try:
-        return datetime(*fallback[:6], tzinfo=UTC) if fallback else None  # type: ignore[misc]
+        if fallback:
+            return datetime(*fallback[:6], tzinfo=UTC)  # type: ignore[misc]
     except (TypeError, ValueError):
         return None
+    english = _english_date(value)
+    return _read_date(english) if english is not None else None
+
+
+def _english_date(value: str) -> str | None:
+    """`value` with Russian or Arabic month and weekday names put in English, or None when it has none."""
+    if value.isascii():
+        return None
+    found = False
+
+    def word(match: re.Match[str]) -> str:
+        nonlocal found
+        key = match.group(0).lower().rstrip(".")
+        if key in LOCAL_MONTHS:
+            found = True
+            return LOCAL_MONTHS[key]
+        return " " if key in LOCAL_DROPPED else match.group(0)
+
+    english = LOCAL_WORD.sub(word, value.translate(ARABIC_DIGITS)).replace(",", " ")
+    return " ".join(english.split()) if found and english.isascii() else None
 
 
 def _parse_with_feedparser(body: bytes, feed_url: str, content_type: str, base_url: str | None = None) -> ParsedFeed:
@@ -267,7 +310,8 @@ def _entry_time(entry: feedparser.FeedParserDict) -> datetime | None:
                 continue
             if date is not None:
                 return date
-    return None
+    # Dates feedparser cannot read (a Russian or Arabic month name) may still be ours to read.
+    return next(filter(None, (parse_date(entry.get(key)) for key in ("published", "updated"))), None)
 
 
 def html_to_text(html: str) -> str:

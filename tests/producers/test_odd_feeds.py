@@ -185,3 +185,22 @@ async def test_a_moved_feed_keeps_its_items_identity(poller_pipeline, feed_serve
     assert rows[feed_server.url("/moved")].moved_from == feed_server.url("/moving")
     titles = sorted(row.payload["title"] for rows_ in payloads.values() for row in rows_)
     assert titles == ["Syria: convoy", "Syria: guid only", "Syria: new"]
+
+
+async def test_dates_with_russian_and_arabic_month_names_are_read(poller_pipeline, feed_server):
+    # A CMS that prints pubDate with its site's locale: Russian or Arabic month and weekday names, Arabic-Indic digits.
+    dated = {
+        "Syria ru short": "Пн, 02 ноя 2026 16:00:00 +0300",
+        "Syria ru genitive": "2 ноября 2026 г., 16:00 +0300",
+        "Syria ar": "الاثنين، ٠٢ نوفمبر ٢٠٢٦ ١٦:٠٠:٠٠ +0300",
+        "Syria ar levant": "الاثنين 2 تشرين الثاني 2026 16:00:00 +0300",
+    }
+    feed_server.routes["/locale"] = Route(200, RSS % b"".join(
+        item(title, f"<link>https://wire.example/{n}</link><pubDate>{date}</pubDate>")
+        for n, (title, date) in enumerate(dated.items())))  # fmt: skip
+    async with poller_pipeline() as pipeline:
+        _, rows, payloads = await poll(pipeline, feed_server, "/locale")
+    published = {row.payload["title"]: row.payload for row in payloads[feed_server.url("/locale")]}
+    assert {title: (p["published_at"], p["is_published_at_estimated"]) for title, p in published.items()} == {
+        title: ("2026-11-02T13:00:00Z", False) for title in dated}  # fmt: skip
+    assert rows[feed_server.url("/locale")].last_undated_count == 0

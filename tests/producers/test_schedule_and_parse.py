@@ -81,6 +81,9 @@ def test_ttl_and_update_period_are_read_as_hints():
         ("2026-11-02 16:00:00", datetime(2026, 11, 2, 16, 0, tzinfo=UTC)),
         ("yesterday-ish", None),
         ("Thu, 01 Jan 1970 00:00:00 +0000", None),  # an unset date printed as the epoch
+        ("Вт, 03 ноя 2026 09:30:00 +0300", datetime(2026, 11, 3, 6, 30, tzinfo=UTC)),
+        ("٠٣ كانون الأول ٢٠٢٦ ٠٩:٣٠ +0200", datetime(2026, 12, 3, 7, 30, tzinfo=UTC)),
+        ("3 ноября", None),  # no year
         ("0001-01-01T00:00:00Z", None),
         ("", None),
     ],
