@@ -72,6 +72,11 @@ _OWNED_OFFICE_RE = re.compile(
 )
 # The place a body's local office sits in, after "office": "the WHO office in Damascus", "its office in Erbil"
 _OFFICE_IN_PLACE_RE = re.compile(r"(?<=\soffice)\s+in\s+(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+")
+# The name a source testified or wrote under: "who testified under the name Yasser", "writing under the pseudonym X"
+_UNDER_THE_NAME_RE = re.compile(
+    r"\b(?:testified|testifies|testifying|spoke|speaks|speaking|writes|wrote|writing|appeared|appearing)\s+under\s+"
+    r"the\s+(?:name|pseudonym|alias|nom\s+de\s+guerre)\s+[\"“]?((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+[A-Z][\w'’-]+)?)"
+)
 _UNIT_OF_ARMY_RE = re.compile(
     r"((?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:Division|Brigade|Brigades|Legion|Regiment|Battalion|Battalions|Corps))"
     r"\s+of\s+the\s+"
@@ -87,6 +92,12 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     """The canonical speaker behind the mention text[start:end] (head text[start:head_end], then an apposition)."""
     head = " ".join(ctx.text[start:head_end].split()).strip(" ,")
     appos = " ".join(ctx.text[head_end:end].split()).strip(" ,")
+    if " under the " in head or " under the " in appos:
+        pseudonym = _UNDER_THE_NAME_RE.search(head) or _UNDER_THE_NAME_RE.search(appos)
+        if pseudonym is not None:
+            # "an engineer who testified under the name Yasser": the name the source spoke under
+            name = pseudonym.group(1)
+            return ctx.people.get(name.lower()) or Speaker(name, "", True)
     if ('"' in head or "“" in head) and (quoted := _QUOTED_NAME_HEAD_RE.match(head)) is not None:
         # 'The "Sultan Murad Division" (of X)', 'the so-called "Free Army"': the name, its marks dropped
         head = f"The {quoted.group(1)}{head[quoted.end():]}"

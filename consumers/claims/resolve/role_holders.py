@@ -38,6 +38,10 @@ def definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Spe
         return Speaker(canon, canon, False)
     if found is None and noun.startswith("spokes") and _UN_BRIEFING_RE.search(ctx.text, 0, 400):
         return _UNITED_NATIONS  # "the Spokesperson said" in a noon briefing by the Secretary-General's spokesperson
+    if found is None and noun and _introduced_unnamed(ctx, pos, noun):
+        # "An Arab diplomat who follows the talks was more hopeful. The diplomat said P": the unnamed one just
+        # introduced (in a sentence that quotes nobody), not the person quoted before it
+        return Speaker("unnamed sources", "", False)
     found = (
         found
         or name_near_role(ctx, pos, noun)
@@ -45,6 +49,15 @@ def definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Spe
         or ctx.last(person=True)
     )
     return found or Speaker("unnamed sources", "", False)
+
+
+def _introduced_unnamed(ctx: DocumentContext, pos: int, noun: str) -> bool:
+    """An indefinite 'a/an ... NOUN' in the text before pos, after the last person quoted or named."""
+    floor = max(0, pos - 600, ctx.last_person_pos, ctx.last_mention_end)
+    if ctx.text.find(noun, floor, pos) < 0:
+        return False
+    found = re.search(rf"\b[Aa]n?\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(noun)}\b(?!['’]s)", ctx.text[floor:pos])
+    return found is not None and ctx.person_before(pos, after=floor) is None
 
 
 _STATE_DELEGATE_NOUNS = frozenset(["representative", "delegate"])

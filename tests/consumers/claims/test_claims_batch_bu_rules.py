@@ -170,3 +170,21 @@ def test_a_witness_identified_by_a_quoted_court_code_speaks_under_it() -> None:
             'and was identified in court only as "Witness 3", said guards beat prisoners every night. "He laughed," '
             'the witness said of the defendant.')
     assert speakers(text) == [("Witness 3", "guards beat prisoners every night"), ("Witness 3", "He laughed")]
+
+
+def test_a_source_who_testified_under_a_name_speaks_under_it() -> None:
+    # br's leftover: "an engineer who testified under the name Yasser" and his later "he said"
+    text = ('One of the plaintiffs, a pharmacist who testified under the name Karim, told the court he had been '
+            'beaten daily. "We lost count of the days," he said.')
+    assert speakers(text) == [("Karim", "he had been beaten daily"), ("Karim", "We lost count of the days")]
+
+
+def test_the_role_after_an_unnamed_one_was_introduced_is_that_unnamed_one() -> None:
+    # br's leftover: "An Arab diplomat ... was more hopeful. The diplomat said P" after a named analyst spoke
+    text = ("Ahmet Kaya, a Turkish analyst, said the talks had stalled. An Arab diplomat who follows the talks was "
+            "more hopeful. The diplomat said Damascus was ready to compromise.")
+    assert speakers(text) == [("Ahmet Kaya", "the talks had stalled"),
+                              ("unnamed sources", "Damascus was ready to compromise")]
+    # the named diplomat quoted before stays the diplomat
+    text = "Ahmet Kaya, a Turkish diplomat, said the talks had stalled. The diplomat added that they would resume."
+    assert [s for s, _ in speakers(text)] == ["Ahmet Kaya", "Ahmet Kaya"]
