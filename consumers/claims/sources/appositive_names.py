@@ -7,7 +7,13 @@ import re
 
 from consumers.claims.aliases import TITLES
 from consumers.claims.sources.candidate import Candidate
-from consumers.claims.sources.clauses import after_clause_word, segment_cut, segment_start
+from consumers.claims.sources.clauses import (
+    OPENING_TIME_RE,
+    TIME_OPENINGS,
+    after_clause_word,
+    segment_cut,
+    segment_start,
+)
 from consumers.claims.sources.phrases import is_valid_subject
 from consumers.claims.sources.words import NAME_TOKEN
 
@@ -76,6 +82,8 @@ def role_then_name(text: str, lo: int, cut: int, name_start: int, comma: int, ca
     if not body_named and not one_word and not _ROLE_NAME_RE.fullmatch(name.strip()):
         return False
     role_start = after_clause_word(text, segment_start(text, lo, cut), cut)
+    if text.startswith(TIME_OPENINGS, role_start) and (timed := OPENING_TIME_RE.match(text, role_start, cut)):
+        role_start = timed.end()  # "In March the interior minister, NAME, told us": the time opens no role
     role = text[role_start:cut]
     if one_word:
         # "The firm he cites, Nordtherm, told us": a company's one-word name after its kind (a person's needs two,

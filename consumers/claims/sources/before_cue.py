@@ -13,7 +13,14 @@ from consumers.claims.sources.antecedents import gap_antecedent, relative_antece
 from consumers.claims.sources.appositive_names import given_name, role_then_name
 from consumers.claims.sources.candidate import Candidate
 from consumers.claims.sources.cited_sources import cited_source
-from consumers.claims.sources.clauses import after_clause_word, segment_cut, segment_start, skip_space
+from consumers.claims.sources.clauses import (
+    OPENING_TIME_RE,
+    TIME_OPENINGS,
+    after_clause_word,
+    segment_cut,
+    segment_start,
+    skip_space,
+)
 from consumers.claims.sources.country_lists import country_list_start
 from consumers.claims.sources.phrases import has_capital, is_valid_subject, looks_like_apposition
 
@@ -63,16 +70,6 @@ _HEAD_WHO_RE = re.compile(
 # A body's name holding "and the" after its "of": "The Association of Detainees and the Missing in Sednaya Prison"
 _NAME_OF_X_AND_RE = re.compile(r"(?<![\w'’-])(?:The\s+)?[A-Z][\w'’-]*\s+of\s+(?:[A-Z][\w'’-]*\s+){1,3}and\s+$")
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
-_TIME_OPENINGS = ("On ", "Late ", "Early ", "Earlier ", "Later ", "In ")
-# "On Saturday the ministry said", "In March the ministry said", "In 2023 it said", "Later the ministry said"
-_OPENING_TIME_RE = re.compile(
-    r"(?:(?:(?:Late|Early|Earlier|Later)\s+)?[Oo]n\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|In\s+(?:(?:early|late|mid-)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)(?:\s+\d{4})?|\d{4})|Earlier|Later)\s+(?=[Tt]he\s|[A-Z]|(?:it|he|she|they)\s)"
-)
-
-
 def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: DocumentSearches) -> bool:
     """Find the speaker just before the cue; an apposition between commas belongs to the mention."""
     seg_end = end
@@ -93,7 +90,7 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: Docume
         np_start = _subject_start_after_comma(text, lo, np_start, seg_end)
     if text.startswith("of ", np_start) and text.endswith(("as that ", "as those "), max(lo, np_start - 9), np_start):
         np_start += 3  # "a voice identified by the channel as that of NAME can be heard saying P": NAME's voice
-    if text.startswith(_TIME_OPENINGS, np_start) and (timed := _OPENING_TIME_RE.match(text, np_start, seg_end)):
+    if text.startswith(TIME_OPENINGS, np_start) and (timed := OPENING_TIME_RE.match(text, np_start, seg_end)):
         np_start = timed.end()  # "On Saturday the ministry said": the day, with no comma after it, is no subject
     if (text.startswith("that ", np_start - 5) or text.find(" who ", seg_start, seg_end) >= 0) \
             and _head_of_relative(text, seg_start, seg_end, cand):

@@ -21,6 +21,16 @@ _CLAUSE_WORDS_RE = re.compile(rf"(?=[ABYabistw])(?:(?:^|(?<=[\s,;:]))(?:But|And|
 _CLAUSE_WORDS_AFTER_RE = re.compile(rf"\W(?=[ABYabistw])(?:(?<=[\s,;:])(?:But|And|Yet|As)\s+|{_CLAUSE_WORDS})")
 
 
+TIME_OPENINGS = ("On ", "Late ", "Early ", "Earlier ", "Later ", "In ")
+# "On Saturday the ministry said", "In March the ministry said", "In 2023 it said", "Later the ministry said"
+OPENING_TIME_RE = re.compile(
+    r"(?:(?:(?:Late|Early|Earlier|Later)\s+)?[Oo]n\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|In\s+(?:(?:early|late|mid-)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+\d{4})?|\d{4})|Earlier|Later)\s+(?=[Tt]he\s|[A-Z]|(?:it|he|she|they)\s)"
+)
+
+
 def skip_space(text: str, pos: int, end: int) -> int:
     while pos < end and text[pos].isspace():
         pos += 1

@@ -188,3 +188,15 @@ def test_the_role_after_an_unnamed_one_was_introduced_is_that_unnamed_one() -> N
     # the named diplomat quoted before stays the diplomat
     text = "Ahmet Kaya, a Turkish diplomat, said the talks had stalled. The diplomat added that they would resume."
     assert [s for s, _ in speakers(text)] == ["Ahmet Kaya", "Ahmet Kaya"]
+
+
+def test_a_month_opening_the_sentence_is_no_part_of_a_role_before_a_name() -> None:
+    # "In March the interior minister, NAME, told us, 'Q.'" (bs06's leftover, inside an answer turn too)
+    text = ("In March the interior minister, Samir Nassar, told us, 'The files of the missing will be opened by "
+            "summer.' Nothing has happened since.")
+    assert speakers(text) == [("Samir Nassar", "The files of the missing will be opened by summer")]
+    text = ("Interview with Dana Haddad, head of the Families Union.\n\nQ: Have the authorities answered your "
+            "letters?\n\nHaddad: Many times. In March the interior minister, Samir Nassar, told us, 'The files of "
+            "the missing will be opened by summer.' Nothing has happened since.\n\nQ: What do you expect now?\n\n"
+            "Haddad: We expect names and graves.\n")
+    assert [s for s, _ in speakers(text)] == ["Dana Haddad", "Samir Nassar", "Dana Haddad"]
