@@ -108,7 +108,7 @@ def _is_bridged(doc_id: str, first_seen: float, own: _Own, story: Sequence[tuple
         return False
     similarities = story_similarities_with(own.sketch, docs, _story_scores(own, [features for _, features in story]),
                                            earlier)  # fmt: skip
-    return min(lowest_article_similarities(docs, similarities).values()) >= STORY_MIN_SIMILARITY
+    return min(lowest_article_similarities(docs, similarities).values(), default=0.0) >= STORY_MIN_SIMILARITY
 
 
 def _story_scores(own: _Own, story: Sequence[_Features]) -> Scores:

@@ -9,6 +9,7 @@ from hashlib import blake2b
 import numpy as np
 
 from consumers.dedupe.boilerplate import dateline_day
+from consumers.dedupe.gazetteer import gazetteer_key, gazetteer_keys
 from consumers.dedupe.near import (
     DUP_BANDS,
     DUP_PERMUTATIONS,
@@ -29,7 +30,13 @@ from consumers.dedupe.near import (
     shingle_sets,
     token_hashes,
 )
-from consumers.dedupe.story import EVENT_DAY_FEATURE, expressible_features, is_stopword, story_features
+from consumers.dedupe.story import (
+    EVENT_DAY_FEATURE,
+    expressible_features,
+    is_name_of_every_story,
+    is_stopword,
+    story_features,
+)
 from consumers.dedupe.text import clean, is_overview_headline, is_update_headline, strip_update_mark, words
 
 # version, duplicate shingle count, story feature count, then the body's MinHash values (absent when too
@@ -45,7 +52,11 @@ MAX_TITLE_WORDS = 32
 # sentences that may not be in the page at all (an editor's standfirst), so neither body shingles nor story features
 # find the page (decide.py, DUP_MAX_FEED_SHINGLES).
 MIN_HEADLINE_KEY_WORDS = 5
-DUP_KIND, STORY_KIND, HEADLINE_KIND = "d", "s", "h"
+DUP_KIND, STORY_KIND, HEADLINE_KIND, HEADLINE_NAME_KIND = "d", "s", "h", "p"
+# A headline's gazetteer places and actors are index keys of their own (`headline_name_keys`), at most this many: a
+# one-line post (a "BREAKING" line, a Telegram post) has too few story features for a story sketch, so no story band
+# finds it or finds for it the reports of its event, whose headlines name the same town (story_link.py, short posts).
+MAX_HEADLINE_NAME_KEYS = 3
 
 
 @dataclass(frozen=True)
@@ -153,12 +164,14 @@ def sketch_articles(articles: Sequence[tuple[str, str]]) -> list[Sketch]:
         story_values = story_sets[i].astype("<u4").tobytes() if i in story_keys else b""
         story_count = len(story_sets[i]) if story_values else 0
         date = dateline_day(articles[i][1]) if story_values else None  # only stories compare dates
+        name_keys = headline_name_keys(titles[i], story_values or _gazetteer_word_hashes(title_words[i]))
         if i not in dup_sets:
-            sketches.append(Sketch(0, b"", story_count, story_values, story_keys.get(i, []) + headline_keys(titles[i]),
-                                   date, updates[i], titles[i], word_counts[i]))  # fmt: skip
+            keys = story_keys.get(i, []) + headline_keys(titles[i]) + name_keys
+            sketches.append(Sketch(0, b"", story_count, story_values, keys, date, updates[i], titles[i],
+                                   word_counts[i]))  # fmt: skip
             continue
         values = dup_values[i].astype("<u4").tobytes()
-        keys = dup_keys[i] + story_keys.get(i, []) + headline_keys(titles[i])
+        keys = dup_keys[i] + story_keys.get(i, []) + headline_keys(titles[i]) + name_keys
         sketches.append(Sketch(len(dup_sets[i]), values, story_count, story_values, keys, date, updates[i],
                                titles[i], word_counts[i]))  # fmt: skip
     return sketches
@@ -184,6 +197,37 @@ def headline_keys(title_values: bytes) -> list[int]:
     return [int.from_bytes(digest, "little", signed=True)]
 
 
+def headline_name_keys(title_values: bytes, features: bytes | None) -> list[int]:
+    """An index key for each of the first MAX_HEADLINE_NAME_KEYS gazetteer places and actors among a headline's
+    content words (`Sketch.title_values`, in hash order; the monitored country's own name left out). A headline word
+    is hashed by its spelling key, which keeps only consonants ("toll" is "Tal", "road" "Rudaw"), so only the names
+    the gazetteer's own lookup found count (`features`): among its story features, or for an article without (too
+    few to keep) among its headline's words. A stored sketch without story values cannot tell (None): its keys are
+    then every headline word a name's hash spells, which holds those it was given (what a new version's replacement
+    takes out of the index)."""
+    names = headline_name_hashes()
+    found = [value for value in struct.unpack(f"<{len(title_values) // 4}I", title_values) if value in names]
+    if features is not None and found:
+        known = frozenset(struct.unpack(f"<{len(features) // 4}I", features))
+        found = [value for value in found if value in known]
+    prefix = b"%c%d:" % (HEADLINE_NAME_KIND.encode()[0], SKETCH_VERSION)
+    return [int.from_bytes(blake2b(prefix + value.to_bytes(4, "little"), digest_size=8).digest(), "little",
+                           signed=True) for value in found[:MAX_HEADLINE_NAME_KEYS]]  # fmt: skip
+
+
+def _gazetteer_word_hashes(title_words: list[str]) -> bytes:
+    # The hashes of a headline's words the gazetteer knows by themselves (what an article without story values keys).
+    found = [word for word in title_words if not word.isdigit() and gazetteer_key(word) is not None]
+    return fold32(token_hashes(found)).astype("<u4").tobytes() if found else b""
+
+
+@cache
+def headline_name_hashes() -> frozenset[int]:
+    """The hashes a headline's gazetteer places and actors have among `Sketch.title_values` (not the country's)."""
+    keys = [key for key in gazetteer_keys() if not is_name_of_every_story(key)]
+    return frozenset(fold32(token_hashes(keys)).tolist())
+
+
 def shared_title_words(sketch: Sketch, other: Sketch) -> int:
     """How many headline content words two sketches share."""
     return len(np.intersect1d(np.frombuffer(sketch.title_values, "<u4"), np.frombuffer(other.title_values, "<u4")))
@@ -203,7 +247,8 @@ def _keys_by_item(items: list[int], sets: Sequence[np.ndarray] | dict[int, np.nd
 def band_keys_of(sketch: Sketch) -> list[int]:
     """The LSH band keys of a sketch's MinHash values (what `sketch_article` put in `band_keys`)."""
     keys = band_keys(sketch.dup_values, DUP_BANDS, DUP_ROWS, DUP_KIND) if sketch.dup_values else []
-    return keys + _story_band_keys(sketch.story_values) + headline_keys(sketch.title_values)
+    return keys + _story_band_keys(sketch.story_values) + headline_keys(sketch.title_values) \
+        + headline_name_keys(sketch.title_values, sketch.story_values or None)  # fmt: skip
 
 
 def _story_band_keys(features: bytes) -> list[int]:

@@ -20,6 +20,7 @@ from consumers.dedupe.sketch import (
     Sketch,
     event_day_of,
     expressible_count_of,
+    headline_name_hashes,
     shared_title_words,
     sketch_from_bytes,
 )
@@ -152,6 +153,18 @@ STORY_TRIM_MIN_ARTICLES = 3
 # -> 0.874, heldout5 0.940 -> 0.948, heldout14 0.781 -> 0.769 (see the commit); seed 11 0.982 -> 0.985.
 SIMILARITY_TOLERANCE = 1e-9
 _UNDER_THE_BAR = STORY_MIN_SIMILARITY - SIMILARITY_TOLERANCE
+# A one-line post (a "BREAKING" line, a Telegram post: a headline and a sentence, at most this many body shingles)
+# names too few things for a story sketch (near.MIN_STORY_FEATURES): "Car bomb explodes near the vegetable market in
+# Manbij" has one. So its story similarity with an article is told by their headlines: STORY_MIN_SIMILARITY when they
+# share SHORT_POST_MIN_SHARED_HEADLINE_WORDS content words, one of them a gazetteer place or actor (the one with story
+# features names it there too: sketch.headline_name_keys), and no toll of one is unknown to the other (as
+# `headlines_tell_the_same`); two short posts share one more word. Otherwise it says nothing (SHORT_POST_NO_OPINION):
+# a story's mean, its lowest article and a merge check leave such a post out, as too few features to tell its event
+# by are no sign of another (an article without story features that is no short post, a round-up, says nothing
+# either). The index finds such pairs by their headlines' names (sketch.headline_name_keys).
+SHORT_POST_MAX_SHINGLES = 40
+SHORT_POST_MIN_SHARED_HEADLINE_WORDS = 3
+SHORT_POST_NO_OPINION = -1.0
 
 
 def event_date_of(sketch: Sketch) -> int:
@@ -181,7 +194,43 @@ def story_similarities_with(sketch: Sketch, candidates: Sequence[CandidateDoc], 
                 and not filed_apart((own_date, scores.story_dates[i])) \
                 and headlines_tell_the_same(sketch, sketch_from_bytes(candidates[i].sketch)):  # fmt: skip
             similarities[k] *= STORY_SAME_HEADLINE_FACTOR
+    # A pair without story features on one side (few are: one-line posts, round-ups) is told by the headlines.
+    if not sketch.has_story:
+        for k, i in enumerate(earlier):
+            similarities[k] = _short_post_similarity(sketch, sketch_from_bytes(candidates[i].sketch))
+    elif not all(scores.has_story[i] for i in earlier):
+        for k, i in enumerate(earlier):
+            if not scores.has_story[i]:
+                similarities[k] = _short_post_similarity(sketch_from_bytes(candidates[i].sketch), sketch)
     return similarities
+
+
+def _short_post_similarity(post: Sketch, other: Sketch) -> float:
+    # `post` has no story features; STORY_MIN_SIMILARITY when it is a one-line post whose headline tells what the
+    # other's does, else SHORT_POST_NO_OPINION.
+    if post.shingle_count > SHORT_POST_MAX_SHINGLES or (not other.has_story
+                                                        and other.shingle_count > SHORT_POST_MAX_SHINGLES):
+        return SHORT_POST_NO_OPINION
+    mine, theirs = set(_title_hashes(post)), set(_title_hashes(other))
+    shared = mine & theirs
+    needed = SHORT_POST_MIN_SHARED_HEADLINE_WORDS + (not other.has_story)
+    if len(shared) < needed:
+        return SHORT_POST_NO_OPINION
+    known = headline_name_hashes()
+    their_story = set(_story_hashes(other))
+    their_names = theirs & known & their_story if other.has_story else theirs & known
+    if not shared & their_names:
+        return SHORT_POST_NO_OPINION
+    # Each headline naming a place or actor the other's headline and lead do not is two events (Sarmin's fuel market
+    # and Saraqib's livestock market, both struck by drones in Idlib).
+    if (mine & known) - theirs - their_story and their_names - mine:
+        return SHORT_POST_NO_OPINION
+    numbers = _number_hashes()
+    my_numbers, their_numbers = mine & numbers, theirs & numbers
+    if my_numbers and their_numbers and my_numbers.isdisjoint(theirs.union(_story_hashes(other))) \
+            and their_numbers.isdisjoint(mine):  # fmt: skip
+        return SHORT_POST_NO_OPINION
+    return STORY_MIN_SIMILARITY
 
 
 def headlines_tell_the_same(sketch: Sketch, other: Sketch) -> bool:
@@ -282,7 +331,7 @@ def closest_story(earlier: list[CandidateDoc], similarities: list[float],
     bridges = tuple(story_id for story_id, mean in means.items() if story_id != best and mean >= bar)
     if bridges:  # each article of the other story must clear the bar (merge.merge_bridged): those returned first
         lowest = lowest_article_similarities(earlier, similarities)
-        bridges = tuple(story_id for story_id in bridges if lowest[story_id] >= STORY_MIN_SIMILARITY)
+        bridges = tuple(story_id for story_id in bridges if lowest.get(story_id, 0.0) >= STORY_MIN_SIMILARITY)
     return earlier[closest], round(best_mean, 4), bridges
 
 
@@ -290,7 +339,8 @@ def lowest_article_similarities(docs: Sequence[CandidateDoc], similarities: Sequ
     # Each story's lowest article similarity, an article at the mean of its copies (as _story_means counts it).
     articles: dict[tuple[str, str], list[float]] = {}
     for doc, similarity in zip(docs, similarities, strict=True):
-        articles.setdefault((doc.story_id, doc.duplicate_of or doc.doc_id), []).append(similarity)
+        if similarity != SHORT_POST_NO_OPINION:
+            articles.setdefault((doc.story_id, doc.duplicate_of or doc.doc_id), []).append(similarity)
     lowest: dict[str, float] = {}
     for (story_id, _), copies in articles.items():
         lowest[story_id] = min(lowest.get(story_id, 2.0), sum(copies) / len(copies))
@@ -304,6 +354,8 @@ def _story_means(earlier: list[CandidateDoc], similarities: list[float]) -> dict
     Without the article least like this one when there are STORY_TRIM_MIN_ARTICLES."""
     articles: dict[tuple[str, str], list[float]] = {}  # (story, article) -> [sum of similarities, copies]
     for doc, similarity in zip(earlier, similarities, strict=True):
+        if similarity == SHORT_POST_NO_OPINION:
+            continue
         copies = articles.setdefault((doc.story_id, doc.duplicate_of or doc.doc_id), [0.0, 0])
         copies[0] += similarity
         copies[1] += 1
