@@ -39,6 +39,7 @@ unvocalised text; a vocalised article splits at its marks on SQLite (unicode61 t
 The autogenerate comparison must not see these objects (they are not in the models): `include_in_autogenerate`.
 """
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -74,6 +75,9 @@ class Phrase:
 
     words: tuple[str, ...]
     is_prefix: bool = False
+    # Per gap between two words: True where the user wrote them joined by one '.' ("U.S.", "3.5", "sana.sy").
+    # PostgreSQL's parser keeps such a run one lexeme ('u.s'), FTS5 splits it: the tsquery asks for either.
+    dotted: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +125,11 @@ def parse_search(text: str) -> SearchQuery:
             terms.append(match[4])
             continue
         is_excluded, body, is_prefix = _term_parts(match)
-        words = tuple(fold_word(word) for word in _WORD.findall(body))
+        found = list(_WORD.finditer(body))
+        words = tuple(fold_word(word[0]) for word in found)
+        dotted = tuple(body[before.end() : after.start()] == "." for before, after in itertools.pairwise(found))
         if words:  # a term of punctuation alone ("*", "&|!", ":") stands for no word
-            terms.append((is_excluded, Phrase(words, is_prefix)))
+            terms.append((is_excluded, Phrase(words, is_prefix, dotted if any(dotted) else ())))
     return _combine(text, terms)
 
 
@@ -174,10 +180,20 @@ def _fts5_phrase(phrase: Phrase) -> str:
 def _tsquery_phrase(phrase: Phrase) -> str:
     # Quoted lexemes (no "'" to escape); to_tsquery parses each with the `simple` configuration, as to_tsvector
     # parsed the text, and <-> asks for the next word right after.
-    lexemes = [f"'{word}'" for word in phrase.words]
-    if phrase.is_prefix:
-        lexemes[-1] += ":*"
-    return " <-> ".join(lexemes)
+    # A run of words written joined by dots is either PostgreSQL's one lexeme ("U.S." indexed as 'u.s') or the
+    # words one after another (as written "U S", or split by a writer's other punctuation).
+    runs: list[list[str]] = [[phrase.words[0]]]
+    for word, is_dotted in zip(phrase.words[1:], phrase.dotted or (False,) * len(phrase.words), strict=False):
+        if is_dotted:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    rendered = []
+    for position, run in enumerate(runs):
+        prefix = ":*" if phrase.is_prefix and position == len(runs) - 1 else ""
+        words = " <-> ".join(f"'{word}'" for word in run) + prefix
+        rendered.append(words if len(run) == 1 else f"('{'.'.join(run)}'{prefix} | {words})")
+    return " <-> ".join(rendered)
 
 
 # --- conditions and ranking for the store's queries ---------------------------------------------------------------
