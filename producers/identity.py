@@ -38,6 +38,16 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
 
 
+def without_credentials(url: str) -> str:
+    """`url` without a user and password (http://user:password@host/feed), as items and logs show a feed's URL."""
+    if "@" not in url:
+        return url
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
 def item_id(url: str | None, feed_url: str, guid: str | None) -> str:
     """Hash of the canonical article URL; feed URL + guid when the entry has no link."""
     return item_id_of(canonical_url(url) if url else None, feed_url, guid)

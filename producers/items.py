@@ -7,7 +7,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from producers.identity import canonical_url, content_hash, item_id_of
+from producers.identity import canonical_url, content_hash, item_id_of, without_credentials
 from producers.language import detect_language
 from producers.relevance import RelevanceFilter
 from schemas.ids import stable_id
@@ -33,15 +33,16 @@ def build_item(entry: "ParsedEntry", *, feed_url: str, outlet: str, language: st
     # such RDF items by title + description); one key for all such items of a feed kept only the first of them.
     identity = item_id_of(canonical, feed_url, entry.guid if entry.guid or canonical else f"content:{content}")
     published = entry.published_at
+    shown_feed_url = without_credentials(feed_url)  # the ids keep the whole URL; the password is never published
     # A date in the future is a feed bug or a timezone slip; the poll time is a safer upper bound.
     is_estimated = published is None or published > polled_at
     return FeedItem(
         item_id=identity,
         delivery_id=stable_id(feed_url, identity),
-        feed_url=feed_url,
+        feed_url=shown_feed_url,
         outlet=outlet,
         language=detect_language(f"{title}\n{summary}", entry.language or language),
-        url=canonical or feed_url,
+        url=canonical or shown_feed_url,
         guid=entry.guid,
         title=title,
         summary=summary,

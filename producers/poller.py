@@ -20,6 +20,7 @@ from newsmon.store.session import Store
 from producers import schedule
 from producers.errors import FeedFetchError, FeedParseError
 from producers.fetch import Fetcher, FetchResult
+from producers.identity import without_credentials
 from producers.items import ParseJob, PreparedFeed, PreparedItem, prepare_feed, publish_gap_s
 from producers.leases import poller_id, stale_owners
 from producers.recorder import PendingPoll, Recorder
@@ -78,7 +79,7 @@ class Poller:
     async def poll_feed(self, feed: Feed, on_fetched: Callable[[], None] = lambda: None) -> PollReport:
         """Poll one feed; every failure is recorded on the feed and reported, never raised. `on_fetched` is
         called once the fetch (and parse) is over and only the record is left."""
-        bound = log.bind(feed_url=feed.url, outlet=feed.outlet)
+        bound = log.bind(feed_url=without_credentials(feed.url), outlet=feed.outlet)
         polled_at = datetime.now(UTC)
         fetched: FetchResult | None = None
         try:
@@ -103,7 +104,7 @@ class Poller:
         try:
             await self._record_failure(feed, polled_at, error, fetched)
         except Exception:  # the store is failing too: the lease expires and the feed is polled again
-            log.exception("feed_failure_not_recorded", feed_url=feed.url)
+            log.exception("feed_failure_not_recorded", feed_url=without_credentials(feed.url))
         return PollReport(feed.url, "error", error=f"{type(error).__name__}: {error}")
 
     async def _prepare(self, feed: Feed, fetched: FetchResult, polled_at: datetime) -> PreparedFeed | None:
@@ -168,7 +169,7 @@ class Poller:
         body_bytes = len(fetched.body) if fetched is not None and fetched.body is not None else None
         facts = schedule.HealthFacts(reason is not None, True, body_bytes, None, None, None, None)
         if reason:
-            log.warning("feed_disabled", feed_url=feed.url, reason=reason)
+            log.warning("feed_disabled", feed_url=without_credentials(feed.url), reason=reason)
         outcome = feeds.PollOutcome(
             polled_at=polled_at, next_poll_at=polled_at + timedelta(seconds=delay),
             status=getattr(error, "status", None) or (fetched.status if fetched else None),

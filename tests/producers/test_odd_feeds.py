@@ -1,6 +1,7 @@
 """What real feeds do that breaks naive pollers, one case each, served by the fixture server and polled into the
 real store and broker: every item kept once, with a usable URL and date, and anything unusable a clear error."""
 
+import uuid
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -204,3 +205,21 @@ async def test_dates_with_russian_and_arabic_month_names_are_read(poller_pipelin
     assert {title: (p["published_at"], p["is_published_at_estimated"]) for title, p in published.items()} == {
         title: ("2026-11-02T13:00:00Z", False) for title in dated}  # fmt: skip
     assert rows[feed_server.url("/locale")].last_undated_count == 0
+
+
+async def test_credentials_in_a_feed_url_are_sent_but_never_published(poller_pipeline, feed_server):
+    # http://user:password@host/feed is how newsboat and rss2email take a private feed; the password goes to that
+    # host as Basic auth, and not into every item (the broker, the articles table, the API).
+    path = f"/private-{uuid.uuid4().hex[:8]}"
+    feed_server.routes[path] = Route(200, RSS % (item("Syria: members' brief") + item(
+        "Syria: linked", "<link>https://wire.example/l</link>")))  # fmt: skip
+    url = feed_server.url(path).replace("http://", "http://reader:s3cret@")
+    async with poller_pipeline() as pipeline:
+        urls = await register(pipeline.store, url)
+        await pipeline.poller.poll_due(urls, everything=True)
+        async with pipeline.store.sessions() as session:
+            payloads = [row.payload for row in (await session.scalars(select(OutboxItem))).all()]
+    assert [headers.get("Authorization") for sent, headers in feed_server.requests if sent == path] == [
+        "Basic cmVhZGVyOnMzY3JldA=="]  # fmt: skip
+    assert len(payloads) == 2 and not any("s3cret" in str(payload) for payload in payloads)
+    assert {payload["feed_url"] for payload in payloads} == {feed_server.url(path)}
