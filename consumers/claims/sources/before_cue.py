@@ -70,11 +70,23 @@ _HEAD_WHO_RE = re.compile(
 # A body's name holding "and the" after its "of": "The Association of Detainees and the Missing in Sednaya Prison"
 _NAME_OF_X_AND_RE = re.compile(r"(?<![\w'’-])(?:The\s+)?[A-Z][\w'’-]*\s+of\s+(?:[A-Z][\w'’-]*\s+){1,3}and\s+$")
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
+# The addressee before a final verb, after the subject's comma: ", to Rudaw", ", also to Rudaw", ", in a statement to
+# Rudaw English" (Kurdish and Arabic word order kept in translation)
+_VERB_FINAL_ADDRESSEE_RE = re.compile(
+    r",\s+(?:also\s+)?(?:in\s+(?:a|an)\s+(?:statement|interview|phone\s+call)\s+)?to\s+"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$"
+)
+
+
 def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: DocumentSearches) -> bool:
     """Find the speaker just before the cue; an apposition between commas belongs to the mention."""
     seg_end = end
     while seg_end > lo and text[seg_end - 1].isspace():
         seg_end -= 1
+    if text.find(" to ", max(lo, seg_end - 60), seg_end) >= 0 \
+            and (addressee := _VERB_FINAL_ADDRESSEE_RE.search(text, max(lo, seg_end - 60), seg_end)) is not None:
+        # a translation keeping the verb last: "NAME, (also) to Rudaw said", "NAME, in a statement to X said"
+        return subject_left(text, lo, addressee.start() + 1, cand, searches)
     if seg_end > lo and text[seg_end - 1] == ",":
         return _subject_with_apposition(text, lo, seg_end - 1, cand, searches)
     if seg_end - 2 > lo and text[seg_end - 1] in "\"”" and text[seg_end - 2] == "," \

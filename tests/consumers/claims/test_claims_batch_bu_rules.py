@@ -200,3 +200,15 @@ def test_a_month_opening_the_sentence_is_no_part_of_a_role_before_a_name() -> No
             "the missing will be opened by summer.' Nothing has happened since.\n\nQ: What do you expect now?\n\n"
             "Haddad: We expect names and graves.\n")
     assert [s for s, _ in speakers(text)] == ["Dana Haddad", "Samir Nassar", "Dana Haddad"]
+
+
+def test_a_verb_final_translation_keeps_the_subject_before_its_addressee() -> None:
+    # Kurdish word order kept in translation: "NAME, to Rudaw said: Q", "NAME, also to Rudaw said that P"
+    text = ('The spokesperson of the Qamishli Asayish, Dilovan Ehmed, to Rudaw said: "The cell was watched for a '
+            'month."')
+    assert speakers(text) == [("Dilovan Ehmed", "The cell was watched for a month")]
+    text = "The co-chair of the Derik council, Narin Sexo, also to Rudaw said that the market would close on Friday."
+    assert speakers(text) == [("Narin Sexo", "the market would close on Friday")]
+    text = ('The head of the SDF media centre, Rojhat Amed, in a statement to Rudaw English said the SDF "will not '
+            'allow it."')
+    assert speakers(text) == [("Rojhat Amed", 'the SDF "will not allow it')]
