@@ -31,6 +31,11 @@ LANGUAGE_TAG = re.compile(rb"<(?:language|dc:language)>\s*([A-Za-z]{2})", re.IGN
 LEGACY_CODE_PAGE = {"ru": "windows-1251", "uk": "windows-1251", "be": "windows-1251", "bg": "windows-1251",
                     "ar": "windows-1256", "fa": "windows-1256", "ku": "windows-1256"}  # fmt: skip
 EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=UTC)
+# Zone names RFC 822 does not know (the stdlib and feedparser read them as UTC, 3 hours off for Moscow): only those
+# that name one offset (not AST, IST or GST, which name several).
+ZONE_OFFSETS = {"MSK": "+0300", "MSD": "+0400", "EET": "+0200", "EEST": "+0300", "CET": "+0100", "CEST": "+0200",
+                "TRT": "+0300", "IRST": "+0330", "IRDT": "+0430"}  # fmt: skip
+TRAILING_ZONE = re.compile(r"\s([A-Z]{3,4})\s*$")
 # Dates a CMS printed in its site's locale: Russian and Arabic month names (Arabic: the Egyptian and the Levantine
 # ones) to English, weekday names and the Russian "г." (year) dropped, Arabic-Indic digits to ASCII.
 LOCAL_MONTHS = {
@@ -237,6 +242,9 @@ def _plausible(date: datetime | None) -> datetime | None:
 def _read_date(value: str | None) -> datetime | None:
     if not value:
         return None
+    zone = TRAILING_ZONE.search(value)
+    if zone is not None and zone.group(1) in ZONE_OFFSETS:
+        value = value[: zone.start(1)] + ZONE_OFFSETS[zone.group(1)]
     try:
         parsed = parsedate_to_datetime(value) if value[:1].isalpha() else datetime.fromisoformat(value)
         if parsed.tzinfo is None:

@@ -195,6 +195,7 @@ async def test_dates_with_russian_and_arabic_month_names_are_read(poller_pipelin
         "Syria ru genitive": "2 ноября 2026 г., 16:00 +0300",
         "Syria ar": "الاثنين، ٠٢ نوفمبر ٢٠٢٦ ١٦:٠٠:٠٠ +0300",
         "Syria ar levant": "الاثنين 2 تشرين الثاني 2026 16:00:00 +0300",
+        "Syria msk": "Mon, 02 Nov 2026 16:00:00 MSK",  # a zone name RFC 822 does not know, not UTC
     }
     feed_server.routes["/locale"] = Route(200, RSS % b"".join(
         item(title, f"<link>https://wire.example/{n}</link><pubDate>{date}</pubDate>")

@@ -84,6 +84,9 @@ def test_ttl_and_update_period_are_read_as_hints():
         ("Вт, 03 ноя 2026 09:30:00 +0300", datetime(2026, 11, 3, 6, 30, tzinfo=UTC)),
         ("٠٣ كانون الأول ٢٠٢٦ ٠٩:٣٠ +0200", datetime(2026, 12, 3, 7, 30, tzinfo=UTC)),
         ("3 ноября", None),  # no year
+        ("Tue, 03 Nov 2026 09:30:00 MSK", datetime(2026, 11, 3, 6, 30, tzinfo=UTC)),  # a zone RFC 822 does not name
+        ("Tue, 03 Nov 2026 09:30:00 EEST", datetime(2026, 11, 3, 6, 30, tzinfo=UTC)),
+        ("Tue, 03 Nov 2026 09:30:00 EST", datetime(2026, 11, 3, 14, 30, tzinfo=UTC)),
         ("0001-01-01T00:00:00Z", None),
         ("", None),
     ],
