@@ -28,7 +28,8 @@ _SIGNED_BY_MINISTER_RE = re.compile(
 _ONE_OF_GROUP_RE = re.compile(r"(?:[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree)\s+of\s+(?:them|the\s+[a-z][\w-]*s)")
 # (with the lower-case particles of European and Arabic names: "Marieke de Vries", "Ali bin Hamad")
 _APPOSITIVE_NAME_RE = re.compile(
-    r"[A-Z][\w'’.-]+(?:\s+(?:(?:de|van|der|den|von|da|di|du|la|le|bin|ibn)\s+)?(?:[A-Z][\w'’.-]+|al-[\w'’-]+)){1,4}"
+    r"[A-ZÀ-ÖØ-ÞŞŠŽĞİŁŚŹŻČĆ][\w'’.-]+(?:\s+(?:(?:de|van|der|den|von|da|di|du|la|le|bin|ibn)\s+)?"
+    r"(?:[A-ZÀ-ÖØ-ÞŞŠŽĞİŁŚŹŻČĆ][\w'’.-]+|al-[\w'’-]+)){1,4}"
 )
 # A participle giving the name or code someone is known by in the text: "identified in court only as P17", "known
 # only as Abu Khaled", "referred to as Witness Z-30"

@@ -74,7 +74,9 @@ _OUTLET_WORDS = frozenset([
     "al-nahar", "al-quds", "al-araby", "tishreen", "al-thawra", "al-ahram",
 ])
 # a particle alone or joined by a hyphen ("al-Hafl", "bin Salman"), not a word that starts like one ("also")
-NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)(?:-[\w'’-]+)?(?![\w'’]))"
+# (a capital with a diacritic opens Kurdish and Turkish names too: "Şêxo", "Çelik", "Özdemir")
+NAME_TOKEN = (r"(?:[A-ZÀ-ÖØ-ÞŞŠŽĞİŁŚŹŻČĆ][\w'’.-]*"
+              r"|(?:al|el|bin|ibn|abu|de|van|von|der|da|di|du|la|le)(?:-[\w'’-]+)?(?![\w'’]))")
 ROLE_WORDS = ("spokesperson|spokesman|spokeswoman|minister|envoy|ambassador|official|commander|chief|director|"
               "researcher|analyst|officer|representative|adviser|advisor|secretary|president|head|leader|general|"
               # court roles: "Presiding judge NAME", "Chief prosecutor NAME"

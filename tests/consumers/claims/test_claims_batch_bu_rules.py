@@ -212,3 +212,11 @@ def test_a_verb_final_translation_keeps_the_subject_before_its_addressee() -> No
     text = ('The head of the SDF media centre, Rojhat Amed, in a statement to Rudaw English said the SDF "will not '
             'allow it."')
     assert speakers(text) == [("Rojhat Amed", 'the SDF "will not allow it')]
+
+
+def test_a_name_opening_with_a_capital_with_a_diacritic_is_a_name_in_apposition() -> None:
+    # Kurdish and Turkish names: "Şêxo", "Ömer Çelik"
+    text = "The deputy minister, Ömer Çelik, said the talks had stalled."
+    assert speakers(text) == [("Ömer Çelik", "the talks had stalled")]
+    text = "The co-chair of the Amuda council, Rojda Şêxmûs, said that the bakery would reopen."
+    assert speakers(text) == [("Rojda Şêxmûs", "the bakery would reopen")]
