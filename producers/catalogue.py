@@ -116,7 +116,7 @@ def _from_opml(text: str, source: str) -> list[FeedSpec]:
         raise CatalogueError(f"{source}: not OPML (the root element is <{root.tag}>, expected <opml>)")
     specs = []
     for outline in root.iter("outline"):
-        url = outline.get("xmlUrl")
+        url = (outline.get("xmlUrl") or "").strip()  # XML keeps an attribute's padding; readers' exports have some
         if url:
             where = f"{source}: outline {outline.get('text') or url!r}"
             _check_url(url, where)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from producers.catalogue import CatalogueError, default_catalogue, load_catalogue
+from producers.catalogue import CatalogueError, default_catalogue, load_catalogue, read_catalogue
 from producers.identity import canonical_url, item_id
 from producers.relevance import RelevanceFilter
 
@@ -66,3 +66,22 @@ def test_catalogue_errors_name_the_line(tmp_path):
     (tmp_path / "urls.txt").write_text("https://ok.example/rss\nftp://nope\n")
     with pytest.raises(CatalogueError, match="line 2"):
         load_catalogue(tmp_path / "urls.txt")
+
+
+def test_opml_export_of_another_reader_is_read_whole(tmp_path):
+    # Folders nested in folders, a feed filed in two of them, folder and website outlines with no xmlUrl (or an empty
+    # one), and an xmlUrl padded with whitespace (attribute values are not trimmed by XML): every feed once, none lost.
+    (tmp_path / "reader.opml").write_text(
+        '<?xml version="1.0"?><opml version="1.0"><head><title>Export</title></head><body>'
+        '<outline text="Levant"><outline text="Wires">'
+        '<outline text="Wire A" type="rss" xmlUrl="https://a.example/rss"/>'
+        '<outline text="Site only" type="link" htmlUrl="https://c.example/"/></outline>'
+        '<outline text="Wire B" type="rss" xmlUrl="\n   https://b.example/feed.xml  "/>'
+        '<outline text="Broken" type="rss" xmlUrl=""/></outline>'
+        '<outline text="Favourites"><outline text="Wire A" type="rss" xmlUrl="https://a.example/rss"/></outline>'
+        "</body></opml>"
+    )
+    specs, repeated = read_catalogue(tmp_path / "reader.opml")
+    assert [(s.url, s.outlet) for s in specs] == [("https://a.example/rss", "Wire A"),
+                                                  ("https://b.example/feed.xml", "Wire B")]  # fmt: skip
+    assert repeated == ["https://a.example/rss"]
