@@ -38,10 +38,13 @@ def definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Spe
         return Speaker(canon, canon, False)
     if found is None and noun.startswith("spokes") and _UN_BRIEFING_RE.search(ctx.text, 0, 400):
         return _UNITED_NATIONS  # "the Spokesperson said" in a noon briefing by the Secretary-General's spokesperson
-    if found is None and noun and _introduced_unnamed(ctx, pos, noun):
+    if found is None and noun and (introduced := _introduced_unnamed(ctx, pos, noun)):
         # "An Arab diplomat who follows the talks was more hopeful. The diplomat said P": the unnamed one just
-        # introduced (in a sentence that quotes nobody), not the person quoted before it
-        return Speaker("unnamed sources", "", False)
+        # introduced (in a sentence that quotes nobody), not the person quoted before it; "an engineer at the
+        # company ... the engineer said": a member of that body
+        from consumers.claims.resolve.unnamed import resolve_unnamed  # (unnamed.py reaches this module)
+
+        return resolve_unnamed(ctx, pos, introduced)
     found = (
         found
         or name_near_role(ctx, pos, noun)
@@ -51,13 +54,15 @@ def definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Spe
     return found or Speaker("unnamed sources", "", False)
 
 
-def _introduced_unnamed(ctx: DocumentContext, pos: int, noun: str) -> bool:
-    """An indefinite 'a/an ... NOUN' in the text before pos, after the last person quoted or named."""
+def _introduced_unnamed(ctx: DocumentContext, pos: int, noun: str) -> str:
+    """An indefinite 'a/an ... NOUN (at the X)' in the text before pos, after the last person quoted or named, or
+    ""."""
     floor = max(0, pos - 600, ctx.last_person_pos, ctx.last_mention_end)
     if ctx.text.find(noun, floor, pos) < 0:
-        return False
-    found = re.search(rf"\b[Aa]n?\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(noun)}\b(?!['’]s)", ctx.text[floor:pos])
-    return found is not None and ctx.person_before(pos, after=floor) is None
+        return ""
+    found = re.search(rf"\b[Aa]n?\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(noun)}\b(?!['’]s)"
+                      r"(?:\s+(?:at|with|for|from|of)\s+the\s+[a-z]+)?", ctx.text[floor:pos])
+    return found.group() if found is not None and ctx.person_before(pos, after=floor) is None else ""
 
 
 _STATE_DELEGATE_NOUNS = frozenset(["representative", "delegate"])

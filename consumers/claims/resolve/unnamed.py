@@ -98,6 +98,14 @@ _TRADE_PEOPLE_RE = re.compile(
 _FEDERAL_PROSECUTORS_RE = re.compile(r"(?:[Tt]he\s+)?[Ff]ederal\s+prosecutors")
 
 
+# An unnamed member of the body the text just quoted, by its kind word: "A volunteer with the group", "an engineer
+# at the company", "a worker for the agency"
+_MEMBER_OF_GENERIC_RE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z]+\s+)?[a-z]+\s+(?:with|at|for|from|of|in)\s+the\s+"
+    r"(?:group|organi[sz]ation|agency|company|firm|contractor|ministry|charity|council|department|directorate)"
+)
+
+
 def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     """'a Pentagon spokesperson' -> the Pentagon; 'a senior Turkish official' -> Turkish government."""
     if head[-11:] == "prosecutors" and ctx.country and _FEDERAL_PROSECUTORS_RE.fullmatch(head):
@@ -131,6 +139,10 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         quoted = ctx.last(person=False, word=kind.group(1)) if kind and kind.group(1) not in _NOT_KINDS else None
         if quoted is not None:
             return quoted  # "The Aleppo police command said P. A police source said Q": one of that body
+        generic = _MEMBER_OF_GENERIC_RE.fullmatch(head) if " the " in head else None
+        if generic is not None and (body := ctx.last(person=False)) is not None and body.org \
+                and body.name == body.org:
+            return body  # "The White Helmets said P. A volunteer with the group told X that Q": one of that body
         member = _BODY_MEMBER_RE.match(head)
         council = ctx.last(person=False, word=member.group(1)) if member else None
         if council is not None and member and council.name.lower().endswith(member.group(1)):

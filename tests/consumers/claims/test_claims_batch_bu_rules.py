@@ -220,3 +220,14 @@ def test_a_name_opening_with_a_capital_with_a_diacritic_is_a_name_in_apposition(
     assert speakers(text) == [("Ömer Çelik", "the talks had stalled")]
     text = "The co-chair of the Amuda council, Rojda Şêxmûs, said that the bakery would reopen."
     assert speakers(text) == [("Rojda Şêxmûs", "the bakery would reopen")]
+
+
+def test_an_unnamed_member_with_the_body_just_quoted_is_that_body() -> None:
+    # "A volunteer with the group", "an engineer at the company ... the engineer said": one of the body quoted before
+    text = ("The Syria Civil Defence said its teams had evacuated 300 people. A volunteer with the group told AFP "
+            "that water reached the children's waists.")
+    assert [s for s, _ in speakers(text)] == ["Syria Civil Defence", "Syria Civil Defence"]
+    text = ("The Hama Water Company said it was owed 2 billion pounds. A copy of the letter was shared with us by an "
+            "engineer at the company. \"We cannot pay the workers,\" the engineer said. He said 120 workers had not "
+            "been paid.")
+    assert [s for s, _ in speakers(text)] == ["Hama Water Company"] * 3
