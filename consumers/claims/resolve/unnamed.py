@@ -140,9 +140,9 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         if quoted is not None:
             return quoted  # "The Aleppo police command said P. A police source said Q": one of that body
         generic = _MEMBER_OF_GENERIC_RE.fullmatch(head) if " the " in head else None
-        if generic is not None and (body := ctx.last(person=False)) is not None and body.org \
-                and body.name == body.org:
-            return body  # "The White Helmets said P. A volunteer with the group told X that Q": one of that body
+        if generic is not None and (quoted_body := ctx.last(person=False)) is not None and quoted_body.org \
+                and quoted_body.name == quoted_body.org:
+            return quoted_body  # "The White Helmets said P. A volunteer with the group told X that Q": one of that body
         member = _BODY_MEMBER_RE.match(head)
         council = ctx.last(person=False, word=member.group(1)) if member else None
         if council is not None and member and council.name.lower().endswith(member.group(1)):
