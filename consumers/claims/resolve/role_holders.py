@@ -25,7 +25,10 @@ def definite_person(ctx: DocumentContext, pos: int, head: str, noun: str) -> Spe
         # Qatar's, a new speaker)
         delegate = noun in _STATE_DELEGATE_NOUNS and (country_of(mention) or country_of(person.org if person else "")
                                                       ) != country
-        if person is not None and not delegate and not _serves_elsewhere(person, mention, country):
+        portfolio = noun == "minister" and "minister" not in mention.lower() and (
+            " Ministry of " in canonical_org(head.removeprefix("The ").removeprefix("the ")))
+        if person is not None and not delegate and not portfolio and not _serves_elsewhere(person, mention, country):
+            # (not "The Turkish defence minister said" after a spokesman: a minister of that portfolio, unnamed)
             return person  # "According to the Russian diplomat": the envoy quoted just before
         canon = canonical_org(f"{country} government")  # "the Russian representative": a member of Russia's
         ministry = canonical_org(head.removeprefix("The ").removeprefix("the ")) if noun == "minister" else ""

@@ -231,3 +231,13 @@ def test_an_unnamed_member_with_the_body_just_quoted_is_that_body() -> None:
             "engineer at the company. \"We cannot pay the workers,\" the engineer said. He said 120 workers had not "
             "been paid.")
     assert [s for s, _ in speakers(text)] == ["Hama Water Company"] * 3
+
+
+def test_a_country_minister_of_a_portfolio_is_not_the_spokesperson_quoted_before() -> None:
+    # a question's relay "The Turkish defence minister said P" after the spokesperson's answer: that ministry
+    text = ("Briefing by spokesperson Anna Berg.\n\nQUESTION: Is the crossing open?\n\nMS BERG: It reopened at noon."
+            "\n\nQUESTION: The Turkish defence minister said on Monday that Turkey would launch a new operation. "
+            "Your comment?\n\nMS BERG: We urge restraint and we have told Ankara so.\n\nQUESTION: Thanks.\n")
+    assert speakers(text) == [("Anna Berg", "It reopened at noon"),
+                              ("Turkish Ministry of Defense", "Turkey would launch a new operation"),
+                              ("Anna Berg", "We urge restraint and we have told Ankara so")]
