@@ -58,7 +58,8 @@ async def import_feeds(settings: Settings, specs: list[FeedSpec]) -> int:
     """Register the feeds; return how many were not in the store before."""
     async with open_store(settings.store) as store:
         async with store.reads() as session:
-            before = {f.url for f in await feeds.all_feeds(session)}
+            stored = await feeds.all_feeds(session)
+            before = {f.url for f in stored} | {f.moved_from for f in stored if f.moved_from}  # a moved feed's old URL
         async with store.sessions.begin() as session:
             await feeds.register(session, specs)
     return len({s.url for s in specs} - before)

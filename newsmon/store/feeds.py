@@ -58,6 +58,15 @@ class PollOutcome:
 async def register(session: AsyncSession, specs: Iterable[FeedSpec]) -> None:
     """Insert catalogue feeds that are not in the store yet; keep the state of those that are (their
     full_text flag follows the catalogue, which decides how items are fetched)."""
+    # A URL a stored feed moved away from (301/308) is that feed, which keeps its new URL: not a new row (whose
+    # poll would only find the move taken and disable itself).
+    specs = list(specs)
+    moved = await _moved_from(session, {s.url for s in specs})
+    for spec in specs:
+        if spec.url in moved:  # its full_text flag still follows the catalogue
+            changed = update(FEEDS).where(FEEDS.c.id == moved[spec.url], FEEDS.c.full_text != spec.full_text)
+            await session.execute(changed.values(full_text=spec.full_text))
+    specs = [s for s in specs if s.url not in moved]
     # One row per URL: an upsert may not touch the same row twice in one statement (PostgreSQL).
     rows = list({s.url: {"url": s.url, "name": s.name, "outlet": s.outlet, "language": s.language, "failures": 0,
                          "failure_score": 0.0, "polls": 0, "is_disabled": False, "items_seen": 0,
@@ -68,6 +77,23 @@ async def register(session: AsyncSession, specs: Iterable[FeedSpec]) -> None:
         statement = statement.on_conflict_do_update(index_elements=["url"], set_={"full_text": full_text},
                                                     where=Feed.__table__.c.full_text != full_text)  # fmt: skip
         await session.execute(statement, rows)
+
+
+async def _moved_from(session: AsyncSession, urls: set[str]) -> dict[str, int]:
+    """Of these URLs, those a stored feed moved away from, with that feed's id (first move wins)."""
+    found: dict[str, int] = {}
+    ordered = sorted(urls)
+    for start in range(0, len(ordered), ID_CHUNK):
+        query = select(FEEDS.c.moved_from, FEEDS.c.id).where(FEEDS.c.moved_from.in_(ordered[start : start + ID_CHUNK]))
+        for url, feed_id in (await session.execute(query.order_by(FEEDS.c.id))).all():
+            found.setdefault(url, feed_id)
+    return found
+
+
+def _named_by(urls: Iterable[str]) -> Any:
+    """Feeds a catalogue names: by their URL, or by the URL they moved away from."""
+    listed = list(urls)
+    return Feed.url.in_(listed) | Feed.moved_from.in_(listed)
 
 
 async def count_never_polled(session: AsyncSession) -> int:
@@ -89,7 +115,7 @@ async def due(session: AsyncSession, now: datetime, urls: Iterable[str] | None =
     query = select(Feed).where(Feed.is_disabled.is_(False))
     query = query.where((Feed.next_poll_at.is_(None)) | (Feed.next_poll_at <= now))
     if urls is not None:
-        query = query.where(Feed.url.in_(list(urls)))
+        query = query.where(_named_by(urls))
     return (await session.scalars(query.order_by(Feed.next_poll_at, Feed.id))).all()
 
 
@@ -111,7 +137,7 @@ async def claim_due(
     else:
         query = query.where(Feed.last_polled_at.is_(None) | (Feed.last_polled_at < not_polled_since))
     if urls is not None:
-        query = query.where(Feed.url.in_(list(urls)))
+        query = query.where(_named_by(urls))
     query = query.order_by(Feed.next_poll_at.asc().nulls_first(), Feed.id).limit(limit)
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from schemas.items import FeedItem
+from tests.feed_server import Route
 
 NEWSMON = [str(Path(sys.executable).parent / "newsmon")]
 
@@ -188,3 +189,26 @@ def test_poll_once_starts_every_stage_child_only_for_many_first_polls():
     assert stages_to_begin(auto, never_polled=FIRST_POLLS_FOR_ALL_STAGES - 1, forked=2) == 1  # known feeds
     configured = load_settings(None, poll={"stage_processes": 3})
     assert stages_to_begin(configured, never_polled=0, forked=3) == 3
+
+
+def test_poll_once_follows_a_moved_feed_its_feeds_file_still_names_by_the_old_url(feed_server, tmp_path):
+    # The feeds file keeps the URL that answered 301: the next calls poll the feed at its new URL (as the stored
+    # row now says), neither losing it (an unpolled row) nor adding the old URL back as a duplicate to disable.
+    rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>Moved wire</title>{}</channel></rss>'
+    item = "<item><title>Syria: {0}</title><link>https://moved.example/{0}</link><description>Id.</description></item>"
+    feed_server.routes["/wire-old"] = Route(301, b"", {"Location": "/wire-new"})
+    feed_server.routes["/wire-new"] = Route(200, rss.format(item.format("first")).encode())
+    feeds = tmp_path / "urls.txt"
+    feeds.write_text(feed_server.url("/wire-old") + "\n")
+    state, env = tmp_path / "state", {"NEWSMON_POLL__PER_HOST_MIN_GAP_S": "0"}
+    first = poll_once(feeds, state, env)
+    feed_server.routes["/wire-new"] = Route(200, rss.format(item.format("first") + item.format("second")).encode())
+    second = poll_once(feeds, state, env)
+    feed_server.routes["/wire-new"] = Route(200, rss.format(item.format("second") + item.format("third")).encode())
+    third = poll_once(feeds, state, env)
+    summaries = [json.loads(result.stdout.strip().splitlines()[-1]) for result in (first, second, third)]
+    assert [(s["new_items"], s["errors"]) for s in summaries] == [(1, 0), (1, 0), (1, 0)], third.stderr
+    with sqlite3.connect(state / "newsmon.db") as db:
+        rows = db.execute("select url, moved_from, is_disabled from feeds").fetchall()
+        assert db.execute("select count(*) from articles").fetchone()[0] == 3
+    assert rows == [(feed_server.url("/wire-new"), feed_server.url("/wire-old"), 0)]
