@@ -241,3 +241,10 @@ def test_a_country_minister_of_a_portfolio_is_not_the_spokesperson_quoted_before
     assert speakers(text) == [("Anna Berg", "It reopened at noon"),
                               ("Turkish Ministry of Defense", "Turkey would launch a new operation"),
                               ("Anna Berg", "We urge restraint and we have told Ankara so")]
+
+
+def test_the_writers_remark_on_what_the_speakers_side_habitually_says_ends_the_span() -> None:
+    # 'told X that P were "Q," and his ministry repeats the line in every statement': the op-ed writer's remark
+    text = ('Economy Minister Rami Saad told parliament in May that sanctions were "the root of every shortage," and '
+            'his ministry repeats the line in almost every bulletin.')
+    assert speakers(text) == [("Rami Saad", 'sanctions were "the root of every shortage')]
