@@ -1,7 +1,8 @@
 """Two outlets' own reports of one event under headlines telling the same thing: each lead brings its own officials,
 witnesses and outlet, so they share only the event's place, actors and day, a Jaccard under a third. Opening on the
-same day, with three headline words in common and no toll one gives that the other never names, that counts more
-(story_link.STORY_SAME_HEADLINE_FACTOR). Same-place siblings under one stock headline with other tolls stay apart."""
+same day (or with no weekday in a lead: nothing says another day), with three headline words in common and no toll
+one gives that the other never names, that counts more (story_link.STORY_SAME_HEADLINE_FACTOR).
+Same-place siblings under one stock headline with other tolls stay apart."""
 
 from consumers.dedupe.decide import decide
 from consumers.dedupe.index import IndexedDoc
@@ -46,6 +47,30 @@ def test_same_place_siblings_under_one_stock_headline_with_other_tolls_stay_apar
         "the Mohassan health post treated the wounded."))
     decision = decide("second", 1.0, second, [IndexedDoc("first", 0.0, first.to_bytes(), "first")])
     assert decision.story_id == "second"
+
+
+UNDATED = sketch_article("Qarabeel pumping station stops, Tell Abyad without water", (
+    "TELL ABYAD (Balikh Post) - The Qarabeel pumping station stopped after its power line from Suluk was cut, leaving "
+    "Tell Abyad and Ain Issa without drinking water, the AANES water directorate said. Engineer Shiyar Omari told "
+    "Balikh Post that the crews of the Raqqa branch could not reach the line. Mayor Hozan Birri said tanker prices "
+    "doubled."))
+
+
+def _decide_after_undated(title: str, when: str) -> str:
+    sketch = sketch_article(title, (
+        f"Residents of Tell Abyad and Ain Issa queued at tankers {when} after the Qarabeel station went silent when "
+        "its line from Suluk was cut. Nurse Layla Darwish told Euphrates Voice that the city hospital rationed water; "
+        "the relief committee asked the Red Crescent for tankers, and UNICEF urged repairs."))
+    return decide("second", 1.0, sketch, [IndexedDoc("first", 0.0, UNDATED.to_bytes(), "first")]).story_id
+
+
+def test_reports_whose_leads_name_no_other_day_under_headlines_telling_the_same_join() -> None:
+    # Many leads name no weekday ("this morning", a date): nothing says another day, and the headlines tell the same.
+    assert _decide_after_undated("Tell Abyad goes thirsty as Qarabeel station stops again", "this morning") == "first"
+
+
+def test_an_undated_report_under_a_headline_telling_something_else_stays_apart() -> None:
+    assert _decide_after_undated("Nurses ration supplies at Tell Abyad hospital", "this morning") == "second"
 
 
 def test_the_similarity_alone_is_unchanged() -> None:
