@@ -13,7 +13,8 @@ from typing import Protocol
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.errors import CommitFailedError, KafkaError
+from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
+from aiokafka.record.default_records import DefaultRecordBatchBuilder
 from aiokafka.structs import ConsumerRecord
 from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -42,6 +43,15 @@ class Outgoing:
     topic: str
     key: str
     message: Message
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """An Outgoing serialised, as it will be sent."""
+
+    outgoing: Outgoing
+    key: bytes
+    value: bytes
 
 
 class Stage(Protocol):
@@ -74,8 +84,16 @@ def decode_as(model: type[Message], record: ConsumerRecord) -> Message:
     return message
 
 
+# PostgreSQL error classes that psycopg raises as OperationalError although the same value fails every time: 54,
+# program limit exceeded (a B-tree index entry over 2,704 bytes, a tsvector over 1 MB, too many columns).
+PERMANENT_SQLSTATE_CLASSES = ("54",)
+
+
 def is_infrastructure_error(error: BaseException) -> bool:
-    if isinstance(error, OperationalError | KafkaError | ConnectionError | InfrastructureError):
+    if isinstance(error, OperationalError):
+        sqlstate = getattr(error.orig, "sqlstate", None) or ""
+        return not sqlstate.startswith(PERMANENT_SQLSTATE_CLASSES)
+    if isinstance(error, KafkaError | ConnectionError | InfrastructureError):
         return True
     return isinstance(error, DBAPIError) and error.connection_invalidated
 
@@ -136,6 +154,7 @@ class StageRunner:
         failures: list[tuple[ConsumerRecord, BaseException]] = []
         for record in records:
             try:
+                self._check_size(record)
                 deliveries.append(Delivery(record, self.stage.decode(record)))
             except Exception as error:
                 failures.append((record, error))
@@ -144,32 +163,51 @@ class StageRunner:
             letter = dead_letter_for(self.stage.name, record, failure, self.max_record_bytes)
             await send_dead_letter(self.producer, self.dlq_topic, letter)
         await self._publish(outgoing)
-        await self.stage.after_publish(outgoing)
+        await self.stage.after_publish([encoded.outgoing for encoded in outgoing])
         await self._commit(records)
         self.processed += len(records) - len(failures) - len(failed_later)
         self.dead_lettered += len(failures) + len(failed_later)
 
+    def _check_size(self, record: ConsumerRecord) -> None:
+        """Every record must fit kafka.max_record_bytes (broker.md §5 rule 5): the embedded broker enforces no limit,
+        and what a stage makes of a larger one could not be published."""
+        size = int(DefaultRecordBatchBuilder.estimate_size_in_bytes(record.key, record.value, list(record.headers)))
+        if size > self.max_record_bytes:
+            raise UnprocessableMessageError(record.topic, record.offset, f"a record of {size} bytes, over "
+                                            f"kafka.max_record_bytes ({self.max_record_bytes})")  # fmt: skip
+
     async def _process_isolating(
         self, deliveries: list[Delivery]
-    ) -> tuple[list[Outgoing], list[tuple[ConsumerRecord, BaseException]]]:
-        """Process the batch; if it fails, process records one by one so one bad record fails alone."""
+    ) -> tuple[list[Encoded], list[tuple[ConsumerRecord, BaseException]]]:
+        """Process the batch; if it fails, or an output is too big to publish, process records one by one so one bad
+        record fails alone (a record processed again is a replay, which the stages' upserts absorb)."""
         if not deliveries:
             return [], []
         try:
-            return await self.stage.process(deliveries), []
+            encoded = self._encode(await self.stage.process(deliveries))
+            if self._too_big(encoded) is None:
+                return encoded, []
+            self.log.warning("stage_batch_output_too_big_isolating", records=len(deliveries))
         except Exception as batch_error:
             if is_infrastructure_error(batch_error):
                 raise
             self.log.warning("stage_batch_failed_isolating", error=repr(batch_error), records=len(deliveries))
-        outgoing: list[Outgoing] = []
+        outgoing: list[Encoded] = []
         failed: list[tuple[ConsumerRecord, BaseException]] = []
         for delivery in deliveries:
+            record = delivery.record
             try:
-                outgoing.extend(await self._process_one(delivery))
+                encoded = self._encode(await self._process_one(delivery))
             except Exception as error:
                 if is_infrastructure_error(error):
                     raise
-                failed.append((delivery.record, error))
+                failed.append((record, error))
+                continue
+            too_big = self._too_big(encoded)
+            if too_big is None:
+                outgoing.extend(encoded)
+            else:
+                failed.append((record, UnprocessableMessageError(record.topic, record.offset, too_big)))
         return outgoing, failed
 
     async def _process_one(self, delivery: Delivery) -> list[Outgoing]:
@@ -183,8 +221,21 @@ class StageRunner:
                 await asyncio.sleep(0.1 * attempt)
         raise AssertionError("unreachable")
 
-    async def _publish(self, outgoing: Sequence[Outgoing]) -> None:
-        futures = [await self.producer.send(o.topic, o.message.to_bytes(), key=o.key.encode()) for o in outgoing]
+    @staticmethod
+    def _encode(outgoing: Sequence[Outgoing]) -> list[Encoded]:
+        return [Encoded(o, o.key.encode(), o.message.to_bytes()) for o in outgoing]
+
+    def _too_big(self, encoded: Sequence[Encoded]) -> str | None:
+        """Why these outputs cannot be published (one is over the record size limit), or None."""
+        for output in encoded:
+            size = int(DefaultRecordBatchBuilder.estimate_size_in_bytes(output.key, output.value, []))
+            if size > self.max_record_bytes:
+                return (f"its {type(output.outgoing.message).__name__} for {output.outgoing.topic} would be a record "
+                        f"of {size} bytes, over kafka.max_record_bytes ({self.max_record_bytes})")  # fmt: skip
+        return None
+
+    async def _publish(self, outgoing: Sequence[Encoded]) -> None:
+        futures = [await self.producer.send(o.outgoing.topic, o.value, key=o.key) for o in outgoing]
         await asyncio.gather(*futures)
 
     async def _commit(self, records: Sequence[ConsumerRecord]) -> None:
@@ -192,9 +243,18 @@ class StageRunner:
         for record in records:
             tp = TopicPartition(record.topic, record.partition)
             offsets[tp] = max(offsets.get(tp, 0), record.offset + 1)
+        # A rebalance during the batch may have moved some of its partitions to another member, which reads them
+        # again from their committed offsets (the upserts absorb the replay): commit those this member still owns.
+        assigned = self.consumer.assignment()
+        owned = {tp: offset for tp, offset in offsets.items() if tp in assigned}
+        if len(owned) < len(offsets):
+            moved = sorted(f"{tp.topic}:{tp.partition}" for tp in offsets.keys() - owned.keys())
+            self.log.info("offsets_left_to_new_owner", partitions=moved)
+        if not owned:
+            return
         try:
-            await asyncio.wait_for(self.consumer.commit(offsets), timeout=COMMIT_TIMEOUT_S)
-        except (CommitFailedError, TimeoutError) as error:
+            await asyncio.wait_for(self.consumer.commit(owned), timeout=COMMIT_TIMEOUT_S)
+        except (CommitFailedError, IllegalStateError, TimeoutError) as error:
             # The partitions moved to another member; it re-reads them and the upserts absorb the replay.
             self.log.warning("offset_commit_failed", error=repr(error))
 

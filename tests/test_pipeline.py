@@ -2,12 +2,18 @@
 
 import asyncio
 import json
+import random
+import uuid
+from typing import Any
+from urllib.parse import urlsplit
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.structs import ConsumerRecord
 from sqlalchemy import select
 
 from newsmon.cli.pipeline import open_pipeline, register_catalogue, stages_running
+from newsmon.config import StoreSettings
 from newsmon.store.feeds import FeedSpec
 from newsmon.store.models import (
     ArticleRow,
@@ -18,11 +24,33 @@ from newsmon.store.models import (
     Feed,
     SpeakerRow,
 )
+from newsmon.store.session import open_store
 from schemas.alerts import Alert
 from schemas.dead_letter import DeadLetter
 from tests.conftest import FIXTURES
 from tests.feed_server import Route
 from tests.pipeline_helpers import snapshot, wait_until_drained
+
+
+def invented_item(**fields: Any) -> dict[str, Any]:
+    """A FeedItem as another producer might send it (every value invented)."""
+    tag = uuid.uuid4().hex
+    return {"item_id": tag, "delivery_id": tag, "feed_url": "http://wire.invalid/rss", "outlet": "Invented Wire",
+            "language": "en", "url": f"http://wire.invalid/story/{tag}", "title": "Ferry service resumes on the lake",
+            "summary": "The harbour office said the ferry would sail twice a day.",  # under 15 words: no copy
+            "published_at": "2027-03-02T08:00:00Z", "content_hash": tag, "polled_at": "2027-03-02T08:05:00Z",
+            **fields}  # fmt: skip
+
+
+async def send_raw(bootstrap: str, topic: str, records: list[tuple[bytes | None, bytes]]) -> None:
+    """Records as a foreign producer sends them: no size limit of ours (the embedded broker enforces none)."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, max_request_size=8 * 1024 * 1024)
+    await producer.start()
+    try:
+        for key, value in records:
+            await producer.send_and_wait(topic, value, key=key)
+    finally:
+        await producer.stop()
 
 
 def spec(feed_server, path: str, outlet: str = "Fixture Agency") -> FeedSpec:
@@ -205,3 +233,201 @@ async def test_alert_rule_topic_receives_the_matching_alert_once(make_settings, 
     assert any(a.subject == "article" and "Idlib" in a.title for a in alerts)
     assert any(a.subject == "claim" and a.speaker == "Pavel Orlov" for a in alerts)
     assert len({a.alert_id for a in alerts}) == len(alerts)  # each alert goes out once
+
+
+async def test_a_record_too_big_to_dead_letter_whole_goes_to_the_dlq_cut_and_processing_goes_on(
+    make_settings, feed_server, broker
+):
+    # 300 KB of control characters: not JSON, and each one is six bytes once escaped into the dead letter's JSON,
+    # so the letter would be 1.5 MB. Its send failed every time and the batch was retried for ever.
+    settings = make_settings()
+    async with open_pipeline(settings, stages=["dedupe"]) as pipeline, stages_running(pipeline):
+        await send_raw(broker, pipeline.topics.items, [(b"ctrl", b"\x01" * 300_000)])
+        urls = await register_catalogue(pipeline.store, [spec(feed_server, "rss2_basic.xml")])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        async with pipeline.store.sessions() as session:
+            articles = (await session.scalars(select(ArticleRow))).all()
+    [record] = await read_topic(broker, pipeline.topics.dlq, 1)
+    letter = DeadLetter.model_validate_json(record.value)
+    assert (record.key, letter.key, letter.is_value_truncated) == (b"ctrl", "ctrl", True)
+    assert 0 < len(letter.raw_value) < 300_000 and set(letter.raw_value) == {"\x01"}
+    assert len(record.value) < settings.kafka.max_record_bytes
+    assert "invalid FeedItem" in letter.reason
+    assert len(articles) == 3
+
+
+async def test_a_record_over_the_size_limit_is_dead_lettered_unprocessed_and_processing_goes_on(
+    make_settings, feed_server, broker
+):
+    # A valid item of 1.5 MB from another producer (the embedded broker takes records of any size): it was stored,
+    # then its article could not be published, and the batch was retried for ever.
+    settings = make_settings()
+    huge = invented_item(summary="The lake ferry timetable changes again. " * 37_000)
+    async with open_pipeline(settings, stages=["dedupe"]) as pipeline, stages_running(pipeline):
+        await send_raw(broker, pipeline.topics.items, [(b"huge", json.dumps(huge).encode())])
+        urls = await register_catalogue(pipeline.store, [spec(feed_server, "rss2_basic.xml")])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        async with pipeline.store.sessions() as session:
+            articles = (await session.scalars(select(ArticleRow))).all()
+    [record] = await read_topic(broker, pipeline.topics.dlq, 1)
+    letter = DeadLetter.model_validate_json(record.value)
+    assert letter.key == "huge" and letter.is_value_truncated
+    assert f"over kafka.max_record_bytes ({settings.kafka.max_record_bytes})" in letter.reason
+    assert huge["item_id"] not in {a.id for a in articles} and len(articles) == 3
+
+
+async def test_a_value_the_store_cannot_index_is_dead_lettered_instead_of_retried_for_ever(
+    make_settings, feed_server, broker
+):
+    # A URL of 2,000 CJK characters (a slug left unencoded, as canonical URLs keep them) is 6,000 bytes: over
+    # PostgreSQL's 2,704-byte limit for a B-tree index entry (ix_articles_url). That error is an OperationalError,
+    # as a lost connection is, and was retried as one for ever. SQLite indexes it.
+    settings = make_settings()
+    letters = random.Random(11)
+    slug = "".join(chr(letters.randrange(0x4E00, 0x9FFF)) for _ in range(2_000))
+    long_url = invented_item(url=f"http://wire.invalid/{slug}", title="Lake ferry timetable")
+    async with open_pipeline(settings, stages=["dedupe"]) as pipeline, stages_running(pipeline):
+        await send_raw(broker, pipeline.topics.items, [(b"long-url", json.dumps(long_url).encode())])
+        urls = await register_catalogue(pipeline.store, [spec(feed_server, "rss2_basic.xml")])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        async with pipeline.store.sessions() as session:
+            stored = {a.id for a in (await session.scalars(select(ArticleRow))).all()}
+        dialect = pipeline.store.dialect
+    if dialect == "postgresql":
+        [record] = await read_topic(broker, pipeline.topics.dlq, 1)
+        letter = DeadLetter.model_validate_json(record.value)
+        assert letter.key == "long-url" and "index row size" in letter.reason
+        assert long_url["item_id"] not in stored
+    else:
+        assert long_url["item_id"] in stored
+    assert len(stored - {long_url["item_id"]}) == 3
+
+
+async def test_a_rebalance_during_a_batch_commits_the_partitions_kept_and_leaves_the_others_to_their_new_owner(
+    make_settings, broker
+):
+    # The commit named a partition the group had just given to another member: aiokafka refused the whole commit
+    # (IllegalStateError, a KafkaError), and the batch was processed, dead-lettered and published all over again.
+    settings = make_settings()
+    async with open_pipeline(settings, stages=["dedupe"]) as pipeline:
+        runner, topic = pipeline.runners[0], pipeline.topics.items
+        producer = AIOKafkaProducer(bootstrap_servers=broker)
+        await producer.start()
+        try:
+            for partition in (0, 1):
+                for _ in range(3):
+                    await producer.send_and_wait(topic, json.dumps(invented_item()).encode(), partition=partition)
+        finally:
+            await producer.stop()
+        records: list[ConsumerRecord] = []
+        for _ in range(100):  # one fetched batch holding both partitions, as the runner's loop gets it
+            batches = await runner.consumer.getmany(timeout_ms=300)
+            records += [r for rs in batches.values() for r in rs]
+            if len(records) == 6:
+                break
+        assert {r.partition for r in records} == {0, 1}
+        group = f"{settings.kafka.topic_prefix}newsmon.dedupe"
+        other = AIOKafkaConsumer(topic, bootstrap_servers=broker, group_id=group, enable_auto_commit=False,
+                                 session_timeout_ms=6000, heartbeat_interval_ms=2000)  # fmt: skip
+        await other.start()  # a second member joins while the batch is in hand: the group rebalances
+        try:
+            for _ in range(600):
+                if len(runner.consumer.assignment()) == 1 and len(other.assignment()) == 1:
+                    break
+                await asyncio.sleep(0.1)
+            await runner.handle(records)
+            [kept], [moved] = runner.consumer.assignment(), other.assignment()
+            assert await runner.consumer.committed(kept) == 3
+            assert await other.committed(moved) is None  # its new owner reads it again from the start
+        finally:
+            await other.stop()
+        async with pipeline.store.sessions() as session:
+            assert len((await session.scalars(select(ArticleRow))).all()) == 6
+    assert (runner.processed, runner.dead_lettered) == (6, 0)
+
+
+class StoreRelay:
+    """A TCP relay between the stages and PostgreSQL that can be cut and restored: the store going away and
+    coming back, as a network fault or a restart does (the database itself cannot be stopped here)."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port, self.is_up, self.refused = target_port, True, 0
+        self.writers: set[asyncio.StreamWriter] = set()
+        self.server: asyncio.Server | None = None
+
+    async def start(self) -> int:
+        self.server = await asyncio.start_server(self._connection, "127.0.0.1", 0)
+        return int(self.server.sockets[0].getsockname()[1])
+
+    def cut(self) -> None:
+        self.is_up = False
+        for writer in self.writers:
+            writer.close()
+        self.writers.clear()
+
+    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if not self.is_up:
+            self.refused += 1
+            writer.close()
+            return
+        upstream_reader, upstream_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
+        self.writers |= {writer, upstream_writer}
+
+        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+            try:
+                while data := await source.read(65536):
+                    sink.write(data)
+                    await sink.drain()
+            except OSError:
+                pass
+            finally:
+                sink.close()
+
+        await asyncio.gather(pipe(reader, upstream_writer), pipe(upstream_reader, writer))
+
+    async def close(self) -> None:
+        self.cut()
+        if self.server is not None:
+            self.server.close()
+            await self.server.wait_closed()
+
+
+async def test_a_stage_whose_store_goes_away_retries_without_committing_and_recovers_when_it_is_back(
+    make_settings, store_url, broker
+):
+    if not store_url.startswith("postgresql"):
+        pytest.skip("the store is reached over TCP only on PostgreSQL")
+    address = urlsplit(store_url)
+    relay = StoreRelay(address.port or 5432)
+    relayed_url = store_url.replace(f"@{address.hostname}:{address.port}/", f"@127.0.0.1:{await relay.start()}/")
+    settings = make_settings(store={"url": relayed_url}, kafka={"partitions": 1})
+    first, during = invented_item(), [invented_item() for _ in range(3)]
+    try:
+        async with open_pipeline(settings, stages=["dedupe"]) as pipeline, stages_running(pipeline):
+            runner, partition = pipeline.runners[0], TopicPartition(pipeline.topics.items, 0)
+            await send_raw(broker, pipeline.topics.items, [(b"first", json.dumps(first).encode())])
+            for _ in range(600):
+                if runner.processed == 1:
+                    break
+                await asyncio.sleep(0.1)
+            relay.cut()
+            await send_raw(broker, pipeline.topics.items, [(None, json.dumps(i).encode()) for i in during])
+            for _ in range(600):  # the stage tries again and again (with backoff) while the store is away
+                if relay.refused >= 3:
+                    break
+                await asyncio.sleep(0.1)
+            assert relay.refused >= 3
+            committed = await runner.consumer.committed(partition)
+            assert (runner.processed, runner.dead_lettered) == (1, 0)
+            relay.is_up = True
+            await wait_until_drained(pipeline)
+            assert await runner.consumer.committed(partition) == committed + 3
+            assert (runner.processed, runner.dead_lettered) == (4, 0)
+    finally:
+        await relay.close()
+    async with open_store(StoreSettings(url=store_url)) as store, store.sessions() as session:
+        stored = sorted(a.id for a in (await session.scalars(select(ArticleRow))).all())
+    assert stored == sorted(i["item_id"] for i in [first, *during])

@@ -3,12 +3,13 @@
 from itertools import pairwise
 from uuid import uuid4
 
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from sqlalchemy import select
 
 from newsmon.cli.pipeline import open_pipeline, register_catalogue, resend_undelivered, stages_running
 from newsmon.store.feeds import FeedSpec
 from newsmon.store.models import ArticleRow, OutboxItem
+from schemas.dead_letter import DeadLetter
 from schemas.items import FeedItem
 from schemas.topics import ITEMS, ITEMS_FETCH
 from tests.consumers.fulltext.conftest import HTML, PAGES, Entry, requested, rss, serve_feed, serve_page
@@ -201,3 +202,69 @@ async def test_outbox_relay_sends_full_text_items_to_the_fetch_topic(make_settin
         await wait_until_drained(pipeline)
         stored = await stored_articles(pipeline)
     assert stored[SARAQIB.title].text_source == "page" and "village of Nayrab" in stored[SARAQIB.title].text
+
+
+def article_page(headline: str, paragraphs: list[str]) -> bytes:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return (f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>{body}</article>"
+            "</body></html>").encode()  # fmt: skip
+
+
+async def test_an_item_whose_page_text_makes_it_too_big_to_publish_is_dead_lettered_and_the_rest_goes_on(
+    make_settings, feed_server, broker
+):
+    # With the page text the item is over kafka.max_record_bytes: its publish failed every time, and the whole batch
+    # (the other item too) was retried for ever.
+    long_path, short_path = f"/big/long-{uuid4().hex[:8]}", f"/big/short-{uuid4().hex[:8]}"
+    lines = [f"Paragraph {n}: the reservoir board said the lake level rose by {n} centimetres overnight, and the "
+             "ferry operators said the timetable would stay as published until the water settled."
+             for n in range(60)]  # fmt: skip
+    feed_server.routes[long_path] = Route(200, article_page("Lake level rises in Syria", lines),
+                                          {"Content-Type": HTML})  # fmt: skip
+    feed_server.routes[short_path] = Route(200, article_page("Ferry resumes in Syria", lines[:3]),
+                                           {"Content-Type": HTML})  # fmt: skip
+    settings = make_settings(kafka={"max_record_bytes": 8192}, poll={"per_host_min_gap_s": 0})
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        producer = AIOKafkaProducer(bootstrap_servers=broker)
+        await producer.start()
+        try:
+            for name, path in (("long", long_path), ("short", short_path)):
+                item = FeedItem(item_id=f"page-{name}", delivery_id=f"page-{name}", feed_url="https://agency.invalid/rss",
+                                outlet="Agency", language="en", url=feed_server.url(path.lstrip("/")),
+                                title=f"Lake story {name} in Syria",
+                                summary=f"Summary of the {name} lake story in Syria.",
+                                published_at="2027-04-01T10:00:00Z", content_hash=f"hash-{name}",
+                                polled_at="2027-04-01T10:05:00Z")  # fmt: skip
+                await producer.send(pipeline.topics.items_fetch, item.to_bytes(), key=item.item_id.encode())
+            await producer.flush()
+        finally:
+            await producer.stop()
+        await wait_until_drained(pipeline)
+        stored = await stored_articles(pipeline)
+        fulltext = next(runner for runner in pipeline.runners if runner.stage.name == "fulltext")
+        assert (fulltext.processed, fulltext.dead_lettered) == (1, 1)
+    assert set(stored) == {"Lake story short in Syria"}
+    assert stored["Lake story short in Syria"].text_source == "page"
+    [letter] = [DeadLetter.model_validate_json(r.value) for r in await read_all(broker, pipeline.topics.dlq)]
+    assert (letter.key, letter.stage, letter.topic) == ("page-long", "fulltext", pipeline.topics.items_fetch)
+    assert "its FeedItem for" in letter.reason and "over kafka.max_record_bytes (8192)" in letter.reason
+
+
+async def read_all(bootstrap: str, topic: str) -> list:
+    """Every record of `topic` up to its high-water mark."""
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+                                enable_auto_commit=False, fetch_max_wait_ms=100)  # fmt: skip
+    await consumer.start()
+    try:
+        records: list = []
+        for _ in range(50):
+            batches = await consumer.getmany(timeout_ms=300)
+            records += [r for rs in batches.values() for r in rs]
+            partitions = consumer.assignment()
+            if partitions and all(consumer.highwater(tp) is not None for tp in partitions) and len(records) >= sum(
+                consumer.highwater(tp) or 0 for tp in partitions
+            ):
+                break
+        return records
+    finally:
+        await consumer.stop()
