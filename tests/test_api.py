@@ -93,6 +93,20 @@ async def test_a_time_zone_whose_plus_arrived_as_a_space_is_read_as_the_plus(api
     assert typed.json() == encoded.json() and len(encoded.json()) == 2
 
 
+async def test_disputes_narrowed_by_a_speaker_are_the_disputed_stories_that_speaker_has_a_claim_in(api):
+    """`speaker=` kept only that speaker's claims before looking for disagreement, so a dispute needed both sides to
+    match: each side of the one dispute, asked for by name, found nothing."""
+    [dispute] = (await api.get("/api/disputes")).json()
+    assert len(dispute["speakers"]) >= 2
+    for speaker in dispute["speakers"]:
+        narrowed = (await api.get("/api/disputes", params={"speaker": speaker.upper()})).json()
+        assert narrowed == [dispute], speaker
+    denial = dispute["claims"][0]["text"]
+    assert (await api.get("/api/disputes", params={"contains": denial})).json() == [dispute]
+    assert (await api.get("/api/disputes", params={"speaker": "Nobody Of That Name"})).json() == []
+    assert (await api.get("/api/disputes", params={"speaker": dispute["speakers"][0], "outlet": "тасс"})).json() == []
+
+
 TOKEN = "test-token-" + "x" * 24
 
 

@@ -83,8 +83,10 @@ def create_app(settings: Settings) -> FastAPI:
 
 def filters(
     outlet: Annotated[str | None, Query(description="Outlet name contains this (any case).")] = None,
-    speaker: Annotated[str | None, Query(description="Claims: speaker's name, organisation or alias.")] = None,
-    contains: Annotated[str | None, Query(description="Claims: text; articles: title or text.")] = None,
+    speaker: Annotated[str | None, Query(description=(
+        "Claims: speaker's name, organisation or alias; disputes: stories where such a speaker has a claim."))] = None,
+    contains: Annotated[str | None, Query(description=(
+        "Claims: text; articles: title or text; disputes: stories with such a claim."))] = None,
     search: Annotated[str | None, Query(description=SEARCH_DESCRIPTION)] = None,
     since: Annotated[str | None, Query(description="Published at or after: ISO 8601, or 36h, 7d ago.")] = None,
     until: Annotated[str | None, Query(description="Published before (as since).")] = None,

@@ -58,11 +58,19 @@ async def latest_disputes(session: AsyncSession, limit: int, filters: Filters | 
     """The `limit` most recently started disputed stories among the claims that pass `filters`, reading the store's
     contested stories a page at a time until enough are found (pages come most recently started first)."""
     found: list[Dispute] = []
-    async for page in of_contested_stories(session, filters, page_size):
+    async for page in of_contested_stories(session, sides_of_disputes(filters), page_size):
         found += disputes(page)
         if len(found) >= limit:
             break
     return found[:limit]
+
+
+def sides_of_disputes(filters: Filters | None) -> Filters | None:
+    """What a disputes report narrowed by speaker or words reads: the stories with such a claim, each with every
+    claim of its period and outlets (kept to the matching claims alone, a dispute needed both sides to match)."""
+    if filters is None or not (filters.speaker or filters.contains or filters.search):
+        return filters
+    return replace(filters, speaker=None, contains=None, search=None, story_has_claim=filters)
 
 
 @dataclass(frozen=True)

@@ -59,10 +59,20 @@ class Filters:
     story: str | None = None  # articles of this story (the story's origin article id)
     article: str | None = None  # one article (and its claims)
     search: full_text.SearchQuery | None = None  # full-text search, on the same text as `contains`
+    # Only articles of stories holding a claim that passes these (the disputes report: "stories this speaker is in").
+    story_has_claim: "Filters | None" = None
 
     def on_articles(self, dialect: str) -> list[ColumnElement[bool]]:
         """Conditions on ArticleRow (every report joins the articles)."""
         conditions = []
+        if self.story_has_claim is not None:
+            inner = self.story_has_claim
+            stories = (select(ArticleRow.story_id).select_from(ClaimRow)
+                       .join(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
+                       .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+                       .where(ArticleRow.story_id.is_not(None), *inner.on_articles(dialect), *inner.on_claims(dialect))
+                       .correlate(None))  # fmt: skip  # its own claims, speakers and articles, not the outer query's
+            conditions.append(ArticleRow.story_id.in_(stories))
         if self.outlet:
             conditions.append(_matches(ArticleRow.outlet, self.outlet, dialect))
         if self.since:

@@ -29,6 +29,8 @@ SEARCH_HELP = (
     "snippet: about 30 words around the best match, searched words in bold (in json and csv: <mark>word</mark>, "
     "the rest HTML-escaped)."
 )
+SPEAKER_HELP = "Claims: speaker's name, organisation or alias contains this; disputes: stories where one such speaks."
+CONTAINS_HELP = "Claims: text contains this; articles: title or text; disputes: stories with such a claim."
 SORT_HELP = "Articles and claims: relevance (with --search, and its default), newest (the default otherwise) or oldest."
 MARK = re.compile("<mark>(.*?)</mark>")  # newsmon/store/snippets.py: the text between is escaped, never a tag
 
@@ -40,11 +42,9 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help="table, json (a line each) or csv (with a header)")] = "table",
     outlet: Annotated[str | None, typer.Option("--outlet", help="Outlet name contains this.")] = None,
     speaker: Annotated[
-        str | None, typer.Option("--speaker", help="Claims: speaker's name, organisation or alias contains this.")
+        str | None, typer.Option("--speaker", help=SPEAKER_HELP)
     ] = None,
-    contains: Annotated[
-        str | None, typer.Option("--contains", help="Claims: text contains this; articles: title or text.")
-    ] = None,
+    contains: Annotated[str | None, typer.Option("--contains", help=CONTAINS_HELP)] = None,
     search: Annotated[str | None, typer.Option("--search", help=SEARCH_HELP)] = None,
     since: Annotated[
         str | None, typer.Option("--since", help="Published at or after: 2026-11-01, 2026-11-01T08:00, or 36h, 7d ago.")
