@@ -2,7 +2,8 @@
 which runs in a worker process when the poller has a parse pool."""
 
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -115,10 +116,13 @@ def prepare_feed(job: ParseJob) -> PreparedFeed:
     parsed = parse_feed(job.body, job.feed_url, job.content_type, job.base_url or None)
     relevance = _filters.get(job.terms) or _filters.setdefault(job.terms, RelevanceFilter(job.terms))
     items, irrelevant, seen = [], 0, set()
+    shared = shared_guids(parsed.entries)
     for entry in parsed.entries:
         if not relevance.matches(entry.title, entry.text):
             irrelevant += 1
             continue
+        if entry.link and entry.guid in shared:
+            entry = replace(entry, guid=None)
         item = build_item(entry, feed_url=job.feed_url, outlet=job.outlet, language=job.language,
                           polled_at=job.polled_at)  # fmt: skip
         if item.delivery_id in seen:
@@ -128,6 +132,20 @@ def prepare_feed(job: ParseJob) -> PreparedFeed:
     dates = sorted(e.published_at for e in parsed.entries if e.published_at is not None)
     return PreparedFeed(items, len(parsed.entries), irrelevant, len(parsed.entries) - len(dates),
                         parsed.update_hint_s, publish_gap_s(dates), parsed.parser)  # fmt: skip
+
+
+def shared_guids(entries: "Sequence[ParsedEntry]") -> set[str]:
+    """Guids that entries with different links share in one body: a CMS that writes one guid for every item (its
+    site URL, "0"). Such a guid identifies none of them; kept, the dedupe stage would read each later item as the
+    first one at a new URL (an edit of it), and the other articles were lost."""
+    links: dict[str, str] = {}
+    shared = set()
+    for entry in entries:
+        if entry.guid and entry.link:
+            first = links.setdefault(entry.guid, entry.link)
+            if first != entry.link and entry.guid not in shared and canonical_url(first) != canonical_url(entry.link):
+                shared.add(entry.guid)
+    return shared
 
 
 def publish_gap_s(dates: list[datetime]) -> float | None:

@@ -6,7 +6,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from newsmon.store.models import OutboxItem
+from newsmon.store.feeds import FeedSpec
+from newsmon.store.models import ArticleRow, OutboxItem
 from producers import parse
 from tests.feed_server import Route
 from tests.producers.conftest import feed_rows, register
@@ -224,3 +225,25 @@ async def test_credentials_in_a_feed_url_are_sent_but_never_published(poller_pip
         "Basic cmVhZGVyOnMzY3JldA=="]  # fmt: skip
     assert len(payloads) == 2 and not any("s3cret" in str(payload) for payload in payloads)
     assert {payload["feed_url"] for payload in payloads} == {feed_server.url(path)}
+
+
+async def test_a_guid_two_different_articles_share_identifies_neither(make_settings, feed_server):
+    # A CMS that writes one guid for every item (its site URL, or "0"): the dedupe stage reads an item whose guid an
+    # article of the same feed has as that article at a new URL, so the second article became an edit of the first.
+    from tests.pipeline_helpers import run_pipeline_over
+
+    path = f"/one-guid-{uuid.uuid4().hex[:8]}"
+    titles = ("Syria: ferry service to Latakia resumes after storm repairs",
+              "Syria: wheat harvest in Hasakah expected to fall by a third")  # fmt: skip
+    guid = "<guid isPermaLink='false'>https://wire.example/</guid>"
+    body = "".join(f"<item><title>{title}</title><link>https://wire.example/{n}</link>{guid}</item>"
+                   for n, title in enumerate(titles))  # fmt: skip
+    feed_server.routes[path] = Route(200, RSS % body.encode())
+    settings = make_settings(poll={"per_host_min_gap_s": 0})
+    await run_pipeline_over(settings, [FeedSpec(url=feed_server.url(path), name="one guid", outlet="Wire",
+                                                language="en")])  # fmt: skip
+    from newsmon.store.session import open_store
+
+    async with open_store(settings.store) as store, store.reads() as session:
+        stored = sorted((await session.scalars(select(ArticleRow.title))).all())
+    assert stored == list(titles)
