@@ -2,7 +2,8 @@
 real store and broker: every item kept once, with a usable URL and date, and anything unusable a clear error."""
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 from sqlalchemy import select
 
@@ -247,3 +248,46 @@ async def test_a_guid_two_different_articles_share_identifies_neither(make_setti
     async with open_store(settings.store) as store, store.reads() as session:
         stored = sorted((await session.scalars(select(ArticleRow.title))).all())
     assert stored == list(titles)
+
+
+async def test_odd_but_harmless_answers_are_read_as_meant(poller_pipeline, feed_server):
+    # Guards for what already works: a Content-Type that lies, RSS 1.0 (RDF), Cache-Control: no-store, Retry-After as
+    # an HTTP date, an ETag new on every answer for the same body, a guid new on every poll for the same link.
+    rdf = (b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+           b'xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://rdf.example/"><title>R</title>'
+           b'<link>https://rdf.example/</link></channel><item rdf:about="https://rdf.example/1"><title>Syria 1</title>'
+           b"<link>https://rdf.example/1</link><description>Idlib.</description></item></rdf:RDF>")  # fmt: skip
+    later = datetime.now(UTC) + timedelta(hours=5)
+    routes = {
+        "/octet": Route(200, RSS % item("Syria octet", "<link>https://wire.example/o</link>"),
+                        {"Content-Type": "application/octet-stream"}),
+        "/html": Route(200, RSS % item("Syria html", "<link>https://wire.example/h</link>"),
+                       {"Content-Type": "text/html; charset=utf-8"}),
+        "/rdf": Route(200, rdf),
+        "/no-store": Route(200, RSS % item("Syria no-store", "<link>https://wire.example/n</link>"),
+                           {"Cache-Control": "no-store"}),
+        "/busy": Route(503, b"", {"Retry-After": format_datetime(later, usegmt=True)}),
+    }  # fmt: skip
+    feed_server.routes.update(routes)
+    async with poller_pipeline() as pipeline:
+        reports, rows, payloads = await poll(pipeline, feed_server, *routes)
+    assert {path: reports[feed_server.url(path)].items_new for path in routes} == {
+        "/octet": 1, "/html": 1, "/rdf": 1, "/no-store": 1, "/busy": 0}  # fmt: skip
+    assert rows[feed_server.url("/no-store")].interval_s == 900  # no hint: the default first interval
+    busy = rows[feed_server.url("/busy")]
+    assert abs((busy.next_poll_at - later).total_seconds()) < 5 and busy.failure_score == 0.5
+    assert [row.payload["url"] for row in payloads[feed_server.url("/rdf")]] == ["https://rdf.example/1"]
+
+
+async def test_new_validators_or_guids_for_the_same_items_bring_nothing_new(poller_pipeline, feed_server):
+    path = f"/restless-{uuid.uuid4().hex[:8]}"
+    async with poller_pipeline() as pipeline:
+        news = []
+        for poll_number in range(3):
+            guid = f"<guid isPermaLink='false'>tick-{poll_number}</guid>"
+            body = RSS % item("Syria restless", f"<link>https://wire.example/r</link>{guid}")
+            feed_server.routes[path] = Route(200, body, {"ETag": f'"{poll_number}"'})
+            feed_server.routes[f"{path}-etag"] = Route(200, RSS % item("Syria same"), {"ETag": f'"{poll_number}"'})
+            reports, _, _ = await poll(pipeline, feed_server, path, f"{path}-etag")
+            news.append([(r.status, r.items_new) for r in sorted(reports.values(), key=lambda r: r.feed_url)])
+    assert news == [[("new", 1), ("new", 1)], [("new", 0), ("unchanged", 0)], [("new", 0), ("unchanged", 0)]]
