@@ -225,3 +225,19 @@ async def test_query_article_gives_one_article_and_exactly_its_claims(two_outlet
     own = query_json(two_outlets, "claims", "--article", article_id)
     assert own and [c["claim_id"] for c in own] == [c["claim_id"] for c in claims if c["article_id"] == article_id]
     assert [a["article_id"] for a in query_json(two_outlets, "articles", "--article", article_id)] == [article_id]
+
+
+def test_the_demo_keeps_its_store_where_asked_for_query_to_read(tmp_path):
+    """The demo's store was a temporary directory's, gone when it printed its summary: nothing was left to query."""
+    kept = tmp_path / "demo.db"
+    result = cli("demo", "--json", "--store", "demo.db", env={}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert f"sqlite:///{kept}" in result.stderr  # how to read it
+    env = {"NEWSMON_STORE__URL": f"sqlite:///{kept}"}
+    claims = cli("query", "claims", "--format", "json", "--limit", "1000", env=env, cwd=tmp_path)
+    assert claims.returncode == 0 and claims.stderr == "", claims.stderr[-3000:]
+    assert len(claims.stdout.splitlines()) == summary["claims"] > 0
+    again = cli("demo", "--store", str(kept), env={}, cwd=tmp_path)  # a second run would mix two runs' feeds
+    assert again.returncode == 2 and again.stdout == ""
+    assert again.stderr.startswith("newsmon: error: --store ") and "exists" in again.stderr

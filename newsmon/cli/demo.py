@@ -73,23 +73,25 @@ def serve_directory(directory: Path) -> Iterator[str]:
         thread.join()
 
 
-def demo_settings(work_dir: Path) -> Settings:
+def demo_settings(work_dir: Path, store: Path | None = None) -> Settings:
+    """The demo's settings: everything in `work_dir`, or the store at `store` (kept after the demo)."""
     return Settings.model_validate({
         "kafka": {"bootstrap_servers": [], "session_timeout_ms": 6000, "heartbeat_interval_ms": 2000},
-        "store": {"url": f"sqlite:///{work_dir / 'demo.db'}"},
+        "store": {"url": f"sqlite:///{store or work_dir / 'demo.db'}"},
         "poll": {"allow_private_addresses": True, "timeout_s": 10},
         "alerts": {"rules": [rule.model_dump() for rule in DEMO_RULES]},
         "run_dir": work_dir / "run",
     })  # fmt: skip
 
 
-async def run_demo() -> DemoSummary:
-    """Serve the sample feeds locally, poll them once, wait until every stage is idle, count the store."""
+async def run_demo(store: Path | None = None) -> DemoSummary:
+    """Serve the sample feeds locally, poll them once, wait until every stage is idle, count the store (a
+    temporary one, or the SQLite file `store`, left for `newsmon query`, `report` and `serve` to read)."""
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="newsmon-demo-") as tmp, resources.as_file(
         resources.files("newsmon").joinpath("demo_feeds")
     ) as feeds_dir, serve_directory(feeds_dir) as base_url:
-        settings = demo_settings(Path(tmp))
+        settings = demo_settings(Path(tmp), store)
         specs = [FeedSpec(url=f"{base_url}/{name}", name=outlet, outlet=outlet, language=lang)
                  for name, (outlet, lang) in DEMO_FEEDS.items()]  # fmt: skip
         async with open_pipeline(settings) as pipeline:

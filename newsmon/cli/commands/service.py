@@ -97,22 +97,39 @@ def serve_metrics(settings: "Settings") -> None:
         fail(str(error), code=1)
 
 
+DEMO_STORE_HELP = ("Keep the demo's SQLite store in this new file, for query, report and serve to read "
+                   "(NEWSMON_STORE__URL=sqlite:///FILE); without it the store is temporary.")
+
+
 @writes_to_stdout
-def demo(as_json: Annotated[bool, typer.Option("--json", help="Last line: the summary as JSON.")] = False) -> None:
-    """Offline demo: bundled sample feeds, embedded broker, temporary SQLite store; prints a summary."""
+def demo(
+    as_json: Annotated[bool, typer.Option("--json", help="Last line: the summary as JSON.")] = False,
+    store: Annotated[Path | None, typer.Option("--store", help=DEMO_STORE_HELP)] = None,
+) -> None:
+    """Offline demo: bundled sample feeds, embedded broker, temporary SQLite store (or --store FILE); prints a
+    summary."""
     from newsmon.cli.demo import run_demo
     from newsmon.logging import configure_logging
 
+    if store is not None:
+        store = store.absolute()
+        if store.exists():  # a second run would add its feeds (another port each time) to the first run's
+            fail(f"--store {store}: exists; the demo writes a new store (remove it or name another file)")
+        if not store.parent.is_dir():
+            fail(f"--store {store}: directory {store.parent} does not exist")
     configure_logging("warning")
 
     async def main(stop: asyncio.Event) -> Any:
-        return await run_demo()
+        return await run_demo(store)
 
     summary = run_async(main)
     console = Console(stderr=as_json)
     console.print("[bold]newsmon demo[/bold]: feeds -> Kafka -> dedupe -> claims -> SQL -> alerts")
     for name, value in summary.as_dict().items():
         console.print(f"  {name:<17} {value}")
+    if store is not None:
+        console.print(f"store kept: NEWSMON_STORE__URL=sqlite:///{store} newsmon query claims", soft_wrap=True,
+                      markup=False, highlight=False)  # fmt: skip
     if as_json:
         print(json.dumps(summary.as_dict()))
 
