@@ -1,6 +1,6 @@
 """Alerts raised by rules; published_at makes each alert go out once per rule and subject."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, cast
 
@@ -21,6 +21,14 @@ async def add(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> list[dic
     ids = [row["id"] for row in rows]
     query = select(AlertRow.payload).where(AlertRow.id.in_(ids), AlertRow.published_at.is_(None))
     return list((await session.scalars(query)).all())
+
+
+async def missing_articles(session: AsyncSession, article_ids: Iterable[str]) -> set[str]:
+    """Those of these articles the store does not hold."""
+    wanted = set(article_ids)
+    if not wanted:
+        return set()
+    return wanted - set((await session.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(wanted)))).all())
 
 
 async def mark_checked(session: AsyncSession, article_versions: Mapping[str, int], claim_ids: Sequence[str]) -> None:
