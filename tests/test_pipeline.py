@@ -203,6 +203,13 @@ async def test_unprocessable_message_lands_in_dlq_with_reason_and_processing_goe
         try:
             await producer.send_and_wait(pipeline.topics.items, b"{not json", key=b"bad-1")
             await producer.send_and_wait(pipeline.topics.items, json.dumps({"item_id": "x"}).encode(), key=b"bad-2")
+            newer = json.dumps(invented_item(schema_version=2)).encode()
+            await producer.send_and_wait(pipeline.topics.items, newer, key=b"newer")
+            await producer.send_and_wait(pipeline.topics.items, b'{"item_id": "caf\xe9"}', key=b"latin-1")
+            await producer.send_and_wait(pipeline.topics.items, b"null", key=None)
+            # A newer producer's item at the same schema version, with a field this reader does not know: stored.
+            extra = invented_item(title="Lake ferry adds a night crossing", sentiment={"score": 0.3})
+            await producer.send_and_wait(pipeline.topics.items, json.dumps(extra).encode(), key=None)
         finally:
             await producer.stop()
         urls = await register_catalogue(pipeline.store, [spec(feed_server, "rss2_basic.xml")])
@@ -210,14 +217,17 @@ async def test_unprocessable_message_lands_in_dlq_with_reason_and_processing_goe
         await wait_until_drained(pipeline)
         async with pipeline.store.sessions() as session:
             articles = (await session.scalars(select(ArticleRow))).all()
-    letters = [DeadLetter.model_validate_json(r.value) for r in await read_topic(broker, pipeline.topics.dlq, 2)]
+    letters = [DeadLetter.model_validate_json(r.value) for r in await read_topic(broker, pipeline.topics.dlq, 5)]
     by_key = {letter.key: letter for letter in letters}
-    assert set(by_key) == {"bad-1", "bad-2"}
+    assert set(by_key) == {"bad-1", "bad-2", "newer", "latin-1", None}
     assert by_key["bad-1"].stage == "dedupe" and by_key["bad-1"].raw_value == "{not json"
     assert "invalid FeedItem" in by_key["bad-1"].reason
     assert "Field required" in by_key["bad-2"].reason
     assert by_key["bad-2"].topic == pipeline.topics.items
-    assert len(articles) == 3
+    assert by_key["newer"].reason == "schema_version 2 is newer than this reader"
+    assert by_key["latin-1"].raw_value == '{"item_id": "caf\ufffd"}' and "invalid unicode" in by_key["latin-1"].reason
+    assert "invalid FeedItem" in by_key[None].reason
+    assert len(articles) == 4 and extra["item_id"] in {a.id for a in articles}
 
 
 async def test_alert_rule_topic_receives_the_matching_alert_once(make_settings, feed_server, broker):
