@@ -30,6 +30,7 @@ HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.IGNORECAS
 LANGUAGE_TAG = re.compile(rb"<(?:language|dc:language)>\s*([A-Za-z]{2})", re.IGNORECASE)
 LEGACY_CODE_PAGE = {"ru": "windows-1251", "uk": "windows-1251", "be": "windows-1251", "bg": "windows-1251",
                     "ar": "windows-1256", "fa": "windows-1256", "ku": "windows-1256"}  # fmt: skip
+ABSOLUTE = ("https://", "http://")
 EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=UTC)
 # Zone names RFC 822 does not know (the stdlib and feedparser read them as UTC, 3 hours off for Moscow): only those
 # that name one offset (not AST, IST or GST, which name several).
@@ -156,7 +157,8 @@ def _rss(channel: etree._Element) -> ParsedFeed:
         link = _text(item.find("link"))
         if not link and guid and guid.startswith("http") and (guid_element.get("isPermaLink") or "true") != "false":
             link = guid
-        link = web_link(link, item.base)
+        if link and not link.startswith(ABSOLUTE):
+            link = web_link(link, item.base)  # .base (xml:base, else the document's URL) only when it is needed
         html = _text(item.find(CONTENT_ENCODED)) or _text(item.find("description")) or ""
         date = _text(item.find("pubDate")) or _text(item.find(DC_DATE))
         entries.append(ParsedEntry(link or None, guid or None, html_to_text(_text(item.find("title")) or ""),
@@ -170,7 +172,9 @@ def _atom(root: etree._Element) -> ParsedFeed:
     for entry in root.iterfind(f"{ATOM}entry"):
         links = entry.findall(f"{ATOM}link")
         alternate = next((e for e in links if (e.get("rel") or "alternate") == "alternate"), None)
-        link = web_link(alternate.get("href"), alternate.base) if alternate is not None else None
+        link = alternate.get("href") if alternate is not None else None
+        if alternate is not None and link and not link.startswith(ABSOLUTE):
+            link = web_link(link, alternate.base)
         content = _atom_text(entry.find(f"{ATOM}content")) or _atom_text(entry.find(f"{ATOM}summary"))
         date = _text(entry.find(f"{ATOM}published")) or _text(entry.find(f"{ATOM}updated"))
         entries.append(ParsedEntry(link, _text(entry.find(f"{ATOM}id")) or None,
@@ -185,7 +189,7 @@ def web_link(link: str | None, base: str | None) -> str | None:
     link = (link or "").strip()
     if not link:
         return None
-    if link.startswith(("https://", "http://")):
+    if link.startswith(ABSOLUTE):
         return link
     try:
         absolute = urljoin(base or "", link)
