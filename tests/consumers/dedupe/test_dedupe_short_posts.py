@@ -83,3 +83,28 @@ async def test_the_stage_finds_a_posts_reports_in_a_later_batch_and_in_its_own(s
     await stage.process(deliveries([post]))
     await stage.process(deliveries([report, other]))
     assert await _stories_by_url(store) == {"post": post.item_id, "report": post.item_id, "other": post.item_id}
+
+
+AMUDA_REPORT = sketch_article("Two Asayish members killed in Turkish drone strike near Amuda", (
+    "AMUDA (Khabur Post) - A Turkish drone struck a car on the road between Amuda and Qamishli, killing two members of "
+    "the Asayish internal security forces, the Asayish general command said. Farmer Dilshad Hesso said the car burned "
+    "near the Girkê junction; doctor Rezan Kalo at the Amuda hospital said a third man, driver Ciwan Osman, was hurt. "
+    "The SDF blamed Ankara."))
+
+
+def _joins_amuda_report(post: str) -> bool:
+    sketch = sketch_article(post, "")
+    assert 4 <= sketch.story_count <= 6  # a few story features: the town, the group, the toll, the outlet
+    stored = [IndexedDoc("report", 0.0, AMUDA_REPORT.to_bytes(), "report")]
+    return decide("post", 1.0, sketch, stored).story_id == "report"
+
+
+def test_a_post_with_a_few_story_features_under_a_headline_telling_the_same_joins_the_report() -> None:
+    # Four of its five features are the report's twenty (a Jaccard of 0.19); the headlines share five words.
+    assert _joins_amuda_report("BREAKING: Turkish drone strikes car near Amuda, two Asayish members killed — Hawar")
+
+
+def test_a_post_with_a_few_story_features_sharing_three_headline_words_stays_apart() -> None:
+    # One more word than a post without story features needs: its own features were compared already.
+    post = "BREAKING: Turkish shelling hits an Asayish checkpoint outside Amuda, Hawar's Baran Ali says"
+    assert not _joins_amuda_report(post)
