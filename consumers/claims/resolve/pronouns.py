@@ -87,7 +87,9 @@ def _unnamed_person_just_before(ctx: DocumentContext, pronoun: str, pos: int) ->
 
 # One unnamed member of a body, by what they do there: "A WHO spokesperson", "A member of the local council"
 _BODY_MEMBER_RE = re.compile(
-    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,4}?(?:spokes(?:man|woman|person)|official|member|engineer|employee|"
+    # (or "the engineer" that went back to such a member: '"Q," the engineer said. He said P')
+    r"(?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,4}?|[Tt]he\s+(?:[a-z-]+\s+)?(?=[a-z]+\s+[a-z]+$))"
+    r"(?:spokes(?:man|woman|person)|official|member|engineer|employee|"
     r"officer|representative|staffer|worker|doctor|nurse|adviser|advisor|aide)\b"
 )
 

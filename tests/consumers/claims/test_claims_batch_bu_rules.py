@@ -248,3 +248,11 @@ def test_the_writers_remark_on_what_the_speakers_side_habitually_says_ends_the_s
     text = ('Economy Minister Rami Saad told parliament in May that sanctions were "the root of every shortage," and '
             'his ministry repeats the line in almost every bulletin.')
     assert speakers(text) == [("Rami Saad", 'sanctions were "the root of every shortage')]
+
+
+def test_he_after_the_engineer_who_speaks_for_a_body_is_that_body() -> None:
+    # '"Q," the engineer said. He said P': still the company's unnamed member, not the official named further back
+    text = ("The governor, Fadi Haddad, said the works would resume. The Hama Water Company said it was owed 2 "
+            "billion pounds. A copy of the letter was shared with us by an engineer at the company. \"We cannot pay "
+            "the workers,\" the engineer said, asking not to be named. He said 120 workers had not been paid.")
+    assert [s for s, _ in speakers(text)] == ["Fadi Haddad"] + ["Hama Water Company"] * 3
