@@ -143,8 +143,7 @@ def _before_speaker_aside(text: str, a: int, b: int) -> int:
             comment := _WRITERS_COMMENT_RE.search(text, a, b)) is not None and not _inside_quotation(
             text[a : comment.start()]):
         b = comment.start()  # "announced that P, and that cannot go on": the writer's comment, in the present tense
-    if text.find(" and ", a, b) >= 0 and (text.find(" his ", a, b) >= 0 or text.find(" its ", a, b) >= 0
-                                          or text.find(" her ", a, b) >= 0 or text.find(" their ", a, b) >= 0) and (
+    if (text.find('," and ', a, b) >= 0 or text.find(",” and ", a, b) >= 0) and (
             habit := _WRITERS_HABIT_RE.search(text, a, b)) is not None and not _inside_quotation(
             text[a : habit.end()]):
         b = habit.start()  # 'told X that P were "Q," and his ministry repeats the line': what they habitually do
@@ -170,10 +169,10 @@ def _before_speaker_aside(text: str, a: int, b: int) -> int:
 _WRITERS_COMMENT_RE = re.compile(
     r",\s+(?:and|but)\s+(?:that|this)\s+(?:cannot|can't|can|is|isn't|will|won't|must|means|matters|leaves|raises)\b"
 )
-# ', and his ministry repeats the line in every statement' after a report in the past tense: the writer's remark on
+# '"Q," and his ministry repeats the line in every statement' after a report in the past tense: the writer's remark on
 # what the speaker's side habitually does (a present-tense verb with an adverb of habit or "the line")
 _WRITERS_HABIT_RE = re.compile(
-    r",[\"”]?\s+and\s+(?:his|her|its|their)\s+(?:[a-z]+\s+)?[a-z]+\s+(?:repeats|echoes|keeps|still|always|routinely|"
+    r",[\"”]\s+and\s+(?:his|her|its|their)\s+(?:[a-z]+\s+)?[a-z]+\s+(?:repeats|echoes|keeps|still|always|routinely|"
     r"regularly|often)\b"
 )
 # ", expressing their thanks to the government", ", voicing his anger at ...": what the speaker did in saying it, in

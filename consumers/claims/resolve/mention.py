@@ -101,7 +101,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if ('"' in head or "“" in head) and (quoted := _QUOTED_NAME_HEAD_RE.match(head)) is not None:
         # 'The "Sultan Murad Division" (of X)', 'the so-called "Free Army"': the name, its marks dropped
         head = f"The {quoted.group(1)}{head[quoted.end():]}"
-    if " of " in head and (unit := _UNIT_OF_ARMY_RE.match(head)) is not None:
+    if " of the " in head and ("Division" in head or "Brigade" in head or "Legion" in head or "Regiment" in head
+                               or "Battalion" in head or "Corps" in head) \
+            and (unit := _UNIT_OF_ARMY_RE.match(head)) is not None:
         head = unit.group(1)  # "The Hamza Division of the Syrian National Army": the named unit speaks, not the army
     if head.endswith(")") and (spelled := _SPELLING_ASIDE_RE.search(head)) is not None:
         head = head[: spelled.start()]  # "Rubar Xelil (also spelled Khalil)": the name, with a note on its spelling
