@@ -241,3 +241,17 @@ def test_the_demo_keeps_its_store_where_asked_for_query_to_read(tmp_path):
     again = cli("demo", "--store", str(kept), env={}, cwd=tmp_path)  # a second run would mix two runs' feeds
     assert again.returncode == 2 and again.stdout == ""
     assert again.stderr.startswith("newsmon: error: --store ") and "exists" in again.stderr
+
+
+async def test_csv_of_nothing_found_still_has_its_header(two_outlets):
+    """An empty result printed nothing at all in csv, so a script reading the header (csv.DictReader, pandas) failed
+    on exactly the query that found nothing."""
+    env = env_for(two_outlets)
+    for kind, searched in [("articles", []), ("claims", []), ("stories", []), ("speakers", []), ("disputes", []),
+                           ("articles", ["--search", "convoy"]), ("claims", ["--search", "baseless"])]:  # fmt: skip
+        found = cli("query", kind, *searched, "--format", "csv", env=env)
+        none = cli("query", kind, *searched, "--outlet", "no outlet of that name", "--format", "csv", env=env)
+        assert found.returncode == none.returncode == 0, (found.stderr + none.stderr)[-2500:]
+        header = found.stdout.splitlines()[0]
+        assert len(found.stdout.splitlines()) > 1, (kind, searched)
+        assert none.stdout.splitlines() == [header], (kind, searched, none.stdout)

@@ -20,6 +20,16 @@ from newsmon.store.session import Store
 
 Kind = Literal["articles", "claims", "speakers", "disputes", "stories"]
 SNIPPET_KINDS = ("articles", "claims")  # the kinds a search gives snippets and --sort orders
+# The keys of each kind's rows (fetch_rows; a search adds "snippet" to SNIPPET_KINDS' rows): the CSV header, also
+# of a result with no row.
+ROW_KEYS: dict[str, tuple[str, ...]] = {
+    "articles": ("article_id", "published_at", "outlet", "title", "url", "version", "language", "story_id"),
+    "claims": ("claim_id", "article_id", "outlet", "speaker", "speaker_org", "cue", "kind", "text", "start", "end",
+               "quantities", "url", "extractor_version"),
+    "speakers": ("speaker", "organisation", "claims", "articles", "outlets", "last_published_at"),
+    "disputes": ("story_id", "title", "first_published_at", "speakers", "outlets", "reasons", "claims"),
+    "stories": ("story_id", "title", "articles", "outlets", "first_published_at", "last_published_at"),
+}  # fmt: skip
 
 
 def query_problem(kind: str, filters: Filters, sort: str | None, option: str = "") -> str | None:
@@ -81,13 +91,16 @@ TABLE_COLUMNS: dict[str, Sequence[str]] = {
 }
 
 
-def render(rows: list[dict[str, Any]], kind: Kind, fmt: Literal["table", "json", "csv"], console: Console) -> None:
+def render(rows: list[dict[str, Any]], kind: Kind, fmt: Literal["table", "json", "csv"], console: Console,
+           searched: bool = False) -> None:  # fmt: skip
+    """`rows` of `kind` as a table, JSON lines or CSV (`searched`: the rows of a search, with their snippets)."""
     if fmt == "json":
         for row in rows:
             print(json_line(row))  # plain print: rich would wrap long lines
         return
     if fmt == "csv":
-        write_csv(rows, sys.stdout)
+        snippet = ("snippet",) if searched and kind in SNIPPET_KINDS else ()
+        write_csv(rows, sys.stdout, columns=(*ROW_KEYS[kind], *snippet))
         return
     table = Table(title=f"{len(rows)} {kind}", show_lines=False)
     for column in TABLE_COLUMNS[kind]:
@@ -107,11 +120,12 @@ def _cell(value: object) -> object:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_csv(rows: list[dict[str, Any]], out: TextIO) -> None:
-    """Rows as CSV with a header (the rows' keys); lists and objects as JSON text, formulas defused."""
-    if not rows:
+def write_csv(rows: list[dict[str, Any]], out: TextIO, columns: Sequence[str] | None = None) -> None:
+    """Rows as CSV with a header (the rows' keys; `columns` when there is no row, so that a script reading the
+    header finds it; none without either); lists and objects as JSON text, formulas defused."""
+    if not rows and not columns:
         return
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else list(columns or ()))
     writer.writeheader()
     writer.writerows({key: _csv_cell(value) for key, value in row.items()} for row in rows)
 

@@ -90,7 +90,7 @@ def query(
     if filters.search and kind in SNIPPET_KINDS and fmt == "table":
         Console().print(snippet_table(rows, kind))
     else:
-        render(rows, kind, fmt, Console())  # type: ignore[arg-type]
+        render(rows, kind, fmt, Console(), searched=filters.search is not None)  # type: ignore[arg-type]
     if is_new:
         warn_new_store(settings)
 
