@@ -268,3 +268,37 @@ async def read_all(bootstrap: str, topic: str) -> list:
         return records
     finally:
         await consumer.stop()
+
+
+async def test_items_whose_link_is_no_valid_url_keep_their_summary_and_are_never_dead_lettered(
+    make_settings, feed_server, broker
+):
+    # A typo in a feed's link passes the canonical URL but not the HTTP client: an empty host label, a label over
+    # 63 characters (UnicodeError from IDNA), a port out of range (ValueError). Those errors were not a page fetch
+    # failure: the item failed three times and was dead-lettered, so it never reached the store.
+    links = {"empty-label": "http://www..invalid/story/1", "long-label": f"http://{'a' * 70}.invalid/story/2",
+             "bad-port": "http://wire.invalid:99999/story/3"}  # fmt: skip
+    settings = make_settings()
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        producer = AIOKafkaProducer(bootstrap_servers=broker)
+        await producer.start()
+        try:
+            for name, url in links.items():
+                item = FeedItem(item_id=f"link-{name}", delivery_id=f"link-{name}", feed_url="https://agency.invalid/rss",
+                                outlet="Agency", language="en", url=url, title=f"Ferry story {name} in Syria",
+                                summary=f"Summary of the ferry story {name} in Syria.",
+                                published_at="2027-04-01T10:00:00Z", content_hash=f"hash-{name}",
+                                polled_at="2027-04-01T10:05:00Z")  # fmt: skip
+                await producer.send_and_wait(pipeline.topics.items_fetch, item.to_bytes(), key=item.item_id.encode())
+        finally:
+            await producer.stop()
+        await wait_until_drained(pipeline)
+        stored = await stored_articles(pipeline)
+        dead_lettered = sum(runner.dead_lettered for runner in pipeline.runners)
+    assert dead_lettered == 0
+    assert set(stored) == {f"Ferry story {name} in Syria" for name in links}
+    for name in links:
+        row = stored[f"Ferry story {name} in Syria"]
+        assert (row.text, row.text_source) == (f"Summary of the ferry story {name} in Syria.", "feed")
+        error = row.text_error
+        assert error is not None and error.startswith("page fetch failed: invalid URL"), error
