@@ -62,3 +62,16 @@ def test_an_outlet_rule_narrows_keyword_matches_to_those_outlets():
 def test_rules_that_would_alert_on_everything_or_nothing_are_refused(rule, message):
     with pytest.raises(ConfigError, match=message):
         load_settings(None, alerts={"rules": [rule]})
+
+
+def test_keywords_are_literal_text_so_no_subscription_is_an_invalid_pattern():
+    rule = {"name": "odd-keywords", "keywords": ["C++", "[unclosed", "a.b", "(", r"\d+", "*"]}
+    text = r"Engineers wrote C++ notes [unclosed, read a.b, typed ( and \d+ and *."
+    assert raised(rule, article("Invented Wire", "Notes", text)) == [("article", rule["keywords"])]
+    assert raised(rule, article("Invented Wire", "Notes", "axb 123 C")) == []
+
+
+@pytest.mark.parametrize("name", ["Idlib alerts", "idlib/alerts", "", "-leading-dash", "x" * 64])
+def test_a_rule_name_that_cannot_be_a_topic_name_is_refused_at_load(name):
+    with pytest.raises(ConfigError, match="it becomes a topic name"):
+        load_settings(None, alerts={"rules": [{"name": name, "keywords": ["ferry"]}]})
