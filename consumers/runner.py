@@ -107,6 +107,7 @@ class StageRunner:
         self.dlq_topic, self.max_record_bytes = dlq_topic, max_record_bytes
         self.is_idle, self.idle_since = False, time.monotonic()
         self.processed = self.dead_lettered = 0
+        self.retries = 0  # batches rewound for a store or broker outage (stage_batch_retry)
         self.log = log.bind(stage=stage.name)
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -133,6 +134,7 @@ class StageRunner:
                 if not is_infrastructure_error(error):
                     raise
                 self.log.warning("stage_batch_retry", error=repr(error), retry_in_s=backoff_s)
+                self.retries += 1
                 self._rewind(records)
                 await asyncio.sleep(backoff_s)
                 backoff_s = min(backoff_s * 2, 30.0)

@@ -12,6 +12,8 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.structs import ConsumerRecord
 from sqlalchemy import select
 
+from consumers.runner import StageRunner
+from newsmon.broker import embedded_broker, free_loopback_port
 from newsmon.cli.pipeline import open_pipeline, register_catalogue, stages_running
 from newsmon.config import StoreSettings
 from newsmon.store.feeds import FeedSpec
@@ -441,3 +443,46 @@ async def test_a_stage_whose_store_goes_away_retries_without_committing_and_reco
     async with open_store(StoreSettings(url=store_url)) as store, store.sessions() as session:
         stored = sorted(a.id for a in (await session.scalars(select(ArticleRow))).all())
     assert stored == sorted(i["item_id"] for i in [first, *during])
+
+
+async def test_a_dead_letter_topic_out_of_reach_holds_the_offset_until_the_letter_is_delivered(
+    make_settings, store_url, broker, tmp_path
+):
+    # The stage reads from the shared broker and sends its letters through a second one, which stops and comes back.
+    if not store_url.startswith("sqlite"):
+        pytest.skip("the store plays no part here")
+    settings = make_settings(kafka={"partitions": 1})
+    dlq_port = free_loopback_port()
+    async with open_pipeline(settings, stages=["dedupe"]) as pipeline:
+        source = pipeline.runners[0]
+        dlq_broker = embedded_broker(tmp_path / "dlq-1", port=dlq_port)
+        dlq_producer = AIOKafkaProducer(bootstrap_servers=await dlq_broker.__aenter__(), request_timeout_ms=2000)
+        await dlq_producer.start()
+        runner = StageRunner(source.stage, source.consumer, dlq_producer, pipeline.topics.dlq,
+                             settings.kafka.max_record_bytes)  # fmt: skip
+        stop = asyncio.Event()
+        running = asyncio.create_task(runner.run(stop))
+        try:
+            await dlq_broker.__aexit__(None, None, None)
+            await send_raw(broker, pipeline.topics.items, [(b"bad", b"{not json")])
+            for _ in range(600):
+                if runner.retries >= 2:
+                    break
+                await asyncio.sleep(0.1)
+            partition = TopicPartition(pipeline.topics.items, 0)
+            assert (runner.retries >= 2, runner.dead_lettered) == (True, 0)
+            assert await source.consumer.committed(partition) is None
+            dlq_broker = embedded_broker(tmp_path / "dlq-2", port=dlq_port)
+            await dlq_broker.__aenter__()
+            for _ in range(600):
+                if runner.dead_lettered == 1:
+                    break
+                await asyncio.sleep(0.1)
+            assert runner.dead_lettered == 1 and await source.consumer.committed(partition) == 1
+            [letter] = await read_topic(f"127.0.0.1:{dlq_port}", pipeline.topics.dlq, 1)
+            assert letter.key == b"bad"
+        finally:
+            stop.set()
+            await running
+            await dlq_producer.stop()
+            await dlq_broker.__aexit__(None, None, None)
