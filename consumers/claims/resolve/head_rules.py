@@ -56,6 +56,12 @@ def _owner_org(ctx: DocumentContext, start: int, head: str, appos: str, arg: str
         # "Moscow denied it. Its defence ministry said P": the state's ministry, not the state for it
         canon = canonical_org(f"{country} {organ.group(1)}")
         return Speaker(canon, canon, False)
+    if ctx.history and not (owner := ctx.history[-1][0]).is_person and owner.org and owner.name != org \
+            and 0 <= ctx.last_mention_end <= start and ctx.text.count(". ", ctx.last_mention_end, start) <= 1 \
+            and org.endswith(" government") and ctx.org_before(ctx.last_mention_end, "") != org:
+        # "The NRC estimates that P returned to Syria. Its own report says Q": the body just quoted, not the state
+        # its content named
+        return owner
     return Speaker(org, org, False) if org else None
 
 

@@ -256,3 +256,10 @@ def test_he_after_the_engineer_who_speaks_for_a_body_is_that_body() -> None:
             "billion pounds. A copy of the letter was shared with us by an engineer at the company. \"We cannot pay "
             "the workers,\" the engineer said, asking not to be named. He said 120 workers had not been paid.")
     assert [s for s, _ in speakers(text)] == ["Fadi Haddad"] + ["Hama Water Company"] * 3
+
+
+def test_its_document_is_the_body_quoted_just_before() -> None:
+    # "The agency estimates P about Syria. Its own report says Q": "its" goes back to the agency, not a country named
+    text = ("The Norwegian Refugee Council estimates that 90,000 people returned to Syria in May. "
+            "Its own monitoring report says fewer than half had running water.")
+    assert [s for s, _ in speakers(text)] == ["Norwegian Refugee Council"] * 2
