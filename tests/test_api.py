@@ -217,3 +217,19 @@ def test_the_docs_say_how_each_report_orders_its_rows(make_settings):
     assert "most relevant first" in paths["/api/articles"]["get"]["summary"]
     assert "most relevant first" in paths["/api/claims"]["get"]["summary"]
     assert paths["/api/speakers"]["get"]["summary"] == "speakers (most claims first)"
+
+
+@pytest.mark.parametrize("store", ["not-a-database", "postgresql-not-listening"])
+def test_newsmon_serve_of_a_store_it_cannot_open_is_one_line_naming_it_and_exit_1(tmp_path, store):
+    """It printed 'newsmon API on http://...', then uvicorn's 130-line traceback of the lifespan, and exit 3."""
+    if store == "not-a-database":
+        (tmp_path / "store.db").write_text("these are an analyst's notes, not a database\n" * 200)
+        url = f"sqlite:///{tmp_path / 'store.db'}"
+    else:
+        url = f"postgresql+psycopg://newsmon@127.0.0.1:{free_port()}/newsmon"
+    env = {**os.environ, "NEWSMON_STORE__URL": url, "NEWSMON_STORE__CONNECT_TIMEOUT_S": "5"}
+    result = subprocess.run([sys.executable, "-m", "newsmon", "serve", "--port", str(free_port())], env=env,
+                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 1 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"newsmon: error: store {url}: "), result.stderr[-3000:]

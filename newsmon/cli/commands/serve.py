@@ -1,11 +1,17 @@
 """`newsmon serve`: the HTTP API over the store (newsmon/api/)."""
 
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsmon.cli.errors import fail
-from newsmon.cli.options import ConfigOption, settings_from
+from newsmon.cli.errors import fail, run_async
+from newsmon.cli.options import ConfigOption, is_new_sqlite_store, settings_from, warn_new_store
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from newsmon.config import Settings
 
 
 def serve(
@@ -23,6 +29,12 @@ def serve(
     from newsmon.api.app import create_app
 
     settings = settings_from(config)
+    is_new = is_new_sqlite_store(settings)
+    # Opened once here, so a store that cannot be opened is one line naming it and exit 1, not the app's startup
+    # failing under uvicorn (its traceback and exit 3, after the line saying the API was up).
+    run_async(_open_once(settings), settings, preload_stages=False)
+    if is_new:
+        warn_new_store(settings)
     # Bound here, so an address in use is one line naming it, not uvicorn's log and exit.
     try:
         listener = socket.create_server((host, port), reuse_port=False)
@@ -40,6 +52,16 @@ def serve(
         signal.signal(stop_signal, signal.SIG_IGN)
     with listener:
         asyncio.run(server.serve(sockets=[listener]))
+
+
+def _open_once(settings: "Settings") -> "Callable[[asyncio.Event], Awaitable[None]]":
+    from newsmon.store.session import open_store
+
+    async def main(stop: "asyncio.Event") -> None:
+        async with open_store(settings.store):
+            pass
+
+    return main
 
 
 def _is_loopback(host: str) -> bool:
