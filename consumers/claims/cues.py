@@ -97,6 +97,8 @@ NEEDS_CLAUSE = frozenset([
     "documented", "documenting",
     "answered", "answers", "answering", "writing",
     "ruled", "promised", "indicating",
+    # "The coalition maintains a presence at several bases": keeps, not asserts (only "maintains that P" reports)
+    "maintained", "maintains", "maintaining",
 ])
 WEAK_VERBS = frozenset([
     "believes", "believed", "thinks", "thought", "suggested", "suggests", "called", "posted", "tweeted", "believe",

@@ -263,3 +263,11 @@ def test_its_document_is_the_body_quoted_just_before() -> None:
     text = ("The Norwegian Refugee Council estimates that 90,000 people returned to Syria in May. "
             "Its own monitoring report says fewer than half had running water.")
     assert [s for s, _ in speakers(text)] == ["Norwegian Refugee Council"] * 2
+
+
+def test_maintaining_a_presence_is_no_report() -> None:
+    # "maintains a presence at two bases": the verb's other sense; "maintains that P" still reports
+    text = "The Russian military maintains a presence at two airbases in Latakia province."
+    assert speakers(text) == []
+    text = "The ministry maintains that the airbases were never used for strikes."
+    assert [t for _, t in speakers(text)] == ["the airbases were never used for strikes"]
