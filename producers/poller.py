@@ -203,6 +203,9 @@ class Poller:
         """Lease and poll the feeds that are due (or, with `everything`, every enabled feed not polled since
         this call began), at most `concurrency` fetches at a time, claiming more as slots free up."""
         started = datetime.now(UTC)
+        if urls is not None:  # a feed moved by 301/308 is polled at its new URL though the list names the old one
+            async with self.store.reads() as session:
+                urls = await feeds.current_urls(session, urls)
         gate = asyncio.Semaphore(self.settings.concurrency)
         # A fetched poll gives its slot back before its record commits: while another process holds the
         # store's write lock (the dedupe stage's batch), fetching goes on and the waiting polls join one

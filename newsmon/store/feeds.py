@@ -82,6 +82,8 @@ async def register(session: AsyncSession, specs: Iterable[FeedSpec]) -> None:
 async def _moved_from(session: AsyncSession, urls: set[str]) -> dict[str, int]:
     """Of these URLs, those a stored feed moved away from, with that feed's id (first move wins)."""
     found: dict[str, int] = {}
+    if not urls or await session.scalar(select(FEEDS.c.id).where(FEEDS.c.moved_from.is_not(None)).limit(1)) is None:
+        return found  # no feed has moved (the usual case): one probe, not a scan per chunk of URLs
     ordered = sorted(urls)
     for start in range(0, len(ordered), ID_CHUNK):
         query = select(FEEDS.c.moved_from, FEEDS.c.id).where(FEEDS.c.moved_from.in_(ordered[start : start + ID_CHUNK]))
@@ -90,10 +92,15 @@ async def _moved_from(session: AsyncSession, urls: set[str]) -> dict[str, int]:
     return found
 
 
-def _named_by(urls: Iterable[str]) -> Any:
-    """Feeds a catalogue names: by their URL, or by the URL they moved away from."""
+async def current_urls(session: AsyncSession, urls: Iterable[str]) -> list[str]:
+    """The URLs a catalogue lists, with the current URL of each feed that has moved away from one of them (the
+    catalogue still names a feed moved by 301/308 by its old URL)."""
     listed = list(urls)
-    return Feed.url.in_(listed) | Feed.moved_from.in_(listed)
+    moved = await _moved_from(session, set(listed))
+    if not moved:
+        return listed
+    ids = sorted(set(moved.values()))
+    return listed + list((await session.scalars(select(Feed.url).where(Feed.id.in_(ids)))).all())
 
 
 async def count_never_polled(session: AsyncSession) -> int:
@@ -115,7 +122,7 @@ async def due(session: AsyncSession, now: datetime, urls: Iterable[str] | None =
     query = select(Feed).where(Feed.is_disabled.is_(False))
     query = query.where((Feed.next_poll_at.is_(None)) | (Feed.next_poll_at <= now))
     if urls is not None:
-        query = query.where(_named_by(urls))
+        query = query.where(Feed.url.in_(list(urls)))
     return (await session.scalars(query.order_by(Feed.next_poll_at, Feed.id))).all()
 
 
@@ -137,7 +144,7 @@ async def claim_due(
     else:
         query = query.where(Feed.last_polled_at.is_(None) | (Feed.last_polled_at < not_polled_since))
     if urls is not None:
-        query = query.where(_named_by(urls))
+        query = query.where(Feed.url.in_(list(urls)))
     query = query.order_by(Feed.next_poll_at.asc().nulls_first(), Feed.id).limit(limit)
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
