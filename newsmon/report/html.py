@@ -34,6 +34,8 @@ class ReportData:
     relayed_speakers: list[str]
     relays: list[OutletRelays]
     feed_health: dict[str, int]
+    # When the period holds no article: how many the whole store holds, and their first and last publication.
+    store_articles: tuple[int, datetime, datetime] | None = None
 
     @property
     def article_count(self) -> int:
@@ -54,9 +56,14 @@ async def gather(store: Store, filters: Filters, top: int) -> ReportData:
         relays = outlet_relays(await claims.per_outlet_and_speaker(session, relayed, filters), relayed)
         found = await latest_disputes(session, top, filters)
         dispute_days = await disputes_per_day(session, filters)
-        health = Counter((feed.health or "new") for feed in await feeds.all_feeds(session))
+        outlet = (filters.outlet or "").lower()
+        health = Counter((feed.health or "new") for feed in await feeds.all_feeds(session)
+                         if outlet in feed.outlet.lower())  # fmt: skip
+        store_articles = None
+        if not per_day and (span := await articles.published_span(session)) is not None:
+            store_articles = (await articles.count(session), *span)
     return ReportData(filters, datetime.now(UTC), per_day, claims_per_day, speakers, found, dispute_days, relayed,
-                      relays, dict(health))  # fmt: skip
+                      relays, dict(health), store_articles)  # fmt: skip
 
 
 def render(data: ReportData) -> str:
@@ -94,7 +101,14 @@ def _summary(data: ReportData) -> str:
     cells = "".join(f"<li><b>{value}</b> {escape(name)}</li>" for name, value in facts)
     generated = escape(data.generated_at.isoformat(timespec="seconds"))
     heading = f"<h1>{escape(_title(data.filters))}</h1>"
-    return f'{heading}<p class="when">generated {generated}</p><ul class="facts">{cells}</ul>'
+    elsewhere = ""
+    if data.store_articles is not None:  # an empty page would not say whether the store is empty or the period
+        count, first, last = data.store_articles
+        every = " (of every outlet)" if data.filters.outlet else ""
+        elsewhere = (f'<p class="empty">nothing in this period; the store has {count} articles{every}, published '
+                     f"{first.date().isoformat()} to {last.date().isoformat()} (--since and --until choose the "
+                     "period)</p>")  # fmt: skip
+    return f'{heading}<p class="when">generated {generated}</p><ul class="facts">{cells}</ul>{elsewhere}'
 
 
 def _section(caption: str, svg: str | None) -> str:
@@ -176,7 +190,7 @@ def _disputes_section(found: list[Dispute]) -> str:
 
 def _health_section(health: dict[str, int]) -> str:
     if not health:
-        return _section("Feed health", None)
+        return '<section><h2>Feed health</h2><p class="empty">no feeds in the store</p></section>'
     cells = "".join(f"<li><b>{count}</b> {escape(name)}</li>" for name, count in sorted(health.items()))
     return f'<section><h2>Feed health</h2><ul class="facts">{cells}</ul></section>'
 

@@ -60,3 +60,38 @@ def test_json_output_escapes_the_c1_controls_a_terminal_would_act_on(tmp_path):
     assert printed and not any("\x7f" <= character <= "\x9f" for character in printed)
     claims = [json.loads(line) for line in printed.splitlines()]
     assert [claim["text"] for claim in claims] == ["the convoy \x9b2Jreached\x85 the border\x7f on Monday"]
+
+
+async def test_a_report_of_an_empty_period_says_when_the_store_has_articles_and_health_keeps_to_the_outlet(store):
+    """The default --since 7d over older articles (the demo's, say) drew an empty page saying only 'nothing in this
+    period', with no hint that the store held anything; and --outlet narrowed everything but feed health."""
+    from datetime import UTC, datetime, timedelta
+
+    from newsmon.report.html import gather
+    from newsmon.report.html import render as render_page
+    from newsmon.store import articles
+    from newsmon.store import feeds as stored_feeds
+    from newsmon.store.feeds import FeedSpec
+    from newsmon.store.filters import Filters
+    from schemas.articles import Article
+
+    now = datetime.now(UTC)
+    published = [datetime(2026, 3, 2, 9, 0, tzinfo=UTC), datetime(2026, 3, 9, 17, 30, tzinfo=UTC)]
+    async with store.sessions.begin() as session:
+        await stored_feeds.register(session, [
+            FeedSpec(url="https://kestrel.example/rss", name="k", outlet="Kestrel Post", language="en"),
+            FeedSpec(url="https://heron.example/rss", name="h", outlet="Heron Daily", language="en"),
+        ])  # fmt: skip
+        for number, when in enumerate(published):
+            await articles.insert_new(session, Article(
+                article_id=f"kp{number}", version=1, url=f"https://kestrel.example/{number}", outlet="Kestrel Post",
+                feed_url="https://kestrel.example/rss", language="en", title=f"Ferry resumes at Tartus, day {number}",
+                text="The ferry to Tartus ran again on Monday, the port authority said.", published_at=when,
+                content_hash=f"kp{number}"), now)  # fmt: skip
+    empty = render_page(await gather(store, Filters(since=now - timedelta(days=7)), 15))
+    assert "0</b> articles" in empty
+    assert "the store has 2 articles, published 2026-03-02 to 2026-03-09" in empty
+    narrowed = render_page(await gather(store, Filters(since=published[0] - timedelta(days=1), outlet="kestrel"), 15))
+    assert "2</b> articles" in narrowed and "the store has" not in narrowed
+    health = narrowed[narrowed.index("<h2>Feed health</h2>"):]
+    assert "<b>1</b> new" in health, health
