@@ -55,7 +55,7 @@ def query(
     sort: Annotated[str | None, typer.Option("--sort", help=SORT_HELP)] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Read articles, claims, speakers or disputes from the store; text matches ignore case."""
+    """Read articles, claims, stories, speakers or disputes from the store; text matches ignore case."""
     from newsmon.report.tables import SNIPPET_KINDS, fetch_rows, query_problem, render
     from newsmon.store import snippets
     from newsmon.store.filters import Filters

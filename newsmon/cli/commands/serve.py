@@ -19,7 +19,8 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8080,
     config: ConfigOption = None,
 ) -> None:
-    """Serve the store's reports as JSON over HTTP (read-only): /api/articles, claims, speakers, disputes, feeds."""
+    """Serve the store's reports as JSON over HTTP (read-only): /api/articles, claims, stories, speakers, disputes,
+    feeds."""
     import asyncio
     import signal
     import socket
