@@ -5,6 +5,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
+import pytest
 from sqlalchemy import select
 
 from newsmon.store.feeds import FeedSpec
@@ -291,3 +292,25 @@ async def test_new_validators_or_guids_for_the_same_items_bring_nothing_new(poll
             reports, _, _ = await poll(pipeline, feed_server, path, f"{path}-etag")
             news.append([(r.status, r.items_new) for r in sorted(reports.values(), key=lambda r: r.feed_url)])
     assert news == [[("new", 1), ("new", 1)], [("new", 0), ("unchanged", 0)], [("new", 0), ("unchanged", 0)]]
+
+
+def test_titles_with_entities_and_cdata_read_alike_in_both_parsers():
+    titles = (b"<title>Syria: AT&amp;T &amp;amp; &lt;b&gt;bold&lt;/b&gt; &#8220;q&#8221; 5 &lt; 10</title>",
+              b"<title><![CDATA[Syria <i>cdata</i> & 5 < 6 &amp; x &mdash; y]]></title>")  # fmt: skip
+    body = RSS % b"".join(b"<item>%s<link>https://wire.example/%d</link></item>" % (title, n)
+                          for n, title in enumerate(titles))  # fmt: skip
+    fast = parse._parse_fast(body, "https://feeds.example/f")
+    slow = parse._parse_with_feedparser(body, "https://feeds.example/f", "")
+    assert fast is not None and [e.title for e in fast.entries] == [e.title for e in slow.entries] == [
+        "Syria: AT&T & bold \u201cq\u201d 5 < 10", "Syria cdata & 5 < 6 & x \u2014 y"]  # fmt: skip
+
+
+@pytest.mark.parametrize("host", ["2130706433", "0x7f000001", "127.1", "[::ffff:7f00:1]", "0"])
+async def test_loopback_spelled_otherwise_is_refused(poller_pipeline, feed_server, host):
+    # Decimal, hex, short and IPv4-mapped spellings of 127.0.0.1: refused by the URL check or by the resolver.
+    url = f"http://{host}:{feed_server.url('').rsplit(':', 1)[1].rstrip('/')}/rss2_basic.xml"
+    async with poller_pipeline(allow_private_addresses=False, timeout_s=2) as pipeline:
+        urls = await register(pipeline.store, url)
+        [report] = await pipeline.poller.poll_due(urls, everything=True)
+        row = (await feed_rows(pipeline.store))[url]
+    assert report.status == "error" and row.items_seen == 0 and row.last_error
