@@ -129,8 +129,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     window = max(start, end - 160)
     # Both tails open with a comma: without one in the window neither pattern is tried at every position.
     aside = None
-    if text.find(",", window, end) >= 0:
-        aside = _ASIDE_RE.search(text, window, end) or _CONTEXT_TAIL_RE.search(text, window, end)
+    # (both end on words with no comma up to the span's end: only the last comma in the window can open one)
+    if (comma := text.rfind(",", window, end)) >= 0:
+        aside = _ASIDE_RE.match(text, comma, end) or _CONTEXT_TAIL_RE.match(text, comma, end)
     if aside:
         end = aside.start()
     changed = True

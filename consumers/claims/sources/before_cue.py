@@ -72,6 +72,7 @@ _NAME_OF_X_AND_RE = re.compile(r"(?<![\w'’-])(?:The\s+)?[A-Z][\w'’-]*\s+of\s
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
 # The addressee before a final verb, after the subject's comma: ", to Rudaw", ", also to Rudaw", ", in a statement to
 # Rudaw English" (Kurdish and Arabic word order kept in translation)
+_ADDRESSEE_OPENINGS = (" to ", " also to ", " in a ", " in an ")
 _VERB_FINAL_ADDRESSEE_RE = re.compile(
     r",\s+(?:also\s+)?(?:in\s+(?:a|an)\s+(?:statement|interview|phone\s+call)\s+)?to\s+"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$"
@@ -83,10 +84,11 @@ def subject_left(text: str, lo: int, end: int, cand: Candidate, searches: Docume
     seg_end = end
     while seg_end > lo and text[seg_end - 1].isspace():
         seg_end -= 1
-    if text.find(" to ", max(lo, seg_end - 60), seg_end) >= 0 \
-            and (addressee := _VERB_FINAL_ADDRESSEE_RE.search(text, max(lo, seg_end - 60), seg_end)) is not None:
+    comma = text.rfind(",", max(lo, seg_end - 60), seg_end)
+    if comma >= 0 and text.startswith(_ADDRESSEE_OPENINGS, comma + 1) \
+            and _VERB_FINAL_ADDRESSEE_RE.fullmatch(text, comma, seg_end) is not None:
         # a translation keeping the verb last: "NAME, (also) to Rudaw said", "NAME, in a statement to X said"
-        return subject_left(text, lo, addressee.start() + 1, cand, searches)
+        return subject_left(text, lo, comma + 1, cand, searches)
     if seg_end > lo and text[seg_end - 1] == ",":
         return _subject_with_apposition(text, lo, seg_end - 1, cand, searches)
     if seg_end - 2 > lo and text[seg_end - 1] in "\"”" and text[seg_end - 2] == "," \
