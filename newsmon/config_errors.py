@@ -1,6 +1,7 @@
 """Config errors explained in one line: which key, the value given (never a secret's), and where it came from (the
 environment variable or the TOML file), so a typo is found without reading a traceback."""
 
+import difflib
 import json
 import os
 import re
@@ -23,13 +24,21 @@ def check_environment_names(settings_model: type[BaseModel]) -> None:
     """Refuse NEWSMON_STORE_URL and the like: one '_' where nesting takes '__'. pydantic-settings ignores a name
     that is no setting, so the store would silently be ./newsmon.db. Other NEWSMON_ names (NEWSMON_TEST_PG of the
     tests) are no near miss of a setting and are left alone."""
-    settings = {name.replace("__", "_"): name for name in setting_environment_names(settings_model)}
+    every_name = setting_environment_names(settings_model)
+    settings = {name.replace("__", "_"): name for name in every_name}
+    sections = {name.removeprefix(ENV_PREFIX).partition("__")[0] for name in every_name if "__" in name}
     for name in os.environ:
         upper = name.upper()
         meant = settings.get(upper.replace("__", "_"))
         if upper.startswith(ENV_PREFIX) and meant is not None and upper != meant and not meant.startswith(upper + "__"):
             raise ConfigError(f"environment variable {name} is no setting, so it would be ignored; did you mean "
                               f"{meant}? (a section and its key are joined by '__')")  # fmt: skip
+        section, nested, key = upper.removeprefix(ENV_PREFIX).partition("__")
+        if upper.startswith(ENV_PREFIX) and nested and section not in sections:  # NEWSMON_STOR__URL: ignored too
+            near = difflib.get_close_matches(f"{ENV_PREFIX}{section}__{key}", every_name, n=1, cutoff=0.8)
+            hint = f"did you mean {near[0]}?" if near else f"the sections are {', '.join(sorted(sections))}"
+            raise ConfigError(f"environment variable {name} names no section of the settings, so it would be "
+                              f"ignored; {hint}")  # fmt: skip
 
 
 def setting_environment_names(model: type[BaseModel], prefix: str = ENV_PREFIX) -> list[str]:

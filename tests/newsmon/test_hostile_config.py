@@ -185,3 +185,16 @@ def test_a_config_file_saved_with_a_byte_order_mark_is_read(tmp_path):
     """Some Windows editors start UTF-8 files with U+FEFF; TOML said 'Invalid statement (at line 1, column 1)'."""
     (tmp_path / "newsmon.toml").write_bytes("\ufeff[kafka]\npartitions = 3\n".encode())
     assert load_settings(tmp_path / "newsmon.toml").kafka.partitions == 3
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("NEWSMON_STOR__URL", "NEWSMON_STORE__URL"),
+                                             ("NEWSMON_STORES__URL", "NEWSMON_STORE__URL"),
+                                             ("newsmon_kafak__partitions", "NEWSMON_KAFKA__PARTITIONS")])  # fmt: skip
+def test_an_environment_variable_with_a_misspelt_section_is_named_not_ignored(tmp_path, typed, meant):
+    """NEWSMON_STOR__URL was ignored (a mistyped key of a known section was refused): the store silently became
+    ./newsmon.db, created empty, and the query found nothing."""
+    result = run_cli("query", "articles", cwd=tmp_path, env={typed: "4"})
+    assert result.returncode == 2
+    line = one_error_line(result)
+    assert typed in line and meant in line
+    assert not (tmp_path / "newsmon.db").exists()
