@@ -25,14 +25,17 @@ if TYPE_CHECKING:  # producers.parse pulls in lxml and feedparser (~0.3 s): only
     from producers.parse import ParsedEntry
 
 
-def build_item(entry: "ParsedEntry", *, feed_url: str, outlet: str, language: str, polled_at: datetime) -> FeedItem:
-    """Normalise one entry: canonical URL, stable ids, UTC time (poll time when the feed gives none)."""
+def build_item(entry: "ParsedEntry", *, feed_url: str, outlet: str, language: str, polled_at: datetime,
+               link_identifies: bool = True) -> FeedItem:  # fmt: skip
+    """Normalise one entry: canonical URL, stable ids, UTC time (poll time when the feed gives none).
+    `link_identifies` False: the link is shared by other entries of the body (see `shared_links`), so it keys none."""
     canonical = canonical_url(entry.link) if entry.link else None
     title, summary = _cut(entry.title, MAX_TITLE_CHARS), _cut(entry.text, MAX_SUMMARY_CHARS)
     content = content_hash(title, summary)
+    key_url = canonical if link_identifies else None
     # Neither link nor guid (RSS 2.0 asks only for a title or a description): the item is what it says (Miniflux keys
     # such RDF items by title + description); one key for all such items of a feed kept only the first of them.
-    identity = item_id_of(canonical, feed_url, entry.guid if entry.guid or canonical else f"content:{content}")
+    identity = item_id_of(key_url, feed_url, entry.guid if entry.guid or key_url else f"content:{content}")
     published = entry.published_at
     shown_feed_url = without_credentials(feed_url)  # the ids keep the whole URL; the password is never published
     # A date in the future is a feed bug or a timezone slip; the poll time is a safer upper bound.
@@ -116,7 +119,7 @@ def prepare_feed(job: ParseJob) -> PreparedFeed:
     parsed = parse_feed(job.body, job.feed_url, job.content_type, job.base_url or None)
     relevance = _filters.get(job.terms) or _filters.setdefault(job.terms, RelevanceFilter(job.terms))
     items, irrelevant, seen = [], 0, set()
-    shared = shared_guids(parsed.entries)
+    shared, front_pages = shared_guids(parsed.entries), shared_links(parsed.entries)
     for entry in parsed.entries:
         if not relevance.matches(entry.title, entry.text):
             irrelevant += 1
@@ -124,7 +127,7 @@ def prepare_feed(job: ParseJob) -> PreparedFeed:
         if entry.link and entry.guid in shared:
             entry = replace(entry, guid=None)
         item = build_item(entry, feed_url=job.feed_url, outlet=job.outlet, language=job.language,
-                          polled_at=job.polled_at)  # fmt: skip
+                          polled_at=job.polled_at, link_identifies=entry.link not in front_pages)  # fmt: skip
         if item.delivery_id in seen:
             continue  # the same article twice in one body: one outbox row
         seen.add(item.delivery_id)
@@ -145,6 +148,21 @@ def shared_guids(entries: "Sequence[ParsedEntry]") -> set[str]:
             first = links.setdefault(entry.guid, entry.link)
             if first != entry.link and entry.guid not in shared and canonical_url(first) != canonical_url(entry.link):
                 shared.add(entry.guid)
+    return shared
+
+
+def shared_links(entries: "Sequence[ParsedEntry]") -> set[str]:
+    """Links that entries with different guids (or, without guids, different titles) share in one body: a CMS whose
+    every <link> is its front page. Such a link identifies none of them; keyed by it they were all one item. Links
+    are compared as written (the same string, as such a CMS writes it): canonical forms of every link cost ~15 %
+    of a parse when links carry tracking parameters."""
+    keys: dict[str, str] = {}
+    shared = set()
+    for entry in entries:
+        if entry.link:
+            key = entry.guid or f"title:{entry.title}"
+            if keys.setdefault(entry.link, key) != key:
+                shared.add(entry.link)
     return shared
 
 

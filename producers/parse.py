@@ -246,7 +246,7 @@ def _plausible(date: datetime | None) -> datetime | None:
 def _read_date(value: str | None) -> datetime | None:
     if not value:
         return None
-    zone = TRAILING_ZONE.search(value)
+    zone = TRAILING_ZONE.search(value) if value[-1:].isalpha() and not value.endswith("GMT") else None
     if zone is not None and zone.group(1) in ZONE_OFFSETS:
         value = value[: zone.start(1)] + ZONE_OFFSETS[zone.group(1)]
     try:

@@ -314,3 +314,22 @@ async def test_loopback_spelled_otherwise_is_refused(poller_pipeline, feed_serve
         [report] = await pipeline.poller.poll_due(urls, everything=True)
         row = (await feed_rows(pipeline.store))[url]
     assert report.status == "error" and row.items_seen == 0 and row.last_error
+
+
+async def test_a_link_that_entries_with_their_own_guids_share_identifies_none_of_them(poller_pipeline, feed_server):
+    # A CMS whose every <link> is the site's front page (or a section page), each item with a guid of its own: keyed
+    # by the link, all were one item (the first kept, the others taken as its edits). The guid tells them apart,
+    # as Miniflux and newsboat key items by guid first.
+    path = f"/front-page-{uuid.uuid4().hex[:8]}"
+    titles = ("Syria: ferry service to Latakia resumes", "Syria: wheat harvest in Hasakah to fall",
+              "Syria: new bridge over the Euphrates opens")  # fmt: skip
+    body = "".join(f"<item><title>{title}</title><link>https://wire.example/?utm_source=rss</link>"
+                   f"<guid isPermaLink='false'>wire-{n}</guid></item>" for n, title in enumerate(titles))  # fmt: skip
+    feed_server.routes[path] = Route(200, RSS % body.encode())
+    async with poller_pipeline() as pipeline:
+        reports, _, payloads = await poll(pipeline, feed_server, path)
+        again, _, _ = await poll(pipeline, feed_server, path)
+    rows = payloads[feed_server.url(path)]
+    assert reports[feed_server.url(path)].items_new == 3 and again[feed_server.url(path)].items_new == 0
+    assert sorted(row.payload["title"] for row in rows) == sorted(titles) and len({row.item_id for row in rows}) == 3
+    assert {row.payload["url"] for row in rows} == {"https://wire.example/"}
