@@ -253,9 +253,21 @@ def find_numbers(text: str) -> list[ClaimNumber]:
             continue
         done = m.end()
         number = _number_at(text, m)
+        if number is not None and number.value and text.endswith(" in ", max(0, m.start() - 4), m.start()) \
+                and number.text[:1].isalnum() and not _SHARE_UNIT_RE.search(number.text) and (
+                one_in := _ONE_IN_RE.search(text, max(0, m.start() - 40), m.start())) is not None:
+            # "fewer than one in five returnees", "One in four children": a share, its qualifier before "one"
+            number = ClaimNumber(text[one_in.start() : one_in.end() + len(number.text)], 1 / number.value, None,
+                                 number.unit, (one_in.group(1) or "").lower())
         if number is not None:
             found.append(number)
     return found
+
+
+_SHARE_UNIT_RE = re.compile(r"%|per\s?cent|\$|€|£|\b(?:US|mln|bn|million|billion)\b")
+_ONE_IN_RE = re.compile(
+    r"(?:\b((?:fewer|less|more)\s+than|nearly|almost|about|around|roughly|at\s+least|some)\s+)?\b[Oo]ne\s+in\s+$"
+)
 
 
 # Last words of the qualifiers and range openers: a prefix can only end in one of them (a cheap test first).

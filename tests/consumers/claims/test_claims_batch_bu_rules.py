@@ -271,3 +271,13 @@ def test_maintaining_a_presence_is_no_report() -> None:
     assert speakers(text) == []
     text = "The ministry maintains that the airbases were never used for strikes."
     assert [t for _, t in speakers(text)] == ["the airbases were never used for strikes"]
+
+
+def test_one_in_n_is_a_share_with_its_qualifier() -> None:
+    # "fewer than one in five returnees": the share as written, not "five returnees"
+    from consumers.claims.numbers import find_numbers
+
+    found = [(n.text, n.qualifier) for n in find_numbers("fewer than one in six households had a water connection")]
+    assert found == [("fewer than one in six households", "fewer than")]
+    assert [n.value for n in find_numbers("One in four schools has closed")] == [0.25]
+    assert [n.text for n in find_numbers("he lives in five rooms")] == ["five rooms"]
