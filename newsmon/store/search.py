@@ -79,6 +79,16 @@ class Phrase:
     # PostgreSQL's parser keeps such a run one lexeme ('u.s'), FTS5 splits it: the tsquery asks for either.
     dotted: tuple[bool, ...] = ()
 
+    def runs(self) -> list[tuple[str, ...]]:
+        """The words in runs: words written joined by dots ("U.S.") one run, every other word a run of its own."""
+        runs: list[list[str]] = [[self.words[0]]]
+        for word, is_dotted in zip(self.words[1:], self.dotted or (False,) * len(self.words), strict=False):
+            if is_dotted:
+                runs[-1].append(word)
+            else:
+                runs.append([word])
+        return [tuple(run) for run in runs]
+
 
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
@@ -182,12 +192,7 @@ def _tsquery_phrase(phrase: Phrase) -> str:
     # parsed the text, and <-> asks for the next word right after.
     # A run of words written joined by dots is either PostgreSQL's one lexeme ("U.S." indexed as 'u.s') or the
     # words one after another (as written "U S", or split by a writer's other punctuation).
-    runs: list[list[str]] = [[phrase.words[0]]]
-    for word, is_dotted in zip(phrase.words[1:], phrase.dotted or (False,) * len(phrase.words), strict=False):
-        if is_dotted:
-            runs[-1].append(word)
-        else:
-            runs.append([word])
+    runs = phrase.runs()
     rendered = []
     for position, run in enumerate(runs):
         prefix = ":*" if phrase.is_prefix and position == len(runs) - 1 else ""

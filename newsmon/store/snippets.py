@@ -69,10 +69,11 @@ async def add_to_rows(store: Store, kind: str, rows: list[dict[str, Any]], searc
 
 async def for_rows(session: AsyncSession, kind: str, ids: list[str], search: SearchQuery) -> dict[str, str]:
     """The snippet of each of the articles or claims `ids` (all found by `search`), by id."""
-    marking = _words_to_mark(search)
+    is_postgresql = session.get_bind().dialect.name == "postgresql"
+    marking = _words_to_mark(search, dotted_runs=is_postgresql)
     marked: dict[str, list[Marked]] = {}
     for chunk in (ids[start : start + IDS_PER_QUERY] for start in range(0, len(ids), IDS_PER_QUERY)):
-        if session.get_bind().dialect.name == "postgresql":
+        if is_postgresql:
             for row_id, *pairs in await session.execute(_headlines(kind, chunk, marking)):
                 marked[row_id] = [_unfold(*pair) for pair in zip(pairs[::2], pairs[1::2], strict=True)]
         else:
@@ -82,11 +83,19 @@ async def for_rows(session: AsyncSession, kind: str, ids: list[str], search: Sea
     return {row_id: excerpt(*_best_column(columns)) for row_id, columns in marked.items()}
 
 
-def _words_to_mark(search: SearchQuery) -> SearchQuery:
-    """Every word the search requires, each on its own, any of them (a phrase's last word keeps its prefix star)."""
+def _words_to_mark(search: SearchQuery, dotted_runs: bool = False) -> SearchQuery:
+    """Every word the search requires, each on its own, any of them (a phrase's last word keeps its prefix star).
+
+    `dotted_runs` (PostgreSQL): also each run of words the user joined by dots ("U.S."), which ts_headline sees as
+    one token ('u.s') that neither word alone matches; its mark is then split into the words, as FTS5 marks them."""
     phrases = [phrase for group in search.required for phrase in group]
     words = [Phrase((word,), phrase.is_prefix and position == len(phrase.words) - 1)
              for phrase in phrases for position, word in enumerate(phrase.words)]  # fmt: skip
+    if dotted_runs:
+        for phrase in phrases:
+            runs = phrase.runs()
+            words += [Phrase(run, phrase.is_prefix and position == len(runs) - 1, (True,) * (len(run) - 1))
+                      for position, run in enumerate(runs) if len(run) > 1]  # fmt: skip
     return SearchQuery(search.text, (tuple(dict.fromkeys(words)),))
 
 

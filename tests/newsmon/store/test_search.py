@@ -317,6 +317,17 @@ async def test_a_snippet_marks_the_searched_words_alike_on_both_engines(store, q
     assert await snippets_of(store, "articles", [article_id], query) == {article_id: snippet}
 
 
+async def test_a_dotted_abbreviation_searched_is_marked_in_its_snippet_on_both_engines(store):
+    """PostgreSQL's ts_headline was asked for 'u' and 's' alone, which its parser never sees in "U.S." ('u.s'): the
+    snippet of an article found by "U.S." marked nothing there."""
+    async with store.sessions.begin() as session:
+        body = "The U.S. convoy carried 3.5 tonnes of flour."
+        await articles.insert_new(session, article("dotted", "Wire Desk", "Convoy leaves Tal Baydar", body, 1), NOW)
+    marked = await snippets_of(store, "articles", ["dotted"], '"U.S. convoy" "3.5 tonnes"')
+    assert marked == {"dotted": "The <mark>U</mark>.<mark>S</mark>. <mark>convoy</mark> carried <mark>3</mark>."
+                                "<mark>5</mark> <mark>tonnes</mark> of flour."}
+
+
 async def test_a_long_text_is_cut_to_about_thirty_words_around_the_best_match(store):
     words = [f"w{number}" for number in range(90)]
     words[20], words[60], words[62] = "Idlib", "Idlib", "Douma."
