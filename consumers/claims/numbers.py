@@ -234,6 +234,8 @@ def _is_date_or_duration(text: str, m: re.Match[str], groups: tuple[str | None, 
         return True  # "half an hour", "a quarter of a century"
     elif frac and _OF_YEAR_RE.match(text, m.end("frac"), m.end("frac") + 12):
         return True  # "in the first half of 2027", "the last quarter of 2025": a part of a year is a date
+    elif frac and frac[:2].lower() == "a " and _ORDINAL_NOUN_AFTER_RE.match(text, m.end("frac"), m.end("frac") + 24):
+        return True  # "through a third country", "for a third time": the ordinal, no share
     return not pct and bool(_TIME_UNITS.match(unit or ""))
 
 
@@ -264,6 +266,12 @@ def find_numbers(text: str) -> list[ClaimNumber]:
     return found
 
 
+# A singular noun right after "a third"/"a quarter": the ordinal ("a third country", "a third time", "a third
+# round"), not the share ("a third of", "cut by a third", "a third fewer")
+_ORDINAL_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:consecutive\s+|straight\s+|successive\s+)?(?:country|state|party|time|round|day|week|month|year|term|wave|"
+    r"attempt|batch|phase|convoy|person|place|option|way|front|child|son|daughter|wife|victim|suspect)\b"
+)
 _SHARE_UNIT_RE = re.compile(r"%|per\s?cent|\$|€|£|\b(?:US|mln|bn|million|billion)\b")
 _ONE_IN_RE = re.compile(
     r"(?:\b((?:fewer|less|more)\s+than|nearly|almost|about|around|roughly|at\s+least|some)\s+)?\b[Oo]ne\s+in\s+$"

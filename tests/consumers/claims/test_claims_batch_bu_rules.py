@@ -281,3 +281,12 @@ def test_one_in_n_is_a_share_with_its_qualifier() -> None:
     assert found == [("fewer than one in six households", "fewer than")]
     assert [n.value for n in find_numbers("One in four schools has closed")] == [0.25]
     assert [n.text for n in find_numbers("he lives in five rooms")] == ["five rooms"]
+
+
+def test_a_third_before_a_singular_noun_is_an_ordinal() -> None:
+    # "through a third country", "for a third time": no share; "a third of", "nearly a third were" stay shares
+    from consumers.claims.numbers import find_numbers
+
+    assert find_numbers("the fuel was sent through a third country") == []
+    assert find_numbers("the market was shelled for a third consecutive day") == []
+    assert [n.text for n in find_numbers("nearly a third were killed")] == ["nearly a third"]
