@@ -31,7 +31,7 @@ def parse_moment(value: str, now: datetime) -> datetime:
     try:
         if ago:
             return now - timedelta(**{_AGO_UNITS[ago[2]]: int(ago[1])})
-        written = value.strip()
+        written = value.strip().upper()  # RFC 3339 allows 't' and 'z'; fromisoformat wants 'T' and 'Z'
         if plus := _PLUS_AS_SPACE.fullmatch(written):
             written = f"{plus[1]}+{plus[2]}"
         try:

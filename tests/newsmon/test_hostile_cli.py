@@ -269,3 +269,16 @@ def test_a_time_beyond_the_calendar_is_one_line_naming_the_option(tmp_path, comm
     assert result.returncode == 2 and result.stdout == ""
     line = one_error_line(result)
     assert f"--since '{moment}'" in line and "out of range" in line
+
+
+def test_a_time_written_in_lower_case_iso_8601_is_read(tmp_path):
+    """RFC 3339 allows 't' and 'z' in lower case ('2026-11-01t08:00z', as some tools print it): it was refused."""
+    from datetime import UTC, datetime
+
+    from newsmon.store.filters import parse_moment
+
+    now = datetime(2026, 11, 25, tzinfo=UTC)
+    assert parse_moment("2026-11-01t08:00z", now) == parse_moment("2026-11-01T08:00Z", now)
+    assert parse_moment("2026-11-01t08:00:00+01:00", now) == datetime(2026, 11, 1, 7, 0, tzinfo=UTC)
+    result = run_cli("query", "articles", "--since", "2026-11-01t08:00z", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
