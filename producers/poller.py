@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 import structlog
+from aiokafka.errors import MessageSizeTooLargeError
 
 from newsmon import metrics
 from newsmon.config import PollSettings
@@ -181,17 +182,28 @@ class Poller:
     async def publish(self, items: Sequence[PreparedItem], *, is_relayed: bool = False) -> bool:
         """Send items keyed by item id, then mark their outbox rows published; on a broker error return
         False and leave them for the relay. The relay's sends are always marked: it pages through the rows
-        not done by their publish time."""
+        not done by their publish time.
+
+        A record larger than the broker takes is refused at its send, every time: it is logged and marked as tried
+        like the rest (the relay tries it again when overdue), so it holds back no other item and no relay round."""
         if not items:
             return True
+        futures, too_large = [], []
         try:
-            futures = [await self.producer.send(self.topics.named(i.topic), i.value, key=i.item_id.encode())
-                       for i in items]  # fmt: skip
+            for i in items:
+                topic = self.topics.named(i.topic)
+                try:
+                    futures.append(await self.producer.send(topic, i.value, key=i.item_id.encode()))
+                except MessageSizeTooLargeError:
+                    too_large.append(i)
             await asyncio.gather(*futures)
         except Exception as error:  # the outbox keeps the items; the relay retries
             log.warning("items_publish_failed", error=repr(error), items=len(items))
             return False
-        if not (is_relayed or self.marks_published):
+        if too_large:
+            log.error("items_larger_than_broker_takes", ids=[i.delivery_id for i in too_large],
+                      bytes=[len(i.value) for i in too_large], hint="raise kafka.max_record_bytes")  # fmt: skip
+        if not (is_relayed or self.marks_published or too_large):
             return True
         ids, now = [i.delivery_id for i in items], datetime.now(UTC)
         async with self.recorder.write_lock, self.store.sessions.begin() as session:

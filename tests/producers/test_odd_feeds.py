@@ -333,3 +333,26 @@ async def test_a_link_that_entries_with_their_own_guids_share_identifies_none_of
     assert reports[feed_server.url(path)].items_new == 3 and again[feed_server.url(path)].items_new == 0
     assert sorted(row.payload["title"] for row in rows) == sorted(titles) and len({row.item_id for row in rows}) == 3
     assert {row.payload["url"] for row in rows} == {"https://wire.example/"}
+
+
+async def test_an_item_the_broker_cannot_take_holds_back_no_other(make_settings, feed_server):
+    # kafka.max_record_bytes set below an item's size (or a row stored before items were cut): its send fails at
+    # once, every time. It failed its whole batch, and the relay's every round, so no item behind it was published.
+    from datetime import timedelta as td
+
+    from newsmon.cli.pipeline import open_pipeline
+    from producers.relay import republish_pending
+    from tests.producers.conftest import FAST_POLL
+
+    path = f"/record-limit-{uuid.uuid4().hex[:8]}"
+    long = f"<item><title>Syria: long</title><link>https://wire.example/long</link><description>{'Idlib. ' * 1500}"
+    brief = item("Syria: brief", "<link>https://wire.example/brief</link>")
+    feed_server.routes[path] = Route(200, RSS % (f"{long}</description></item>".encode() + brief))
+    async with open_pipeline(make_settings(poll=FAST_POLL, kafka={"max_record_bytes": 4096}), stages=()) as pipeline:
+        urls = await register(pipeline.store, feed_server.url(path))
+        [report] = await pipeline.poller.poll_due(urls, everything=True)
+        relayed = await republish_pending(pipeline.poller, td(0))  # returns: the big row does not loop it
+        async with pipeline.store.sessions() as session:
+            rows = {row.payload["title"]: row for row in (await session.scalars(select(OutboxItem))).all()}
+    assert report.items_new == 2 and relayed == 2
+    assert rows["Syria: brief"].published_at is not None
