@@ -356,3 +356,16 @@ async def test_an_item_the_broker_cannot_take_holds_back_no_other(make_settings,
             rows = {row.payload["title"]: row for row in (await session.scalars(select(OutboxItem))).all()}
     assert report.items_new == 2 and relayed == 2
     assert rows["Syria: brief"].published_at is not None
+
+
+async def test_a_moved_feed_that_is_then_gone_is_disabled_under_its_new_url(poller_pipeline, feed_server):
+    old, new = f"/retired-{uuid.uuid4().hex[:8]}", f"/retired-{uuid.uuid4().hex[:8]}-new"
+    feed_server.routes[old] = Route(301, b"", {"Location": new})
+    feed_server.routes[new] = Route(200, RSS % item("Syria: last bulletin", "<link>https://wire.example/last</link>"))
+    async with poller_pipeline() as pipeline:
+        await poll(pipeline, feed_server, old)
+        feed_server.routes[new] = Route(410, b"gone")
+        reports, rows, _ = await poll(pipeline, feed_server, old)  # the catalogue still names the old URL
+    row = rows[feed_server.url(new)]
+    assert [r.status for r in reports.values()] == ["error"] and len(rows) == 1
+    assert row.is_disabled and "410" in row.disabled_reason and row.moved_from == feed_server.url(old)
