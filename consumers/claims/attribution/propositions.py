@@ -40,7 +40,7 @@ def lacks_proposition(text: str, cand: Candidate, verb: str, kind: str, pos: int
     if verb in cues.NEEDS_CLAUSE and kind == "direct" and text[pos : pos + 1] not in "\"“‘«'":
         # "stressed the need for talks", "announced the start of an operation" ("reported hearing explosions" reports
         # what was perceived)
-        if verb[:4] == "repo" and _NOMINAL_EVENT_RE.match(text, pos):
+        if verb[:4] in ("repo", "ackn", "conf") and _NOMINAL_EVENT_RE.match(text, pos):
             return False  # "reported the deaths of three farmers in a strike": the event reported, as a noun phrase
         return _PERCEIVED_RE.match(text, pos) is None
     if kind == "comma" and verb in cues.NEEDS_CLAUSE and _opens_sentence(text, cand.clause_start):

@@ -290,3 +290,10 @@ def test_a_third_before_a_singular_noun_is_an_ordinal() -> None:
     assert find_numbers("the fuel was sent through a third country") == []
     assert find_numbers("the market was shelled for a third consecutive day") == []
     assert [n.text for n in find_numbers("nearly a third were killed")] == ["nearly a third"]
+
+
+def test_acknowledging_or_confirming_deaths_is_a_nominal_report() -> None:
+    text = "The Turkish defence ministry has acknowledged the deaths of two soldiers in a mine blast near Afrin."
+    assert [t for _, t in speakers(text)] == ["the deaths of two soldiers in a mine blast near Afrin"]
+    text = "The health directorate confirmed the death of a nurse in the shelling."
+    assert [t for _, t in speakers(text)] == ["the death of a nurse in the shelling"]
