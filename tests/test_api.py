@@ -233,3 +233,13 @@ def test_newsmon_serve_of_a_store_it_cannot_open_is_one_line_naming_it_and_exit_
     assert result.returncode == 1 and result.stdout == ""
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"newsmon: error: store {url}: "), result.stderr[-3000:]
+
+
+def test_newsmon_serve_with_an_empty_host_is_refused_not_served_on_every_interface(tmp_path):
+    """`newsmon serve --host "$HOST"` with HOST unset listened on every interface ('http://:PORT/')."""
+    env = {**os.environ, "NEWSMON_STORE__URL": f"sqlite:///{tmp_path / 'store.db'}"}
+    result = subprocess.run([sys.executable, "-m", "newsmon", "serve", "--host", " ", "--port", str(free_port())],
+                            env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("newsmon: error: --host") and "0.0.0.0" in line

@@ -29,6 +29,8 @@ def serve(
 
     from newsmon.api.app import create_app
 
+    if not host.strip():  # a "$HOST" left unset: the socket would listen on every interface
+        fail("--host is empty; give an address (127.0.0.1 for this machine only, 0.0.0.0 for every interface)")
     settings = settings_from(config)
     is_new = is_new_sqlite_store(settings)
     # Opened once here, so a store that cannot be opened is one line naming it and exit 1, not the app's startup
