@@ -56,6 +56,8 @@ _MALE_NAMES = frozenset([
     "hamza", "majid", "maher", "bashar", "hafez", "salim", "saleh", "fares", "firas", "ghassan", "imad", "issam",
     "jamal", "kamal", "marwan", "munir", "nizar", "riad", "sami", "tamer", "wael", "yasser", "zaher", "mazloum",
     "ferhad", "rezan", "shervan", "dilshad", "sipan", "aram",
+    # Kurdish, as Kurdish outlets spell them
+    "rêber", "reber", "hozan", "rojhat", "dilovan", "azad", "kawa", "şervan", "siyamend", "xelil", "mihemed",
 ])
 _FEMALE_NAMES = frozenset([
     "fatima", "fatma", "aisha", "aysha", "maryam", "mariam", "zeinab", "zaynab", "layla", "leila", "leyla", "huda",

@@ -297,3 +297,10 @@ def test_acknowledging_or_confirming_deaths_is_a_nominal_report() -> None:
     assert [t for _, t in speakers(text)] == ["the deaths of two soldiers in a mine blast near Afrin"]
     text = "The health directorate confirmed the death of a nurse in the shelling."
     assert [t for _, t in speakers(text)] == ["the death of a nurse in the shelling"]
+
+
+def test_she_after_a_kurdish_male_name_goes_to_the_woman_named_with_him() -> None:
+    text = ('Ahmad Kiki, 61, of the KNC, Hozan Barzani of the PYD and the co-chair of the council, Leyla Ehmed, met '
+            'in Amuda.\n\nKiki said the sides had agreed to meet again. Barzani described the talks as "useful".\n\n'
+            '"Nothing was signed today," she said after the meeting.')
+    assert speakers(text)[-1] == ("Leyla Ehmed", "Nothing was signed today")
