@@ -60,6 +60,8 @@ async def test_a_bad_parameter_is_a_422_naming_it(api):
         ("/api/articles", {"speaker": "Orlov"}, "speaker narrows claims"),
         ("/api/feeds", {"health": "grumpy"}, "health 'grumpy'"),
         ("/api/claims", {"limit": "0"}, "limit"),
+        ("/api/articles", {"story": ""}, "story is empty"),  # was every article, as if all were the story's
+        ("/api/claims", {"article": " "}, "article is empty"),
     ]:
         response = await api.get(path, params=params)
         assert response.status_code == 422 and expected in response.text, (path, params, response.text)

@@ -35,6 +35,9 @@ ROW_KEYS: dict[str, tuple[str, ...]] = {
 def query_problem(kind: str, filters: Filters, sort: str | None, option: str = "") -> str | None:
     """What is wrong with asking for `kind` so, naming each option with `option` before it (the CLI's "--", none in
     the API), or None."""
+    for name, value in (("story", filters.story), ("article", filters.article)):
+        if value is not None and not value.strip():  # a "$ID" left unset: no filter at all, every row
+            return f"{option}{name} is empty; give the {name}_id of a row"
     if filters.speaker and kind in ("articles", "stories"):
         return f"{option}speaker narrows claims, speakers or disputes, not {kind}"
     if sort is not None and kind not in SNIPPET_KINDS:

@@ -282,3 +282,11 @@ def test_a_time_written_in_lower_case_iso_8601_is_read(tmp_path):
     assert parse_moment("2026-11-01t08:00:00+01:00", now) == datetime(2026, 11, 1, 7, 0, tzinfo=UTC)
     result = run_cli("query", "articles", "--since", "2026-11-01t08:00z", cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
+
+
+@pytest.mark.parametrize("option", ["--story", "--article"])
+def test_an_empty_story_or_article_id_is_refused_not_read_as_every_one(tmp_path, option):
+    """`newsmon query articles --story "$ID"` with ID unset listed every article, as if all were that story's."""
+    result = run_cli("query", "articles", option, "", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert f"{option} is empty" in one_error_line(result)
