@@ -164,6 +164,10 @@ class StageRunner:
         for record, failure in failures + failed_later:
             letter = dead_letter_for(self.stage.name, record, failure, self.max_record_bytes)
             await send_dead_letter(self.producer, self.dlq_topic, letter)
+        if failed_later and (after_dead_letter := getattr(self.stage, "after_dead_letter", None)) is not None:
+            # A stage may close what the record stood for (an item's outbox row), so it is not sent to it again.
+            dead = {id(record) for record, _ in failed_later}
+            await after_dead_letter([d.message for d in deliveries if id(d.record) in dead])
         await self._publish(outgoing)
         await self.stage.after_publish([encoded.outgoing for encoded in outgoing])
         await self._commit(records)

@@ -9,6 +9,7 @@ on with the stored text, so the replay changes nothing downstream.
 import asyncio
 from collections.abc import Sequence
 from concurrent.futures import Executor
+from datetime import UTC, datetime
 
 import structlog
 from aiokafka.structs import ConsumerRecord
@@ -16,9 +17,10 @@ from aiokafka.structs import ConsumerRecord
 from consumers.fulltext.extract import Extraction, ExtractJob, extract_main_text
 from consumers.fulltext.pages import PageFetcher, PageFetchError
 from consumers.runner import Delivery, Outgoing, decode_as
-from newsmon.store import articles
+from newsmon.store import articles, outbox
 from newsmon.store.models import ArticleRow
 from newsmon.store.session import Store
+from schemas.base import Message
 from schemas.items import FeedItem
 from schemas.topics import Topics
 
@@ -74,3 +76,11 @@ class FullTextStage:
 
     async def after_publish(self, outgoing: Sequence[Outgoing]) -> None:
         return None
+
+    async def after_dead_letter(self, messages: Sequence[Message]) -> None:
+        """Items the runner dead-lettered (sent and acknowledged) are done: else the relay would send them again
+        every few minutes, and each would fail again."""
+        ids = [item.delivery_id for item in messages if isinstance(item, FeedItem)]
+        if ids:
+            async with self.store.sessions.begin() as session:
+                await outbox.mark_done(session, ids, datetime.now(UTC))

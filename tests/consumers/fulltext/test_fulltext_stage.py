@@ -1,5 +1,6 @@
 """The full-text stage end to end: poller -> newsmon.items.fetch -> page fetch + extraction -> dedupe -> store."""
 
+from datetime import timedelta
 from itertools import pairwise
 from uuid import uuid4
 
@@ -9,6 +10,7 @@ from sqlalchemy import select
 from newsmon.cli.pipeline import open_pipeline, register_catalogue, resend_undelivered, stages_running
 from newsmon.store.feeds import FeedSpec
 from newsmon.store.models import ArticleRow, OutboxItem
+from producers.relay import republish_pending
 from schemas.dead_letter import DeadLetter
 from schemas.items import FeedItem
 from schemas.topics import ITEMS, ITEMS_FETCH
@@ -302,3 +304,27 @@ async def test_items_whose_link_is_no_valid_url_keep_their_summary_and_are_never
         assert (row.text, row.text_source) == (f"Summary of the ferry story {name} in Syria.", "feed")
         error = row.text_error
         assert error is not None and error.startswith("page fetch failed: invalid URL"), error
+
+
+async def test_a_polled_item_that_is_dead_lettered_is_done_so_the_relay_stops_sending_it(make_settings, feed_server):
+    # A dead-lettered item's outbox row stayed not done: the relay sent it again every 2 minutes (at every start on the
+    # embedded broker), and it was dead-lettered again each time, for ever.
+    lines = [f"Paragraph {n}: the reservoir board said the lake level rose by {n} centimetres overnight, and the "
+             "ferry operators said the timetable would stay as published until the water settled."
+             for n in range(60)]  # fmt: skip
+    long_entry = fresh(Entry("Lake level rises in Syria", "/big/polled-long", "The lake rose in Syria."))
+    short_entry = fresh(Entry("Ferry resumes in Syria", "/big/polled-short", "The ferry resumed in Syria."))
+    feed_server.routes[long_entry.page_path] = Route(200, article_page(long_entry.title, lines), {"Content-Type": HTML})
+    feed_server.routes[short_entry.page_path] = Route(200, article_page(short_entry.title, lines[:3]),
+                                                      {"Content-Type": HTML})  # fmt: skip
+    feed_url = serve_feed(feed_server, f"/ft/polled-big-{uuid4().hex[:8]}.xml", [long_entry, short_entry])
+    settings = make_settings(kafka={"max_record_bytes": 8192}, poll={"per_host_min_gap_s": 0})
+    async with open_pipeline(settings) as pipeline, stages_running(pipeline):
+        urls = await register_catalogue(pipeline.store, [FeedSpec(feed_url, "big", "Agency", "en", full_text=True)])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)  # every outbox row done, the dead-lettered one too
+        stored = await stored_articles(pipeline)
+        fulltext = next(runner for runner in pipeline.runners if runner.stage.name == "fulltext")
+        assert (fulltext.processed, fulltext.dead_lettered) == (1, 1)
+        assert await republish_pending(pipeline.poller, timedelta(0)) == 0
+    assert set(stored) == {short_entry.title}
