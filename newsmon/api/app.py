@@ -100,7 +100,7 @@ def filters(
         if value is not None and "\x00" in value:
             raise HTTPException(422, f"{name} {value!r}: contains a NUL character (%00), which no text holds")
     now = datetime.now(UTC)
-    moments = {}
+    moments: dict[str, datetime | None] = {}
     for name, value in (("since", since), ("until", until)):
         try:
             moments[name] = parse_moment(value, now) if value is not None else None
@@ -113,7 +113,7 @@ def filters(
     except SearchQueryError as error:
         raise HTTPException(422, f"search {error}") from None
     return Filters(outlet=outlet, speaker=speaker, contains=contains, story=story, article=article,
-                   search=searched, **moments)  # fmt: skip
+                   search=searched, since=moments["since"], until=moments["until"])  # fmt: skip
 
 
 def _report(kind: Kind) -> Any:

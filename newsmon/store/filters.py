@@ -64,7 +64,7 @@ class Filters:
 
     def on_articles(self, dialect: str) -> list[ColumnElement[bool]]:
         """Conditions on ArticleRow (every report joins the articles)."""
-        conditions = []
+        conditions: list[ColumnElement[bool]] = []
         if self.story_has_claim is not None:
             inner = self.story_has_claim
             stories = (select(ArticleRow.story_id).select_from(ClaimRow)
