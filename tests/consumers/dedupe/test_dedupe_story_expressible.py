@@ -47,3 +47,33 @@ def test_a_brief_inside_a_weekly_round_up_four_times_its_size_does_not_join_it()
     assert round_up.story_count > 4 * brief.story_count
     decision = decide("round-up", 1.0, round_up, [IndexedDoc("brief", 0.0, brief.to_bytes(), "brief")])
     assert decision.story_id == "round-up"
+
+
+# A wire naming the town, the day and the toll, and otherwise people (4 of its 12 features any language can say).
+PEOPLE_WIRE = sketch_article("Rocket strike kills seven in Azaz market", (
+    "Rockets hit the vegetable market of Azaz on Tuesday, killing 7 people, civil defence volunteer Karim Haddad "
+    "said. Hospital director Samir Othman said most of the dead were traders, and council head Yusuf Dallal called "
+    "on the Syrian Interim Government for help."))
+ARABIC_LEAD = "قتل 7 اشخاص يوم الثلاثاء بقصف صاروخي على سوق الخضار في اعزاز، ونقل الجرحى الى مشافي مدينة منبج."
+ARABIC_BODY = (
+    "وقال شهود ان القذائف سقطت في ساعات الصباح الاولى حين كان السوق مزدحما بالباعة والمتسوقين، "
+    "وان النيران اشتعلت في عدد من البسطات والمحال التجارية قبل ان تتمكن فرق الدفاع المدني من اخمادها. "
+    "واضاف الشهود ان سيارات الاسعاف نقلت المصابين على عجل، وان الاهالي ساعدوا في رفع الانقاض عن الطرقات. "
+    "ولم تعلن اي جهة مسؤوليتها عن القصف حتى مساء اليوم، فيما اغلقت المحال ابوابها في المدينة حدادا على الضحايا.")
+
+
+def test_a_full_report_in_another_language_sharing_four_of_its_features_joins_either_way() -> None:
+    # Azaz, Tuesday (twice: the name and the event's day) and the toll, with one more of its own (Manbij's hospitals).
+    arabic = sketch_article("قصف صاروخي على سوق اعزاز", ARABIC_LEAD + "\n\n" + ARABIC_BODY)
+    assert arabic.shingle_count > 40
+    wire = IndexedDoc("wire", 0.0, PEOPLE_WIRE.to_bytes(), "wire")
+    assert decide("arabic", 1.0, arabic, [wire]).story_id == "wire"
+    assert decide("wire", 1.0, PEOPLE_WIRE, [IndexedDoc("arabic", 0.0, arabic.to_bytes(), "arabic")]).story_id \
+        == "arabic"  # fmt: skip
+
+
+def test_a_brief_sharing_four_such_features_still_needs_five() -> None:
+    # The same lead alone (a feed item): a town, a day and a toll fit several events.
+    brief = sketch_article("قصف صاروخي على سوق اعزاز", ARABIC_LEAD)
+    assert brief.shingle_count <= 40
+    assert decide("brief", 1.0, brief, [IndexedDoc("wire", 0.0, PEOPLE_WIRE.to_bytes(), "wire")]).story_id == "brief"
