@@ -23,7 +23,7 @@ _DETERMINERS = "the|a|an|its|his|her|their|our|this|these|those"
 # One prepositional phrase after a cue ("at a briefing", "in a post on X"); a second determiner starts a clause.
 _PP_RE = re.compile(
     r"\s+(?!at\s+(?:least|most)\b)(?:on|in|at|to|by|from|during|with|via|through|throughout|after|before|following|"
-    r"amid|late|"
+    r"amid|late|outside|inside|"
     r"early|last|this|"
     rf"of|for)(?:\s+(?:{_DETERMINERS}))?(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|of|"
     # "denied on Saturday any involvement": a quantifier starts the object, not more of the phrase
