@@ -151,7 +151,8 @@ def is_valid_subject(np: str) -> bool:
             and lower[0] not in SOURCE_NOUNS and not lower[0].endswith(("'s", "’s")) \
             and not _QUALIFIED_SOURCES_RE.match(np):  # ("medical sources at the X Hospital said P": a subject)
         return False  # "serve mainly as a bargaining chip in talks with Gulf (states)": a clause, not a subject
-    cut = next((i for i, w in enumerate(lower) if i and w in _NP_PREPOSITIONS), len(words))
+    # (the head ends before a relative clause too: "A former prisoner who testified at the trial", its head "prisoner")
+    cut = next((i for i, w in enumerate(lower) if i and (w in _NP_PREPOSITIONS or words[i] == "who")), len(words))
     return _has_speaker_head(np, words, lower, cut)
 
 

@@ -16,3 +16,17 @@ def test_where_the_speaker_stood_outside_or_inside_a_building_is_part_of_the_cue
     got = claims(text)
     assert ("Petra Lind", "told reporters outside the courthouse that", "the appeal would be filed on Monday") in got
     assert ("Karim Daher", "said inside the parliament building that", "fuel prices would not rise") in got
+
+
+def test_an_indefinite_head_with_a_relative_clause_ending_in_a_place_then_a_name_speaks_as_the_name() -> None:
+    # "A former detainee who spoke at the rally, NAME, said P": the head is "detainee" (before "who"), not the
+    # clause's last word before its preposition ("spoke"), so the role-then-name apposition holds
+    text = (
+        "A former detainee who spoke at the rally, Rania Haddad, said that the generator had failed twice.\n\n"
+        "A former prisoner who testified at the hearing, Fouad Nasr, told the court that he had seen the cells.\n\n"
+        "In a statement, the WHO office in Amman said that 20 clinics had reopened.\n"
+    )
+    got = claims(text)
+    assert ("Rania Haddad", "said that", "the generator had failed twice") in got
+    assert ("Fouad Nasr", "told the court that", "he had seen the cells") in got
+    assert ("United Nations", "said that", "20 clinics had reopened") in got  # "WHO" is no relative pronoun
