@@ -85,6 +85,8 @@ _QUOTED_NAME_HEAD_RE = re.compile(r"(?:[Tt]he\s+)?(?:so-called\s+)?[\"“]([A-Z]
 _SPELLING_ASIDE_RE = re.compile(r"\s*\((?:also\s+)?(?:spelled|spelt|written|transliterated)\s+[^()]{1,40}\)$")
 _DRAWN_ON_RE = re.compile(r"\s+(?:interviewed|quoted|contacted|consulted)\s+(?:for|in)\s+this\s+\w+$")
 _SPOKE_TO_RE = re.compile(r"\s+who\s+(?:spoke|talked|speak|talk)\s+(?:to|with)\s+.*$")
+# A role of an indefinite place or body: "the owner of a bakery in Hama", "the manager of an aid warehouse"
+_THE_ROLE_OF_AN_RE = re.compile(r"([Tt]he)\s+[a-z][\w-]*\s+of\s+an?\s+[a-z]")
 _WRITER_MET_RE = re.compile(r"\s+(?:I|we)\s+(?:spoke|talked|met|interviewed|visited)\b.*$")
 
 
@@ -160,6 +162,13 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     speaker = named_by_apposition(ctx, start, head, appos) if appos else None
     if speaker is None:
         speaker = named_after_all(ctx, start, end, head_end, head)
+    if speaker is None and head[:4] in ("the ", "The ") and " of a" in head \
+            and (indefinite := _THE_ROLE_OF_AN_RE.match(head)) is not None:
+        # "the owner of a workshop in X, who asked that his name not be published": a role in a place no text names,
+        # its holder an unnamed person as "an owner of a workshop" is (not a label); a body it names stays
+        unnamed = resolve_by_head_rules(ctx, start, f"an {head[indefinite.end(1) :].lstrip()}", appos)
+        if unnamed is not None and unnamed.name == "unnamed sources":
+            speaker = unnamed
     if speaker is None and head[:2] in ("A ", "An") and ctx.text.find("The ", end, end + 800) >= 0:
         speaker = witness_named_next(ctx, end, head)
     if speaker is None and not appos and ctx.text.startswith(SELF_NAMING_OPENINGS, end) \

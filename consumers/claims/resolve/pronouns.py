@@ -62,7 +62,10 @@ def _resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
 
 
 # One unnamed person by an indefinite description: "A broker at a Damascus firm", "a woman from Jableh who ..."
-_UNNAMED_PERSON_RE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\b")
+# (or a definite role of an indefinite place: "the owner of a bakery in Hama")
+_UNNAMED_PERSON_RE = re.compile(
+    r"(?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,2}?|[Tt]he\s+(?=[a-z]+\s+of\s+an?\s))([a-z]+)\b"
+)
 _FEMALE_RE = re.compile(r"\b(?:woman|mother|girl|wife|sister|daughter|widow|her)\b")
 _MALE_RE = re.compile(r"\b(?:man|father|boy|husband|brother|son|his)\b")
 
