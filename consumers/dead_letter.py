@@ -1,5 +1,6 @@
 """Dead-lettering: a record no stage can process goes to newsmon.dlq with the reason (broker.md §5 rule 6)."""
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import structlog
@@ -7,7 +8,11 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.record.default_records import DefaultRecordBatchBuilder
 from aiokafka.structs import ConsumerRecord
 
+from newsmon.store import outbox
+from newsmon.store.session import Store
+from schemas.base import Message
 from schemas.dead_letter import DeadLetter
+from schemas.items import FeedItem
 
 log = structlog.get_logger()
 # Room for the envelope: a DLQ record must itself stay under the broker's record size limit.
@@ -22,6 +27,15 @@ class UnprocessableMessageError(Exception):
     def __init__(self, topic: str, offset: int, reason: str) -> None:
         super().__init__(reason)
         self.topic, self.offset, self.reason = topic, offset, reason
+
+
+async def close_dead_lettered_items(store: Store, messages: Sequence[Message]) -> None:
+    """Polled items the runner dead-lettered (sent and acknowledged) are done: else the relay would send them again
+    every few minutes, and each would fail again. For the stages that read the poller's items (after_dead_letter)."""
+    ids = [item.delivery_id for item in messages if isinstance(item, FeedItem)]
+    if ids:
+        async with store.sessions.begin() as session:
+            await outbox.mark_done(session, ids, datetime.now(UTC))
 
 
 def dead_letter_for(stage: str, record: ConsumerRecord, error: BaseException, max_record_bytes: int) -> DeadLetter:

@@ -4,6 +4,7 @@ import asyncio
 import json
 import random
 import uuid
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,6 +28,7 @@ from newsmon.store.models import (
     SpeakerRow,
 )
 from newsmon.store.session import open_store
+from producers.relay import republish_pending
 from schemas.alerts import Alert
 from schemas.dead_letter import DeadLetter
 from tests.conftest import FIXTURES
@@ -316,6 +318,40 @@ async def test_a_value_the_store_cannot_index_is_dead_lettered_instead_of_retrie
     else:
         assert long_url["item_id"] in stored
     assert len(stored - {long_url["item_id"]}) == 3
+
+
+async def test_a_polled_item_the_dedupe_stage_dead_letters_is_done_so_the_relay_stops_sending_it(
+    make_settings, feed_server, broker
+):
+    # The same unindexable URL, polled this time: its outbox row stayed not done, so the relay sent it again every
+    # 2 minutes (at every start on the embedded broker) and it was dead-lettered again each time, for ever.
+    settings = make_settings()
+    letters = random.Random(13)
+    slug = "".join(chr(letters.randrange(0x4E00, 0x9FFF)) for _ in range(2_000))
+    base = feed_server.url("").rstrip("/")
+    body = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Lake wire</title>'
+            f"<link>{base}/</link><description>lake news</description>"
+            f"<item><title>Lake ferry timetable changes in Syria</title><link>{base}/lake/{slug}</link>"
+            "<guid isPermaLink=\"false\">lake-ferry-long</guid><pubDate>Tue, 02 Mar 2027 08:00:00 +0000</pubDate>"
+            "<description>The harbour office in Syria said the ferry would sail twice a day.</description></item>"
+            "<item><title>Bakery reopens in Syria</title><link>" + base + "/lake/bakery</link>"
+            "<guid isPermaLink=\"false\">lake-bakery</guid><pubDate>Tue, 02 Mar 2027 09:00:00 +0000</pubDate>"
+            "<description>The bakery in Syria reopened after the flour delivery arrived.</description></item>"
+            "</channel></rss>").encode()  # fmt: skip
+    path = f"/lake/long-{uuid.uuid4().hex[:8]}.xml"
+    feed_server.routes[path] = Route(200, body, {"Content-Type": "application/rss+xml"})
+    async with open_pipeline(settings, stages=["dedupe"]) as pipeline, stages_running(pipeline):
+        if pipeline.store.dialect != "postgresql":
+            pytest.skip("SQLite indexes the long URL: nothing is dead-lettered")
+        urls = await register_catalogue(pipeline.store, [spec(feed_server, path[1:], outlet="Lake Wire")])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)  # every outbox row done, the dead-lettered one too
+        assert await republish_pending(pipeline.poller, timedelta(0)) == 0
+        async with pipeline.store.sessions() as session:
+            titles = {a.title for a in (await session.scalars(select(ArticleRow))).all()}
+    [record] = await read_topic(broker, pipeline.topics.dlq, 1)
+    assert "index row size" in DeadLetter.model_validate_json(record.value).reason
+    assert titles == {"Bakery reopens in Syria"}
 
 
 async def test_a_rebalance_during_a_batch_commits_the_partitions_kept_and_leaves_the_others_to_their_new_owner(

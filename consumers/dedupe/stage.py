@@ -19,6 +19,7 @@ from typing import Any
 from aiokafka.structs import ConsumerRecord
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from consumers.dead_letter import close_dead_lettered_items
 from consumers.dedupe.batch import BatchIndex, KnownDoc, stored_band_keys
 from consumers.dedupe.boilerplate import day_of_year
 from consumers.dedupe.decide import Decision, decide_scored
@@ -31,6 +32,7 @@ from newsmon.store.dedupe_index import Postings
 from newsmon.store.models import ArticleRow
 from newsmon.store.session import Store
 from schemas.articles import Article
+from schemas.base import Message
 from schemas.items import FeedItem
 from schemas.topics import Topics
 
@@ -128,6 +130,9 @@ class DedupeStage:
 
     async def after_publish(self, outgoing: Sequence[Outgoing]) -> None:
         return None
+
+    async def after_dead_letter(self, messages: Sequence[Message]) -> None:
+        await close_dead_lettered_items(self.store, messages)
 
 
 def _in_merged_story(article: Article, merged: dict[str, str]) -> Article:

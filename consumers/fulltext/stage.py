@@ -9,15 +9,15 @@ on with the stored text, so the replay changes nothing downstream.
 import asyncio
 from collections.abc import Sequence
 from concurrent.futures import Executor
-from datetime import UTC, datetime
 
 import structlog
 from aiokafka.structs import ConsumerRecord
 
+from consumers.dead_letter import close_dead_lettered_items
 from consumers.fulltext.extract import Extraction, ExtractJob, extract_main_text
 from consumers.fulltext.pages import PageFetcher, PageFetchError
 from consumers.runner import Delivery, Outgoing, decode_as
-from newsmon.store import articles, outbox
+from newsmon.store import articles
 from newsmon.store.models import ArticleRow
 from newsmon.store.session import Store
 from schemas.base import Message
@@ -78,9 +78,4 @@ class FullTextStage:
         return None
 
     async def after_dead_letter(self, messages: Sequence[Message]) -> None:
-        """Items the runner dead-lettered (sent and acknowledged) are done: else the relay would send them again
-        every few minutes, and each would fail again."""
-        ids = [item.delivery_id for item in messages if isinstance(item, FeedItem)]
-        if ids:
-            async with self.store.sessions.begin() as session:
-                await outbox.mark_done(session, ids, datetime.now(UTC))
+        await close_dead_lettered_items(self.store, messages)
