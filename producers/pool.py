@@ -6,7 +6,11 @@ from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+import structlog
+
 from newsmon.config import PollSettings
+
+log = structlog.get_logger()
 
 if TYPE_CHECKING:  # imported at the first job: a poll that parses nothing (a warm poll-once) needs neither
     from concurrent.futures import ProcessPoolExecutor
@@ -40,7 +44,20 @@ class ParsePool(Executor):
             return self._pool
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        return self._started().submit(fn, *args, **kwargs)
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = self._started()
+        try:
+            return pool.submit(fn, *args, **kwargs)
+        except BrokenProcessPool:
+            # A worker died (the OOM killer, a crash in the parser's C code): the executor refuses every job from
+            # then on. The jobs in flight failed with it; later ones get a new pool.
+            log.warning("parse_pool_replaced", reason="a worker process died")
+            with self._making:
+                if self._pool is pool:
+                    self._pool = None
+            pool.shutdown(wait=False, cancel_futures=True)
+            return self._started().submit(fn, *args, **kwargs)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         with self._making:

@@ -1,10 +1,17 @@
 """The parse pool starts its processes at the first job, not when it is opened (a warm poll parses nothing)."""
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+
+import pytest
+
+from newsmon.config import PollSettings
+from producers.pool import open_parse_pool
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -43,3 +50,15 @@ def test_an_opened_parse_pool_starts_no_process_until_its_first_job():
     assert report["opened"] == {"children": [], "multiprocessing": False}
     assert report["used"]["result"] == 6
     assert report["used"]["children"] >= 1  # the pool's processes (and the forkserver) once a job came
+
+
+def test_a_parse_pool_whose_worker_died_starts_a_new_one_for_the_next_job():
+    # A parse worker killed (the OOM killer, a crash in the parser's C code) broke the pool for good: every later
+    # job raised BrokenProcessPool, so every poll counted as a feed failure until the poller was restarted.
+    with open_parse_pool(PollSettings(parse_processes=1)) as pool:
+        assert pool is not None
+        assert pool.submit(sum, [1, 2]).result(timeout=60) == 3
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(os._exit, 1).result(timeout=60)  # the job in flight when its worker dies fails
+        assert pool.submit(sum, [3, 4]).result(timeout=60) == 7
+        assert pool.submit(sum, [5, 6]).result(timeout=60) == 11
