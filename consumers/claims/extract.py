@@ -68,7 +68,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         while next_turn < len(turns) and turns[next_turn].end <= sentence.start:
             next_turn += 1
         turn = turns[next_turn] if next_turn < len(turns) and turns[next_turn].label_start <= sentence.start else None
-        if turn is not None and turn.is_answer:
+        if turn is not None and turn.is_answer and not _reported_answer(doc, turn):
             # an answer turn is one claim, whatever its sentences report (transcript.py)
             if turn.label_start <= sentence.start < turn.start or sentence.start == turn.start:
                 previous = _turn_claims(doc, turn)
@@ -121,6 +121,21 @@ def _turn_claims(doc: ClaimDocument, turn: Turn) -> list[ExtractedClaim]:
     return [claim, *quotes_in_turn(doc, claim)]
 
 
+def _reported_answer(doc: ClaimDocument, turn: Turn) -> bool:
+    """'A: Aydoğdu said P. He added that Q': a live page's answer in the writer's reported speech, the answerer by
+    the name the text gave him then a reporting verb, is no verbatim turn; its sentences are read as any."""
+    if not doc.text[turn.start : turn.start + 1].isupper() or not is_answer_label(doc.text, turn):
+        return False
+    m = _REPORTED_ANSWER_RE.match(doc.text, turn.start, turn.end)
+    if m is None:
+        return False
+    name = m.group(1)
+    return doc.text.find(f" {name}", 0, turn.label_start) >= 0  # (the answerer, named before the turn)
+
+
+_REPORTED_ANSWER_RE = re.compile(
+    r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:said|says|told|replied|answered|responded|added|stressed)\b"
+)
 _TURN_LEFT_TRIM = "\"“„«‘‚'—–-"
 _TURN_RIGHT_TRIM = "\"”»’',.;:—–"
 

@@ -48,6 +48,9 @@ _NO_PROPOSITION_RE = re.compile(
     # "I'm not going to get into the details of consular cases": the details of what it will not discuss
     r"|(?:I|We)(?:\s+am|\s+are|'m|’m|'re|’re)\s+not\s+going\s+to\s+(?:get|go)\s+(?:into|ahead\s+of)\s+(?:the\s+)?"
     r"(?:details|specifics|substance)(?:\s+of\s+[\w'’ -]{1,60})?"
+    # "We have nothing to add.", "I have nothing further to say on that": nothing stated
+    r"|(?:I|We)\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?to\s+(?:add|say)(?:\s+on\s+(?:that|this|it))?"
+    r"(?:\s+(?:today|now|at\s+(?:this|the)\s+(?:moment|time|stage)))?"
     r"|No\s+comment|Next\s+question|Thank\s+you(?:\s+(?:all|very\s+much|for\s+[\w'’ ]{1,40}))?"
     r"|Thanks(?:,?\s+(?:all|everyone|everybody|very\s+much))?|You(?:'re|’re)\s+"
     r"welcome|Good\s+(?:morning|evening|afternoon)|Hello|(?:It\s+was\s+)?[Mm]y\s+pleasure)[.!]?",
@@ -72,7 +75,9 @@ def find_turns(text: str) -> list[Turn]:
     """The turns of the transcripts in text, in reading order; [] when it has none."""
     if ": " not in text:
         return []
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
+    paragraphs = _split_question_answer_lines(
+        text, [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
+    )
     labels = [_label(text, start) for start, _ in paragraphs]
     interviewers = _interviewer_labels(text, paragraphs, labels)
     if not interviewers:
@@ -162,7 +167,30 @@ def is_answer_label(text: str, turn: Turn) -> bool:
     return _key_text(text[turn.label_start : turn.label_end]) in _ANSWER_LABELS
 
 
+# A live page's entry time before its label: "11:06 - Q (Reuters): ...", "14:30 — A: ..."
+_ENTRY_TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}[ \t]*[-–—][ \t]*")
+# A line of a question or answer label inside a paragraph: "Q (AFP): ...\nA: ..." set without a blank line between
+_QA_LINE_RE = re.compile(
+    r"\n(?:\d{1,2}[:.]\d{2}[ \t]*[-–—][ \t]*)?(?:Q|A|QUESTION|ANSWER|Question|Answer)(?:[ ]\([^()\n]{1,60}\))?:[ \t]+\S"
+)
+
+
+def _split_question_answer_lines(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each "Q:" or "A:" line opens a paragraph of its own, a blank line before it or not."""
+    if _QA_LINE_RE.search(text) is None:
+        return paragraphs
+    split: list[tuple[int, int]] = []
+    for start, end in paragraphs:
+        for m in _QA_LINE_RE.finditer(text, start, end):
+            split.append((start, m.start()))
+            start = m.start() + 1
+        split.append((start, end))
+    return split
+
+
 def _label(text: str, start: int) -> re.Match[str] | None:
+    if text[start : start + 1].isdigit() and (timed := _ENTRY_TIME_RE.match(text, start)) is not None:
+        start = timed.end()  # "11:06 - Q (Reuters): ...": the entry's time, then the label
     m = _LABEL_RE.match(text, start)
     if m is None or text.count("\n", start, m.end()):
         return None

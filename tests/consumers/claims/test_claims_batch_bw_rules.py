@@ -44,3 +44,30 @@ def test_the_owner_of_an_unnamed_shop_is_an_unnamed_source_and_so_is_his_he() ->
     got = claims(text)
     assert ("unnamed sources", "told the paper that", "insulin had run out") in got
     assert ("unnamed sources", "added that", "prices had tripled since January") in got
+
+
+_LIVE_PAGE = (
+    "LIVE: Interior ministry weekly briefing\n\n"
+    "Updates from the ministry's briefing in Baghdad. Questions are answered by spokesman Colonel Amer Jaber.\n\n"
+    "10:04 - Q (AP): Has the curfew in Kirkuk been lifted?\n"
+    'A: "The curfew ended at six this morning. Shops have reopened."\n\n'
+    "10:09 - Q (Kurdistan24): Were any officers arrested?\n"
+    "A: Jaber said three officers had been suspended pending an inquiry. He added that none had been arrested.\n\n"
+    "10:12 - Q (AFP): Will you release the names?\n"
+    'A: "We have nothing to add."\n\n'
+    "10:15 - The briefing has ended.\n"
+)
+
+
+def test_a_live_pages_timed_question_and_its_answer_line_are_transcript_turns() -> None:
+    # "10:04 - Q (AP): ...?" then "A: "..."" on the next line: the answer line is the spokesman's turn (cue "")
+    assert ("Amer Jaber", "", "The curfew ended at six this morning. Shops have reopened") in claims(_LIVE_PAGE)
+
+
+def test_an_answer_in_reported_speech_is_read_as_sentences_and_nothing_to_add_is_no_claim() -> None:
+    got = claims(_LIVE_PAGE)
+    # "A: Jaber said P. He added that Q": the writer's report of the answer, two claims, not one verbatim turn
+    assert ("Amer Jaber", "said", "three officers had been suspended pending an inquiry") in got
+    assert ("Amer Jaber", "added that", "none had been arrested") in got
+    assert not any("nothing to add" in text for _, _, text in got)  # a refusal states nothing
+    assert len(got) == 3
