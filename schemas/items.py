@@ -13,7 +13,8 @@ class FeedItem(Message):
 
     item_id: str = Field(description="Stable id: hash of the canonical URL, or of feed URL + guid without a link.")
     delivery_id: str = Field(description="Id of this sighting: hash of feed URL and item id (the outbox row id).")
-    feed_url: str = Field(description="URL of the feed the item was read from.")
+    feed_url: str = Field(description="URL of the feed the item was read from: the URL it was first catalogued "
+                          "at, kept after a 301/308 move, so a moved feed's items keep their ids.")
     outlet: str = Field(description="Name of the outlet that publishes the feed, e.g. 'TASS'.")
     language: str = Field(description="ISO 639-1 language code of the item (the feed's, unless detected).")
     url: str = Field(description="Canonical article URL (tracking parameters and fragments removed).")
