@@ -54,6 +54,8 @@ _CONTEXT_TAIL_RE = re.compile(
 # "Not claims": calls, demands and attitudes without a proposition).
 _COORDINATED_CALL_RE = re.compile(
     r",?\s+and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|appealed|demanded|expressed|condemned|welcomed"
+    # "said P and asked staff not to raise it": a request (its addressee, then "to"), no proposition
+    r"|asked\s+(?:[\w'’-]+\s+){1,3}?(?:not\s+)?to\s"
     # "told MEE that "Q" and declined to comment on the letter": a refusal, no proposition
     r"|(?:declined|refused)\s+to\s+(?:comment|elaborate|give|say|answer|discuss|name|provide))\b"
 )

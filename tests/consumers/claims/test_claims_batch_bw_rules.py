@@ -71,3 +71,13 @@ def test_an_answer_in_reported_speech_is_read_as_sentences_and_nothing_to_add_is
     assert ("Amer Jaber", "added that", "none had been arrested") in got
     assert not any("nothing to add" in text for _, _, text in got)  # a refusal states nothing
     assert len(got) == 3
+
+
+def test_a_request_coordinated_with_the_report_ends_the_span() -> None:
+    # "said P and asked staff not to X": a request, as "and urged Y to" is (guideline: calls are no claims)
+    text = (
+        "The school's director said the building was safe and asked parents not to keep their children at home.\n\n"
+        "The port authority said two cranes had been repaired and asked shipping agents to resubmit their schedules.\n"
+    )
+    got = [t for _, _, t in claims(text)]
+    assert got == ["the building was safe", "two cranes had been repaired"]
