@@ -25,11 +25,14 @@ FIXTURES = Path(__file__).parents[2] / "fixtures"
 # heldout16 (scored blind at the sixth session's start, 0.771, and end, 0.824; used since). A story score at the bar
 # counts as meeting it (float sums had left 0.6 x 4/6 at 0.39999999999999997): heldout5 0.948, heldout14 0.769
 # (heldout10 0.927 and heldout13 0.874 have no floor here: this test also asks for every duplicate pair exactly).
-STORY_F1_FLOORS = {"dedupe_heldout": 0.91, "dedupe_heldout2": 0.92, "dedupe_heldout3": 0.81, "dedupe_heldout4": 0.85,
+# Seventh session: one-line posts' candidate path, same-headline rule without a named weekday, short posts by 4
+# headline words, a translation-like member out of a story's mean: heldout2 0.961, heldout3 0.849, heldout4 0.900,
+# heldout7 0.915, heldout12 0.959, heldout14 0.844, heldout15 0.851, heldout16 0.897.
+STORY_F1_FLOORS = {"dedupe_heldout": 0.91, "dedupe_heldout2": 0.94, "dedupe_heldout3": 0.82, "dedupe_heldout4": 0.88,
                    "dedupe_heldout5": 0.93, "dedupe_heldout6": 0.89,
-                   "dedupe_heldout7": 0.87, "dedupe_heldout8": 0.91, "dedupe_heldout9": 0.95,
-                   "dedupe_heldout12": 0.92, "dedupe_heldout14": 0.76, "dedupe_heldout15": 0.71,
-                   "dedupe_heldout16": 0.80}  # fmt: skip
+                   "dedupe_heldout7": 0.89, "dedupe_heldout8": 0.91, "dedupe_heldout9": 0.95,
+                   "dedupe_heldout12": 0.93, "dedupe_heldout14": 0.82, "dedupe_heldout15": 0.83,
+                   "dedupe_heldout16": 0.87}  # fmt: skip
 
 
 def _pairs(groups: dict[str, str]) -> set[tuple[str, str]]:
