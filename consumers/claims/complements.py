@@ -24,7 +24,10 @@ _DETERMINERS = "the|a|an|its|his|her|their|our|this|these|those"
 _PP_RE = re.compile(
     r"\s+(?!at\s+(?:least|most)\b)(?:on|in|at|to|by|from|during|with|via|through|throughout|after|before|following|"
     r"amid|late|outside|inside|"
-    r"early|last|this|"
+    # ("this"/"last" open a time, "this week", "last Tuesday"; not a clause's subject: "said this was due to X")
+    r"early|(?:last|this)(?=\s+(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|"
+    r"fall|winter|season|quarter|time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b)|"
     rf"of|for)(?:\s+(?:{_DETERMINERS}))?(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|of|"
     # "denied on Saturday any involvement": a quantifier starts the object, not more of the phrase
     rf"for|any|all|every|no|{_DETERMINERS}|{_CUE_WORDS})\b)[\w'’.-]+){{1,5}}"

@@ -81,3 +81,15 @@ def test_a_request_coordinated_with_the_report_ends_the_span() -> None:
     )
     got = [t for _, _, t in claims(text)]
     assert got == ["the building was safe", "two cranes had been repaired"]
+
+
+def test_this_after_the_cue_opens_the_content_unless_a_time_follows() -> None:
+    # "..., while the operator said this was due to X": "this" is the content's subject, not "this week"
+    text = (
+        "Traders wrote on Facebook that the market had been closed for two days, while the operator said this "
+        "was due to a fault in the network.\n\nThe governor said this week that the market would reopen.\n"
+    )
+    got = claims(text)
+    assert ("unnamed sources", "wrote on Facebook that", "the market had been closed for two days") in got
+    assert any(cue == "said" and t == "this was due to a fault in the network" for _, cue, t in got)
+    assert any(cue == "said this week that" and t == "the market would reopen" for _, cue, t in got)
