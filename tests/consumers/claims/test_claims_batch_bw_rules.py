@@ -93,3 +93,15 @@ def test_this_after_the_cue_opens_the_content_unless_a_time_follows() -> None:
     assert ("unnamed sources", "wrote on Facebook that", "the market had been closed for two days") in got
     assert any(cue == "said" and t == "this was due to a fault in the network" for _, cue, t in got)
     assert any(cue == "said this week that" and t == "the market would reopen" for _, cue, t in got)
+
+
+def test_the_company_goes_back_to_the_company_named_by_its_full_name() -> None:
+    # "The manager of the Hama Cement Company, NAME, said P. ... the company said Q": the company by its name
+    # (was unnamed sources: "company" is no body word of its own)
+    text = (
+        "The director of the Hama Cement Company, Walid Kanaan, said that output had doubled.\n\n"
+        "Drivers complained of long queues at the gate, while the company said the delays were caused by a "
+        "broken scale.\n"
+    )
+    got = claims(text)
+    assert ("Hama Cement Company", "said", "the delays were caused by a broken scale") in got
