@@ -37,6 +37,7 @@ PERSON_ROLES = frozenset(
         "counsellor",
         "counselor",
         "director",
+        "manager",
         "officer",
         "deputy",
         "secretary",

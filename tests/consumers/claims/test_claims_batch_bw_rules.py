@@ -105,3 +105,15 @@ def test_the_company_goes_back_to_the_company_named_by_its_full_name() -> None:
     )
     got = claims(text)
     assert ("Hama Cement Company", "said", "the delays were caused by a broken scale") in got
+
+
+def test_a_manager_is_a_role_before_a_name() -> None:
+    # "The manager of the X Company, NAME, said P", "Warehouse manager NAME said P": the name speaks, as after
+    # "director" (was the label "manager of the X Company")
+    text = (
+        "The manager of the Tartus Shipping Company, Hani Mrad, said that two vessels were waiting.\n\n"
+        "Warehouse manager Lubna Khoury said the flour stocks would last a month.\n"
+    )
+    got = claims(text)
+    assert ("Hani Mrad", "said that", "two vessels were waiting") in got
+    assert ("Lubna Khoury", "said", "the flour stocks would last a month") in got
