@@ -90,6 +90,36 @@ _THE_ROLE_OF_AN_RE = re.compile(r"([Tt]he)\s+[a-z][\w-]*\s+of\s+an?\s+[a-z]")
 _WRITER_MET_RE = re.compile(r"\s+(?:I|we)\s+(?:spoke|talked|met|interviewed|visited)\b.*$")
 
 
+# A body's page or account "of" it, or its co-chairs together; its staff after its name: the body speaks through them
+_PART_OF_BODY_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?:official\s+)?(?:(?:Facebook|Telegram|Twitter|X|Instagram|YouTube|TikTok|WhatsApp)\s+)?"
+    r"(?:page|account|channel|co-chairs|co-presidents|joint\s+leaders)\s+of\s+(?=the\s+[A-Z])()"
+    r"|(?=[A-Z])()[\w'’ -]{2,60}?\s+staff(?:\s+(?:in|at)\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)?$"
+)
+_STAFF_ENDINGS = (" staff",)
+
+
+def _body_of_part(ctx: DocumentContext, start: int, head_end: int) -> Speaker | None:
+    """The body behind 'The Facebook page of the X', 'The co-chairs of the X', 'X staff (in PLACE)', or None."""
+    end = head_end
+    while end > start and ctx.text[end - 1] in " ,":
+        end -= 1
+    m = _PART_OF_BODY_RE.match(ctx.text, start, end)
+    if m is None:
+        return None
+    if m.start(1) >= 0:
+        body_start, body_end = m.end(), end
+    else:
+        staff = ctx.text.rfind(" staff", start, end)
+        body_start, body_end = start, staff
+    if m.start(1) < 0 and m.end() != end:
+        return None
+    body = resolve_mention(ctx, body_start, body_end, body_end)
+    if body.is_person or body.name == "unnamed sources" or (not is_known_org(body.name) and body.name != body.org):
+        return None
+    return body
+
+
 def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -> Speaker:
     """The canonical speaker behind the mention text[start:end] (head text[start:head_end], then an apposition)."""
     head = " ".join(ctx.text[start:head_end].split()).strip(" ,")
@@ -146,6 +176,9 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if "interlocutor" in head:
         # "According to the newspaper's interlocutor" (a calque of Russian and French press usage): its source
         head = _INTERLOCUTOR_RE.sub("source", head)
+    if (" of " in head or head.endswith(_STAFF_ENDINGS) or " staff in " in head or " staff at " in head) \
+            and (body := _body_of_part(ctx, start, head_end)) is not None:
+        return body  # "The Facebook page of the X Police Command", "The co-chairs of the X Council", "UNHCR staff"
     channel = _OWNED_CHANNEL_RE.match(ctx.text, start, head_end) if head.endswith(_CHANNEL_WORDS) else None
     if channel is not None and channel.end() == head_end:
         # "The governorate's official Telegram channel said": the owner speaks through its channel

@@ -117,3 +117,17 @@ def test_a_manager_is_a_role_before_a_name() -> None:
     got = claims(text)
     assert ("Hani Mrad", "said that", "two vessels were waiting") in got
     assert ("Lubna Khoury", "said", "the flour stocks would last a month") in got
+
+
+def test_a_bodys_staff_page_or_co_chairs_speak_for_the_body() -> None:
+    # "WFP staff in Homs reported that P", "The Telegram channel of the X Brigade said P", "The co-chairs of the X
+    # Council said P": the body (unnamed members, its own channel, its joint leadership), not a label
+    text = (
+        "WFP staff in Homs reported that 300 families had received flour.\n\n"
+        "The Telegram channel of the Sultan Murad Division said that the road was open.\n\n"
+        "The co-chairs of the Tabqa Civil Council said that the dam was safe.\n"
+    )
+    got = claims(text)
+    assert ("United Nations", "reported that", "300 families had received flour") in got
+    assert ("Sultan Murad Division", "said that", "the road was open") in got
+    assert ("Tabqa Civil Council", "said that", "the dam was safe") in got
