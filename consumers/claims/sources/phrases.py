@@ -29,6 +29,7 @@ _PARTITIVES = frozenset(["one", "two", "three", "some", "several", "many", "most
 _NAME_PARTICLE_RE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von)-[\w'’-]+$")
 
 
+_SEEN_PARTICIPLES = frozenset(["seen", "obtained", "reviewed", "viewed", "examined", "verified"])
 _ROLE_JOINERS = frozenset(["for", "of", "to", "on", "at"])
 _CAPITALISED_ROLE_HEADS = frozenset([
     "mufti", "imam", "minister", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "president",
@@ -153,6 +154,9 @@ def is_valid_subject(np: str) -> bool:
         return False  # "serve mainly as a bargaining chip in talks with Gulf (states)": a clause, not a subject
     # (the head ends before a relative clause too: "A former prisoner who testified at the trial", its head "prisoner")
     cut = next((i for i, w in enumerate(lower) if i and (w in _NP_PREPOSITIONS or words[i] == "who")), len(words))
+    if cut > 2 and "by" in lower[2:cut]:
+        # "A confidential audit summary seen by this newspaper": who saw the paper is no part of its head
+        cut = next((i - 1 for i in range(3, cut) if lower[i] == "by" and lower[i - 1] in _SEEN_PARTICIPLES), cut)
     return _has_speaker_head(np, words, lower, cut)
 
 

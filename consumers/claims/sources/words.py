@@ -56,7 +56,7 @@ SOURCE_NOUNS = frozenset(
         "driver", "drivers", "truckers", "motorists", "passenger", "passengers",
         # internal papers ("A memo dated May 2 and signed by NAME says") and people back home or displaced
         # ("Returnees interviewed by UNHCR staff said", "Refugees in the camp told us")
-        "memo", "memorandum", "returnee", "returnees", "refugee", "refugees",
+        "memo", "memorandum", "summary", "returnee", "returnees", "refugee", "refugees",
         # who runs a camp, a site or a school: "Camp managers in the area reported that P"
         "manager", "managers", "administrator", "administrators", "supervisor", "supervisors",
     ]

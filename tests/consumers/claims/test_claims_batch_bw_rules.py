@@ -131,3 +131,11 @@ def test_a_bodys_staff_page_or_co_chairs_speak_for_the_body() -> None:
     assert ("United Nations", "reported that", "300 families had received flour") in got
     assert ("Sultan Murad Division", "said that", "the road was open") in got
     assert ("Tabqa Civil Council", "said that", "the dam was safe") in got
+
+
+def test_a_document_seen_by_this_newspaper_speaks() -> None:
+    # "A confidential audit summary seen by this newspaper says P": who saw the paper is no part of the subject's
+    # head ("summary" a document like "memo"); was no claim (the head ran on to "newspaper", too long a phrase)
+    text = "A confidential audit summary seen by this newspaper says that 14 trucks never reached the camps.\n"
+    got = claims(text)
+    assert len(got) == 1 and got[0][2] == "14 trucks never reached the camps"
