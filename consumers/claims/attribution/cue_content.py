@@ -17,7 +17,7 @@ _OWN_TEXT_RE = re.compile(
     r"\bthis\s+(?:article|story|report|piece)\b"
 )
 # A court or its bench: the subject whose "found that P" is a finding (guideline: the court speaks)
-_COURT_RE = re.compile(r"\b(?:[Cc]ourt|[Tt]ribunal|judges?|[Jj]ury|bench|[Cc]hamber)\b")
+_COURT_RE = re.compile(r"\b(?:[Cc]ourt|[Tt]ribunal|judges?|[Jj]ury|bench|[Cc]hamber|senate)\b")
 _NOBODY_RE = re.compile(r"(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)\b")
 _DOCUMENT_TOKEN_RE = re.compile(r"[\w'’]+")
 # A short object that ends the sentence after "blamed": "Residents blamed Russian jets."

@@ -194,7 +194,7 @@ def _sentence_subject_name(ctx: DocumentContext, pos: int) -> str:
 _GOVERNING_BODY_NOUNS = {"federation": "association", "association": "federation"}
 _LOCAL_BODIES = {"local council": "Local Council", "city council": "City Council", "town council": "Town Council",
                  "governorate": "Governorate", "municipality": "Municipality"}
-_BENCH_NOUNS = frozenset(["judges", "bench", "panel"])
+_BENCH_NOUNS = frozenset(["judges", "bench", "panel", "senate"])
 
 
 def _court_before(ctx: DocumentContext, pos: int) -> Speaker | None:

@@ -139,3 +139,14 @@ def test_a_document_seen_by_this_newspaper_speaks() -> None:
     text = "A confidential audit summary seen by this newspaper says that 14 trucks never reached the camps.\n"
     got = claims(text)
     assert len(got) == 1 and got[0][2] == "14 trucks never reached the camps"
+
+
+def test_a_german_courts_senate_found_that_p_is_the_courts_finding() -> None:
+    # "The state protection senate found that P": the court's bench (a German court rules in senates), as "the
+    # judges found"; the US Senate (capitalised) is no court
+    text = (
+        "The Higher Regional Court in Stuttgart convicted a former militia member on Monday. The state protection "
+        "senate found that he had guarded a detention site in Homs.\n"
+    )
+    got = claims(text)
+    assert ("Higher Regional Court in Stuttgart", "found that", "he had guarded a detention site in Homs") in got
