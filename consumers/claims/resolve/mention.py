@@ -97,6 +97,9 @@ _PART_OF_BODY_RE = re.compile(
     r"|(?=[A-Z])()[\w'’ -]{2,60}?\s+staff(?:\s+(?:in|at)\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)?$"
 )
 _STAFF_ENDINGS = (" staff",)
+_THE_DEFENCE = frozenset(["the defence", "the defense"])
+_LAWYER_RE = re.compile(r"\b(?:lawyers?|attorneys?|counsel|advocates?)\b", re.I)
+_UNNAMED_SOURCES = Speaker("unnamed sources", "", False)
 
 
 def _body_of_part(ctx: DocumentContext, start: int, head_end: int) -> Speaker | None:
@@ -176,6 +179,11 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if "interlocutor" in head:
         # "According to the newspaper's interlocutor" (a calque of Russian and French press usage): its source
         head = _INTERLOCUTOR_RE.sub("source", head)
+    if head[-6:] in ("efence", "efense") and head.lower() in _THE_DEFENCE:
+        # "The defence had argued that P": the defendant's lawyers, the one quoted before if any (not a person by the
+        # title "defence minister", nor the judge quoted last)
+        lawyer = next((sp for sp, m in reversed(ctx.history[-HISTORY_WINDOW:]) if _LAWYER_RE.search(m)), None)
+        return lawyer or _UNNAMED_SOURCES
     if (" of " in head or head.endswith(_STAFF_ENDINGS) or " staff in " in head or " staff at " in head) \
             and (body := _body_of_part(ctx, start, head_end)) is not None:
         return body  # "The Facebook page of the X Police Command", "The co-chairs of the X Council", "UNHCR staff"

@@ -150,3 +150,16 @@ def test_a_german_courts_senate_found_that_p_is_the_courts_finding() -> None:
     )
     got = claims(text)
     assert ("Higher Regional Court in Stuttgart", "found that", "he had guarded a detention site in Homs") in got
+
+
+def test_the_defence_is_the_defendants_lawyer_quoted_before_or_unnamed_never_the_judge() -> None:
+    # "The defence had argued that P" right after the judge is quoted: the defendant's lawyers (was the judge, as a
+    # "defence minister" title would be a person); a lawyer quoted before is the defence
+    text = (
+        "Presiding judge Karin Vogt said the evidence was overwhelming.\n\n"
+        "The defence had argued that the accused had only cooked for the unit.\n\n"
+        "His lawyer, Tobias Rehm, said his client would appeal. The defence said the trial had been unfair.\n"
+    )
+    got = claims(text)
+    assert ("unnamed sources", "had argued that", "the accused had only cooked for the unit") in got
+    assert ("Tobias Rehm", "said", "the trial had been unfair") in got
