@@ -97,6 +97,10 @@ _PART_OF_BODY_RE = re.compile(
     r"|(?=[A-Z])()[\w'’ -]{2,60}?\s+staff(?:\s+(?:in|at)\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)?$"
 )
 _STAFF_ENDINGS = (" staff",)
+_THE_MEMBER_OF_RE = re.compile(
+    r"[Tt]he\s+(?:[a-z-]+\s+)?(spokes(?:man|woman|person)|official|representative|press\s+officer)\s+(?:for|of)\s+"
+    r"the\s+[A-Z]"
+)
 _THE_DEFENCE = frozenset(["the defence", "the defense"])
 _LAWYER_RE = re.compile(r"\b(?:lawyers?|attorneys?|counsel|advocates?)\b", re.I)
 _UNNAMED_SOURCES = Speaker("unnamed sources", "", False)
@@ -225,4 +229,14 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         speaker = resolve_by_head_rules(ctx, start, head, appos)
     if speaker is None:
         raise AssertionError("the last rule of every head resolves")  # rules_for ends with an unconditional rule
+    if head[:4] in ("The ", "the ") and speaker.name == head[4:] and (role := _THE_MEMBER_OF_RE.match(head)):
+        # "The spokesman for the X Command said P": the person quoted before in that role ("NAME, spokesman for the X
+        # Command"), else the body's unnamed member, as "a spokesman for the X Command" (not the label)
+        holder = next((sp for sp, m in reversed(ctx.history[-HISTORY_WINDOW:])
+                       if sp.is_person and role.group(1) in m.lower()), None)
+        if holder is not None:
+            return holder
+        member = resolve_by_head_rules(ctx, start, f"a {head[4:]}", appos)
+        if member is not None and not member.is_person and member.name != "unnamed sources":
+            return member
     return speaker

@@ -163,3 +163,15 @@ def test_the_defence_is_the_defendants_lawyer_quoted_before_or_unnamed_never_the
     got = claims(text)
     assert ("unnamed sources", "had argued that", "the accused had only cooked for the unit") in got
     assert ("Tobias Rehm", "said", "the trial had been unfair") in got
+
+
+def test_the_spokesman_for_a_named_body_is_its_holder_quoted_before_or_the_body() -> None:
+    # "The spokesman for the X Command said P" with no spokesman named: the body (its unnamed member), not the label
+    # "spokesman for the X Command"; after "NAME, spokesman for the X Command, said" it is NAME again
+    first = "The spokesman for the Hama Police Command said that the curfew had ended.\n"
+    assert claims(first) == [("Hama Police Command", "said that", "the curfew had ended")]
+    second = (
+        "Omar Fares, spokesman for the Hama Police Command, said the road was open. The spokesman for the Hama "
+        "Police Command later said that the curfew had ended.\n"
+    )
+    assert ("Omar Fares", "later said that", "the curfew had ended") in claims(second)
