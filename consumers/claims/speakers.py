@@ -288,6 +288,11 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+def is_person_alias(name: str) -> bool:
+    """Whether the person table lists this name (a canonical name or one of its aliases)."""
+    return norm_key(name) in _PERSON_INDEX
+
+
 @lru_cache(maxsize=8192)
 def canonical_speaker(name: str, org: str = "") -> tuple[str, str]:
     """(canonical speaker, organisation) for a speaker name or mention and the organisation it came with."""

@@ -15,6 +15,7 @@ from consumers.claims.speakers import (
     canonical_speaker,
     country_of,
     is_known_org,
+    is_person_alias,
     named_government_body,
 )
 
@@ -194,11 +195,25 @@ def _inside_known_org(tokens: list[str], name: str) -> bool:
 
 def _spelled_as_written(canon: str, name: str) -> str:
     """The canonical name with the document's spelling of its words: 'Erdoğan' keeps its ğ (guideline: "spelled as
-    there"); the stage maps the spelling back to the canonical key, which lists it as an alias."""
-    if canon == name or name.isascii():
+    there"); the stage maps the spelling back to the canonical key, which lists it as an alias. A full name spelled
+    another way ('Rami Abdulrahman', 'Abu Mohammed al-Jolani') is kept as written: scorers and readers match a person
+    by the last word. A surname alone or a role ('Lavrov', 'Russian President') gives the canonical name."""
+    if canon == name:
+        return canon
+    if _is_full_name_variant(name):
+        return name
+    if name.isascii():
         return canon
     written = {_fold(w): w for w in name.split()}
     return " ".join(written.get(_fold(w), w) for w in canon.split())
+
+
+def _is_full_name_variant(name: str) -> bool:
+    """Two or more capitalised words, none a title ('President', 'Minister'), that the person table lists."""
+    words = name.split()
+    return (len(words) >= 2 and is_person_alias(name)
+            and all(w[:1].isupper() or w.startswith(("al-", "el-", "bin", "ibn")) for w in words)
+            and not any(w.lower().rstrip(".,") in TITLES for w in words))  # fmt: skip
 
 
 def _fold(word: str) -> str:
