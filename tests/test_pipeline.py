@@ -61,6 +61,20 @@ def spec(feed_server, path: str, outlet: str = "Fixture Agency") -> FeedSpec:
     return FeedSpec(url=feed_server.url(path), name=path, outlet=outlet, language="en")
 
 
+async def dedupe_one_raw_record_beside_a_feed(settings, broker: str, feed_server,
+                                              record: tuple[bytes | None, bytes]) -> tuple[list[ArticleRow], str, str]:
+    """Run the dedupe stage on one foreign record and a polled fixture feed (3 items) until drained; return the
+    stored articles, the store's dialect and the dead-letter topic (left for the caller to read)."""
+    async with open_pipeline(settings, stages=["dedupe"]) as pipeline, stages_running(pipeline):
+        await send_raw(broker, pipeline.topics.items, [record])
+        urls = await register_catalogue(pipeline.store, [spec(feed_server, "rss2_basic.xml")])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        async with pipeline.store.sessions() as session:
+            articles = list((await session.scalars(select(ArticleRow))).all())
+        return articles, pipeline.store.dialect, pipeline.topics.dlq
+
+
 async def read_topic(bootstrap: str, topic: str, expected: int, timeout_s: float = 15.0) -> list[ConsumerRecord]:
     consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
                                 enable_auto_commit=False, fetch_max_wait_ms=100)  # fmt: skip
@@ -255,14 +269,9 @@ async def test_a_record_too_big_to_dead_letter_whole_goes_to_the_dlq_cut_and_pro
     # 300 KB of control characters: not JSON, and each one is six bytes once escaped into the dead letter's JSON,
     # so the letter would be 1.5 MB. Its send failed every time and the batch was retried for ever.
     settings = make_settings()
-    async with open_pipeline(settings, stages=["dedupe"]) as pipeline, stages_running(pipeline):
-        await send_raw(broker, pipeline.topics.items, [(b"ctrl", b"\x01" * 300_000)])
-        urls = await register_catalogue(pipeline.store, [spec(feed_server, "rss2_basic.xml")])
-        await pipeline.poller.poll_due(urls, everything=True)
-        await wait_until_drained(pipeline)
-        async with pipeline.store.sessions() as session:
-            articles = (await session.scalars(select(ArticleRow))).all()
-    [record] = await read_topic(broker, pipeline.topics.dlq, 1)
+    articles, _, dlq = await dedupe_one_raw_record_beside_a_feed(settings, broker, feed_server,
+                                                                 (b"ctrl", b"\x01" * 300_000))
+    [record] = await read_topic(broker, dlq, 1)
     letter = DeadLetter.model_validate_json(record.value)
     assert (record.key, letter.key, letter.is_value_truncated) == (b"ctrl", "ctrl", True)
     assert 0 < len(letter.raw_value) < 300_000 and set(letter.raw_value) == {"\x01"}
@@ -278,14 +287,9 @@ async def test_a_record_over_the_size_limit_is_dead_lettered_unprocessed_and_pro
     # then its article could not be published, and the batch was retried for ever.
     settings = make_settings()
     huge = invented_item(summary="The lake ferry timetable changes again. " * 37_000)
-    async with open_pipeline(settings, stages=["dedupe"]) as pipeline, stages_running(pipeline):
-        await send_raw(broker, pipeline.topics.items, [(b"huge", json.dumps(huge).encode())])
-        urls = await register_catalogue(pipeline.store, [spec(feed_server, "rss2_basic.xml")])
-        await pipeline.poller.poll_due(urls, everything=True)
-        await wait_until_drained(pipeline)
-        async with pipeline.store.sessions() as session:
-            articles = (await session.scalars(select(ArticleRow))).all()
-    [record] = await read_topic(broker, pipeline.topics.dlq, 1)
+    articles, _, dlq = await dedupe_one_raw_record_beside_a_feed(settings, broker, feed_server,
+                                                                 (b"huge", json.dumps(huge).encode()))
+    [record] = await read_topic(broker, dlq, 1)
     letter = DeadLetter.model_validate_json(record.value)
     assert letter.key == "huge" and letter.is_value_truncated
     assert f"over kafka.max_record_bytes ({settings.kafka.max_record_bytes})" in letter.reason
@@ -302,16 +306,11 @@ async def test_a_value_the_store_cannot_index_is_dead_lettered_instead_of_retrie
     letters = random.Random(11)
     slug = "".join(chr(letters.randrange(0x4E00, 0x9FFF)) for _ in range(2_000))
     long_url = invented_item(url=f"http://wire.invalid/{slug}", title="Lake ferry timetable")
-    async with open_pipeline(settings, stages=["dedupe"]) as pipeline, stages_running(pipeline):
-        await send_raw(broker, pipeline.topics.items, [(b"long-url", json.dumps(long_url).encode())])
-        urls = await register_catalogue(pipeline.store, [spec(feed_server, "rss2_basic.xml")])
-        await pipeline.poller.poll_due(urls, everything=True)
-        await wait_until_drained(pipeline)
-        async with pipeline.store.sessions() as session:
-            stored = {a.id for a in (await session.scalars(select(ArticleRow))).all()}
-        dialect = pipeline.store.dialect
+    articles, dialect, dlq = await dedupe_one_raw_record_beside_a_feed(
+        settings, broker, feed_server, (b"long-url", json.dumps(long_url).encode()))
+    stored = {a.id for a in articles}
     if dialect == "postgresql":
-        [record] = await read_topic(broker, pipeline.topics.dlq, 1)
+        [record] = await read_topic(broker, dlq, 1)
         letter = DeadLetter.model_validate_json(record.value)
         assert letter.key == "long-url" and "index row size" in letter.reason
         assert long_url["item_id"] not in stored
