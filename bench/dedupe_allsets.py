@@ -4,6 +4,7 @@
     python -m bench.dedupe_allsets --sets dedupe_heldout11 --seeds
     python -m bench.dedupe_allsets --json out.json # also write the figures, to compare two trees
     python -m bench.dedupe_allsets --exclude dedupe_heldout13   # leave a blind set unscored
+    python -m bench.dedupe_allsets --exclude dedupe_heldout18,dedupe_heldout19   # commas or spaces
 
 A line: set, docs, duplicates P / R, stories P / R / F1 (bench/dedupe_quality.py computes them).
 """
@@ -32,8 +33,10 @@ def main() -> None:
     parser.add_argument("--seeds", nargs="*", type=int, default=[1, 7, 11])
     parser.add_argument("--json", type=Path, help="write {set: report} here too")
     args = parser.parse_args()
+    # "--exclude a,b" is one argument: split it, or a reserved set named in it is scored after all.
+    excluded = {name for value in args.exclude for name in value.split(",") if name}
     names = args.sets if args.sets is not None else sorted(
-        p.name for p in FIXTURES.glob("dedupe_*") if (p / "labels.jsonl").exists() and p.name not in args.exclude)
+        p.name for p in FIXTURES.glob("dedupe_*") if (p / "labels.jsonl").exists() and p.name not in excluded)
     reports: dict[str, dict] = {}
     for name in names:
         reports[name] = evaluate(FIXTURES / name)
