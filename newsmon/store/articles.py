@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import case, delete, func, or_, select, tuple_, update
+from sqlalchemy import Select, case, delete, func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -102,6 +102,16 @@ async def insert_many(session: AsyncSession, rows: Sequence[dict[str, Any]], ver
     if duplicates:
         statement = insert_for(session, DuplicateRow.__table__).on_conflict_do_nothing(index_elements=["id"])
         await session.execute(statement, list(duplicates))
+
+
+def by_url_query(url: str) -> Select[ArticleRow]:
+    """The articles stored under this canonical URL, first seen first (the query of `by_url`)."""
+    return select(ArticleRow).where(ArticleRow.url == url).order_by(ArticleRow.first_seen_at, ArticleRow.id)
+
+
+async def by_url(session: AsyncSession, url: str) -> Sequence[ArticleRow]:
+    """The articles stored under this canonical URL (items keyed by guid may share one), first seen first."""
+    return (await session.scalars(by_url_query(url))).all()
 
 
 async def by_feed_guid(session: AsyncSession, feed_url: str, guid: str) -> ArticleRow | None:
