@@ -57,6 +57,8 @@ def with_complement(
         cand.complement, cand.content_from, cand.content_to = "direct", through.start(1), through.end(1)
         return cand
     kind, pos, cue_end = complement(text, m.end(), s_end, verb)
+    if kind == "comma" and _in_relative_clause(text, cand) and cues.CUE_RE.match(text, pos) is not None:
+        return None  # "A former prisoner, who testified at the trial, said P": the main verb reports, not the clause's
     if kind == "empty" or kind == "that":
         cue_end = _cited_source(text, m.end(), s_end, kind, cue_end, cand, verb)
     if verb in ("read", "reads") and not mentions_document(text, cand) and not (
@@ -66,9 +68,14 @@ def with_complement(
         # (the second: "informed his counterpart about the steps": a topic, not a proposition)
         return _quoted_attitude(text, verb, kind, pos, cue_end, s_end, inside, cand)
     cand.complement, cand.content_from, cand.cue_end = kind, pos, cue_end
-    if text.startswith(_RELATIVE_WORDS, cand.clause_start) and text.startswith(", ", cand.clause_start - 2):
+    if _in_relative_clause(text, cand):
         cand.content_to = _relative_clause_end(text, pos, s_end, inside)  # "NAME, who said P, told Q"
     return cand
+
+
+def _in_relative_clause(text: str, cand: Candidate) -> bool:
+    """The cue is the verb of a relative clause set off by commas ("NAME, who said P, told Q")."""
+    return text.startswith(_RELATIVE_WORDS, cand.clause_start) and text.startswith(", ", cand.clause_start - 2)
 
 
 def _names_no_source(text: str, cand: Candidate) -> bool:
@@ -91,7 +98,7 @@ def _object_content(
     elif not _OBJECT_LINK_RES[link].search(tail) or tail.lstrip().startswith(f"{link} "):
         return None  # "a quote attributed to X": no object, a participle, not a claim
     cand.complement, cand.content_from = "direct", skip_space(text, verb_end, s_end)
-    if text.startswith(_RELATIVE_WORDS, cand.clause_start) and text.startswith(", ", cand.clause_start - 2):
+    if _in_relative_clause(text, cand):
         # "The minister, who blamed the delay on the bank, said P": the relative clause's content ends at its comma
         cand.content_to = _relative_clause_end(text, cand.content_from, s_end, inside)
     return cand
