@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Table, bindparam, case, func, select, update
@@ -126,6 +126,17 @@ async def due(session: AsyncSession, now: datetime, urls: Iterable[str] | None =
     return (await session.scalars(query.order_by(Feed.next_poll_at, Feed.id))).all()
 
 
+async def store_clock(session: AsyncSession, now: datetime) -> datetime:
+    """The time leases and due times are compared with: the database's clock on PostgreSQL, so pollers on machines
+    whose clocks disagree still agree on who holds a feed and when it is due (a poller whose clock ran two minutes
+    fast took feeds other pollers were polling); on SQLite, whose file is on this machine, `now`."""
+    if session.get_bind().dialect.name != "postgresql":
+        return now
+    database_now = await session.scalar(select(func.now()))
+    assert database_now is not None
+    return database_now
+
+
 async def claim_due(
     session: AsyncSession, now: datetime, *, owner: str, lease_s: float, limit: int,
     urls: Iterable[str] | None = None, not_polled_since: datetime | None = None,
@@ -136,7 +147,9 @@ async def claim_due(
     on SQLite the store's BEGIN IMMEDIATE serialises the whole claim, which gives the same guarantee.
     A poller that dies leaves its lease to expire, and the next claim after `lease_until` takes the feed.
     With `not_polled_since`, the schedule is ignored and every feed not polled since then is due (poll-once).
+    Leases and due times are read and written by the store's clock (`store_clock`), not by `now`.
     """
+    now = await store_clock(session, now)
     query = select(Feed).where(Feed.is_disabled.is_(False))
     query = query.where(Feed.lease_until.is_(None) | (Feed.lease_until < now))
     if not_polled_since is None:
@@ -165,7 +178,9 @@ async def claim_due(
 
 
 async def renew_leases(session: AsyncSession, owner: str, feed_ids: Sequence[int], until: datetime) -> None:
-    """Extend `owner`'s leases on these feeds (those it has already released stay released)."""
+    """Extend `owner`'s leases on these feeds (those it has already released stay released) until `until`, a time
+    by this process's clock: the lease gets the same length from the store's clock."""
+    until = await store_clock(session, datetime.now(UTC)) + (until - datetime.now(UTC))
     table = FEEDS
     for start in range(0, len(feed_ids), ID_CHUNK):
         chunk = list(feed_ids[start : start + ID_CHUNK])
@@ -175,6 +190,7 @@ async def renew_leases(session: AsyncSession, owner: str, feed_ids: Sequence[int
 
 async def lease_owners(session: AsyncSession, now: datetime) -> list[str]:
     """Owners of leases that have not expired yet."""
+    now = await store_clock(session, now)
     query = select(Feed.lease_owner).where(Feed.lease_owner.is_not(None), Feed.lease_until >= now).distinct()
     return [owner for owner in (await session.scalars(query)).all() if owner]
 
@@ -188,11 +204,13 @@ async def release_leases(session: AsyncSession, owners: Sequence[str]) -> int:
 
 
 async def next_due_at(session: AsyncSession, now: datetime) -> datetime | None:
-    """When the earliest enabled feed is due (a lease another poller holds counts as its due time);
-    `now` for a feed never polled, None when no feed is enabled."""
+    """When the earliest enabled feed is due (a lease another poller holds counts as its due time), by the clock
+    `now` was read from; `now` for a feed never polled, None when no feed is enabled."""
+    skew = now - await store_clock(session, now)  # the store's times told in the caller's clock
     query = select(Feed.next_poll_at, Feed.lease_until).where(Feed.is_disabled.is_(False))
     rows = (await session.execute(query)).all()
-    return min((max(filter(None, (next_at, lease)), default=now) for next_at, lease in rows), default=None)
+    due = [max(filter(None, (next_at, lease)), default=now - skew) + skew for next_at, lease in rows]
+    return min(due, default=None)
 
 
 async def record_poll(session: AsyncSession, feed_id: int, outcome: PollOutcome) -> None:
