@@ -77,6 +77,17 @@ def test_datelines_without_an_agency_or_with_a_country_in_brackets_are_dropped()
         assert clean(dateline + LEAD) == LEAD, dateline
 
 
+def test_an_agencys_slashed_dateline_in_english_and_russian_is_dropped() -> None:
+    assert clean("MOSCOW, March 18. /TASS/. " + LEAD) == LEAD
+    russian = "Минометный снаряд попал во двор школы в Джиср-эш-Шугуре в понедельник, ранены шесть учеников."
+    assert clean("МОСКВА, 18 марта. /ТАСС/. " + russian) == russian
+
+
+def test_a_sentence_with_a_slash_near_its_start_stays() -> None:
+    line = "Idlib, March 18 and/or 19: the dates/times of the shelling are not known, the office said."
+    assert clean(line) == line
+
+
 def test_sentences_that_look_a_little_like_furniture_stay() -> None:
     kept = [
         "The photo: a boy in the rubble, shared thousands of times, became the symbol of the attack on the town.",
