@@ -90,10 +90,11 @@ _THE_ROLE_OF_AN_RE = re.compile(r"([Tt]he)\s+[a-z][\w-]*\s+of\s+an?\s+[a-z]")
 _WRITER_MET_RE = re.compile(r"\s+(?:I|we)\s+(?:spoke|talked|met|interviewed|visited)\b.*$")
 
 
-# A body's page or account "of" it, or its co-chairs together; its staff after its name: the body speaks through them
+# A body's page or account "of" it, its co-chairs together, its staff or an employee "of" it; its staff after its name:
+# the body speaks through them
 _PART_OF_BODY_RE = re.compile(
-    r"(?:[Tt]he\s+)?(?:official\s+)?(?:(?:Facebook|Telegram|Twitter|X|Instagram|YouTube|TikTok|WhatsApp)\s+)?"
-    r"(?:page|account|channel|co-chairs|co-presidents|joint\s+leaders)\s+of\s+(?=the\s+[A-Z])()"
+    r"(?:(?:[Tt]he|An?|an?)\s+)?(?:official\s+)?(?:(?:Facebook|Telegram|Twitter|X|Instagram|YouTube|TikTok|WhatsApp)\s+)?"
+    r"(?:page|account|channel|co-chairs|co-presidents|joint\s+leaders|[Ss]taff|[Ee]mployees?)\s+of\s+(?=the\s+[A-Z])()"
     r"|(?=[A-Z])()[\w'’ -]{2,60}?\s+staff(?:\s+(?:in|at)\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)?$"
 )
 _STAFF_ENDINGS = (" staff",)

@@ -18,3 +18,17 @@ def test_a_cue_verb_in_a_relative_clause_between_commas_is_no_cue_when_the_main_
     assert ("unnamed sources", "said", "guards had beaten him every night") in got
     assert ("unnamed sources", "told reporters that", "the files were incomplete") in got
     assert len(got) == 2
+
+
+def test_staff_or_an_employee_of_a_named_body_speak_for_the_body() -> None:
+    # "Staff of the X Company told Y that P. The company said Q", "An employee of the X Establishment said P":
+    # an unnamed member of a named body is the body (guideline, "Speaker"), as "X staff in PLACE" already was
+    text = (
+        "Staff of the Barada Bottling Company, which owns the plant, told the radio that about 3,000 crates had "
+        "been lost. The company said in a statement that it would reopen the plant next week.\n\n"
+        "An employee of the Damascus Bread Bakeries Company said the new ovens would arrive before winter.\n"
+    )
+    got = claims(text)
+    assert ("Barada Bottling Company", "told the radio that", "about 3,000 crates had been lost") in got
+    assert ("Barada Bottling Company", "said in a statement that", "it would reopen the plant next week") in got
+    assert ("Damascus Bread Bakeries Company", "said", "the new ovens would arrive before winter") in got
