@@ -20,6 +20,13 @@ from schemas.ids import stable_id
 from schemas.topics import Topics
 
 
+def claim_alert_id(rule: str, claim: Claim) -> str:
+    """A claim's alert is keyed by what the claim says, not by its id: the id hashes the article's version and the
+    extractor's, so an unchanged quote in the article's next version (an outlet's typo fix, a live page's update) or
+    read again by a new extractor raised the rule's alert again, a second message for one claim downstream."""
+    return stable_id(rule, "claim", claim.article_id, claim.speaker, " ".join(claim.text.split()))
+
+
 def alerts_for(rules: Sequence[CompiledRule], message: Message, now: datetime) -> list[Alert]:
     """Pure: the alerts one article or claim raises."""
     found = []
@@ -34,7 +41,7 @@ def alerts_for(rules: Sequence[CompiledRule], message: Message, now: datetime) -
         elif isinstance(message, Claim) and rule.on_claims:
             terms = rule.raised_by(message.outlet, (message.speaker, message.speaker_org), message.text)
             if terms is not None:
-                found.append(Alert(alert_id=stable_id(rule.name, "claim", message.claim_id), rule=rule.name,
+                found.append(Alert(alert_id=claim_alert_id(rule.name, message), rule=rule.name,
                                    subject="claim", subject_id=message.claim_id, article_id=message.article_id,
                                    outlet=message.outlet, url=message.url, title="", matched_terms=terms,
                                    excerpt=message.text[:500], speaker=message.speaker, created_at=now))  # fmt: skip
