@@ -31,6 +31,9 @@ _SUBJECT_AT_START_RE = re.compile(
     # (not ending on a plural that modifies the next one: "Thirty-one humanitarian and rights organisations")
     rf"|(?:{_COUNT_WORDS})(?:-[a-z]+)?\s+(?:[\w'’-]+\s+){{0,5}}?[a-z][\w'’-]*s(?=\s+[a-z])"
     r"(?!\s+[a-z][\w'’-]*(?:s|ies)\s+(?:have\s+|had\s+|also\s+)?[a-z]+(?:ed|ing)\b)"
+    # "The Facebook page of the X Directorate posted photos and said P": the page of a body, not the platform's name
+    r"|(?:The|the)\s+(?:official\s+)?(?:Facebook|Telegram|Twitter|X|Instagram|YouTube|TikTok|WhatsApp)\s+"
+    r"(?:page|account|channel)\s+of\s+the\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+"
     rf"|(?:(?:The|the)\s+)?(?!(?:A|An|The)\s){NAME_TOKEN}"
     # "The Kurdistan Democratic Party (KDP) Politburo": an acronym in brackets inside the name
     rf"(?:(?:\s+\([A-Z][^()]{{0,18}}\))?\s+(?:(?:of|for|and|to|of the|for the)\s+)?(?:(?:{ROLE_WORDS})\s+)?"

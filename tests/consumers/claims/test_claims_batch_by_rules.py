@@ -32,3 +32,16 @@ def test_staff_or_an_employee_of_a_named_body_speak_for_the_body() -> None:
     assert ("Barada Bottling Company", "told the radio that", "about 3,000 crates had been lost") in got
     assert ("Barada Bottling Company", "said in a statement that", "it would reopen the plant next week") in got
     assert ("Damascus Bread Bakeries Company", "said", "the new ovens would arrive before winter") in got
+
+
+def test_a_bodys_page_that_posted_something_and_said_p_is_the_body() -> None:
+    # "The Facebook page of X posted photos ... and said P": the sentence subject is the page of X, so X speaks (was
+    # "Facebook": the subject cut after the platform's capitalised name)
+    text = (
+        "The Facebook page of the Idlib Health Directorate posted photos of the damaged clinic and said three "
+        "nurses had been wounded.\n\n"
+        "The Telegram channel of the Hamza Division published a video and said the attack had been repelled.\n"
+    )
+    got = claims(text)
+    assert ("Idlib Health Directorate", "said", "three nurses had been wounded") in got
+    assert ("Hamza Division", "said", "the attack had been repelled") in got
