@@ -13,7 +13,15 @@ from sqlalchemy.orm.attributes import set_committed_value
 from newsmon.store import claims
 from newsmon.store import search as full_text
 from newsmon.store.filters import Filters, utc_day
-from newsmon.store.models import AlertRow, ArticleRow, ArticleVersionRow, ClaimRow, DuplicateRow, StoryDisputeRow
+from newsmon.store.models import (
+    AlertRow,
+    ArticleRow,
+    ArticleVersionRow,
+    ClaimRow,
+    DuplicateRow,
+    StoryDisputeRow,
+    without_controls,
+)
 from newsmon.store.upsert import insert_for
 from schemas.articles import Article
 
@@ -50,7 +58,11 @@ async def get_many(session: AsyncSession, article_ids: Iterable[str]) -> dict[st
 
 async def by_feed_guids(session: AsyncSession, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], ArticleRow]:
     """For (feed_url, guid) pairs: the article first read from that feed under that guid, if any."""
-    pairs = list(set(keys))
+    # The store holds them without control characters (models.StoredString); the raw SQL below binds no column type.
+    asked: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in set(keys):
+        asked.setdefault((without_controls(key[0]), without_controls(key[1])), []).append(key)
+    pairs = list(asked)
     rows: list[ArticleRow] = []
     is_sqlite = session.get_bind().dialect.name == "sqlite"
     for start in range(0, len(pairs), GUID_CHUNK):
@@ -72,7 +84,8 @@ async def by_feed_guids(session: AsyncSession, keys: Iterable[tuple[str, str]]) 
         rows += (await session.scalars(select(ArticleRow).where(match))).all()
     found: dict[tuple[str, str], ArticleRow] = {}
     for row in sorted(rows, key=lambda row: (row.first_seen_at, row.id)):
-        found.setdefault((row.feed_url, row.guid or ""), row)
+        for key in asked.get((row.feed_url, row.guid or ""), []):
+            found.setdefault(key, row)
     return found
 
 

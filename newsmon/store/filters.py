@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, or_, select
 
 from newsmon.store import search as full_text
-from newsmon.store.models import ArticleRow, ClaimRow, SpeakerAliasRow, SpeakerRow
+from newsmon.store.models import ArticleRow, ClaimRow, SpeakerAliasRow, SpeakerRow, without_controls
 
 # SQLite's lower() folds ASCII letters only, so "тасс" would not find "ТАСС": the store registers this function on
 # every SQLite connection (session.py); PostgreSQL's lower() folds every script.
@@ -113,7 +113,8 @@ class Filters:
 
 def _matches(column: Any, text: str, dialect: str) -> ColumnElement[bool]:
     lower = getattr(func, SQLITE_LOWER) if dialect == "sqlite" else func.lower
-    return lower(column).contains(text.lower(), autoescape=True)  # type: ignore[no-any-return]
+    # The pattern is a bound value of no column's type: its control characters go here, as the stored text's did.
+    return lower(column).contains(without_controls(text).lower(), autoescape=True)  # type: ignore[no-any-return]
 
 
 def utc_day(column: Any, dialect: str) -> Any:

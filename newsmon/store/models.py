@@ -1,5 +1,6 @@
 """SQLAlchemy 2 models: the store is the only durable state (the embedded broker is memory-only)."""
 
+import re
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -53,6 +54,47 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# C0 control characters but tab, line feed and carriage return: PostgreSQL refuses NUL in text and in jsonb (the item
+# was dead-lettered), SQLite keeps it, and the others are no part of any news text (a feed's stray escape or bell).
+_CONTROL_CHARACTERS = "".join(chr(code) for code in range(32) if chr(code) not in "\t\n\r")
+_HAS_CONTROL = re.compile(f"[{re.escape(_CONTROL_CHARACTERS)}]")
+_NO_CONTROLS = str.maketrans("", "", _CONTROL_CHARACTERS)
+
+
+def without_controls(text: str) -> str:
+    """`text` without NUL and the other C0 control characters but tab, line feed and carriage return."""
+    return text.translate(_NO_CONTROLS) if _HAS_CONTROL.search(text) else text
+
+
+def _json_without_controls(value: Any) -> Any:
+    if isinstance(value, str):
+        return without_controls(value)
+    if isinstance(value, dict):
+        return {_json_without_controls(key): _json_without_controls(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_without_controls(item) for item in value]
+    return value
+
+
+class StoredString(TypeDecorator[str]):
+    """VARCHAR whose values enter the store without control characters (`without_controls`), so both engines
+    store, and are asked about, the same text. Every string column is one of these or a StoredText: the one place
+    it is done (JsonDocument does it for the strings in a document)."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return without_controls(value) if isinstance(value, str) else value
+
+
+class StoredText(StoredString):
+    """TEXT without control characters, as StoredString."""
+
+    impl = Text
+    cache_ok = True
+
+
 class JsonDocument(TypeDecorator[Any]):
     """JSON on SQLite, JSONB on PostgreSQL.
 
@@ -69,6 +111,9 @@ class JsonDocument(TypeDecorator[Any]):
 
             return dialect.type_descriptor(JSONB())
         return dialect.type_descriptor(JSON())
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return _json_without_controls(value)  # jsonb refuses \u0000; StoredString says why the others go too
 
 
 def utc_now() -> datetime:
@@ -90,18 +135,18 @@ class Feed(Base):
     __tablename__ = "feeds"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    url: Mapped[str] = mapped_column(String(2048), unique=True)
-    name: Mapped[str] = mapped_column(String(256))
-    outlet: Mapped[str] = mapped_column(String(256))
-    language: Mapped[str] = mapped_column(String(16))
-    etag: Mapped[str | None] = mapped_column(String(512))
-    last_modified: Mapped[str | None] = mapped_column(String(128))
-    body_hash: Mapped[str | None] = mapped_column(String(64))
+    url: Mapped[str] = mapped_column(StoredString(2048), unique=True)
+    name: Mapped[str] = mapped_column(StoredString(256))
+    outlet: Mapped[str] = mapped_column(StoredString(256))
+    language: Mapped[str] = mapped_column(StoredString(16))
+    etag: Mapped[str | None] = mapped_column(StoredString(512))
+    last_modified: Mapped[str | None] = mapped_column(StoredString(128))
+    body_hash: Mapped[str | None] = mapped_column(StoredString(64))
     next_poll_at: Mapped[datetime | None] = mapped_column(index=True)
     last_polled_at: Mapped[datetime | None]
     last_success_at: Mapped[datetime | None]
     failures: Mapped[int] = mapped_column(Integer, default=0)
-    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(StoredText)
     is_disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     items_seen: Mapped[int] = mapped_column(Integer, default=0)
     items_irrelevant: Mapped[int] = mapped_column(Integer, default=0)
@@ -112,11 +157,11 @@ class Feed(Base):
     server_hint_s: Mapped[float | None] = mapped_column(Float)
     failure_score: Mapped[float] = mapped_column(Float, default=0.0)
     last_status: Mapped[int | None] = mapped_column(Integer)
-    disabled_reason: Mapped[str | None] = mapped_column(Text)
+    disabled_reason: Mapped[str | None] = mapped_column(StoredText)
     disabled_at: Mapped[datetime | None]
-    moved_from: Mapped[str | None] = mapped_column(String(2048))
+    moved_from: Mapped[str | None] = mapped_column(StoredString(2048))
     # Health facts of the last parsed body, for `newsmon feeds status` and reports.
-    health: Mapped[str | None] = mapped_column(String(16))
+    health: Mapped[str | None] = mapped_column(StoredString(16))
     last_new_item_at: Mapped[datetime | None]
     publish_gap_s: Mapped[float | None] = mapped_column(Float)
     last_item_count: Mapped[int | None] = mapped_column(Integer)
@@ -124,7 +169,7 @@ class Feed(Base):
     last_body_bytes: Mapped[int | None] = mapped_column(Integer)
     polls: Mapped[int] = mapped_column(Integer, default=0)
     # Row lease for several pollers (SELECT ... FOR UPDATE SKIP LOCKED on PostgreSQL).
-    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_owner: Mapped[str | None] = mapped_column(StoredString(64))
     lease_until: Mapped[datetime | None] = mapped_column(index=True)
     # The feed carries only summaries: its items go to the full-text stage, which fetches the article page.
     full_text: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
@@ -140,13 +185,13 @@ class OutboxItem(Base):
 
     __tablename__ = "outbox"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # hash of feed URL + item id
-    item_id: Mapped[str] = mapped_column(String(64))
+    id: Mapped[str] = mapped_column(StoredString(64), primary_key=True)  # hash of feed URL + item id
+    item_id: Mapped[str] = mapped_column(StoredString(64))
     feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"))
-    content_hash: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(StoredString(64))
     payload: Mapped[dict[str, Any] | None]  # None once done
     # Base topic name (no deployment prefix): newsmon.items, or newsmon.items.fetch for full-text feeds.
-    topic: Mapped[str] = mapped_column(String(128), default=ITEMS, server_default=ITEMS)
+    topic: Mapped[str] = mapped_column(StoredString(128), default=ITEMS, server_default=ITEMS)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     published_at: Mapped[datetime | None]
     done_at: Mapped[datetime | None]
@@ -157,26 +202,26 @@ class OutboxItem(Base):
 # A URL of any length (an aggregator's tracking-laden link): text on PostgreSQL, whose B-tree index entries hold at most
 # 2,704 bytes, hence the hash index on articles.url there. SQLite enforces neither limit; its declared type stays as
 # it was, since changing it means copying the table (migration 0012).
-URL = String(2048).with_variant(Text(), "postgresql")
+URL = StoredString(2048).with_variant(StoredText(), "postgresql")
 
 
 class ArticleRow(Base):
     __tablename__ = "articles"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[str] = mapped_column(StoredString(64), primary_key=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     url: Mapped[str] = mapped_column(URL)
-    outlet: Mapped[str] = mapped_column(String(256), index=True)
-    feed_url: Mapped[str] = mapped_column(String(2048))
-    language: Mapped[str] = mapped_column(String(16))
-    title: Mapped[str] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
-    text_source: Mapped[str] = mapped_column(String(16), default="feed", server_default="feed")  # "feed" | "page"
-    text_error: Mapped[str | None] = mapped_column(Text)  # why the page text is missing, for full-text feeds
+    outlet: Mapped[str] = mapped_column(StoredString(256), index=True)
+    feed_url: Mapped[str] = mapped_column(StoredString(2048))
+    language: Mapped[str] = mapped_column(StoredString(16))
+    title: Mapped[str] = mapped_column(StoredText)
+    text: Mapped[str] = mapped_column(StoredText)
+    text_source: Mapped[str] = mapped_column(StoredString(16), default="feed", server_default="feed")  # "feed" | "page"
+    text_error: Mapped[str | None] = mapped_column(StoredText)  # why the page text is missing, for full-text feeds
     published_at: Mapped[datetime] = mapped_column(index=True)
-    content_hash: Mapped[str] = mapped_column(String(64))
-    story_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    guid: Mapped[str | None] = mapped_column(String(1024))
+    content_hash: Mapped[str] = mapped_column(StoredString(64))
+    story_id: Mapped[str | None] = mapped_column(StoredString(64), index=True)
+    guid: Mapped[str | None] = mapped_column(StoredString(1024))
     first_seen_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
     # The versions the claims and alerts stages have finished (None: not yet). The embedded broker forgets every
@@ -196,9 +241,9 @@ class ArticleVersionRow(Base):
 
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    content_hash: Mapped[str] = mapped_column(String(64))
-    title: Mapped[str] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(StoredString(64))
+    title: Mapped[str] = mapped_column(StoredText)
+    text: Mapped[str] = mapped_column(StoredText)
     seen_at: Mapped[datetime] = mapped_column(default=utc_now)
 
 
@@ -207,14 +252,14 @@ class DuplicateRow(Base):
 
     __tablename__ = "duplicates"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the copy's outbox id
-    item_id: Mapped[str] = mapped_column(String(64))
-    feed_url: Mapped[str] = mapped_column(String(2048))
-    outlet: Mapped[str] = mapped_column(String(256))
+    id: Mapped[str] = mapped_column(StoredString(64), primary_key=True)  # the copy's outbox id
+    item_id: Mapped[str] = mapped_column(StoredString(64))
+    feed_url: Mapped[str] = mapped_column(StoredString(2048))
+    outlet: Mapped[str] = mapped_column(StoredString(256))
     url: Mapped[str] = mapped_column(URL)
     duplicate_of: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     similarity: Mapped[float] = mapped_column(Float)
-    method: Mapped[str] = mapped_column(String(32))
+    method: Mapped[str] = mapped_column(StoredString(32))
     seen_at: Mapped[datetime] = mapped_column(default=utc_now)
 
 
@@ -222,8 +267,8 @@ class SpeakerRow(Base):
     __tablename__ = "speakers"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(512), unique=True)
-    organisation: Mapped[str] = mapped_column(String(512), default="")
+    name: Mapped[str] = mapped_column(StoredString(512), unique=True)
+    organisation: Mapped[str] = mapped_column(StoredString(512), default="")
 
 
 class SpeakerAliasRow(Base):
@@ -231,25 +276,25 @@ class SpeakerAliasRow(Base):
 
     __tablename__ = "speaker_aliases"
 
-    alias: Mapped[str] = mapped_column(String(512), primary_key=True)
+    alias: Mapped[str] = mapped_column(StoredString(512), primary_key=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
 
 
 class ClaimRow(Base):
     __tablename__ = "claims"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[str] = mapped_column(StoredString(64), primary_key=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     article_version: Mapped[int] = mapped_column(Integer)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id"), index=True)
-    speaker_mention: Mapped[str] = mapped_column(Text)
-    cue: Mapped[str] = mapped_column(String(256))
-    kind: Mapped[str] = mapped_column(String(16))
-    text: Mapped[str] = mapped_column(Text)
+    speaker_mention: Mapped[str] = mapped_column(StoredText)
+    cue: Mapped[str] = mapped_column(StoredString(256))
+    kind: Mapped[str] = mapped_column(StoredString(16))
+    text: Mapped[str] = mapped_column(StoredText)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     quantities: Mapped[list[Any]]
-    extractor_version: Mapped[str] = mapped_column(String(64))
+    extractor_version: Mapped[str] = mapped_column(StoredString(64))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     alerts_checked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # by the alerts stage
 
@@ -261,18 +306,18 @@ class StoryDisputeRow(Base):
 
     __tablename__ = "story_disputes"
 
-    story_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    arose_on: Mapped[str | None] = mapped_column(String(10))  # the UTC day, YYYY-MM-DD, of the claim that made it so
-    kind: Mapped[str | None] = mapped_column(String(32))  # "denial" or "conflicting numbers"
+    story_id: Mapped[str] = mapped_column(StoredString(64), primary_key=True)
+    arose_on: Mapped[str | None] = mapped_column(StoredString(10))  # the UTC day, YYYY-MM-DD, of the claim making it so
+    kind: Mapped[str | None] = mapped_column(StoredString(32))  # "denial" or "conflicting numbers"
 
 
 class AlertRow(Base):
     __tablename__ = "alerts"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    rule: Mapped[str] = mapped_column(String(64), index=True)
-    subject: Mapped[str] = mapped_column(String(16))
-    subject_id: Mapped[str] = mapped_column(String(64))
+    id: Mapped[str] = mapped_column(StoredString(64), primary_key=True)
+    rule: Mapped[str] = mapped_column(StoredString(64), index=True)
+    subject: Mapped[str] = mapped_column(StoredString(16))
+    subject_id: Mapped[str] = mapped_column(StoredString(64))
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     payload: Mapped[dict[str, Any]]
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
@@ -284,13 +329,13 @@ class DedupeDocRow(Base):
 
     __tablename__ = "dedupe_docs"
 
-    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(StoredString(64), primary_key=True)
     # Arrival number (max + 1 under the index lock): band rows point at it, 8 bytes instead of a 64-char id.
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     first_seen: Mapped[float] = mapped_column(Float)
     sketch: Mapped[bytes] = mapped_column(LargeBinary)
-    story_id: Mapped[str] = mapped_column(String(64), index=True)
-    duplicate_of: Mapped[str | None] = mapped_column(String(64))
+    story_id: Mapped[str] = mapped_column(StoredString(64), index=True)
+    duplicate_of: Mapped[str | None] = mapped_column(StoredString(64))
     similarity: Mapped[float | None] = mapped_column(Float)
 
 
