@@ -69,6 +69,17 @@ _HEAD_WHO_RE = re.compile(
 )
 # A body's name holding "and the" after its "of": "The Association of Detainees and the Missing in Sednaya Prison"
 _NAME_OF_X_AND_RE = re.compile(r"(?<![\w'’-])(?:The\s+)?[A-Z][\w'’-]*\s+of\s+(?:[A-Z][\w'’-]*\s+){1,3}and\s+$")
+# A body's name listing its fields with a comma, "Foreign, Commonwealth and Development Office", "Ministry of Labour,
+# Family and Social Services": the words before the comma (after "the" or a possessive) and the capitalised tail
+# after it, joined by "and" and ending on a body's noun
+_LISTED_NAME_HEAD_RE = re.compile(
+    r"(?:\b[Tt]he\s+|['’]s\s+)((?:(?:Ministry|Department|Office|Committee)\s+(?:of|for)\s+)?[A-Z][\w'’-]*),\s+$"
+)
+_LISTED_NAME_TAIL_RE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){1,3}and\s+(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"(?:Office|Ministry|Department|Affairs|Services|Development|Committee|Commission|Agency|Authority)"
+    r"(?:\s+\([A-Z]{2,8}\))?$"
+)
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
 # The addressee before a final verb, after the subject's comma: ", to Rudaw", ", also to Rudaw", ", in a statement to
 # Rudaw English" (Kurdish and Arabic word order kept in translation)
@@ -159,9 +170,22 @@ def _subject_start_after_comma(text: str, lo: int, np_start: int, seg_end: int) 
     countries."""
     if text.startswith(("and ", "but "), np_start):
         return skip_space(text, np_start + 4, seg_end)  # "..., and many say P": a new clause, its own subject
+    if (listed := _listed_name_start(text, lo, np_start, seg_end)) < np_start:
+        return listed  # "the Foreign, Commonwealth and Development Office": the comma is the name's
     if text.find(" and ", np_start, seg_end) > 0:
         return country_list_start(text, lo, np_start, seg_end)
     return np_start
+
+
+def _listed_name_start(text: str, lo: int, np_start: int, end: int) -> int:
+    """Where a body's name starts when its words before a comma belong to it ("the Foreign, Commonwealth and
+    Development Office"): before the comma; else np_start."""
+    if not text.startswith(", ", np_start - 2):
+        return np_start
+    listed = _LISTED_NAME_HEAD_RE.search(text, max(lo, np_start - 40), np_start)
+    if listed is None or _LISTED_NAME_TAIL_RE.match(text, np_start, end) is None:
+        return np_start
+    return listed.start(1)
 
 
 def _head_of_relative(text: str, seg_start: int, seg_end: int, cand: Candidate) -> bool:
@@ -244,6 +268,7 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate, se
             cand.mention_start, cand.mention_end, cand.head_end = relative.start(1), comma, relative.end(1)
             cand.clause_start = relative.start(1)
             return True
+    head_start = _listed_name_start(text, lo, head_start, head_end)  # "at the Foreign, Commonwealth and ... Office"
     head = text[head_start:head_end]  # (lower case only right after a quotation: '"Q," one survivor, a farmer,')
     if " who " in head or text.endswith(" who", max(lo, head_start - 4), head_start):
         opening = segment_start(text, lo, head_end)

@@ -45,3 +45,25 @@ def test_a_bodys_page_that_posted_something_and_said_p_is_the_body() -> None:
     got = claims(text)
     assert ("Idlib Health Directorate", "said", "three nurses had been wounded") in got
     assert ("Hamza Division", "said", "the attack had been repelled") in got
+
+
+def test_a_body_whose_name_lists_its_fields_with_a_comma_is_named_whole() -> None:
+    # "the UK's Foreign, Commonwealth and Development Office said P", "The Ministry of Labour, Family and Social
+    # Services said P": the comma is inside the name (was the name's tail after the comma, "Commonwealth and
+    # Development Office"); a list of countries is still the countries
+    text = (
+        "In a reply to our questions, the UK's Foreign, Commonwealth and Development Office said it kept its "
+        "policy under review.\n\n"
+        "The Ministry of Labour, Family and Social Services said 300 inspectors had been hired.\n\n"
+        "Officials at the Department for Environment, Food and Rural Affairs said the ban would stay.\n"
+    )
+    speakers = [speaker for speaker, _, _ in claims(text)]
+    assert len(speakers) == 3
+    assert speakers[0] == "Foreign, Commonwealth and Development Office"
+    assert speakers[1].endswith("Ministry of Labour, Family and Social Services")  # (a ministry of no country: Syria's)
+    assert speakers[2] == "Department for Environment, Food and Rural Affairs"
+    # (and before an apposition: "Officials at the X, who asked not to be named, said P")
+    text = "Officials at the Department for Environment, Food and Rural Affairs, who asked not to be named, said P.\n"
+    assert [speaker for speaker, _, _ in claims(text.replace(" P.", " the ban would stay."))] == [
+        "Department for Environment, Food and Rural Affairs"
+    ]
