@@ -1,7 +1,7 @@
 """Alerts stage: articles and claims matched against the rules (keywords, outlets, speakers); each rule has its own
 topic."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,8 +27,10 @@ def claim_alert_id(rule: str, claim: Claim) -> str:
     return stable_id(rule, "claim", claim.article_id, claim.speaker, " ".join(claim.text.split()))
 
 
-def alerts_for(rules: Sequence[CompiledRule], message: Message, now: datetime) -> list[Alert]:
-    """Pure: the alerts one article or claim raises."""
+def alerts_for(rules: Sequence[CompiledRule], message: Message, now: datetime,
+               speaker_aliases: Mapping[str, Sequence[str]] | None = None) -> list[Alert]:  # fmt: skip
+    """Pure: the alerts one article or claim raises; a claim's speaker is also known by the name it is given there
+    and by `speaker_aliases` (canonical name -> other names the store has seen)."""
     found = []
     for rule in rules:
         if isinstance(message, Article) and rule.on_articles:
@@ -39,7 +41,9 @@ def alerts_for(rules: Sequence[CompiledRule], message: Message, now: datetime) -
                                    outlet=message.outlet, url=message.url, title=message.title, matched_terms=terms,
                                    excerpt=message.text[:500], created_at=now))  # fmt: skip
         elif isinstance(message, Claim) and rule.on_claims:
-            terms = rule.raised_by(message.outlet, (message.speaker, message.speaker_org), message.text)
+            names = (message.speaker, message.speaker_org, message.speaker_mention,
+                     *(speaker_aliases or {}).get(message.speaker, ()))  # fmt: skip
+            terms = rule.raised_by(message.outlet, names, message.text)
             if terms is not None:
                 found.append(Alert(alert_id=claim_alert_id(rule.name, message), rule=rule.name,
                                    subject="claim", subject_id=message.claim_id, article_id=message.article_id,
@@ -62,17 +66,21 @@ class AlertsStage:
 
     async def process(self, deliveries: Sequence[Delivery]) -> list[Outgoing]:
         now = datetime.now(UTC)
-        rows: list[dict[str, Any]] = []
-        for delivery in deliveries:
-            for alert in alerts_for(self.rules, delivery.message, now):
-                rows.append({"id": alert.alert_id, "rule": alert.rule, "subject": alert.subject,
-                             "subject_id": alert.subject_id, "article_id": alert.article_id,
-                             "payload": alert.model_dump(mode="json"), "created_at": now})  # fmt: skip
         # What this batch matched, alerts or not: with the embedded broker a restart publishes again every article
         # whose version or claims the stage has not matched (newsmon/store/articles.py `unfinished`).
         matched = {d.message.article_id: d.message.version for d in deliveries if isinstance(d.message, Article)}
         claim_ids = [d.message.claim_id for d in deliveries if isinstance(d.message, Claim)]
         async with self.store.sessions.begin() as session:
+            aliases: dict[str, list[str]] = {}
+            if claim_ids and any(rule.speakers for rule in self.rules):
+                speakers = (d.message.speaker for d in deliveries if isinstance(d.message, Claim))
+                aliases = await alerts.speaker_aliases(session, speakers)
+            rows: list[dict[str, Any]] = []
+            for delivery in deliveries:
+                for alert in alerts_for(self.rules, delivery.message, now, aliases):
+                    rows.append({"id": alert.alert_id, "rule": alert.rule, "subject": alert.subject,
+                                 "subject_id": alert.subject_id, "article_id": alert.article_id,
+                                 "payload": alert.model_dump(mode="json"), "created_at": now})  # fmt: skip
             missing = await alerts.missing_articles(session, (row["article_id"] for row in rows))
             if missing:  # a message from elsewhere, or a store older than the topic: the record fails alone
                 raise LookupError(f"article {min(missing)} is not in the store")

@@ -7,7 +7,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from newsmon.store.models import AlertRow, ArticleRow, ClaimRow
+from newsmon.store.models import AlertRow, ArticleRow, ClaimRow, SpeakerAliasRow, SpeakerRow
 from newsmon.store.upsert import insert_for
 
 
@@ -29,6 +29,18 @@ async def missing_articles(session: AsyncSession, article_ids: Iterable[str]) ->
     if not wanted:
         return set()
     return wanted - set((await session.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(wanted)))).all())
+
+
+async def speaker_aliases(session: AsyncSession, speakers: Iterable[str]) -> dict[str, list[str]]:
+    """Every name the store has seen each of these canonical speakers under (the claims stage records them)."""
+    wanted = sorted(set(speakers))
+    found: dict[str, list[str]] = {}
+    for start in range(0, len(wanted), 500):  # well under SQLite's variable limit
+        query = (select(SpeakerRow.name, SpeakerAliasRow.alias).join(SpeakerAliasRow)
+                 .where(SpeakerRow.name.in_(wanted[start : start + 500])))  # fmt: skip
+        for name, alias in (await session.execute(query)).all():
+            found.setdefault(name, []).append(alias)
+    return found
 
 
 async def mark_checked(session: AsyncSession, article_versions: Mapping[str, int], claim_ids: Sequence[str]) -> None:
