@@ -18,7 +18,12 @@ from consumers.claims.context import DocumentContext
 from consumers.claims.nested import nested_claims, quotes_in_turn
 from consumers.claims.numbers import find_numbers
 from consumers.claims.resolve.named_after import named_after
-from consumers.claims.resolve.named_later import lead_role_named_next, named_later, police_named_after
+from consumers.claims.resolve.named_later import (
+    described_then_named,
+    lead_role_named_next,
+    named_later,
+    police_named_after,
+)
 from consumers.claims.resolve.people import resolve_named
 from consumers.claims.searches import DocumentSearches
 from consumers.claims.segment import (
@@ -90,7 +95,8 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         for claim in sentence_claims:
             if claim.kind == "direct":
                 claims.extend(nested_claims(doc, claim))
-    return named_after(text, police_named_after(named_later(text, lead_role_named_next(text, claims))))
+    claims = named_later(text, lead_role_named_next(text, claims))
+    return described_then_named(text, named_after(text, police_named_after(claims)))
 
 
 def _turn_claims(doc: ClaimDocument, turn: Turn) -> list[ExtractedClaim]:

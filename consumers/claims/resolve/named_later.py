@@ -118,3 +118,46 @@ def police_named_after(claims: list["ExtractedClaim"]) -> list["ExtractedClaim"]
                 and later.start - claim.end < 400:
             claims[i] = replace(claim, speaker=later.speaker, speaker_org=later.speaker_org)
     return claims
+
+
+# An indefinite person described by a noun and what they did or where they are: "A baker who was pulled from the
+# rubble", "A teacher living above the shop" (the noun in group 1)
+_DESCRIBED_RE = re.compile(
+    r"(?:An?|an?)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]{3,})(?:,?\s+(?:who|whose|living|from|in|at|on|near)\b.*)?",
+    re.DOTALL,
+)
+_PRONOUNS = frozenset(["he", "she", "He", "She"])
+# The name after "The NOUN, ": two to four capitalised words ("Khaled Mansour", "Umm Ahmad al-Hassan")
+_NAME_RE = r"((?:[A-Z][\w'’-]+|al-[\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+)){1,3})(?=,|\s+[a-z])"
+# How far after the description the text may name the person
+_NAMING_REACH = 1500
+
+
+def described_then_named(text: str, claims: list["ExtractedClaim"]) -> list["ExtractedClaim"]:
+    """'A baker who survived the strike says P. "Q," he said. ... The baker, Khaled Mansour, 52, reopened ...': the
+    description and the pronouns after it are the person the text names later in apposition to 'The NOUN'."""
+    for i, claim in enumerate(claims):
+        if claim.speaker != "unnamed sources" or claim.speaker_mention[:1] not in ("A", "a"):
+            continue
+        described = _DESCRIBED_RE.fullmatch(claim.speaker_mention)
+        if described is None:
+            continue
+        noun = described.group(1)
+        named = re.compile(rf"\b[Tt]he\s+{noun},\s+{_NAME_RE}").search(text, claim.end, claim.end + _NAMING_REACH)
+        if named is None:
+            continue
+        name = named.group(1)
+        surname = name.split()[-1]
+        if text.find(surname, 0, claim.start) >= 0:
+            continue  # someone the text had named before the description
+        # (a later claim under that name gives its resolved spelling and organisation)
+        by_name = next((c for c in claims[i + 1 :] if c.speaker.split()[-1:] == [surname]), None)
+        speaker, org = (by_name.speaker, by_name.speaker_org) if by_name is not None else (name, "")
+        the_noun = (f"the {noun}", f"The {noun}")
+        for k in range(i, len(claims)):
+            later = claims[k]
+            if later.start > named.start() or later.speaker != "unnamed sources" or (
+                    k > i and later.speaker_mention not in _PRONOUNS and later.speaker_mention not in the_noun):
+                break  # (the description's own claims and its pronouns, up to the naming)
+            claims[k] = replace(later, speaker=speaker, speaker_org=org)
+    return claims

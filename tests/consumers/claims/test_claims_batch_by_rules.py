@@ -67,3 +67,20 @@ def test_a_body_whose_name_lists_its_fields_with_a_comma_is_named_whole() -> Non
     assert [speaker for speaker, _, _ in claims(text.replace(" P.", " the ban would stay."))] == [
         "Department for Environment, Food and Rural Affairs"
     ]
+
+
+def test_a_witness_described_first_and_named_later_is_the_named_person() -> None:
+    # "A nurse who stayed ... says P. "Q," she said. ... The nurse, NAME, 29, ...": the description and its pronoun
+    # refer to the person the text names afterwards (guideline: fullest name used in the document; was unnamed sources)
+    text = (
+        "HOMS - A nurse who stayed behind when the hospital was shelled says the generator never stopped. "
+        '"We worked by torchlight for two nights," she said.\n\n'
+        "The nurse, Huda Salim, 29, now runs the ward. Salim said 14 patients were moved to Hama.\n\n"
+        "A driver who carried the wounded said the road was closed for a day.\n\n"
+        "Officials at the health directorate said the hospital would reopen in May.\n"
+    )
+    got = claims(text)
+    assert ("Huda Salim", "says", "the generator never stopped") in got
+    assert ("Huda Salim", "said", "We worked by torchlight for two nights") in got
+    assert ("Huda Salim", "said", "14 patients were moved to Hama") in got
+    assert ("unnamed sources", "said", "the road was closed for a day") in got  # (nobody names the driver)
