@@ -4,7 +4,9 @@ for the same thing (`newsmon query disputes`).
 Both are read from what the extractor already found: a claim's cue ("denied", "rejected reports that") and the
 quantities in its text ("at least 12 civilians"). Two numbers disagree only when they count the same thing (the
 same unit, singular or plural) and their ranges cannot both be true: "more than 40 fighters" and "50 fighters" can.
-The rule itself is newsmon/report/dispute_rules.py.
+The rule itself is newsmon/report/dispute_rules.py; listing disputes also reads the words around each figure
+(newsmon/report/dispute_figures.py: killed is not wounded, Monday is not Tuesday, a running total is not a day's
+toll, a toll that later rose is an update).
 """
 
 from collections import Counter
@@ -15,7 +17,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from newsmon.report.dispute_rules import DISPUTE_KINDS, DisputeKind, disjoint, dispute_arises, is_denial, unit
+from newsmon.report.dispute_figures import Figure, conflict, figures, is_denial_cue
+from newsmon.report.dispute_rules import DISPUTE_KINDS, DisputeKind, dispute_arises, is_denial
 from newsmon.store.articles import published_span
 from newsmon.store.claims import StoryClaim, of_contested_stories, of_every_story, recorded_dispute_days
 from newsmon.store.filters import Filters
@@ -128,30 +131,28 @@ def _dispute(story: list[StoryClaim]) -> Dispute | None:
     speakers = list(dict.fromkeys(claim.speaker for claim in story))
     if len(speakers) < 2:
         return None
+    story = sorted(story, key=lambda claim: claim.published_at)  # stable: an article's claims stay in order
     involved: dict[int, StoryClaim] = {}
     reasons = []
     for claim in story:
-        if is_denial(claim.cue):
+        if is_denial_cue(claim.cue):
             reasons.append(f"{claim.speaker} {claim.cue.strip()}: {claim.text}")
             involved[id(claim)] = claim
     for (first, a), (second, b) in _conflicting_numbers(story):
-        reasons.append(f"{first.speaker} says {a['text']}, {second.speaker} says {b['text']}")
+        reasons.append(f"{first.speaker} says {a.text}, {second.speaker} says {b.text}")
         involved[id(first)], involved[id(second)] = first, second
     if not reasons:
         return None
-    origin = min(story, key=lambda claim: claim.published_at)
+    origin = story[0]
     return Dispute(origin.story_id, origin.title, origin.published_at, speakers,
                    list(dict.fromkeys(claim.outlet for claim in story)), reasons,
                    sorted(involved.values(), key=lambda claim: claim.published_at))  # fmt: skip
 
 
-def _conflicting_numbers(story: list[StoryClaim]) -> list[tuple[tuple[StoryClaim, dict], tuple[StoryClaim, dict]]]:
-    """Pairs of quantities of one unit, from different speakers, whose ranges do not overlap (each pair once)."""
-    counted = [(claim, quantity, unit(quantity)) for claim in story for quantity in claim.quantities
-               if quantity.get("value") is not None and unit(quantity)]  # fmt: skip
-    pairs = []
-    for i, (claim, quantity, counted_unit) in enumerate(counted):
-        for other, other_quantity, other_unit in counted[i + 1 :]:
-            if other.speaker != claim.speaker and other_unit == counted_unit and disjoint(quantity, other_quantity):
-                pairs.append(((claim, quantity), (other, other_quantity)))
-    return pairs
+def _conflicting_numbers(story: list[StoryClaim]) -> list[tuple[tuple[StoryClaim, Figure], tuple[StoryClaim, Figure]]]:
+    """Pairs of figures of one thing, from different speakers, that cannot both be true (each pair once, the
+    earlier said first)."""
+    counted = [(claim, figure) for claim in story
+               for figure in figures(claim.speaker, claim.cue, claim.text, claim.quantities)]  # fmt: skip
+    return [((claim, figure), (other, other_figure)) for i, (claim, figure) in enumerate(counted)
+            for other, other_figure in counted[i + 1 :] if conflict(figure, other_figure)]  # fmt: skip

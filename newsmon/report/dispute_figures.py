@@ -1,0 +1,153 @@
+"""Whether two speakers' figures are of one thing, read from the words of their claims (no store, no I/O).
+
+dispute_rules.py compares quantities by unit alone, as the store's record of dispute days must (it keeps no claim
+text): '7 people were killed' and '23 people were wounded' then disagree. Listing disputes (disputes.py), the claim's
+words around each figure also say what happened to those counted (killed, wounded, displaced...), which day it was,
+whether it is a running total ('since the offensive began'), and whether it is a later, higher toll ('had risen to
+15'); vague counts ('dozens of people') hold the figures they can mean, and a negated cue ('did not deny') is no
+denial. Until the record keeps the text and is made again by this rule, the disputes-over-time counts can hold a
+story this listing does not.
+"""
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsmon.report.dispute_rules import _ABOUT, _ABOUT_MARGIN, _AT_LEAST, _AT_MOST, is_denial, unit
+
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_OUTCOMES = {
+    "killed": "killing kill kills killed dead died die dies death deaths toll massacred executed lives",
+    "wounded": "wounded wounding injured injuring injuries injury hurt",
+    "casualties": "casualties",
+    "displaced": "displaced displacing fled flee fleeing uprooted evacuated",
+    "returned": "returned return returning",
+    "detained": "arrested detained captured abducted kidnapped detainees prisoners",
+    "missing": "missing",
+    "freed": "freed released",
+    "sheltering": "living sheltering stranded camps tents",
+}  # fmt: skip
+_OUTCOME_OF = {word: outcome for outcome, words in _OUTCOMES.items() for word in words.split()}
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_RUNNING_TOTAL = ("since", "so far", "in total", "a total of", "overall", "cumulative", "to date", "this year",
+                  "altogether")  # fmt: skip
+_RISE = frozenset({"rose", "risen", "climbed", "increased", "jumped", "mounted", "grew", "grown", "reached"})
+_LATER = frozenset({"later", "updated", "revised", "new"})
+_NEGATIONS = frozenset({"not", "n't", "never", "neither", "nor", "declined", "refused", "without"})
+# Vague counts: the figures each can mean ('dozens': two dozen or more, short of two hundred).
+_VAGUE = (("tens of thousands", 20_000, 100_000), ("hundreds of thousands", 200_000, 1_000_000),
+          ("dozens", 24, 199), ("scores", 40, 199), ("hundreds", 200, 1999), ("thousands", 2000, 19_999),
+          ("tens", 20, 99))  # fmt: skip
+_AROUND = 7  # words either side of a figure that say what it counts
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One quantity of a claim, with what its words say of it."""
+
+    speaker: str
+    text: str
+    unit: str
+    low: float
+    high: float
+    outcome: str
+    weekdays: frozenset[str]
+    is_running_total: bool
+    is_rise: bool
+
+
+def figures(speaker: str, cue: str, claim_text: str, quantities: Sequence[dict[str, Any]]) -> list[Figure]:
+    """The claim's quantities that count something, each read with the words around it."""
+    words = [word.lower() for word in _WORD.findall(claim_text)]
+    weekdays = frozenset(words) & _WEEKDAYS
+    is_later = bool(_LATER & set(_WORD.findall(cue.lower())))
+    found = []
+    for quantity in quantities:
+        if quantity.get("value") is None or not (counted := _counted_unit(quantity)):
+            continue
+        low, high = _range(quantity)
+        before, after = _around(words, str(quantity.get("text") or ""))
+        found.append(Figure(speaker, str(quantity.get("text") or ""), counted, low, high, _outcome(before, after),
+                            weekdays, _is_running_total(before, after),
+                            is_later or bool(_RISE & set(before[-4:]))))  # fmt: skip
+    return found
+
+
+def conflict(earlier: Figure, later: Figure) -> bool:
+    """Whether two speakers' figures, the later one said after the earlier, cannot both be true."""
+    if earlier.speaker == later.speaker or not same_thing(earlier.unit, later.unit):
+        return False
+    if earlier.outcome and later.outcome and earlier.outcome != later.outcome:
+        return False  # killed and wounded, displaced and killed: figures of different things
+    if earlier.weekdays and later.weekdays and not earlier.weekdays & later.weekdays:
+        return False  # Monday's toll and Tuesday's
+    if earlier.is_running_total != later.is_running_total:
+        return False  # a running total and one day's toll
+    if later.is_rise and later.low > earlier.high:
+        return False  # a toll that later rose past an earlier figure updates it
+    return earlier.high < later.low or later.high < earlier.low
+
+
+def same_thing(a: str, b: str) -> bool:
+    """Units of one thing: equal, or one is the other with what it carries ('trucks of aid' and 'trucks')."""
+    return a == b or ((" of " in a) != (" of " in b) and _head(a) == _head(b))
+
+
+@functools.lru_cache(maxsize=4096)
+def is_denial_cue(cue: str) -> bool:
+    """A denial, not a negated one ('did not deny', 'neither confirmed nor denied')."""
+    return is_denial(cue) and not _NEGATIONS & set(_WORD.findall(cue.lower().replace("n't", " n't")))
+
+
+def _head(counted: str) -> str:
+    return unit({"unit": counted.split(" of ")[0]})
+
+
+def _counted_unit(quantity: dict[str, Any]) -> str:
+    counted = unit(quantity)
+    return counted.removeprefix("dozen ") if counted.startswith("dozen ") else counted
+
+
+def _range(quantity: dict[str, Any]) -> tuple[float, float]:
+    text = str(quantity.get("text") or "").lower()
+    for vague, least, most in _VAGUE:
+        if text.startswith(vague):
+            return float(least), float(most)
+    scale = 12.0 if unit(quantity).startswith("dozen ") else 1.0
+    low = float(quantity["value"]) * scale
+    high = float(quantity.get("value_max") or quantity["value"]) * scale
+    qualifier = str(quantity.get("qualifier") or "").lower()
+    if qualifier in _AT_LEAST:
+        return low, float("inf")
+    if qualifier in _AT_MOST:
+        return 0.0, high
+    if qualifier in _ABOUT or text.startswith("a dozen"):
+        return low * (1 - _ABOUT_MARGIN), high * (1 + _ABOUT_MARGIN)
+    return low, high
+
+
+def _around(words: list[str], quantity_text: str) -> tuple[list[str], list[str]]:
+    """The words before and after the quantity's first mention in the claim (all of them when not found)."""
+    quantity_words = [word.lower() for word in _WORD.findall(quantity_text)]
+    size = len(quantity_words)
+    for at in range(len(words) - size + 1):
+        if size and words[at : at + size] == quantity_words:
+            return words[max(0, at - _AROUND) : at], words[at + size : at + size + _AROUND]
+    return words, []
+
+
+def _outcome(before: list[str], after: list[str]) -> str:
+    """What happened to those counted: the outcome word nearest the figure, after it before before it."""
+    for distance in range(max(len(before), len(after))):
+        for word in (after[distance] if distance < len(after) else "", before[-1 - distance] if distance < len(
+                before) else ""):  # fmt: skip
+            if word in _OUTCOME_OF:
+                return _OUTCOME_OF[word]
+    return ""
+
+
+def _is_running_total(before: list[str], after: list[str]) -> bool:
+    nearby = " ".join([*before, "|", *after])
+    return any(re.search(rf"\b{phrase}\b", nearby) for phrase in _RUNNING_TOTAL)
