@@ -118,7 +118,10 @@ def _turn_claims(doc: ClaimDocument, turn: Turn) -> list[ExtractedClaim]:
         if speaker is None:
             return []
     else:
-        speaker = resolve_named(doc.ctx, turn.label_start, label_head(doc.text, turn), turn.note)
+        head = label_head(doc.text, turn)
+        # "Spokesperson: ..." after a turn under "Spokesperson NAME:": the person the title named
+        titled = next((s for s, m in reversed(doc.ctx.history) if s.is_person and m.startswith(f"{head} ")), None)
+        speaker = titled or resolve_named(doc.ctx, turn.label_start, head, turn.note)
     mention = doc.text[turn.label_start : turn.label_end]
     doc.ctx.remember(speaker, mention, "", turn.label_start)
     words = doc.text[start:end]

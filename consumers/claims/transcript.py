@@ -48,8 +48,8 @@ _NO_PROPOSITION_RE = re.compile(
     # "I'm not going to get into the details of consular cases": the details of what it will not discuss
     r"|(?:I|We)(?:\s+am|\s+are|'m|’m|'re|’re)\s+not\s+going\s+to\s+(?:get|go)\s+(?:into|ahead\s+of)\s+(?:the\s+)?"
     r"(?:details|specifics|substance)(?:\s+of\s+[\w'’ -]{1,60})?"
-    # "We have nothing to add.", "I have nothing further to say on that": nothing stated
-    r"|(?:I|We)\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?to\s+(?:add|say)(?:\s+on\s+(?:that|this|it))?"
+    # "We have nothing to add.", "I have nothing further to say on that", "nothing to share": nothing stated
+    r"|(?:I|We)\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?to\s+(?:add|say|share)(?:\s+on\s+(?:that|this|it))?"
     r"(?:\s+(?:today|now|at\s+(?:this|the)\s+(?:moment|time|stage)))?"
     r"|No\s+comment|Next\s+question|Thank\s+you(?:\s+(?:all|very\s+much|for\s+[\w'’ ]{1,40}))?"
     r"|Thanks(?:,?\s+(?:all|everyone|everybody|very\s+much))?|You(?:'re|’re)\s+"
@@ -89,9 +89,15 @@ def find_turns(text: str) -> list[Turn]:
     )
     if first < 0:
         return []
-    opening, answer = (labels[first - 1] if first > 0 else None), labels[first + 1]
-    if opening is not None and answer is not None and _key(opening) == _key(answer):
-        first -= 1  # a briefing: the spokesperson's opening statement, then the first question to them
+    before = first - 1
+    while before > 0 and labels[before] is None:
+        before -= 1  # (the opening statement may run over paragraphs)
+    opening, answer = (labels[before] if before >= 0 else None), labels[first + 1]
+    if opening is not None and answer is not None \
+            and (_key(opening) == _key(answer) or _key(opening).startswith(f"{_key(answer)} ")):
+        # a briefing: the spokesperson's opening statement ("Spokesperson NAME: ..." before "Spokesperson: ..."
+        # answers), then the first question to them
+        first = before
     turns: list[Turn] = []
     for i in range(first, len(paragraphs)):
         label = labels[i]
@@ -132,6 +138,10 @@ def _names_speaker(text: str, label: re.Match[str], named: set[str]) -> bool:
     text gave before after a first name ('Haddad' after 'coach Ahmad Haddad'); not a section's word ('Water:')."""
     words = label.group("label").split()
     if len(words) > 1 or _key(label) in _ANSWER_LABELS or _key(label) in named:
+        return True
+    if re.compile(rf"(?:^|\n){re.escape(words[0])}[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){{0,3}}:[ ]").search(
+            text, max(0, label.start() - _INTRODUCTION_CHARS), label.start()) is not None:
+        named.add(_key(label))  # "Spokesperson: ..." after a turn under "Spokesperson NAME:": the title alone
         return True
     # (the introduction is near: a bounded look-back keeps a text of many labels linear)
     before = text.rfind(words[0], max(0, label.start() - _INTRODUCTION_CHARS), label.start())

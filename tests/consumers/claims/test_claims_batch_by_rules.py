@@ -84,3 +84,24 @@ def test_a_witness_described_first_and_named_later_is_the_named_person() -> None
     assert ("Huda Salim", "said", "We worked by torchlight for two nights") in got
     assert ("Huda Salim", "said", "14 patients were moved to Hama") in got
     assert ("unnamed sources", "said", "the road was closed for a day") in got  # (nobody names the driver)
+
+
+def test_a_briefing_opened_by_the_titled_spokesperson_and_answered_under_the_title_alone() -> None:
+    # "Spokesman NAME: statement" / "Question: ...?" / "Spokesman: answer": the opening statement is the transcript's
+    # first turn (one claim, its reports nested), the answers under the bare title are NAME's, and "I have nothing
+    # to share on that today." is a refusal (transcripts.md; were five claims of the reports, the label
+    # "Spokesman" as a speaker, and the refusal as a claim)
+    text = (
+        "Press briefing by the Ministry of Health, 2 May (excerpt)\n\n"
+        "Spokesman Karim Nasser: The ministry has opened 40 new clinics in the north this month. Our teams tell us "
+        "that 9,000 children have been vaccinated.\n\n"
+        "Question: Are the clinics staffed?\n\n"
+        "Spokesman: Most of them are. We are hiring 200 nurses this summer.\n\n"
+        "Question: Has the minister met the donors?\n\n"
+        "Spokesman: I have nothing to share on that today.\n"
+    )
+    assert claims(text) == [
+        ("Karim Nasser", "", "The ministry has opened 40 new clinics in the north this month. Our teams tell us that "
+                             "9,000 children have been vaccinated"),
+        ("Karim Nasser", "", "Most of them are. We are hiring 200 nurses this summer"),
+    ]
