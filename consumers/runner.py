@@ -3,13 +3,20 @@
 broker.md §5: at-least-once with idempotent writes. Offsets are committed only after the stage's store
 transaction committed and its output was acknowledged; a crash in between replays the batch, and the
 upserts make the replay harmless. A record that fails on its own goes to the DLQ, and the loop goes on.
+
+An error that looks like an outage (the store or the broker gone) rewinds the batch and waits, doubling the wait.
+Some such errors are the record's own and come back every time (a PostgreSQL statement_timeout, SQLite's "too many
+SQL variables"): after `batch_attempts` failed attempts the batch is processed record by record, as Kafka Connect's
+and Flink's sinks fall back to, and a record that fails alone while the store answers a probe is dead-lettered.
+While the probe fails it is an outage: nothing is dead-lettered and the waits go on.
 """
 
 import asyncio
 import time
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
@@ -17,15 +24,21 @@ from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
 from aiokafka.record.default_records import DefaultRecordBatchBuilder
 from aiokafka.structs import ConsumerRecord
 from pydantic import ValidationError
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from consumers.dead_letter import UnprocessableMessageError, dead_letter_for, send_dead_letter
 from newsmon import metrics
+from newsmon.config import KafkaSettings
 from schemas.base import Message
 
 log = structlog.get_logger()
 ATTEMPTS_PER_RECORD = 3
 COMMIT_TIMEOUT_S = 30.0
+BATCH_ATTEMPTS = 3  # the defaults of kafka.batch_attempts, kafka.retry_backoff_s and kafka.retry_backoff_max_s
+RETRY_BACKOFF_S = 0.5
+RETRY_BACKOFF_MAX_S = 30.0
+PROBE_TIMEOUT_S = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,20 +111,60 @@ def is_infrastructure_error(error: BaseException) -> bool:
     return isinstance(error, DBAPIError) and error.connection_invalidated
 
 
+# Errors that say the store itself is unwell, whatever the record: never the record's fault, even when a probe
+# answers. PostgreSQL (Appendix A): 08 connection, 40 rollback (serialization, deadlock), 53 insufficient resources
+# (disk full, out of memory, too many connections), 55P03 lock not available, 57P shutdown, 58 system (I/O) errors.
+OUTAGE_SQLSTATES = ("08", "40", "53", "55P03", "57P", "58")
+# SQLite result codes (sqlite.org/rescode.html), extended codes included by prefix.
+OUTAGE_SQLITE_CODES = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN",
+                       "SQLITE_NOMEM", "SQLITE_READONLY", "SQLITE_PROTOCOL", "SQLITE_CORRUPT", "SQLITE_NOTADB",
+                       "SQLITE_PERM")  # fmt: skip
+
+
+def may_be_record_fault(error: BaseException) -> bool:
+    """Whether an outage-looking error may be the record's own: a database error on a connection that is still
+    good, of no class that names the store's own trouble (a lost connection has no SQLSTATE and is an outage)."""
+    if not isinstance(error, DBAPIError) or error.connection_invalidated:
+        return False
+    sqlstate = getattr(error.orig, "sqlstate", None)
+    if sqlstate is not None:
+        return not str(sqlstate).startswith(OUTAGE_SQLSTATES)
+    code = getattr(error.orig, "sqlite_errorname", None)
+    return code is not None and not str(code).startswith(OUTAGE_SQLITE_CODES)
+
+
+class RecordFaultError(Exception):
+    """A record failed alone with an outage-looking error while the store answered: it is the record's fault."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def runner_retries(kafka: KafkaSettings) -> dict[str, Any]:
+    """The StageRunner keywords configured in [kafka] (batch_attempts, retry_backoff_s, retry_backoff_max_s)."""
+    return {"batch_attempts": kafka.batch_attempts, "retry_backoff_s": kafka.retry_backoff_s,
+            "retry_backoff_max_s": kafka.retry_backoff_max_s}  # fmt: skip
+
+
 class StageRunner:
     """Runs one stage on one consumer; `is_idle` tells the demo when everything fetched was processed."""
 
     def __init__(self, stage: Stage, consumer: AIOKafkaConsumer, producer: AIOKafkaProducer, dlq_topic: str,
-                 max_record_bytes: int) -> None:  # fmt: skip
+                 max_record_bytes: int, *, batch_attempts: int = BATCH_ATTEMPTS,
+                 retry_backoff_s: float = RETRY_BACKOFF_S,
+                 retry_backoff_max_s: float = RETRY_BACKOFF_MAX_S) -> None:  # fmt: skip
         self.stage, self.consumer, self.producer = stage, consumer, producer
         self.dlq_topic, self.max_record_bytes = dlq_topic, max_record_bytes
+        self.batch_attempts, self.retry_backoff_s = batch_attempts, retry_backoff_s
+        self.retry_backoff_max_s = max(retry_backoff_max_s, retry_backoff_s)
         self.is_idle, self.idle_since = False, time.monotonic()
         self.processed = self.dead_lettered = 0
         self.retries = 0  # batches rewound for a store or broker outage (stage_batch_retry)
         self.log = log.bind(stage=stage.name)
 
     async def run(self, stop: asyncio.Event) -> None:
-        backoff_s = 0.5
+        backoff_s, failed_attempts = self.retry_backoff_s, 0
         self.log.info("stage_started", topics=self.stage.topics)
         while not stop.is_set():
             batches = await self.consumer.getmany(timeout_ms=500)
@@ -124,20 +177,24 @@ class StageRunner:
             try:
                 started = time.monotonic()
                 processed, dead_lettered = self.processed, self.dead_lettered
-                await self.handle(records)
+                await self.handle(records, is_isolating=failed_attempts >= self.batch_attempts)
                 if metrics.is_collecting():
                     metrics.record_batch(self.stage.name, self.processed - processed,
                                          self.dead_lettered - dead_lettered, time.monotonic() - started)  # fmt: skip
                     metrics.record_lag(self.stage.name, self._lags(batches))
-                backoff_s = 0.5
+                backoff_s, failed_attempts = self.retry_backoff_s, 0
             except Exception as error:
                 if not is_infrastructure_error(error):
                     raise
-                self.log.warning("stage_batch_retry", error=repr(error), retry_in_s=backoff_s)
+                failed_attempts += 1
+                self.log.warning("stage_batch_retry", error=repr(error), attempt=failed_attempts, retry_in_s=backoff_s)
                 self.retries += 1
                 self._rewind(records)
-                await asyncio.sleep(backoff_s)
-                backoff_s = min(backoff_s * 2, 30.0)
+                # The wait ends early on shutdown: a stage waiting out a long outage must still stop on SIGTERM at
+                # once (its batch is rewound and uncommitted, so the next owner reads it again).
+                with suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), timeout=backoff_s)
+                backoff_s = min(backoff_s * 2, self.retry_backoff_max_s)
         self.log.info("stage_stopped", processed=self.processed, dead_lettered=self.dead_lettered)
 
     def _lags(self, batches: dict[TopicPartition, list[ConsumerRecord]]) -> list[tuple[str, int, int]]:
@@ -150,8 +207,9 @@ class StageRunner:
                 lags.append((partition.topic, partition.partition, behind))
         return lags
 
-    async def handle(self, records: list[ConsumerRecord]) -> None:
-        """Process one fetched batch end to end and commit its offsets."""
+    async def handle(self, records: list[ConsumerRecord], *, is_isolating: bool = False) -> None:
+        """Process one fetched batch end to end and commit its offsets; `is_isolating`: record by record at once,
+        and a record that fails alone with an outage-looking error while the store answers is dead-lettered."""
         deliveries: list[Delivery] = []
         failures: list[tuple[ConsumerRecord, BaseException]] = []
         for record in records:
@@ -160,7 +218,7 @@ class StageRunner:
                 deliveries.append(Delivery(record, self.stage.decode(record)))
             except Exception as error:
                 failures.append((record, error))
-        outgoing, failed_later = await self._process_isolating(deliveries)
+        outgoing, failed_later = await self._process_isolating(deliveries, is_isolating)
         for record, failure in failures + failed_later:
             letter = dead_letter_for(self.stage.name, record, failure, self.max_record_bytes)
             await send_dead_letter(self.producer, self.dlq_topic, letter)
@@ -183,27 +241,33 @@ class StageRunner:
                                             f"kafka.max_record_bytes ({self.max_record_bytes})")  # fmt: skip
 
     async def _process_isolating(
-        self, deliveries: list[Delivery]
+        self, deliveries: list[Delivery], is_isolating: bool = False
     ) -> tuple[list[Encoded], list[tuple[ConsumerRecord, BaseException]]]:
         """Process the batch; if it fails, or an output is too big to publish, process records one by one so one bad
         record fails alone (a record processed again is a replay, which the stages' upserts absorb)."""
         if not deliveries:
             return [], []
-        try:
-            encoded = self._encode(await self.stage.process(deliveries))
-            if self._too_big(encoded) is None:
-                return encoded, []
-            self.log.warning("stage_batch_output_too_big_isolating", records=len(deliveries))
-        except Exception as batch_error:
-            if is_infrastructure_error(batch_error):
-                raise
-            self.log.warning("stage_batch_failed_isolating", error=repr(batch_error), records=len(deliveries))
+        if is_isolating:
+            self.log.warning("stage_batch_retried_record_by_record", records=len(deliveries))
+        else:
+            try:
+                encoded = self._encode(await self.stage.process(deliveries))
+                if self._too_big(encoded) is None:
+                    return encoded, []
+                self.log.warning("stage_batch_output_too_big_isolating", records=len(deliveries))
+            except Exception as batch_error:
+                if is_infrastructure_error(batch_error):
+                    raise
+                self.log.warning("stage_batch_failed_isolating", error=repr(batch_error), records=len(deliveries))
         outgoing: list[Encoded] = []
         failed: list[tuple[ConsumerRecord, BaseException]] = []
         for delivery in deliveries:
             record = delivery.record
             try:
-                encoded = self._encode(await self._process_one(delivery))
+                encoded = self._encode(await self._process_one(delivery, is_isolating))
+            except RecordFaultError as fault:
+                failed.append((record, fault.error))
+                continue
             except Exception as error:
                 if is_infrastructure_error(error):
                     raise
@@ -216,16 +280,37 @@ class StageRunner:
                 failed.append((record, UnprocessableMessageError(record.topic, record.offset, too_big)))
         return outgoing, failed
 
-    async def _process_one(self, delivery: Delivery) -> list[Outgoing]:
+    async def _process_one(self, delivery: Delivery, is_isolating: bool = False) -> list[Outgoing]:
+        """Process one record, trying it up to ATTEMPTS_PER_RECORD times. An outage-looking error is raised at once,
+        unless `is_isolating` and it may be the record's own and the store answers a probe each time: then the
+        record is at fault (RecordFaultError) after its last attempt."""
         for attempt in range(1, ATTEMPTS_PER_RECORD + 1):
             try:
                 return await self.stage.process([delivery])
             except Exception as error:
-                if is_infrastructure_error(error) or attempt == ATTEMPTS_PER_RECORD:
+                is_outage = is_infrastructure_error(error)
+                if is_outage and not (is_isolating and may_be_record_fault(error) and await self._store_answers()):
+                    raise
+                if attempt == ATTEMPTS_PER_RECORD:
+                    if is_outage:
+                        raise RecordFaultError(error) from error
                     raise
                 self.log.warning("record_failed", offset=delivery.record.offset, attempt=attempt, error=repr(error))
                 await asyncio.sleep(0.1 * attempt)
         raise AssertionError("unreachable")
+
+    async def _store_answers(self) -> bool:
+        """Whether the stage's store answers a trivial query (a stage without a store: never proven, so False)."""
+        store = getattr(self.stage, "store", None)
+        if store is None:
+            return False
+        try:
+            async with asyncio.timeout(PROBE_TIMEOUT_S), store.reads() as session:
+                await session.execute(text("SELECT 1"))
+        except Exception as error:
+            self.log.warning("store_probe_failed", error=repr(error))
+            return False
+        return True
 
     @staticmethod
     def _encode(outgoing: Sequence[Outgoing]) -> list[Encoded]:

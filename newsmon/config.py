@@ -55,6 +55,11 @@ class KafkaSettings(Section):
     max_poll_interval_ms: int = Field(300_000, ge=10_000)
     max_records: int = Field(200, ge=1, le=10_000)
     max_record_bytes: int = Field(1_048_576, ge=1_024)
+    # A consumer batch that failed this many times with an error that looks like an outage is tried record by record:
+    # a record that still fails alone while the store answers is dead-lettered (consumers/runner.py).
+    batch_attempts: int = Field(3, ge=1)
+    retry_backoff_s: float = Field(0.5, gt=0)  # a failing batch's first wait; it doubles up to retry_backoff_max_s
+    retry_backoff_max_s: float = Field(30.0, gt=0)
 
     @field_validator("bootstrap_servers")
     @classmethod

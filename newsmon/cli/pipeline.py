@@ -19,7 +19,7 @@ from consumers.claims.stage import ClaimsStage
 from consumers.dedupe.stage import DedupeStage
 from consumers.fulltext.pages import Page, PageFetchError
 from consumers.fulltext.stage import FullTextStage
-from consumers.runner import Stage, StageRunner
+from consumers.runner import Stage, StageRunner, runner_retries
 from newsmon.broker import Connection, connect, ensure_topics, kafka_consumers, kafka_producer, topic_names
 from newsmon.cli.run_dir import run_dir_lock
 from newsmon.config import Settings
@@ -110,7 +110,8 @@ async def open_pipeline(
                 kafka = kafka.model_copy(update={"max_records": settings.fulltext.max_records})
             groups.append((kafka, stage.topics, f"{settings.kafka.topic_prefix}newsmon.{stage.name}{group_suffix}"))
         consumers = await stack.enter_async_context(kafka_consumers(connection, groups))
-        runners = [StageRunner(stage, consumer, producer, topics.dlq, settings.kafka.max_record_bytes)
+        runners = [StageRunner(stage, consumer, producer, topics.dlq, settings.kafka.max_record_bytes,
+                               **runner_retries(settings.kafka))
                    for stage, consumer in zip(built, consumers, strict=True)]  # fmt: skip
         poller = Poller(fetcher, producer, store, topics, settings.poll, parse_pool)
         yield Pipeline(settings, connection, store, topics, poller, runners, producer)

@@ -269,7 +269,7 @@ async def assigned_consumer(connection: "Connection", settings: Settings, stage:
 
 async def run_stages(settings: Settings, names: list[str], *, from_beginning: bool,
                      share: tuple[int, int] = (0, 1)) -> None:  # fmt: skip
-    from consumers.runner import StageRunner
+    from consumers.runner import StageRunner, runner_retries
     from newsmon.broker import Connection, kafka_producer
     from newsmon.store.session import open_store
     from schemas.topics import Topics
@@ -287,7 +287,8 @@ async def run_stages(settings: Settings, names: list[str], *, from_beginning: bo
             stage = await make_stage(name, settings, store, topics, stack)
             consumer = await assigned_consumer(connection, settings, stage, stack, from_beginning=from_beginning,
                                                share=share)  # fmt: skip
-            runners.append(StageRunner(stage, consumer, producer, topics.dlq, settings.kafka.max_record_bytes))
+            runners.append(StageRunner(stage, consumer, producer, topics.dlq, settings.kafka.max_record_bytes,
+                                       **runner_retries(settings.kafka)))
         async with asyncio.TaskGroup() as tasks:
             for runner in runners:
                 tasks.create_task(runner.run(stop))
