@@ -125,7 +125,9 @@ _IDENTIFIER_BEFORE_RE = re.compile(
 _OF_YEAR_RE = re.compile(r"\s+of\s+(?:19|20)\d\d\b")
 _PER_TIME_RE = re.compile(r"\s+(?:of\s+)?an?\s+(?:hour|day|week|month|year|decade|century|minute)\b")
 _TIME_UNITS = re.compile(
-    rf"^\s*(?-i:(?=[-{either_case('hdwmyscoapgu')}]))(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|centuries|century|"
+    # ("two more weeks", "three further days": still a duration)
+    r"^\s*(?:(?:more|further|additional|extra)\s+)?"
+    rf"(?-i:(?=[-{either_case('hdwmyscoapgu')}]))(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|centuries|century|"
     r"o'clock|am|pm|a\.m|p\.m|GMT|UTC|years?-old|-year|-day|-hour|-month|-week)\b",
     re.IGNORECASE,
 )

@@ -105,3 +105,13 @@ def test_a_briefing_opened_by_the_titled_spokesperson_and_answered_under_the_tit
                              "9,000 children have been vaccinated"),
         ("Karim Nasser", "", "Most of them are. We are hiring 200 nurses this summer"),
     ]
+
+
+def test_a_duration_with_more_or_further_before_its_unit_is_no_quantity() -> None:
+    # "will last only two more weeks", "for three further days": durations (guideline, numbers), as "two weeks" is
+    text = (
+        "The agency said stocks would last only two more weeks and that 30 more families had arrived.\n\n"
+        "The governor said the curfew would stay for three further days.\n"
+    )
+    numbers = [[n.text for n in c.numbers] for c in extract_claims(text)]
+    assert numbers == [["30 more families"], []]
