@@ -36,10 +36,15 @@ def svg_of(figure: Any, axes: Any, rotate_days: bool = True) -> str:
     if rotate_days:
         axes.tick_params(axis="x", labelrotation=45)
     from matplotlib import rc_context
+    from matplotlib.text import Text
 
+    # Names from feeds are text as written: two dollar signs would make TeX of 'Cost $5 and $6' (and a name that is
+    # bad TeX would stop the report). Ticks drawn at saving take the rc value; texts made before are told.
+    for text in figure.findobj(Text):
+        text.set_parse_math(False)
     buffer = io.StringIO()
     # Text as <text>, not glyph outlines: a page a third the size, and names a reader can search and copy.
-    with rc_context({"svg.fonttype": "none"}):
+    with rc_context({"svg.fonttype": "none", "text.parse_math": False}):
         figure.savefig(buffer, format="svg", metadata={"Date": None})  # no timestamp: one report, one file
     svg = buffer.getvalue()
     return svg[svg.index("<svg") :]  # without the XML prologue and doctype, to sit inside HTML

@@ -132,12 +132,14 @@ def _articles_chart(rows: list[tuple[str, str, int]]) -> str | None:
         del series[_OTHER_OUTLETS]
     figure, axes = figure_and_axes()
     bottom = [0] * len(days)
-    for outlet, counts in series.items():
-        axes.bar(range(len(days)), counts, bottom=bottom, label=outlet)
+    bars = []
+    for counts in series.values():
+        bars.append(axes.bar(range(len(days)), counts, bottom=bottom))
         bottom = [low + count for low, count in zip(bottom, counts, strict=True)]
     thin_day_labels(axes, days)
     axes.set_ylabel("articles")
-    axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))  # beside the bars, never on them
+    # Labels given outright: matplotlib leaves out of a legend it gathers itself a label starting with '_'.
+    axes.legend(bars, list(series), fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))  # beside the bars
     return svg_of(figure, axes)
 
 
