@@ -17,6 +17,7 @@ _JOINED_RE = re.compile(r"(?:,\s*(?:and|but)|,|\b(?:and|but))\s*$")
 # The last character before the closing spaces of every form of _JOINED_RE: a cheap exact test before the search.
 _JOINED_LAST_CHARS = frozenset(",dt")
 _COMMA_IN_QUOTE_RE = re.compile(r',["”»]\s*$')
+_COMMA_WHILE_RE = re.compile(r",\s*while\s+$")
 
 
 def _last_end_before(spans: list[tuple[int, int]], pos: int, floor: int) -> int:
@@ -82,6 +83,8 @@ def _joining_words(text: str, verb: str, lo: int, left_lo: int, aux_start: int) 
     if joined is None and verb in cues.PARTICIPLES:
         # 'described it as "unfair," saying P': the comma closing the quote joins the participle too
         joined = _COMMA_IN_QUOTE_RE.search(text, max(lo, aux_start - 4), aux_start)
+        if joined is None and text.endswith("while ", max(lo, aux_start - 6), aux_start):
+            joined = _COMMA_WHILE_RE.search(text, max(lo, aux_start - 10), aux_start)  # "said P, while noting Q"
     return joined
 
 

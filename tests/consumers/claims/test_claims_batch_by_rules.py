@@ -115,3 +115,19 @@ def test_a_duration_with_more_or_further_before_its_unit_is_no_quantity() -> Non
     )
     numbers = [[n.text for n in c.numbers] for c in extract_claims(text)]
     assert numbers == [["30 more families"], []]
+
+
+def test_while_before_a_participle_cue_joins_a_second_claim_as_a_bare_comma_does() -> None:
+    # "said P, while noting that Q": two claims, as "said P, noting that Q" (bt rule 5; was one span over both)
+    text = (
+        "The directorate said in its update that it had counted 5,000 returns, while noting that the real figure "
+        "may be higher.\n\n"
+        "The council said the road was open, while stressing that convoys still needed permits.\n"
+    )
+    got = [(cue, span) for _, cue, span in claims(text)]
+    assert got == [
+        ("said in its update that", "it had counted 5,000 returns"),
+        ("noting that", "the real figure may be higher"),
+        ("said", "the road was open"),
+        ("stressing that", "convoys still needed permits"),
+    ]
