@@ -42,6 +42,14 @@ _NAMED_REPORT_RE = re.compile(
 )
 
 
+# The measure or rule something is done by, never a source: "according to a formula", "according to need",
+# "according to the size of each family", "according to plan" (not "according to the plan", a document that may speak)
+_MANNER_RE = re.compile(
+    r"(?:(?:a|an|the|its|their|each|agreed|set|new)\s+)*(?:[\w-]+\s+)?(?:formula|quotas?|criteria|needs?|size|"
+    r"priorit(?:y|ies)|capacity|merit|seniority)\b|(?:plan|schedule)\b"
+)
+
+
 # "According to what Ehmed told ANHA, P": the teller speaks, the hearer only heard it
 _WHAT_TOLD_RE = re.compile(r"what\s+(\S.{0,80}?)\s+(?:told|said\s+to|wrote\s+to)\s")
 
@@ -51,6 +59,8 @@ def according_cue(text: str, m: re.Match[str], lo: int, s_end: int, inside: list
     np = _ACCORDING_NP_RE.match(text, m.end(), s_end)
     if not np or BARE_REPORTS.match(np.group(1).strip()):
         return None  # "according to reports" names no source (guideline)
+    if _MANNER_RE.match(np.group(1)):
+        return None  # "divides revenues according to a formula", "according to need": how, not who says so
     if is_own_staff(np.group(1).split()):
         return None  # "according to our team on the ground": the outlet's own narration (guideline)
     np_start, np_end = np.start(1), np.end(1)

@@ -131,3 +131,19 @@ def test_while_before_a_participle_cue_joins_a_second_claim_as_a_bare_comma_does
         ("said", "the road was open"),
         ("stressing that", "convoys still needed permits"),
     ]
+
+
+def test_according_to_a_formula_or_to_need_names_no_source() -> None:
+    # "divides revenues according to a formula ...", "according to need": how something is done, not who says it
+    # (was a cue cutting the content at "according to")
+    text = (
+        "The sources said the deal divides revenues according to a formula that has yet to be agreed, and keeps "
+        "guards at the fields for six months.\n\n"
+        "Aid is handed out according to need and to the size of each family, the agency said.\n"
+    )
+    got = [span for _, _, span in claims(text)]
+    assert got == [
+        "the deal divides revenues according to a formula that has yet to be agreed, and keeps guards at the fields "
+        "for six months",
+        "Aid is handed out according to need and to the size of each family",
+    ]
