@@ -71,7 +71,7 @@ class FullTextStage:
             return Extraction(None, f"page fetch failed: {error.reason}")
         except ValueError as error:  # a link the HTTP client cannot parse (port out of range; IDNA: UnicodeError)
             return Extraction(None, f"page fetch failed: invalid URL: {type(error).__name__}: {error}")
-        job = ExtractJob(page.url, page.body, page.content_type, item.summary, self.max_text_chars)
+        job = ExtractJob(page.url, page.body, page.content_type, item.summary, self.max_text_chars, item.title)
         return await asyncio.get_running_loop().run_in_executor(self.extract_pool, extract_main_text, job)
 
     async def after_publish(self, outgoing: Sequence[Outgoing]) -> None:

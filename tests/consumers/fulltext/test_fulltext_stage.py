@@ -328,3 +328,32 @@ async def test_a_polled_item_that_is_dead_lettered_is_done_so_the_relay_stops_se
         assert (fulltext.processed, fulltext.dead_lettered) == (1, 1)
         assert await republish_pending(pipeline.poller, timedelta(0)) == 0
     assert set(stored) == {short_entry.title}
+
+
+async def test_pages_that_are_not_the_article_keep_the_summary_and_say_why_and_undeclared_charsets_are_decoded(
+    make_settings, feed_server
+):
+    # A consent wall and a paywall prompt were stored as the article's page text; an Arabic page in windows-1256 with no
+    # charset declared was stored as a line of U+FFFD.
+    convoy = "A convoy of twenty trucks reached Deir ez-Zor in eastern Syria, the Red Crescent said."
+    cookie = fresh(Entry("Syria: convoy reaches Deir ez-Zor", "/walls/cookie", convoy))
+    paywall = fresh(Entry("Envoy meets officials in Damascus, Syria", "/walls/paywall",
+                          "The UN envoy met officials in Damascus, Syria."))  # fmt: skip
+    arabic = fresh(Entry("قافلة مساعدات تصل إلى دير الزور في سوريا", "/walls/arabic",
+                         "وصلت قافلة مساعدات إنسانية إلى مدينة دير الزور شرقي سوريا."))  # fmt: skip
+    serve_page(feed_server, cookie.page_path, "cookie_wall.html")
+    serve_page(feed_server, paywall.page_path, "paywall_prompt.html")
+    serve_page(feed_server, arabic.page_path, "arabic_article_cp1256_undeclared.html", content_type="text/html")
+    feed_url = serve_feed(feed_server, f"/ft/walls-{uuid4().hex[:8]}.xml", [cookie, paywall, arabic])
+    async with open_pipeline(make_settings(poll={"per_host_min_gap_s": 0})) as pipeline, stages_running(pipeline):
+        urls = await register_catalogue(pipeline.store, [FeedSpec(feed_url, "walls", "Agency", "en", full_text=True)])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        stored = await stored_articles(pipeline)
+    for entry, reason in ((cookie, "shares too few words"), (paywall, "paywall teaser")):
+        row = stored[entry.title]
+        assert (row.text, row.text_source) == (entry.summary, "feed")
+        assert row.text_error is not None and reason in row.text_error, row.text_error
+    row = stored[arabic.title]
+    assert (row.text_source, row.text_error) == ("page", None)
+    assert "الهلال الأحمر" in row.text and "\ufffd" not in row.text
