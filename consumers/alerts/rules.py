@@ -52,6 +52,8 @@ def _word_pattern(word: str, is_first: bool) -> str:
 def keyword_pattern(keyword: str) -> re.Pattern[str]:
     """Matches the folded keyword as whole words in folded text."""
     folded = fold(keyword).strip()
+    if not folded:  # marks only (a lone accent, tatweel): the empty pattern would match nearly everywhere
+        return re.compile(r"(?!)")
     words = [word for word in re.split(_SEPARATOR, folded) if word] or [folded]
     body = _SEPARATOR.join(_word_pattern(word, n == 0) for n, word in enumerate(words))
     return re.compile(r"(?<!\w)" + body + r"(?!\w)")

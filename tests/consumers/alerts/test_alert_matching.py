@@ -50,3 +50,9 @@ def test_speakers_and_outlets_match_across_accents():
     rule = {"name": "erdogan", "speakers": ["erdoğan"], "outlets": ["enab baladi"]}
     said = claim("Enab Baladı", "Recep Tayyip Erdogan", "Turkish Presidency", "the border stays open")
     assert raised(rule, said) == [("claim", [])]
+
+
+@pytest.mark.parametrize("keyword", ["\u0640", "\u0301", "\u0640\u0640 \u064b"])  # tatweel, a lone accent, harakat
+def test_a_keyword_of_marks_only_matches_nothing_rather_than_everything(keyword):
+    text = "Any text at all. Another sentence - with a dash."
+    assert raised({"name": "k", "keywords": [keyword]}, article("Invented Wire", "t", text)) == []
