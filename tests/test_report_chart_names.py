@@ -38,3 +38,25 @@ async def test_names_with_dollar_signs_and_underscores_are_charted_as_written(st
     for name in NAMES:
         assert name in legend, name
         assert name in speakers, name
+
+
+async def test_a_very_long_name_is_cut_in_the_charts_and_whole_in_the_table(store):
+    long_name = "Coordination Office of the " + "Very " * 40 + "Long Council"
+    twin = long_name.replace("Long Council", "Long Committee")  # cut alike: still two bars, not one
+    await _fill(store, [long_name, twin, "Normal Wire"])
+    page = lxml.html.fromstring(render(await gather(store, Filters(since=DAY - timedelta(days=1)), 15)))
+    for caption in ("Articles a day, by outlet", "Who claims most"):
+        texts = chart_texts(page, caption)
+        assert "Normal Wire" in texts and long_name not in texts, caption
+        cut = [text for text in texts if text.startswith("Coordination Office")]
+        assert len(cut) == 2 and all(len(text) <= 60 and text.endswith("…") for text in cut), (caption, cut)
+    speakers = [row.xpath("td/text()")[0] for row in page.find_class("speakers")[0].findall("tr")[1:]]
+    assert long_name in speakers and twin in speakers
+
+
+async def test_counts_are_ticked_in_whole_numbers(store):
+    await _fill(store, ["One Wire", "Two Wire"])  # one day, one article and one claim an outlet
+    page = lxml.html.fromstring(render(await gather(store, Filters(since=DAY - timedelta(days=1)), 15)))
+    for caption in ("Articles a day, by outlet", "Claims a day", "Who claims most"):
+        ticks = [text for text in chart_texts(page, caption) if text.replace(".", "").replace("−", "").isdigit()]
+        assert ticks and all("." not in tick for tick in ticks), (caption, ticks)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 _MAX_DAY_LABELS = 20  # beyond this the rotated day labels overlap; every n-th is named
+_MAX_LABEL_CHARACTERS = 48  # a longer name took the figure's whole width and left no room for the bars
 
 
 def figure_and_axes(height: float = 3.5) -> tuple[Any, Any]:
@@ -24,6 +25,13 @@ def every_day_between(days: Iterable[str]) -> list[str]:
         return []
     first, last = date.fromisoformat(known[0]), date.fromisoformat(known[-1])
     return [(first + timedelta(days=offset)).isoformat() for offset in range((last - first).days + 1)]
+
+
+def chart_label(name: str) -> str:
+    """A name short enough to label a bar or a legend entry (the tables beside the charts give it whole)."""
+    if len(name) <= _MAX_LABEL_CHARACTERS:
+        return name
+    return name[: _MAX_LABEL_CHARACTERS - 1].rstrip() + "…"
 
 
 def thin_day_labels(axes: Any, days: list[str]) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
 
-from newsmon.report.charts import every_day_between, figure_and_axes, svg_of, thin_day_labels
+from newsmon.report.charts import chart_label, every_day_between, figure_and_axes, svg_of, thin_day_labels
 from newsmon.report.dispute_timeline import render_dispute_timeline
 from newsmon.report.disputes import Dispute, DisputeDay, disputes_per_day, latest_disputes
 from newsmon.report.relays import RELAY_SPEAKERS, OutletRelays, outlet_relays, render_relays
@@ -138,8 +138,11 @@ def _articles_chart(rows: list[tuple[str, str, int]]) -> str | None:
         bottom = [low + count for low, count in zip(bottom, counts, strict=True)]
     thin_day_labels(axes, days)
     axes.set_ylabel("articles")
-    # Labels given outright: matplotlib leaves out of a legend it gathers itself a label starting with '_'.
-    axes.legend(bars, list(series), fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))  # beside the bars
+    axes.yaxis.get_major_locator().set_params(integer=True)  # articles are counted whole
+    # Beside the bars, never on them. Labels given outright: matplotlib leaves out of a legend it gathers itself a
+    # label starting with '_'.
+    labels = [chart_label(outlet) for outlet in series]
+    axes.legend(bars, labels, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
     return svg_of(figure, axes)
 
 
@@ -152,6 +155,8 @@ def _claims_chart(rows: list[tuple[str, int]]) -> str | None:
     axes.plot(range(len(days)), [per_day.get(day, 0) for day in days], marker="o")
     thin_day_labels(axes, days)
     axes.set_ylabel("claims")
+    axes.set_ylim(bottom=0)  # from zero, as the bars are: one day's count alone was drawn on a 1.9 to 2.1 scale
+    axes.yaxis.get_major_locator().set_params(integer=True)
     return svg_of(figure, axes)
 
 
@@ -159,9 +164,12 @@ def _speakers_chart(speakers: list[SpeakerTally]) -> str | None:
     if not speakers:
         return None
     figure, axes = figure_and_axes(height=0.35 * len(speakers) + 1)
-    names = [speaker.speaker for speaker in reversed(speakers)]
-    axes.barh(names, [speaker.claims for speaker in reversed(speakers)])
+    shown = list(reversed(speakers))
+    # Bars at positions, not by name: two long names cut alike would be one category.
+    axes.barh(range(len(shown)), [speaker.claims for speaker in shown])
+    axes.set_yticks(range(len(shown)), [chart_label(speaker.speaker) for speaker in shown])
     axes.set_xlabel("claims")
+    axes.xaxis.get_major_locator().set_params(integer=True)
     return svg_of(figure, axes, rotate_days=False)
 
 
