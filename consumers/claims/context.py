@@ -23,6 +23,8 @@ ORG_WORDS = frozenset(
         "guard", "channel", "broadcaster", "media", "federation", "league", "association", "international", "watch",
         "crescent", "society", "initiative", "syndicate", "trust", "relief", "rescue", "division", "battalion",
         "regiment", "legion", "politburo", "chamber",
+        # a body by its leadership: "The Spiritual Leadership of the X" (not a person "Spiritual Leadership")
+        "leadership",
         # a province's administration: "a spokesman for the Homs governorate"
         "governorate",
         # humanitarian coordination bodies: "the Syria Education Cluster", "the Health Cluster"

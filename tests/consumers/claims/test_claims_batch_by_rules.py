@@ -147,3 +147,11 @@ def test_according_to_a_formula_or_to_need_names_no_source() -> None:
         "for six months",
         "Aid is handed out according to need and to the size of each family",
     ]
+
+
+def test_a_leadership_of_a_body_is_a_body_not_a_person() -> None:
+    # "The Religious Leadership of the Ismaili Council said P": "Leadership" names a body (was the person
+    # "Religious Leadership" of the organisation "Ismaili Council")
+    text = "The Religious Leadership of the Ismaili Council said in a statement that its delegates had left Salamiyah.\n"
+    got = [(c.speaker, c.speaker_org) for c in extract_claims(text)]
+    assert got == [("Religious Leadership of the Ismaili Council", "Religious Leadership of the Ismaili Council")]
