@@ -152,6 +152,6 @@ def test_according_to_a_formula_or_to_need_names_no_source() -> None:
 def test_a_leadership_of_a_body_is_a_body_not_a_person() -> None:
     # "The Religious Leadership of the Ismaili Council said P": "Leadership" names a body (was the person
     # "Religious Leadership" of the organisation "Ismaili Council")
-    text = "The Religious Leadership of the Ismaili Council said in a statement that its delegates had left Salamiyah.\n"
+    text = "The Religious Leadership of the Ismaili Council said in a statement that its delegates had left Hama.\n"
     got = [(c.speaker, c.speaker_org) for c in extract_claims(text)]
     assert got == [("Religious Leadership of the Ismaili Council", "Religious Leadership of the Ismaili Council")]
