@@ -155,3 +155,18 @@ def test_a_leadership_of_a_body_is_a_body_not_a_person() -> None:
     text = "The Religious Leadership of the Ismaili Council said in a statement that its delegates had left Hama.\n"
     got = [(c.speaker, c.speaker_org) for c in extract_claims(text)]
     assert got == [("Religious Leadership of the Ismaili Council", "Religious Leadership of the Ismaili Council")]
+
+
+def test_a_member_of_a_body_by_the_acronym_the_text_defined_is_the_body_by_its_name() -> None:
+    # "the Department for X, Y and Z (DEFRA) ... A DEFRA spokesperson said P": the acronym stands for the name the
+    # text gave with it (was the acronym "DEFRA" as a speaker of its own)
+    text = (
+        "Officials at the Department for Environment, Food and Rural Affairs (DEFRA) said the ban would stay.\n\n"
+        "A DEFRA spokesperson said the import rules were under review.\n\n"
+        "A FIFA spokesperson said the match would go ahead.\n"
+    )
+    assert [speaker for speaker, _, _ in claims(text)] == [
+        "Department for Environment, Food and Rural Affairs",
+        "Department for Environment, Food and Rural Affairs",
+        "FIFA",
+    ]
