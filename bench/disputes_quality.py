@@ -1,6 +1,6 @@
 """Precision and recall of `newsmon query disputes` on invented stories where outlets disagree, or only seem to.
 
-    python -m bench.disputes_quality [--show]
+    python -m bench.disputes_quality [--set tuned|heldback] [--show]
 
 Each case is one event reported by one outlet (two voices in one report, as wires write them) or by two outlets (the
 dedupe stage must join them into one story). The feeds are served from a local HTTP server and run through the real
@@ -155,6 +155,53 @@ CASES = [
     )),
 ]  # fmt: skip
 
+# Written after the rules of dispute_figures.py were tuned on CASES, and not tuned on: how they carry over.
+HELDBACK = [
+    one("toll: 14 vs 60 dead", True, "Bombardment of Douma",
+        "Rescuers said 14 people were dead after the bombardment of Douma near Syria's capital. An opposition "
+        "media office said 60 people had died."),
+    one("accusation denied", True, "Prison deaths in Sednaya",
+        "A rights group said guards tortured detainees to death at Sednaya prison in Syria. The Justice Ministry "
+        "rejected the accusations as lies."),
+    one("disputed figure of returnees", True, "Refugees return from Lebanon",
+        "Lebanon's General Security said 9,000 refugees returned to Syria in October. The UN refugee agency said "
+        "1,200 refugees had returned."),
+    one("refuted account of clashes", True, "Clashes in Sweida",
+        "Local media said Druze fighters clashed with Bedouin tribes in Sweida in southern Syria. The governor "
+        "refuted reports of any clashes."),
+    one("at least 80 vs 25 detained", True, "Raids in Daraa",
+        "Activists said at least 80 young men were detained in raids in Daraa in Syria. The security committee "
+        "said 25 young men were detained."),
+    one("wells: 3 vs 30", True, "Water wells in Hasakeh",
+        "The Kurdish-led administration said 3 water wells were working at Alouk station in Syria's Hasakeh. "
+        "Turkish officials said 30 water wells were working."),
+    one("killed vs missing", False, "Boat sinks off Tartus",
+        "Syrian port officials said 35 people were killed when a boat sank off Tartus in Syria. Lebanese "
+        "officials said 40 people were missing."),
+    one("arrested vs freed", False, "Amnesty in Homs",
+        "The Interior Ministry said 400 prisoners were freed in Homs in Syria under an amnesty. Rights groups "
+        "said 1,000 people were arrested in the province this year."),
+    one("Friday vs Saturday", False, "Strikes on Deir ez-Zor",
+        "The Syrian Observatory for Human Rights said 9 fighters were killed in strikes near Deir ez-Zor on "
+        "Friday. The coalition said 2 fighters were killed on Saturday."),
+    one("so far this year vs this attack", False, "Landmine in Maskanah",
+        "The Syrian Civil Defence said 3 children were killed by a landmine in Maskanah in Syria. UNICEF said 60 "
+        "children had been killed by landmines in Syria so far this year."),
+    one("toll climbed from 5 to 12", False, "Building collapse in Aleppo",
+        "Residents said 5 people were killed when a building collapsed in Aleppo in Syria. The Civil Defence "
+        "later said the death toll had climbed to 12 people."),
+    one("about 50 vs 55", False, "Fire in Jableh",
+        "Firefighters said about 50 homes burned in a forest fire near Jableh in Syria. The governor said 55 homes "
+        "burned."),
+    one("thousands vs 3,500 displaced", False, "Flight from Tal Tamr",
+        "Activists said thousands of people fled Tal Tamr in Syria's Hasakeh province. The UN said 3,500 people "
+        "had fled."),
+    one("wounded vs dead, other words", False, "Mortar fire on Qardaha",
+        "State media said 11 civilians were hurt by mortar fire on Qardaha in Syria. A war monitor said 2 "
+        "civilians lost their lives."),
+]  # fmt: skip
+SETS = {"tuned": CASES, "heldback": HELDBACK}
+
 START = datetime(2026, 10, 1, 6, 0, tzinfo=UTC)
 
 
@@ -255,10 +302,12 @@ def score(cases: list[Case], disputes: list[dict], articles: list[dict], show: b
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="list every case, not only the wrong ones")
+    parser.add_argument("--set", choices=SETS, default="tuned", help="tuned: the cases the rules were fixed on")
     args = parser.parse_args()
+    cases = SETS[args.set]
     with tempfile.TemporaryDirectory(prefix="disputes-bench-") as state:
-        disputes, articles = run_pipeline(CASES, Path(state))
-        score(CASES, disputes, articles, args.show)
+        disputes, articles = run_pipeline(cases, Path(state))
+        score(cases, disputes, articles, args.show)
     return 0
 
 
