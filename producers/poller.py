@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 import structlog
 from aiokafka.errors import MessageSizeTooLargeError
+from aiokafka.record.default_records import DefaultRecordBatchBuilder
 
 from newsmon import metrics
 from newsmon.config import PollSettings
@@ -26,12 +27,18 @@ from producers.items import ParseJob, PreparedFeed, PreparedItem, prepare_feed, 
 from producers.leases import poller_id, stale_owners
 from producers.recorder import PendingPoll, Recorder
 from producers.relevance import DEFAULT_TERMS
+from schemas.dead_letter import DeadLetter
 from schemas.topics import ITEMS, ITEMS_FETCH, Topics
 
 log = structlog.get_logger()
 CLAIM_ATTEMPTS = 3
 UNRECORDED_PER_SLOT = 4  # polls fetched and waiting for their batch to commit, per fetch slot
 MARK_CHUNK = 500  # ids per UPDATE ... IN (...), well under SQLite's variable limit
+MAX_RECORD_BYTES = 1_048_576  # kafka.max_record_bytes's default
+# A dead letter is the DeadLetter of consumers/dead_letter.py (producers import no consumers): the same envelope room,
+# the same headers (broker.md §5 rule 6), and it must itself fit the record size limit.
+LETTER_ENVELOPE_BYTES = 16 * 1024
+LETTER_BATCH_OVERHEAD_BYTES = 128
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +53,8 @@ class PollReport:
 class ItemProducer(Protocol):
     """What the poller needs of a Kafka producer (AIOKafkaProducer, or one that starts the broker on demand)."""
 
-    async def send(self, topic: str, value: bytes, key: bytes) -> "asyncio.Future[Any]": ...
+    async def send(self, topic: str, value: bytes, key: bytes,
+                   headers: list[tuple[str, bytes]] | None = None) -> "asyncio.Future[Any]": ...  # fmt: skip
 
 
 def relevance_terms(settings: PollSettings) -> tuple[str, ...]:
@@ -70,6 +78,7 @@ class Poller:
     # published_at spares the relay rows sent recently; with a memory-only embedded broker every row not done
     # goes out again anyway, so poll-once skips the UPDATE for fresh items (35k index rewrites in a cold poll).
     marks_published: bool = True
+    max_record_bytes: int = MAX_RECORD_BYTES  # kafka.max_record_bytes: what the producer refuses, and a letter's bound
     recorder: Recorder = field(init=False)
     _pool_spawn: "asyncio.Task[Any] | None" = field(default=None, init=False)
 
@@ -184,8 +193,9 @@ class Poller:
         False and leave them for the relay. The relay's sends are always marked: it pages through the rows
         not done by their publish time.
 
-        A record larger than the broker takes is refused at its send, every time: it is logged and marked as tried
-        like the rest (the relay tries it again when overdue), so it holds back no other item and no relay round."""
+        A record larger than the broker takes is refused at its send, every time: it goes to the dead-letter topic
+        (with the feed, the item and the sizes) and its outbox row is done, so it holds back no other item, no relay
+        round and no poll-once drain, and is never sent again (a changed item is a new row to send)."""
         if not items:
             return True
         futures, too_large = [], []
@@ -197,19 +207,26 @@ class Poller:
                 except MessageSizeTooLargeError:
                     too_large.append(i)
             await asyncio.gather(*futures)
+            # Closed only once its letter is acknowledged: a letter lost with the broker leaves the row to the relay.
+            await asyncio.gather(*[await self._send_letter(i) for i in too_large])
         except Exception as error:  # the outbox keeps the items; the relay retries
             log.warning("items_publish_failed", error=repr(error), items=len(items))
             return False
-        if too_large:
-            log.error("items_larger_than_broker_takes", ids=[i.delivery_id for i in too_large],
-                      bytes=[len(i.value) for i in too_large], hint="raise kafka.max_record_bytes")  # fmt: skip
         if not (is_relayed or self.marks_published or too_large):
             return True
         ids, now = [i.delivery_id for i in items], datetime.now(UTC)
         async with self.recorder.write_lock, self.store.sessions.begin() as session:
             for start in range(0, len(ids), MARK_CHUNK):
                 await outbox.mark_published(session, ids[start : start + MARK_CHUNK], now)
+            await outbox.mark_done(session, [i.delivery_id for i in too_large], now)
         return True
+
+    async def _send_letter(self, item: PreparedItem) -> "asyncio.Future[Any]":
+        letter = oversize_letter(item, self.topics.named(item.topic), self.max_record_bytes)
+        log.error("message_dead_lettered", stage=letter.stage, topic=letter.topic, item_id=item.item_id,
+                  error_type=letter.error_type, reason=letter.reason[:300])  # fmt: skip
+        return await self.producer.send(self.topics.dlq, letter.to_bytes(), key=item.item_id.encode()[:1024],
+                                        headers=letter_headers(letter))  # fmt: skip
 
     async def poll_due(self, urls: Sequence[str] | None = None, *, everything: bool = False) -> list[PollReport]:
         """Lease and poll the feeds that are due (or, with `everything`, every enabled feed not polled since
@@ -309,6 +326,42 @@ class Poller:
                 await asyncio.wait_for(stop.wait(), timeout=max(wait_s, 1.0))
             except TimeoutError:
                 continue
+
+
+def oversize_letter(item: PreparedItem, topic: str, max_record_bytes: int) -> DeadLetter:
+    """The DeadLetter of an item whose record the producer refused as larger than kafka.max_record_bytes. It never
+    reached `topic`, so it has no partition or offset (-1 each); its value is cut until the letter fits the limit."""
+    size = int(DefaultRecordBatchBuilder.estimate_size_in_bytes(item.item_id.encode(), item.value, []))
+    try:
+        feed_url = str(json.loads(item.value).get("feed_url"))
+    except ValueError:
+        feed_url = "unknown"
+    raw = item.value.decode("utf-8", "replace")
+    chars = max(1024, max_record_bytes - LETTER_ENVELOPE_BYTES) // 4  # 4 UTF-8 bytes a char at most
+    letter = DeadLetter(
+        stage="poller", topic=topic, partition=-1, offset=-1, key=item.item_id[:1024], raw_value=raw[:chars],
+        is_value_truncated=len(raw) > chars, error_type="MessageSizeTooLargeError",
+        reason=(f"item {item.item_id} (outbox {item.delivery_id}) of feed {feed_url}: a record of {size} bytes, over "
+                f"kafka.max_record_bytes ({max_record_bytes}); the outbox row is closed, nothing is sent again"),
+        failed_at=datetime.now(UTC),
+    )  # fmt: skip
+    while _letter_bytes(letter) > max_record_bytes - LETTER_BATCH_OVERHEAD_BYTES and letter.raw_value:
+        letter = letter.model_copy(update={"raw_value": letter.raw_value[: len(letter.raw_value) * 2 // 3],
+                                           "is_value_truncated": True})  # fmt: skip
+    return letter
+
+
+def letter_headers(letter: DeadLetter) -> list[tuple[str, bytes]]:
+    """broker.md §5 rule 6's headers, as consumers/dead_letter.py writes them."""
+    return [("x-error", letter.reason[:1000].encode(errors="replace")), ("x-error-class", letter.error_type.encode()),
+            ("x-stage", letter.stage.encode()), ("x-source-topic", letter.topic.encode()),
+            ("x-source-partition", str(letter.partition).encode()), ("x-source-offset", str(letter.offset).encode()),
+            ("x-failed-at", letter.failed_at.isoformat().encode())]  # fmt: skip
+
+
+def _letter_bytes(letter: DeadLetter) -> int:
+    key = (letter.key or "").encode(errors="replace")
+    return int(DefaultRecordBatchBuilder.estimate_size_in_bytes(key, letter.to_bytes(), letter_headers(letter)))
 
 
 def payload_item(row_id: str, item_id: str, content_hash: str, payload: dict, topic: str = ITEMS) -> PreparedItem:

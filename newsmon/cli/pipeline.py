@@ -113,7 +113,8 @@ async def open_pipeline(
         runners = [StageRunner(stage, consumer, producer, topics.dlq, settings.kafka.max_record_bytes,
                                **runner_retries(settings.kafka))
                    for stage, consumer in zip(built, consumers, strict=True)]  # fmt: skip
-        poller = Poller(fetcher, producer, store, topics, settings.poll, parse_pool)
+        poller = Poller(fetcher, producer, store, topics, settings.poll, parse_pool,
+                        max_record_bytes=settings.kafka.max_record_bytes)
         yield Pipeline(settings, connection, store, topics, poller, runners, producer)
 
 

@@ -147,10 +147,11 @@ class DeliveryOnDemand:
             with suppress(asyncio.CancelledError):
                 await self._early
 
-    async def send(self, topic: str, value: bytes, key: bytes) -> "asyncio.Future[Any]":
+    async def send(self, topic: str, value: bytes, key: bytes,
+                   headers: list[tuple[str, bytes]] | None = None) -> "asyncio.Future[Any]":  # fmt: skip
         if self._producer is None:
             await self._start()
-        return await self._producer.send(topic, value, key=key)  # type: ignore[no-any-return]
+        return await self._producer.send(topic, value, key=key, headers=headers)  # type: ignore[no-any-return]
 
     async def _start(self) -> None:
         async with self._starting:
@@ -223,7 +224,8 @@ async def poll_once(settings: Settings, specs: list[FeedSpec], stop: asyncio.Eve
         is_memory_only = settings.kafka.is_embedded or settings.kafka.compat == "tansu"
         older_than = timedelta(0) if is_memory_only else timedelta(minutes=2)
         poller = Poller(fetcher, delivery, store, Topics(settings.kafka.topic_prefix), settings.poll, parse_pool,
-                        on_new_body=delivery.start_soon, marks_published=not is_memory_only)  # fmt: skip
+                        on_new_body=delivery.start_soon, marks_published=not is_memory_only,
+                        max_record_bytes=settings.kafka.max_record_bytes)  # fmt: skip
         urls = [spec.url for spec in specs]
         try:
             republished = await republish_pending(poller, older_than) if await has_not_done(store) else 0
