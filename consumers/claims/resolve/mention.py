@@ -132,12 +132,40 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     """The canonical speaker behind the mention text[start:end] (head text[start:head_end], then an apposition)."""
     head = " ".join(ctx.text[start:head_end].split()).strip(" ,")
     appos = " ".join(ctx.text[head_end:end].split()).strip(" ,")
+    if (pseudonym := _pseudonym(ctx, head, appos)) is not None:
+        return pseudonym
+    head = _trimmed_head(head)
+    if (spoke := _outlets_interlocutor(ctx, head)) is not None:
+        return spoke
+    if "interlocutor" in head:
+        # "According to the newspaper's interlocutor" (a calque of Russian and French press usage): its source
+        head = _INTERLOCUTOR_RE.sub("source", head)
+    if (spokesman := _spoken_for(ctx, start, head_end, head)) is not None:
+        return spokesman
+    speaker = _named_source(ctx, start, end, head_end, head, appos)
+    if speaker is None:
+        speaker = resolve_by_head_rules(ctx, start, head, appos)
+    if speaker is None:
+        raise AssertionError("the last rule of every head resolves")  # rules_for ends with an unconditional rule
+    if head[:4] in ("The ", "the ") and speaker.name == head[4:] and (role := _THE_MEMBER_OF_RE.match(head)):
+        holder = _role_holder(ctx, start, head, appos, role.group(1))
+        return speaker if holder is None else holder
+    return speaker
+
+
+def _pseudonym(ctx: DocumentContext, head: str, appos: str) -> Speaker | None:
+    """'an engineer who testified under the name Yasser': the name the source spoke under, or None."""
     if " under the " in head or " under the " in appos:
         pseudonym = _UNDER_THE_NAME_RE.search(head) or _UNDER_THE_NAME_RE.search(appos)
         if pseudonym is not None:
-            # "an engineer who testified under the name Yasser": the name the source spoke under
             name = pseudonym.group(1)
             return ctx.people.get(name.lower()) or Speaker(name, "", True)
+    return None
+
+
+def _trimmed_head(head: str) -> str:
+    """The head without what describes the source and is not its name: marks, an army around its unit, a spelling
+    note, whom the writer met, what the source knows of, whom it spoke to, its stance or medium, where it airs."""
     if ('"' in head or "“" in head) and (quoted := _QUOTED_NAME_HEAD_RE.match(head)) is not None:
         # 'The "Sultan Murad Division" (of X)', 'the so-called "Free Army"': the name, its marks dropped
         head = f"The {quoted.group(1)}{head[quoted.end():]}"
@@ -175,15 +203,20 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         head = _RELAYED_BY_RE.sub("", head)
         # "internal documents of the Ministry of X and Y seen by Middle East Eye": who saw the papers is no issuer
         head = _SEEN_BY_RE.sub("", head)  # "A ministry source quoted by the paper": the source, not the paper
+    return head
+
+
+def _outlets_interlocutor(ctx: DocumentContext, head: str) -> Speaker | None:
+    """'"Q," the agency's interlocutor stressed': whoever spoke to the agency, quoted last (not the agency, though the
+    text names TASS or Sputnik an agency); None if the head is no outlet's interlocutor or nobody spoke before."""
     if "interlocutor" in head and _OUTLET_INTERLOCUTOR_RE.fullmatch(head):
-        # '"Q," the agency's interlocutor stressed': whoever spoke to the agency, quoted last (not the agency, though
-        # the text names TASS or Sputnik an agency)
-        spoke = next((s for s, _ in reversed(ctx.history[-HISTORY_WINDOW:]) if not is_outlet(s.name)), None)
-        if spoke is not None:
-            return spoke
-    if "interlocutor" in head:
-        # "According to the newspaper's interlocutor" (a calque of Russian and French press usage): its source
-        head = _INTERLOCUTOR_RE.sub("source", head)
+        return next((s for s, _ in reversed(ctx.history[-HISTORY_WINDOW:]) if not is_outlet(s.name)), None)
+    return None
+
+
+def _spoken_for(ctx: DocumentContext, start: int, head_end: int, head: str) -> Speaker | None:
+    """Whom the mention speaks for: the defence's lawyer, a body through its page, staff, channel or office; else
+    None."""
     if head[-6:] in ("efence", "efense") and head.lower() in _THE_DEFENCE:
         # "The defence had argued that P": the defendant's lawyers, the one quoted before if any (not a person by the
         # title "defence minister", nor the judge quoted last)
@@ -205,6 +238,12 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         body = resolve_mention(ctx, start, local.start(), local.start())
         if not body.is_person and is_known_org(body.name):
             return body
+    return None
+
+
+def _named_source(ctx: DocumentContext, start: int, end: int, head_end: int, head: str, appos: str) -> Speaker | None:
+    """The source by a name the text gives it: in apposition, after all, next, or the name it calls itself; an
+    unnamed holder of a role in an unnamed place; else None (the head rules decide)."""
     speaker = named_by_apposition(ctx, start, head, appos) if appos else None
     if speaker is None:
         speaker = named_after_all(ctx, start, end, head_end, head)
@@ -226,18 +265,16 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
         speaker = named_by_itself(head)  # "An armed group calling itself Saraya al-Tahrir said", "a group called X"
     elif speaker is None and appos.startswith(("calling ", "called ", "that call", "which call", "who call")):
         speaker = named_by_itself(appos)  # "Eleven factions, calling themselves X,"
-    if speaker is None:
-        speaker = resolve_by_head_rules(ctx, start, head, appos)
-    if speaker is None:
-        raise AssertionError("the last rule of every head resolves")  # rules_for ends with an unconditional rule
-    if head[:4] in ("The ", "the ") and speaker.name == head[4:] and (role := _THE_MEMBER_OF_RE.match(head)):
-        # "The spokesman for the X Command said P": the person quoted before in that role ("NAME, spokesman for the X
-        # Command"), else the body's unnamed member, as "a spokesman for the X Command" (not the label)
-        holder = next((sp for sp, m in reversed(ctx.history[-HISTORY_WINDOW:])
-                       if sp.is_person and role.group(1) in m.lower()), None)
-        if holder is not None:
-            return holder
-        member = resolve_by_head_rules(ctx, start, f"a {head[4:]}", appos)
-        if member is not None and not member.is_person and member.name != "unnamed sources":
-            return member
     return speaker
+
+
+def _role_holder(ctx: DocumentContext, start: int, head: str, appos: str, role: str) -> Speaker | None:
+    """'The spokesman for the X Command said P': the person quoted before in that role ("NAME, spokesman for the X
+    Command"), else the body's unnamed member, as 'a spokesman for the X Command' (not the label); else None."""
+    holder = next((sp for sp, m in reversed(ctx.history[-HISTORY_WINDOW:]) if sp.is_person and role in m.lower()), None)
+    if holder is not None:
+        return holder
+    member = resolve_by_head_rules(ctx, start, f"a {head[4:]}", appos)
+    if member is not None and not member.is_person and member.name != "unnamed sources":
+        return member
+    return None
