@@ -63,14 +63,18 @@ def figures(speaker: str, cue: str, claim_text: str, quantities: Sequence[dict[s
     words = [word.lower() for word in _WORD.findall(claim_text)]
     weekdays = frozenset(words) & _WEEKDAYS
     is_later = bool(_LATER & set(_WORD.findall(cue.lower())))
+    spans = [_span(words, str(quantity.get("text") or "")) for quantity in quantities]
     found = []
-    for quantity in quantities:
+    for quantity, (start, end) in zip(quantities, spans, strict=True):
         if quantity.get("value") is None or not (counted := _counted_unit(quantity)):
             continue
         low, high = _range(quantity)
-        before, after = _around(words, str(quantity.get("text") or ""))
-        found.append(Figure(speaker, str(quantity.get("text") or ""), counted, low, high, _outcome(before, after),
-                            weekdays, _is_running_total(before, after),
+        before = words[max(0, start - _AROUND) : start]
+        # A running total may be named at its clause's end ('... so far this year'), but not past the next figure.
+        next_figure = min((other for other, _ in spans if other >= end), default=len(words))
+        after = words[end:next_figure]
+        found.append(Figure(speaker, str(quantity.get("text") or ""), counted, low, high,
+                            _outcome(before, after[:_AROUND]), weekdays, _is_running_total(before, after),
                             is_later or bool(_RISE & set(before[-4:]))))  # fmt: skip
     return found
 
@@ -128,14 +132,14 @@ def _range(quantity: dict[str, Any]) -> tuple[float, float]:
     return low, high
 
 
-def _around(words: list[str], quantity_text: str) -> tuple[list[str], list[str]]:
-    """The words before and after the quantity's first mention in the claim (all of them when not found)."""
+def _span(words: list[str], quantity_text: str) -> tuple[int, int]:
+    """Where the quantity is first mentioned in the claim's words (the whole claim when it is not found)."""
     quantity_words = [word.lower() for word in _WORD.findall(quantity_text)]
     size = len(quantity_words)
     for at in range(len(words) - size + 1):
         if size and words[at : at + size] == quantity_words:
-            return words[max(0, at - _AROUND) : at], words[at + size : at + size + _AROUND]
-    return words, []
+            return at, at + size
+    return len(words), len(words)
 
 
 def _outcome(before: list[str], after: list[str]) -> str:

@@ -90,3 +90,17 @@ def test_a_negated_denial_is_no_denial():
                 "would not deny"):  # fmt: skip
         story = [claim("SDF", "a Turkish drone hit a car"), claim("Turkish Ministry of Defence", "the strike", cue=cue)]
         assert disputes(story) == [], cue
+
+
+def test_a_running_total_named_at_the_end_of_its_clause_is_one():
+    assert disputes(two_voices("3 children were killed by a landmine", toll(3, "children"),
+                               "60 children had been killed by landmines in the country so far this year",
+                               toll(60, "children"))) == []  # fmt: skip
+    # The running total of another figure in the claim (as the extractor gives it: '140', no unit) is its alone.
+    text = "11 people were killed in clashes in the east on Monday, bringing to 140 the number killed since then"
+    story = [
+        claim("Civil Defence", text, quantities=(toll(11, "people"), toll(140, ""))),
+        claim("Health directorate", "30 people were killed", hours=1, quantities=(toll(30, "people"),)),
+    ]
+    found = disputes(story)
+    assert len(found) == 1 and found[0].reasons == ["Civil Defence says 11 people, Health directorate says 30 people"]
