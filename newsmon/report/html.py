@@ -191,11 +191,16 @@ def _disputes_section(found: list[Dispute]) -> str:
     items = []
     for dispute in found:
         reasons = "".join(f"<li>{escape(reason)}</li>" for reason in dispute.reasons)
-        who = escape(", ".join(dispute.speakers))
-        outlets = escape(", ".join(dispute.outlets))
-        items.append(f'<article><h3>{escape(dispute.title)}</h3><p class="who">{who} &middot; {outlets}</p>'
+        who, outlets = _names(dispute.speakers), _names(dispute.outlets)
+        items.append(f'<article><h3 dir="auto">{escape(dispute.title)}</h3><p class="who">{who} &middot; {outlets}</p>'
                      f"<ul>{reasons}</ul></article>")  # fmt: skip
     return f"<section><h2>Where claims disagree</h2>{''.join(items)}</section>"
+
+
+def _names(names: list[str]) -> str:
+    """Names as a list, each isolated: two Arabic names and the separator between them would be one right-to-left
+    run and show in swapped places (Unicode bidirectional algorithm, UAX #9)."""
+    return ", ".join(f"<bdi>{escape(name)}</bdi>" for name in names)
 
 
 def _health_section(health: dict[str, int]) -> str:
