@@ -1,7 +1,8 @@
 """Main text of an article page with trafilatura (pure, CPU-bound: the stage runs it off the event loop).
 
-A page that is not HTML, yields no main text, or yields less than the feed's own summary gives no text and
-a reason instead; the item then goes on with the feed's summary."""
+A page that is not HTML, yields no main text, yields less than the feed's own summary, is a paywall teaser, or
+shares too few words with the item's title and summary (a consent wall, a 'not found' page) gives no text and a
+reason instead; the item then goes on with the feed's summary."""
 
 import codecs
 import re
@@ -16,7 +17,7 @@ CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 LEGACY_LABELS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
-SNIFF_BYTES = 2048
+SNIFF_BYTES = 2048  # the HTML spec's prescan window for <meta charset> is 1024 bytes; allow some slack
 WORD = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more: fewer function words
 CYRILLIC, ARABIC = re.compile(r"[\u0400-\u04FF]"), re.compile(r"[\u0600-\u06FF]")
 MIN_COMPARED_WORDS = 4  # fewer words in title and summary: too little to judge by
@@ -25,13 +26,13 @@ MAX_PROMPT_CHARS = 240
 # Subscription prompts that end a teaser (English, Russian, Arabic). A bare 'subscribe' is not one: many articles end
 # with 'Subscribe to our Telegram channel'.
 PAYWALL = re.compile(
-    r"\b(?:continue|keep) reading\b|\balready an? (?:subscriber|member)\b|\bsubscribers? only\b|"
-    r"\bonly (?:available )?(?:to|for) (?:subscribers|members)\b|\bfor subscribers\b|\bunlimited access\b|"
-    r"\b(?:log|sign) in to (?:continue|read)|\bsubscribe (?:now )?to (?:continue|read|unlock)|"
-    r"только для подписчиков|доступ(?:ен|но) (?:только )?(?:для )?подписчикам|продолжить чтение|"
+    r"^(?:continue|keep) reading\b|\bto (?:continue|keep) reading\b|\balready a subscriber\b|\bsubscribers?[- ]only\b|"
+    r"\b(?:available|reserved) (?:only )?(?:to|for) subscribers\b|\b(?:get|enjoy) unlimited access\b|"
+    r"\b(?:log|sign) in to (?:continue|read)\b|\bsubscribe (?:now )?to (?:continue|read|unlock)\b|"
+    r"только для подписчиков|доступ(?:ен|на|но) только подписчикам|^продолжить чтение|чтобы продолжить чтение|"
     r"للمشتركين فقط|لمتابعة القراءة|اشترك للمتابعة",
     re.IGNORECASE,
-)  # the HTML spec's prescan window for <meta charset> is 1024 bytes; allow some slack
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +124,16 @@ def decode_page(body: bytes, content_type: str) -> str:
     header = CHARSET.search(content_type)
     meta = META_CHARSET.search(body[:SNIFF_BYTES])
     declared = [header.group(1) if header else None, meta.group(1).decode("ascii", "ignore") if meta else None]
-    for label in _candidates([*declared, "utf-8"]):
+    labels = _candidates([*declared, "utf-8"])
+    for label in labels:
         try:
             return body.decode(label)
         except (LookupError, UnicodeDecodeError):
             continue
+    for label in labels:  # a stray byte (a cut character, a pasted windows-1252 space) is no reason to guess a charset
+        text = _decoded_with_few_errors(body, label)
+        if text is not None:
+            return text
     # Nothing declared fits (an old Arabic or Russian site, a wrong header): decoded as UTF-8 the text was all U+FFFD.
     for label in detect_encoding(body):
         try:
@@ -135,6 +141,17 @@ def decode_page(body: bytes, content_type: str) -> str:
         except (LookupError, UnicodeDecodeError):
             continue
     return body.decode("utf-8", errors="replace")
+
+
+def _decoded_with_few_errors(body: bytes, label: str) -> str | None:
+    """The body decoded lossily when at most 3, or 10%, of its non-ASCII characters are U+FFFD (from another
+    charset nearly all are)."""
+    try:
+        text = body.decode(label, errors="replace")
+    except LookupError:
+        return None
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return text if text.count("\ufffd") <= max(3, non_ascii // 10) else None
 
 
 def _candidates(labels: list[str | None]) -> list[str]:

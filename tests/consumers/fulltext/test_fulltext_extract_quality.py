@@ -115,3 +115,40 @@ def test_utf8_page_with_one_stray_byte_stays_utf8(content_type):
         f"</p><p>{paragraph * 5}</p></article></body></html>".encode())  # fmt: skip
     text = decode_page(body, content_type)
     assert "Гуманитарный конвой" in text and text.count("\ufffd") == 1
+
+
+def test_news_sentences_about_access_and_membership_are_no_paywall_prompt():
+    lines = ["The UN envoy demanded unlimited access to the camps near al-Hol for aid agencies in Syria.",
+             "Syria is already a member of the Arab League again, the minister told reporters in Damascus.",
+             "The session on Syria was open only to members of the council and closed to the press.",
+             "Aid agencies said the convoy would keep reading the situation on the roads day by day."]  # fmt: skip
+    body = ("<html><head><title>Envoy demands access to camps in Syria</title></head><body><article>"
+            + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>").encode()  # fmt: skip
+    extraction = extract_main_text(ExtractJob("https://a.example/1", body, HTML, "The UN envoy demanded access.",
+                                              title="Envoy demands access to camps in Syria"))  # fmt: skip
+    assert extraction.error is None and extraction.text is not None
+
+
+@pytest.mark.parametrize(("lead", "prompt"), [
+    ("Гуманитарный конвой прибыл в Дейр-эз-Зор на востоке Сирии во вторник утром.",
+     "Материал доступен только подписчикам. Оформите подписку, чтобы продолжить чтение."),
+    ("وصلت قافلة مساعدات إنسانية إلى مدينة دير الزور شرقي سوريا صباح الثلاثاء.",
+     "هذا المحتوى للمشتركين فقط، اشترك الآن لمتابعة القراءة."),
+    ("A convoy of twenty trucks reached Deir ez-Zor in eastern Syria on Tuesday morning.",
+     "Subscribe now to continue reading. Already a subscriber? Sign in."),
+])  # fmt: skip
+def test_paywall_prompts_in_russian_arabic_and_english_are_recognised(lead, prompt):
+    body = f"<html><body><article><h1>{lead[:30]}</h1><p>{lead}</p><p>{prompt}</p></article></body></html>".encode()
+    extraction = extract_main_text(ExtractJob("https://a.example/1", body, HTML, lead[:40], title=lead[:30]))
+    assert extraction.text is None
+    assert extraction.error is not None and "paywall" in extraction.error
+
+
+@pytest.mark.parametrize("content_type", ["text/html; charset=utf-8", "text/html"])
+def test_utf8_page_with_one_windows_1252_byte_keeps_its_typographic_quotes(content_type):
+    # A non-breaking space pasted from windows-1252 (0xA0) into a UTF-8 page: the detected charset (Mac Roman) turned
+    # every curly quote and dash of the page into mojibake ('‚Äô' for '’').
+    paragraph = "The minister’s aides said the convoy — twenty trucks — reached Deir ez-Zor on Tuesday. "
+    body = f"<html><body><p>{paragraph * 5}</p><p>".encode() + b"Aid\xa0agencies" + b"</p></body></html>"
+    text = decode_page(body, content_type)
+    assert "minister’s aides said the convoy — twenty" in text and text.count("\ufffd") == 1
