@@ -122,6 +122,10 @@ _PREFIX_RE = re.compile(
 )
 _IDENTIFIER_BEFORE_RE = re.compile(
     r"[a-z,;]\s+(?!(?:Only|Some|About|Nearly|Around|Almost|Over|Under|At|Up|Just|More|Fewer|Less)\b)[A-Z][\w-]*\s+$")
+# People of an age bracket before "under"/"over" and its number: "children under five", "people over 60"
+_AGE_BRACKET_BEFORE_RE = re.compile(
+    r"\b(?:children|kids|boys|girls|people|men|women|adults|infants|babies|persons)\s+$", re.I
+)
 _OF_YEAR_RE = re.compile(r"\s+of\s+(?:19|20)\d\d\b")
 _PER_TIME_RE = re.compile(r"\s+(?:of\s+)?an?\s+(?:hour|day|week|month|year|decade|century|minute)\b")
 _TIME_UNITS = re.compile(
@@ -232,6 +236,9 @@ def _is_date_or_duration(text: str, m: re.Match[str], groups: tuple[str | None, 
             # "Leopard 2 tanks", "Resolution 2254", "Phase two": names, not counts ("offered the SDF three
             # divisions": a number in words before a plural noun counts it)
             return True
+        if qual and not (unit or "").strip() and qual.lower() in ("under", "over") and _AGE_BRACKET_BEFORE_RE.search(
+                text, max(0, start - 10), start):
+            return True  # "children under five", "people over 60": an age bracket, no count
     elif frac and _PER_TIME_RE.match(text, m.end("frac"), m.end("frac") + 12):
         return True  # "half an hour", "a quarter of a century"
     elif frac and _OF_YEAR_RE.match(text, m.end("frac"), m.end("frac") + 12):
@@ -257,6 +264,10 @@ def find_numbers(text: str) -> list[ClaimNumber]:
             continue
         done = m.end()
         number = _number_at(text, m)
+        if number is not None and (shown := text.find(number.text, m.start(), done)) >= 0:
+            # the pattern may run past the number's cut end ("140 people there. Eleven have been ..."): what
+            # follows the number as shown is read again
+            done = shown + len(number.text)
         if number is not None and number.value and text.endswith(" in ", max(0, m.start() - 4), m.start()) \
                 and number.text[:1].isalnum() and not _SHARE_UNIT_RE.search(number.text) and (
                 one_in := _ONE_IN_RE.search(text, max(0, m.start() - 40), m.start())) is not None:

@@ -170,3 +170,22 @@ def test_a_member_of_a_body_by_the_acronym_the_text_defined_is_the_body_by_its_n
         "Department for Environment, Food and Rural Affairs",
         "FIFA",
     ]
+
+
+def test_a_number_opening_the_sentence_after_a_counted_noun_is_found() -> None:
+    # '"We exhumed 140 people there. Eleven have been identified."': the first number's pattern ran on over the
+    # sentence's end to "Eleven", which was then skipped (the number itself was cut back to "140 people")
+    text = 'The doctor said: "We exhumed 140 people there. Eleven have been identified so far."\n'
+    assert [[n.text for n in c.numbers] for c in extract_claims(text)] == [["140 people", "Eleven"]]
+
+
+def test_an_age_after_a_plural_of_people_is_no_count() -> None:
+    # "one in four children under five", "people over 60": an age bracket (no count of its own), as years of age
+    # are not quantities; a count after a counted noun in the same sentence still is ("of the group's 3,300 ...")
+    text = (
+        "UNICEF said one in four children under five was malnourished and that people over 60 were most at risk.\n\n"
+        "The group said about 2,900 of the group's 3,300 volunteers had returned.\n"
+    )
+    assert [[n.text for n in c.numbers] for c in extract_claims(text)] == [
+        ["one in four children"], ["about 2,900", "3,300 volunteers"]
+    ]
