@@ -32,6 +32,10 @@ def _decide(title: str, body: str, earlier: tuple[str, str] = REPORT) -> tuple[s
     "The week in Syria: 3-9 May", "Syria week in review: mines, floods and bread",
     "Analysis: Why Syria's desert keeps killing shepherds", "ANALYSIS-Mines in the Badia",
     "TIMELINE-Landmine deaths in the Badia since January",
+    "Why the Badia's mines keep killing shepherds",
+    "A week after the blast, al-Sukhnah's shepherds keep their flocks home",
+    "Two months on, Palmyra's herders still avoid the desert",
+    "Weeks after the landmine, the Bani Khalid count their losses",
 ])  # fmt: skip
 def test_an_overview_whose_lead_recaps_the_event_stays_out_of_its_story(title: str) -> None:
     assert _decide(title, ROUNDUP_BODY) == (None, "later")
@@ -55,6 +59,10 @@ def test_a_report_does_not_join_an_overviews_story_and_a_reprint_is_its_duplicat
     ("Analysts say the truce is fragile", False),
     ("Timeline for elections set by council", False),
     ("Week-long curfew imposed in Daraa", False),
+    ("Who is behind the Palmyra mines? Officials say why they cannot tell", False),
+    ("Shepherds killed a week after truce in the Badia", False),
+    ("Two days after the quake, rescuers reach Jandaris", False),
+    ("Week of strikes kills 12 in Idlib", False),
 ])  # fmt: skip
 def test_overview_marks_are_told_from_headlines_that_use_the_words(title: str, is_overview: bool) -> None:
     assert is_overview_headline(title) is is_overview
