@@ -138,9 +138,10 @@ def _dispute(story: list[StoryClaim]) -> Dispute | None:
         if is_denial_cue(claim.cue):
             reasons.append(f"{claim.speaker} {claim.cue.strip()}: {claim.text}")
             involved[id(claim)] = claim
-    for (first, a), (second, b) in _conflicting_numbers(story):
-        reasons.append(f"{first.speaker} says {a.text}, {second.speaker} says {b.text}")
-        involved[id(first)], involved[id(second)] = first, second
+    for group in _conflicting_groups(story):
+        said = dict.fromkeys(f"{claim.speaker} says {figure.text}" for claim, figure in group)
+        reasons.append(", ".join(said))
+        involved.update((id(claim), claim) for claim, _ in group)
     if not reasons:
         return None
     origin = story[0]
@@ -149,10 +150,24 @@ def _dispute(story: list[StoryClaim]) -> Dispute | None:
                    sorted(involved.values(), key=lambda claim: claim.published_at))  # fmt: skip
 
 
-def _conflicting_numbers(story: list[StoryClaim]) -> list[tuple[tuple[StoryClaim, Figure], tuple[StoryClaim, Figure]]]:
-    """Pairs of figures of one thing, from different speakers, that cannot both be true (each pair once, the
-    earlier said first)."""
+def _conflicting_groups(story: list[StoryClaim]) -> list[list[tuple[StoryClaim, Figure]]]:
+    """Figures that conflict, in groups: two figures are in one group when they, or figures they conflict with,
+    conflict (of one thing, from different speakers, not both true). Each group in the order said; one reason a
+    group, where a reason a pair grew with the square of a story's voices."""
     counted = [(claim, figure) for claim in story
                for figure in figures(claim.speaker, claim.cue, claim.text, claim.quantities)]  # fmt: skip
-    return [((claim, figure), (other, other_figure)) for i, (claim, figure) in enumerate(counted)
-            for other, other_figure in counted[i + 1 :] if conflict(figure, other_figure)]  # fmt: skip
+    group_of = list(range(len(counted)))
+
+    def root(index: int) -> int:
+        while group_of[index] != index:
+            group_of[index] = index = group_of[group_of[index]]
+        return index
+
+    for i, (_, figure) in enumerate(counted):
+        for j in range(i + 1, len(counted)):
+            if conflict(figure, counted[j][1]):
+                group_of[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for index in range(len(counted)):
+        groups.setdefault(root(index), []).append(index)
+    return [[counted[index] for index in members] for members in groups.values() if len(members) > 1]
