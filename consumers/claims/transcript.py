@@ -43,7 +43,8 @@ _PAGE_LABELS = frozenset(
 _NO_PROPOSITION_RE = re.compile(
     r"(?:(?:I|We)\s+(?:can(?:not|'t|’t)|won(?:'|’)t|will\s+not|do(?:n't|n’t|\s+not)\s+want\s+to|(?:would|'d|’d)\s+"
     r"rather\s+not)\s+(?:answer|comment(?:\s+on)?|say|discuss|talk\s+about|go\s+into|(?:give|promise)\s+(?:you\s+)?(?:a\s+)?"
-    r"(?:date|timeline|timetable|figure|number|details|names))(?:\s+(?:that|this|it))?"
+    r"(?:date|timeline|timetable|figure|number|details|names))"
+    r"(?:\s+(?:that|this|it|(?:individual|specific|particular|single)\s+cases?))?"
     r"(?:\s+(?:today|now|yet|at\s+(?:this|the)\s+(?:moment|time|stage)|here))?"
     # "I'm not going to get into the details of consular cases": the details of what it will not discuss
     r"|(?:I|We)(?:\s+am|\s+are|'m|’m|'re|’re)\s+not\s+going\s+to\s+(?:get|go)\s+(?:into|ahead\s+of)\s+(?:the\s+)?"
@@ -93,10 +94,11 @@ def find_turns(text: str) -> list[Turn]:
     while before > 0 and labels[before] is None:
         before -= 1  # (the opening statement may run over paragraphs)
     opening, answer = (labels[before] if before >= 0 else None), labels[first + 1]
-    if opening is not None and answer is not None \
-            and (_key(opening) == _key(answer) or _key(opening).startswith(f"{_key(answer)} ")):
+    if opening is not None and answer is not None and (
+            _key(opening) == _key(answer) or _key(opening).startswith(f"{_key(answer)} ")
+            or (_key(opening) not in interviewers and _answers_later(labels, first, _key(opening)))):
         # a briefing: the spokesperson's opening statement ("Spokesperson NAME: ..." before "Spokesperson: ..."
-        # answers), then the first question to them
+        # answers), then the first question, to them or to another speaker who answers later
         first = before
     turns: list[Turn] = []
     for i in range(first, len(paragraphs)):
@@ -118,6 +120,11 @@ def find_turns(text: str) -> list[Turn]:
         turns.append(Turn(label.start("label"), label.end("label"), label.group("note") or "", label.end(),
                           paragraphs[last][1], key not in interviewers))
     return turns
+
+
+def _answers_later(labels: list[re.Match[str] | None], first: int, key: str) -> bool:
+    """The label key heads a turn after the first question (the opening speaker answers later too)."""
+    return any(label is not None and _key(label) == key for label in labels[first + 1 :])
 
 
 def _opens_transcript(
@@ -145,6 +152,9 @@ def _names_speaker(text: str, label: re.Match[str], named: set[str]) -> bool:
         return True
     # (the introduction is near: a bounded look-back keeps a text of many labels linear)
     before = text.rfind(words[0], max(0, label.start() - _INTRODUCTION_CHARS), label.start())
+    if before < 0 and words[0].isupper():
+        # "SAADEH:" after "Dr. Karim Saadeh" in the introduction: the surname in capitals
+        before = text.rfind(words[0].capitalize(), max(0, label.start() - _INTRODUCTION_CHARS), label.start())
     full_name = re.compile(rf"[A-Z][\w'’-]+\s+(?i:{re.escape(words[0])})\b")
     if (before >= 0 or words[0][:3] in ("Al-", "El-")) \
             and full_name.search(text, max(0, label.start() - _INTRODUCTION_CHARS), label.start()) is not None:

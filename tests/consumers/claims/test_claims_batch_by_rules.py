@@ -172,6 +172,29 @@ def test_a_member_of_a_body_by_the_acronym_the_text_defined_is_the_body_by_its_n
     ]
 
 
+def test_an_upper_case_surname_label_seen_once_names_the_person_the_introduction_named() -> None:
+    # "Remarks by ... Dr. Omar Haddad" then one "HADDAD: ..." turn: the label is the introduction's surname in capitals
+    # (was no speaker's label unless the capitals had appeared before, so the transcript ended at his turn); the
+    # opening turn of a speaker who answers later is the transcript's first; "I can't comment on individual cases."
+    # is a refusal
+    text = (
+        "Transcript: WHO press conference on cholera\n\n"
+        "Remarks by Lena Ferris, WHO representative, and Dr. Omar Haddad, head of its laboratory.\n\n"
+        "FERRIS: Cases have fallen for three weeks in a row.\n\n"
+        "QUESTION (AFP): Dr. Haddad, how many samples were tested?\n\n"
+        "HADDAD: We tested 900 samples in March. Most were negative.\n\n"
+        "QUESTION (SANA): Were any of the dead soldiers?\n\n"
+        "HADDAD: I can't comment on individual cases.\n\n"
+        "QUESTION (Reuters): Will the vaccination campaign go on?\n\n"
+        "FERRIS: Yes, until the end of May.\n"
+    )
+    assert claims(text) == [
+        ("Lena Ferris", "", "Cases have fallen for three weeks in a row"),
+        ("Omar Haddad", "", "We tested 900 samples in March. Most were negative"),
+        ("Lena Ferris", "", "Yes, until the end of May"),
+    ]
+
+
 def test_a_number_opening_the_sentence_after_a_counted_noun_is_found() -> None:
     # '"We exhumed 140 people there. Eleven have been identified."': the first number's pattern ran on over the
     # sentence's end to "Eleven", which was then skipped (the number itself was cut back to "140 people")
