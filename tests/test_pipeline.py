@@ -296,42 +296,59 @@ async def test_a_record_over_the_size_limit_is_dead_lettered_unprocessed_and_pro
     assert huge["item_id"] not in {a.id for a in articles} and len(articles) == 3
 
 
-async def test_a_value_the_store_cannot_index_is_dead_lettered_instead_of_retried_for_ever(
-    make_settings, feed_server, broker
-):
+async def test_a_url_of_6000_bytes_is_stored_on_both_engines(make_settings, feed_server, broker):
     # A URL of 2,000 CJK characters (a slug left unencoded, as canonical URLs keep them) is 6,000 bytes: over
-    # PostgreSQL's 2,704-byte limit for a B-tree index entry (ix_articles_url). That error is an OperationalError,
-    # as a lost connection is, and was retried as one for ever. SQLite indexes it.
+    # PostgreSQL's 2,704-byte limit for a B-tree index entry. It was dead-lettered there until ix_articles_url became
+    # a hash index (migration 0012); SQLite always indexed it.
     settings = make_settings()
     letters = random.Random(11)
     slug = "".join(chr(letters.randrange(0x4E00, 0x9FFF)) for _ in range(2_000))
     long_url = invented_item(url=f"http://wire.invalid/{slug}", title="Lake ferry timetable")
-    articles, dialect, dlq = await dedupe_one_raw_record_beside_a_feed(
+    articles, _, _ = await dedupe_one_raw_record_beside_a_feed(
         settings, broker, feed_server, (b"long-url", json.dumps(long_url).encode()))
+    assert {a.url for a in articles if a.id == long_url["item_id"]} == {long_url["url"]}
+    assert len(articles) == 4
+
+
+def unindexable_guid(seed: int) -> str:
+    """1,000 CJK characters: within guid's 1,024 characters, but 3,000 bytes, over PostgreSQL's 2,704-byte limit for
+    an entry of the B-tree ix_articles_feed_guid (feed_url, guid). SQLite indexes it."""
+    letters = random.Random(seed)
+    return "".join(chr(letters.randrange(0x4E00, 0x9FFF)) for _ in range(1_000))
+
+
+async def test_a_value_the_store_cannot_index_is_dead_lettered_instead_of_retried_for_ever(
+    make_settings, feed_server, broker
+):
+    # PostgreSQL's "index row size exceeds maximum" is an OperationalError, as a lost connection is, and was retried
+    # as one for ever.
+    settings = make_settings()
+    long_guid = invented_item(guid=unindexable_guid(11), title="Lake ferry timetable")
+    articles, dialect, dlq = await dedupe_one_raw_record_beside_a_feed(
+        settings, broker, feed_server, (b"long-guid", json.dumps(long_guid).encode()))
     stored = {a.id for a in articles}
     if dialect == "postgresql":
         [record] = await read_topic(broker, dlq, 1)
         letter = DeadLetter.model_validate_json(record.value)
-        assert letter.key == "long-url" and "index row size" in letter.reason
-        assert long_url["item_id"] not in stored
+        assert letter.key == "long-guid" and "index row size" in letter.reason
+        assert long_guid["item_id"] not in stored
     else:
-        assert long_url["item_id"] in stored
-    assert len(stored - {long_url["item_id"]}) == 3
+        assert long_guid["item_id"] in stored
+    assert len(stored - {long_guid["item_id"]}) == 3
 
 
 async def test_a_polled_item_the_dedupe_stage_dead_letters_is_done_so_the_relay_stops_sending_it(
     make_settings, feed_server, broker
 ):
-    # The same unindexable URL, polled this time: its outbox row stayed not done, so the relay sent it again every
+    # The same unindexable guid, polled this time: its outbox row stayed not done, so the relay sent it again every
     # 2 minutes (at every start on the embedded broker) and it was dead-lettered again each time, for ever.
     settings = make_settings()
-    letters = random.Random(13)
-    slug = "".join(chr(letters.randrange(0x4E00, 0x9FFF)) for _ in range(2_000))
     base = feed_server.url("").rstrip("/")
     body = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Lake wire</title>'
             f"<link>{base}/</link><description>lake news</description>"
-            f"<item><title>Lake ferry timetable changes in Syria</title><link>{base}/lake/{slug}</link>"
-            "<guid isPermaLink=\"false\">lake-ferry-long</guid><pubDate>Tue, 02 Mar 2027 08:00:00 +0000</pubDate>"
+            f"<item><title>Lake ferry timetable changes in Syria</title><link>{base}/lake/ferry</link>"
+            f"<guid isPermaLink=\"false\">{unindexable_guid(13)}</guid>"
+            "<pubDate>Tue, 02 Mar 2027 08:00:00 +0000</pubDate>"
             "<description>The harbour office in Syria said the ferry would sail twice a day.</description></item>"
             "<item><title>Bakery reopens in Syria</title><link>" + base + "/lake/bakery</link>"
             "<guid isPermaLink=\"false\">lake-bakery</guid><pubDate>Tue, 02 Mar 2027 09:00:00 +0000</pubDate>"
@@ -341,7 +358,7 @@ async def test_a_polled_item_the_dedupe_stage_dead_letters_is_done_so_the_relay_
     feed_server.routes[path] = Route(200, body, {"Content-Type": "application/rss+xml"})
     async with open_pipeline(settings, stages=["dedupe"]) as pipeline, stages_running(pipeline):
         if pipeline.store.dialect != "postgresql":
-            pytest.skip("SQLite indexes the long URL: nothing is dead-lettered")
+            pytest.skip("SQLite indexes the long guid: nothing is dead-lettered")
         urls = await register_catalogue(pipeline.store, [spec(feed_server, path[1:], outlet="Lake Wire")])
         await pipeline.poller.poll_due(urls, everything=True)
         await wait_until_drained(pipeline)  # every outbox row done, the dead-lettered one too
