@@ -127,9 +127,11 @@ async def due(session: AsyncSession, now: datetime, urls: Iterable[str] | None =
 
 
 async def store_clock(session: AsyncSession, now: datetime) -> datetime:
-    """The time leases and due times are compared with: the database's clock on PostgreSQL, so pollers on machines
-    whose clocks disagree still agree on who holds a feed and when it is due (a poller whose clock ran two minutes
-    fast took feeds other pollers were polling); on SQLite, whose file is on this machine, `now`."""
+    """The time leases are written and compared by: the database's clock on PostgreSQL, so pollers on machines whose
+    clocks disagree still agree on who holds a feed (a poller whose clock ran two minutes fast took feeds other
+    pollers were polling); on SQLite, whose file is on this machine, `now`. Schedules (next_poll_at, last_polled_at)
+    stay in the clock of the poller that recorded the poll, which wrote them: a skewed clock moves a feed's next poll
+    by the skew, never makes two pollers poll it at once."""
     if session.get_bind().dialect.name != "postgresql":
         return now
     database_now = await session.scalar(select(func.now()))
@@ -147,11 +149,11 @@ async def claim_due(
     on SQLite the store's BEGIN IMMEDIATE serialises the whole claim, which gives the same guarantee.
     A poller that dies leaves its lease to expire, and the next claim after `lease_until` takes the feed.
     With `not_polled_since`, the schedule is ignored and every feed not polled since then is due (poll-once).
-    Leases and due times are read and written by the store's clock (`store_clock`), not by `now`.
+    Leases are read and written by the store's clock (`store_clock`), due times by `now`.
     """
-    now = await store_clock(session, now)
+    lease_now = await store_clock(session, now)
     query = select(Feed).where(Feed.is_disabled.is_(False))
-    query = query.where(Feed.lease_until.is_(None) | (Feed.lease_until < now))
+    query = query.where(Feed.lease_until.is_(None) | (Feed.lease_until < lease_now))
     if not_polled_since is None:
         query = query.where(Feed.next_poll_at.is_(None) | (Feed.next_poll_at <= now))
     else:
@@ -162,7 +164,7 @@ async def claim_due(
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
     rows = (await session.scalars(query)).all()
-    until = now + timedelta(seconds=lease_s)
+    until = lease_now + timedelta(seconds=lease_s)
     # The leases as Core UPDATEs of the claimed ids (rows PostgreSQL has locked above), and the loaded rows told the
     # values as committed ones: setting the attributes instead made the flush's unit of work ~40 % of a claim of 1000
     # feeds.
@@ -206,10 +208,10 @@ async def release_leases(session: AsyncSession, owners: Sequence[str]) -> int:
 async def next_due_at(session: AsyncSession, now: datetime) -> datetime | None:
     """When the earliest enabled feed is due (a lease another poller holds counts as its due time), by the clock
     `now` was read from; `now` for a feed never polled, None when no feed is enabled."""
-    skew = now - await store_clock(session, now)  # the store's times told in the caller's clock
+    skew = now - await store_clock(session, now)  # a lease's end told in the caller's clock
     query = select(Feed.next_poll_at, Feed.lease_until).where(Feed.is_disabled.is_(False))
     rows = (await session.execute(query)).all()
-    due = [max(filter(None, (next_at, lease)), default=now - skew) + skew for next_at, lease in rows]
+    due = [max(filter(None, (next_at, lease and lease + skew)), default=now) for next_at, lease in rows]
     return min(due, default=None)
 
 
