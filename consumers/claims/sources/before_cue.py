@@ -222,6 +222,11 @@ def _name_in_quotes(text: str, lo: int, np_start: int, seg_end: int, cand: Candi
 
 _ADVERBIAL_SEGMENT_RE = re.compile(r"(?:on|in|at|late|early)\s+\w+(?:\s+\w+)?")
 _AGE_RE = re.compile(r"\d{1,3}")
+# "the group that ...", "a faction which ...": a body described by what it does, in apposition to its name
+_BODY_DESCRIBED_RE = re.compile(
+    r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:group|faction|force|forces|militia|coalition|alliance|movement|"
+    r"party|organi[sz]ation|body|agency|monitor|network|council)\s+that\s+$"
+)
 
 
 def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate, searches: DocumentSearches) -> bool:
@@ -261,6 +266,11 @@ def _subject_with_apposition(text: str, lo: int, comma: int, cand: Candidate, se
         if head_end <= lo:
             return False
         head_start = after_clause_word(text, segment_start(text, lo, head_end), head_end)
+    if text.startswith(" that ", head_start - 6) and _BODY_DESCRIBED_RE.match(text, segment_start(text, lo, head_end),
+                                                                             head_start):
+        # "An official of X, the group that dominates Idlib, who spoke ..., denied P": the group's description is an
+        # apposition of X; the head comes before it
+        return _subject_with_apposition(text, lo, head_end, cand, searches)
     if text.endswith(_RELATIVE_WORDS, max(lo, head_start - 6), head_start):
         # "The channel that first posted it, which has X, wrote that P": the head before its relative clause
         relative = _HEAD_BEFORE_RELATIVE_RE.match(text, segment_start(text, lo, head_start), head_end)

@@ -212,3 +212,13 @@ def test_an_age_after_a_plural_of_people_is_no_count() -> None:
     assert [[n.text for n in c.numbers] for c in extract_claims(text)] == [
         ["one in four children"], ["about 2,900", "3,300 volunteers"]
     ]
+
+
+def test_a_body_described_in_apposition_by_what_it_does_is_not_the_head() -> None:
+    # "An official of X, the faction that holds Sarmada, who spoke ..., denied P": the description of X is
+    # an apposition; the head is before it (was the clause's verb phrase "holds Sarmada" as the speaker)
+    text = (
+        "A media official of Hayat Tahrir al-Sham, the faction that holds Sarmada, who spoke on condition of "
+        "anonymity, denied that any funds had gone missing.\n"
+    )
+    assert [speaker for speaker, _, _ in claims(text)] == ["Hayat Tahrir al-Sham"]
