@@ -51,6 +51,9 @@ def _resolve_pronoun(ctx: DocumentContext, pronoun: str, pos: int) -> Speaker:
     titled = _titled_person_in_sentence_before(ctx, pos) if person else None
     if titled is not None:
         return titled  # "An earlier version misquoted Mr Haddad as saying P. He said Q": Haddad
+    opener = _person_opening_sentence_before(ctx, pos) if person and ctx.last(person=True) is None else None
+    if opener is not None:
+        return opener  # "Abu Khaled pulls a mattress out of his tent. The water reached his knees, he says"
     found = ctx.last(person=person)
     if person:
         # a person introduced after the last quoted person is the likelier "he": 'Ali, a farmer, lost his home.'
@@ -234,6 +237,26 @@ def _titled_person_in_sentence_before(ctx: DocumentContext, pos: int) -> Speaker
     if known is None or not known.is_person or ctx.last(person=True) == known:
         return None
     return known
+
+
+def _person_opening_sentence_before(ctx: DocumentContext, pos: int) -> Speaker | None:
+    """The person a sentence before the pronoun's opens with, by a bare name of two to four words and then a verb
+    ("Abu Khaled pulls a soaked mattress ..."), in the same paragraph; None otherwise."""
+    paragraph = ctx.text.rfind("\n", 0, pos) + 1
+    starts = sorted({paragraph, *(m.end() for m in _SENTENCE_START_RE.finditer(ctx.text, paragraph, pos))})
+    if len(starts) < 2:
+        return None  # (no sentence before the pronoun's in its paragraph)
+    run = CAPITAL_RUN_RE.match(ctx.text, starts[-2])
+    if run is None or not _VERB_NEXT_RE.match(ctx.text, run.end()):
+        return None
+    words = run.group().split()
+    if not 2 <= len(words) <= 4 or words[0] in ("The", "A", "An") or any(
+            w.lower() in TITLES or w.lower() in PERSON_ROLES or w.lower() in ORG_WORDS for w in words):
+        return None
+    name = " ".join(words)
+    if is_known_org(name) or country_of(name) or any(country_of(w) for w in words):
+        return None
+    return Speaker(name, "", True)
 
 
 _CLOSED_QUOTE_BEFORE_RE = re.compile(r"[,.!?]([\"”])\s*$")

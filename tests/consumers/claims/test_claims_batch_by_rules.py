@@ -222,3 +222,14 @@ def test_a_body_described_in_apposition_by_what_it_does_is_not_the_head() -> Non
         "anonymity, denied that any funds had gone missing.\n"
     )
     assert [speaker for speaker, _, _ in claims(text)] == ["Hayat Tahrir al-Sham"]
+
+
+def test_a_pronoun_before_anyone_is_quoted_is_the_person_the_sentence_before_opens_with() -> None:
+    # "Abu Samir pulls a mattress out of his tent ... The water reached his knees, he says": a feature's opening
+    # scene names its person as the subject; the first "he" is that person (was unnamed sources)
+    text = (
+        "Abu Samir pulls a soaked mattress out of his tent near Atmeh and lays it over a block. The water reached "
+        "his knees on Thursday night, he says.\n\n"
+        "Local officials said 300 tents had been flooded.\n"
+    )
+    assert [speaker for speaker, _, _ in claims(text)] == ["Abu Samir", "unnamed sources"]
