@@ -23,6 +23,10 @@ CYRILLIC, ARABIC = re.compile(r"[\u0400-\u04FF]"), re.compile(r"[\u0600-\u06FF]"
 MIN_COMPARED_WORDS = 4  # fewer words in title and summary: too little to judge by
 MIN_SHARED_FRACTION = 0.25
 MAX_PROMPT_CHARS = 240
+TAG = re.compile(r"<[A-Za-z]")
+# An article page has a few thousand elements (a long live blog ~10,000). trafilatura's time grows faster than the
+# page (2 MB of links: 6 s of CPU; 10 MB: minutes), and a batch's pages must fit in kafka.max_poll_interval_ms.
+MAX_ELEMENTS = 50_000
 # Subscription prompts that end a teaser (English, Russian, Arabic). A bare 'subscribe' is not one: many articles end
 # with 'Subscribe to our Telegram channel'.
 PAYWALL = re.compile(
@@ -62,6 +66,9 @@ def extract_main_text(job: ExtractJob) -> Extraction:
     if media_type not in HTML_TYPES and not (is_untyped and _looks_like_html(job.body)):
         return Extraction(None, f"not an HTML page: {media_type or 'no Content-Type'}")
     html = decode_page(job.body, job.content_type)
+    elements = sum(1 for _ in TAG.finditer(html))
+    if elements > MAX_ELEMENTS:
+        return Extraction(None, f"page has {elements} elements, more than {MAX_ELEMENTS}: no article page")
     try:
         text = trafilatura.extract(html, url=job.url, output_format="txt", include_comments=False,
                                    include_images=False, include_links=False, favor_precision=True,

@@ -152,3 +152,13 @@ def test_utf8_page_with_one_windows_1252_byte_keeps_its_typographic_quotes(conte
     body = f"<html><body><p>{paragraph * 5}</p><p>".encode() + b"Aid\xa0agencies" + b"</p></body></html>"
     text = decode_page(body, content_type)
     assert "minister’s aides said the convoy — twenty" in text and text.count("\ufffd") == 1
+
+
+def test_page_with_more_elements_than_any_article_is_refused_before_parsing():
+    # trafilatura's time grows faster than the page: a 2 MB page of links took 6 s of CPU, a 10 MB one (under
+    # poll.max_body_bytes) over 4 minutes, so one such page held a batch past kafka.max_poll_interval_ms.
+    links = "".join(f"<a href='/archive/{n}'>Syria archive {n}</a> " for n in range(60_000))
+    body = f"<html><body><article><h1>Syria archive</h1><p>{CONVOY_SUMMARY}</p>{links}</article></body></html>".encode()
+    extraction = extract_main_text(ExtractJob("https://a.example/1", body, HTML, CONVOY_SUMMARY, title=CONVOY_TITLE))
+    assert extraction.text is None
+    assert extraction.error is not None and "elements" in extraction.error, extraction.error
