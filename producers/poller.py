@@ -25,7 +25,7 @@ from producers.fetch import Fetcher, FetchResult
 from producers.identity import without_credentials
 from producers.items import ParseJob, PreparedFeed, PreparedItem, prepare_feed, publish_gap_s
 from producers.leases import poller_id, stale_owners
-from producers.recorder import PendingPoll, Recorder
+from producers.recorder import Merge, PendingPoll, Recorder
 from producers.relevance import DEFAULT_TERMS
 from schemas.dead_letter import DeadLetter
 from schemas.topics import ITEMS, ITEMS_FETCH, Topics
@@ -94,9 +94,11 @@ class Poller:
         fetched: FetchResult | None = None
         try:
             fetched = await self.fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
-            prepared = await self._prepare(feed, fetched, polled_at)
+            onto = await self._moved_onto(feed, fetched)
+            prepared = await self._prepare(feed, fetched, polled_at, is_forced=onto is not None)
+            merge = await self._merge(onto, fetched, polled_at, prepared) if onto and prepared else None
             on_fetched()
-            published = await self._record(feed, fetched, polled_at, prepared)
+            published = await self._record(feed, fetched, polled_at, prepared, merge)
         except (FeedFetchError, FeedParseError) as error:
             on_fetched()
             bound.warning("feed_failed", error=str(error))
@@ -117,8 +119,24 @@ class Poller:
             log.exception("feed_failure_not_recorded", feed_url=without_credentials(feed.url))
         return PollReport(feed.url, "error", error=f"{type(error).__name__}: {error}")
 
-    async def _prepare(self, feed: Feed, fetched: FetchResult, polled_at: datetime) -> PreparedFeed | None:
-        if fetched.body is None or fetched.body_hash == feed.body_hash:
+    async def _moved_onto(self, feed: Feed, fetched: FetchResult) -> Feed | None:
+        """The other feed of the catalogue at the URL this one has moved to for good (301/308), if there is one."""
+        if not fetched.moved_to or fetched.moved_to == feed.url:
+            return None
+        async with self.store.reads() as session:
+            return next((f for f in await feeds.by_urls(session, [fetched.moved_to]) if f.id != feed.id), None)
+
+    async def _merge(self, onto: Feed, fetched: FetchResult, polled_at: datetime, prepared: PreparedFeed) -> Merge:
+        # The body is the other feed's now, which its own polls publish under its keys (feed URL + guid for an item
+        # without a link). Like newsboat's URL migration (its items moved to the new feed URL), what this feed published
+        # already stays published once: the recorder gives those items closed rows under the other feed's keys.
+        theirs = await self._prepare(onto, fetched, polled_at, is_forced=True)
+        assert theirs is not None  # a body, parsed the same way: the same items in the same order
+        return Merge(onto.id, prepared.items, theirs.items)
+
+    async def _prepare(self, feed: Feed, fetched: FetchResult, polled_at: datetime, *,
+                       is_forced: bool = False) -> PreparedFeed | None:  # fmt: skip
+        if fetched.body is None or (fetched.body_hash == feed.body_hash and not is_forced):
             return None  # 304, or the same body sent again in full: nothing to parse
         if self.on_new_body is not None:
             self.on_new_body()
@@ -135,13 +153,15 @@ class Poller:
         await self._pool_spawn
         return await asyncio.get_running_loop().run_in_executor(self.parse_pool, prepare_feed, job)
 
-    async def _record(self, feed: Feed, fetched: FetchResult, polled_at: datetime,
-                      prepared: PreparedFeed | None) -> int:  # fmt: skip
+    async def _record(self, feed: Feed, fetched: FetchResult, polled_at: datetime, prepared: PreparedFeed | None,
+                      merge: Merge | None = None) -> int:  # fmt: skip
         # Feed state and new items commit together: a crash after this point loses nothing, because
-        # the relay publishes outbox rows that never reached the broker.
+        # the relay publishes outbox rows that never reached the broker. A feed merged into another publishes nothing
+        # of the body (the store disables it, naming the feed it moved onto).
+        items = prepared.items if prepared and merge is None else []
         return await self.recorder.record(PendingPoll(
-            feed.id, polled_at, prepared.items if prepared else [],
-            lambda fresh: self._success(feed, fetched, polled_at, prepared, fresh)))  # fmt: skip
+            feed.id, polled_at, items, lambda fresh: self._success(feed, fetched, polled_at, prepared, fresh),
+            merge=merge))  # fmt: skip
 
     def _success(self, feed: Feed, fetched: FetchResult, polled_at: datetime, prepared: PreparedFeed | None,
                  fresh: int) -> feeds.PollOutcome:  # fmt: skip

@@ -32,6 +32,17 @@ class PendingPoll:
     items: list[PreparedItem]
     outcome: Callable[[int], feeds.PollOutcome]
     done: asyncio.Future[int] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
+    merge: "Merge | None" = None  # the feed moved onto another catalogued feed: settle what it published already
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """A feed moved (301/308) onto a feed the catalogue has already: the body's items keyed as each of the two feeds
+    keys them (feed URL + guid for an item without a link), in the same order."""
+
+    feed_id: int  # the feed it moved onto, which polls and publishes this body from now on
+    own: list[PreparedItem]
+    theirs: list[PreparedItem]
 
 
 class Recorder:
@@ -101,6 +112,8 @@ class Recorder:
             rows = [row for pending in batch for row in _outbox_rows(pending)]
             new_ids = set(await outbox.add_new(session, rows)) if rows else set()
             fresh = {id(p): {i.delivery_id for i in p.items if i.delivery_id in new_ids} for p in batch}
+            for pending in batch:
+                await _settle_merge(session, pending)
             await feeds.record_polls(session, [(p.feed_id, p.outcome(len(fresh[id(p)]))) for p in batch])
         return fresh
 
@@ -123,11 +136,28 @@ class Recorder:
 
     async def _write_one(self, session: AsyncSession, pending: PendingPoll) -> set[str]:
         fresh = set(await outbox.add_new(session, _outbox_rows(pending))) if pending.items else set()
+        await _settle_merge(session, pending)
         await feeds.record_poll(session, pending.feed_id, pending.outcome(len(fresh)))
         return fresh
 
 
-def _outbox_rows(pending: PendingPoll) -> list[dict[str, object]]:
-    return [{"id": i.delivery_id, "item_id": i.item_id, "feed_id": pending.feed_id, "content_hash": i.content_hash,
-             "payload": i.value.decode(), "topic": i.topic, "created_at": pending.polled_at}
-            for i in pending.items]  # fmt: skip
+async def _settle_merge(session: AsyncSession, pending: PendingPoll) -> None:
+    """The items of a merged body that the moved feed published already get a closed outbox row under the other
+    feed's keys, so its polls do not publish them again as new items (an item without a link is keyed by feed URL +
+    guid). The rest are left to that feed's own polls: published once, under its keys."""
+    merge = pending.merge
+    if merge is None or not merge.own:
+        return
+    async with session.begin_nested() as trial:  # which rows of its own are new: asked, then rolled back
+        unseen = set(await outbox.add_new(session, _outbox_rows(pending, merge.own)))
+        await trial.rollback()
+    known = [theirs for own, theirs in zip(merge.own, merge.theirs, strict=True) if own.delivery_id not in unseen]
+    settled = await outbox.add_new(session, _outbox_rows(pending, known, merge.feed_id)) if known else []
+    await outbox.mark_done(session, settled, pending.polled_at)
+
+
+def _outbox_rows(pending: PendingPoll, items: list[PreparedItem] | None = None,
+                 feed_id: int | None = None) -> list[dict[str, object]]:  # fmt: skip
+    return [{"id": i.delivery_id, "item_id": i.item_id, "feed_id": feed_id or pending.feed_id,
+             "content_hash": i.content_hash, "payload": i.value.decode(), "topic": i.topic,
+             "created_at": pending.polled_at} for i in (pending.items if items is None else items)]  # fmt: skip
