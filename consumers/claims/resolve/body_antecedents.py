@@ -99,7 +99,7 @@ def definite_org(ctx: DocumentContext, pos: int, head: str, words: list[str], no
     if not canon and noun in _COMPANY_NOUNS:
         canon = _sentence_subject_name(ctx, pos)  # "Fly Cham resumed flights ..., the airline said": that name
     if not canon and noun == "company" and len(words) == 2:
-        canon = _company_named_before(ctx, pos)  # "the Aleppo Electricity Company ... the company said": that name
+        canon = company_named_before(ctx, pos)  # "the Aleppo Electricity Company ... the company said": that name
     if not canon and noun in GENERIC_ORG_NOUNS:
         generic = _generic_antecedent(ctx, pos)
         if generic is not None:
@@ -135,16 +135,21 @@ def _governing_body_after(ctx: DocumentContext, pos: int, noun: str) -> str:
 
 
 _COMPANY_NOUNS = frozenset(["airline", "carrier"])
-# A company by its name, "Company" its last word: "the Aleppo Electricity Company", "Syrian Petroleum Company"
-_COMPANY_NAME_RE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){1,5}Company)\b")
+# A company by its name, "Company" its last word: "the Aleppo Electricity Company", "Syrian Petroleum Company"; or a
+# name with its kind in apposition: "Meridian Relief Logistics, a British contractor"
+_COMPANY_NAME_RE = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){1,5}Company)\b"
+    r"|(?<![\w'’-])((?:[A-Z][\w'’-]*[ ]+){1,4}[A-Z][\w'’-]*),\s+an?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:company|contractor|firm|supplier|operator|subcontractor)\b"
+)
 
 
-def _company_named_before(ctx: DocumentContext, pos: int) -> str:
+def company_named_before(ctx: DocumentContext, pos: int) -> str:
     """The last company named by its full name within 3,000 characters before pos, or "" (the text's only kind of
     company, as "the airline" after "Fly Cham")."""
     found = ""
     for m in _COMPANY_NAME_RE.finditer(ctx.text, max(0, pos - 3000), pos):
-        name = m.group(1)
+        name = m.group(1) or m.group(2)
         found = name[4:] if name.startswith("The ") else name
     return found
 _DATELINE_LEAD_RE = re.compile(r"\s*[A-Z][A-Z' -]+(?:,\s+[A-Z][a-z]+)?\s*(?:\([^()]{1,20}\)\s*)?[–—-]\s*")

@@ -13,6 +13,7 @@ import re
 
 from consumers.claims.context import HISTORY_WINDOW, DocumentContext, Speaker
 from consumers.claims.resolve.appositions import named_by_apposition
+from consumers.claims.resolve.body_antecedents import company_named_before
 from consumers.claims.resolve.given_names import (
     SELF_NAMING_NEXT_RE,
     SELF_NAMING_OPENINGS,
@@ -103,6 +104,7 @@ _THE_MEMBER_OF_RE = re.compile(
     r"the\s+[A-Z]"
 )
 _THE_DEFENCE = frozenset(["the defence", "the defense"])
+_THE_COMPANYS = ("the company's ", "The company's ", "the company’s ", "The company’s ")
 _LAWYER_RE = re.compile(r"\b(?:lawyers?|attorneys?|counsel|advocates?)\b", re.I)
 _UNNAMED_SOURCES = Speaker("unnamed sources", "", False)
 
@@ -215,8 +217,10 @@ def _outlets_interlocutor(ctx: DocumentContext, head: str) -> Speaker | None:
 
 
 def _spoken_for(ctx: DocumentContext, start: int, head_end: int, head: str) -> Speaker | None:
-    """Whom the mention speaks for: the defence's lawyer, a body through its page, staff, channel or office; else
-    None."""
+    """Whom the mention speaks for: a company through its papers or staff, the defence's lawyer, a body through its
+    page, staff, channel or office; else None."""
+    if head[:14] in _THE_COMPANYS and (company := company_named_before(ctx, start)):
+        return Speaker(company, company, False)  # "the company's internal emails", "the company's field coordinator"
     if head[-6:] in ("efence", "efense") and head.lower() in _THE_DEFENCE:
         # "The defence had argued that P": the defendant's lawyers, the one quoted before if any (not a person by the
         # title "defence minister", nor the judge quoted last)

@@ -233,3 +233,15 @@ def test_a_pronoun_before_anyone_is_quoted_is_the_person_the_sentence_before_ope
         "Local officials said 300 tents had been flooded.\n"
     )
     assert [speaker for speaker, _, _ in claims(text)] == ["Abu Samir", "unnamed sources"]
+
+
+def test_the_companys_emails_and_staff_speak_for_the_company_named_before() -> None:
+    # "Levant Freight Services, a Jordanian contractor, ... according to the company's internal emails", "the
+    # company's logistics officer wrote that P": the company's documents and staff are the company (guideline:
+    # unnamed members are the organisation; was the label "company's internal emails", or a government)
+    text = (
+        "Levant Freight Services, a Jordanian contractor that moves aid into Syria, was warned twice in 2027 that "
+        "trucks were being stopped, according to the company's internal emails.\n\n"
+        'In one email, the company\'s logistics officer in Amman wrote that "half the convoy" had been held.\n'
+    )
+    assert [speaker for speaker, _, _ in claims(text)] == ["Levant Freight Services", "Levant Freight Services"]
