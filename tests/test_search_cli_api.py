@@ -115,7 +115,7 @@ async def test_query_refuses_a_sort_it_cannot_give_in_one_line(filled, args, com
 
 @pytest.mark.parametrize(("typed", "complaint"), [
     ('"ceasefire', "quote is not closed"), ("", "no word"), ("&|!", "no word"), ("-ceasefire", "only exclusions"),
-    ("ceasefire OR", "OR needs"),
+    ("ceasefire OR", "OR needs"), ("ceasefire NOT", "NOT needs"), ("NOT ceasefire", "only exclusions"),
 ])  # fmt: skip
 async def test_query_refuses_a_malformed_search_in_one_line(filled, typed, complaint):
     result = query(filled, "articles", "--search", typed)

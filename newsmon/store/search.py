@@ -1,16 +1,20 @@
 """Full-text search over articles (title and text) and claims (text): `newsmon query --search`, `search=` in the API.
 
 Users type what they type into a search box: words (all must occur), "a quoted phrase", `OR` between two words or
-phrases (either may occur), `-word` or `-"a phrase"` (must not occur) and `word*` (a word starting so). A lone `AND`
-is the default and ignored. `parse_search` reads that into a `SearchQuery` and writes it out again in each engine's
+phrases (either may occur), `-word` or `-"a phrase"`, or `NOT` before one (must not occur) and `word*` (a word starting
+so). A lone `AND` is the default and ignored. Only upper-case `OR`, `AND` and `NOT` are operators; in lower case they
+are words. `parse_search` reads that into a `SearchQuery` and writes it out again in each engine's
 own syntax, quoting every word, so what a user types never reaches FTS5 or to_tsquery as syntax: `NEAR(`, `:`, `&|!`
 or a stray `*` are punctuation between words, and a query that is malformed (an unclosed quote, an `OR` with nothing
 on one side, nothing but exclusions or no word at all) is a `SearchQueryError` naming what is wrong.
 
-The index (migration 0009; SQLite's prefix indexes 0011) is kept in sync by the database itself, whoever writes:
+The index (migration 0009; SQLite's prefix indexes 0011; words alike on both engines 0013) is kept in sync by the
+database itself, whoever writes:
 
 - SQLite: FTS5 external-content tables `articles_search` (title, text) and `claims_search` (text) over the tables'
-  rowids, with triggers on insert, on delete and on an update of the indexed columns (an update of claims_version
+  rowids, read through the views `articles_search_source` and `claims_search_source` (Turkish dotless ı as i: no
+  tokenizer option maps a letter; highlight() marks that folded text, which snippets.py carries back), with triggers
+  on insert, on delete and on an update of the indexed columns (an update of claims_version
   touches nothing). Both hold prefix indexes of 2, 3 and 4 characters (`prefix='2 3 4'`): FTS5 answers a prefix of
   exactly such a length as it does a word, and any other by merging the posting lists of every word starting so (on
   30,000 texts: tens of ms from 5 characters on, about a second for 2; migration 0011 has the figures). A migration that
@@ -21,7 +25,7 @@ The index (migration 0009; SQLite's prefix indexes 0011) is kept in sync by the 
   that it "may" not), but a batch migration that copies `articles` or `claims` into a new table drops the triggers and
   can renumber rowids. Such a migration must create the triggers again and run
   `INSERT INTO articles_search(articles_search) VALUES('rebuild')` (tests/newsmon/store/test_search.py checks at head
-  that the triggers exist and the index agrees with its table).
+  that the triggers exist and the index agrees with its view).
 - PostgreSQL: a stored generated `search_vector` tsvector column on each table with a GIN index, so the vector is
   computed once at write time (ts_rank reads it without parsing the text again) and the migration's ADD COLUMN
   back-fills every row; the GIN index also answers a prefix (`'kill':*`) by a partial match over its sorted
@@ -30,7 +34,10 @@ The index (migration 0009; SQLite's prefix indexes 0011) is kept in sync by the 
   or Arabic word must match exactly would rank and match differently by language, and an article's language tag
   comes from its feed, not its text. Before to_tsvector the text has accents removed from Latin letters as the
   SQLite tokenizer does (NFD, drop combining marks after A-Z, NFC: no extension needed, and Cyrillic "й" keeps
-  its breve), and only its first 100,000 characters are indexed (a tsvector holds at most 1 MB; a longer text
+  its breve), then every ASCII punctuation character read as a space and ı as i (translate(): the parser would keep
+  'www.sana.sy', 'a@sana.sy', links, paths, '3.5' and 'al-Assad' one token, where FTS5 splits them into words; a
+  test asks both engines every word and phrase of a corpus and compares), and only its first 100,000 characters
+  are indexed (a tsvector holds at most 1 MB; a longer text
   could not be stored at all). Title words weigh A and text words B, and SQLite's bm25 weighs the title 2.5 times
   the text, as ts_rank's default weights do for A against B.
 
@@ -60,6 +67,10 @@ SEARCH_INDEXES = frozenset({"ix_articles_search_vector", "ix_claims_search_vecto
 MAX_SEARCH_WORDS = 32  # a search box query, not a document: more is a paste gone wrong, and each word costs a lookup
 
 _ARABIC_VOWEL_MARKS = re.compile("[\u064b-\u065f\u0670]")
+DOTLESS_I = "\u0131"  # Turkish ı: both indexes read it as i (migration 0013), as they read İ (an I with a dot above)
+# PostgreSQL's parser would keep 'www.sana.sy', 'a@b.sy', '3.5' or 'al-Assad' one token; FTS5 splits at each of these.
+PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"  # ASCII's
+_PUNCTUATION_AS_SPACE = str.maketrans(PUNCTUATION + DOTLESS_I, " " * len(PUNCTUATION) + "i")
 _LATIN_ACCENTS = re.compile(r"([A-Za-z])[\u0300-\u036f]+")
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as unicode61 splits (its separators: punctuation, marks, "_")
 _TERM = re.compile(r'(-?)"([^"]*)"(\*?)|([^\s"]+)')  # -"a phrase"*, or a bare term up to a space or quote
@@ -114,15 +125,17 @@ class SearchQuery:
 
 
 def fold_word(word: str) -> str:
-    """A word as both indexes compare it: lower case, without accents on Latin letters or Arabic vowel marks."""
+    """A word as both indexes compare it: lower case, without accents on Latin letters or Arabic vowel marks, and
+    Turkish dotless ı as i (dotted İ is I with an accent)."""
     decomposed = _LATIN_ACCENTS.sub(r"\1", unicodedata.normalize("NFD", word))
-    return unicodedata.normalize("NFC", _ARABIC_VOWEL_MARKS.sub("", decomposed)).lower()
+    return unicodedata.normalize("NFC", _ARABIC_VOWEL_MARKS.sub("", decomposed)).lower().replace(DOTLESS_I, "i")
 
 
 def fold_accents(text: str) -> str:
-    """`text` with accents taken off Latin letters, as migration 0009 folds what PostgreSQL indexes (NFD, marks
-    after A-Z dropped, NFC); case and everything else kept."""
-    return unicodedata.normalize("NFC", _LATIN_ACCENTS.sub(r"\1", unicodedata.normalize("NFD", text)))
+    """`text` as PostgreSQL's index parses it (migrations 0009, 0013): accents taken off Latin letters (NFD, marks after
+    A-Z dropped, NFC), then each ASCII punctuation character a space and ı an i (one character for one); case kept."""
+    unaccented = unicodedata.normalize("NFC", _LATIN_ACCENTS.sub(r"\1", unicodedata.normalize("NFD", text)))
+    return unaccented.translate(_PUNCTUATION_AS_SPACE)
 
 
 def parse_search(text: str) -> SearchQuery:
@@ -131,7 +144,7 @@ def parse_search(text: str) -> SearchQuery:
         raise SearchQueryError(f"{text!r}: a quote is not closed")
     terms: list[tuple[bool, Phrase] | str] = []  # (is_excluded, phrase), or "OR"
     for match in _TERM.finditer(_ARABIC_VOWEL_MARKS.sub("", text)):
-        if match[4] in ("OR", "AND"):
+        if match[4] in ("OR", "AND", "NOT"):
             terms.append(match[4])
             continue
         is_excluded, body, is_prefix = _term_parts(match)
@@ -152,7 +165,7 @@ def _term_parts(match: re.Match[str]) -> tuple[bool, str, bool]:
 
 
 def _combine(text: str, terms: list[tuple[bool, Phrase] | str]) -> SearchQuery:
-    terms = [term for term in terms if term != "AND"]
+    terms = _not_as_exclusion(text, [term for term in terms if term != "AND"])
     required: list[list[Phrase]] = []
     excluded: list[Phrase] = []
     for position, term in enumerate(terms):
@@ -179,6 +192,23 @@ def _combine(text: str, terms: list[tuple[bool, Phrase] | str]) -> SearchQuery:
     if words > MAX_SEARCH_WORDS:
         raise SearchQueryError(f"{text!r}: {words} words; at most {MAX_SEARCH_WORDS}")
     return SearchQuery(text, tuple(tuple(group) for group in required), tuple(excluded))
+
+
+def _not_as_exclusion(text: str, terms: list[tuple[bool, Phrase] | str]) -> list[tuple[bool, Phrase] | str]:
+    """`NOT word` and `NOT "a phrase"` read as `-word` and `-"a phrase"`; a NOT with no word or phrase after it is
+    refused."""
+    read: list[tuple[bool, Phrase] | str] = []
+    for position, term in enumerate(terms):
+        if term == "NOT":
+            continue
+        if position and terms[position - 1] == "NOT":
+            if not isinstance(term, tuple):
+                raise SearchQueryError(f"{text!r}: NOT needs a word or phrase after it")
+            term = (True, term[1])
+        read.append(term)
+    if terms and terms[-1] == "NOT":
+        raise SearchQueryError(f"{text!r}: NOT needs a word or phrase after it")
+    return read
 
 
 def _fts5_phrase(phrase: Phrase) -> str:
@@ -211,6 +241,8 @@ SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 def ranks_by_relevance(sort: Sort | None, search: SearchQuery | None) -> bool:
     """Whether rows go most relevant first: with a search, unless sorted by date."""
     return search is not None and sort in (None, "relevance")
+
+
 _SEARCH_TABLES = {ArticleRow.__tablename__: ARTICLES_SEARCH, ClaimRow.__tablename__: CLAIMS_SEARCH}
 
 

@@ -34,7 +34,15 @@ from sqlalchemy import func, literal_column, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from newsmon.store.models import ArticleRow, ClaimRow
-from newsmon.store.search import ARTICLES_SEARCH, CLAIMS_SEARCH, Phrase, SearchQuery, fold_accents
+from newsmon.store.search import (
+    ARTICLES_SEARCH,
+    CLAIMS_SEARCH,
+    DOTLESS_I,
+    PUNCTUATION,
+    Phrase,
+    SearchQuery,
+    fold_accents,
+)
 from newsmon.store.session import Store
 
 SNIPPET_WORDS = 30  # about 200 characters of English
@@ -54,6 +62,7 @@ _ROWS: dict[str, tuple[type[ArticleRow] | type[ClaimRow], str, tuple[str, ...]]]
     "claims": (ClaimRow, CLAIMS_SEARCH, ("text",)),
 }
 _ID_KEYS = {"articles": "article_id", "claims": "claim_id"}
+_PG_FOLDED_FROM, _PG_FOLDED_TO = PUNCTUATION + DOTLESS_I, " " * len(PUNCTUATION) + "i"
 
 Marked = tuple[str, list[tuple[int, int]]]  # a text and the (start, end) of each marked word in it
 
@@ -77,9 +86,9 @@ async def for_rows(session: AsyncSession, kind: str, ids: list[str], search: Sea
             for row_id, *pairs in await session.execute(_headlines(kind, chunk, marking)):
                 marked[row_id] = [_unfold(*pair) for pair in zip(pairs[::2], pairs[1::2], strict=True)]
         else:
-            for row_id, *highlights in await session.execute(_highlights(kind, chunk, marking)):
-                marked[row_id] = [_source_prefix(*_parse_marks(unicodedata.normalize("NFC", value or "")))
-                                  for value in highlights]  # fmt: skip
+            for row_id, *pairs in await session.execute(_highlights(kind, chunk, marking)):
+                by_column = zip(pairs[::2], pairs[1::2], strict=True)
+                marked[row_id] = [_source_prefix(*_as_written(*pair)) for pair in by_column]
     return {row_id: excerpt(*_best_column(columns)) for row_id, columns in marked.items()}
 
 
@@ -103,7 +112,9 @@ def _highlights(kind: str, ids: list[str], marking: SearchQuery) -> Any:
     row, fts_name, columns = _ROWS[kind]
     fts = table(fts_name, sql_column("rowid"))
     rowid: Any = literal_column(f"{row.__tablename__}.rowid")
-    marked = [func.highlight(literal_column(fts_name), index, _START, _STOP) for index in range(len(columns))]
+    marked = []
+    for index, name in enumerate(columns):
+        marked += [getattr(row, name), func.highlight(literal_column(fts_name), index, _START, _STOP)]
     return (select(row.id, *marked).select_from(fts).join(row, rowid == fts.c.rowid)
             .where(literal_column(fts_name).op("MATCH")(marking.as_fts5()),
                    fts.c.rowid.in_(select(rowid).where(row.id.in_(ids)))))  # fmt: skip
@@ -122,10 +133,11 @@ def _headlines(kind: str, ids: list[str], marking: SearchQuery) -> Any:
 
 
 def _fold_sql(text: Any) -> Any:
-    # As migration 0009 folds what it indexes: NFD, accents after A-Z dropped, NFC.
+    # As migrations 0009 and 0013 fold what they index: NFD, accents after A-Z dropped, NFC; ASCII punctuation a
+    # space and ı an i (search.fold_accents).
     decomposed = func.normalize(text, literal_column("NFD"))
     stripped = func.regexp_replace(decomposed, "([A-Za-z])[\u0300-\u036f]+", r"\1", "g")
-    return func.normalize(stripped, literal_column("NFC"))
+    return func.translate(func.normalize(stripped, literal_column("NFC")), _PG_FOLDED_FROM, _PG_FOLDED_TO)
 
 
 # --- marks: from the engines' text to spans, carried back onto the text as written, and the excerpt ---------------
@@ -150,6 +162,14 @@ def _parse_marks(value: str) -> Marked:
             text.append(piece)
             length += len(piece)
     return "".join(text), marks if start is None else []
+
+
+def _as_written(source: str | None, highlighted: str | None) -> Marked:
+    """FTS5's marks on the text it indexed (its content view reads ı as i: migration 0013), carried onto `source`
+    as written: the two differ only there, one character for one."""
+    text, marks = _parse_marks(unicodedata.normalize("NFC", highlighted or ""))
+    written = unicodedata.normalize("NFC", source or "")
+    return (written, marks) if len(written) == len(text) else (text, marks)
 
 
 def _source_prefix(text: str, marks: list[tuple[int, int]]) -> Marked:

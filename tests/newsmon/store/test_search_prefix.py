@@ -17,6 +17,7 @@ from schemas.articles import Article
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 BEFORE_PREFIX_INDEXES = "0010"
+PREFIX_INDEXES = "0011"  # migration 0013 reads the FTS5 content through views: the triggers and tables differ at head
 
 # Our own texts: (id, title, text). Prefixes of 1 to 6 characters, in three scripts, pick different rows.
 CORPUS = [
@@ -179,7 +180,7 @@ async def test_the_migration_keeps_every_search_result_and_the_triggers_and_down
         triggers_before, tables_before = await _triggers(store), await _search_tables(store)
         ranking_before = await _bm25_weights(store)
 
-    upgrade_database(store_url)
+    upgrade_database(store_url, PREFIX_INDEXES)
     async with open_store(StoreSettings(url=store_url), upgrade=False) as store:
         assert await everything_found(store) == expected_found()
         assert await _triggers(store) == triggers_before
