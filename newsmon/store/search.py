@@ -34,10 +34,10 @@ database itself, whoever writes:
   or Arabic word must match exactly would rank and match differently by language, and an article's language tag
   comes from its feed, not its text. Before to_tsvector the text has accents removed from Latin letters as the
   SQLite tokenizer does (NFD, drop combining marks after A-Z, NFC: no extension needed, and Cyrillic "й" keeps
-  its breve), then every ASCII punctuation character read as a space and ı as i (translate(): the parser would keep
-  'www.sana.sy', 'a@sana.sy', links, paths, '3.5' and 'al-Assad' one token, where FTS5 splits them into words; a
-  test asks both engines every word and phrase of a corpus and compares), and only its first 100,000 characters
-  are indexed (a tsvector holds at most 1 MB; a longer text
+  its breve), then every ASCII punctuation character read as a space and ı as i (one character for one: the
+  parser would keep 'www.sana.sy', 'a@sana.sy', links, paths, '3.5' and 'al-Assad' one token, where FTS5 splits
+  them into words; a test asks both engines every word and phrase of a corpus and compares), and only its first
+  100,000 characters are indexed (a tsvector holds at most 1 MB; a longer text
   could not be stored at all). Title words weigh A and text words B, and SQLite's bm25 weighs the title 2.5 times
   the text, as ts_rank's default weights do for A against B.
 

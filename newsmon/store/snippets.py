@@ -38,7 +38,6 @@ from newsmon.store.search import (
     ARTICLES_SEARCH,
     CLAIMS_SEARCH,
     DOTLESS_I,
-    PUNCTUATION,
     Phrase,
     SearchQuery,
     fold_accents,
@@ -62,7 +61,7 @@ _ROWS: dict[str, tuple[type[ArticleRow] | type[ClaimRow], str, tuple[str, ...]]]
     "claims": (ClaimRow, CLAIMS_SEARCH, ("text",)),
 }
 _ID_KEYS = {"articles": "article_id", "claims": "claim_id"}
-_PG_FOLDED_FROM, _PG_FOLDED_TO = PUNCTUATION + DOTLESS_I, " " * len(PUNCTUATION) + "i"
+_PG_PUNCTUATION = "[!-/:-@[-`{-~]"  # search.PUNCTUATION as code point ranges, as migration 0013 has it
 
 Marked = tuple[str, list[tuple[int, int]]]  # a text and the (start, end) of each marked word in it
 
@@ -137,7 +136,8 @@ def _fold_sql(text: Any) -> Any:
     # space and ı an i (search.fold_accents).
     decomposed = func.normalize(text, literal_column("NFD"))
     stripped = func.regexp_replace(decomposed, "([A-Za-z])[\u0300-\u036f]+", r"\1", "g")
-    return func.translate(func.normalize(stripped, literal_column("NFC")), _PG_FOLDED_FROM, _PG_FOLDED_TO)
+    spaced = func.regexp_replace(func.normalize(stripped, literal_column("NFC")), _PG_PUNCTUATION, " ", "g")
+    return func.replace(spaced, DOTLESS_I, "i")
 
 
 # --- marks: from the engines' text to spans, carried back onto the text as written, and the excerpt ---------------
