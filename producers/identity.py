@@ -38,6 +38,12 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
 
 
+def is_site_root(canonical: str) -> bool:
+    """Whether a canonical URL (`canonical_url`) is a site's front page: no path and no query. It lists many
+    articles and is never one (a root with a query may be: WordPress's /?p=12)."""
+    return canonical.endswith("/") and canonical.count("/") == 3
+
+
 def without_credentials(url: str) -> str:
     """`url` without a user and password (http://user:password@host/feed), as items and logs show a feed's URL."""
     if "@" not in url:

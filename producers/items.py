@@ -8,7 +8,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from producers.identity import canonical_url, content_hash, item_id_of, without_credentials
+from producers.identity import canonical_url, content_hash, is_site_root, item_id_of, without_credentials
 from producers.language import detect_language
 from producers.relevance import RelevanceFilter
 from schemas.ids import stable_id
@@ -28,11 +28,13 @@ if TYPE_CHECKING:  # producers.parse pulls in lxml and feedparser (~0.3 s): only
 def build_item(entry: "ParsedEntry", *, feed_url: str, outlet: str, language: str, polled_at: datetime,
                link_identifies: bool = True) -> FeedItem:  # fmt: skip
     """Normalise one entry: canonical URL, stable ids, UTC time (poll time when the feed gives none).
-    `link_identifies` False: the link is shared by other entries of the body (see `shared_links`), so it keys none."""
+    `link_identifies` False: the link is shared by other entries of the body (see `shared_links`), so it keys none.
+    Nor does a site's front page: a one-item feed that links each entry to it shows no shared link in any one body,
+    and keyed by it each new entry was taken for an edit of the one before, poll after poll."""
     canonical = canonical_url(entry.link) if entry.link else None
     title, summary = _cut(entry.title, MAX_TITLE_CHARS), _cut(entry.text, MAX_SUMMARY_CHARS)
     content = content_hash(title, summary)
-    key_url = canonical if link_identifies else None
+    key_url = canonical if link_identifies and canonical and not is_site_root(canonical) else None
     # Neither link nor guid (RSS 2.0 asks only for a title or a description): the item is what it says (Miniflux keys
     # such RDF items by title + description); one key for all such items of a feed kept only the first of them.
     identity = item_id_of(key_url, feed_url, entry.guid if entry.guid or key_url else f"content:{content}")
@@ -124,7 +126,7 @@ def prepare_feed(job: ParseJob) -> PreparedFeed:
         if not relevance.matches(entry.title, entry.text):
             irrelevant += 1
             continue
-        if entry.link and entry.guid in shared:
+        if entry.guid and ((entry.link and entry.guid in shared) or is_front_page_guid(entry.guid)):
             entry = replace(entry, guid=None)
         item = build_item(entry, feed_url=job.feed_url, outlet=job.outlet, language=job.language,
                           polled_at=job.polled_at, link_identifies=entry.link not in front_pages)  # fmt: skip
@@ -149,6 +151,12 @@ def shared_guids(entries: "Sequence[ParsedEntry]") -> set[str]:
             if first != entry.link and entry.guid not in shared and canonical_url(first) != canonical_url(entry.link):
                 shared.add(entry.guid)
     return shared
+
+
+def is_front_page_guid(guid: str) -> bool:
+    """A guid that is a site's front page (the one-guid CMS's site URL): no entry's own, even when each body has
+    one entry and so shows it shared by none (the dedupe stage reads a guid seen before in the feed as that entry)."""
+    return guid.startswith(("https://", "http://")) and is_site_root(canonical_url(guid))
 
 
 def shared_links(entries: "Sequence[ParsedEntry]") -> set[str]:

@@ -1,5 +1,5 @@
-"""Feeds that move (301/308) onto a feed the catalogue has already, and entries whose link is the site's front page
-across polls: each item published once, none lost, each keeping its identity."""
+"""Feeds that move (301/308) onto a feed the catalogue has already, and entries whose link or guid is the site's
+front page across polls: each item published once, none lost, each keeping its identity."""
 
 import uuid
 
@@ -86,3 +86,52 @@ async def test_a_feed_moved_onto_a_catalogued_feed_not_polled_yet_leaves_it_only
     assert (first.items_new, moved.items_new, later.items_new) == (2, 0, 1)
     assert titles == sorted(["Syria: clinic opens in Manbij", "Syria: road to Tabqa repaired",
                              "Syria: grain silo rebuilt"])  # fmt: skip
+
+
+async def test_a_front_page_link_keys_no_item_across_polls(poller_pipeline, feed_server):
+    # A CMS whose one-item feed links every entry to the site's front page: each body alone shows no shared link,
+    # so keyed by the link each new entry was the previous one's edit (a new version of one article). A site's root
+    # is never one article: the guid keys the entry, else its title and text. A root with a query is (WordPress ?p=).
+    tag = uuid.uuid4().hex[:8]
+    front, plain, query = f"/front-{tag}", f"/front-plain-{tag}", f"/query-{tag}"
+    titles = ("Syria: power cut in Daraa", "Syria: water returns to Daraa", "Syria: exams postponed in Daraa")
+    news = []
+    async with poller_pipeline() as pipeline:
+        urls = await register(pipeline.store, *(feed_server.url(path) for path in (front, plain, query)))
+        for n, title in enumerate(titles):
+            tracked = "https://desk.example/?utm_source=rss"
+            feed_server.routes[front] = Route(200, body(entry(title, guid=f"{tag}-{n}", link=tracked)))
+            feed_server.routes[plain] = Route(200, body(entry(title, link="https://desk.example")))
+            feed_server.routes[query] = Route(200, body(entry(title, guid=f"{tag}-{n}",
+                                                              link="https://blog.example/?p=12")))  # fmt: skip
+            reports = {r.feed_url: r.items_new for r in await pipeline.poller.poll_due(urls, everything=True)}
+            news.append([reports[url] for url in urls])
+        async with pipeline.store.sessions() as session:
+            rows = (await session.scalars(select(OutboxItem))).all()
+        feeds = await feed_rows(pipeline.store)
+    by_feed = {url: sorted(row.payload["title"] for row in rows if row.feed_id == feed.id)
+               for url, feed in feeds.items()}  # fmt: skip
+    assert news == [[1, 1, 1], [1, 1, 1], [1, 1, 1]]  # the ?p=12 entry: one article edited twice
+    assert by_feed[urls[0]] == by_feed[urls[1]] == sorted(titles)
+    assert by_feed[urls[2]] == ["Syria: exams postponed in Daraa"]
+
+
+async def test_a_front_page_guid_keys_no_article_across_polls(make_settings, feed_server):
+    # The one-guid CMS (its site URL as every entry's guid) with one entry a body: no body shows the guid shared, and
+    # the dedupe stage read each later entry, same feed and guid, as the first article at a new URL (an edit of it).
+    from newsmon.store.feeds import FeedSpec
+    from newsmon.store.models import ArticleRow
+    from newsmon.store.session import open_store
+    from tests.pipeline_helpers import run_pipeline_over
+
+    path = f"/one-guid-{uuid.uuid4().hex[:8]}"
+    titles = ("Syria: ferry to Arwad island runs again after the storm", "Syria: olive harvest in Afrin starts late")
+    settings = make_settings(poll={"per_host_min_gap_s": 0})
+    spec = FeedSpec(url=feed_server.url(path), name="one guid", outlet="Desk", language="en")
+    for n, title in enumerate(titles):
+        feed_server.routes[path] = Route(200, body(entry(title, guid="https://desk.example/",
+                                                         link=f"https://desk.example/{n}")))  # fmt: skip
+        await run_pipeline_over(settings, [spec])
+    async with open_store(settings.store) as store, store.reads() as session:
+        stored = sorted((await session.scalars(select(ArticleRow.title))).all())
+    assert stored == sorted(titles)
