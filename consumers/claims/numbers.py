@@ -15,9 +15,15 @@ _UNITS_WORDS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
-_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9}
-_VAGUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1000.0, "millions": 1e6, "a dozen": 12.0, "tens": 10.0,
-          "tens of thousands": 1e4, "hundreds of thousands": 1e5, "tens of millions": 1e7, "hundreds of millions": 1e8}
+_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9, "dozen": 12.0}
+# A vague count is no exact figure, and the schema has no "vague": it is the least its words can mean, hedged "at least"
+# when nothing was written before it ("dozens": two dozen or more; "hundreds of thousands": 200,000 or more), the words
+# kept in its text. "a dozen" is about twelve. (Was "dozens" = 12, "hundreds" = 100: figures no one gave, which then
+# disagreed with another speaker's "30 people".)
+_VAGUE = {"dozens": 24.0, "hundreds": 200.0, "thousands": 2000.0, "millions": 2e6, "a dozen": 12.0, "tens": 20.0,
+          "tens of thousands": 2e4, "hundreds of thousands": 2e5, "tens of millions": 2e7, "hundreds of millions": 2e8,
+          "scores": 40.0, "several dozen": 24.0, "a few dozen": 24.0}
+_VAGUE_HEDGE = {"a dozen": "about"}
 _FRACTIONS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "one third": 1 / 3, "one quarter": 0.25,
               "two-thirds": 2 / 3, "three-quarters": 0.75, "one-third": 1 / 3, "one-quarter": 0.25,
               "two thirds": 2 / 3, "three quarters": 0.75}
@@ -41,7 +47,7 @@ def either_case(chars: str) -> str:
 # sorted longest first): the number pattern is matched at every trigger, and these were most of its branches.
 _WORD_NUM = trie_pattern(list(_UNITS_WORDS))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = rf"(?:\s+(?-i:(?=[{either_case('htmb')}]))(?:hundred|thousand|million|billion)|\s?(?:mln|bn))"
+_SCALE = rf"(?:\s+(?-i:(?=[{either_case('htmbd')}]))(?:hundred|thousand|million|billion|dozen)|\s?(?:mln|bn))"
 
 
 def _first_letter_guard(words: list[str]) -> str:
@@ -62,10 +68,13 @@ _QUALIFIER_WORDS = [
 ]
 _QUALIFIER = _first_letter_guard(_QUALIFIER_WORDS) + trie_pattern(_QUALIFIER_WORDS)
 _VAGUE_RE = (r"tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|"
-             r"tens(?=\s+of\s+[^\W\d])|dozens|hundreds|thousands|millions|a dozen")  # ("tens of families")
+             r"tens(?=\s+of\s+[^\W\d])|dozens|hundreds|thousands|millions|a dozen|several dozen|a few dozen|"
+             # ("tens of families", "scores of people"; not "the test scores of the pupils")
+             r"scores(?=\s+of\s+(?!(?:the|its|their|his|her|these|those)\b)[^\W\d])")
 _FRACTION_WORDS = ["two-thirds", "three-quarters", "one-third", "one-quarter", "a third", "a quarter", "half"]
 _FRACTION_RE = (_first_letter_guard(_FRACTION_WORDS)
-                + r"(?:two[- ]thirds|three[- ]quarters|one[- ]third|one[- ]quarter|a third|a quarter|half)")
+                + r"(?:two[- ]thirds|three[- ]quarters|one[- ]third|one[- ]quarter|a third|a quarter|half)"
+                + r"(?:\s+(?:of\s+)?a\s+(?:million|billion)\b)?")  # "half a million": 500,000
 # Range forms keep both ends: "between 40 and 50", "from 70 to 100", "55 to 60", "55-60".
 _CORE = (rf"(?:between\s+(?P<b1>{_ATOM})\s+and\s+(?P<b2>{_ATOM})"
          rf"|from\s+(?P<f1>{_ATOM})\s+to\s+(?P<f2>{_ATOM})"
@@ -203,7 +212,10 @@ def _values(groups: tuple[str | None, ...]) -> tuple[float | None, float | None]
     if single:
         return _atom_value(single), None
     if vague:
-        return _VAGUE[vague.lower()], None
+        return _VAGUE[" ".join(vague.lower().split())], None
+    share, _, scale = (frac or "").lower().rpartition(" a ")
+    if scale in ("million", "billion") and share.removesuffix(" of") in _FRACTIONS:
+        return _FRACTIONS[share.removesuffix(" of")] * _SCALES[scale], None  # "half a million"
     return _FRACTIONS.get((frac or "").lower()), None
 
 
@@ -336,7 +348,8 @@ def _number_at(text: str, m: re.Match[str]) -> ClaimNumber | None:
     if single and not qual and text[max(0, start - 10) : start].lower() == _MAGNITUDE_BEFORE:
         # "a magnitude 5.3 earthquake": the scale is the quantity's noun, the quake what it measures
         start, end, unit = start - len(_MAGNITUDE_BEFORE), m.end("single"), "magnitude"
-    return ClaimNumber(text[start:end].strip(), low, high, unit, (qual or "").lower())
+    hedge = (qual or "").lower() or (_VAGUE_HEDGE.get(vague.lower(), "at least") if (vague := groups[9]) else "")
+    return ClaimNumber(text[start:end].strip(), low, high, unit, hedge)
 
 
 _STOP_WORD_RE = re.compile(_STOP_WORDS, re.IGNORECASE)

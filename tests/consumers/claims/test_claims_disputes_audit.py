@@ -1,0 +1,53 @@
+"""Extractor faults the disputes audit found (bench/disputes_quality.py): vague and dozen counts, dismissals, unnamed
+voices told apart, and the earlier round's leftovers. Invented sentences, by the claim guideline."""
+
+import pytest
+
+from consumers.claims.extract import extract_claims
+from consumers.claims.numbers import find_numbers
+
+
+def claims(text: str) -> list[tuple[str, str, str]]:
+    return [(c.speaker, c.cue, c.text) for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "N dozen" is N times twelve, and what is counted is the noun after it (was value N, unit "dozen people")
+    ("two dozen people were killed", ("two dozen people", 24.0, None, "people", "")),
+    ("more than three dozen trucks crossed", ("more than three dozen trucks", 36.0, None, "trucks", "more than")),
+    ("some 2 dozen soldiers", ("some 2 dozen soldiers", 24.0, None, "soldiers", "some")),
+    # "half a million" is 500,000 (was "half", 0.5, with no noun)
+    ("half a million people fled", ("half a million people", 5e5, None, "people", "")),
+    ("nearly half a million Syrians", ("nearly half a million Syrians", 5e5, None, "Syrians", "nearly")),
+])
+def test_dozens_and_half_a_million_are_their_products(text: str, expected: tuple) -> None:
+    [number] = find_numbers(text)
+    assert (number.text, number.value, number.value_max, number.unit, number.qualifier) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A vague count is no exact figure: the schema has no "vague", so it is the least the words can mean with "at
+    # least" ("dozens" is two dozen or more), the words as written kept in text (was "dozens" = 12 exactly,
+    # "hundreds" = 100, and so on: figures the speaker never gave, which then disagreed with "30 people")
+    ("dozens of people were killed", ("dozens of people", 24.0, None, "people", "at least")),
+    ("scores of people were wounded", ("scores of people", 40.0, None, "people", "at least")),
+    ("hundreds of families fled", ("hundreds of families", 200.0, None, "families", "at least")),
+    ("thousands of people returned", ("thousands of people", 2000.0, None, "people", "at least")),
+    ("tens of thousands of people", ("tens of thousands of people", 2e4, None, "people", "at least")),
+    ("hundreds of thousands of refugees", ("hundreds of thousands of refugees", 2e5, None, "refugees", "at least")),
+    ("tens of families", ("tens of families", 20.0, None, "families", "at least")),
+    ("several dozen men", ("several dozen men", 24.0, None, "men", "at least")),
+    ("a few dozen protesters", ("a few dozen protesters", 24.0, None, "protesters", "at least")),
+    # "a dozen" is about twelve; a qualifier written before a vague count is kept as written
+    ("a dozen people died", ("a dozen people", 12.0, None, "people", "about")),
+    ("at least a dozen civilians", ("at least a dozen civilians", 12.0, None, "civilians", "at least")),
+    ("nearly hundreds of homes", ("nearly hundreds of homes", 200.0, None, "homes", "nearly")),
+])
+def test_a_vague_count_is_the_least_it_can_mean_never_an_exact_figure(text: str, expected: tuple) -> None:
+    [number] = find_numbers(text)
+    assert (number.text, number.value, number.value_max, number.unit, number.qualifier) == expected
+
+
+@pytest.mark.parametrize("text", ["the test scores of the pupils", "scores were settled"])
+def test_scores_and_dozens_that_count_nothing_are_no_quantity(text: str) -> None:
+    assert find_numbers(text) == []
