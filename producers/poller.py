@@ -120,11 +120,13 @@ class Poller:
         return PollReport(feed.url, "error", error=f"{type(error).__name__}: {error}")
 
     async def _moved_onto(self, feed: Feed, fetched: FetchResult) -> Feed | None:
-        """The other feed of the catalogue at the URL this one has moved to for good (301/308), if there is one."""
+        """The other feed of the catalogue at the URL this one has moved to for good (301/308), if there is one and it
+        is polled (a disabled one would publish nothing of the body: this feed does, as before, and is disabled)."""
         if not fetched.moved_to or fetched.moved_to == feed.url:
             return None
         async with self.store.reads() as session:
-            return next((f for f in await feeds.by_urls(session, [fetched.moved_to]) if f.id != feed.id), None)
+            found = await feeds.by_urls(session, [fetched.moved_to])
+        return next((f for f in found if f.id != feed.id and not f.is_disabled), None)
 
     async def _merge(self, onto: Feed, fetched: FetchResult, polled_at: datetime, prepared: PreparedFeed) -> Merge:
         # The body is the other feed's now, which its own polls publish under its keys (feed URL + guid for an item

@@ -135,3 +135,28 @@ async def test_a_front_page_guid_keys_no_article_across_polls(make_settings, fee
     async with open_store(settings.store) as store, store.reads() as session:
         stored = sorted((await session.scalars(select(ArticleRow.title))).all())
     assert stored == sorted(titles)
+
+
+async def test_a_feed_moved_onto_a_disabled_catalogued_feed_still_publishes_its_new_items(poller_pipeline, feed_server):
+    # The feed it moved onto is not polled (disabled by hand, or after failures): nothing would publish the body's
+    # new items, so the moved feed publishes them as before, under its own keys, and is disabled as a duplicate.
+    from datetime import UTC, datetime
+
+    from newsmon.store import feeds
+
+    tag = uuid.uuid4().hex[:8]
+    old, new = f"/before-{tag}", f"/after-{tag}"
+    feed_server.routes[old] = Route(200, body(entry("Syria: bus line to Homs resumes", guid=f"{tag}-1")))
+    feed_server.routes[new] = Route(200, body(entry("Syria: bus line to Homs resumes", guid=f"{tag}-1")))
+    async with poller_pipeline() as pipeline:
+        urls = await register(pipeline.store, feed_server.url(old), feed_server.url(new))
+        await pipeline.poller.poll_due(urls[:1], everything=True)
+        async with pipeline.store.sessions.begin() as session:
+            await feeds.disable(session, feed_server.url(new), "by hand", datetime.now(UTC))
+        feed_server.routes[old] = Route(301, b"", {"Location": new})
+        bakeries = entry("Syria: bakeries in Homs get flour", guid=f"{tag}-2")
+        feed_server.routes[new] = Route(200, body(bakeries, entry("Syria: bus line to Homs resumes", guid=f"{tag}-1")))
+        [moved] = await pipeline.poller.poll_due(urls, everything=True)
+        titles = await published_titles(pipeline.store)
+    assert moved.items_new == 1
+    assert titles == ["Syria: bakeries in Homs get flour", "Syria: bus line to Homs resumes"]
