@@ -373,3 +373,25 @@ async def test_a_moved_feed_that_is_then_gone_is_disabled_under_its_new_url(poll
     row = rows[feed_server.url(new)]
     assert [r.status for r in reports.values()] == ["error"] and len(rows) == 1
     assert row.is_disabled and "410" in row.disabled_reason and row.moved_from == feed_server.url(old)
+
+
+async def test_an_entry_with_a_new_updated_date_is_new_only_when_its_text_changed(poller_pipeline, feed_server):
+    # Atom's <updated> moves with every touch of an entry (a tag added, a typo fixed in the CMS's metadata): the item
+    # is what its title and text say, so the same text is no new item and an edited text is the same item again (same
+    # id, its outbox row published again), which the dedupe stage stores as the article's next version.
+    path = f"/touched-{uuid.uuid4().hex[:8]}"
+
+    def body(updated: str, text: str) -> bytes:
+        return ATOM % (b"", (f"<entry><title>Syria: curfew in Jableh</title><id>urn:touched:1</id>"
+                             f"<link href='https://desk.example/jableh'/><updated>{updated}</updated>"
+                             f"<summary>{text}</summary></entry>").encode())  # fmt: skip
+
+    news = []
+    async with poller_pipeline() as pipeline:
+        for updated, text in (("2026-11-02T16:00:00Z", "A curfew from 8 pm."), ("2026-11-02T18:00:00Z",
+                              "A curfew from 8 pm."), ("2026-11-02T19:00:00Z", "A curfew from 9 pm.")):  # fmt: skip
+            feed_server.routes[path] = Route(200, body(updated, text))
+            reports, _, payloads = await poll(pipeline, feed_server, path)
+            news.append(reports[feed_server.url(path)].items_new)
+    [row] = payloads[feed_server.url(path)]
+    assert news == [1, 0, 1] and row.payload["summary"] == "A curfew from 9 pm."
