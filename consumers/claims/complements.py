@@ -108,7 +108,7 @@ def complement(text: str, pos: int, end: int, verb: str) -> tuple[str, int, int]
     """Shape after the cue: ('that'|'colon'|'direct', content start, cue end) or ('empty'|'comma', ...)."""
     window = min(end, pos + 300)
     p = _addressee_end(text, pos, window) if verb in cues.ADDRESSEE_VERBS else pos
-    if verb.startswith(("den", "rej", "dismiss")):  # "denied/rejected/dismissed (media) reports that P"
+    if verb.startswith(("den", "rej", "dismiss", "refut")):  # "denied/rejected/dismissed (media) reports that P"
         m = cues.DENIAL_OBJECT_RE.match(text, p, window)
         if m and text.startswith(" of ", m.end()):
             m = None  # "denying reports of a shortage": the reports of what are the object denied (as "involvement")

@@ -28,6 +28,8 @@ SAY_VERBS = [
     "indicating",
     # denials by another verb: only "rejected reports that P" reports (NEEDS_CLAUSE), "rejected the plan" does not
     "rejected", "rejects", "rejecting",
+    # a denial: "refuted reports of clashes", "refuted claims that P" (as "denied")
+    "refuted", "refutes", "refuting",
     "underlined", "underlines", "underlining", "underscored", "underscores", "underscoring",
     # a witness in court: "A former guard testified that P"
     "testified", "testifies", "testifying",

@@ -47,6 +47,8 @@ def with_complement(
     link = cues.OBJECT_VERBS.get(verb)
     if link == "as" and verb[:4] == "dism" and _dismissed_reports(text, m.end(), s_end):
         link = None  # "dismissed Western media reports that P, saying Q": a denial of P, as "rejected reports that P"
+    elif link is None and verb[:3] == "rej" and _rejected_as(text, m.end(), s_end):
+        link = "as"  # "rejected the accusations as lies": a denial that describes what it denies, as "dismissed"
     if link is not None:
         return _object_content(text, m.end(), s_end, link, cand, inside)
     if verb[0] in "rw" and verb.startswith(("rej", "warn")) and not _reports_after(text, m.end(), s_end, verb):
@@ -111,6 +113,13 @@ def _dismissed_reports(text: str, verb_end: int, s_end: int) -> bool:
         return False
     comma = text.find(",", denial.end(), s_end)
     return _OBJECT_LINK_RES["as"].search(text, denial.end(), comma if comma > 0 else s_end) is None
+
+
+def _rejected_as(text: str, verb_end: int, s_end: int) -> bool:
+    """'rejected the accusations (reports, claims) as lies': what was said, described ('rejected the plan as
+    unworkable' is a refusal)."""
+    denial = cues.DENIAL_OBJECT_RE.match(text, verb_end, s_end)
+    return denial is not None and text.startswith(" as ", denial.end())
 
 
 def _reports_after(text: str, verb_end: int, s_end: int, verb: str) -> bool:

@@ -167,7 +167,7 @@ def _speaker_after(
 _DISPUTING_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:figure|toll|number|claim|account|version|estimate|count|allegation)s?\s+"
     r"(?:that\s+|which\s+)?((?:the\s+|an?\s+)?[\w'’ -]{2,60}?)\s+(?:has\s+|had\s+|also\s+)?"
-    r"(?:disputed|denied|rejected|contested|dismissed|questioned|challenged)$"
+    r"(?:disputed|denied|rejected|refuted|contested|dismissed|questioned|challenged)$"
 )
 
 

@@ -51,3 +51,31 @@ def test_a_vague_count_is_the_least_it_can_mean_never_an_exact_figure(text: str,
 @pytest.mark.parametrize("text", ["the test scores of the pupils", "scores were settled"])
 def test_scores_and_dozens_that_count_nothing_are_no_quantity(text: str) -> None:
     assert find_numbers(text) == []
+
+
+def test_a_denial_that_rejects_refutes_or_dismisses_reports_is_a_claim() -> None:
+    # Denials count (guideline, "What is a claim"), by "rejected/refuted" as by "denied": "rejected the accusations as
+    # lies" is a denial that describes what it denies, as "dismissed the reports as fabrications" already was; the
+    # object with its description is the content. "refuted reports of P", "refuted claims that P" as "denied" (were no
+    # claim, and "claims that" alone the cue of an unnamed source).
+    text = (
+        "The Jabal Zawiya Brigade rejected the accusations as lies.\n\n"
+        "The Marea Local Council refuted reports of any clashes near the bakery.\n\n"
+        "The Tal Abyad Council dismissed the reports as fabrications.\n\n"
+        "The Kafr Nabl Police refuted claims that its officers had taken bribes.\n"
+    )
+    got = claims(text)
+    assert ("Jabal Zawiya Brigade", "rejected", "the accusations as lies") in got
+    assert ("Marea Local Council", "refuted", "reports of any clashes near the bakery") in got
+    assert ("Tal Abyad Council", "dismissed", "the reports as fabrications") in got
+    assert ("Kafr Nabl Police", "refuted claims that", "its officers had taken bribes") in got
+    assert len(got) == 4
+
+
+def test_rejecting_a_plan_or_a_request_is_no_claim() -> None:
+    # a refusal, not a denial of what someone said (guideline, "Not claims": attitudes without a proposition)
+    text = (
+        "The Idlib Council rejected the plan as unworkable.\n\n"
+        "The Azaz Council refuted nothing and rejected the request.\n"
+    )
+    assert claims(text) == []
