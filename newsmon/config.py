@@ -190,10 +190,12 @@ class FullTextSettings(Section):
 
 
 class AlertRule(Section):
-    """An article or claim raises the rule's alert when it has one of the keywords (any case, whole words), comes
+    """An article or claim raises the rule's alert when it has one of the keywords (whole words, compared folded:
+    case, accents, Arabic letter forms, dashes; Russian case endings and attached Arabic prefixes allowed), comes
     from one of the outlets and, for a claim, from one of the speakers; a part left empty matches anything, but a
-    rule needs keywords or speakers (else it would alert on everything). Outlets and speakers match as
-    case-insensitive substrings: of the outlet's name, of the speaker's canonical name or organisation."""
+    rule needs keywords or speakers (else it would alert on everything). Outlets and speakers match as folded
+    substrings: of the outlet's name; of the speaker's canonical name, organisation, the name the claim gives and
+    the aliases the store holds for that speaker."""
 
     name: str
     keywords: list[str] = Field(default_factory=list)

@@ -11,7 +11,10 @@ from schemas.base import Message
 class Alert(Message):
     """A match of one alert rule; alert_id is stable, so a subscriber can drop repeats."""
 
-    alert_id: str = Field(description="Stable id: hash of rule name, subject kind and subject id.")
+    alert_id: str = Field(
+        description="Stable id: hash of rule name, subject kind and subject id; for a claim, of rule name, article, "
+        "speaker and the claim's text, so the same quote in an article's next version is the same alert."
+    )
     rule: str = Field(description="Name of the rule that matched.")
     subject: Literal["article", "claim"] = Field(description="What matched: an article or a claim.")
     subject_id: str = Field(description="article_id or claim_id of what matched.")
