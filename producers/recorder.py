@@ -109,11 +109,11 @@ class Recorder:
         # The usual case: one SELECT and one INSERT for every item of the batch, one executemany UPDATE
         # for the feeds; no SAVEPOINT per feed, which tripled the statements of an all-304 poll.
         async with self.write_lock, self.store.sessions.begin() as session:
+            for pending in batch:  # first: the feed it moved onto may be in this batch, with the same items
+                await _settle_merge(session, pending)
             rows = [row for pending in batch for row in _outbox_rows(pending)]
             new_ids = set(await outbox.add_new(session, rows)) if rows else set()
             fresh = {id(p): {i.delivery_id for i in p.items if i.delivery_id in new_ids} for p in batch}
-            for pending in batch:
-                await _settle_merge(session, pending)
             await feeds.record_polls(session, [(p.feed_id, p.outcome(len(fresh[id(p)]))) for p in batch])
         return fresh
 
@@ -121,7 +121,7 @@ class Recorder:
         fresh: dict[int, set[str]] = {}
         try:
             async with self.write_lock, self.store.sessions.begin() as session:
-                for pending in batch:
+                for pending in sorted(batch, key=lambda p: p.merge is None):  # merges first, as together
                     try:
                         async with session.begin_nested():
                             fresh[id(pending)] = await self._write_one(session, pending)
@@ -135,8 +135,8 @@ class Recorder:
         return fresh
 
     async def _write_one(self, session: AsyncSession, pending: PendingPoll) -> set[str]:
-        fresh = set(await outbox.add_new(session, _outbox_rows(pending))) if pending.items else set()
         await _settle_merge(session, pending)
+        fresh = set(await outbox.add_new(session, _outbox_rows(pending))) if pending.items else set()
         await feeds.record_poll(session, pending.feed_id, pending.outcome(len(fresh)))
         return fresh
 

@@ -160,3 +160,38 @@ async def test_a_feed_moved_onto_a_disabled_catalogued_feed_still_publishes_its_
         titles = await published_titles(pipeline.store)
     assert moved.items_new == 1
     assert titles == ["Syria: bakeries in Homs get flour", "Syria: bus line to Homs resumes"]
+
+
+async def test_a_feed_moved_onto_a_catalogued_feed_recorded_in_the_same_batch_publishes_nothing_twice(
+    poller_pipeline, feed_server
+):
+    # Both rows polled in one round are written in one transaction (the recorder's group commit), the other feed's
+    # poll first in the queue here: the moved feed's items are settled before any row of the batch is added, so the
+    # other feed's poll finds the item already published and publishes only the new one.
+    import asyncio
+    from datetime import UTC, datetime
+
+    from newsmon.store.feeds import PollOutcome
+    from producers.items import ParseJob, prepare_feed
+    from producers.recorder import Merge, PendingPoll
+
+    tag = uuid.uuid4().hex[:8]
+    old, new = f"/first-{tag}", f"/second-{tag}"
+    known = entry("Syria: well dug in Sweida", guid=f"{tag}-1")
+    feed_server.routes[old] = Route(200, body(known))
+    async with poller_pipeline() as pipeline:
+        urls = await register(pipeline.store, feed_server.url(old), feed_server.url(new))
+        await pipeline.poller.poll_due(urls[:1], everything=True)
+        rows, now = await feed_rows(pipeline.store), datetime.now(UTC)
+        merged = body(entry("Syria: clinic in Sweida", guid=f"{tag}-2"), known)
+        own, theirs = (prepare_feed(ParseJob(merged, url, "Desk", "en", "application/rss+xml", now,
+                                             pipeline.poller.terms)).items for url in urls)  # fmt: skip
+        outcome = lambda _fresh: PollOutcome(polled_at=now, next_poll_at=now)  # noqa: E731
+        onto = rows[urls[1]].id
+        polls = (PendingPoll(onto, now, theirs, outcome),
+                 PendingPoll(rows[urls[0]].id, now, [], outcome, merge=Merge(onto, own, theirs)))  # fmt: skip
+        fresh = await asyncio.gather(*(pipeline.poller.recorder.record(poll) for poll in polls))
+        await pipeline.poller.recorder.flush()
+        titles = await published_titles(pipeline.store)
+    assert fresh == [1, 0]
+    assert titles == ["Syria: clinic in Sweida", "Syria: well dug in Sweida"]
