@@ -5,6 +5,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from consumers.claims.extract import extract_claims
+from consumers.claims.voices import speaker_keys
 from consumers.doc_ids import unique_doc_ids
 
 
@@ -23,10 +24,13 @@ def extract_paths(paths: list[Path]) -> Iterator[dict]:
     Raises DuplicateDocIdError before any record when two files share a stem."""
     for path in unique_doc_ids(iter_text_files(paths)):
         text = path.read_text(encoding="utf-8", errors="replace")
-        for claim in extract_claims(text):
+        found = extract_claims(text)
+        for claim, key in zip(found, speaker_keys(found), strict=True):
             yield {
                 "doc_id": path.stem,
                 "speaker": claim.speaker,
+                # tells unnamed voices apart ('unnamed sources: hospital source'); the speaker's name otherwise
+                "speaker_key": key,
                 "speaker_mention": claim.speaker_mention,
                 "speaker_org": claim.speaker_org,
                 "cue": claim.cue,

@@ -1,10 +1,14 @@
 """Extractor faults the disputes audit found (bench/disputes_quality.py): vague and dozen counts, dismissals, unnamed
 voices told apart, and the earlier round's leftovers. Invented sentences, by the claim guideline."""
 
+from pathlib import Path
+
 import pytest
 
 from consumers.claims.extract import extract_claims
+from consumers.claims.files import extract_paths
 from consumers.claims.numbers import find_numbers
+from consumers.claims.voices import speaker_keys
 
 
 def claims(text: str) -> list[tuple[str, str, str]]:
@@ -79,3 +83,33 @@ def test_rejecting_a_plan_or_a_request_is_no_claim() -> None:
         "The Azaz Council refuted nothing and rejected the request.\n"
     )
     assert claims(text) == []
+
+
+def test_two_unnamed_voices_keep_the_guidelines_label_and_are_told_apart_by_their_keys(tmp_path: Path) -> None:
+    # Both are "unnamed sources" (guideline, "Speaker"), but a hospital source and a security source are two voices
+    # that disagree: the key follows the text's references ('the hospital source', 'she', 'the diplomat' point back;
+    # 'another security source' is a new voice). Was one speaker for all.
+    text = (
+        "A hospital source said 14 people were killed in the strike. A security source said only four people died.\n\n"
+        "The hospital source added that most of the dead were children. The security source said later that the "
+        "toll would not rise. Another security source said the toll had reached six.\n\n"
+        "A nurse at the clinic, who asked not to be named, said the water was dirty. \"Thirty children fell ill,\" "
+        "she said. A senior Western diplomat said the talks had stalled. The diplomat said both sides wanted a deal.\n"
+    )
+    found = extract_claims(text)
+    assert {c.speaker for c in found} == {"unnamed sources"}
+    assert speaker_keys(found) == [
+        "unnamed sources: hospital source", "unnamed sources: security source", "unnamed sources: hospital source",
+        "unnamed sources: security source", "unnamed sources: security source (2)",
+        "unnamed sources: nurse at the clinic", "unnamed sources: nurse at the clinic",
+        "unnamed sources: senior western diplomat", "unnamed sources: senior western diplomat",
+    ]
+    (tmp_path / "strike.txt").write_text(text, encoding="utf-8")
+    records = list(extract_paths([tmp_path]))
+    assert [r["speaker_key"] for r in records] == speaker_keys(found)
+    assert {r["speaker"] for r in records} == {"unnamed sources"}
+
+
+def test_a_named_speakers_key_is_the_speaker() -> None:
+    found = extract_claims("Lina Haddad said the bridge was closed. A local source said it had reopened.\n")
+    assert speaker_keys(found) == ["Lina Haddad", "unnamed sources: local source"]

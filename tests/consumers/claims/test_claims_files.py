@@ -5,8 +5,8 @@ from pathlib import Path
 
 from consumers.claims.files import extract_paths
 
-FIELDS = {"doc_id", "speaker", "speaker_mention", "speaker_org", "cue", "kind", "text", "start", "end", "numbers",
-          "quantities"}
+FIELDS = {"doc_id", "speaker", "speaker_key", "speaker_mention", "speaker_org", "cue", "kind", "text", "start", "end",
+          "numbers", "quantities"}
 
 
 def test_directory_yields_every_txt_file_sorted_with_stem_as_doc_id(tmp_path: Path) -> None:
