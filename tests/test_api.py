@@ -245,3 +245,8 @@ def test_newsmon_serve_with_an_empty_host_is_refused_not_served_on_every_interfa
     assert result.returncode == 2 and result.stdout == ""
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("newsmon: error: --host") and "0.0.0.0" in line
+
+
+async def test_articles_say_where_their_text_came_from(api):
+    articles = (await api.get("/api/articles", params={"limit": 1000})).json()
+    assert articles and all((row["text_source"], row["text_error"]) == ("feed", None) for row in articles)

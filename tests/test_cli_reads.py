@@ -255,3 +255,14 @@ async def test_csv_of_nothing_found_still_has_its_header(two_outlets):
         header = found.stdout.splitlines()[0]
         assert len(found.stdout.splitlines()) > 1, (kind, searched)
         assert none.stdout.splitlines() == [header], (kind, searched, none.stdout)
+
+
+async def test_query_articles_show_where_the_text_came_from_in_json_and_csv(two_outlets):
+    rows = query_json(two_outlets, "articles")
+    assert rows and all((row["text_source"], row["text_error"]) == ("feed", None) for row in rows)
+    result = cli("query", "articles", "--format", "csv", "--limit", "1000", env=env_for(two_outlets))
+    assert result.returncode == 0, result.stderr[-2500:]
+    header = next(csv.reader(io.StringIO(result.stdout)))
+    assert header[:8] == ["article_id", "published_at", "outlet", "title", "url", "version", "language", "story_id"]
+    assert header[8:] == ["text_source", "text_error"]
+    assert {row["text_source"] for row in csv.DictReader(io.StringIO(result.stdout))} == {"feed"}

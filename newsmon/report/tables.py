@@ -23,7 +23,8 @@ SNIPPET_KINDS = ("articles", "claims")  # the kinds a search gives snippets and 
 # The keys of each kind's rows (fetch_rows; a search adds "snippet" to SNIPPET_KINDS' rows): the CSV header, also
 # of a result with no row.
 ROW_KEYS: dict[str, tuple[str, ...]] = {
-    "articles": ("article_id", "published_at", "outlet", "title", "url", "version", "language", "story_id"),
+    "articles": ("article_id", "published_at", "outlet", "title", "url", "version", "language", "story_id",
+                 "text_source", "text_error"),
     "claims": ("claim_id", "article_id", "outlet", "speaker", "speaker_org", "cue", "kind", "text", "start", "end",
                "quantities", "url", "extractor_version"),
     "speakers": ("speaker", "organisation", "claims", "articles", "outlets", "last_published_at"),
@@ -54,7 +55,7 @@ async def fetch_rows(store: Store, kind: Kind, limit: int, filters: Filters | No
         if kind == "articles":
             return [{"article_id": a.id, "published_at": a.published_at.isoformat(), "outlet": a.outlet,
                      "title": a.title, "url": a.url, "version": a.version, "language": a.language,
-                     "story_id": a.story_id}
+                     "story_id": a.story_id, "text_source": a.text_source, "text_error": a.text_error}
                     for a in await articles.latest(session, limit, filters, sort)]  # fmt: skip
         if kind == "disputes":
             return [dispute.as_dict() for dispute in await latest_disputes(session, limit, filters)]
