@@ -92,7 +92,18 @@ def _group_before(ctx: DocumentContext, start: int, head: str, appos: str, arg: 
         # (any plural of a doer too: "Two engineers who worked for X said P. One of them said Q")
         if any(w.endswith("s") and (w in SOURCE_NOUNS or w.endswith(_DOER_PLURALS)) for w in words):
             return speaker
+    if ctx.history and not (last := ctx.history[-1][0]).is_person and last.name == last.org \
+            and _group_at(last.name).search(ctx.text, max(0, start - 1500), start) is not None:
+        return last  # "Two officials at the Foreign, Commonwealth and Development Office": the mention was the body's
     return None
+
+
+def _group_at(body: str) -> re.Pattern[str]:
+    """'Two officials at the BODY' (a group of its members before the body's name as quoted)."""
+    return re.compile(rf"\b(?:{_GROUP_NOUNS})\s+(?:at|of|from|in|with|within)\s+the\s+{re.escape(body)}\b")
+
+
+_GROUP_NOUNS = "officials|staff|employees|sources|diplomats|engineers|inspectors|workers|members|officers"
 
 
 def _introduced(ctx: DocumentContext, start: int, head: str, appos: str, arg: str) -> Speaker | None:

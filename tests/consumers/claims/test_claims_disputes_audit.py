@@ -113,3 +113,16 @@ def test_two_unnamed_voices_keep_the_guidelines_label_and_are_told_apart_by_thei
 def test_a_named_speakers_key_is_the_speaker() -> None:
     found = extract_claims("Lina Haddad said the bridge was closed. A local source said it had reopened.\n")
     assert speaker_keys(found) == ["Lina Haddad", "unnamed sources: local source"]
+
+
+def test_one_of_them_after_officials_at_a_body_with_a_listed_name_is_that_body() -> None:
+    # "Two officials at the Department for Water, Energy and Rural Affairs (DWERA), who ..., said P. One of them said
+    # Q": the body's listed name leaves the group out of the mention, yet "one of them" is one of those officials, so
+    # the body speaks again (guideline: an unnamed member is the body; was unnamed sources). Left over from bw06.
+    text = (
+        "Two officials at the Department for Water, Energy and Rural Affairs (DWERA), who spoke on condition of "
+        "anonymity because they were not cleared to talk, said the department learned of the losses in March. One "
+        "of them said the inspectors had found that 40 per cent of the pumps were missing.\n"
+    )
+    got = claims(text)
+    assert [speaker for speaker, _, _ in got] == ["Department for Water, Energy and Rural Affairs"] * 2
