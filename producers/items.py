@@ -2,7 +2,7 @@
 which runs in a worker process when the poller has a parse pool."""
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import pairwise
@@ -26,15 +26,17 @@ if TYPE_CHECKING:  # producers.parse pulls in lxml and feedparser (~0.3 s): only
 
 
 def build_item(entry: "ParsedEntry", *, feed_url: str, outlet: str, language: str, polled_at: datetime,
-               link_identifies: bool = True) -> FeedItem:  # fmt: skip
+               link_identifies: bool = True, feed_pages: Collection[str] = ()) -> FeedItem:  # fmt: skip
     """Normalise one entry: canonical URL, stable ids, UTC time (poll time when the feed gives none).
     `link_identifies` False: the link is shared by other entries of the body (see `shared_links`), so it keys none.
     Nor does a site's front page: a one-item feed that links each entry to it shows no shared link in any one body,
-    and keyed by it each new entry was taken for an edit of the one before, poll after poll."""
+    and keyed by it each new entry was taken for an edit of the one before, poll after poll. `feed_pages`: the
+    canonical URLs of the feed itself, which a bridge may give as every entry's link: no entry's page either."""
     canonical = canonical_url(entry.link) if entry.link else None
     title, summary = _cut(entry.title, MAX_TITLE_CHARS), _cut(entry.text, MAX_SUMMARY_CHARS)
     content = content_hash(title, summary)
-    key_url = canonical if link_identifies and canonical and not is_site_root(canonical) else None
+    is_article = canonical is not None and not is_site_root(canonical) and canonical not in feed_pages
+    key_url = canonical if link_identifies and is_article else None
     # Neither link nor guid (RSS 2.0 asks only for a title or a description): the item is what it says (Miniflux keys
     # such RDF items by title + description); one key for all such items of a feed kept only the first of them.
     identity = item_id_of(key_url, feed_url, entry.guid if entry.guid or key_url else f"content:{content}")
@@ -122,6 +124,7 @@ def prepare_feed(job: ParseJob) -> PreparedFeed:
     relevance = _filters.get(job.terms) or _filters.setdefault(job.terms, RelevanceFilter(job.terms))
     items, irrelevant, seen = [], 0, set()
     shared, front_pages = shared_guids(parsed.entries), shared_links(parsed.entries)
+    feed_pages = {canonical_url(url) for url in (job.feed_url, job.base_url) if url}
     for entry in parsed.entries:
         if not relevance.matches(entry.title, entry.text):
             irrelevant += 1
@@ -129,7 +132,8 @@ def prepare_feed(job: ParseJob) -> PreparedFeed:
         if entry.guid and ((entry.link and entry.guid in shared) or is_front_page_guid(entry.guid)):
             entry = replace(entry, guid=None)
         item = build_item(entry, feed_url=job.feed_url, outlet=job.outlet, language=job.language,
-                          polled_at=job.polled_at, link_identifies=entry.link not in front_pages)  # fmt: skip
+                          polled_at=job.polled_at, link_identifies=entry.link not in front_pages,
+                          feed_pages=feed_pages)  # fmt: skip
         if item.delivery_id in seen:
             continue  # the same article twice in one body: one outbox row
         seen.add(item.delivery_id)

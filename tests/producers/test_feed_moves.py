@@ -195,3 +195,20 @@ async def test_a_feed_moved_onto_a_catalogued_feed_recorded_in_the_same_batch_pu
         titles = await published_titles(pipeline.store)
     assert fresh == [1, 0]
     assert titles == ["Syria: clinic in Sweida", "Syria: well dug in Sweida"]
+
+
+async def test_an_entry_linked_to_the_feed_itself_is_keyed_by_its_guid(poller_pipeline, feed_server):
+    # A bridge that links every entry to the feed's own address (the RSS document, not a page of the entry): one
+    # entry a body, each new entry was the previous one's new version, poll after poll.
+    path = f"/bridge-{uuid.uuid4().hex[:8]}"
+    titles = ("Syria: checkpoint near Qamishli reopens", "Syria: flights resume at Qamishli airport")
+    news = []
+    async with poller_pipeline() as pipeline:
+        urls = await register(pipeline.store, feed_server.url(path))
+        for n, title in enumerate(titles):
+            link = feed_server.url(path) + "?utm_medium=rss"
+            feed_server.routes[path] = Route(200, body(entry(title, guid=f"{path}-{n}", link=link)))
+            news += [r.items_new for r in await pipeline.poller.poll_due(urls, everything=True)]
+        async with pipeline.store.sessions() as session:
+            rows = (await session.scalars(select(OutboxItem))).all()
+    assert news == [1, 1] and sorted(row.payload["title"] for row in rows) == sorted(titles)
