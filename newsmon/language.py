@@ -1,5 +1,6 @@
 """Item language from its script and letters: enough to tell the four languages newsmon reads
-(English, Russian, Arabic, Kurdish) apart, and to catch a feed whose declared language is wrong."""
+(English, Russian, Arabic, Kurdish) apart, and to catch a feed whose declared language is wrong. The poller runs it
+on title + summary, the full-text stage again on title + page text."""
 
 import re
 

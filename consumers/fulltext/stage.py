@@ -17,6 +17,7 @@ from consumers.dead_letter import close_dead_lettered_items
 from consumers.fulltext.extract import Extraction, ExtractJob, extract_main_text
 from consumers.fulltext.pages import PageFetcher, PageFetchError
 from consumers.runner import Delivery, Outgoing, decode_as
+from newsmon.language import detect_language
 from newsmon.store import articles
 from newsmon.store.models import ArticleRow
 from newsmon.store.session import Store
@@ -54,13 +55,17 @@ class FullTextStage:
             if row is None:
                 return item  # a replay of an older version: dedupe drops it without looking at its text
             text = row.text if row.text_source == "page" else None
-            return item.model_copy(update={"text": text, "text_source": row.text_source, "text_error": row.text_error})
+            return item.model_copy(update={"text": text, "text_source": row.text_source, "text_error": row.text_error,
+                                           "language": row.language})
         extraction = await self._page_text(item)
         if extraction.text is None:
             log.warning("page_text_unavailable", item_id=item.item_id, url=item.url, reason=extraction.error)
             return item.model_copy(update={"text": None, "text_source": "feed", "text_error": extraction.error})
         log.debug("page_text_extracted", item_id=item.item_id, url=item.url, chars=len(extraction.text))
-        return item.model_copy(update={"text": extraction.text, "text_source": "page", "text_error": None})
+        # The page may be in another language than the feed says (an English feed linking Russian originals).
+        language = detect_language(f"{item.title}\n{extraction.text}", item.language)
+        return item.model_copy(update={"text": extraction.text, "text_source": "page", "text_error": None,
+                                       "language": language})
 
     async def _page_text(self, item: FeedItem) -> Extraction:
         if item.url == item.feed_url:  # the poller's stand-in URL for an entry without a link

@@ -357,3 +357,18 @@ async def test_pages_that_are_not_the_article_keep_the_summary_and_say_why_and_u
     row = stored[arabic.title]
     assert (row.text_source, row.text_error) == ("page", None)
     assert "الهلال الأحمر" in row.text and "\ufffd" not in row.text
+
+
+async def test_the_language_is_detected_again_on_the_page_text(make_settings, feed_server):
+    # An English-declared agency feed whose article page is the Russian original: the article is Russian.
+    russian, english = fresh(DAMASCUS), fresh(SARAQIB)
+    serve_page(feed_server, russian.page_path, "damascus_article_cp1251.html", content_type="text/html")
+    serve_page(feed_server, english.page_path, "idlib_article.html")
+    feed_url = serve_feed(feed_server, f"/ft/language-{uuid4().hex[:8]}.xml", [russian, english])
+    async with open_pipeline(make_settings()) as pipeline, stages_running(pipeline):
+        urls = await register_catalogue(pipeline.store, [FeedSpec(feed_url, "agency", "Agency", "en", full_text=True)])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+        stored = await stored_articles(pipeline)
+    assert stored[DAMASCUS.title].text_source == stored[SARAQIB.title].text_source == "page"
+    assert (stored[DAMASCUS.title].language, stored[SARAQIB.title].language) == ("ru", "en")
