@@ -178,6 +178,9 @@ _MINIST_RE = re.compile(r"\bminist")
 def org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
     """Canonical organisation; a bare 'Defense Ministry' takes the country of an earlier full mention."""
     key = norm_key(surface)
+    if (bare := COUNTRY_BARE_MINISTRY_RE.fullmatch(surface)) is not None and (quoted := _country_ministry_quoted(
+            ctx, country_of(bare.group(1)))):
+        return quoted  # "Russia's ministry" after "the Russian Ministry of Defence said": that ministry again
     if not country_of(surface) and _MINIST_RE.search(key):
         i = bisect.bisect_left(ctx.org_pos, pos) - 1
         floor = max(-1, i - HISTORY_WINDOW)
@@ -195,6 +198,21 @@ def org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
     if named and not country_of(surface) and _MINIST_RE.search(key) and not is_known_org(surface):
         return canonical_org(surface, ctx.country or _country_nearby(ctx, pos))
     return named or canonical_org(surface, ctx.country)
+
+
+# A state's ministry without its kind: "Russia's ministry", "the Turkish ministry"
+COUNTRY_BARE_MINISTRY_RE = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w-]+?)(?:['’]s)?\s+ministry")
+
+
+def _country_ministry_quoted(ctx: DocumentContext, country: str) -> str:
+    """The last ministry of country quoted, itself or by its spokesman (within the last eight speakers), or ""."""
+    if not country:
+        return ""
+    for speaker, _ in reversed(ctx.history[-8:]):
+        body = speaker.org if speaker.is_person else speaker.name
+        if "Ministry" in body and country_of(body) == country:
+            return body
+    return ""
 
 
 def ministry_of_the_country(ctx: DocumentContext, pos: int, surface: str) -> str:

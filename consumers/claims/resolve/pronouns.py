@@ -5,8 +5,9 @@ import re
 from consumers.claims.aliases import TITLES
 from consumers.claims.context import CAPITAL_RUN_RE, ORG_WORDS, WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.gender import agrees
-from consumers.claims.resolve.organisations import alias_inside, org_with_context
+from consumers.claims.resolve.organisations import COUNTRY_BARE_MINISTRY_RE, alias_inside, org_with_context
 from consumers.claims.resolve.words import PERSON_ROLES, is_org_like
+from consumers.claims.sources.clauses import OPENING_TIME_RE, TIME_OPENINGS
 from consumers.claims.speakers import canonical_org, country_of, is_known_org
 
 
@@ -154,6 +155,12 @@ def _opening_of_sentence(text: str, pos: int) -> int:
     start = pos
     while start > 0 and text[start - 1] in " \t":
         start -= 1
+    opening = _sentence_opening(text, start)
+    if opening < start and text.startswith(TIME_OPENINGS, opening) \
+            and (timed := OPENING_TIME_RE.match(text, opening)) is not None and timed.end() == pos:
+        start = opening  # "In 2023 it said": a time with no comma after it opens the sentence
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
     if start > 0 and text[start - 1] == ",":
         # "In a statement carried by its television, it said": a phrase of place or medium opens the sentence
         fronted = _FRONTED_MEDIUM_RE.search(text, max(0, start - 120), start)
@@ -165,6 +172,17 @@ def _opening_of_sentence(text: str, pos: int) -> int:
     return start
 
 
+def _sentence_opening(text: str, pos: int) -> int:
+    """The first non-space character after the last sentence end before pos (within 60 characters)."""
+    floor = max(0, pos - 60)
+    end = max(text.rfind(".", floor, pos), text.rfind("!", floor, pos), text.rfind("?", floor, pos),
+              text.rfind("\n", floor, pos))
+    opening = end + 1 if end >= 0 else (0 if floor == 0 else pos)
+    while opening < pos and text[opening] in " \t":
+        opening += 1
+    return opening
+
+
 def _subject_org(ctx: DocumentContext, sentence: int, pronoun: str) -> str:
     """The organisation that is the subject of the sentence starting at sentence, or ""."""
     text = ctx.text
@@ -174,6 +192,9 @@ def _subject_org(ctx: DocumentContext, sentence: int, pronoun: str) -> str:
     organ = _COUNTRY_ORGAN_RE.match(text, sentence)
     if organ is not None and country_of(organ.group(1)):
         return canonical_org(organ.group(1) + " " + organ.group(2))  # "The Syrian foreign ministry did not respond."
+    bare = COUNTRY_BARE_MINISTRY_RE.match(text, sentence)
+    if bare is not None and "Ministry" in (canon := org_with_context(ctx, sentence, bare.group())):
+        return canon  # "Russia's ministry has made such claims before. It said": the ministry quoted before
     surface = re.sub(r"^(?:The|the)\s+", "", m.group())
     prefix = text[sentence : m.start()]
     if prefix.strip() or surface in ("It", "They", "He", "She", "The"):

@@ -27,7 +27,7 @@ OPENING_TIME_RE = re.compile(
     r"(?:(?:(?:Late|Early|Earlier|Later)\s+)?[Oo]n\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|In\s+(?:(?:early|late|mid-)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)(?:\s+\d{4})?|\d{4})|Earlier|Later)\s+(?=[Tt]he\s|[A-Z]|(?:it|he|she|they)\s)"
+    r"|November|December)(?:\s+\d{4})?|\d{4})|Earlier|Later)\s+(?=[Tt]he\s|[A-Z]|(?:it|he|she|they)(?:\s|$))"
 )
 
 
