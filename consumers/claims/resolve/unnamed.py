@@ -5,7 +5,7 @@ government; other unnamed people and outlets are "unnamed sources" (claim annota
 import re
 
 from consumers.claims.context import WORDS_RE, DocumentContext, Speaker
-from consumers.claims.resolve.body_antecedents import GENERIC_ORG_NOUNS, governorate_before
+from consumers.claims.resolve.body_antecedents import GENERIC_ORG_NOUNS, company_named_before, governorate_before
 from consumers.claims.resolve.organisations import (
     alias_inside,
     ministry_of_the_country,
@@ -143,6 +143,9 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
         if generic is not None and (quoted_body := ctx.last(person=False)) is not None and quoted_body.org \
                 and quoted_body.name == quoted_body.org:
             return quoted_body  # "The White Helmets said P. A volunteer with the group told X that Q": one of that body
+        if _COMPANY_MEMBER_RE.fullmatch(head) and ctx.history and (company := company_named_before(ctx, pos)) \
+                and ctx.history[-1][0].name == company:
+            return ctx.history[-1][0]  # "the company's internal emails show P. A reply from a senior manager said Q"
         member = _BODY_MEMBER_RE.match(head)
         council = ctx.last(person=False, word=member.group(1)) if member else None
         if council is not None and member and council.name.lower().endswith(member.group(1)):
@@ -150,6 +153,11 @@ def resolve_unnamed(ctx: DocumentContext, pos: int, head: str) -> Speaker:
     return found
 
 
+# A company's unnamed member by a company's role, or a paper from one: "a senior manager", "A reply from an executive"
+_COMPANY_MEMBER_RE = re.compile(
+    r"(?:(?:[Aa]n?|[Tt]he)\s+(?:reply|response|email|e-mail|message|note|memo)\s+from\s+)?(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
+    r"(?:(?:senior|junior|regional|company)\s+)?(?:manager|executive|director|employee|supervisor)"
+)
 # An unnamed member of a local body by its kind: "Another council member", "a committee member"
 _BODY_MEMBER_RE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(council|committee|board)\s+member\b")
 

@@ -158,3 +158,18 @@ def test_a_states_ministry_without_its_kind_is_that_states_ministry_quoted_befor
     spokesman = text.replace("The Russian Ministry of Defence said",
                              "Russian Defence Ministry spokesman Ivan Petrov said")
     assert [speaker for speaker, _, _ in claims(spokesman)][1:] == ["Russian Ministry of Defense"] * 2
+
+
+def test_a_reply_from_a_senior_manager_in_the_companys_papers_is_the_company() -> None:
+    # "According to the company's internal emails, P. A reply from a senior manager, sent ..., said Q": an unnamed
+    # member of the company quoted just before, by a company's role, is the company (guideline: an indefinite unnamed
+    # member is the organisation; was unnamed sources). Not when someone else was quoted last. Left over from bw06.
+    text = (
+        "Levant Freight Services, a Jordanian contractor, moved fuel for the programme.\n\n"
+        "According to the company's internal emails, drivers were told to sell part of each load. A reply from a "
+        "senior manager, sent two days later, said the matter would be \"handled internally\" and asked staff not "
+        "to raise it.\n\n"
+        "Ali Hamdan, a driver, said the trucks were late. A senior manager said the roads were closed.\n"
+    )
+    assert [speaker for speaker, _, _ in claims(text)] == [
+        "Levant Freight Services", "Levant Freight Services", "Ali Hamdan", "unnamed sources"]
