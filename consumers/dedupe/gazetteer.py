@@ -305,12 +305,19 @@ def _first_stems(token: str) -> list[str]:
     rest = token
     if rest[:1] in _ARABIC_CONJUNCTIONS and len(rest) > 3:
         rest = rest[1:]
-        stems.append(stem(rest))
+        stems.extend(_stems_after_letters(rest))
     if rest[:1] in _ARABIC_PREPOSITIONS and len(rest) > 3:
         if rest.startswith("لل"):  # "للرقه": "ل" before "الرقه" drops the alef
             stems.append(stem(_ARABIC_ARTICLE + rest[2:]))
-        stems.append(stem(rest[1:]))
+        stems.extend(_stems_after_letters(rest[1:]))
     return stems
+
+
+def _stems_after_letters(rest: str) -> list[str]:
+    # A name written with the article ("الرقه") keeps it after the letters written onto it ("والرقه", "بالرقه"):
+    # without it they open another word ending in the same letters ("فرقه" a division, "ورقه" a paper).
+    stemmed = stem(rest)
+    return [] if stemmed in _ARTICLE_STEMS and not rest.startswith(_ARABIC_ARTICLE) else [stemmed]
 
 
 def _spelling_stems(spelling: str) -> list[tuple[str, ...]]:
@@ -343,6 +350,10 @@ def _build_lookup() -> dict[tuple[str, ...], str]:
 
 
 _LOOKUP = _build_lookup()
+# The stems of the names Arabic writes with the article ("الرقه": "رقه"), which `_first_stems` finds only with it.
+_ARTICLE_STEMS = frozenset(
+    stem(token) for _, *spellings, kurdish in _ENTRIES for spelling in ";".join([*spellings, kurdish]).split(";")
+    for token in words(clean(spelling).casefold())[:1] if token.startswith(_ARABIC_ARTICLE))  # fmt: skip
 # The story features each key stands for: itself, or its words when it has several ("ain issa").
 _KEY_FEATURES = {key: tuple(key.split()) for key, *_ in _ENTRIES}
 _FIRST_STEMS = frozenset(stems[0] for stems in _LOOKUP)

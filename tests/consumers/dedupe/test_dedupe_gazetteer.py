@@ -52,6 +52,15 @@ def test_a_word_that_only_looks_like_a_name_keeps_its_own_feature() -> None:
     assert {"hamas", "dear", "duma"} <= english and "hama" not in english
 
 
+def test_an_arabic_word_ending_like_a_name_written_with_the_article_is_no_name() -> None:
+    # A division (فرقة) and a paper (ورقة) are "and" or "so" before the letters of Raqqa (الرقة) without its article.
+    for word in ["فرقه", "ورقه", "وفرقه"]:
+        assert gazetteer_key(word) is None, word
+    lead = features_of("", "قالت فرقة الحمزة في ورقة نشرتها إن القصف طال قرية قرب مدينة دمشق وبدمشق.")
+    assert lead == {"damascus"}
+    assert features_of("", "وصل الوفد بالرقة ثم عاد للرقة.") == features_of("", "وصل الوفد والرقة.") == {"raqqa"}
+
+
 def test_an_arabic_lead_counts_its_numbers_and_day_in_words_as_an_english_one_does() -> None:
     english = features_of("Roof collapse in Hama", "A roof fell in Hama on Wednesday, killing nineteen people and "
                           "injuring 23, while 4 families were left homeless.")
