@@ -114,16 +114,20 @@ def _names(text: str, limit: int) -> list[str]:
         if len(pairs) <= limit and len(text) > limit * 30:
             pairs = GAP_AND_TOKEN.findall(text)
     found: list[str] = []
+    kurmanji = _KURMANJI_TEXT.search(text, 0, limit * 8) is not None
+    number_and_day_words = _NUMBER_AND_DAY_WORDS_KMR if kurmanji else _NUMBER_AND_DAY_WORDS
     for count, (gap, token) in enumerate(pairs[:limit]):
         # Most tokens are lower-case English words, which no branch below takes (no capital, no digit, no number or
         # weekday in words): one set test instead of casefold and every lookup.
-        if token.islower() and token.isascii() and token not in _NUMBER_AND_DAY_WORDS:
+        if token.islower() and token.isascii() and token not in number_and_day_words:
             continue
         word = token.casefold()
         if word in UNITS and gap in ("-", " ") and count > 0 and pairs[count - 1][1].casefold() in TENS:
             found[-1] = str(int(found[-1]) + UNITS[word])  # "Twenty-three": one number
         elif word in _SPELLED_FEATURES:
             found.append(_SPELLED_FEATURES[word])
+        elif kurmanji and word in _KURMANJI_NUMBERS:
+            found.append(_KURMANJI_NUMBERS[word])
         elif word in _RUSSIAN_NUMBERS:
             value = _RUSSIAN_NUMBERS[word]
             # "сто сорок восемь": each word adds to the number before it while it fits under that one's zeros.
@@ -291,6 +295,15 @@ _RUSSIAN_NUMBER_FORMS = {
 _RUSSIAN_NUMBERS = {form: value for value, forms in _RUSSIAN_NUMBER_FORMS.items() for form in forms.split()}
 # Every word `_names` reads as a number or a weekday (all lower case).
 _NUMBER_AND_DAY_WORDS = frozenset({*UNITS, *_SPELLED_FEATURES, *_RUSSIAN_NUMBERS})
+# Kurmanji numbers in words ("du kes hatin kuştin": two killed), which an English report of the event has in digits or
+# words. Only in a text with a letter Kurmanji writes and English does not (_KURMANJI_TEXT): "du", "heft", "neh",
+# "deh" are words of other languages too. Not "yek" ("one", left out as in English).
+_KURMANJI_NUMBERS = {
+    "du": "2", "sê": "3", "çar": "4", "pênc": "5", "şeş": "6", "heft": "7", "heşt": "8", "neh": "9", "deh": "10",
+    "yazdeh": "11", "donzdeh": "12", "bîst": "20", "sî": "30", "çil": "40", "pêncî": "50", "sed": "100",
+}
+_NUMBER_AND_DAY_WORDS_KMR = _NUMBER_AND_DAY_WORDS | frozenset(_KURMANJI_NUMBERS)
+_KURMANJI_TEXT = re.compile(r"[êîûşçÊÎÛŞÇ]")
 # The Arabic article of a name in Russian spelling that latin_name does not turn into one of DROPPED_TOKENS ("Эт-",
 # "Эз-", "Эш-", "Эн-": "et" "ez" "esh" "en" would be a name of their own). Not "ес": that is "ЕС", the EU.
 _RUSSIAN_NAME_PARTICLES = frozenset({"эт", "эз", "эш", "эн", "эс", "ат", "аз"})

@@ -17,6 +17,19 @@ def test_sorani_numbers_in_words_are_digits() -> None:
     assert {"2", "3", "12", "25", "150"} <= lead
 
 
+def test_kurmanji_numbers_in_words_are_the_english_reports_digits() -> None:
+    kurmanji = features("Êrîşa dronê", "Du kes hatin kuştin û sê kes birîndar bûn dema ku dronek li nêzî Qamişloyê "
+                                       "êrîşî wesayîtekê kir, heft malbat jî bê mal man.")
+    english = features("Drone strike", "Two people were killed and three wounded when a drone hit a car near "
+                                       "Qamishli, and seven families were left homeless.")
+    assert {"2", "3", "7", "qamishli"} <= kurmanji & english
+
+
+def test_kurmanji_number_words_in_an_english_text_stay_words() -> None:
+    # "du", "heft", "deh" are English or French words too: read as numbers only in a text with Kurmanji letters.
+    assert not {"2", "7", "10"} & features("Talks", "The Du Plessis heft of the deh report was noted in Geneva.")
+
+
 def test_kurdish_spellings_of_qamishli_in_arabic_and_sorani_letters_are_qamishli() -> None:
     assert "qamishli" in features("احتجاج في قامشلو", "تظاهر العشرات في مدينة قامشلو مساء الأحد")
     assert "qamishli" in features("خۆپیشاندان لە قامشلۆ", "دەیان کەس لە شاری قامشلۆ خۆپیشاندانیان کرد")
