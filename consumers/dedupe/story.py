@@ -136,6 +136,13 @@ def _names(text: str, limit: int) -> list[str]:
                 found[-1] = str(int(found[-1]) + value)
             else:
                 found.append(str(value))
+        elif word in _RUSSIAN_THOUSANDS and gap == " " and count > 0 and found and found[-1] == pairs[count - 1][1]:
+            # "45 тыс. тонн" is the "45,000 tonnes" of the English report, "1,5 тыс." its "1,500"
+            if count > 1 and pairs[count - 1][0] in (",", ".") and len(found) > 1 and found[-2] == pairs[count - 2][1]:
+                fraction = found.pop()
+                found[-1] = str(int(found[-1]) * 1000 + int(fraction[:3].ljust(3, "0")))
+            else:
+                found[-1] = str(int(found[-1]) * 1000)
         elif is_cyrillic(word) and (key := russian_adjective_key(word)) is not None:
             found.append(key)  # "израильские" (in lower case, or opening a sentence) is the "Israeli" of English
         elif token.isdigit() or (
@@ -293,6 +300,7 @@ _RUSSIAN_NUMBER_FORMS = {
     600: "шестьсот шестисот", 700: "семьсот семисот", 800: "восемьсот восьмисот", 900: "девятьсот девятисот",
 }
 _RUSSIAN_NUMBERS = {form: value for value, forms in _RUSSIAN_NUMBER_FORMS.items() for form in forms.split()}
+_RUSSIAN_THOUSANDS = frozenset({"тыс", "тысяч", "тысячи", "тысяча"})
 # Every word `_names` reads as a number or a weekday (all lower case).
 _NUMBER_AND_DAY_WORDS = frozenset({*UNITS, *_SPELLED_FEATURES, *_RUSSIAN_NUMBERS})
 # Kurmanji numbers in words ("du kes hatin kuştin": two killed), which an English report of the event has in digits or

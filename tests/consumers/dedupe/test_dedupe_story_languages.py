@@ -74,3 +74,14 @@ def test_arabic_thousands_in_words_go_on_with_their_hundreds() -> None:
     lead = features("نزوح", "نزح ألف وتسعمئة شخص من القرى وأحصت المنظمة ثلاثة آلاف وخمسمئة خيمة وألفين من الأطفال")
     assert {"1900", "3500", "2000"} <= lead
     assert not {"900", "500", "3000"} & lead
+
+
+def test_russian_thousands_after_digits_are_the_english_reports_figure() -> None:
+    english = features("Aid convoy", "A convoy carrying 45,000 tonnes of wheat reached Homs on Tuesday, and 12,000 "
+                                     "families got flour.")
+    russian = features("Гуманитарный конвой", "Конвой доставил в Хомс 45 тыс. тонн пшеницы во вторник, муку "
+                                              "получили 12 тысяч семей.")
+    assert {"45000", "12000", "homs"} <= english & russian
+    assert not {"45", "12"} & russian
+    decimals = features("Помощь", "В Хомс доставлено 1,5 тыс. тонн муки и 2.25 тысячи палаток.")
+    assert {"1500", "2250"} <= decimals and not {"1", "5", "2", "25", "5000", "25000"} & decimals
