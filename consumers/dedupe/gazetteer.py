@@ -391,17 +391,21 @@ _RUSSIAN_ADJECTIVE_KEYS = {
     "израильск": "israel", "турецк": "turkey", "иранск": "iran", "иракск": "iraq",
     "ливанск": "lebanon", "иорданск": "jordan", "таджикск": "tajikistan", "киргизск": "kyrgyzstan",
     "кыргызск": "kyrgyzstan", "казахстанск": "kazakhstan", "узбекск": "uzbekistan", "голанск": "golan",
-    "катарск": "qatar", "саудовск": "saudi-arabia",
+    "катарск": "qatar", "саудовск": "saudi-arabia", "хомск": "homs",
 }
+# Stems that are also a surname's ("Хомский", Chomsky): the adjective only in lower case ("в хомской провинции").
+_RUSSIAN_SURNAME_STEMS = frozenset({"хомск"})
 _RUSSIAN_ADJECTIVE = re.compile(
     "(" + "|".join(_RUSSIAN_ADJECTIVE_KEYS) + ")(?:ий|ый|ой|ая|ое|ие|ые|ого|ому|им|ым|ом|ую|их|ых|ими|ыми|ей)")
 
 
 @lru_cache(maxsize=1 << 14)
-def russian_adjective_key(word: str) -> str | None:
-    """The key of the entry a casefolded Russian adjective names ("израильских" "israel"), if any."""
-    match = _RUSSIAN_ADJECTIVE.fullmatch(word)
-    return None if match is None else _RUSSIAN_ADJECTIVE_KEYS[match.group(1)]
+def russian_adjective_key(token: str) -> str | None:
+    """The key of the entry a Russian adjective names ("израильских", "Израильские": "israel"), if any."""
+    match = _RUSSIAN_ADJECTIVE.fullmatch(token.casefold())
+    if match is None or (match.group(1) in _RUSSIAN_SURNAME_STEMS and not token.islower()):
+        return None
+    return _RUSSIAN_ADJECTIVE_KEYS[match.group(1)]
 
 
 def gazetteer_keys() -> list[str]:

@@ -143,7 +143,7 @@ def _names(text: str, limit: int) -> list[str]:
                 found[-1] = str(int(found[-1]) * 1000 + int(fraction[:3].ljust(3, "0")))
             else:
                 found[-1] = str(int(found[-1]) * 1000)
-        elif is_cyrillic(word) and (key := russian_adjective_key(word)) is not None:
+        elif is_cyrillic(word) and (key := russian_adjective_key(token)) is not None:
             found.append(key)  # "израильские" (in lower case, or opening a sentence) is the "Israeli" of English
         elif token.isdigit() or (
             token[0].isupper()

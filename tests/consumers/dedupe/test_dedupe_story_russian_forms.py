@@ -34,3 +34,13 @@ def test_russian_abbreviations_of_common_nouns_are_no_names() -> None:
     russian = features_of("Удар", "По данным СМИ, ВВС нанесли удар, а ПВО сбила ракеты у Тартуса; корабли ВМФ ушли.")
     assert {"tartus"} <= russian
     assert not {"vvs", "pvo", "vmf", "smi"} & russian
+
+
+def test_the_russian_adjective_of_homs_is_homs_but_the_surname_chomsky_is_not() -> None:
+    russian = features_of("Обстрел", "Во вторник боевики обстреляли посёлок в хомской провинции, пострадали "
+                          "4 человека.")
+    english = features_of("Shelling", "On Tuesday militants shelled a village in Homs province, wounding 4 people.")
+    assert {"homs", "4", "tuesday"} <= russian & english
+    # "Хомский" written with a capital inside a sentence is the surname (Noam Chomsky), as before.
+    lecture = features_of("Лекция", "В Женеве выступил лингвист Ноам Хомский.")
+    assert "homs" not in lecture and "homskiy" in lecture
