@@ -23,6 +23,9 @@ TRANSIENT_STATUSES = {408, 425, 429, 500, 502, 503, 504}
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 PERMANENT_REDIRECTS = {301, 308}
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"  # an article page, not its feed
+# RFC 9110 §10.2.3: a Retry-After on these asks the client to wait; on a page it pauses the page's host.
+RETRY_AFTER_STATUSES = {429, 503}
 MAX_AGE = re.compile(r"(?:^|,)\s*(?:s-)?max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
 CHUNK = 64 * 1024
 
@@ -61,13 +64,16 @@ class Fetcher:
         self.session, self.settings = session, settings
         self.hosts = HostLimiter(settings.per_host_concurrency, settings.per_host_min_gap_s)
 
-    async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
-        """GET a feed, following at most `max_redirects` redirects; raise FeedFetchError for anything
-        but 200/304."""
+    async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+                    accept: str = ACCEPT, pauses_host: bool = False) -> FetchResult:  # fmt: skip
+        """GET a feed (or, with `accept`, a page), following at most `max_redirects` redirects; raise FeedFetchError
+        for anything but 200/304, and without a request while the host is paused. `pauses_host`: a Retry-After
+        on a 429/503 pauses the host for every later request, feeds' and pages'."""
         current, is_permanent = url, True
-        headers = conditional_headers(etag, last_modified)
+        headers = {**conditional_headers(etag, last_modified), "Accept": accept}
         for _ in range(self.settings.max_redirects + 1):
             self._check_target(url, current)
+            self._check_not_paused(url, current)
             try:
                 async with self.hosts.slot(_host_key(current)), self.session.get(
                     current, headers=headers, allow_redirects=False) as response:  # fmt: skip
@@ -75,6 +81,8 @@ class Fetcher:
                         is_permanent = is_permanent and response.status in PERMANENT_REDIRECTS
                         current = _redirect_target(url, current, response)
                         continue
+                    if pauses_host and response.status in RETRY_AFTER_STATUSES:
+                        self._pause(current, response)
                     return await self._result(url, current, is_permanent, response, etag, last_modified)
             except TimeoutError as error:
                 raise FeedFetchError(url, "timed out", weight=0.5) from error
@@ -93,6 +101,19 @@ class Fetcher:
         address = literal_address(parts.hostname)
         if address and not self.settings.allow_private_addresses and not is_public_address(address):
             raise ForbiddenAddressError(feed_url, f"refused: non-public address {address}", weight=5.0)
+
+    def _check_not_paused(self, url: str, target: str) -> None:
+        host = _host_key(target)
+        left_s = self.hosts.paused_for_s(host)
+        if left_s > 0:
+            # Weight 0: the request was never made, so it says nothing about this URL's health.
+            raise FeedFetchError(url, f"not requested: {host} asked to wait (Retry-After), {left_s:.0f} s left",
+                                 weight=0.0, retry_after_s=left_s)  # fmt: skip
+
+    def _pause(self, target: str, response: aiohttp.ClientResponse) -> None:
+        delay_s = retry_after_s(response.headers.get("Retry-After"))
+        if delay_s:  # at most backoff_max_s, as a feed's own Retry-After (schedule.failure_delay_s)
+            self.hosts.pause(_host_key(target), min(delay_s, self.settings.backoff_max_s))
 
     async def _result(self, url: str, final_url: str, is_permanent: bool, response: aiohttp.ClientResponse,
                       etag: str | None, last_modified: str | None) -> FetchResult:  # fmt: skip
@@ -173,6 +194,16 @@ def _status_error(url: str, response: aiohttp.ClientResponse) -> FeedFetchError:
     weight = 0.5 if status in TRANSIENT_STATUSES else 2.0
     return FeedFetchError(url, f"HTTP {status} {response.reason or ''}".strip(), status=status, weight=weight,
                           retry_after_s=retry_after, is_permanent=status == 410)  # fmt: skip
+
+
+def is_transient(error: FeedFetchError) -> bool:
+    """Whether a later request may succeed: a transient status (429, 5xx ...), a timeout, a failed connection or
+    a paused host; not a refused address, a 4xx, a redirect loop or an oversize body."""
+    if isinstance(error, ForbiddenAddressError):
+        return False
+    if error.status is not None:
+        return error.status in TRANSIENT_STATUSES
+    return error.weight < 1.0  # timeouts (0.5), connection failures (0.75), paused hosts (0); not URL faults (2, 5)
 
 
 def retry_after_s(value: str | None) -> float | None:

@@ -1,4 +1,5 @@
-"""Per-host politeness: at most N requests in flight to one host, and a minimum gap between starts."""
+"""Per-host politeness: at most N requests in flight to one host, a minimum gap between starts, and a pause
+while the host has asked us to wait (Retry-After)."""
 
 import asyncio
 from collections.abc import AsyncIterator
@@ -6,12 +7,13 @@ from contextlib import asynccontextmanager
 
 
 class HostLimiter:
-    """One semaphore and one 'next allowed start' per host; the global limit is the caller's."""
+    """One semaphore, one 'next allowed start' and one 'paused until' per host; the global limit is the caller's."""
 
     def __init__(self, per_host: int, min_gap_s: float) -> None:
         self.per_host, self.min_gap_s = per_host, min_gap_s
         self._gates: dict[str, asyncio.Semaphore] = {}
         self._next_start: dict[str, float] = {}
+        self._paused_until: dict[str, float] = {}
 
     @asynccontextmanager
     async def slot(self, host: str) -> AsyncIterator[None]:
@@ -26,3 +28,19 @@ class HostLimiter:
                 if start > now:
                     await asyncio.sleep(start - now)
             yield
+
+    def pause(self, host: str, delay_s: float) -> None:
+        """No request to `host` for `delay_s` from now (a longer pause already set stays)."""
+        until = asyncio.get_running_loop().time() + delay_s
+        self._paused_until[host] = max(until, self._paused_until.get(host, 0.0))
+
+    def paused_for_s(self, host: str) -> float:
+        """How long `host` stays paused; 0.0 when it is not."""
+        until = self._paused_until.get(host)
+        if until is None:
+            return 0.0
+        left = until - asyncio.get_running_loop().time()
+        if left <= 0:
+            del self._paused_until[host]
+            return 0.0
+        return left

@@ -73,9 +73,9 @@ class FullTextStage:
         try:
             page = await self.pages.fetch_page(item.url)
         except PageFetchError as error:
-            return Extraction(None, f"page fetch failed: {error.reason}")
+            return Extraction(None, f"page fetch failed: {error.reason} ({error.kind})")
         except ValueError as error:  # a link the HTTP client cannot parse (port out of range; IDNA: UnicodeError)
-            return Extraction(None, f"page fetch failed: invalid URL: {type(error).__name__}: {error}")
+            return Extraction(None, f"page fetch failed: invalid URL: {type(error).__name__}: {error} (permanent)")
         job = ExtractJob(page.url, page.body, page.content_type, item.summary, self.max_text_chars, item.title)
         return await asyncio.get_running_loop().run_in_executor(self.extract_pool, extract_main_text, job)
 

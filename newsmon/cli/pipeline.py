@@ -27,7 +27,7 @@ from newsmon.store import articles, feeds, outbox
 from newsmon.store.feeds import FeedSpec
 from newsmon.store.session import Store, open_store
 from producers.errors import FeedFetchError
-from producers.fetch import Fetcher, open_fetcher
+from producers.fetch import PAGE_ACCEPT, Fetcher, is_transient, open_fetcher
 from producers.poller import Poller
 from producers.pool import open_parse_pool
 from producers.relay import republish_pending, run_relay
@@ -53,16 +53,18 @@ class Pipeline:
 
 
 class PagesThroughFetcher:
-    """The poller's Fetcher as the full-text stage's page source: one session, one set of per-host limits."""
+    """The poller's Fetcher as the full-text stage's page source: one session, one set of per-host limits. A page's
+    Retry-After pauses its host for later pages and the poller's feeds; a paused host's pages fail at once."""
 
     def __init__(self, fetcher: Fetcher) -> None:
         self.fetcher = fetcher
 
     async def fetch_page(self, url: str) -> Page:
         try:
-            fetched = await self.fetcher.fetch(url)
+            fetched = await self.fetcher.fetch(url, accept=PAGE_ACCEPT, pauses_host=True)
         except FeedFetchError as error:
-            raise PageFetchError(url, str(error)) from error
+            raise PageFetchError(url, str(error), status=error.status, retry_after_s=error.retry_after_s,
+                                 is_transient=is_transient(error)) from error  # fmt: skip
         return Page(fetched.final_url, fetched.body or b"", fetched.content_type)
 
 

@@ -1,6 +1,6 @@
 """The full-text stage end to end: poller -> newsmon.items.fetch -> page fetch + extraction -> dedupe -> store."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from uuid import uuid4
 
@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from newsmon.cli.pipeline import open_pipeline, register_catalogue, resend_undelivered, stages_running
 from newsmon.store.feeds import FeedSpec
-from newsmon.store.models import ArticleRow, OutboxItem
+from newsmon.store.models import ArticleRow, Feed, OutboxItem
 from producers.relay import republish_pending
 from schemas.dead_letter import DeadLetter
 from schemas.items import FeedItem
@@ -372,3 +372,76 @@ async def test_the_language_is_detected_again_on_the_page_text(make_settings, fe
         stored = await stored_articles(pipeline)
     assert stored[DAMASCUS.title].text_source == stored[SARAQIB.title].text_source == "page"
     assert (stored[DAMASCUS.title].language, stored[SARAQIB.title].language) == ("ru", "en")
+
+
+def fetch_item(name: str, url: str, entry: Entry) -> FeedItem:
+    return FeedItem(item_id=f"ra-{name}", delivery_id=f"ra-{name}", feed_url="https://agency.example/rss",
+                    outlet="Agency", language="en", url=url, title=entry.title, summary=entry.summary,
+                    published_at="2026-11-02T10:00:00Z", content_hash=f"hash-{name}",
+                    polled_at="2026-11-02T10:00:00Z")  # fmt: skip
+
+
+async def send_items(broker: str, topic: str, items: list[FeedItem]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=broker)
+    await producer.start()
+    try:
+        for item in items:
+            await producer.send_and_wait(topic, item.to_bytes(), key=item.item_id.encode())
+    finally:
+        await producer.stop()
+
+
+async def test_retry_after_on_a_page_pauses_its_host_for_pages_and_feeds(make_settings, feed_server, broker):
+    run = uuid4().hex[:8]
+    busy, later, gone, other = (f"/ra/{name}-{run}" for name in ("busy", "later", "gone", "other"))
+    feed_server.routes[busy] = Route(429, b"slow down", {"Retry-After": "3600"})
+    feed_server.routes[gone] = Route(404, b"not here")
+    for path in (later, other):
+        serve_page(feed_server, path, "idlib_article.html")
+    port = feed_server.url("").split(":")[2].split("/")[0]
+    paused_host, other_host = f"http://127.0.0.1:{port}", f"http://localhost:{port}"  # one server, two host keys
+    feed_url = serve_feed(feed_server, f"/ft/paused-{run}.xml", [fresh(SARAQIB)])
+    entries = {"busy": Entry("Water tanker convoy reaches Hasakah camps in Syria", "",
+                             "Twelve tankers of drinking water reached the camps near Hasakah, Syria, on Monday."),
+               "later": Entry("Bakery in Aleppo reopens after repairs, Syria", "",
+                              "A bakery in the Aleppo old city reopened after its oven was rebuilt, Syria."),
+               "gone": Entry("Ferry timetable on the Euphrates changes, Syria", "",
+                             "The ferry across the Euphrates at Raqqa, Syria, will run twice a day from Sunday."),
+               "other": SARAQIB}  # fmt: skip
+    urls_by_name = {"busy": paused_host + busy, "later": paused_host + later, "gone": other_host + gone,
+                    "other": other_host + other}  # fmt: skip
+    items = {name: fetch_item(f"{name}-{run}", url, entries[name]) for name, url in urls_by_name.items()}
+    async with open_pipeline(make_settings(poll={"per_host_min_gap_s": 0})) as pipeline, stages_running(pipeline):
+        await send_items(broker, pipeline.topics.items_fetch, [items["busy"]])
+        await wait_until_drained(pipeline)
+        await send_items(broker, pipeline.topics.items_fetch, [items["later"], items["gone"], items["other"]])
+        await wait_until_drained(pipeline)
+        urls = await register_catalogue(pipeline.store, [FeedSpec(feed_url, "agency", "Agency", "en", full_text=True)])
+        await pipeline.poller.poll_due(urls, everything=True)
+        stored = {row.id: row for row in (await stored_articles(pipeline)).values()}
+        async with pipeline.store.sessions() as session:
+            feed = (await session.scalars(select(Feed).where(Feed.url == feed_url))).one()
+    # The 429 page was asked once; the next page of its host was not asked at all, nor was the feed on that host.
+    assert [requested(feed_server, path) for path in (busy, later, gone, other)] == [1, 0, 1, 1]
+    assert requested(feed_server, f"/ft/paused-{run}.xml") == 0
+    assert feed.last_error is not None and "Retry-After" in feed.last_error
+    assert feed.next_poll_at is not None and feed.next_poll_at > datetime.now(UTC) + timedelta(minutes=50)
+    errors = {name: stored[item.item_id].text_error or "" for name, item in items.items()}
+    assert "HTTP 429" in errors["busy"] and "transient" in errors["busy"], errors
+    assert "Retry-After" in errors["later"] and "transient" in errors["later"], errors
+    assert "HTTP 404" in errors["gone"] and "permanent" in errors["gone"], errors
+    assert stored[items["other"].item_id].text_source == "page"
+
+
+async def test_pages_are_asked_for_as_html_and_feeds_as_feeds(make_settings, feed_server):
+    entry = fresh(SARAQIB)
+    serve_page(feed_server, entry.page_path, "idlib_article.html")
+    feed_url = serve_feed(feed_server, f"/ft/accept-{uuid4().hex[:8]}.xml", [entry])
+    async with open_pipeline(make_settings()) as pipeline, stages_running(pipeline):
+        urls = await register_catalogue(pipeline.store, [FeedSpec(feed_url, "agency", "Agency", "en", full_text=True)])
+        await pipeline.poller.poll_due(urls, everything=True)
+        await wait_until_drained(pipeline)
+    accepts = {path: headers.get("Accept", "") for path, headers in feed_server.requests}
+    feed_path = "/" + feed_url.split("/", 3)[3]
+    assert accepts[entry.page_path].startswith("text/html") and "rss" not in accepts[entry.page_path]
+    assert accepts[feed_path].startswith("application/rss+xml")
