@@ -12,7 +12,7 @@ _TIME_RE = re.compile(
     r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|tonight|earlier|later|"
     r"on\s+[A-Z][a-z]+\s+\d{1,2}|last\s+(?:week|month|year|night)|this\s+(?:week|month|morning|evening)|"
     r"in\s+an?\s+(?:separate\s+|written\s+|joint\s+|brief\s+)?(?:statement|interview|post|message|briefing)|again|"
-    r"repeatedly|publicly|previously|separately|too)\b"
+    r"repeatedly|publicly|previously|separately|too)\b(?![’'])"
 )
 # "report" is a cue only after a plural subject ("aid partners report that"); in "said in a report" it is the noun,
 # as "remarks" and "notes" are in "said in televised remarks that", "wrote in notes to clients that"
@@ -27,7 +27,8 @@ _PP_RE = re.compile(
     # ("this"/"last" open a time, "this week", "last Tuesday"; not a clause's subject: "said this was due to X")
     r"early|(?:last|this)(?=\s+(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|"
     r"fall|winter|season|quarter|time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
-    r"March|April|May|June|July|August|September|October|November|December)\b)|"
+    # ("said this season's harvest ...": a possessive time word is the content's subject)
+    r"March|April|May|June|July|August|September|October|November|December)\b(?![’']))|"
     rf"of|for)(?:\s+(?:{_DETERMINERS}))?(?:\s+(?!(?:that|on|in|at|to|by|from|during|with|via|through|after|before|of|"
     # "denied on Saturday any involvement": a quantifier starts the object, not more of the phrase
     rf"for|any|all|every|no|{_DETERMINERS}|{_CUE_WORDS})\b)[\w'’.-]+){{1,5}}"

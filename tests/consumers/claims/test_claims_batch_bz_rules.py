@@ -1,0 +1,21 @@
+"""Rules found on house batch bz's errors and the round's leftovers (claim guideline); invented sentences."""
+
+from consumers.claims.extract import extract_claims
+
+
+def claims(text: str) -> list[tuple[str, str, str]]:
+    return [(c.speaker, c.cue, c.text) for c in extract_claims(text)]
+
+
+def test_this_with_a_possessive_time_word_after_a_cue_is_the_contents_subject() -> None:
+    # "said this season's harvest would reach 90,000 tonnes": "this season's" is the content's subject, no time
+    # phrase after the cue (was a time phrase running up to the number's comma, content "000 tonnes")
+    text = (
+        "The Water Directorate in Hama said this season's harvest would reach 90,000 tonnes of wheat.\n\n"
+        "A farmers' union official told Reuters this year's crop was the worst since 2,008 wells ran dry.\n"
+    )
+    got = claims(text)
+    assert any(cue == "said" and body == "this season's harvest would reach 90,000 tonnes of wheat"
+               for _, cue, body in got), got
+    assert any(cue == "told Reuters" and body == "this year's crop was the worst since 2,008 wells ran dry"
+               for _, cue, body in got), got
