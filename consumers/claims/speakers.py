@@ -35,6 +35,10 @@ _AND_KIND_RE = re.compile(
 )
 # (or any one or two capitalised words, not a country or a known body: "and Agrarian Reform", not "and UNICEF")
 _AND_NAME_RE = re.compile(r"\s+and\s+([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)(?![\w'’-])")
+# Further portfolios listed after a comma: "Ministry of Agriculture, Fisheries and Forestry"
+_LISTED_PORTFOLIOS_RE = re.compile(
+    r",\s+((?:[A-Z][\w'’-]*\s+){1,3}and\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)(?![\w'’-])"
+)
 # A state's prosecutors written by their kind, in lower case: "the public prosecution service"
 _PROSECUTION_OFFICE_RE = re.compile(
     r"^(?:the\s+)?((?:(?:national|federal|public)\s+)?(?:prosecution\s+service|prosecutor['’]?s['’]?\s+office))$", re.I)
@@ -242,6 +246,8 @@ def _national_body(mention: str, nat: str) -> str | None:
             joined = named  # "the Ministry of Agriculture and Agrarian Reform": any capitalised second portfolio
         # "the Ministry of Economy and Foreign Trade": a ministry of two portfolios keeps both in its name
         both = f" and {joined.group(1)}" if joined else ""
+        if not both and other.group(2) and (listed := _LISTED_PORTFOLIOS_RE.match(mention, other.end())):
+            both = f", {listed.group(1)}"
         return f"{nat} Ministry of {(other.group(1) or other.group(2)).title()}{both}"
     ministry_of = _MINISTRY_OF_RE.match(mention)
     named_ministry = ministry_of or _MINISTRY_OF_INSIDE_RE.search(mention)

@@ -80,6 +80,11 @@ _LISTED_NAME_TAIL_RE = re.compile(
     r"(?:Office|Ministry|Department|Affairs|Services|Development|Committee|Commission|Agency|Authority)"
     r"(?:\s+\([A-Z]{2,8}\))?$"
 )
+# "Ministry of Agriculture, Fisheries and Forestry": when the words before the comma hold the body's noun, the tail
+# is its fields alone
+_LISTED_FIELDS_TAIL_RE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){1,3}and\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*(?:\s+\([A-Z]{2,8}\))?$"
+)
 _WHAT_PRONOUNS = frozenset(["it", "they", "he", "she"])
 # The addressee before a final verb, after the subject's comma: ", to Rudaw", ", also to Rudaw", ", in a statement to
 # Rudaw English" (Kurdish and Arabic word order kept in translation)
@@ -183,7 +188,10 @@ def _listed_name_start(text: str, lo: int, np_start: int, end: int) -> int:
     if not text.startswith(", ", np_start - 2):
         return np_start
     listed = _LISTED_NAME_HEAD_RE.search(text, max(lo, np_start - 40), np_start)
-    if listed is None or _LISTED_NAME_TAIL_RE.match(text, np_start, end) is None:
+    if listed is None:
+        return np_start
+    tail = _LISTED_FIELDS_TAIL_RE if " " in listed.group(1) else _LISTED_NAME_TAIL_RE
+    if tail.match(text, np_start, end) is None:
         return np_start
     return listed.start(1)
 

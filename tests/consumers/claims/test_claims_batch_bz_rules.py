@@ -19,3 +19,16 @@ def test_this_with_a_possessive_time_word_after_a_cue_is_the_contents_subject() 
                for _, cue, body in got), got
     assert any(cue == "told Reuters" and body == "this year's crop was the worst since 2,008 wells ran dry"
                for _, cue, body in got), got
+
+
+def test_a_ministrys_name_listing_its_fields_after_the_body_noun_is_named_whole() -> None:
+    # "The Ministry of Agriculture, Fisheries and Forestry said P": the comma is inside the name, whose body noun
+    # comes first (was the tail after the comma, "Fisheries and Forestry", as a speaker of its own)
+    text = (
+        "In Canberra, the Ministry of Agriculture, Fisheries and Forestry said 200 boats had been registered.\n\n"
+        "Officials at the Department for Education, Skills and Employment said the scheme would close in May.\n"
+    )
+    speakers = [speaker for speaker, _, _ in claims(text)]
+    assert len(speakers) == 2, speakers
+    assert speakers[0].endswith("Ministry of Agriculture, Fisheries and Forestry"), speakers
+    assert speakers[1].endswith("Department for Education, Skills and Employment"), speakers
