@@ -32,7 +32,10 @@ _UNNAMED_OUTLET_RE = re.compile(
 _PLATFORMS = frozenset(["Telegram", "Facebook", "YouTube", "TikTok", "WhatsApp", "Instagram", "Twitter", "X"])
 _INDEFINITE_MEMBER_RE = re.compile(r"(?i:an?|one)\s+(?:\d[\w-]*\s+)?[a-z]")
 _SOURCE_WORD_RE = re.compile(r"(?<![\w-])(?:sources?|officials?|member|spokes\w+)\b", re.I)
-_ORG_AFTER_RE = re.compile(r"\b(?:at|of|for|from|with|in|within|close to)\s+((?:the\s+)?[\w'’ -]{2,60})$")
+# (an acronym in brackets closes the body's name: "Officials at the Ministry of Agriculture (MoA)")
+_ORG_AFTER_RE = re.compile(
+    r"\b(?:at|of|for|from|with|in|within|close to)\s+((?:the\s+)?[\w'’ -]{2,60}?)(?:\s+\([A-Z][A-Za-z0-9-]{1,11}\))?$"
+)
 _OWNER_RE = re.compile(r"the\s+([\w-]+)['’]s\s")
 _STAFF_MEMBER_RE = re.compile(
     r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?(?:nurse|doctor|surgeon|paramedic|worker|employee|guard|teacher|engineer|"

@@ -32,3 +32,17 @@ def test_a_ministrys_name_listing_its_fields_after_the_body_noun_is_named_whole(
     assert len(speakers) == 2, speakers
     assert speakers[0].endswith("Ministry of Agriculture, Fisheries and Forestry"), speakers
     assert speakers[1].endswith("Department for Education, Skills and Employment"), speakers
+
+
+def test_members_of_a_body_named_with_its_acronym_in_brackets_speak_for_the_body() -> None:
+    # "Officials at the Ministry of Agriculture (MoA), who ..., said P": the acronym in brackets closes the body's
+    # name (was unnamed sources: the bracket kept the name from being read as a body)
+    text = (
+        "Officials at the Ministry of Agriculture (MoA), who toured the wheat fields on Monday, said the harvest "
+        "would be poor.\n\n"
+        "A spokesman for the Ministry of Water Resources (MoWR) said two dams were full.\n"
+    )
+    got = claims(text)
+    assert len(got) == 2, got
+    assert got[0][0].endswith("Ministry of Agriculture"), got
+    assert got[1][0].endswith("Ministry of Water Resources"), got
