@@ -1,12 +1,10 @@
 """Whether two speakers' figures are of one thing, read from the words of their claims (no store, no I/O).
 
-dispute_rules.py compares quantities by unit alone, as the store's record of dispute days must (it keeps no claim
-text): '7 people were killed' and '23 people were wounded' then disagree. Listing disputes (disputes.py), the claim's
-words around each figure also say what happened to those counted (killed, wounded, displaced...), which day it was,
-whether it is a running total ('since the offensive began'), and whether it is a later, higher toll ('had risen to
-15'); vague counts ('dozens of people') hold the figures they can mean, and a negated cue ('did not deny') is no
-denial. Until the record keeps the text and is made again by this rule, the disputes-over-time counts can hold a
-story this listing does not.
+Compared by unit alone, '7 people were killed' and '23 people were wounded' disagree. The claim's words around each
+figure also say what happened to those counted (killed, wounded, displaced...), which day it was, whether it is a
+running total ('since the offensive began'), and whether it is a later, higher toll ('had risen to 15'); vague counts
+('dozens of people') hold the figures they can mean, and a negated cue ('did not deny') is no denial. The rule of
+dispute_rules.py reads figures so, for the dispute list and for the store's record of dispute days alike.
 """
 
 import functools
@@ -15,8 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsmon.report.dispute_rules import _ABOUT, _ABOUT_MARGIN, _AT_LEAST, _AT_MOST, is_denial, unit
-
+DENIAL_WORDS = frozenset({
+    "deny", "denied", "denies", "denying", "reject", "rejected", "rejects", "rejecting", "dismiss", "dismissed",
+    "dismisses", "dismissing", "refute", "refuted", "refutes", "refuting", "dispute", "disputed", "disputes",
+    "disputing", "contradict", "contradicted", "contradicts", "contest", "contested", "contests",
+})  # fmt: skip
+# Qualifiers that make a number a bound or an approximation ("at least 12": 12 or more).
+_AT_LEAST = frozenset({"more than", "at least", "over", "just over", "no fewer than", "upwards of"})
+_AT_MOST = frozenset({"fewer than", "less than", "at most", "up to", "under", "just under", "no more than",
+                      "as many as"})  # fmt: skip
+_ABOUT = frozenset({"about", "around", "nearly", "almost", "roughly", "some", "approximately", "an estimated",
+                    "estimated", "close to"})  # fmt: skip
+_ABOUT_MARGIN = 0.15
+_LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 _OUTCOMES = {
     "killed": "killing kill kills killed dead died die dies death deaths toll massacred executed lives",
@@ -97,6 +106,25 @@ def conflict(earlier: Figure, later: Figure) -> bool:
 def same_thing(a: str, b: str) -> bool:
     """Units of one thing: equal, or one is the other with what it carries ('trucks of aid' and 'trucks')."""
     return a == b or ((" of " in a) != (" of " in b) and _head(a) == _head(b))
+
+
+@functools.lru_cache(maxsize=4096)  # a period's cues are a few hundred phrasings, each read thousands of times
+def is_denial(cue: str) -> bool:
+    """A denying word in the cue, negated or not (is_denial_cue: not)."""
+    return any(word in DENIAL_WORDS for word in _LETTERS.findall(cue.lower()))
+
+
+def unit(quantity: dict[str, Any]) -> str:
+    """What is counted, comparable across claims: lower case, its last word singular ("civilians" ~ "civilian")."""
+    words = _LETTERS.findall(str(quantity.get("unit") or "").lower())
+    if not words:
+        return ""
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,26 +1,15 @@
-"""When a story's claims disagree, as a rule on the claims alone (no store, no I/O): a denial by a second voice, or
-two speakers' numbers for one thing whose ranges cannot both hold. newsmon/report/disputes.py lists disputes by it;
-newsmon/store/claims.py records, as it writes a story's claims, the day the story became disputed by it."""
+"""When a story's claims disagree, as a rule on the claims alone (no store, no I/O): a denial by a second voice (not a
+negated one: 'did not deny'), or two speakers' figures of one thing that cannot both hold, each figure read with the
+words of its claim (newsmon/report/dispute_figures.py). newsmon/report/disputes.py lists disputes by it;
+newsmon/store/claims.py records, as it writes a story's claims, the day the story became disputed by it, so the
+report's counts and its list name the same stories."""
 
-import functools
-import re
 from collections.abc import Sequence
 from typing import Any, Literal, Protocol
 
-DENIAL_WORDS = frozenset({
-    "deny", "denied", "denies", "denying", "reject", "rejected", "rejects", "rejecting", "dismiss", "dismissed",
-    "dismisses", "dismissing", "refute", "refuted", "refutes", "refuting", "dispute", "disputed", "disputes",
-    "disputing", "contradict", "contradicted", "contradicts", "contest", "contested", "contests",
-})  # fmt: skip
-# Qualifiers that make a number a bound or an approximation ("at least 12": 12 or more).
-_AT_LEAST = frozenset({"more than", "at least", "over", "just over", "no fewer than", "upwards of"})
-_AT_MOST = frozenset({"fewer than", "less than", "at most", "up to", "under", "just under", "no more than",
-                      "as many as"})  # fmt: skip
-_ABOUT = frozenset({"about", "around", "nearly", "almost", "roughly", "some", "approximately", "an estimated",
-                    "estimated", "close to"})  # fmt: skip
-_ABOUT_MARGIN = 0.15
-_WORD = re.compile(r"[^\W\d_]+")
+from newsmon.report.dispute_figures import DENIAL_WORDS, Figure, conflict, figures, is_denial, is_denial_cue, unit
 
+__all__ = ["DENIAL_WORDS", "DISPUTE_KINDS", "DisputeKind", "SaidClaim", "dispute_arises", "is_denial", "unit"]
 
 DisputeKind = Literal["denial", "conflicting numbers"]
 DISPUTE_KINDS: tuple[DisputeKind, ...] = ("denial", "conflicting numbers")
@@ -34,6 +23,8 @@ class SaidClaim(Protocol):
     @property
     def cue(self) -> str: ...
     @property
+    def text(self) -> str: ...
+    @property
     def quantities(self) -> Sequence[dict[str, Any]]: ...
 
 
@@ -45,55 +36,14 @@ def dispute_arises(story: Sequence[SaidClaim]) -> tuple[int, DisputeKind] | None
     denial needs only a second voice to count, so it is the older of the two."""
     speakers: set[str] = set()
     is_denied = has_conflict = False
-    counted: list[tuple[str, dict[str, Any], str]] = []
+    said: list[Figure] = []
     for index, claim in enumerate(story):
         speakers.add(claim.speaker)
-        is_denied = is_denied or is_denial(claim.cue)
-        for quantity in claim.quantities:
-            counted_unit = unit(quantity) if quantity.get("value") is not None else ""
-            if not counted_unit:
-                continue
-            has_conflict = has_conflict or any(
-                speaker != claim.speaker and other_unit == counted_unit and disjoint(quantity, other)
-                for speaker, other, other_unit in counted
-            )
-            counted.append((claim.speaker, quantity, counted_unit))
+        is_denied = is_denied or is_denial_cue(claim.cue)
+        # Migration 0010 passes claims without text (0014 records every story again with it).
+        for figure in figures(claim.speaker, claim.cue, getattr(claim, "text", ""), claim.quantities):
+            has_conflict = has_conflict or any(conflict(earlier, figure) for earlier in said)
+            said.append(figure)
         if len(speakers) > 1 and (is_denied or has_conflict):
             return index, "denial" if is_denied else "conflicting numbers"
     return None
-
-
-@functools.lru_cache(maxsize=4096)  # a period's cues are a few hundred phrasings, each read thousands of times
-def is_denial(cue: str) -> bool:
-    return any(word in DENIAL_WORDS for word in _WORD.findall(cue.lower()))
-
-
-def unit(quantity: dict[str, Any]) -> str:
-    """What is counted, comparable across claims: lower case, its last word singular ("civilians" ~ "civilian")."""
-    words = _WORD.findall(str(quantity.get("unit") or "").lower())
-    if not words:
-        return ""
-    last = words[-1]
-    if last.endswith("ies") and len(last) > 4:
-        last = last[:-3] + "y"
-    elif last.endswith("s") and not last.endswith("ss"):
-        last = last[:-1]
-    return " ".join([*words[:-1], last])
-
-
-def _range(quantity: dict[str, Any]) -> tuple[float, float]:
-    low = float(quantity["value"])
-    high = float(quantity.get("value_max") or low)
-    qualifier = str(quantity.get("qualifier") or "").lower()
-    if qualifier in _AT_LEAST:
-        return low, float("inf")
-    if qualifier in _AT_MOST:
-        return 0.0, high
-    if qualifier in _ABOUT:
-        return low * (1 - _ABOUT_MARGIN), high * (1 + _ABOUT_MARGIN)
-    return low, high
-
-
-def disjoint(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    (a_low, a_high), (b_low, b_high) = _range(a), _range(b)
-    return a_high < b_low or b_high < a_low

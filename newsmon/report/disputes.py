@@ -4,9 +4,10 @@ for the same thing (`newsmon query disputes`).
 Both are read from what the extractor already found: a claim's cue ("denied", "rejected reports that") and the
 quantities in its text ("at least 12 civilians"). Two numbers disagree only when they count the same thing (the
 same unit, singular or plural) and their ranges cannot both be true: "more than 40 fighters" and "50 fighters" can.
-The rule itself is newsmon/report/dispute_rules.py; listing disputes also reads the words around each figure
-(newsmon/report/dispute_figures.py: killed is not wounded, Monday is not Tuesday, a running total is not a day's
-toll, a toll that later rose is an update).
+Each figure is read with the words around it (newsmon/report/dispute_figures.py: killed is not wounded, Monday is
+not Tuesday, a running total is not a day's toll, a toll that later rose is an update). The rule that says when a
+story became disputed (newsmon/report/dispute_rules.py), which the store records and the disputes-over-time counts
+read, reads figures the same way, so the counts and this list name the same stories.
 """
 
 from collections import Counter

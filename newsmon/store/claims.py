@@ -1,9 +1,10 @@
 """Claims and the speakers they are attributed to, and the day each story became disputed.
 
 The day a story became disputed (newsmon/report/dispute_rules.py `dispute_arises`, over the story's claims in
-publishing order) is recorded in story_disputes, so that the unfiltered disputes-over-time report reads one row a
-story instead of every claim. It equals what reading every claim would give, because it is a function of the
-story's claims (speaker, cue, quantities), their articles' published_at and story_id, and their order, and each of
+publishing order, the rule the dispute list reads them by) is recorded in story_disputes, so that the unfiltered
+disputes-over-time report reads one row a story instead of every claim. It equals what reading every claim would
+give, because it is a function of the story's claims (speaker, cue, quantities and, for a claim with quantities, its
+text), their articles' published_at and story_id, and their order, and each of
 these changes only in a transaction that records the story again before it commits:
 - claims are written only by `replace_for_article` (the claims stage's transaction; re-extraction replaces an
   article's claims there), which records the article's story after writing them; an article published earlier
@@ -13,7 +14,7 @@ these changes only in a transaction that records the story again before it commi
   (articles.merge_stories, in the dedupe transaction under the index lock), which drops the absorbed stories'
   records and records the merged story from all its claims; no article or claim is deleted elsewhere,
   and speaker names are unique and never renamed;
-- migration 0010 records every story already stored.
+- migration 0010 records every story already stored, and 0014 again by the rule that reads a figure's words.
 Concurrent writers (`docker compose --scale claims=4`, PostgreSQL, READ COMMITTED) each lock the story's row
 before reading its claims (an upsert takes the row lock), so the second waits for the first to commit and then
 reads its claims too. The claims stage locks a batch's stories in sorted order up front (`lock_stories`), so two
@@ -249,13 +250,15 @@ async def per_day(session: AsyncSession, filters: Filters | None = None) -> list
 @dataclass(frozen=True, slots=True)
 class DatedClaim:
     """A claim as counting disputes a day reads it (newsmon/report/disputes.py): its story, the UTC day of its
-    article, who said it, the cue and the quantities."""
+    article, who said it, the cue, the quantities, and the text when it has quantities (the words around a figure say
+    what it counts; a claim without one is read by its cue alone)."""
 
     story_id: str
     day: str
     speaker: str
     cue: str
     quantities: Sequence[dict[str, Any]]
+    text: str
 
 
 async def of_every_story(session: AsyncSession, filters: Filters | None = None,
@@ -281,15 +284,18 @@ async def of_every_story(session: AsyncSession, filters: Filters | None = None,
 
 
 def every_story_query(dialect: str, conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
-    """(story, UTC day, speaker, cue, quantities or None) of the claims of stories meeting `conditions`, story by
-    story, each in publishing order (ties within an article by position, then id, so every reader sees one order)."""
+    """(story, UTC day, speaker, cue, quantities or None, text or None) of the claims of stories meeting
+    `conditions`, story by story, each in publishing order (ties within an article by position, then id, so every
+    reader sees one order). The text comes only with quantities: nothing else of the rule reads it."""
     array_length = func.jsonb_array_length if dialect == "postgresql" else func.json_array_length
     # Most claims have no quantity: NULL for them spares decoding "[]", as the day spares parsing a timestamp (each
-    # a third of this read's time on SQLite).
-    quantities = case((array_length(ClaimRow.quantities) > 0, ClaimRow.quantities), else_=None)
+    # a third of this read's time on SQLite), and spares reading their text.
+    has_quantities = array_length(ClaimRow.quantities) > 0
+    quantities = case((has_quantities, ClaimRow.quantities), else_=None)
+    text = case((has_quantities, ClaimRow.text), else_=None)
     return (
         select(ArticleRow.story_id, utc_day(ArticleRow.published_at, dialect), SpeakerRow.name, ClaimRow.cue,
-               quantities)
+               quantities, text)
         .join(SpeakerRow, SpeakerRow.id == ClaimRow.speaker_id)
         .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
         .where(ArticleRow.story_id.is_not(None), *conditions)
@@ -298,8 +304,8 @@ def every_story_query(dialect: str, conditions: Sequence[ColumnElement[bool]]) -
 
 
 def _dated(row: Any) -> DatedClaim:
-    story_id, day, speaker, cue, quantities = row
-    return DatedClaim(story_id, str(day)[:10], speaker, cue, quantities or ())
+    story_id, day, speaker, cue, quantities, text = row
+    return DatedClaim(story_id, str(day)[:10], speaker, cue, quantities or (), text or "")
 
 
 async def per_outlet_and_speaker(session: AsyncSession, speakers: Sequence[str],
