@@ -258,6 +258,9 @@ DENIAL_OBJECT_RE = re.compile(
     r"(?:\s+(?:circulat|publish|carri|spread|shar|air|post|broadcast|repeat|made)\w*\s+(?:on|in|by|across|over)\s+"
     r"[^,.;:!?\"“”«»]{1,60}?(?=\s+that\b))?"
     r"(?:\s+that\b)?"
+    # "X denied that account.", "denied this claim": a determiner before one report noun, not a complementiser
+    r"|\s+(?:that|this)\s+(?:report|claim|allegation|accusation|suggestion|rumou?r|charge|assertion|account|story|"
+    r"version)(?![\w'’-])(?!\s+(?:is|was|were|are|had|has|have|would|could|will|did)\b)"
     # "Barudo denied this, saying P": what is denied was said before; the words after speak for the denier
     r"|\s+(?:this|that|it|these|those|them)(?=\s*[,.;])"
 )

@@ -46,3 +46,19 @@ def test_members_of_a_body_named_with_its_acronym_in_brackets_speak_for_the_body
     assert len(got) == 2, got
     assert got[0][0].endswith("Ministry of Agriculture"), got
     assert got[1][0].endswith("Ministry of Water Resources"), got
+
+
+def test_that_before_a_singular_report_noun_after_denied_is_a_determiner() -> None:
+    # "X denied that account.": "that" is the account's determiner, no complementiser (was cue "denied that",
+    # content "account"); what is denied is the report asked about, as "denied the reports" already was
+    text = (
+        "Asked about reports that the army had shelled the market, General Kemal Yilmaz denied that account.\n\n"
+        "The ministry denied that claim on Monday.\n\n"
+        "A police spokesman denied that claims of torture were true.\n"
+    )
+    got = claims(text)
+    bodies = [body for _, _, body in got]
+    assert "account" not in bodies and "claim on Monday" not in bodies, got
+    assert any(cue == "denied that account" and "the army had shelled the market" in body
+               for _, cue, body in got), got
+    assert any(cue == "denied that" and body == "claims of torture were true" for _, cue, body in got), got
