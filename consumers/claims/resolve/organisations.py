@@ -175,9 +175,24 @@ _INDEPENDENT_ROLES = frozenset([
 _MINIST_RE = re.compile(r"\bminist")
 
 
+# A sentence opened by the country it is about: "On the Syrian side, the Interior Ministry said P", "In Syria, ...",
+# "Across the border in Syria, ..."
+_COUNTRY_OPENING_RE = re.compile(
+    r"[.\s]*(?:On\s+the\s+([A-Z][\w-]+)\s+side|(?:(?:Across|Over)\s+the\s+border\s+)?[Ii]n\s+([A-Z][\w-]+)),\s+(?:the\s+)?$"
+)
+
+
+def _country_of_opening(ctx: DocumentContext, pos: int) -> str:
+    """The country a sentence's opening names right before the mention at pos ('On the Syrian side, the'), or ""."""
+    opening = _COUNTRY_OPENING_RE.fullmatch(ctx.text, ctx.sentence_start(pos), pos)
+    return country_of(opening.group(1) or opening.group(2)) if opening else ""
+
+
 def org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
     """Canonical organisation; a bare 'Defense Ministry' takes the country of an earlier full mention."""
     key = norm_key(surface)
+    if not country_of(surface) and _MINIST_RE.search(key) and (opening := _country_of_opening(ctx, pos)):
+        return canonical_org(surface, opening)  # "On the Syrian side, the Interior Ministry said P"
     if (bare := COUNTRY_BARE_MINISTRY_RE.fullmatch(surface)) is not None and (quoted := _country_ministry_quoted(
             ctx, country_of(bare.group(1)))):
         return quoted  # "Russia's ministry" after "the Russian Ministry of Defence said": that ministry again

@@ -62,3 +62,15 @@ def test_that_before_a_singular_report_noun_after_denied_is_a_determiner() -> No
     assert any(cue == "denied that account" and "the army had shelled the market" in body
                for _, cue, body in got), got
     assert any(cue == "denied that" and body == "claims of torture were true" for _, cue, body in got), got
+
+
+def test_a_sentence_opening_on_a_countrys_side_gives_the_ministry_its_country() -> None:
+    # "On the Syrian side, the Interior Ministry said P" in a Beirut report: the opening names whose ministry it is
+    # (was the dateline's country, the Lebanese ministry)
+    text = (
+        "BEIRUT - The Lebanese Army said Saturday that a patrol had come under fire near Hermel.\n\n"
+        "On the Syrian side, the Interior Ministry said its forces had arrested three men near Qusayr.\n\n"
+        "Across the border in Syria, the Health Ministry said two of the wounded had been treated in Homs.\n"
+    )
+    speakers = [speaker for speaker, _, _ in claims(text)]
+    assert speakers[1:] == ["Syrian Ministry of Interior", "Syrian Ministry of Health"], speakers
