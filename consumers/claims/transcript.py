@@ -208,9 +208,15 @@ def _split_question_answer_lines(text: str, paragraphs: list[tuple[int, int]]) -
     return split
 
 
+# A committee's numbered question before its label: "Q12 Chair: ...", "Q13 Ben Carver: ..." (Hansard oral evidence)
+_QUESTION_NUMBER_RE = re.compile(r"Q\d{1,4}[ \t]+(?=[A-Z])")
+
+
 def _label(text: str, start: int) -> re.Match[str] | None:
     if text[start : start + 1].isdigit() and (timed := _ENTRY_TIME_RE.match(text, start)) is not None:
         start = timed.end()  # "11:06 - Q (Reuters): ...": the entry's time, then the label
+    elif text[start : start + 1] == "Q" and (numbered := _QUESTION_NUMBER_RE.match(text, start)) is not None:
+        start = numbered.end()  # "Q12 Chair: ...": the question's number, then the asker's label
     m = _LABEL_RE.match(text, start)
     if m is None or text.count("\n", start, m.end()):
         return None
@@ -234,6 +240,9 @@ def _interviewer_labels(
         if label is not None and _key(label) not in _PAGE_LABELS:
             turns.setdefault(_key(label), []).append(i)
     found = {key for key in turns if key in _INTERVIEWER_LABELS}
+    # (a numbered question's asker is an interviewer: "Q13 Ben Carver: ...?")
+    found |= {_key(label) for (start, _), label in zip(paragraphs, labels, strict=True)
+              if label is not None and _QUESTION_NUMBER_RE.match(text, start) is not None}
     asking = [
         (where[0], key) for key, where in turns.items()
         if len(where) >= 2 and key not in _ANSWER_LABELS

@@ -74,3 +74,24 @@ def test_a_sentence_opening_on_a_countrys_side_gives_the_ministry_its_country() 
     )
     speakers = [speaker for speaker, _, _ in claims(text)]
     assert speakers[1:] == ["Syrian Ministry of Interior", "Syrian Ministry of Health"], speakers
+
+
+def test_a_committee_transcripts_numbered_questions_are_the_interviewers_turns() -> None:
+    # Commons committee oral evidence: "Q1 Chair: ...?" and "Q3 NAME: ...?" are questions (the number is the
+    # question's), the witnesses' labelled answers are one direct claim each (transcripts.md; was no transcript:
+    # every numbered label was a different speaker's, so no interviewer was found)
+    text = (
+        "Foreign Affairs Committee\nOral evidence: refugee returns to Syria, HC 98\n\n"
+        "Witnesses: James Orford, Head of Syria Unit, Home Office; and Leila Darwish, Director, Refugee Action.\n\n"
+        "Q1 Chair: Mr Orford, how many people have returned this year?\n\n"
+        "James Orford: About 1,400 people have returned voluntarily since January. Most went to Damascus.\n\n"
+        "Q2 Ben Carver: Ms Darwish, is that your experience?\n\n"
+        "Leila Darwish: No. The families we support say the housing they left is gone.\n\n"
+        "Q3 Chair: Thank you both.\n\n"
+        "The Home Office later said in a letter to the committee that the figures would be published quarterly.\n"
+    )
+    got = claims(text)
+    assert ("James Orford", "", "About 1,400 people have returned voluntarily since January. Most went to Damascus"
+            ) in got, got
+    assert ("Leila Darwish", "", "No. The families we support say the housing they left is gone") in got, got
+    assert not any("?" in body for _, _, body in got), got
