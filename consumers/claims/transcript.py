@@ -44,7 +44,10 @@ _NO_PROPOSITION_RE = re.compile(
     r"(?:(?:I|We)\s+(?:can(?:not|'t|’t)|won(?:'|’)t|will\s+not|do(?:n't|n’t|\s+not)\s+want\s+to|(?:would|'d|’d)\s+"
     r"rather\s+not)\s+(?:answer|comment(?:\s+on)?|say|discuss|talk\s+about|go\s+into|(?:give|promise)\s+(?:you\s+)?(?:a\s+)?"
     r"(?:date|timeline|timetable|figure|number|details|names))"
-    r"(?:\s+(?:that|this|it|(?:individual|specific|particular|single)\s+cases?))?"
+    r"(?:\s+(?:that|this|it|(?:individual|specific|particular|single)\s+cases?"
+    # "comment on discussions with other governments", "on our talks with the UN": talks held, not what they hold
+    r"|(?:(?:the|our|any|those|these|private|diplomatic)\s+)?(?:discussions|talks|conversations|contacts|exchanges|"
+    r"negotiations)(?:\s+with\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?))?"
     r"(?:\s+(?:today|now|yet|at\s+(?:this|the)\s+(?:moment|time|stage)|here))?"
     # "I'm not going to get into the details of consular cases": the details of what it will not discuss
     r"|(?:I|We)(?:\s+am|\s+are|'m|’m|'re|’re)\s+not\s+going\s+to\s+(?:get|go)\s+(?:into|ahead\s+of)\s+(?:the\s+)?"

@@ -95,3 +95,18 @@ def test_a_committee_transcripts_numbered_questions_are_the_interviewers_turns()
             ) in got, got
     assert ("Leila Darwish", "", "No. The families we support say the housing they left is gone") in got, got
     assert not any("?" in body for _, _, body in got), got
+
+
+def test_declining_to_comment_on_talks_with_others_is_a_refusal() -> None:
+    # "I can't comment on discussions with other governments today." states nothing (transcripts.md: a refusal is
+    # no claim; was a claim: only "comment on that / it / individual cases" was a refusal)
+    text = (
+        "Q: Minister, will the border reopen this month?\n\n"
+        "Nadia Karam: It will reopen on the 20th, once the new scanners are installed.\n\n"
+        "Q: Are you negotiating with Ankara about the crossing?\n\n"
+        "Nadia Karam: I can't comment on discussions with other governments today.\n\n"
+        "Q: And with the UN?\n\n"
+        "Nadia Karam: We won't comment on our talks with the UN at this stage.\n"
+    )
+    bodies = [body for _, _, body in claims(text)]
+    assert bodies == ["It will reopen on the 20th, once the new scanners are installed"], bodies
