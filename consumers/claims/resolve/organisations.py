@@ -175,6 +175,50 @@ _INDEPENDENT_ROLES = frozenset([
 _MINIST_RE = re.compile(r"\bminist")
 
 
+# A capitalised name, its small words and commas inside it, just before a bracketed acronym
+_NAME_BEFORE_ACRONYM = r"([A-Z][\w'’-]*(?:,?\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w'’-]*)*)\s+\({}\)"
+
+
+def name_defined_for(text: str, acronym: str, pos: int) -> str:
+    """The name given with the acronym before pos ('the Foreign, Commonwealth and Development Office (FCDO)'), or ""."""
+    at = text.rfind(f"({acronym})", 0, pos)
+    if at < 0:
+        return ""
+    defined = re.compile(_NAME_BEFORE_ACRONYM.format(re.escape(acronym)))
+    m = defined.search(text, max(0, at - 150), at + len(acronym) + 2)
+    name = _listed_name_tail(m.group(1)) if m is not None else ""
+    return name.removeprefix("The ") if len(name.split()) > 1 else ""
+
+
+_LISTED_FIELD_HEAD_RE = re.compile(
+    r"(?:The\s+)?(?:(?:Ministry|Department|Office|Committee)\s+(?:of|for)\s+|[A-Z]{2,3}\s+)?[A-Z][\w'’-]*"
+)
+
+
+def _listed_name_tail(name: str) -> str:
+    """A name's own commas only: 'Dr NAME, Director of X, Foreign, Commonwealth and Development Office' ends on
+    'Foreign, Commonwealth and Development Office' (a one-word field or 'Ministry of X' before a comma is its)."""
+    parts = name.split(", ")
+    kept = parts.pop()
+    while parts and _LISTED_FIELD_HEAD_RE.fullmatch(parts[-1]) and " and " in kept:
+        kept = f"{parts.pop()}, {kept}"
+    return kept
+
+
+# A body by its acronym alone or its command: "the NRC", "the JAF General Command"
+_ACRONYM_BODY_RE = re.compile(r"(?:[Tt]he\s+)?([A-Z]{2,8})(?:\s+(?:General\s+)?Command)?")
+
+
+def defined_acronym(ctx: DocumentContext, pos: int, surface: str) -> str:
+    """The canonical body an acronym the text defined names ('the NRC' after 'the Norwegian Refugee Council (NRC)'),
+    or "" (no such acronym, or one known as it is)."""
+    acronym = _ACRONYM_BODY_RE.fullmatch(surface)
+    if acronym is None or is_known_org(acronym.group(1)) or country_of(acronym.group(1)):
+        return ""
+    name = name_defined_for(ctx.text, acronym.group(1), pos)
+    return canonical_org(name) if name else ""
+
+
 # A sentence opened by the country it is about: "On the Syrian side, the Interior Ministry said P", "In Syria, ...",
 # "Across the border in Syria, ..."
 _COUNTRY_OPENING_RE = re.compile(
@@ -191,6 +235,8 @@ def _country_of_opening(ctx: DocumentContext, pos: int) -> str:
 def org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
     """Canonical organisation; a bare 'Defense Ministry' takes the country of an earlier full mention."""
     key = norm_key(surface)
+    if (surface[-1:].isupper() or surface.endswith("Command")) and (defined := defined_acronym(ctx, pos, surface)):
+        return defined  # "The NRC said P" after "the Norwegian Refugee Council (NRC)"
     if not country_of(surface) and _MINIST_RE.search(key) and (opening := _country_of_opening(ctx, pos)):
         return canonical_org(surface, opening)  # "On the Syrian side, the Interior Ministry said P"
     if (bare := COUNTRY_BARE_MINISTRY_RE.fullmatch(surface)) is not None and (quoted := _country_ministry_quoted(

@@ -8,8 +8,10 @@ from consumers.claims.context import WORDS_RE, DocumentContext, Speaker
 from consumers.claims.resolve.body_antecedents import GENERIC_ORG_NOUNS, company_named_before, governorate_before
 from consumers.claims.resolve.organisations import (
     alias_inside,
+    defined_acronym,
     ministry_of_the_country,
     modified_alias_before,
+    name_defined_for,
     named_org,
 )
 from consumers.claims.resolve.words import REGION_ADJECTIVES, is_org_like, sentence_of
@@ -232,7 +234,7 @@ def _named_body(ctx: DocumentContext, pos: int, head: str) -> Speaker | None:
     acronym = _ACRONYM_MEMBER_RE.fullmatch(head)
     if acronym and not country_of(acronym.group(1)) and acronym.group(1) not in _STATE_ACRONYMS:
         # ("the Foreign, Commonwealth and Development Office (FCDO)": the name the text gave with the acronym)
-        canon = canonical_org(_name_defined_for(ctx.text, acronym.group(1), pos) or acronym.group(1))
+        canon = canonical_org(name_defined_for(ctx.text, acronym.group(1), pos) or acronym.group(1))
         return Speaker(canon, canon, False)  # "A FIFA spokesperson said P": one of the body its acronym names
     if _UNNAMED_OUTLET_RE.search(head):
         return Speaker("unnamed sources", "", False)  # "a Turkish pro-government newspaper"
@@ -288,7 +290,7 @@ def _body_after_preposition(ctx: DocumentContext, pos: int, head: str) -> Speake
         # "medical sources at the al-Furat National Hospital": the hospital by its name (a place, not an ORG_WORDS
         # body, so named_org does not know it)
         return Speaker(place.group(1), place.group(1), False)
-    resolved = named_org(ctx, pos, inner)
+    resolved = defined_acronym(ctx, pos, inner) or named_org(ctx, pos, inner)  # "a source at the JAF General Command"
     named = _KIND_THEN_NAME_RE.fullmatch(inner) if not resolved and " " in inner else None
     if named is not None:
         resolved = canonical_org(named.group(1))  # "Analysts at Beirut-based consultancy X": the firm by its name
@@ -403,19 +405,6 @@ _ACRONYM_MEMBER_RE = re.compile(
     r"(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+)?([A-Z]{3,})\s+(?:official|spokes(?:man|woman|person))"
 )
 _STATE_ACRONYMS = frozenset(["UAE", "USA", "KSA", "DPRK", "PRC", "ROK"])  # a state's official is its government's
-# A capitalised name, its small words and commas inside it, just before a bracketed acronym
-_NAME_BEFORE_ACRONYM = r"([A-Z][\w'’-]*(?:,?\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w'’-]*)*)\s+\({}\)"
-
-
-def _name_defined_for(text: str, acronym: str, pos: int) -> str:
-    """The name given with the acronym before pos ('the Foreign, Commonwealth and Development Office (FCDO)'), or ""."""
-    at = text.rfind(f"({acronym})", 0, pos)
-    if at < 0:
-        return ""
-    defined = re.compile(_NAME_BEFORE_ACRONYM.format(re.escape(acronym)))
-    m = defined.search(text, max(0, at - 150), at + len(acronym) + 2)
-    name = m.group(1) if m is not None else ""
-    return name.removeprefix("The ") if len(name.split()) > 1 else ""
 _FORMER_MEMBER_RE = re.compile(r"(?i:an?|one|two|three|several|some)\s+(?:former|ex-|retired)\s*\w")
 _BARE_SPOKESPERSON_RE = re.compile(r"(?:[Aa]n?|[Oo]ne)\s+spokes(?:man|woman|person)")
 _ANOTHER_RE = re.compile(

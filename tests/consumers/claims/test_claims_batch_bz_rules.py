@@ -110,3 +110,29 @@ def test_declining_to_comment_on_talks_with_others_is_a_refusal() -> None:
     )
     bodies = [body for _, _, body in claims(text)]
     assert bodies == ["It will reopen on the 20th, once the new scanners are installed"], bodies
+
+
+def test_a_body_by_the_acronym_the_text_defined_is_the_body_by_its_name() -> None:
+    # "the Norwegian Refugee Council (NRC) ... The NRC said P", "A source at the JAF General Command told Petra that
+    # P" after "The Jordan Armed Forces-Arab Army (JAF)": the name the text gave with the acronym (was the acronym,
+    # or the acronym's command, as a speaker of its own); an acronym never defined stays as written
+    text = (
+        "The Norwegian Refugee Council (NRC) runs 40 schools in Idlib. The NRC said 300 children had enrolled.\n\n"
+        "The Jordan Armed Forces-Arab Army (JAF) said two smugglers were killed. A source at the JAF General Command "
+        "told Petra that the men had carried pills.\n\n"
+        "The WRC said the roads were open.\n"
+    )
+    speakers = [speaker for speaker, _, _ in claims(text)]
+    assert speakers == ["Norwegian Refugee Council", "Jordan Armed Forces-Arab Army", "Jordan Armed Forces-Arab Army",
+                        "WRC"], speakers
+
+
+def test_an_acronym_defined_after_a_witness_line_names_only_the_body() -> None:
+    # "Witnesses: Dr NAME, Director of X, Foreign, Commonwealth and Development Office (FCDO)": the name given with
+    # the acronym keeps only its own comma (was the whole line from the witness's name)
+    text = (
+        "Witnesses: Dr Anna Pike, Head of Programmes, Foreign, Commonwealth and Development Office (FCDO).\n\n"
+        "In a letter after the session, the FCDO said it would publish the figures in June.\n"
+    )
+    speakers = [speaker for speaker, _, _ in claims(text)]
+    assert speakers == ["Foreign, Commonwealth and Development Office"], speakers
