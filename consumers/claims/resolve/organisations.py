@@ -219,6 +219,21 @@ def defined_acronym(ctx: DocumentContext, pos: int, surface: str) -> str:
     return canonical_org(name) if name else ""
 
 
+# An army's command without the army's name: "the Army Command", "the General Command of the Army"
+_ARMY_COMMAND_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?:(?:Army|Military)\s+(?:General\s+)?Command|General\s+Command\s+of\s+the\s+Army)"
+)
+_ARMY_BODY_RE = re.compile(r"\b(?:Army|Armed\s+Forces|Defen[cs]e\s+Forces|military)\b")
+
+
+def _army_quoted_before(ctx: DocumentContext) -> str:
+    """The army last quoted (within the last eight speakers), or ""."""
+    for speaker, _ in reversed(ctx.history[-8:]):
+        if not speaker.is_person and _ARMY_BODY_RE.search(speaker.name):
+            return speaker.name
+    return ""
+
+
 # A sentence opened by the country it is about: "On the Syrian side, the Interior Ministry said P", "In Syria, ...",
 # "Across the border in Syria, ..."
 _COUNTRY_OPENING_RE = re.compile(
@@ -237,6 +252,8 @@ def org_with_context(ctx: DocumentContext, pos: int, surface: str) -> str:
     key = norm_key(surface)
     if (surface[-1:].isupper() or surface.endswith("Command")) and (defined := defined_acronym(ctx, pos, surface)):
         return defined  # "The NRC said P" after "the Norwegian Refugee Council (NRC)"
+    if _ARMY_COMMAND_RE.fullmatch(surface) and (army := _army_quoted_before(ctx)):
+        return army  # "the Army Command said Q" after "The Lebanese Army said P"
     if not country_of(surface) and _MINIST_RE.search(key) and (opening := _country_of_opening(ctx, pos)):
         return canonical_org(surface, opening)  # "On the Syrian side, the Interior Ministry said P"
     if (bare := COUNTRY_BARE_MINISTRY_RE.fullmatch(surface)) is not None and (quoted := _country_ministry_quoted(

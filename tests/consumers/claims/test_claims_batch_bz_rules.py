@@ -136,3 +136,14 @@ def test_an_acronym_defined_after_a_witness_line_names_only_the_body() -> None:
     )
     speakers = [speaker for speaker, _, _ in claims(text)]
     assert speakers == ["Foreign, Commonwealth and Development Office"], speakers
+
+
+def test_the_army_command_is_the_army_quoted_before() -> None:
+    # "The Lebanese Army said P. ... the Army Command said Q": the army's command speaks as the army (was the label
+    # "Army Command")
+    text = (
+        "The Lebanese Army said a patrol was attacked near Hermel on Saturday.\n\n"
+        "In a statement posted on X, the Army Command said two rifles had been seized.\n"
+    )
+    speakers = [speaker for speaker, _, _ in claims(text)]
+    assert len(speakers) == 2 and speakers[1] == speakers[0] and "Command" not in speakers[0], speakers
