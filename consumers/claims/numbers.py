@@ -366,6 +366,8 @@ _NOT_PLURAL = frozenset([
     "its", "this", "his", "hers", "ours", "theirs", "yours", "was", "has", "does", "as", "yes", "less", "across",
     "thus", "perhaps", "always", "sometimes", "whereas", "besides", "towards", "afterwards",
 ])
+# Verbs in -s that end a count before them: "of which £31 million goes to X"
+_VERBS_IN_S = frozenset(["goes", "comes", "seems", "means", "stays", "belongs", "becomes", "exists"])
 _IRREGULAR_PLURALS = frozenset(["people", "children", "women", "men", "personnel", "police", "staff", "civilians"])
 
 
@@ -387,6 +389,8 @@ def _noun_phrase(unit: str, keep_space: bool = False, count_is_noun: bool = Fals
     kept: list[str] = []
     for i, raw in enumerate(words):
         word = raw.strip()
+        if word.lower() in _VERBS_IN_S:
+            break  # "£31 million goes to the north-west": the count ends before its verb
         is_verb_like = word.endswith(("ed", "ly")) and word.lower() not in ("armed", "displaced")
         first_verb = not i and word.lower() in _VERBS_AFTER_A_COUNT  # "5 died", "12 fled": no counted noun
         if (i or count_is_noun or first_verb) and is_verb_like and (not kept or kept[-1].strip().lower() != "of"):

@@ -147,3 +147,15 @@ def test_the_army_command_is_the_army_quoted_before() -> None:
     )
     speakers = [speaker for speaker, _, _ in claims(text)]
     assert len(speakers) == 2 and speakers[1] == speakers[0] and "Command" not in speakers[0], speakers
+
+
+def test_a_verb_in_s_after_an_amount_is_no_counted_noun() -> None:
+    # "of which about £31 million goes to the north-west": 'goes' is the verb, not what is counted (was the number
+    # 'about £31 million goes')
+    text = (
+        "The minister said the fund had received £86 million, of which about £31 million goes to the north-west "
+        "and the rest comes from Gulf donors.\n"
+    )
+    got = extract_claims(text)
+    assert len(got) == 1
+    assert [n.text for n in got[0].numbers] == ["£86 million", "about £31 million"], got[0].numbers
