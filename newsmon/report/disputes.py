@@ -10,6 +10,7 @@ story became disputed (newsmon/report/dispute_rules.py), which the store records
 read, reads figures the same way, so the counts and this list name the same stories.
 """
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -135,9 +136,11 @@ def _dispute(story: list[StoryClaim]) -> Dispute | None:
     story = sorted(story, key=lambda claim: claim.published_at)  # stable: an article's claims stay in order
     involved: dict[int, StoryClaim] = {}
     reasons = []
-    for claim in story:
+    for position, claim in enumerate(story):
         if is_denial_cue(claim.cue):
-            reasons.append(f"{claim.speaker} {claim.cue.strip()}: {claim.text}")
+            answered = _answered(story, position)
+            answering = f" (answering {answered.speaker}: {answered.text})" if answered else ""
+            reasons.append(f"{claim.speaker} {claim.cue.strip()}: {claim.text}{answering}")
             involved[id(claim)] = claim
     for group in _conflicting_groups(story):
         said = dict.fromkeys(f"{claim.speaker} says {figure.text}" for claim, figure in group)
@@ -149,6 +152,31 @@ def _dispute(story: list[StoryClaim]) -> Dispute | None:
     return Dispute(origin.story_id, origin.title, origin.published_at, speakers,
                    list(dict.fromkeys(claim.outlet for claim in story)), reasons,
                    sorted(involved.values(), key=lambda claim: claim.published_at))  # fmt: skip
+
+
+def _answered(story: list[StoryClaim], position: int) -> StoryClaim | None:
+    """The claim the denial at `position` most likely answers: another speaker's claim, not itself a denial, sharing
+    the most words with it, said before it rather than after, the nearest. None when several share no word with it
+    (naming one would be a guess); the only such claim is named even so."""
+    denial = story[position]
+    said = _content_words(denial.text)
+    candidates = [(index, claim) for index, claim in enumerate(story)
+                  if claim.speaker != denial.speaker and not is_denial_cue(claim.cue)]  # fmt: skip
+    if not candidates:
+        return None
+    shared, _, _, index = max((len(said & _content_words(claim.text)), index < position, -abs(index - position),
+                               index) for index, claim in candidates)  # fmt: skip
+    return story[index] if shared or len(candidates) == 1 else None
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SHORT_WORDS = 3  # 'the', 'its', 'car' and such: a shared word must be longer
+_COMMON = frozenset({"that", "this", "these", "those", "with", "from", "were", "have", "been", "said", "they",
+                     "their", "there", "which", "about", "after", "into", "than", "also", "will", "would"})  # fmt: skip
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(word for word in _WORD.findall(text.lower()) if len(word) > _SHORT_WORDS and word not in _COMMON)
 
 
 def _conflicting_groups(story: list[StoryClaim]) -> list[list[tuple[StoryClaim, Figure]]]:

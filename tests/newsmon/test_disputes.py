@@ -24,7 +24,8 @@ def test_a_denial_by_another_speaker_of_the_story_is_a_dispute():
                             outlet="Agency")])  # fmt: skip
     assert len(found) == 1
     assert found[0].speakers == ["SDF", "Turkish Ministry of Defence"] and found[0].outlets == ["Wire", "Agency"]
-    assert found[0].reasons == ["Turkish Ministry of Defence also denied: hitting civilians"]
+    assert found[0].reasons == ["Turkish Ministry of Defence also denied: hitting civilians (answering SDF: a Turkish "
+                                "drone hit a car)"]  # fmt: skip
     assert [c.speaker for c in found[0].claims] == ["Turkish Ministry of Defence"]
 
 
