@@ -39,7 +39,8 @@ _SUBJECT_AT_START_RE = re.compile(
     rf"(?:(?:\s+\([A-Z][^()]{{0,18}}\))?\s+(?:(?:of|for|and|to|of the|for the)\s+)?(?:(?:{ROLE_WORDS})\s+)?"
     rf"{NAME_TOKEN}){{0,6}}"
     rf"|(?:The|A|An|the|a|an)\s+(?:[\w-]+\s+){{0,2}}?[a-z]+"
-    r"(?:\s+(?:of|with|at|from|for|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?)"
+    # (a body's name in the phrase runs to its end: "for Iran's Ministry of Foreign Affairs")
+    r"(?:\s+(?:of|with|at|from|for|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?!\s+(?:of|and|for)\s+[A-Z]))?)"
     r"(?:\s*\([^()]{1,20}\))?(?=\s+[a-z]|,\s+(?:in\s+turn|for\s+\w+\s+part),)"
 )
 

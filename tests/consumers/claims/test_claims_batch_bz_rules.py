@@ -159,3 +159,17 @@ def test_a_verb_in_s_after_an_amount_is_no_counted_noun() -> None:
     got = extract_claims(text)
     assert len(got) == 1
     assert [n.text for n in got[0].numbers] == ["£86 million", "about £31 million"], got[0].numbers
+
+
+def test_a_participles_subject_keeps_the_whole_name_of_the_body_it_serves() -> None:
+    # "The spokesman for Iran's Ministry of Foreign Affairs has condemned X, saying P": the subject runs to the end
+    # of the body's name (was cut at "Ministry", before "of Foreign Affairs": the label "spokesman for Iran's
+    # Ministry")
+    text = (
+        "The spokesman for Iran's Ministry of Foreign Affairs has condemned the attacks, saying the strikes were "
+        "illegal.\n\n"
+        "The head of the Ministry of Water Resources criticised the plan, saying it ignored the farmers.\n"
+    )
+    speakers = [speaker for speaker, _, _ in claims(text)]
+    assert speakers[0] == "Iranian Ministry of Foreign Affairs", speakers
+    assert speakers[1].endswith("Ministry of Water Resources"), speakers
