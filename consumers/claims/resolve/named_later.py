@@ -20,7 +20,9 @@ _DEFINITE_ROLE_RE = re.compile(
     r"(?P<role>minister|spokes(?:man|woman|person)|chief|envoy|"
     r"ambassador|commander|director|head|president|governor|mayor|secretary|coordinator|official)"
     # the region or file the role covers: "The State Department's top official for the Middle East"
-    r"(?:\s+(?:for|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?$",
+    r"(?:\s+(?:for|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+    # or the state's ministry it serves: "The spokeswoman for Egypt's Ministry of Foreign Affairs"
+    r"(?:\s+for\s+(?:the\s+)?[A-Z][\w-]*['’]s\s+Ministry\s+of\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,2})?$",
     re.IGNORECASE,
 )
 

@@ -173,3 +173,17 @@ def test_a_participles_subject_keeps_the_whole_name_of_the_body_it_serves() -> N
     speakers = [speaker for speaker, _, _ in claims(text)]
     assert speakers[0] == "Iranian Ministry of Foreign Affairs", speakers
     assert speakers[1].endswith("Ministry of Water Resources"), speakers
+
+
+def test_a_spokesperson_for_a_states_ministry_described_in_the_lead_is_the_person_named_next() -> None:
+    # "The spokeswoman for Egypt's Ministry of Foreign Affairs has condemned X, saying P. ... NAME said Q": the role
+    # described first is the person named in the next claim (guideline: descriptions resolve to the named person;
+    # was the ministry: the role's "for" phrase could not hold "Egypt's Ministry of Foreign Affairs")
+    text = (
+        "The spokeswoman for Egypt's Ministry of Foreign Affairs has condemned the raid, saying it broke "
+        "international law.\n\n"
+        "Speaking at her weekly briefing on Monday, Amira Saleh said Cairo had summoned the ambassador.\n"
+    )
+    speakers = [speaker for speaker, _, _ in claims(text)]
+    assert speakers == ["Amira Saleh", "Amira Saleh"], speakers
+
