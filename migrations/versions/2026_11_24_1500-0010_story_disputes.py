@@ -38,6 +38,7 @@ class _Claim:
     speaker: str
     cue: str
     quantities: Sequence[dict[str, Any]]
+    text: str = ""  # not read here: 0014 records every story again with the text of claims with quantities
 
 
 def upgrade() -> None:
