@@ -4,6 +4,7 @@ import asyncio
 import time
 from typing import Any
 
+from aiokafka import AIOKafkaConsumer, ConsumerRecord
 from sqlalchemy import select
 
 from newsmon.cli.pipeline import Pipeline, count_not_done
@@ -64,3 +65,19 @@ async def run_pipeline_over(settings: Any, specs: list[Any]) -> None:
     async with open_pipeline(settings) as pipeline, stages_running(pipeline):
         await pipeline.poller.poll_due(await register_catalogue(pipeline.store, specs), everything=True)
         await wait_until_drained(pipeline)
+
+
+async def read_topic(bootstrap: str, topic: str, expected: int, timeout_s: float = 15.0) -> list[ConsumerRecord]:
+    """The topic's records from the start, until `expected` are read or timeout_s passes (a bound, not a measure)."""
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+                                enable_auto_commit=False, fetch_max_wait_ms=100)  # fmt: skip
+    await consumer.start()
+    records: list[ConsumerRecord] = []
+    try:
+        deadline = asyncio.get_running_loop().time() + timeout_s
+        while len(records) < expected and asyncio.get_running_loop().time() < deadline:
+            batches = await consumer.getmany(timeout_ms=300)
+            records.extend(r for rs in batches.values() for r in rs)
+    finally:
+        await consumer.stop()
+    return records

@@ -33,7 +33,7 @@ from schemas.alerts import Alert
 from schemas.dead_letter import DeadLetter
 from tests.conftest import FIXTURES
 from tests.feed_server import Route
-from tests.pipeline_helpers import snapshot, wait_until_drained
+from tests.pipeline_helpers import read_topic, snapshot, wait_until_drained
 
 
 def invented_item(**fields: Any) -> dict[str, Any]:
@@ -73,21 +73,6 @@ async def dedupe_one_raw_record_beside_a_feed(settings, broker: str, feed_server
         async with pipeline.store.sessions() as session:
             articles = list((await session.scalars(select(ArticleRow))).all())
         return articles, pipeline.store.dialect, pipeline.topics.dlq
-
-
-async def read_topic(bootstrap: str, topic: str, expected: int, timeout_s: float = 15.0) -> list[ConsumerRecord]:
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-                                enable_auto_commit=False, fetch_max_wait_ms=100)  # fmt: skip
-    await consumer.start()
-    records: list[ConsumerRecord] = []
-    try:
-        deadline = asyncio.get_running_loop().time() + timeout_s
-        while len(records) < expected and asyncio.get_running_loop().time() < deadline:
-            batches = await consumer.getmany(timeout_ms=300)
-            records.extend(r for rs in batches.values() for r in rs)
-    finally:
-        await consumer.stop()
-    return records
 
 
 async def test_feed_items_become_articles_and_claims_in_the_store(make_settings, feed_server):

@@ -16,7 +16,6 @@ from typing import Any
 import psycopg
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.structs import ConsumerRecord
 from sqlalchemy import func, select
 
 from newsmon.cli.pipeline import open_pipeline, stages_running
@@ -25,7 +24,7 @@ from newsmon.store.models import ArticleRow, ArticleVersionRow
 from newsmon.store.session import open_store
 from schemas.dead_letter import DeadLetter
 from tests.conftest import PG_ADMIN_DSN
-from tests.pipeline_helpers import wait_until_drained
+from tests.pipeline_helpers import read_topic, wait_until_drained
 
 SLOW_TITLE = "Slow: the night ferry timetable"
 
@@ -55,21 +54,6 @@ async def send_raw(bootstrap: str, topic: str, records: list[tuple[bytes | None,
             await producer.send_and_wait(topic, value, key=key, partition=0)
     finally:
         await producer.stop()
-
-
-async def read_topic(bootstrap: str, topic: str, expected: int, timeout_s: float = 15.0) -> list[ConsumerRecord]:
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-                                enable_auto_commit=False, fetch_max_wait_ms=100)  # fmt: skip
-    await consumer.start()
-    records: list[ConsumerRecord] = []
-    try:
-        deadline = asyncio.get_running_loop().time() + timeout_s
-        while len(records) < expected and asyncio.get_running_loop().time() < deadline:
-            batches = await consumer.getmany(timeout_ms=300)
-            records.extend(r for rs in batches.values() for r in rs)
-    finally:
-        await consumer.stop()
-    return records
 
 
 def admin_execute(*statements: str) -> None:

@@ -1,15 +1,12 @@
 """A polled item whose record the broker cannot take: dead-lettered by the poller and closed in the outbox, so the
 relay never sends it again and poll-once's drain ends (real fixture server, broker and store)."""
 
-import asyncio
 import json
 import sqlite3
 import uuid
 from datetime import timedelta
 
-from aiokafka import AIOKafkaConsumer
 from aiokafka.record.default_records import DefaultRecordBatchBuilder
-from aiokafka.structs import ConsumerRecord
 from sqlalchemy import select
 
 from newsmon.cli.pipeline import open_pipeline
@@ -17,6 +14,7 @@ from newsmon.store.models import OutboxItem
 from producers.relay import republish_pending
 from schemas.dead_letter import DeadLetter
 from tests.feed_server import Route
+from tests.pipeline_helpers import read_topic
 from tests.producers.conftest import FAST_POLL, register
 from tests.producers.test_cli_feeds import poll_once
 
@@ -33,21 +31,6 @@ def feed_body(path: str) -> bytes:
                   "<description>Idlib bakery reopens.</description></item>"
                   f"<item><title>Syria: bridge repaired</title><link>https://wire.example{path}/bridge</link>"
                   "<description>Bridge in Idlib repaired.</description></item>").encode()  # fmt: skip
-
-
-async def read_topic(bootstrap: str, topic: str, expected: int, timeout_s: float = 15.0) -> list[ConsumerRecord]:
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-                                enable_auto_commit=False, fetch_max_wait_ms=100)  # fmt: skip
-    await consumer.start()
-    records: list[ConsumerRecord] = []
-    try:
-        deadline = asyncio.get_running_loop().time() + timeout_s
-        while len(records) < expected and asyncio.get_running_loop().time() < deadline:
-            batches = await consumer.getmany(timeout_ms=300)
-            records.extend(r for rs in batches.values() for r in rs)
-    finally:
-        await consumer.stop()
-    return records
 
 
 async def test_an_item_over_the_record_limit_is_dead_lettered_with_its_sizes_and_its_outbox_row_closed(
