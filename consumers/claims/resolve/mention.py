@@ -22,6 +22,7 @@ from consumers.claims.resolve.given_names import (
     witness_named_next,
 )
 from consumers.claims.resolve.head_rules import resolve_by_head_rules
+from consumers.claims.resolve.same_as_before import same_as_before
 from consumers.claims.sources.words import is_outlet
 from consumers.claims.speakers import country_of, is_known_org
 
@@ -137,6 +138,8 @@ def resolve_mention(ctx: DocumentContext, start: int, end: int, head_end: int) -
     if (pseudonym := _pseudonym(ctx, head, appos)) is not None:
         return pseudonym
     head = _trimmed_head(head)
+    if "same " in head and (earlier := same_as_before(ctx, start, head)) is not None:
+        return earlier  # "the same ministry said", "according to the same source": the one quoted before
     if (spoke := _outlets_interlocutor(ctx, head)) is not None:
         return spoke
     if "interlocutor" in head:
