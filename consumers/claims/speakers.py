@@ -205,7 +205,38 @@ def canonical_org(mention: str, country: str = "") -> str:
         return national
     if key.startswith(("un ", "united nations ")):
         return "United Nations"
-    return _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
+    name = _strip_parenthetical(mention).strip().removeprefix("the ").removeprefix("The ")
+    if name.endswith(_KIND_WORDS) and (named := _name_before_kind(name)):
+        return canonical_org(named, country)  # "the Men of Dignity movement": the name, known or not ("Hamas")
+    return name
+
+
+# Lower-case kind words that say what a named body is, not what it is called: "the Men of Dignity movement" is
+# "Men of Dignity". Kinds usually part of the name ("news agency", "Council", "Front", "Army") are not among them.
+_KIND_WORDS = (" movement", " group", " faction", " militia", " organisation", " organization")
+_NAME_THEN_KIND_RE = re.compile(
+    r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+|of|for|and|in|the))*)\s+(?:movement|group|faction|militia|"
+    r"organi[sz]ation)"
+)
+# First words that make the capitalised words a description, not a name: "A Kurdish group", "Another Islamist group"
+_NOT_NAME_OPENINGS = frozenset(["a", "an", "the", "this", "that", "another", "one", "each", "kurdish", "arab",
+                                "islamist", "jihadist", "druze", "alawite", "sunni", "shia", "shiite", "christian",
+                                "palestinian", "rebel", "armed", "opposition"])
+
+
+def _name_before_kind(name: str) -> str:
+    """The name before a kind word ending name ("Sons of X group" -> "Sons of X"), or "" when the words before it
+    are no name: a people or country ("Kurdish group", "Syrian Islamist faction"), a backer ("Iranian-backed")."""
+    m = _NAME_THEN_KIND_RE.fullmatch(name)
+    if m is None:
+        return ""
+    words = m.group(1).split()
+    first = words[0].lower()
+    if first in _NOT_NAME_OPENINGS or first in COUNTRY_ADJECTIVES or words[-1] in ("of", "for", "and", "in", "the"):
+        return ""
+    if any(re.search(r"-(?:backed|led|linked|aligned|affiliated|based|allied|funded)$", w) for w in words):
+        return ""
+    return m.group(1)
 
 
 def _known_org_or_organ(mention: str, key: str) -> str | None:

@@ -27,3 +27,22 @@ def test_the_same_source_is_the_speaker_quoted_before() -> None:
         "The same source said two soldiers were lightly hurt in the exchange of fire.\n"
     )
     assert [s for s, _ in speakers(text)] == ["Jordanian Armed Forces", "Jordanian Armed Forces"]
+
+
+def test_a_kind_word_after_a_groups_name_is_no_part_of_the_name() -> None:
+    # "The Free Hills movement said P": a lower-case kind word (movement, group, faction, militia, organisation)
+    # after a capitalised name says what the body is, not what it is called (was "Free Hills movement"); a name
+    # whose kind is part of it ("news agency") or that the alias table knows whole keeps its form
+    text = (
+        "DAMASCUS - The Free Hills movement said on Monday that its fighters had left the checkpoint.\n\n"
+        "The Sons of Tell Ahmar group said 14 of its members had been detained.\n\n"
+        "The Saraya al-Jabal faction denied taking part in the raid.\n\n"
+        "The Hamas movement said it had no members in the town.\n\n"
+        "The Hawar news agency said 5 people had died.\n\n"
+        "The Islamic State group said it had carried out the attack.\n\n"
+        "A Kurdish group said the road had been cut.\n"
+    )
+    got = [s for s, _ in speakers(text)]
+    assert got[:6] == ["Free Hills", "Sons of Tell Ahmar", "Saraya al-Jabal", "Hamas", "Hawar News Agency",
+                       "Islamic State"], got
+    assert got[6] not in ("A Kurdish", "Kurdish"), got  # a people before the kind word: no name to keep
