@@ -295,9 +295,23 @@ def _national_body(mention: str, nat: str) -> str | None:
     if ministry_of:
         return f"{nat} {_strip_parenthetical(mention).strip().removeprefix('the ').removeprefix('The ')}"
     if _MILITARY_RE.search(mention) and nat in _MILITARY_BY_COUNTRY and (country_of(mention) or
-                                                                         not _names_a_body(mention)):
+                                                                         not _names_a_body(mention)) \
+            and not names_own_army(mention):
         return _MILITARY_BY_COUNTRY[nat]
     return None
+
+
+# "the Free Syrian Army", "the New Syrian Army": a capitalised word (no determiner, title or country) before the
+# country word and a capitalised Army after it make a name of its own, not the state's army
+_NAME_AROUND_COUNTRY_RE = re.compile(
+    r"(?<![\w'’-])(?!(?:The|A|An|Its|Their|Regime|Government|Pro)\b)[A-Z][a-z]+\s+"
+    r"(?:Syrian|Russian|Turkish|Iranian|Iraqi|Lebanese|Jordanian|Israeli|Kurdish|Arab)\s+Army\b"
+)
+
+
+def names_own_army(mention: str) -> bool:
+    """'the Free Syrian Army': an army's own name holding a country word (not that state's army, nor its alias)."""
+    return "Army" in mention and _NAME_AROUND_COUNTRY_RE.search(mention) is not None
 
 
 _ACRONYM_KEYS = frozenset(

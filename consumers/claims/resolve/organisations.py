@@ -20,6 +20,7 @@ from consumers.claims.speakers import (
     country_of,
     is_acronym,
     is_known_org,
+    names_own_army,
     norm_key,
     rules_out_org,
 )
@@ -41,6 +42,8 @@ _ALIAS_TOKEN_RE = re.compile(r"[\w'’.-]+")
 @lru_cache(maxsize=8192)
 def alias_inside(head: str, min_words: int = 1) -> str:
     """A known organisation named inside a longer mention: 'a member of the civil defence team in X'."""
+    if names_own_army(head):
+        return ""  # "the Free Syrian Army" holds "Syrian Army", an alias, but is an army of its own name
     tokens = _ALIAS_TOKEN_RE.findall(head)
     runs = _alias_runs(tokens, head)
     for size in range(4, min_words - 1, -1):

@@ -46,3 +46,13 @@ def test_a_kind_word_after_a_groups_name_is_no_part_of_the_name() -> None:
     assert got[:6] == ["Free Hills", "Sons of Tell Ahmar", "Saraya al-Jabal", "Hamas", "Hawar News Agency",
                        "Islamic State"], got
     assert got[6] not in ("A Kurdish", "Kurdish"), got  # a people before the kind word: no name to keep
+
+
+def test_a_named_army_holding_a_country_word_is_not_that_states_army() -> None:
+    # "The Free Syrian Army said P": a name of its own, with a capitalised word before the country word (was the
+    # Syrian Arab Army, the side it fought); "The Syrian army said Q" stays the state's
+    text = (
+        "DAMASCUS - The Free Syrian Army said on Monday that its units had left the village of Tal Ahmar.\n\n"
+        "The Syrian army said 12 of its soldiers had been wounded in the fighting.\n"
+    )
+    assert [s for s, _ in speakers(text)] == ["Free Syrian Army", "Syrian Arab Army"]
